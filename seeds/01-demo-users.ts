@@ -1,0 +1,17 @@
+// Seed 01: the two demo authorities and one user of each role in each.
+import type { Tx } from '../src/platform/database/transaction';
+import type { Services } from '../src/services';
+import { User } from '../src/users/user.entity';
+import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from './demo-data';
+
+export async function seedDemoUsers(tx: Tx, services: Services): Promise<void> {
+  for (const a of demoAuthorities) {
+    const authority = await services.authorities.ensure(tx, a.code, a.name);
+    for (const r of demoRoles) {
+      const email = demoEmail(r.local, a.domain);
+      if (await tx.existsBy(User, { email })) continue;
+      await services.users.insert(tx, authority.id, { email, name: r.name, role: r.role, password: DEMO_PASSWORD,
+        mobile: r.role === 'carer' ? null : undefined });
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// `npm run seed`: loads the demo data into the configured database.
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/platform/logger';
+import { systemClock } from '../src/platform/clock';
+import { openDatabase } from '../src/platform/database/database';
+import { createServices } from '../src/services';
+import { runSeeds } from '.';
+import path from 'node:path';
+
+async function run() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config, logger, path.resolve(__dirname, '..', '..'));
+  try {
+    await runSeeds(database.dataSource, createServices({ db: database.dataSource, clock: systemClock, config, logger }), { demo: true, logger });
+  } finally {
+    await database.close();
+  }
+}
+run().catch((err) => { process.stderr.write(`Seeding failed: ${err.message}\n`); process.exit(1); });

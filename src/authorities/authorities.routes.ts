@@ -1,0 +1,16 @@
+// The caller's own authority. Users never see the list of other authorities.
+import type { AppRoute } from '../platform/http/types';
+import { contextOf } from '../platform/http/context';
+
+export const authoritiesRoutes: AppRoute[] = [
+  {
+    method: 'GET', path: '/api/v1/authorities/current',
+    options: {
+      tags: ['api', 'authorities'], description: "The caller's local authority", app: { action: 'self.session' },
+      handler: async (request) => {
+        const a = await request.server.app.services.authorities.get(contextOf(request).actor.authorityId);
+        return { id: a.id, code: a.code, name: a.name };
+      },
+    },
+  },
+];

@@ -1,0 +1,49 @@
+// Reads and writes children, always inside the caller's authority: another authority's child is
+// simply not found.
+import type { Tx } from '../platform/database/transaction';
+import { Child } from './child.entity';
+
+export interface ChildFilter { search?: string; missingOnly?: boolean; inCare?: boolean; limit: number; offset: number }
+
+export class ChildrenRepository {
+  async findById(tx: Tx, authorityId: string, id: string): Promise<Child | null> {
+    return tx.findOne(Child, { where: { id, authorityId } });
+  }
+
+  async findByReference(tx: Tx, authorityId: string, reference: string): Promise<Child | null> {
+    return tx.findOne(Child, { where: { reference: reference.toUpperCase(), authorityId } });
+  }
+
+  async referenceTaken(tx: Tx, authorityId: string, reference: string): Promise<boolean> {
+    return tx.exists(Child, { where: { reference, authorityId } });
+  }
+
+  async localIdTaken(tx: Tx, authorityId: string, localId: string, exceptId?: string): Promise<boolean> {
+    const found = await tx.findOne(Child, { where: { localId, authorityId }, select: { id: true } });
+    return !!found && found.id !== exceptId;
+  }
+
+  async list(tx: Tx, authorityId: string, filter: ChildFilter): Promise<{ items: Child[]; total: number }> {
+    const qb = tx.createQueryBuilder(Child, 'c')
+      .where('c.authority_id = :authorityId', { authorityId })
+      .orderBy('c.last_name', 'ASC').addOrderBy('c.first_names', 'ASC')
+      .take(filter.limit).skip(filter.offset);
+    if (filter.inCare !== undefined) qb.andWhere(filter.inCare ? 'c.care_ended_at IS NULL' : 'c.care_ended_at IS NOT NULL');
+    if (filter.search) {
+      qb.andWhere(`(c.reference = upper(:exact) OR c.local_id = :exact OR (c.first_names || ' ' || c.last_name) ILIKE :like)`,
+        { exact: filter.search, like: `%${filter.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%` });
+    }
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  async insert(tx: Tx, child: Partial<Child>): Promise<Child> {
+    const saved = await tx.save(Child, tx.create(Child, child));
+    return saved;
+  }
+
+  async update(tx: Tx, child: Child, changes: Partial<Child>): Promise<Child> {
+    Object.assign(child, changes);
+    return tx.save(Child, child);
+  }
+}

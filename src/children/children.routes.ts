@@ -1,0 +1,49 @@
+// /api/v1/children: thin handlers over ChildrenService.
+import type { AppRoute } from '../platform/http/types';
+import { contextOf } from '../platform/http/context';
+import { idParam } from '../platform/http/schemas';
+import { createChildSchema, listChildrenQuery, updateChildSchema } from './children.schemas';
+import { presentChild } from './child.presenter';
+
+const tags = ['api', 'children'];
+
+export const childrenRoutes: AppRoute[] = [
+  {
+    method: 'GET', path: '/api/v1/children',
+    options: {
+      tags, description: "List children in the caller's authority", app: { action: 'children.read' },
+      validate: { query: listChildrenQuery },
+      handler: async (request) => {
+        const { items, total } = await request.server.app.services.children.list(contextOf(request), request.query as never);
+        return { items: items.map(presentChild), total };
+      },
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/children',
+    options: {
+      tags, description: 'Register a child; a short reference for texts is allocated', app: { action: 'children.write' },
+      validate: { payload: createChildSchema },
+      handler: async (request, h) => {
+        const child = await request.server.app.services.children.create(contextOf(request), request.payload as never);
+        return h.response(presentChild(child)).code(201).location(`/api/v1/children/${child.id}`);
+      },
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/children/{id}',
+    options: {
+      tags, description: "Read a child's record (audited)", app: { action: 'children.read' },
+      validate: { params: idParam },
+      handler: async (request) => presentChild(await request.server.app.services.children.get(contextOf(request), request.params.id)),
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/children/{id}',
+    options: {
+      tags, description: "Change a child's record (audited)", app: { action: 'children.write' },
+      validate: { params: idParam, payload: updateChildSchema },
+      handler: async (request) => presentChild(await request.server.app.services.children.update(contextOf(request), request.params.id, request.payload as never)),
+    },
+  },
+];

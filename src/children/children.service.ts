@@ -1,0 +1,86 @@
+// Children: register, read (audited), list and change. Carers and police never come through here.
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../platform/clock';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Tx } from '../platform/database/transaction';
+import { AuditService, changedFields } from '../platform/audit/audit.service';
+import { Conflict, NotFound } from '../platform/errors';
+import { Child } from './child.entity';
+import { ChildFilter, ChildrenRepository } from './children.repository';
+import { newChildReference } from './child-reference';
+
+export type ChildInput = Omit<Partial<Child>, 'id' | 'authorityId' | 'reference' | 'createdAt' | 'updatedAt' | 'careStartedAt' | 'careEndedAt'>
+  & { careStartedAt?: Date };
+
+export class ChildrenService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly repo = new ChildrenRepository(),
+  ) {}
+
+  async create(ctx: RequestContext, input: ChildInput): Promise<Child> {
+    return this.db.transaction(async (tx) => {
+      const authorityId = ctx.actor.authorityId;
+      if (input.localId && (await this.repo.localIdTaken(tx, authorityId, input.localId))) {
+        throw new Conflict(`Another child in this authority already has the local id ${input.localId}.`);
+      }
+      const now = this.clock.now();
+      const child = await this.repo.insert(tx, {
+        aliases: [], dobEstimated: false, ageDisputed: false, interpreterNeeded: false, uasc: false,
+        ...input,
+        authorityId,
+        reference: await this.freeReference(tx, authorityId),
+        careStartedAt: input.careStartedAt ?? now,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.audit.record(tx, ctx, { action: 'create', entityType: 'child', entityId: child.id, childId: child.id });
+      return child;
+    });
+  }
+
+  /** Reads one child's record and audits the read. */
+  async get(ctx: RequestContext, id: string): Promise<Child> {
+    return this.db.transaction(async (tx) => {
+      const child = await this.require(tx, ctx, id);
+      await this.audit.record(tx, ctx, { action: 'read', entityType: 'child', entityId: id, childId: id });
+      return child;
+    });
+  }
+
+  async list(ctx: RequestContext, filter: ChildFilter): Promise<{ items: Child[]; total: number }> {
+    const result = await this.repo.list(this.db.manager, ctx.actor.authorityId, filter);
+    await this.audit.record(null, ctx, { action: 'list', entityType: 'child', changes: { count: result.items.length } });
+    return result;
+  }
+
+  async update(ctx: RequestContext, id: string, changes: ChildInput): Promise<Child> {
+    return this.db.transaction(async (tx) => {
+      const child = await this.require(tx, ctx, id);
+      if (changes.localId && (await this.repo.localIdTaken(tx, child.authorityId, changes.localId, id))) {
+        throw new Conflict(`Another child in this authority already has the local id ${changes.localId}.`);
+      }
+      const diff = changedFields(child, changes);
+      const saved = await this.repo.update(tx, child, { ...changes, updatedAt: this.clock.now() });
+      await this.audit.record(tx, ctx, { action: 'update', entityType: 'child', entityId: id, childId: id, changes: diff });
+      return saved;
+    });
+  }
+
+  /** Loads a child of the caller's authority or fails with NotFound; for other services' use. */
+  async require(tx: Tx, ctx: RequestContext, id: string): Promise<Child> {
+    const child = await this.repo.findById(tx, ctx.actor.authorityId, id);
+    if (!child) throw new NotFound('No child with that id was found.');
+    return child;
+  }
+
+  private async freeReference(tx: Tx, authorityId: string): Promise<string> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const ref = newChildReference();
+      if (!(await this.repo.referenceTaken(tx, authorityId, ref))) return ref;
+    }
+    throw new Conflict('Could not allocate a free child reference; please try again.');
+  }
+}

@@ -1,0 +1,94 @@
+// One Joi schema over the environment, validated at boot. Every problem is listed at once so an
+// operator fixes the deployment in one go rather than one variable per restart.
+import { randomBytes } from 'node:crypto';
+import Joi from 'joi';
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  embeddedDataDir?: string;
+  embeddedPort: number;
+  publicBaseUrl: string;
+  sessionSecret: string;
+  sessionSecretGenerated: boolean;
+  demoData: boolean;
+  logLevel: string;
+  displayTimeZone: string;
+  tokenTtlHours: number;
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+  signedLinkDays: number;
+  twilio: { accountSid?: string; authToken?: string; fromNumber?: string; messagingServiceSid?: string; apiBaseUrl?: string };
+  smtpUrl?: string;
+  mailFrom: string;
+  jobs: boolean;
+}
+
+const schema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'test', 'production').default('development'),
+  PORT: Joi.number().port().default(3000),
+  HOST: Joi.string().hostname().default('127.0.0.1'),
+  DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
+  EMBEDDED_PG_DIR: Joi.string(),
+  EMBEDDED_PG_PORT: Joi.number().port().default(54329),
+  PUBLIC_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+  SESSION_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() })
+    .messages({ 'any.required': 'SESSION_SECRET is required in production (at least 32 characters)' }),
+  DEMO_DATA: Joi.boolean().truthy('1').falsy('0'),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  DISPLAY_TIME_ZONE: Joi.string().default('Europe/London'),
+  TOKEN_TTL_HOURS: Joi.number().integer().min(1).max(24 * 90).default(12),
+  LOCKOUT_ATTEMPTS: Joi.number().integer().min(1).default(5),
+  LOCKOUT_MINUTES: Joi.number().integer().min(1).default(15),
+  SIGNED_LINK_DAYS: Joi.number().integer().min(1).max(30).default(7),
+  TWILIO_ACCOUNT_SID: Joi.string().pattern(/^AC[0-9a-fA-F]{32}$/).messages({ 'string.pattern.base': 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits' }),
+  TWILIO_AUTH_TOKEN: Joi.string(),
+  TWILIO_FROM_NUMBER: Joi.string().pattern(/^\+[1-9]\d{6,14}$/).messages({ 'string.pattern.base': 'TWILIO_FROM_NUMBER must be in E.164 form, e.g. +447700900000' }),
+  TWILIO_MESSAGING_SERVICE_SID: Joi.string().pattern(/^MG[0-9a-fA-F]{32}$/),
+  TWILIO_API_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
+  MAIL_FROM: Joi.string().default('Missing Children Alerts <alerts@example.org>'),
+  JOBS: Joi.boolean().truthy('1').falsy('0').default(true),
+}).unknown(true);
+
+export class ConfigError extends Error {}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const { value: v, error } = schema.validate(environment, { abortEarly: false, convert: true });
+  if (error) {
+    throw new ConfigError(`The environment is not valid:\n${error.details.map((d) => `  - ${d.message}`).join('\n')}`);
+  }
+  const env = v.NODE_ENV as Config['env'];
+  const port = v.PORT as number;
+  const host = v.HOST as string;
+  return {
+    env,
+    port,
+    host,
+    databaseUrl: v.DATABASE_URL,
+    embeddedDataDir: v.EMBEDDED_PG_DIR,
+    embeddedPort: v.EMBEDDED_PG_PORT,
+    publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, ''),
+    sessionSecret: v.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    sessionSecretGenerated: !v.SESSION_SECRET,
+    demoData: env === 'production' ? false : (v.DEMO_DATA ?? true),
+    logLevel: v.LOG_LEVEL,
+    displayTimeZone: v.DISPLAY_TIME_ZONE,
+    tokenTtlHours: v.TOKEN_TTL_HOURS,
+    lockoutAttempts: v.LOCKOUT_ATTEMPTS,
+    lockoutMinutes: v.LOCKOUT_MINUTES,
+    signedLinkDays: v.SIGNED_LINK_DAYS,
+    twilio: {
+      accountSid: v.TWILIO_ACCOUNT_SID,
+      authToken: v.TWILIO_AUTH_TOKEN,
+      fromNumber: v.TWILIO_FROM_NUMBER,
+      messagingServiceSid: v.TWILIO_MESSAGING_SERVICE_SID,
+      apiBaseUrl: v.TWILIO_API_BASE_URL,
+    },
+    smtpUrl: v.SMTP_URL,
+    mailFrom: v.MAIL_FROM,
+    jobs: v.JOBS,
+  };
+}

@@ -1,0 +1,10 @@
+// The JSON shape of a placement. The address is shown to casework staff only (routes enforce it).
+import type { Placement } from './placement.entity';
+
+export function presentPlacement(p: Placement) {
+  return {
+    id: p.id, childId: p.childId, type: p.type, provider: p.provider, address: p.address,
+    startedAt: p.startedAt, endedAt: p.endedAt, endReason: p.endReason, current: !p.endedAt,
+    carers: (p.carers ?? []).map((c) => ({ id: c.id, name: c.name, mobile: c.mobile, email: c.email })),
+  };
+}

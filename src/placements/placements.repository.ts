@@ -1,0 +1,41 @@
+// Placements and their carers, scoped to one authority except for the carer-number lookup, which
+// the SMS channel needs before it knows which authority a text belongs to.
+import { In, IsNull } from 'typeorm';
+import type { Tx } from '../platform/database/transaction';
+import { Placement, PlacementCarer } from './placement.entity';
+
+export class PlacementsRepository {
+  async findById(tx: Tx, authorityId: string, id: string): Promise<Placement | null> {
+    const placement = await tx.findOne(Placement, { where: { id, authorityId } });
+    if (placement) placement.carers = await tx.find(PlacementCarer, { where: { placementId: id }, order: { name: 'ASC' } });
+    return placement;
+  }
+
+  async forChild(tx: Tx, authorityId: string, childId: string): Promise<Placement[]> {
+    const placements = await tx.find(Placement, { where: { childId, authorityId }, order: { startedAt: 'DESC' } });
+    await this.attachCarers(tx, placements);
+    return placements;
+  }
+
+  async current(tx: Tx, authorityId: string, childId: string): Promise<Placement | null> {
+    const placement = await tx.findOne(Placement, { where: { childId, authorityId, endedAt: IsNull() } });
+    if (placement) await this.attachCarers(tx, [placement]);
+    return placement;
+  }
+
+  /** Current placements where this number is a registered carer, in any authority. */
+  async currentByCarerMobile(tx: Tx, mobile: string): Promise<Placement[]> {
+    const placements = await tx.createQueryBuilder(Placement, 'p')
+      .innerJoin(PlacementCarer, 'pc', 'pc.placement_id = p.id')
+      .where('pc.mobile = :mobile AND p.ended_at IS NULL', { mobile })
+      .getMany();
+    await this.attachCarers(tx, placements);
+    return placements;
+  }
+
+  private async attachCarers(tx: Tx, placements: Placement[]): Promise<void> {
+    if (!placements.length) return;
+    const carers = await tx.find(PlacementCarer, { where: { placementId: In(placements.map((p) => p.id)) }, order: { name: 'ASC' } });
+    for (const p of placements) p.carers = carers.filter((c) => c.placementId === p.id);
+  }
+}

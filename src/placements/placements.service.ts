@@ -1,0 +1,92 @@
+// Placements: start one (only when the child has no current placement), change its carers, end it.
+// Ending a placement tells listeners (the missing-episode service closes an open episode).
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../platform/clock';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Tx } from '../platform/database/transaction';
+import type { AuditService } from '../platform/audit/audit.service';
+import type { ChildrenService } from '../children/children.service';
+import { Conflict, Invalid, NotFound } from '../platform/errors';
+import { Placement, PlacementCarer, PlacementType } from './placement.entity';
+import { PlacementsRepository } from './placements.repository';
+
+export interface CarerInput { name: string; mobile: string; email?: string | null }
+export interface NewPlacement { type: PlacementType; provider: string; address: string; startedAt?: Date; carers: CarerInput[] }
+export type PlacementChanges = Partial<Pick<NewPlacement, 'type' | 'provider' | 'address' | 'carers'>>;
+export type PlacementEndedListener = (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date) => Promise<void>;
+
+export class PlacementsService {
+  readonly endedListeners: PlacementEndedListener[] = [];
+
+  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
+    private readonly children: ChildrenService, readonly repo = new PlacementsRepository()) {}
+
+  async listForChild(ctx: RequestContext, childId: string): Promise<Placement[]> {
+    return this.db.transaction(async (tx) => {
+      await this.children.require(tx, ctx, childId);
+      await this.audit.record(tx, ctx, { action: 'read', entityType: 'placement', childId });
+      return this.repo.forChild(tx, ctx.actor.authorityId, childId);
+    });
+  }
+
+  async start(ctx: RequestContext, childId: string, input: NewPlacement): Promise<Placement> {
+    return this.db.transaction(async (tx) => {
+      const child = await this.children.require(tx, ctx, childId);
+      if (child.careEndedAt) throw new Conflict('This child has left care, so a new placement cannot start. Reopen their care episode first.');
+      if (await this.repo.current(tx, ctx.actor.authorityId, childId)) {
+        throw new Conflict('This child already has a current placement. End it before starting a new one.');
+      }
+      const now = this.clock.now();
+      const startedAt = input.startedAt ?? now;
+      if (startedAt.getTime() > now.getTime() + 60_000) throw new Invalid('startedAt cannot be in the future.');
+      const placement = await tx.save(Placement, tx.create(Placement, {
+        authorityId: ctx.actor.authorityId, childId, type: input.type, provider: input.provider,
+        address: input.address, startedAt, createdAt: now,
+      }));
+      placement.carers = await this.replaceCarers(tx, placement, input.carers);
+      await this.audit.record(tx, ctx, { action: 'create', entityType: 'placement', entityId: placement.id, childId });
+      return placement;
+    });
+  }
+
+  async change(ctx: RequestContext, id: string, changes: PlacementChanges): Promise<Placement> {
+    return this.db.transaction(async (tx) => {
+      const placement = await this.require(tx, ctx, id);
+      const { carers, ...fields } = changes;
+      if (Object.keys(fields).length) await tx.update(Placement, { id }, fields);
+      if (carers) await this.replaceCarers(tx, placement, carers);
+      await this.audit.record(tx, ctx, { action: 'update', entityType: 'placement', entityId: id, childId: placement.childId,
+        changes: { fields: Object.keys(changes) } });
+      return (await this.repo.findById(tx, ctx.actor.authorityId, id))!;
+    });
+  }
+
+  async end(ctx: RequestContext, id: string, endedAt: Date | undefined, reason: string): Promise<Placement> {
+    return this.db.transaction(async (tx) => {
+      const placement = await this.require(tx, ctx, id);
+      if (placement.endedAt) throw new Conflict('This placement has already ended.');
+      const at = endedAt ?? this.clock.now();
+      if (at < placement.startedAt) throw new Invalid('endedAt cannot be before the placement started.');
+      await tx.update(Placement, { id }, { endedAt: at, endReason: reason });
+      await this.audit.record(tx, ctx, { action: 'update', entityType: 'placement', entityId: id, childId: placement.childId, changes: { fields: ['endedAt'] } });
+      for (const listener of this.endedListeners) await listener(tx, ctx, placement, at);
+      return (await this.repo.findById(tx, ctx.actor.authorityId, id))!;
+    });
+  }
+
+  private async require(tx: Tx, ctx: RequestContext, id: string): Promise<Placement> {
+    const placement = await this.repo.findById(tx, ctx.actor.authorityId, id);
+    if (!placement) throw new NotFound('No placement with that id was found.');
+    return placement;
+  }
+
+  private async replaceCarers(tx: Tx, placement: Placement, carers: CarerInput[]): Promise<PlacementCarer[]> {
+    const mobiles = new Set(carers.map((c) => c.mobile));
+    if (mobiles.size !== carers.length) throw new Invalid('Two carers of one placement cannot share a mobile number.');
+    await tx.delete(PlacementCarer, { placementId: placement.id });
+    const rows = carers.map((c) => tx.create(PlacementCarer, {
+      authorityId: placement.authorityId, placementId: placement.id, name: c.name, mobile: c.mobile, email: c.email ?? null,
+    }));
+    return rows.length ? tx.save(PlacementCarer, rows) : [];
+  }
+}

@@ -1,0 +1,54 @@
+// Writes and reads the audit trail. Every read and change of a child's record goes through here,
+// in the same transaction as the change, so a change without its audit line cannot commit.
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../clock';
+import type { RequestContext } from '../auth/actor';
+import type { Tx } from '../database/transaction';
+import { AuditEvent } from './audit-event.entity';
+
+export interface AuditEntry {
+  action: 'read' | 'create' | 'update' | 'delete' | 'export' | 'open_link' | 'sign_in' | 'sign_out' | string;
+  entityType: string;
+  entityId?: string | null;
+  childId?: string | null;
+  changes?: Record<string, unknown> | null;
+}
+
+export interface AuditQuery { childId?: string; userId?: string; limit: number; before?: string }
+
+export class AuditService {
+  constructor(private readonly db: DataSource, private readonly clock: Clock) {}
+
+  async record(tx: Tx | null, ctx: RequestContext | null, entry: AuditEntry): Promise<void> {
+    const manager = tx ?? this.db.manager;
+    await manager.insert(AuditEvent, {
+      at: this.clock.now(),
+      authorityId: ctx?.actor.authorityId ?? null,
+      actorUserId: ctx?.actor.userId ?? null,
+      actorRole: ctx?.actor.role ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      childId: entry.childId ?? null,
+      ip: ctx?.ip ?? null,
+      changes: (entry.changes ?? null) as never,
+    });
+  }
+
+  async list(ctx: RequestContext, query: AuditQuery): Promise<AuditEvent[]> {
+    const qb = this.db.getRepository(AuditEvent).createQueryBuilder('e')
+      .where('e.authority_id = :authorityId', { authorityId: ctx.actor.authorityId })
+      .orderBy('e.id', 'DESC')
+      .limit(query.limit);
+    if (query.childId) qb.andWhere('e.child_id = :childId', { childId: query.childId });
+    if (query.userId) qb.andWhere('e.actor_user_id = :userId', { userId: query.userId });
+    if (query.before) qb.andWhere('e.id < :before', { before: query.before });
+    return qb.getMany();
+  }
+}
+
+/** Field-level differences for the audit line; values of personal fields are not copied. */
+export function changedFields<T extends object>(before: T, after: Partial<T>): Record<string, unknown> {
+  const fields = Object.keys(after).filter((k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]));
+  return { fields };
+}

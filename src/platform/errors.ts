@@ -1,0 +1,14 @@
+// Domain errors thrown by services; one server extension maps them to HTTP so services never
+// import @hapi/*. Messages are sentences a social worker can act on and never name a child.
+export class DomainError extends Error {
+  constructor(message: string, readonly details?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+export class NotFound extends DomainError {}
+export class Conflict extends DomainError {}
+export class Forbidden extends DomainError {}
+export class Unauthorized extends DomainError {}
+export class Invalid extends DomainError {}
+export class TooManyRequests extends DomainError {}

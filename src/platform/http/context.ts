@@ -1,0 +1,9 @@
+// Builds the service-layer RequestContext from an authenticated hapi request.
+import type { Request, ReqRef } from '@hapi/hapi';
+import type { RequestContext } from '../auth/actor';
+
+export function contextOf<R extends ReqRef>(request: Request<R>): RequestContext {
+  const actor = request.auth.credentials.actor;
+  if (!actor) throw new Error('Route used contextOf without authentication');
+  return { actor, ip: request.info.remoteAddress ?? null };
+}

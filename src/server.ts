@@ -1,0 +1,43 @@
+// createServer(deps): plugins and every module's routes. It never listens; main.ts does.
+import Hapi, { Server } from '@hapi/hapi';
+import HapiPino from 'hapi-pino';
+import type { Config } from './config';
+import type { Logger } from './platform/logger';
+import type { Services } from './services';
+import { authPlugin } from './platform/auth/auth.plugin';
+import { errorsPlugin } from './platform/http/errors.plugin';
+import { failAction, validateOptions } from './platform/http/validation';
+import { registerDocs } from './platform/http/docs.plugin';
+import { routes } from './routes';
+
+export interface ServerDeps { config: Config; services: Services; logger: Logger }
+
+export async function createServer({ config, services, logger }: ServerDeps): Promise<Server> {
+  const server = Hapi.server({
+    port: config.port,
+    host: config.host,
+    routes: {
+      validate: { failAction, options: validateOptions },
+      payload: { maxBytes: 256 * 1024 },
+      security: { hsts: config.env === 'production', xframe: 'deny', noSniff: true, referrer: 'same-origin' },
+    },
+    router: { stripTrailingSlash: true },
+  });
+  server.app.services = services;
+
+  await server.register({
+    plugin: HapiPino,
+    options: {
+      instance: logger,
+      logPayload: false,
+      logRequestStart: false,
+      ignorePaths: ['/health', '/health/ready'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-twilio-signature"]', 'res.headers["set-cookie"]'],
+    },
+  });
+  await server.register(errorsPlugin);
+  await server.register({ plugin: authPlugin, options: { tokens: services.tokens } });
+  await registerDocs(server);
+  server.route(routes);
+  return server;
+}

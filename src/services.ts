@@ -1,0 +1,39 @@
+// Wire once, inject everywhere: every service is built here from the edges (database, clock,
+// providers, logger). Tests pass their own clock and providers; nothing else is faked.
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { Clock } from './platform/clock';
+import type { Logger } from './platform/logger';
+import { AuditService } from './platform/audit/audit.service';
+import { AuthoritiesService } from './authorities/authorities.service';
+import { ChildrenService } from './children/children.service';
+import { HealthService } from './health/health.service';
+import { PlacementsService } from './placements/placements.service';
+import { TokensService } from './users/tokens.service';
+import { UsersService } from './users/users.service';
+
+export interface ServiceDeps {
+  db: DataSource;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+}
+
+export function createServices({ db, clock, config }: ServiceDeps) {
+  const audit = new AuditService(db, clock);
+  const children = new ChildrenService(db, clock, audit);
+  const placements = new PlacementsService(db, clock, audit, children);
+  return {
+    audit,
+    authorities: new AuthoritiesService(db, clock),
+    users: new UsersService(db, clock, audit),
+    tokens: new TokensService(db, clock, audit, {
+      ttlHours: config.tokenTtlHours, lockoutAttempts: config.lockoutAttempts, lockoutMinutes: config.lockoutMinutes,
+    }),
+    children,
+    placements,
+    health: new HealthService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

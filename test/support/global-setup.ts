@@ -1,0 +1,59 @@
+// Starts one throwaway embedded PostgreSQL for the whole run (or uses DATABASE_URL's server),
+// migrates a template database and loads the demo data into it. Each test file then clones the
+// template (CREATE DATABASE ... TEMPLATE), which takes milliseconds and isolates files run in parallel.
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { EmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
+import { createDataSource } from '../../src/platform/database/data-source';
+import { createServices } from '../../src/services';
+import { loadConfig } from '../../src/config';
+import { runSeeds } from '../../seeds';
+import { testLogger } from './quiet-logger';
+import { ManualClock } from './clock';
+
+export const TEMPLATE_DB = 'mc_test_template';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export default async function globalSetup(): Promise<void> {
+  const logger = testLogger();
+  let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const pg = new EmbeddedPostgres({
+      dataDir: path.join(os.tmpdir(), `mc-test-pg-${randomBytes(4).toString('hex')}`),
+      port: await freePort(), database: 'postgres', logger, ephemeral: true,
+    });
+    serverUrl = await pg.start();
+    (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = pg;
+  }
+  const admin = new URL(serverUrl);
+  admin.pathname = '/postgres';
+  process.env.TEST_PG_ADMIN_URL = admin.toString();
+
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  await client.end();
+
+  const templateUrl = new URL(admin.toString());
+  templateUrl.pathname = `/${TEMPLATE_DB}`;
+  const db = createDataSource(templateUrl.toString(), 2);
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  const config = loadConfig({ NODE_ENV: 'test' });
+  await runSeeds(db, createServices({ db, clock: new ManualClock(), config, logger }), { demo: true, logger });
+  await db.destroy();
+}
