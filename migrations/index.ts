@@ -1,4 +1,5 @@
 // Every migration, in order. Listed explicitly so the same list works from TypeScript and from dist/.
 import { Foundation1732300000000 } from './1732300000000-foundation';
+import { Notifications1732300000001 } from './1732300000001-notifications';
 
-export const migrations = [Foundation1732300000000];
+export const migrations = [Foundation1732300000000, Notifications1732300000001];

@@ -8,6 +8,7 @@ import { AuditService } from './platform/audit/audit.service';
 import { AuthoritiesService } from './authorities/authorities.service';
 import { ChildrenService } from './children/children.service';
 import { HealthService } from './health/health.service';
+import { NotificationOutbox } from './notifications/outbox';
 import { PlacementsService } from './placements/placements.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
@@ -33,6 +34,7 @@ export function createServices({ db, clock, config }: ServiceDeps) {
     children,
     placements,
     health: new HealthService(db),
+    outbox: new NotificationOutbox(clock),
   };
 }
 

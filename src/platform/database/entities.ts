@@ -5,5 +5,6 @@ import { ApiToken } from '../../users/api-token.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Child } from '../../children/child.entity';
 import { Placement, PlacementCarer } from '../../placements/placement.entity';
+import { Notification, NotificationEvent } from '../../notifications/notification.entity';
 
-export const entities = [LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer];
+export const entities = [LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, Notification, NotificationEvent];

@@ -1,0 +1,52 @@
+// One promised message and where it is on its way. See migrations/...-notifications.ts.
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const notificationStatuses = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'acknowledged', 'cancelled'] as const;
+export type NotificationStatus = (typeof notificationStatuses)[number];
+export type Channel = 'sms' | 'email';
+export type RecipientType = 'contact' | 'user' | 'carer' | 'guardian' | 'duty';
+
+/** Where to go next if this message cannot be delivered: another channel or another contact. */
+export interface Fallback { channel: Channel; address: string; recipientType: RecipientType; recipientId: string | null; recipientName: string }
+
+@Entity('notifications')
+export class Notification {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid') authorityId!: string;
+  @Column('uuid', { nullable: true }) episodeId!: string | null;
+  @Column('text', { nullable: true }) stepKey!: string | null;
+  @Column('text', { nullable: true }) dedupeKey!: string | null;
+  @Column('text') channel!: Channel;
+  @Column('text') recipientType!: RecipientType;
+  @Column('uuid', { nullable: true }) recipientId!: string | null;
+  @Column('text') recipientName!: string;
+  @Column('text') address!: string;
+  @Column('text') template!: string;
+  @Column('text', { nullable: true }) subject!: string | null;
+  @Column('text') bodyText!: string;
+  @Column('text', { nullable: true }) bodyHtml!: string | null;
+  @Column('boolean') needsAck!: boolean;
+  @Column('text', { nullable: true }) ackCode!: string | null;
+  @Column('timestamptz', { nullable: true }) acknowledgedAt!: Date | null;
+  @Column('text') status!: NotificationStatus;
+  @Column('integer') attempts!: number;
+  @Column('timestamptz') nextAttemptAt!: Date;
+  @Column('timestamptz', { nullable: true }) claimedUntil!: Date | null;
+  @Column('text', { nullable: true }) providerId!: string | null;
+  @Column('text', { nullable: true }) lastError!: string | null;
+  @Column('jsonb') fallbacks!: Fallback[];
+  @Column('uuid', { nullable: true }) fallbackOf!: string | null;
+  @Column('timestamptz') createdAt!: Date;
+  @Column('timestamptz') updatedAt!: Date;
+  @Column('timestamptz', { nullable: true }) sentAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) deliveredAt!: Date | null;
+}
+
+@Entity('notification_events')
+export class NotificationEvent {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
+  @Column('uuid') notificationId!: string;
+  @Column('timestamptz') at!: Date;
+  @Column('text') status!: string;
+  @Column('text', { nullable: true }) detail!: string | null;
+}

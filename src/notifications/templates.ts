@@ -1,0 +1,48 @@
+// Message copy lives in templates/, never in code. SMS templates must fit one GSM-7 segment and
+// carry no name, address or photo; emails have an HTML and a plain-text part.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+
+// From dist/src/notifications or src/notifications, the project root is where templates/ is.
+function templatesRoot(): string {
+  const candidates = [path.resolve(__dirname, '..', '..', 'templates'), path.resolve(__dirname, '..', '..', '..', 'templates')];
+  return candidates.find((c) => existsSync(path.join(c, 'sms'))) ?? candidates[0];
+}
+
+export const TEMPLATES_DIR = templatesRoot();
+const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR, { noCache: false }), { autoescape: true, throwOnUndefined: true });
+const textEnv = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR, { noCache: false }), { autoescape: false, throwOnUndefined: true });
+
+const GSM7_BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const GSM7_EXTENDED = '^{}\\[~]|€';
+
+/** Length in GSM-7 septets, or null if the text needs UCS-2 (then one segment is only 70 characters). */
+export function gsm7Length(text: string): number | null {
+  let n = 0;
+  for (const ch of text) {
+    if (GSM7_BASIC.includes(ch)) n += 1;
+    else if (GSM7_EXTENDED.includes(ch)) n += 2;
+    else return null;
+  }
+  return n;
+}
+
+export function fitsOneSegment(text: string): boolean {
+  const n = gsm7Length(text);
+  return n === null ? text.length <= 70 : n <= 160;
+}
+
+export function renderSms(template: string, data: object): string {
+  return textEnv.render(`sms/${template}.njk`, data).trim().replace(/\s*\n\s*/g, ' ');
+}
+
+export interface RenderedEmail { subject: string; html: string; text: string }
+
+export function renderEmail(template: string, data: object): RenderedEmail {
+  return {
+    subject: textEnv.render(`email/${template}.subject.njk`, data).trim(),
+    html: env.render(`email/${template}.html.njk`, data),
+    text: textEnv.render(`email/${template}.text.njk`, data).trim() + '\n',
+  };
+}

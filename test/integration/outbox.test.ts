@@ -1,0 +1,64 @@
+// The outbox contract: messages are rendered from templates, written in the caller's transaction,
+// deduplicated by key, and announce themselves with pg_notify only when that transaction commits.
+import { Client } from 'pg';
+import { buildTestApp, TestApp } from '../support/app';
+import { Notification } from '../../src/notifications/notification.entity';
+import { OUTBOX_CHANNEL } from '../../src/notifications/outbox';
+import { LocalAuthority } from '../../src/authorities/local-authority.entity';
+import { fitsOneSegment } from '../../src/notifications/templates';
+
+let app: TestApp;
+let authorityId: string;
+beforeAll(async () => {
+  app = await buildTestApp();
+  authorityId = (await app.db.dataSource.getRepository(LocalAuthority).findOneByOrFail({ code: 'DEMO' })).id;
+});
+afterAll(async () => { await app.close(); });
+
+const alertData = { childRef: 'K7Q2', episodeRef: 'E-4F7K', lastSeen: '23 Nov 01:40', link: 'http://localhost:3000/p/abcdefghijklmnopqrstuvwx',
+  authorityName: 'Demo Borough', riskLabel: 'High risk', discoveredAt: '23 Nov 2026 02:00', linkExpires: '30 Nov 2026' };
+
+function message(dedupeKey: string, channel: 'sms' | 'email' = 'sms') {
+  return { authorityId, dedupeKey, channel, template: 'missing-alert', data: alertData, needsAck: true,
+    recipient: { type: 'contact' as const, id: null, name: 'Police control room', address: channel === 'sms' ? '+447700900201' : 'police@example.org' } };
+}
+
+it('renders an SMS that fits one segment and names no one', async () => {
+  const n = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, message('a')));
+  expect(n!.bodyText).toMatch(/^MISSING child ref K7Q2 \(episode E-4F7K\)/);
+  expect(n!.bodyText).toContain(`Reply ACK ${n!.ackCode}`);
+  expect(fitsOneSegment(n!.bodyText)).toBe(true);
+  expect(n!.status).toBe('queued');
+});
+
+it('renders email with subject, HTML and text', async () => {
+  const n = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, message('b', 'email')));
+  expect(n!.subject).toBe('MISSING: child K7Q2, episode E-4F7K (High risk)');
+  expect(n!.bodyHtml).toContain('<a href="http://localhost:3000/p/abcdefghijklmnopqrstuvwx">');
+  expect(n!.bodyText).toContain('Episode reference: E-4F7K');
+});
+
+it('ignores a second message with the same dedupe key', async () => {
+  const first = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, message('same')));
+  const second = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, message('same')));
+  expect(first).not.toBeNull();
+  expect(second).toBeNull();
+  expect(await app.db.dataSource.getRepository(Notification).countBy({ dedupeKey: 'same' })).toBe(1);
+});
+
+it('notifies listeners on commit and not on rollback', async () => {
+  const listener = new Client({ connectionString: app.db.url });
+  await listener.connect();
+  const heard: string[] = [];
+  listener.on('notification', (m) => heard.push(m.payload ?? ''));
+  await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  await app.db.dataSource.transaction(async (tx) => {
+    await app.services.outbox.enqueue(tx, message('rolled-back'));
+    throw new Error('roll back');
+  }).catch(() => undefined);
+  const kept = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, message('committed')));
+  await new Promise((r) => setTimeout(r, 200));
+  await listener.end();
+  expect(heard).toEqual([kept!.id]);
+  expect(await app.db.dataSource.getRepository(Notification).countBy({ dedupeKey: 'rolled-back' })).toBe(0);
+});
