@@ -24,6 +24,7 @@ export interface Config {
   smtpUrl?: string;
   mailFrom: string;
   jobs: boolean;
+  dispatch: { maxAttempts: number; baseDelayMs: number; leaseMs: number; sendTimeoutMs: number; pollMs: number };
 }
 
 const schema = Joi.object({
@@ -51,6 +52,11 @@ const schema = Joi.object({
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Missing Children Alerts <alerts@example.org>'),
   JOBS: Joi.boolean().truthy('1').falsy('0').default(true),
+  DISPATCH_MAX_ATTEMPTS: Joi.number().integer().min(1).max(20).default(6),
+  DISPATCH_BASE_DELAY_SECONDS: Joi.number().min(0.1).max(600).default(5),
+  DISPATCH_LEASE_SECONDS: Joi.number().integer().min(10).max(3600).default(120),
+  DISPATCH_POLL_SECONDS: Joi.number().min(1).max(600).default(10),
+  PROVIDER_TIMEOUT_SECONDS: Joi.number().min(0.1).max(120).default(15),
 }).unknown(true);
 
 export class ConfigError extends Error {}
@@ -90,5 +96,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM,
     jobs: v.JOBS,
+    dispatch: {
+      maxAttempts: v.DISPATCH_MAX_ATTEMPTS,
+      baseDelayMs: v.DISPATCH_BASE_DELAY_SECONDS * 1000,
+      leaseMs: v.DISPATCH_LEASE_SECONDS * 1000,
+      pollMs: v.DISPATCH_POLL_SECONDS * 1000,
+      sendTimeoutMs: v.PROVIDER_TIMEOUT_SECONDS * 1000,
+    },
   };
 }

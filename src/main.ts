@@ -7,6 +7,7 @@ import { openDatabase } from './platform/database/database';
 import { createServices } from './services';
 import { createServer } from './server';
 import { runSeeds } from '../seeds';
+import { scheduleDispatchNotifications } from '../jobs/dispatch-notifications';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
@@ -27,9 +28,14 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, logger, projectRoot);
   const services = createServices({ db: database.dataSource, clock: systemClock, config, logger });
   await runSeeds(database.dataSource, services, { demo: config.demoData, logger });
+  if (services.providers.sms.recording) logger.warn('SMS is NOT being sent: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set, so texts are only recorded in the notifications table');
+  if (services.providers.email.recording) logger.warn('Email is NOT being sent: SMTP_URL is not set, so emails are only recorded in the notifications table');
   const server = await createServer({ config, services, logger });
   await server.start();
   logger.info({ url: server.info.uri, publicBaseUrl: config.publicBaseUrl }, `service listening on ${server.info.uri}`);
+  const dispatchJob = config.jobs ? scheduleDispatchNotifications(services.dispatcher, logger) : null;
+  if (config.jobs) await services.dispatcher.start();
+  else logger.warn('JOBS=false: this instance sends no notifications; another instance must run the dispatcher');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -38,6 +44,9 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     try {
       await server.stop({ timeout: 10_000 });
+      await dispatchJob?.stop();
+      await services.dispatcher.stop();
+      await services.providers.email.close?.();
       await database.close();
       logger.info('stopped cleanly');
       process.exit(0);

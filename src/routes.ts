@@ -5,6 +5,7 @@ import { childrenRoutes } from './children/children.routes';
 import { healthRoutes } from './health/health.routes';
 import { placementsRoutes } from './placements/placements.routes';
 import { usersRoutes } from './users/users.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -12,4 +13,5 @@ export const routes: AppRoute[] = [
   ...authoritiesRoutes,
   ...childrenRoutes,
   ...placementsRoutes,
+  ...notificationsRoutes,
 ];

@@ -12,16 +12,31 @@ import { NotificationOutbox } from './notifications/outbox';
 import { PlacementsService } from './placements/placements.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
+import { TwilioSignature } from './platform/twilio/twilio-signature';
+import { DeliveryFailureService } from './notifications/delivery-failure.service';
+import { Dispatcher } from './notifications/dispatcher';
+import { NotificationsService } from './notifications/notifications.service';
+import { ProviderStatusService } from './notifications/provider-status.service';
+import type { SmsProvider } from './notifications/providers/sms.provider';
+import type { EmailProvider } from './notifications/providers/email.provider';
+import { createEmailProvider, createSmsProvider } from './notifications/providers/providers';
 
 export interface ServiceDeps {
   db: DataSource;
   clock: Clock;
   config: Config;
   logger: Logger;
+  /** Providers to use instead of the configured ones (tests). */
+  sms?: SmsProvider;
+  email?: EmailProvider;
 }
 
-export function createServices({ db, clock, config }: ServiceDeps) {
+export function createServices({ db, clock, config, logger, ...deps }: ServiceDeps) {
   const audit = new AuditService(db, clock);
+  const outbox = new NotificationOutbox(clock);
+  const sms = deps.sms ?? createSmsProvider(config);
+  const email = deps.email ?? createEmailProvider(config);
+  const failures = new DeliveryFailureService(outbox, logger);
   const children = new ChildrenService(db, clock, audit);
   const placements = new PlacementsService(db, clock, audit, children);
   return {
@@ -34,7 +49,14 @@ export function createServices({ db, clock, config }: ServiceDeps) {
     children,
     placements,
     health: new HealthService(db),
-    outbox: new NotificationOutbox(clock),
+    outbox,
+    providers: { sms, email },
+    notifications: new NotificationsService(db, clock, audit),
+    providerStatus: new ProviderStatusService(db, clock, new TwilioSignature(config.twilio.authToken, config.publicBaseUrl), failures),
+    dispatcher: new Dispatcher({ db, clock, sms, email, failures, logger: logger.child({ job: 'dispatcher' }) }, {
+      retry: { maxAttempts: config.dispatch.maxAttempts, baseDelayMs: config.dispatch.baseDelayMs },
+      leaseMs: config.dispatch.leaseMs, pollMs: config.dispatch.pollMs, publicBaseUrl: config.publicBaseUrl,
+    }),
   };
 }
 

@@ -40,6 +40,8 @@ export class Notification {
   @Column('timestamptz') updatedAt!: Date;
   @Column('timestamptz', { nullable: true }) sentAt!: Date | null;
   @Column('timestamptz', { nullable: true }) deliveredAt!: Date | null;
+  /** The template data (without the ack code), so a fallback can be rendered for another channel. */
+  @Column('jsonb', { nullable: true }) data!: Record<string, unknown> | null;
 }
 
 @Entity('notification_events')

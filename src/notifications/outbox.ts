@@ -52,6 +52,7 @@ export class NotificationOutbox {
       recipientName: message.recipient.name,
       address: message.recipient.address,
       template: message.template,
+      data: message.data as never,
       subject: rendered.subject,
       bodyText: rendered.text,
       bodyHtml: rendered.html,

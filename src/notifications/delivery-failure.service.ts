@@ -1,0 +1,51 @@
+// What happens when a message cannot be delivered (retries exhausted, a permanent error, or an
+// undelivered/failed callback): the next fallback is queued and the duty manager is told, in the
+// same transaction as the failure, so neither can be lost. Both are deduplicated by key, so
+// handling the same failure twice (the dispatcher and then a late callback) queues nothing twice.
+import type { Logger } from '../platform/logger';
+import type { Tx } from '../platform/database/transaction';
+import type { Notification } from './notification.entity';
+import type { NotificationOutbox, OutboxMessage } from './outbox';
+import { activeDutyManagers, DutyManager } from './duty-managers.query';
+
+const channelLabel = { sms: 'SMS', email: 'email' } as const;
+
+export class DeliveryFailureService {
+  constructor(private readonly outbox: NotificationOutbox, private readonly logger: Logger) {}
+
+  async handle(tx: Tx, n: Notification, reason: string): Promise<void> {
+    const [next, ...rest] = n.fallbacks ?? [];
+    if (next && n.data) {
+      await this.outbox.enqueue(tx, {
+        authorityId: n.authorityId, episodeId: n.episodeId, stepKey: n.stepKey, dedupeKey: `fallback-of:${n.id}`,
+        channel: next.channel, template: n.template, data: n.data, needsAck: n.needsAck, fallbacks: rest, fallbackOf: n.id,
+        recipient: { type: next.recipientType, id: next.recipientId, name: next.recipientName, address: next.address },
+      });
+    } else if (next) {
+      this.logger.error({ notificationId: n.id }, 'a failed notification has a fallback but no template data to render it with');
+    }
+    // A failed alert to a duty manager still falls back, but does not alert the duty managers about itself.
+    if (n.recipientType === 'duty') return;
+    const managers = await activeDutyManagers(tx, n.authorityId);
+    if (!managers.length) this.logger.error({ notificationId: n.id, authorityId: n.authorityId }, 'a notification failed and the authority has no active duty manager contact to tell');
+    const data = {
+      recipientName: n.recipientName, channel: channelLabel[n.channel], reason,
+      fallback: next ? `${channelLabel[next.channel]} to ${next.recipientName}` : null, stepKey: n.stepKey,
+    };
+    for (const manager of managers) {
+      const message = dutyAlert(n, manager, data);
+      if (message) await this.outbox.enqueue(tx, message);
+    }
+  }
+}
+
+function dutyAlert(n: Notification, m: DutyManager, data: object): OutboxMessage | null {
+  const address = m.mobile ?? m.email;
+  if (!address) return null;
+  const recipient = { type: 'duty' as const, id: m.id, name: m.name };
+  return {
+    authorityId: n.authorityId, episodeId: n.episodeId, stepKey: 'delivery-failed', dedupeKey: `delivery-failed:${n.id}:${m.id}`,
+    channel: m.mobile ? 'sms' : 'email', recipient: { ...recipient, address }, template: 'delivery-failed', data,
+    fallbacks: m.mobile && m.email ? [{ channel: 'email', address: m.email, recipientType: 'duty', recipientId: m.id, recipientName: m.name }] : [],
+  };
+}

@@ -1,0 +1,54 @@
+// Applies Twilio's status callbacks. Callbacks arrive late, twice and out of order, so a status is
+// applied only if it ranks above the current one: a late "sent" never overwrites "delivered", a
+// replay changes nothing, and an acknowledgement beats everything. "undelivered" and "failed"
+// fall back to the next channel or contact and tell the duty manager, as a failed send does.
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../platform/clock';
+import { Forbidden, Invalid } from '../platform/errors';
+import type { TwilioSignature } from '../platform/twilio/twilio-signature';
+import type { NotificationStatus } from './notification.entity';
+import type { DeliveryFailureService } from './delivery-failure.service';
+import { NotificationsRepository } from './notifications.repository';
+
+const rank: Record<NotificationStatus, number> = {
+  queued: 0, sending: 1, sent: 2, delivered: 3, undelivered: 4, failed: 4, acknowledged: 5, cancelled: 5,
+};
+
+const fromTwilio: Record<string, NotificationStatus> = {
+  accepted: 'queued', scheduled: 'queued', queued: 'queued', sending: 'sending', sent: 'sent',
+  delivered: 'delivered', read: 'delivered', undelivered: 'undelivered', failed: 'failed',
+};
+
+export interface TwilioCallback {
+  path: string;
+  signature: string | undefined;
+  params: Record<string, unknown>;
+}
+
+export class ProviderStatusService {
+  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly signature: TwilioSignature,
+    private readonly failures: DeliveryFailureService, private readonly repo = new NotificationsRepository()) {}
+
+  async applyTwilioCallback({ path, signature, params }: TwilioCallback): Promise<void> {
+    if (!this.signature.isValid(path, signature, params)) throw new Forbidden('The request signature is missing or not valid.');
+    const sid = params.MessageSid;
+    const reported = params.MessageStatus;
+    if (typeof sid !== 'string' || typeof reported !== 'string') throw new Invalid('MessageSid and MessageStatus are required.');
+    const status = fromTwilio[reported];
+    if (!status) return;
+    const errorCode = typeof params.ErrorCode === 'string' && params.ErrorCode ? params.ErrorCode : null;
+    await this.db.transaction(async (tx) => {
+      const n = await this.repo.lockByProviderId(tx, sid);
+      if (!n || rank[status] <= rank[n.status]) return;
+      const at = this.clock.now();
+      const terminal = status === 'undelivered' || status === 'failed';
+      const reason = `Twilio reported ${status}${errorCode ? ` (error ${errorCode})` : ''}`;
+      const updated = await this.repo.setStatus(tx, n, {
+        status,
+        ...(status === 'delivered' ? { deliveredAt: at } : {}),
+        ...(terminal ? { lastError: reason } : {}),
+      }, { at, detail: reason });
+      if (terminal) await this.failures.handle(tx, updated, reason);
+    });
+  }
+}

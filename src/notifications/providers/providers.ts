@@ -1,0 +1,25 @@
+// Chooses the real providers when credentials are configured and the recording one otherwise.
+// A half-configured provider is an error at start, never a silent fallback to recording.
+import type { Config } from '../../config';
+import type { EmailProvider } from './email.provider';
+import { RecordingProvider } from './recording.provider';
+import { SmtpEmailProvider } from './smtp-email.provider';
+import type { SmsProvider } from './sms.provider';
+import { TwilioSmsProvider } from './twilio-sms.provider';
+
+export interface Providers { sms: SmsProvider; email: EmailProvider }
+
+export function createSmsProvider(config: Config): SmsProvider {
+  const t = config.twilio;
+  if (!t.accountSid && !t.authToken) return new RecordingProvider();
+  if (!t.accountSid || !t.authToken || !(t.fromNumber || t.messagingServiceSid)) {
+    throw new Error('Twilio is half configured: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID.');
+  }
+  return new TwilioSmsProvider({ accountSid: t.accountSid, authToken: t.authToken, fromNumber: t.fromNumber,
+    messagingServiceSid: t.messagingServiceSid, apiBaseUrl: t.apiBaseUrl, timeoutMs: config.dispatch.sendTimeoutMs });
+}
+
+export function createEmailProvider(config: Config): EmailProvider {
+  if (!config.smtpUrl) return new RecordingProvider();
+  return new SmtpEmailProvider({ url: config.smtpUrl, from: config.mailFrom, timeoutMs: config.dispatch.sendTimeoutMs });
+}
