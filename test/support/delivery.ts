@@ -1,0 +1,75 @@
+// The service wired to the real twilio SDK (pointed at the fake Twilio API) and real SMTP (the
+// sink), plus helpers to queue messages and to register a duty manager contact.
+import { buildTestApp, TestApp } from './app';
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FAKE_FROM_NUMBER, FakeTwilio } from './fake-twilio';
+import { SmtpSink } from './smtp-sink';
+import { LocalAuthority } from '../../src/authorities/local-authority.entity';
+import { Fallback, Notification } from '../../src/notifications/notification.entity';
+
+export const PUBLIC_BASE_URL = 'https://alerts.example.org';
+
+export interface DeliveryTestApp {
+  app: TestApp; twilio: FakeTwilio; smtp: SmtpSink; authorityId: string; otherAuthorityId: string; close(): Promise<void>;
+}
+
+export function deliveryEnv(twilio: FakeTwilio, smtp: SmtpSink): Record<string, string> {
+  return {
+    TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID, TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN, TWILIO_FROM_NUMBER: FAKE_FROM_NUMBER,
+    TWILIO_API_BASE_URL: twilio.url, SMTP_URL: smtp.url, PUBLIC_BASE_URL, MAIL_FROM: 'Alerts <alerts@example.org>',
+  };
+}
+
+export async function buildDeliveryTestApp(env: Record<string, string> = {}): Promise<DeliveryTestApp> {
+  const twilio = await FakeTwilio.start();
+  const smtp = await SmtpSink.start();
+  const app = await buildTestApp({ ...deliveryEnv(twilio, smtp), PROVIDER_TIMEOUT_SECONDS: '2', ...env });
+  const authorities = app.db.dataSource.getRepository(LocalAuthority);
+  return {
+    app, twilio, smtp,
+    authorityId: (await authorities.findOneByOrFail({ code: 'DEMO' })).id,
+    otherAuthorityId: (await authorities.findOneByOrFail({ code: 'OTHER' })).id,
+    async close() {
+      await app.close();
+      await twilio.stop();
+      await smtp.stop();
+    },
+  };
+}
+
+export const alertData = (episodeRef: string) => ({
+  childRef: 'K7Q2', episodeRef, lastSeen: '23 Nov 01:40', link: 'https://alerts.example.org/p/abcdefghijklmnopqrstuvwx',
+  authorityName: 'Demo Borough', riskLabel: 'High risk', discoveredAt: '23 Nov 2026 02:00', linkExpires: '30 Nov 2026',
+});
+
+export interface AlertOptions {
+  authorityId: string; channel: 'sms' | 'email'; address: string; episodeRef?: string; episodeId?: string | null;
+  name?: string; fallbacks?: Fallback[]; needsAck?: boolean;
+}
+
+/** Queues one missing alert through the outbox, as the escalation engine does. */
+export async function queueAlert(app: TestApp, o: AlertOptions): Promise<Notification> {
+  const n = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, {
+    authorityId: o.authorityId, episodeId: o.episodeId ?? null, stepKey: 'report#0', channel: o.channel, template: 'missing-alert',
+    data: alertData(o.episodeRef ?? 'E-TEST'), needsAck: o.needsAck ?? true, fallbacks: o.fallbacks ?? [],
+    recipient: { type: 'contact', id: null, name: o.name ?? 'Police control room', address: o.address },
+  }));
+  return n!;
+}
+
+export async function addDutyManager(app: TestApp, authorityId: string, c: { name: string; mobile?: string; email?: string }): Promise<string> {
+  const now = app.clock.now();
+  const [row] = await app.db.dataSource.query(
+    `INSERT INTO contacts (authority_id, name, organisation, role, mobile, email, active, created_at, updated_at)
+     VALUES ($1, $2, 'Children''s services', 'duty_manager', $3, $4, true, $5, $5) RETURNING id`,
+    [authorityId, c.name, c.mobile ?? null, c.email ?? null, now]);
+  return row.id;
+}
+
+export async function reload(app: TestApp, id: string): Promise<Notification> {
+  return app.db.dataSource.getRepository(Notification).findOneByOrFail({ id });
+}
+
+export async function history(app: TestApp, id: string): Promise<string[]> {
+  const rows: { status: string }[] = await app.db.dataSource.query('SELECT status FROM notification_events WHERE notification_id = $1 ORDER BY id', [id]);
+  return rows.map((r) => r.status);
+}
