@@ -20,7 +20,10 @@ export class NotificationsService {
     return this.db.transaction(async (tx) => {
       const rows = await this.repo.forEpisode(tx, ctx.actor.authorityId, episodeId);
       await this.audit.record(tx, ctx, { action: 'read', entityType: 'episode_notifications', entityId: episodeId });
-      return this.withHistory(tx, rows);
+      // Messages queued in one transaction share a timestamp; their first event's id keeps queue order.
+      const firstEvent = (n: NotificationWithHistory) => Number(n.events[0]?.id ?? 0);
+      return (await this.withHistory(tx, rows)).sort((a, b) =>
+        a.notification.createdAt.getTime() - b.notification.createdAt.getTime() || firstEvent(a) - firstEvent(b));
     });
   }
 

@@ -3,6 +3,7 @@
 // answer 500 for a while, hang, or refuse a number as Twilio does (400, error 21211).
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventually } from './wait';
 import { randomBytes } from 'node:crypto';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 
@@ -17,7 +18,7 @@ export class FakeTwilio {
   readonly messages: FakeSms[] = [];
   requests = 0;
   private failures: number[] = [];
-  private hangs: Hang[] = [];
+  private hangs: (Hang | null)[] = [];
   private readonly rejected = new Map<string, number>();
 
   private constructor(private readonly server: http.Server, readonly url: string) {}
@@ -32,19 +33,20 @@ export class FakeTwilio {
 
   /** Answer the next n message requests with this status (500 by default) without sending. */
   failNext(n: number, status = 500): void { this.failures.push(...Array<number>(n).fill(status)); }
-  /** Hold the next n requests for ms, then drop the connection; with record, the message was accepted first. */
-  hangNext(n: number, ms: number, { record = false } = {}): void { this.hangs.push(...Array<Hang>(n).fill({ ms, record })); }
+  /**
+   * After answering `after` requests normally, hold the next n for ms, then drop the connection.
+   * With record, each message was accepted before the answer was lost (the crash-test case).
+   */
+  hangNext(n: number, ms: number, { record = false, after = 0 } = {}): void {
+    this.hangs.push(...Array<null>(after).fill(null), ...Array<Hang>(n).fill({ ms, record }));
+  }
   /** Refuse this number as Twilio refuses an invalid one. */
   rejectNumber(to: string, code = 21211): void { this.rejected.set(to, code); }
   reset(): void { this.failures = []; this.hangs = []; this.rejected.clear(); this.messages.length = 0; this.requests = 0; }
   to(address: string): FakeSms[] { return this.messages.filter((m) => m.to === address); }
 
   async waitFor(count: number, timeoutMs = 10_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (this.messages.length < count) {
-      if (Date.now() > until) throw new Error(`fake Twilio received ${this.messages.length} messages, expected ${count}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await eventually(() => (this.messages.length >= count ? true : null), `${count} messages at fake Twilio`, timeoutMs);
   }
 
   async stop(): Promise<void> {

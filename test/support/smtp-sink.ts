@@ -1,6 +1,7 @@
 // A real SMTP server on 127.0.0.1 that parses and keeps every message it accepts. It can answer
 // 421 ("try again later") to the next connections, as a busy or restarting mail server does.
 import type { AddressInfo } from 'node:net';
+import { eventually } from './wait';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, ParsedMail } from 'mailparser';
 
@@ -42,11 +43,7 @@ export class SmtpSink {
   to(address: string): SunkMail[] { return this.messages.filter((m) => m.to.includes(address)); }
 
   async waitFor(count: number, timeoutMs = 10_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (this.messages.length < count) {
-      if (Date.now() > until) throw new Error(`SMTP sink received ${this.messages.length} messages, expected ${count}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await eventually(() => (this.messages.length >= count ? true : null), `${count} messages at the SMTP sink`, timeoutMs);
   }
 
   async stop(): Promise<void> {

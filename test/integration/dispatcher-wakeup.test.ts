@@ -1,0 +1,38 @@
+// The running dispatcher is woken by the commit itself (LISTEN/NOTIFY), not by its poll, and keeps
+// listening after its connection is cut.
+import { buildDeliveryTestApp, DeliveryTestApp, queueAlert } from '../support/delivery';
+import { LISTENER_APPLICATION_NAME } from '../../src/notifications/outbox-listener';
+import { eventually } from '../support/wait';
+
+let t: DeliveryTestApp;
+// A poll of ten minutes: anything delivered within the test was delivered because of a wake-up.
+beforeAll(async () => { t = await buildDeliveryTestApp({ DISPATCH_POLL_SECONDS: '600' }); });
+afterAll(async () => {
+  await t.app.services.dispatcher.stop();
+  await t.close();
+});
+
+async function listenerPid(): Promise<number | null> {
+  const rows: { pid: number }[] = await t.app.db.dataSource.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND query ILIKE 'LISTEN%'`, [LISTENER_APPLICATION_NAME]);
+  return rows[0]?.pid ?? null;
+}
+
+it('sends a message as soon as the transaction that queued it commits', async () => {
+  await t.app.services.dispatcher.start();
+  const pid = await eventually(listenerPid, 'the listener');
+  expect(pid).toBeGreaterThan(0);
+  await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address: '+447700900701' });
+  await t.twilio.waitFor(1);
+  expect(t.twilio.to('+447700900701')).toHaveLength(1);
+});
+
+it('reconnects when its listening connection is cut, and is woken by commits again', async () => {
+  const before = await eventually(listenerPid, 'the listener');
+  await t.app.db.dataSource.query('SELECT pg_terminate_backend($1)', [before]);
+  const after = await eventually(async () => { const pid = await listenerPid(); return pid && pid !== before ? pid : null; }, 'a new listener');
+  expect(after).not.toBe(before);
+  await queueAlert(t.app, { authorityId: t.authorityId, channel: 'email', address: 'after.reconnect@example.org' });
+  await t.smtp.waitFor(1);
+  expect(t.smtp.to('after.reconnect@example.org')).toHaveLength(1);
+});
