@@ -4,7 +4,7 @@
 import { In } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import type { Tx } from '../platform/database/transaction';
-import { Notification, NotificationEvent } from './notification.entity';
+import { Notification } from './notification.entity';
 
 export class DeliveryRepository {
   /**
@@ -49,12 +49,15 @@ export class DeliveryRepository {
       'status = \'failed\', claimed_until = NULL, last_error = $4', [error]);
   }
 
+  /** One statement (the update and its event), so recording a send costs one round trip. */
   private async transition(tx: Tx, n: Notification, now: Date, status: string, detail: string, set: string, extra: unknown[]): Promise<boolean> {
-    const [rows] = await tx.query(
-      `UPDATE notifications SET ${set}, updated_at = $3 WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id`,
-      [n.id, n.attempts, now, ...extra]);
-    if (!rows.length) return false;
-    await tx.insert(NotificationEvent, { notificationId: n.id, at: now, status, detail });
-    return true;
+    const rows: unknown[] = await tx.query(`
+      WITH changed AS (
+        UPDATE notifications SET ${set}, updated_at = $3 WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id
+      )
+      INSERT INTO notification_events (notification_id, at, status, detail)
+      SELECT id, $3, $${extra.length + 4}, $${extra.length + 5} FROM changed RETURNING notification_id`,
+    [n.id, n.attempts, now, ...extra, status, detail]);
+    return rows.length > 0;
   }
 }

@@ -93,7 +93,7 @@ export class Dispatcher {
     const worker = async () => {
       for (let n = queue.shift(); n; n = queue.shift()) counts[await this.deliver(n)] += 1;
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 10, claimed.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 20, claimed.length) }, worker));
     return counts;
   }
 
@@ -105,7 +105,7 @@ export class Dispatcher {
       return this.recordFailure(n, asDeliveryError(err));
     }
     // A failure here leaves the claim to lapse: the message goes again (at least once), never lost.
-    const recorded = await this.deps.db.transaction((tx) => this.repo.markSent(tx, n, providerId, this.deps.clock.now()));
+    const recorded = await this.repo.markSent(this.deps.db.manager, n, providerId, this.deps.clock.now());
     if (!recorded) this.deps.logger.warn({ notificationId: n.id }, 'sent, but the claim had lapsed or the message was acknowledged meanwhile');
     return recorded ? 'sent' : 'lost';
   }

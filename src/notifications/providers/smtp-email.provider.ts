@@ -23,7 +23,9 @@ export class SmtpEmailProvider implements EmailProvider {
   private readonly transport: Transporter;
 
   constructor(private readonly settings: SmtpSettings) {
-    this.transport = nodemailer.createTransport(settings.url, {
+    // A small pool of open connections: a burst of alerts does not wait for a handshake each.
+    this.transport = nodemailer.createTransport({
+      url: settings.url, pool: true, maxConnections: 5,
       connectionTimeout: settings.timeoutMs, greetingTimeout: settings.timeoutMs, socketTimeout: settings.timeoutMs,
     } as never);
   }
