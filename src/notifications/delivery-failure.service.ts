@@ -16,7 +16,7 @@ export class DeliveryFailureService {
   async handle(tx: Tx, n: Notification, reason: string): Promise<void> {
     const [next, ...rest] = n.fallbacks ?? [];
     if (next && n.data) {
-      await this.outbox.enqueue(tx, {
+      await this.enqueueFallback(tx, {
         authorityId: n.authorityId, episodeId: n.episodeId, stepKey: n.stepKey, dedupeKey: `fallback-of:${n.id}`,
         channel: next.channel, template: n.template, data: n.data, needsAck: n.needsAck, fallbacks: rest, fallbackOf: n.id,
         recipient: { type: next.recipientType, id: next.recipientId, name: next.recipientName, address: next.address },
@@ -35,6 +35,19 @@ export class DeliveryFailureService {
     for (const manager of managers) {
       const message = dutyAlert(n, manager, data);
       if (message) await this.outbox.enqueue(tx, message);
+    }
+  }
+
+  /**
+   * A fallback whose template cannot render (data made for one channel only) must not stop the duty
+   * manager hearing of the failure. The outbox renders before it writes, so the transaction is intact;
+   * a database error instead aborts it, and the next statement fails and rolls the whole failure back.
+   */
+  private async enqueueFallback(tx: Tx, message: OutboxMessage): Promise<void> {
+    try {
+      await this.outbox.enqueue(tx, message);
+    } catch (err) {
+      this.logger.error({ err: (err as Error).message, fallbackOf: message.fallbackOf }, 'the fallback could not be queued; telling the duty manager anyway');
     }
   }
 }

@@ -37,6 +37,7 @@ export class Dispatcher {
   private wokenWhileDraining = false;
   private listener: OutboxListener | null = null;
   private poll: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(private readonly deps: DispatcherDeps, private readonly options: DispatcherOptions) {}
 
@@ -51,6 +52,7 @@ export class Dispatcher {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.poll) clearInterval(this.poll);
     await this.listener?.stop();
     await this.draining?.catch(() => undefined);
@@ -58,6 +60,7 @@ export class Dispatcher {
 
   /** Starts draining unless a drain is running, in which case that drain goes round once more. */
   wake(): void {
+    if (this.stopped) return;
     if (this.draining) { this.wokenWhileDraining = true; return; }
     this.drain().catch((err) => this.deps.logger.error({ err }, 'dispatching notifications failed; the next wake-up will retry'));
   }
@@ -104,10 +107,20 @@ export class Dispatcher {
     } catch (err) {
       return this.recordFailure(n, asDeliveryError(err));
     }
-    // A failure here leaves the claim to lapse: the message goes again (at least once), never lost.
-    const recorded = await this.repo.markSent(this.deps.db.manager, n, providerId, this.deps.clock.now());
-    if (!recorded) this.deps.logger.warn({ notificationId: n.id }, 'sent, but the claim had lapsed or the message was acknowledged meanwhile');
-    return recorded ? 'sent' : 'lost';
+    const recorded = await this.record(n, () => this.repo.markSent(this.deps.db.manager, n, providerId, this.deps.clock.now()));
+    if (recorded === 'lost') this.deps.logger.warn({ notificationId: n.id }, 'sent, but the claim had lapsed or the message was acknowledged meanwhile');
+    return recorded === 'lost' ? 'lost' : 'sent';
+  }
+
+  /** A failure to record leaves the claim to lapse: the message goes again (at least once), never lost. */
+  private async record<T extends Outcome | boolean>(n: Notification, write: () => Promise<T>): Promise<T | 'lost'> {
+    try {
+      const result = await write();
+      return result === false ? 'lost' : result;
+    } catch (err) {
+      this.deps.logger.error({ err, notificationId: n.id }, 'could not record the outcome of a send; it will be retried when its claim lapses');
+      return 'lost';
+    }
   }
 
   private send(n: Notification) {
@@ -121,7 +134,7 @@ export class Dispatcher {
     const now = clock.now();
     const retry = failure.kind === 'transient' && shouldRetry(n.attempts, this.options.retry);
     logger.warn({ notificationId: n.id, channel: n.channel, attempt: n.attempts, kind: failure.kind, error: failure.message, retry }, 'a notification could not be sent');
-    return db.transaction(async (tx) => {
+    return this.record(n, () => db.transaction(async (tx): Promise<Outcome> => {
       if (retry) {
         const next = new Date(now.getTime() + retryDelayMs(n.attempts, this.options.retry));
         return (await this.repo.markRetry(tx, n, failure.message, next, now)) ? 'retrying' : 'lost';
@@ -130,6 +143,6 @@ export class Dispatcher {
       if (!(await this.repo.markFailed(tx, n, reason, now))) return 'lost';
       await failures.handle(tx, n, reason);
       return 'failed';
-    });
+    }));
   }
 }

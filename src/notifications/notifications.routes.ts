@@ -32,7 +32,7 @@ export const notificationsRoutes: AppRoute[] = [
       validate: { payload: twilioStatusPayload },
       handler: async (request, h) => {
         await request.server.app.services.providerStatus.applyTwilioCallback({
-          path: request.url.pathname + request.url.search, signature: request.headers['x-twilio-signature'], params: request.payload as Record<string, unknown>,
+          path: request.url.pathname + request.url.search, signature: request.headers['x-twilio-signature'], params: (request.payload ?? {}) as Record<string, unknown>,
         });
         return h.response().code(204);
       },

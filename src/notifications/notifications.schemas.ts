@@ -9,4 +9,4 @@ export const twilioStatusPayload = Joi.object({
   MessageSid: Joi.string().max(64),
   MessageStatus: Joi.string().max(32),
   ErrorCode: Joi.string().allow('').max(16),
-}).unknown(true).label('status callback');
+}).unknown(true).allow(null).label('status callback');

@@ -130,4 +130,18 @@ describe('permanent failures', () => {
     expect(t.smtp.to('ceop@example.org')).toHaveLength(1);
     expect(t.twilio.to('+447700900206')).toHaveLength(0);
   });
+
+  it('still tells the duty manager when the fallback cannot be rendered for its channel', async () => {
+    t.twilio.rejectNumber('+447700900207');
+    const n = await t.app.db.dataSource.transaction((tx) => t.app.services.outbox.enqueue(tx, {
+      authorityId: t.authorityId, channel: 'sms', template: 'missing-alert', needsAck: false,
+      data: { childRef: 'K7Q2', episodeRef: 'E-SMSONLY', lastSeen: '01:40', link: 'https://alerts.example.org/p/x' },
+      recipient: { type: 'contact', id: null, name: 'Force control room', address: '+447700900207' },
+      fallbacks: [{ channel: 'email', address: 'fcr@police.example.org', recipientType: 'contact', recipientId: null, recipientName: 'Force control room' }],
+    }));
+    expect(await drain()).toMatchObject({ failed: 1 });
+    expect((await reload(t.app, n!.id)).status).toBe('failed');
+    expect(t.smtp.to('fcr@police.example.org')).toHaveLength(0);
+    expect(t.twilio.to('+447700900500').map((m) => m.body)).toEqual([expect.stringContaining('a message to Force control room by SMS failed')]);
+  });
 });

@@ -82,3 +82,8 @@ it('names a missing field with 400 once the signature is good', async () => {
   const res = await callback({ MessageStatus: 'delivered' });
   expect(res.statusCode).toBe(400);
 });
+
+it('refuses a signed-looking callback with no body', async () => {
+  const res = await t.app.server.inject({ method: 'POST', url: '/webhooks/twilio/status', headers: { 'x-twilio-signature': 'abc=' } });
+  expect(res.statusCode).toBe(403);
+});

@@ -20,8 +20,12 @@ export function isNetworkError(err: { code?: unknown }): boolean {
   return typeof err.code === 'string' && NETWORK_CODES.has(err.code);
 }
 
+/** A provider's own error text can quote the number or address; it is stored and logged without them. */
+export function withoutContactDetails(text: string): string {
+  return text.replace(/[^\s<>"']+@[^\s<>"']+/g, '[address]').replace(/\+?\d[\d ()-]{6,}\d/g, '[number]').slice(0, 300);
+}
+
 export function asDeliveryError(err: unknown): DeliveryError {
   if (err instanceof DeliveryError) return err;
-  const message = err instanceof Error ? err.message : String(err);
-  return new DeliveryError('transient', message.slice(0, 300));
+  return new DeliveryError('transient', withoutContactDetails(err instanceof Error ? err.message : String(err)));
 }

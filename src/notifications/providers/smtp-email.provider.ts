@@ -1,7 +1,7 @@
 // Email through nodemailer over SMTP. Every attempt at one notification carries the same
 // Message-ID, so a retry after a lost answer is recognisable as the same message.
 import nodemailer, { Transporter } from 'nodemailer';
-import { DeliveryError, isNetworkError } from './delivery-error';
+import { DeliveryError, isNetworkError, withoutContactDetails } from './delivery-error';
 import type { EmailMessage, EmailProvider } from './email.provider';
 import type { SentMessage } from './sms.provider';
 
@@ -15,7 +15,7 @@ export function classifySmtpError(err: unknown): DeliveryError {
     return new DeliveryError(e.responseCode >= 500 ? 'permanent' : 'transient', what);
   }
   if (isNetworkError(e)) return new DeliveryError('transient', `the mail server could not be reached (${e.code as string})`);
-  return new DeliveryError('transient', `sending the email failed: ${e.message ?? 'unknown error'}`.slice(0, 300));
+  return new DeliveryError('transient', withoutContactDetails(`sending the email failed: ${e.message ?? 'unknown error'}`));
 }
 
 export class SmtpEmailProvider implements EmailProvider {

@@ -2,7 +2,7 @@
 // endpoint (the local fake in tests, a proxy in staging) through its documented httpClient hook.
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
-import { DeliveryError, isNetworkError } from './delivery-error';
+import { DeliveryError, isNetworkError, withoutContactDetails } from './delivery-error';
 import type { SentMessage, SmsMessage, SmsProvider } from './sms.provider';
 
 export interface TwilioSettings {
@@ -33,7 +33,7 @@ export function classifyTwilioError(err: unknown): DeliveryError {
     return new DeliveryError(e.status === 429 || e.status >= 500 ? 'transient' : 'permanent', what);
   }
   if (isNetworkError(e)) return new DeliveryError('transient', `Twilio could not be reached (${e.code as string})`);
-  return new DeliveryError('transient', `Twilio request failed: ${e.message ?? 'unknown error'}`.slice(0, 300));
+  return new DeliveryError('transient', withoutContactDetails(`Twilio request failed: ${e.message ?? 'unknown error'}`));
 }
 
 export class TwilioSmsProvider implements SmsProvider {
