@@ -29,7 +29,10 @@ export class NotificationsService {
 
   /** Failed and undelivered messages across the caller's authority, most recent first. */
   async listFailed(ctx: RequestContext, limit: number, offset: number): Promise<NotificationWithHistory[]> {
-    return this.db.transaction(async (tx) => this.withHistory(tx, await this.repo.failed(tx, ctx.actor.authorityId, limit, offset)));
+    return this.db.transaction(async (tx) => {
+      await this.audit.record(tx, ctx, { action: 'read', entityType: 'failed_notifications' });
+      return this.withHistory(tx, await this.repo.failed(tx, ctx.actor.authorityId, limit, offset));
+    });
   }
 
   /**

@@ -84,6 +84,22 @@ describe('transient failures', () => {
     expect(t.smtp.to('mispers@example.org')).toHaveLength(1);
     expect(t.smtp.messages[0].mail.messageId).toBe(`<${n.id}@alerts.example.org>`);
   });
+
+  it('retries while the mail server refuses connections, then delivers exactly once', async () => {
+    await t.smtp.goDown();
+    const n = await queueAlert(t.app, { authorityId: t.authorityId, channel: 'email', address: 'mash@example.org' });
+    try {
+      expect(await drain()).toMatchObject({ retrying: 1 });
+      afterBackoff();
+      expect(await drain()).toMatchObject({ retrying: 1 });
+      expect((await reload(t.app, n.id)).lastError).toMatch(/^the mail server could not be reached/);
+    } finally {
+      await t.smtp.comeBack();
+    }
+    afterBackoff();
+    expect(await drain()).toMatchObject({ sent: 1 });
+    expect(t.smtp.to('mash@example.org')).toHaveLength(1);
+  });
 });
 
 describe('permanent failures', () => {

@@ -1,10 +1,13 @@
 // Without credentials nothing leaves the service: messages are kept and marked sent with a
 // "recorded-" id, so development shows what would have gone. Half a configuration is refused.
+// The minute job sends whatever is due.
 import { buildTestApp, TestApp } from '../support/app';
 import { queueAlert, reload } from '../support/delivery';
 import { LocalAuthority } from '../../src/authorities/local-authority.entity';
 import { loadConfig } from '../../src/config';
 import { createSmsProvider } from '../../src/notifications/providers/providers';
+import { scheduleDispatchNotifications } from '../../jobs/dispatch-notifications';
+import { testLogger } from '../support/quiet-logger';
 
 let app: TestApp;
 beforeAll(async () => { app = await buildTestApp(); });
@@ -27,4 +30,17 @@ it('records SMS and email instead of sending them when no provider is configured
 it('refuses to start with Twilio half configured rather than quietly recording', () => {
   const config = loadConfig({ NODE_ENV: 'test', TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret' });
   expect(() => createSmsProvider(config)).toThrow('Twilio is half configured');
+});
+
+it('the dispatch-notifications job sends what is due when it runs', async () => {
+  const authorityId = (await app.db.dataSource.getRepository(LocalAuthority).findOneByOrFail({ code: 'DEMO' })).id;
+  const n = await queueAlert(app, { authorityId, channel: 'sms', address: '+447700900902' });
+  const job = scheduleDispatchNotifications(app.services.dispatcher, testLogger());
+  try {
+    expect(job.getPattern()).toBe('* * * * *');
+    await job.execute();
+  } finally {
+    await job.destroy();
+  }
+  expect((await reload(app, n.id)).status).toBe('sent');
 });

@@ -29,6 +29,7 @@ export async function buildDeliveryTestApp(env: Record<string, string> = {}): Pr
     authorityId: (await authorities.findOneByOrFail({ code: 'DEMO' })).id,
     otherAuthorityId: (await authorities.findOneByOrFail({ code: 'OTHER' })).id,
     async close() {
+      await app.services.providers.email.close?.();
       await app.close();
       await twilio.stop();
       await smtp.stop();

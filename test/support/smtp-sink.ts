@@ -1,41 +1,26 @@
-// A real SMTP server on 127.0.0.1 that parses and keeps every message it accepts. It can answer
-// 421 ("try again later") to the next connections, as a busy or restarting mail server does.
+// A real SMTP server on 127.0.0.1 that parses and keeps every message it accepts. Like a busy or
+// restarting mail server it can answer 421 ("try again later") to the next connections, or stop
+// listening altogether (connections refused) and come back on the same port.
 import type { AddressInfo } from 'node:net';
-import { eventually } from './wait';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, ParsedMail } from 'mailparser';
+import { eventually } from './wait';
 
 export interface SunkMail { mail: ParsedMail; to: string[]; receivedAt: number }
 
 export class SmtpSink {
   readonly messages: SunkMail[] = [];
   private refusals = 0;
-
-  private constructor(private readonly server: SMTPServer, readonly url: string) {}
+  private server: SMTPServer | null = null;
+  private port = 0;
 
   static async start(): Promise<SmtpSink> {
-    let sink!: SmtpSink;
-    const server = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
-      onConnect(_session, callback) {
-        if (sink.refusals > 0) {
-          sink.refusals -= 1;
-          return callback(Object.assign(new Error('Service temporarily unavailable, try again later'), { responseCode: 421 }));
-        }
-        callback();
-      },
-      onData(stream, session, callback) {
-        simpleParser(stream).then((mail) => {
-          sink.messages.push({ mail, to: session.envelope.rcptTo.map((r) => r.address), receivedAt: Date.now() });
-          callback();
-        }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
-    sink = new SmtpSink(server, `smtp://127.0.0.1:${port}`);
+    const sink = new SmtpSink();
+    await sink.comeBack();
     return sink;
   }
+
+  get url(): string { return `smtp://127.0.0.1:${this.port}`; }
 
   /** Answer 421 to the next n connections. */
   refuseNext(n: number): void { this.refusals = n; }
@@ -46,7 +31,35 @@ export class SmtpSink {
     await eventually(() => (this.messages.length >= count ? true : null), `${count} messages at the SMTP sink`, timeoutMs);
   }
 
+  /** Stop listening (and drop open connections): connections are refused until comeBack(). */
+  async goDown(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Listen again, on the same port as before. */
+  async comeBack(): Promise<void> {
+    const server = new SMTPServer({
+      authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, closeTimeout: 50,
+      onConnect: (_session, callback) => {
+        if (this.refusals <= 0) return callback();
+        this.refusals -= 1;
+        callback(Object.assign(new Error('Service temporarily unavailable, try again later'), { responseCode: 421 }));
+      },
+      onData: (stream, session, callback) => {
+        simpleParser(stream).then((mail) => {
+          this.messages.push({ mail, to: session.envelope.rcptTo.map((r) => r.address), receivedAt: Date.now() });
+          callback();
+        }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
+    this.server = server;
+  }
+
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.goDown();
   }
 }
