@@ -33,6 +33,11 @@ export class DeliveryRepository {
     return db.getRepository(Notification).find({ where: { id: In(rows.map((r) => r.id)) }, order: { nextAttemptAt: 'ASC', createdAt: 'ASC' } });
   }
 
+  async nextDueAt(db: DataSource): Promise<Date | null> {
+    const [row] = await db.query(`SELECT min(next_attempt_at) AS at FROM notifications WHERE status = 'queued'`);
+    return row?.at ? new Date(row.at) : null;
+  }
+
   /** Returns false when the claim was lost (lapsed and taken over, or acknowledged meanwhile). */
   async markSent(tx: Tx, n: Notification, providerId: string, now: Date): Promise<boolean> {
     return this.transition(tx, n, now, 'sent', providerId,

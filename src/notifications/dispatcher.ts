@@ -24,6 +24,8 @@ export interface DispatcherOptions {
 type Outcome = 'sent' | 'retrying' | 'failed' | 'lost';
 export type DispatchCounts = Record<Outcome | 'claimed', number>;
 
+const emptyCounts = (): DispatchCounts => ({ claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 });
+
 export const statusCallbackPath = '/webhooks/twilio/status';
 
 /** The same Message-ID on every attempt at one notification. */
@@ -37,6 +39,7 @@ export class Dispatcher {
   private wokenWhileDraining = false;
   private listener: OutboxListener | null = null;
   private poll: NodeJS.Timeout | null = null;
+  private nextDue: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(private readonly deps: DispatcherDeps, private readonly options: DispatcherOptions) {}
@@ -54,6 +57,7 @@ export class Dispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.poll) clearInterval(this.poll);
+    if (this.nextDue) clearTimeout(this.nextDue);
     await this.listener?.stop();
     await this.draining?.catch(() => undefined);
   }
@@ -62,14 +66,27 @@ export class Dispatcher {
   wake(): void {
     if (this.stopped) return;
     if (this.draining) { this.wokenWhileDraining = true; return; }
-    this.drain().catch((err) => this.deps.logger.error({ err }, 'dispatching notifications failed; the next wake-up will retry'));
+    this.drain().then(() => this.wakeWhenNextDue())
+      .catch((err) => this.deps.logger.error({ err }, 'dispatching notifications failed; the next wake-up will retry'));
+  }
+
+  /** A retry due before the next poll gets its own wake-up, so backoff is not stretched to the poll. */
+  private async wakeWhenNextDue(): Promise<void> {
+    const next = await this.repo.nextDueAt(this.deps.db);
+    if (!next || this.stopped) return;
+    // At least a moment: a due row another transaction holds locked must not make this spin.
+    const delay = Math.max(250, next.getTime() - this.deps.clock.now().getTime());
+    if (delay >= this.options.pollMs) return;
+    if (this.nextDue) clearTimeout(this.nextDue);
+    this.nextDue = setTimeout(() => this.wake(), delay);
+    this.nextDue.unref();
   }
 
   /** Claims and sends until nothing is due. Concurrent calls in one instance share one drain. */
   drain(): Promise<DispatchCounts> {
     if (this.draining) return this.draining;
     this.draining = (async () => {
-      const total: DispatchCounts = { claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 };
+      const total = emptyCounts();
       try {
         do {
           this.wokenWhileDraining = false;
@@ -91,7 +108,7 @@ export class Dispatcher {
   async runOnce(): Promise<DispatchCounts> {
     const now = this.deps.clock.now();
     const claimed = await this.repo.claimDue(this.deps.db, now, new Date(now.getTime() + this.options.leaseMs), this.options.batchSize ?? 50);
-    const counts: DispatchCounts = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, lost: 0 };
+    const counts = { ...emptyCounts(), claimed: claimed.length };
     const queue = [...claimed];
     const worker = async () => {
       for (let n = queue.shift(); n; n = queue.shift()) counts[await this.deliver(n)] += 1;

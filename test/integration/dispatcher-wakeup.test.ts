@@ -1,6 +1,10 @@
-// The running dispatcher is woken by the commit itself (LISTEN/NOTIFY), not by its poll, and keeps
-// listening after its connection is cut.
-import { buildDeliveryTestApp, DeliveryTestApp, queueAlert } from '../support/delivery';
+// The running dispatcher is woken by the commit itself (LISTEN/NOTIFY), not by its poll, keeps
+// listening after its connection is cut, and wakes itself for a retry that falls due.
+import { alertData, buildDeliveryTestApp, deliveryEnv, DeliveryTestApp, queueAlert } from '../support/delivery';
+import { testLogger } from '../support/quiet-logger';
+import { loadConfig } from '../../src/config';
+import { systemClock } from '../../src/platform/clock';
+import { createServices } from '../../src/services';
 import { LISTENER_APPLICATION_NAME } from '../../src/notifications/outbox-listener';
 import { eventually } from '../support/wait';
 
@@ -35,4 +39,24 @@ it('reconnects when its listening connection is cut, and is woken by commits aga
   await queueAlert(t.app, { authorityId: t.authorityId, channel: 'email', address: 'after.reconnect@example.org' });
   await t.smtp.waitFor(1);
   expect(t.smtp.to('after.reconnect@example.org')).toHaveLength(1);
+});
+
+it('wakes itself when a retry falls due before the next poll', async () => {
+  await t.app.services.dispatcher.stop();
+  const config = loadConfig({ NODE_ENV: 'test', ...deliveryEnv(t.twilio, t.smtp), DISPATCH_BASE_DELAY_SECONDS: '0.5', DISPATCH_POLL_SECONDS: '600' });
+  const { dispatcher } = createServices({ db: t.app.db.dataSource, clock: systemClock, config, logger: testLogger() });
+  await dispatcher.start();
+  try {
+    t.twilio.reset();
+    t.twilio.failNext(1, 503);
+    await t.app.db.dataSource.transaction((tx) => t.app.services.outbox.enqueue(tx, {
+      authorityId: t.authorityId, channel: 'sms', template: 'missing-alert', data: alertData('E-RETRY'), notBefore: systemClock.now(),
+      recipient: { type: 'contact', id: null, name: 'Police control room', address: '+447700900702' },
+    }));
+    await t.twilio.waitFor(1);
+    expect(t.twilio.requests).toBe(2);
+    expect(t.twilio.to('+447700900702')).toHaveLength(1);
+  } finally {
+    await dispatcher.stop();
+  }
 });
