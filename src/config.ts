@@ -24,6 +24,8 @@ export interface Config {
   smtpUrl?: string;
   mailFrom: string;
   jobs: boolean;
+  signInRateLimit: number;
+  webhookRateLimit: number;
 }
 
 const schema = Joi.object({
@@ -50,6 +52,8 @@ const schema = Joi.object({
   TWILIO_API_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Missing Children Alerts <alerts@example.org>'),
+  SIGN_IN_RATE_LIMIT: Joi.number().integer().min(1).default(20),
+  WEBHOOK_RATE_LIMIT: Joi.number().integer().min(1).default(600),
   JOBS: Joi.boolean().truthy('1').falsy('0').default(true),
 }).unknown(true);
 
@@ -90,5 +94,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM,
     jobs: v.JOBS,
+    signInRateLimit: v.SIGN_IN_RATE_LIMIT,
+    webhookRateLimit: v.WEBHOOK_RATE_LIMIT,
   };
 }

@@ -1,5 +1,6 @@
 // Every module's routes. A new domain adds one line here.
 import type { AppRoute } from './platform/http/types';
+import { auditRoutes } from './audit/audit.routes';
 import { authoritiesRoutes } from './authorities/authorities.routes';
 import { childrenRoutes } from './children/children.routes';
 import { healthRoutes } from './health/health.routes';
@@ -12,4 +13,5 @@ export const routes: AppRoute[] = [
   ...authoritiesRoutes,
   ...childrenRoutes,
   ...placementsRoutes,
+  ...auditRoutes,
 ];

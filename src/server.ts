@@ -8,11 +8,14 @@ import { authPlugin } from './platform/auth/auth.plugin';
 import { errorsPlugin } from './platform/http/errors.plugin';
 import { failAction, validateOptions } from './platform/http/validation';
 import { registerDocs } from './platform/http/docs.plugin';
+import { rateLimitPlugin } from './platform/http/rate-limit.plugin';
+import { securityHeadersPlugin } from './platform/http/security-headers.plugin';
+import { Clock, systemClock } from './platform/clock';
 import { routes } from './routes';
 
-export interface ServerDeps { config: Config; services: Services; logger: Logger }
+export interface ServerDeps { config: Config; services: Services; logger: Logger; clock?: Clock }
 
-export async function createServer({ config, services, logger }: ServerDeps): Promise<Server> {
+export async function createServer({ config, services, logger, clock = systemClock }: ServerDeps): Promise<Server> {
   const server = Hapi.server({
     port: config.port,
     host: config.host,
@@ -35,7 +38,12 @@ export async function createServer({ config, services, logger }: ServerDeps): Pr
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-twilio-signature"]', 'res.headers["set-cookie"]'],
     },
   });
+  await server.register(securityHeadersPlugin);
   await server.register(errorsPlugin);
+  await server.register({ plugin: rateLimitPlugin, options: { clock, buckets: {
+    'sign-in': { limit: config.signInRateLimit, windowMs: 60_000 },
+    webhook: { limit: config.webhookRateLimit, windowMs: 60_000 },
+  } } });
   await server.register({ plugin: authPlugin, options: { tokens: services.tokens } });
   await registerDocs(server);
   server.route(routes);

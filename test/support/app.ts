@@ -24,10 +24,10 @@ export interface TestApp {
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = new ManualClock(new Date());
-  const config = loadConfig({ NODE_ENV: 'test', JOBS: 'false', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', JOBS: 'false', SIGN_IN_RATE_LIMIT: '10000', ...env });
   const logger = testLogger();
   const services = createServices({ db: db.dataSource, clock, config, logger });
-  const server = await createServer({ config, services, logger });
+  const server = await createServer({ config, services, logger, clock });
   await server.initialize();
   const tokens = new Map<string, string>();
   return {
