@@ -1,6 +1,8 @@
 // Every module's routes. A new domain adds one line here.
 import type { AppRoute } from './platform/http/types';
 import { auditRoutes } from './audit/audit.routes';
+import { homePages } from './dashboard/home.pages';
+import { signInPages } from './users/sign-in.pages';
 import { authoritiesRoutes } from './authorities/authorities.routes';
 import { childrenRoutes } from './children/children.routes';
 import { healthRoutes } from './health/health.routes';
@@ -14,4 +16,7 @@ export const routes: AppRoute[] = [
   ...childrenRoutes,
   ...placementsRoutes,
   ...auditRoutes,
+  // pages
+  ...signInPages,
+  ...homePages,
 ];

@@ -10,6 +10,8 @@ import { failAction, validateOptions } from './platform/http/validation';
 import { registerDocs } from './platform/http/docs.plugin';
 import { rateLimitPlugin } from './platform/http/rate-limit.plugin';
 import { securityHeadersPlugin } from './platform/http/security-headers.plugin';
+import { registerSessions } from './platform/auth/session.plugin';
+import { registerViews } from './platform/views/views.plugin';
 import { Clock, systemClock } from './platform/clock';
 import { routes } from './routes';
 
@@ -45,7 +47,9 @@ export async function createServer({ config, services, logger, clock = systemClo
     webhook: { limit: config.webhookRateLimit, windowMs: 60_000 },
   } } });
   await server.register({ plugin: authPlugin, options: { tokens: services.tokens } });
+  await registerSessions(server, config, services.tokens);
   await registerDocs(server);
+  await registerViews(server, config);
   server.route(routes);
   return server;
 }
