@@ -5,8 +5,8 @@ import type { Role } from '../src/platform/auth/roles';
 export const DEMO_PASSWORD = 'safeguarding-demo';
 
 export const demoAuthorities = [
-  { code: 'DEMO', name: 'Demo Borough', domain: 'demo-borough.example.org' },
-  { code: 'OTHER', name: 'Other Borough', domain: 'other-borough.example.org' },
+  { code: 'DEMO', name: 'Demo Borough', domain: 'demo-borough.example.org', smsNumber: '+447700900000' },
+  { code: 'OTHER', name: 'Other Borough', domain: 'other-borough.example.org', smsNumber: '+447700900001' },
 ] as const;
 
 export const demoRoles: { role: Role; local: string; name: string }[] = [

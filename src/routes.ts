@@ -8,6 +8,7 @@ import { childrenRoutes } from './children/children.routes';
 import { healthRoutes } from './health/health.routes';
 import { placementsRoutes } from './placements/placements.routes';
 import { usersRoutes } from './users/users.routes';
+import { smsRoutes } from './sms/sms.routes';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -16,6 +17,7 @@ export const routes: AppRoute[] = [
   ...childrenRoutes,
   ...placementsRoutes,
   ...auditRoutes,
+  ...smsRoutes,
   // pages
   ...signInPages,
   ...homePages,

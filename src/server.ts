@@ -29,6 +29,7 @@ export async function createServer({ config, services, logger, clock = systemClo
     router: { stripTrailingSlash: true },
   });
   server.app.services = services;
+  server.app.config = config;
 
   await server.register({
     plugin: HapiPino,
@@ -38,6 +39,11 @@ export async function createServer({ config, services, logger, clock = systemClo
       logRequestStart: false,
       ignorePaths: ['/health', '/health/ready'],
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-twilio-signature"]', 'res.headers["set-cookie"]'],
+      // Query strings can hold a child's name (a search) or a token: log the path only, and no headers.
+      serializers: {
+        req: (req: { id?: string; method?: string; url?: string; remoteAddress?: string }) =>
+          ({ id: req.id, method: req.method, path: String(req.url ?? '').split('?')[0], remoteAddress: req.remoteAddress }),
+      },
     },
   });
   await server.register(securityHeadersPlugin);

@@ -9,6 +9,9 @@ import { AuthoritiesService } from './authorities/authorities.service';
 import { ChildrenService } from './children/children.service';
 import { HealthService } from './health/health.service';
 import { NotificationOutbox } from './notifications/outbox';
+import { SmsIntakeService } from './sms/sms-intake.service';
+import { SmsQueueService } from './sms/sms-queue.service';
+import { episodeCommandsPending } from './sms/episode-commands-pending';
 import { PlacementsService } from './placements/placements.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
@@ -20,7 +23,7 @@ export interface ServiceDeps {
   logger: Logger;
 }
 
-export function createServices({ db, clock, config }: ServiceDeps) {
+export function createServices({ db, clock, config, logger }: ServiceDeps) {
   const audit = new AuditService(db, clock);
   const children = new ChildrenService(db, clock, audit);
   const placements = new PlacementsService(db, clock, audit, children);
@@ -35,6 +38,8 @@ export function createServices({ db, clock, config }: ServiceDeps) {
     placements,
     health: new HealthService(db),
     outbox: new NotificationOutbox(clock),
+    smsIntake: new SmsIntakeService(db, clock, logger, placements.repo, episodeCommandsPending),
+    smsQueue: new SmsQueueService(db, clock, audit),
   };
 }
 

@@ -9,10 +9,12 @@ export const examplePayloads: Record<string, object> = {
   'POST /api/v1/children/{id}/placements': { type: 'foster', provider: 'Example fostering', address: '2 Example Road', carers: [{ name: 'Example Carer', mobile: '07700 900999' }] },
   'PATCH /api/v1/placements/{id}': { provider: 'Changed provider' },
   'POST /api/v1/placements/{id}/end': { reason: 'Moved on' },
+  'POST /api/v1/sms/inbound/{id}/handled': { note: 'Rang the carer back' },
 };
 
 /** Which table holds the record a path's {id} names, judged by the segment before it. */
 export const idTables: Record<string, string> = {
   children: 'children',
   placements: 'placements',
+  inbound: 'inbound_messages',
 };

@@ -6,5 +6,6 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { Child } from '../../children/child.entity';
 import { Placement, PlacementCarer } from '../../placements/placement.entity';
 import { Notification, NotificationEvent } from '../../notifications/notification.entity';
+import { InboundMessage } from '../../sms/inbound-message.entity';
 
-export const entities = [LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, Notification, NotificationEvent];
+export const entities = [LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, Notification, NotificationEvent, InboundMessage];
