@@ -60,7 +60,9 @@ const schema = Joi.object({
 export class ConfigError extends Error {}
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
-  const { value: v, error } = schema.validate(environment, { abortEarly: false, convert: true });
+  // An empty variable (FOO=) means "not set", as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const { value: v, error } = schema.validate(present, { abortEarly: false, convert: true });
   if (error) {
     throw new ConfigError(`The environment is not valid:\n${error.details.map((d) => `  - ${d.message}`).join('\n')}`);
   }

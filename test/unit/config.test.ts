@@ -21,6 +21,10 @@ it('lists every problem in one error', () => {
   }
 });
 
+it('treats an empty variable as not set', () => {
+  expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 3000 });
+});
+
 it('never loads demo data in production', () => {
   expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DEMO_DATA: 'true' }).demoData).toBe(false);
 });

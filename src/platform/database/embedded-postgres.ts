@@ -146,8 +146,7 @@ export class EmbeddedPostgres {
 
 /** Where the cluster lives: the preferred directory if the postgres user can reach it, else a temporary one. */
 export function chooseDataDir(preferred: string): string {
-  const parent = path.dirname(preferred);
-  if (os.userInfo().uid !== 0 || reachableByOthers(parent)) return preferred;
+  if (os.userInfo().uid !== 0 || reachableByOthers(preferred)) return preferred;
   return path.join(os.tmpdir(), `missing-children-pg-${hashOf(path.resolve(preferred))}`);
 }
 
@@ -174,6 +173,7 @@ function ensurePostgresUser(): RunAs {
   }
 }
 
+/** True if every directory above target lets other users pass through (o+x). */
 function reachableByOthers(target: string): boolean {
   let dir = path.resolve(target);
   for (;;) {
