@@ -12,6 +12,13 @@ import { NotificationOutbox } from './notifications/outbox';
 import { PlacementsService } from './placements/placements.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
+import { ChildScope } from './children/child-scope';
+import { GuardiansService } from './guardians/guardians.service';
+import { SafeguardingPlansService } from './safeguarding/safeguarding-plans.service';
+import { MissingProfilesService } from './missing-profiles/missing-profiles.service';
+import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
+import { NrmReferralsService } from './nrm/nrm-referrals.service';
+import { ContactsService } from './contacts/contacts.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -24,6 +31,7 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const audit = new AuditService(db, clock);
   const children = new ChildrenService(db, clock, audit);
   const placements = new PlacementsService(db, clock, audit, children);
+  const childScope = new ChildScope(db, audit, children);
   return {
     audit,
     authorities: new AuthoritiesService(db, clock),
@@ -35,6 +43,12 @@ export function createServices({ db, clock, config }: ServiceDeps) {
     placements,
     health: new HealthService(db),
     outbox: new NotificationOutbox(clock),
+    guardians: new GuardiansService(db, clock, audit, childScope),
+    safeguardingPlans: new SafeguardingPlansService(db, clock, audit, childScope),
+    missingProfiles: new MissingProfilesService(db, clock, audit, childScope),
+    traffickingAssessments: new TraffickingAssessmentsService(clock, audit, childScope),
+    nrmReferrals: new NrmReferralsService(db, clock, audit, childScope),
+    contacts: new ContactsService(db, clock, audit),
   };
 }
 

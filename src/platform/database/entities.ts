@@ -6,5 +6,12 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { Child } from '../../children/child.entity';
 import { Placement, PlacementCarer } from '../../placements/placement.entity';
 import { Notification, NotificationEvent } from '../../notifications/notification.entity';
+import { Guardian } from '../../guardians/guardian.entity';
+import { SafeguardingPlan } from '../../safeguarding/safeguarding-plan.entity';
+import { MissingProfile } from '../../missing-profiles/missing-profile.entity';
+import { TraffickingAssessment } from '../../trafficking/trafficking-assessment.entity';
+import { NrmReferral } from '../../nrm/nrm-referral.entity';
+import { Contact } from '../../contacts/contact.entity';
 
-export const entities = [LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, Notification, NotificationEvent];
+export const entities = [LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, Notification, NotificationEvent,
+  Guardian, SafeguardingPlan, MissingProfile, TraffickingAssessment, NrmReferral, Contact];
