@@ -21,7 +21,7 @@ export class NrmReferralsRepository {
     return tx.createQueryBuilder(NrmReferral, 'r')
       .where('r.authority_id = :authorityId', { authorityId })
       .andWhere(`((r.rg_decision = 'pending' AND r.rg_due_on <= :to)
-        OR (r.rg_decision = 'positive' AND r.cg_decision = 'pending' AND r.rg_decided_on + :cgDays BETWEEN :from AND :to))`,
+        OR (r.rg_decision = 'positive' AND r.cg_decision = 'pending' AND r.rg_decided_on + CAST(:cgDays AS integer) BETWEEN :from AND :to))`,
       { from, to, cgDays: CG_MIN_DAYS_AFTER_RG })
       .getMany();
   }
