@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { chooseDataDir } from '../../src/platform/database/embedded-postgres';
+import { chooseDataDir, isAlive as alive } from '../../src/platform/database/embedded-postgres';
 import { freePort } from '../support/ports';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -38,15 +38,6 @@ const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 });
 
 const serverPid = () => Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function query<T>(url: string, sql: string): Promise<T[]> {
   const client = new Client({ connectionString: url });

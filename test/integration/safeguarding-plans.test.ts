@@ -74,3 +74,27 @@ it('finds plans in force that are due for review, per authority', async () => {
   expect(await refs(within40.map((p) => p.childId))).toEqual(['H9PX', 'M4RT']); // K7Q2's new version is due in 60 days; W3FC is Other Borough's
   expect(within40.map((p) => p.reviewOn)).toEqual([...within40.map((p) => p.reviewOn)].sort());
 });
+
+it('makes a save wait for one in progress, so the two get consecutive versions rather than a clash', async () => {
+  const childId = await demoChildId(app, 'H9PX');
+  const { repo } = app.services.safeguardingPlans;
+  let post!: ReturnType<typeof api>;
+  const mine = await app.db.dataSource.transaction(async (tx) => {
+    const child = await tx.query('SELECT authority_id FROM children WHERE id = $1', [childId]);
+    const version = await repo.nextVersion(tx, child[0].authority_id, childId);
+    post = api('POST', `/api/v1/children/${childId}/plans`, plan);
+    await untilSomeoneWaitsForALock();
+    return repo.insert(tx, { ...plan, authorityId: child[0].authority_id, childId, version, createdAt: app.clock.now() });
+  });
+  const res = await post;
+  expect(res.statusCode).toBe(201);
+  expect((res.result as PlanBody).version).toBe(mine.version + 1);
+});
+
+async function untilSomeoneWaitsForALock(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const [row] = await app.db.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    if (row.n > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

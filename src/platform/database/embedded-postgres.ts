@@ -206,7 +206,7 @@ function run(command: string, args: string[], runAs?: RunAs): Promise<void> {
   });
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
