@@ -20,6 +20,7 @@ export class ContactsService {
   }
 
   async create(ctx: RequestContext, input: ContactInput): Promise<Contact> {
+    requireReachable(input);
     return this.db.transaction(async (tx) => {
       const now = this.clock.now();
       const contact = await this.repo.save(tx, { active: true, ...input, authorityId: ctx.actor.authorityId, createdAt: now, updatedAt: now });
@@ -33,9 +34,7 @@ export class ContactsService {
       const contact = await this.repo.findById(tx, ctx.actor.authorityId, id);
       if (!contact) throw new NotFound('No contact with that id was found.');
       const merged = { ...contact, ...changes };
-      if (!merged.mobile && !merged.email) {
-        throw invalidFields([{ field: 'mobile', message: 'a contact needs at least one of mobile or email, so removing both is not allowed' }]);
-      }
+      requireReachable(merged);
       const diff = changedFields(contact, changes);
       const saved = await this.repo.save(tx, { ...merged, updatedAt: this.clock.now() });
       await this.audit.record(tx, ctx, { action: 'update', entityType: 'contact', entityId: id, changes: diff });
@@ -47,4 +46,8 @@ export class ContactsService {
   async activeByRole(tx: Tx, authorityId: string, role: ContactRole): Promise<Contact[]> {
     return this.repo.list(tx, authorityId, { role, active: true });
   }
+}
+
+function requireReachable(c: Partial<ContactInput>): void {
+  if (!c.mobile && !c.email) throw invalidFields([{ field: 'mobile', message: 'a contact needs at least one of mobile or email, so it can be reached' }]);
 }

@@ -37,6 +37,9 @@ it('needs a mobile or an email, and names invalid fields', async () => {
   const neither = await api('POST', '/api/v1/contacts', { name: 'X', organisation: 'Y', role: 'other' }, admin);
   expect(neither.statusCode).toBe(400);
   expect((neither.result as { message: string }).message).toMatch(/at least one of mobile or email/);
+  const nulls = await api('POST', '/api/v1/contacts', { name: 'X', organisation: 'Y', role: 'other', mobile: null, email: null }, admin);
+  expect(nulls.statusCode).toBe(400);
+  expect(fieldsNamed(nulls)).toEqual(['mobile']);
   const bad = await api('POST', '/api/v1/contacts', { name: 'X', organisation: 'Y', role: 'sheriff', mobile: 'abc' }, admin);
   expect(fieldsNamed(bad)).toEqual(['mobile', 'role']);
   const { id } = (await api('POST', '/api/v1/contacts', { name: 'Only email', organisation: 'Y', role: 'iro', email: 'iro@example.org' }, admin)).result as ContactBody;

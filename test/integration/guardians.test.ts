@@ -45,9 +45,10 @@ it('refuses an end date before the allocation, naming the field', async () => {
 });
 
 it('names every invalid field', async () => {
-  const res = await api('POST', `/api/v1/children/${childId}/guardians`, { kind: 'uncle', mobile: '12', email: 'nope', referredOn: '5/1/2026' });
+  const res = await api('POST', `/api/v1/children/${childId}/guardians`, { kind: 'uncle', mobile: '12', email: 'nope', referredOn: '5/1/2026', allocatedOn: '2026-02-30' });
   expect(res.statusCode).toBe(400);
-  expect(fieldsNamed(res)).toEqual(['email', 'kind', 'mobile', 'name', 'referredOn']);
+  expect(fieldsNamed(res)).toEqual(['allocatedOn', 'email', 'kind', 'mobile', 'name', 'referredOn']);
+  expect((res.result as { message: string }).message).toMatch(/allocatedOn is not a real date/);
   expect((res.result as { message: string }).message).toMatch(/mobile must be a phone number/);
 });
 
