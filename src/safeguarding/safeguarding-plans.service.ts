@@ -5,7 +5,7 @@ import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { ChildScope } from '../children/child-scope';
-import { addDays, checkDates } from '../platform/dates';
+import { addDays, checkDates, today } from '../platform/dates';
 import { NotFound } from '../platform/errors';
 import type { PlanMeasure, RiskOfMissing } from './plan-measures';
 import { SafeguardingPlan } from './safeguarding-plan.entity';
@@ -45,8 +45,8 @@ export class SafeguardingPlansService {
     });
   }
 
-  /** Plans in force due for review on or before the date (YYYY-MM-DD), earliest first. */
-  async dueForReview(authorityId: string, onOrBefore: string): Promise<SafeguardingPlan[]> {
+  /** Plans in force due for review on or before the date (YYYY-MM-DD; default today), earliest first. */
+  async dueForReview(authorityId: string, onOrBefore: string = today(this.clock)): Promise<SafeguardingPlan[]> {
     return this.repo.dueForReview(this.db.manager, authorityId, onOrBefore);
   }
 }
