@@ -1,10 +1,12 @@
 // Every migration, in order. Listed explicitly so the same list works from TypeScript and from dist/.
 import { Foundation1732300000000 } from './1732300000000-foundation';
 import { Notifications1732300000001 } from './1732300000001-notifications';
+import { NrmRgDueOn1732300000100 } from './1732300000100-nrm-rg-due-on';
 import { InboundSms1732300000400 } from './1732300000400-inbound-sms';
 
 export const migrations = [
   Foundation1732300000000,
   Notifications1732300000001,
+  NrmRgDueOn1732300000100,
   InboundSms1732300000400,
 ];

@@ -6,6 +6,8 @@ import { systemClock } from '../src/platform/clock';
 import { seedDemoUsers } from './01-demo-users';
 import { seedDemoChildren } from './02-demo-children';
 import { seedDemoInboundTexts } from './05-demo-inbound-texts';
+import { seedDemoRecords } from './03-demo-records';
+import { seedDemoContacts } from './04-demo-contacts';
 
 export interface SeedOptions { demo: boolean; logger: Logger }
 
@@ -17,6 +19,8 @@ export async function runSeeds(db: DataSource, services: Services, { demo, logge
     await seedDemoUsers(tx, services);
     await seedDemoChildren(tx, systemClock);
     await seedDemoInboundTexts(tx, systemClock);
+    await seedDemoRecords(tx, systemClock);
+    await seedDemoContacts(tx, systemClock);
   });
   logger.info('demo data present (DEMO_DATA=false to start without it)');
 }

@@ -9,6 +9,12 @@ import { healthRoutes } from './health/health.routes';
 import { placementsRoutes } from './placements/placements.routes';
 import { usersRoutes } from './users/users.routes';
 import { smsRoutes } from './sms/sms.routes';
+import { guardiansRoutes } from './guardians/guardians.routes';
+import { safeguardingPlansRoutes } from './safeguarding/safeguarding-plans.routes';
+import { missingProfileRoutes } from './missing-profiles/missing-profile.routes';
+import { traffickingAssessmentsRoutes } from './trafficking/trafficking-assessments.routes';
+import { nrmReferralsRoutes } from './nrm/nrm-referrals.routes';
+import { contactsRoutes } from './contacts/contacts.routes';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -18,6 +24,12 @@ export const routes: AppRoute[] = [
   ...placementsRoutes,
   ...auditRoutes,
   ...smsRoutes,
+  ...guardiansRoutes,
+  ...safeguardingPlansRoutes,
+  ...missingProfileRoutes,
+  ...traffickingAssessmentsRoutes,
+  ...nrmReferralsRoutes,
+  ...contactsRoutes,
   // pages
   ...signInPages,
   ...homePages,

@@ -15,6 +15,13 @@ import { episodeCommandsPending } from './sms/episode-commands-pending';
 import { PlacementsService } from './placements/placements.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
+import { ChildScope } from './children/child-scope';
+import { GuardiansService } from './guardians/guardians.service';
+import { SafeguardingPlansService } from './safeguarding/safeguarding-plans.service';
+import { MissingProfilesService } from './missing-profiles/missing-profiles.service';
+import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
+import { NrmReferralsService } from './nrm/nrm-referrals.service';
+import { ContactsService } from './contacts/contacts.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -27,6 +34,7 @@ export function createServices({ db, clock, config, logger }: ServiceDeps) {
   const audit = new AuditService(db, clock);
   const children = new ChildrenService(db, clock, audit);
   const placements = new PlacementsService(db, clock, audit, children);
+  const childScope = new ChildScope(db, audit, children);
   return {
     audit,
     authorities: new AuthoritiesService(db, clock),
@@ -40,6 +48,12 @@ export function createServices({ db, clock, config, logger }: ServiceDeps) {
     outbox: new NotificationOutbox(clock),
     smsIntake: new SmsIntakeService(db, clock, logger, placements.repo, episodeCommandsPending),
     smsQueue: new SmsQueueService(db, clock, audit),
+    guardians: new GuardiansService(db, clock, audit, childScope),
+    safeguardingPlans: new SafeguardingPlansService(db, clock, audit, childScope),
+    missingProfiles: new MissingProfilesService(db, clock, audit, childScope),
+    traffickingAssessments: new TraffickingAssessmentsService(clock, audit, childScope),
+    nrmReferrals: new NrmReferralsService(db, clock, audit, childScope),
+    contacts: new ContactsService(db, clock, audit),
   };
 }
 

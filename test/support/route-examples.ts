@@ -10,6 +10,15 @@ export const examplePayloads: Record<string, object> = {
   'PATCH /api/v1/placements/{id}': { provider: 'Changed provider' },
   'POST /api/v1/placements/{id}/end': { reason: 'Moved on' },
   'POST /api/v1/sms/inbound/{id}/handled': { note: 'Rang the carer back' },
+  'POST /api/v1/children/{id}/guardians': { kind: 'legal_representative', name: 'Lena Lawyer', organisation: 'Example Law LLP', referredOn: '2026-01-05' },
+  'PATCH /api/v1/guardians/{id}': { organisation: 'Changed LLP' },
+  'POST /api/v1/children/{id}/plans': { riskOfMissing: 'high', measures: ['escort_required'], agenciesToNotify: ['Police'], agreedBy: 'Strategy meeting', agreedOn: '2026-01-01', reviewOn: '2026-03-01' },
+  'PUT /api/v1/children/{id}/missing-profile': { physicalDescription: 'Small, long dark hair' },
+  'POST /api/v1/children/{id}/trafficking-assessments': { outcome: 'inconclusive', assessor: 'A Assessor', assessedOn: '2026-01-01' },
+  'POST /api/v1/children/{id}/nrm-referrals': { referredOn: '2026-01-05', firstResponder: 'Demo Borough', decisionMaker: 'single_competent_authority' },
+  'PATCH /api/v1/nrm-referrals/{id}': { reference: 'NRM-2' },
+  'POST /api/v1/contacts': { name: 'MPU', organisation: 'Demo Constabulary', role: 'missing_persons_unit', mobile: '07700 900 470' },
+  'PATCH /api/v1/contacts/{id}': { name: 'Renamed' },
 };
 
 /** Which table holds the record a path's {id} names, judged by the segment before it. */
@@ -17,4 +26,7 @@ export const idTables: Record<string, string> = {
   children: 'children',
   placements: 'placements',
   inbound: 'inbound_messages',
+  guardians: 'guardians',
+  'nrm-referrals': 'nrm_referrals',
+  contacts: 'contacts',
 };

@@ -146,8 +146,16 @@ export class EmbeddedPostgres {
 
 /** Where the cluster lives: the preferred directory if the postgres user can reach it, else a temporary one. */
 export function chooseDataDir(preferred: string): string {
-  if (os.userInfo().uid !== 0 || reachableByOthers(preferred)) return preferred;
+  if (os.userInfo().uid !== 0 || enterableByOthers(path.dirname(path.resolve(preferred)))) return preferred;
   return path.join(os.tmpdir(), `missing-children-pg-${hashOf(path.resolve(preferred))}`);
+}
+
+// The directory itself must be enterable too (a 0700 parent blocks initdb). Parts that do not
+// exist yet are created by mkdir -p with the usual 0755, so the nearest existing one decides.
+function enterableByOthers(dir: string): boolean {
+  let existing = dir;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return (statSync(existing).mode & 0o001) !== 0 && reachableByOthers(existing);
 }
 
 async function resolveBinaries(): Promise<Binaries> {
@@ -173,7 +181,6 @@ function ensurePostgresUser(): RunAs {
   }
 }
 
-/** True if every directory above target lets other users pass through (o+x). */
 function reachableByOthers(target: string): boolean {
   let dir = path.resolve(target);
   for (;;) {
@@ -199,7 +206,7 @@ function run(command: string, args: string[], runAs?: RunAs): Promise<void> {
   });
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
