@@ -1,6 +1,14 @@
 // Every migration, in order. Listed explicitly so the same list works from TypeScript and from dist/.
 import { Foundation1732300000000 } from './1732300000000-foundation';
 import { Notifications1732300000001 } from './1732300000001-notifications';
+import { NrmRgDueOn1732300000100 } from './1732300000100-nrm-rg-due-on';
 import { NotificationDelivery1732300000200 } from './1732300000200-notification-delivery';
+import { InboundSms1732300000400 } from './1732300000400-inbound-sms';
 
-export const migrations = [Foundation1732300000000, Notifications1732300000001, NotificationDelivery1732300000200];
+export const migrations = [
+  Foundation1732300000000,
+  Notifications1732300000001,
+  NrmRgDueOn1732300000100,
+  NotificationDelivery1732300000200,
+  InboundSms1732300000400,
+];

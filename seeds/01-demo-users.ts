@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from './demo-dat
 
 export async function seedDemoUsers(tx: Tx, services: Services): Promise<void> {
   for (const a of demoAuthorities) {
-    const authority = await services.authorities.ensure(tx, a.code, a.name);
+    const authority = await services.authorities.ensure(tx, a.code, a.name, a.smsNumber);
     for (const r of demoRoles) {
       const email = demoEmail(r.local, a.domain);
       if (await tx.existsBy(User, { email })) continue;

@@ -5,8 +5,8 @@ import type { Role } from '../src/platform/auth/roles';
 export const DEMO_PASSWORD = 'safeguarding-demo';
 
 export const demoAuthorities = [
-  { code: 'DEMO', name: 'Demo Borough', domain: 'demo-borough.example.org' },
-  { code: 'OTHER', name: 'Other Borough', domain: 'other-borough.example.org' },
+  { code: 'DEMO', name: 'Demo Borough', domain: 'demo-borough.example.org', smsNumber: '+447700900000' },
+  { code: 'OTHER', name: 'Other Borough', domain: 'other-borough.example.org', smsNumber: '+447700900001' },
 ] as const;
 
 export const demoRoles: { role: Role; local: string; name: string }[] = [
@@ -38,3 +38,30 @@ export const demoChildren = [
 
 export const otherBoroughChild = { reference: 'W3FC', localId: 'OB2001', firstNames: 'Efe', lastName: 'Fictional', dateOfBirth: '2011-07-09',
   sex: 2 as const, nationality: 'Nigerian', firstLanguage: 'Edo', trafficking: 'suspected' as const, arrivalPort: 'Heathrow', carer: '+447700900301', daysPlaced: 10 };
+
+/** Each demo child's ICTG (fictional guardian service); mobiles 07700 9004NN, emails at example.org. */
+export const DEMO_GUARDIAN_ORGANISATION = 'Safe Passage Guardians (fictional ICTG service)';
+export const demoGuardians: Record<string, { name: string; mobile: string; email: string }> = {
+  K7Q2: { name: 'Gita Guardian-Example', mobile: '+447700900401', email: 'gita.guardian@example.org' },
+  M4RT: { name: 'Hamid Guardian-Sample', mobile: '+447700900402', email: 'hamid.guardian@example.org' },
+  H9PX: { name: 'Ines Guardian-Placeholder', mobile: '+447700900403', email: 'ines.guardian@example.org' },
+  W3FC: { name: 'Jude Guardian-Fictional', mobile: '+447700900404', email: 'jude.guardian@example.org' },
+};
+
+/** The contacts the escalation ladder alerts in each demo authority. */
+export const demoContacts = {
+  DEMO: [
+    { role: 'police_control_room', name: 'Force control room', organisation: 'Demo Constabulary', mobile: '+447700900201', email: 'police@example.org' },
+    { role: 'ceop', name: 'CEOP duty desk', organisation: 'National Crime Agency (CEOP)', mobile: '+447700900202', email: 'ceop@example.org' },
+    { role: 'operational_group_list', name: 'Operational group distribution list', organisation: 'Demo Borough', mobile: null, email: 'group@example.org' },
+    { role: 'duty_manager', name: 'Duty manager', organisation: "Demo Borough children's services", mobile: '+447700900203', email: 'duty@example.org' },
+    { role: 'head_of_service', name: 'Head of service', organisation: "Demo Borough children's services", mobile: '+447700900204', email: 'hos@example.org' },
+  ],
+  OTHER: [
+    { role: 'police_control_room', name: 'Force control room', organisation: 'Other Constabulary', mobile: '+447700900211', email: 'police.other@example.org' },
+    { role: 'ceop', name: 'CEOP duty desk', organisation: 'National Crime Agency (CEOP)', mobile: '+447700900212', email: 'ceop.other@example.org' },
+  ],
+} as const;
+
+/** The episode the demo delivery history belongs to (the missing-episodes module has no demo episode yet). */
+export const DEMO_DELIVERY_EPISODE_ID = '5f0c6a52-3d1e-4c7a-9b21-6e0d2f4a8c11';

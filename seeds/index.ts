@@ -5,6 +5,10 @@ import type { Services } from '../src/services';
 import { systemClock } from '../src/platform/clock';
 import { seedDemoUsers } from './01-demo-users';
 import { seedDemoChildren } from './02-demo-children';
+import { seedDemoInboundTexts } from './05-demo-inbound-texts';
+import { seedDemoRecords } from './03-demo-records';
+import { seedDemoContacts } from './04-demo-contacts';
+import { seedDemoDeliveries } from './06-demo-deliveries';
 
 export interface SeedOptions { demo: boolean; logger: Logger }
 
@@ -15,6 +19,10 @@ export async function runSeeds(db: DataSource, services: Services, { demo, logge
     await tx.query('SELECT pg_advisory_xact_lock(7301)');
     await seedDemoUsers(tx, services);
     await seedDemoChildren(tx, systemClock);
+    await seedDemoInboundTexts(tx, systemClock);
+    await seedDemoRecords(tx, systemClock);
+    await seedDemoContacts(tx, systemClock);
+    await seedDemoDeliveries(tx, systemClock);
   });
   logger.info('demo data present (DEMO_DATA=false to start without it)');
 }

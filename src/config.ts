@@ -24,6 +24,8 @@ export interface Config {
   smtpUrl?: string;
   mailFrom: string;
   jobs: boolean;
+  signInRateLimit: number;
+  webhookRateLimit: number;
   dispatch: { maxAttempts: number; baseDelayMs: number; leaseMs: number; sendTimeoutMs: number; pollMs: number };
 }
 
@@ -51,6 +53,8 @@ const schema = Joi.object({
   TWILIO_API_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Missing Children Alerts <alerts@example.org>'),
+  SIGN_IN_RATE_LIMIT: Joi.number().integer().min(1).default(20),
+  WEBHOOK_RATE_LIMIT: Joi.number().integer().min(1).default(600),
   JOBS: Joi.boolean().truthy('1').falsy('0').default(true),
   DISPATCH_MAX_ATTEMPTS: Joi.number().integer().min(1).max(20).default(6),
   DISPATCH_BASE_DELAY_SECONDS: Joi.number().min(0.1).max(600).default(5),
@@ -62,7 +66,9 @@ const schema = Joi.object({
 export class ConfigError extends Error {}
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
-  const { value: v, error } = schema.validate(environment, { abortEarly: false, convert: true });
+  // An empty variable (FOO=) means "not set", as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const { value: v, error } = schema.validate(present, { abortEarly: false, convert: true });
   if (error) {
     throw new ConfigError(`The environment is not valid:\n${error.details.map((d) => `  - ${d.message}`).join('\n')}`);
   }
@@ -96,6 +102,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM,
     jobs: v.JOBS,
+    signInRateLimit: v.SIGN_IN_RATE_LIMIT,
+    webhookRateLimit: v.WEBHOOK_RATE_LIMIT,
     dispatch: {
       maxAttempts: v.DISPATCH_MAX_ATTEMPTS,
       baseDelayMs: v.DISPATCH_BASE_DELAY_SECONDS * 1000,

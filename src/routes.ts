@@ -1,10 +1,20 @@
 // Every module's routes. A new domain adds one line here.
 import type { AppRoute } from './platform/http/types';
+import { auditRoutes } from './audit/audit.routes';
+import { homePages } from './dashboard/home.pages';
+import { signInPages } from './users/sign-in.pages';
 import { authoritiesRoutes } from './authorities/authorities.routes';
 import { childrenRoutes } from './children/children.routes';
 import { healthRoutes } from './health/health.routes';
 import { placementsRoutes } from './placements/placements.routes';
 import { usersRoutes } from './users/users.routes';
+import { smsRoutes } from './sms/sms.routes';
+import { guardiansRoutes } from './guardians/guardians.routes';
+import { safeguardingPlansRoutes } from './safeguarding/safeguarding-plans.routes';
+import { missingProfileRoutes } from './missing-profiles/missing-profile.routes';
+import { traffickingAssessmentsRoutes } from './trafficking/trafficking-assessments.routes';
+import { nrmReferralsRoutes } from './nrm/nrm-referrals.routes';
+import { contactsRoutes } from './contacts/contacts.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 
 export const routes: AppRoute[] = [
@@ -13,5 +23,16 @@ export const routes: AppRoute[] = [
   ...authoritiesRoutes,
   ...childrenRoutes,
   ...placementsRoutes,
+  ...auditRoutes,
+  ...smsRoutes,
+  ...guardiansRoutes,
+  ...safeguardingPlansRoutes,
+  ...missingProfileRoutes,
+  ...traffickingAssessmentsRoutes,
+  ...nrmReferralsRoutes,
+  ...contactsRoutes,
+  // pages
+  ...signInPages,
+  ...homePages,
   ...notificationsRoutes,
 ];

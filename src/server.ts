@@ -8,11 +8,16 @@ import { authPlugin } from './platform/auth/auth.plugin';
 import { errorsPlugin } from './platform/http/errors.plugin';
 import { failAction, validateOptions } from './platform/http/validation';
 import { registerDocs } from './platform/http/docs.plugin';
+import { rateLimitPlugin } from './platform/http/rate-limit.plugin';
+import { securityHeadersPlugin } from './platform/http/security-headers.plugin';
+import { registerSessions } from './platform/auth/session.plugin';
+import { registerViews } from './platform/views/views.plugin';
+import { Clock, systemClock } from './platform/clock';
 import { routes } from './routes';
 
-export interface ServerDeps { config: Config; services: Services; logger: Logger }
+export interface ServerDeps { config: Config; services: Services; logger: Logger; clock?: Clock }
 
-export async function createServer({ config, services, logger }: ServerDeps): Promise<Server> {
+export async function createServer({ config, services, logger, clock = systemClock }: ServerDeps): Promise<Server> {
   const server = Hapi.server({
     port: config.port,
     host: config.host,
@@ -24,6 +29,7 @@ export async function createServer({ config, services, logger }: ServerDeps): Pr
     router: { stripTrailingSlash: true },
   });
   server.app.services = services;
+  server.app.config = config;
 
   await server.register({
     plugin: HapiPino,
@@ -33,11 +39,23 @@ export async function createServer({ config, services, logger }: ServerDeps): Pr
       logRequestStart: false,
       ignorePaths: ['/health', '/health/ready'],
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-twilio-signature"]', 'res.headers["set-cookie"]'],
+      // Query strings can hold a child's name (a search) or a token: log the path only, and no headers.
+      serializers: {
+        req: (req: { id?: string; method?: string; url?: string; remoteAddress?: string }) =>
+          ({ id: req.id, method: req.method, path: String(req.url ?? '').split('?')[0], remoteAddress: req.remoteAddress }),
+      },
     },
   });
+  await server.register(securityHeadersPlugin);
   await server.register(errorsPlugin);
+  await server.register({ plugin: rateLimitPlugin, options: { clock, buckets: {
+    'sign-in': { limit: config.signInRateLimit, windowMs: 60_000 },
+    webhook: { limit: config.webhookRateLimit, windowMs: 60_000 },
+  } } });
   await server.register({ plugin: authPlugin, options: { tokens: services.tokens } });
+  await registerSessions(server, config, services.tokens);
   await registerDocs(server);
+  await registerViews(server, config);
   server.route(routes);
   return server;
 }

@@ -9,10 +9,19 @@ import { AuthoritiesService } from './authorities/authorities.service';
 import { ChildrenService } from './children/children.service';
 import { HealthService } from './health/health.service';
 import { NotificationOutbox } from './notifications/outbox';
+import { SmsIntakeService } from './sms/sms-intake.service';
+import { SmsQueueService } from './sms/sms-queue.service';
+import { episodeCommandsPending } from './sms/episode-commands-pending';
 import { PlacementsService } from './placements/placements.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
-import { TwilioSignature } from './platform/twilio/twilio-signature';
+import { ChildScope } from './children/child-scope';
+import { GuardiansService } from './guardians/guardians.service';
+import { SafeguardingPlansService } from './safeguarding/safeguarding-plans.service';
+import { MissingProfilesService } from './missing-profiles/missing-profiles.service';
+import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
+import { NrmReferralsService } from './nrm/nrm-referrals.service';
+import { ContactsService } from './contacts/contacts.service';
 import { DeliveryFailureService } from './notifications/delivery-failure.service';
 import { Dispatcher } from './notifications/dispatcher';
 import { NotificationsService } from './notifications/notifications.service';
@@ -20,6 +29,7 @@ import { ProviderStatusService } from './notifications/provider-status.service';
 import type { SmsProvider } from './notifications/providers/sms.provider';
 import type { EmailProvider } from './notifications/providers/email.provider';
 import { createEmailProvider, createSmsProvider } from './notifications/providers/providers';
+import type { Tx } from './platform/database/transaction';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -37,8 +47,13 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const sms = deps.sms ?? createSmsProvider(config);
   const email = deps.email ?? createEmailProvider(config);
   const failures = new DeliveryFailureService(outbox, logger);
+  const notifications = new NotificationsService(db, clock, audit);
+  // ACK replies from notified contacts work now; episode commands wait for the missing-episodes module.
+  const carerCommands = { ...episodeCommandsPending,
+    acknowledge: (tx: Tx, ackCode: string, fromAddress: string) => notifications.acknowledge(tx, { ackCode, fromAddress }) };
   const children = new ChildrenService(db, clock, audit);
   const placements = new PlacementsService(db, clock, audit, children);
+  const childScope = new ChildScope(db, audit, children);
   return {
     audit,
     authorities: new AuthoritiesService(db, clock),
@@ -49,10 +64,18 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     children,
     placements,
     health: new HealthService(db),
+    smsIntake: new SmsIntakeService(db, clock, logger, placements.repo, carerCommands),
+    smsQueue: new SmsQueueService(db, clock, audit),
+    guardians: new GuardiansService(db, clock, audit, childScope),
+    safeguardingPlans: new SafeguardingPlansService(db, clock, audit, childScope),
+    missingProfiles: new MissingProfilesService(db, clock, audit, childScope),
+    traffickingAssessments: new TraffickingAssessmentsService(clock, audit, childScope),
+    nrmReferrals: new NrmReferralsService(db, clock, audit, childScope),
+    contacts: new ContactsService(db, clock, audit),
     outbox,
     providers: { sms, email },
-    notifications: new NotificationsService(db, clock, audit),
-    providerStatus: new ProviderStatusService(db, clock, new TwilioSignature(config.twilio.authToken, config.publicBaseUrl), failures),
+    notifications,
+    providerStatus: new ProviderStatusService(db, clock, failures),
     dispatcher: new Dispatcher({ db, clock, sms, email, failures, logger: logger.child({ job: 'dispatcher' }) }, {
       retry: { maxAttempts: config.dispatch.maxAttempts, baseDelayMs: config.dispatch.baseDelayMs },
       leaseMs: config.dispatch.leaseMs, pollMs: config.dispatch.pollMs, publicBaseUrl: config.publicBaseUrl,

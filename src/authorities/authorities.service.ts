@@ -14,8 +14,12 @@ export class AuthoritiesService {
     return found;
   }
 
-  async ensure(tx: Tx, code: string, name: string): Promise<LocalAuthority> {
+  async ensure(tx: Tx, code: string, name: string, smsNumber: string | null = null): Promise<LocalAuthority> {
     const existing = await tx.findOneBy(LocalAuthority, { code });
-    return existing ?? tx.save(LocalAuthority, tx.create(LocalAuthority, { code, name, createdAt: this.clock.now() }));
+    return existing ?? tx.save(LocalAuthority, tx.create(LocalAuthority, { code, name, smsNumber, createdAt: this.clock.now() }));
+  }
+
+  async bySmsNumber(tx: Tx, number: string): Promise<LocalAuthority | null> {
+    return tx.findOneBy(LocalAuthority, { smsNumber: number });
   }
 }

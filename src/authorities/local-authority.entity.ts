@@ -6,5 +6,7 @@ export class LocalAuthority {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('text') code!: string;
   @Column('text') name!: string;
+  /** The service's number carers of this authority text (E.164). */
+  @Column('text', { nullable: true }) smsNumber!: string | null;
   @Column('timestamptz') createdAt!: Date;
 }

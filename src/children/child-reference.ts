@@ -1,8 +1,8 @@
 // Short child references for texts: four characters from an alphabet without look-alikes
-// (no 0/O, 1/I/L, 2/Z, 5/S, 8/B), so a carer reading one aloud at 3 a.m. cannot mistype it.
+// (no 0/O, 1/I/L, Z, 5/S, 8/B), so a carer reading one aloud at 3 a.m. cannot mistype it.
 import { randomInt } from 'node:crypto';
 
-export const referenceAlphabet = 'ACDEFGHJKMNPQRTUVWXY3479';
+export const referenceAlphabet = 'ACDEFGHJKMNPQRTUVWXY234679';
 export const referencePattern = new RegExp(`^[${referenceAlphabet}]{4}$`);
 
 export function newChildReference(): string {

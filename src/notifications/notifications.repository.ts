@@ -11,6 +11,11 @@ export class NotificationsRepository {
     return tx.find(Notification, { where: { authorityId, episodeId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /** Until the missing-episodes module lands, an episode is known by the messages sent about it. */
+  async episodeKnown(tx: Tx, authorityId: string, episodeId: string): Promise<boolean> {
+    return tx.existsBy(Notification, { authorityId, episodeId });
+  }
+
   async failed(tx: Tx, authorityId: string, limit: number, offset: number): Promise<Notification[]> {
     return tx.find(Notification, { where: { authorityId, status: In(['failed', 'undelivered']) },
       order: { updatedAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });

@@ -1,10 +1,12 @@
-// The delivery view (an episode's messages, failed messages) and Twilio's status callback.
+// The delivery view (an episode's messages, failed messages) and Twilio's status callback, whose
+// signature is checked (fails closed, 403) before its body is validated or read.
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
 import { presentNotification } from './notification.presenter';
 import { statusCallbackPath } from './dispatcher';
 import { failedQuery, twilioStatusPayload } from './notifications.schemas';
+import { verifyTwilioSignature } from '../sms/twilio-signature.ext';
 
 const tags = ['api', 'notifications'];
 
@@ -28,12 +30,13 @@ export const notificationsRoutes: AppRoute[] = [
   {
     method: 'POST', path: statusCallbackPath,
     options: {
-      tags: ['webhooks'], description: 'Twilio message status callback (signed with X-Twilio-Signature)', auth: false,
+      auth: false, tags: ['webhooks'], app: { rateLimit: 'webhook' },
+      description: 'Twilio message status callback (signed with X-Twilio-Signature); answers 204',
+      ext: { onPostAuth: { method: verifyTwilioSignature } },
       validate: { payload: twilioStatusPayload },
       handler: async (request, h) => {
-        await request.server.app.services.providerStatus.applyTwilioCallback({
-          path: request.url.pathname + request.url.search, signature: request.headers['x-twilio-signature'], params: (request.payload ?? {}) as Record<string, unknown>,
-        });
+        const p = request.payload as { MessageSid: string; MessageStatus: string; ErrorCode?: string };
+        await request.server.app.services.providerStatus.applyTwilioStatus({ messageSid: p.MessageSid, messageStatus: p.MessageStatus, errorCode: p.ErrorCode });
         return h.response().code(204);
       },
     },

@@ -6,7 +6,7 @@ import { paging } from '../platform/http/schemas';
 export const failedQuery = Joi.object(paging);
 
 export const twilioStatusPayload = Joi.object({
-  MessageSid: Joi.string().max(64),
-  MessageStatus: Joi.string().max(32),
+  MessageSid: Joi.string().max(64).required(),
+  MessageStatus: Joi.string().max(32).required(),
   ErrorCode: Joi.string().allow('').max(16),
-}).unknown(true).allow(null).label('status callback');
+}).unknown(true).label('status callback');

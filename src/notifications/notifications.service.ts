@@ -6,6 +6,7 @@ import type { RequestContext } from '../platform/auth/actor';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { Tx } from '../platform/database/transaction';
 import type { Notification, NotificationEvent } from './notification.entity';
+import { NotFound } from '../platform/errors';
 import { NotificationsRepository } from './notifications.repository';
 
 export interface NotificationWithHistory { notification: Notification; events: NotificationEvent[]; fallbackId: string | null }
@@ -15,9 +16,10 @@ export class NotificationsService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
     private readonly repo = new NotificationsRepository()) {}
 
-  /** Every message of an episode, oldest first; another authority's episode has none. */
+  /** Every message of an episode, oldest first; another authority's episode is not found. */
   async listForEpisode(ctx: RequestContext, episodeId: string): Promise<NotificationWithHistory[]> {
     return this.db.transaction(async (tx) => {
+      if (!(await this.repo.episodeKnown(tx, ctx.actor.authorityId, episodeId))) throw new NotFound('No episode with that id was found.');
       const rows = await this.repo.forEpisode(tx, ctx.actor.authorityId, episodeId);
       await this.audit.record(tx, ctx, { action: 'read', entityType: 'episode_notifications', entityId: episodeId });
       // Messages queued in one transaction share a timestamp; their first event's id keeps queue order.

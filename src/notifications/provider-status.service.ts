@@ -4,8 +4,6 @@
 // fall back to the next channel or contact and tell the duty manager, as a failed send does.
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
-import { Forbidden, Invalid } from '../platform/errors';
-import type { TwilioSignature } from '../platform/twilio/twilio-signature';
 import type { NotificationStatus } from './notification.entity';
 import type { DeliveryFailureService } from './delivery-failure.service';
 import { NotificationsRepository } from './notifications.repository';
@@ -19,24 +17,17 @@ const fromTwilio: Record<string, NotificationStatus> = {
   delivered: 'delivered', read: 'delivered', undelivered: 'undelivered', failed: 'failed',
 };
 
-export interface TwilioCallback {
-  path: string;
-  signature: string | undefined;
-  params: Record<string, unknown>;
-}
+export interface TwilioStatus { messageSid: string; messageStatus: string; errorCode?: string }
 
 export class ProviderStatusService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly signature: TwilioSignature,
+  constructor(private readonly db: DataSource, private readonly clock: Clock,
     private readonly failures: DeliveryFailureService, private readonly repo = new NotificationsRepository()) {}
 
-  async applyTwilioCallback({ path, signature, params }: TwilioCallback): Promise<void> {
-    if (!this.signature.isValid(path, signature, params)) throw new Forbidden('The request signature is missing or not valid.');
-    const sid = params.MessageSid;
-    const reported = params.MessageStatus;
-    if (typeof sid !== 'string' || typeof reported !== 'string') throw new Invalid('MessageSid and MessageStatus are required.');
-    const status = fromTwilio[reported];
+  /** Called only for callbacks whose Twilio signature the route has checked. */
+  async applyTwilioStatus({ messageSid: sid, messageStatus, errorCode: code }: TwilioStatus): Promise<void> {
+    const status = fromTwilio[messageStatus];
     if (!status) return;
-    const errorCode = typeof params.ErrorCode === 'string' && params.ErrorCode ? params.ErrorCode : null;
+    const errorCode = code || null;
     await this.db.transaction(async (tx) => {
       const n = await this.repo.lockByProviderId(tx, sid);
       if (!n || rank[status] <= rank[n.status]) return;

@@ -12,7 +12,10 @@ export class PlacementsRepository {
   }
 
   async forChild(tx: Tx, authorityId: string, childId: string): Promise<Placement[]> {
-    const placements = await tx.find(Placement, { where: { childId, authorityId }, order: { startedAt: 'DESC' } });
+    const placements = await tx.createQueryBuilder(Placement, 'p')
+      .where('p.child_id = :childId AND p.authority_id = :authorityId', { childId, authorityId })
+      .orderBy('p.ended_at IS NULL', 'DESC').addOrderBy('p.started_at', 'DESC').addOrderBy('p.created_at', 'DESC')
+      .getMany();
     await this.attachCarers(tx, placements);
     return placements;
   }

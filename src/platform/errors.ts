@@ -12,3 +12,10 @@ export class Forbidden extends DomainError {}
 export class Unauthorized extends DomainError {}
 export class Invalid extends DomainError {}
 export class TooManyRequests extends DomainError {}
+
+export interface FieldProblem { field: string; message: string }
+
+/** A 400 that names each field, in the same shape as the Joi validation errors at the edge. */
+export function invalidFields(problems: FieldProblem[]): Invalid {
+  return new Invalid(`Please correct the request: ${problems.map((p) => p.message).join('; ')}.`, { errors: problems });
+}

@@ -11,6 +11,7 @@ export const usersRoutes: AppRoute[] = [
     method: 'POST', path: '/api/v1/auth/tokens',
     options: {
       auth: false, tags: ['api', 'auth'], description: 'Exchange email and password for a bearer token',
+      app: { rateLimit: 'sign-in' },
       validate: { payload: Joi.object({ email: email.required(), password: Joi.string().max(200).required() }) },
       handler: async (request, h) => {
         const { email: address, password } = request.payload as { email: string; password: string };

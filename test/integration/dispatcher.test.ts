@@ -14,12 +14,12 @@ const afterBackoff = () => t.app.clock.advanceMinutes(20);
 
 describe('happy path', () => {
   it('sends an SMS once through the Twilio API and records its sid', async () => {
-    const n = await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address: '+447700900201', episodeRef: 'E-HAPPY' });
+    const n = await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address: '+447700900501', episodeRef: 'E-HAPPY' });
     const counts = await drain();
     expect(counts).toMatchObject({ claimed: 1, sent: 1 });
     expect(t.twilio.messages).toHaveLength(1);
     const [sms] = t.twilio.messages;
-    expect(sms).toMatchObject({ to: '+447700900201', from: '+447700900999', body: n.bodyText, statusCallback: `${PUBLIC_BASE_URL}/webhooks/twilio/status` });
+    expect(sms).toMatchObject({ to: '+447700900501', from: '+447700900999', body: n.bodyText, statusCallback: `${PUBLIC_BASE_URL}/webhooks/twilio/status` });
     expect(sms.body).toContain('E-HAPPY');
     const after = await reload(t.app, n.id);
     expect(after).toMatchObject({ status: 'sent', providerId: sms.sid, attempts: 1, claimedUntil: null });
@@ -45,7 +45,7 @@ describe('happy path', () => {
 describe('transient failures', () => {
   it('retries after Twilio answers 500, with backoff, and delivers exactly once', async () => {
     t.twilio.failNext(2, 500);
-    const n = await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address: '+447700900202' });
+    const n = await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address: '+447700900502' });
     expect(await drain()).toMatchObject({ claimed: 1, retrying: 1 });
     const waiting = await reload(t.app, n.id);
     expect(waiting.status).toBe('queued');
@@ -57,19 +57,19 @@ describe('transient failures', () => {
     expect(await drain()).toMatchObject({ retrying: 1 });
     afterBackoff();
     expect(await drain()).toMatchObject({ sent: 1 });
-    expect(t.twilio.to('+447700900202')).toHaveLength(1);
+    expect(t.twilio.to('+447700900502')).toHaveLength(1);
     expect(await reload(t.app, n.id)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
     expect(await history(t.app, n.id)).toEqual(['queued', 'sending', 'queued', 'sending', 'queued', 'sending', 'sent']);
   });
 
   it('gives up on a request that hangs, then delivers once when Twilio recovers', async () => {
     t.twilio.hangNext(1, 5_000);
-    const n = await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address: '+447700900203' });
+    const n = await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address: '+447700900503' });
     expect(await drain()).toMatchObject({ retrying: 1 });
     expect((await reload(t.app, n.id)).lastError).toMatch(/^Twilio (could not be reached|request failed)/);
     afterBackoff();
     expect(await drain()).toMatchObject({ sent: 1 });
-    expect(t.twilio.to('+447700900203')).toHaveLength(1);
+    expect(t.twilio.to('+447700900503')).toHaveLength(1);
   });
 
   it('retries while the mail server answers 421, then delivers exactly once', async () => {
@@ -105,12 +105,12 @@ describe('transient failures', () => {
 describe('permanent failures', () => {
   it('falls back to the next channel and tells the duty manager, naming no child', async () => {
     await addDutyManager(t.app, t.authorityId, { name: 'Duty Manager Dee', mobile: '+447700900500', email: 'duty@demo-borough.example.org' });
-    t.twilio.rejectNumber('+447700900204');
+    t.twilio.rejectNumber('+447700900504');
     const n = await queueAlert(t.app, {
-      authorityId: t.authorityId, channel: 'sms', address: '+447700900204', name: 'Police control room', episodeRef: 'E-FALL',
+      authorityId: t.authorityId, channel: 'sms', address: '+447700900504', name: 'Police control room', episodeRef: 'E-FALL',
       fallbacks: [
         { channel: 'email', address: 'control@police.example.org', recipientType: 'contact', recipientId: null, recipientName: 'Police control room' },
-        { channel: 'sms', address: '+447700900205', recipientType: 'contact', recipientId: null, recipientName: 'Missing persons unit' },
+        { channel: 'sms', address: '+447700900505', recipientType: 'contact', recipientId: null, recipientName: 'Missing persons unit' },
       ],
     });
     const counts = await drain();
@@ -122,7 +122,7 @@ describe('permanent failures', () => {
     expect(fallback[0].mail.subject).toBe('MISSING: child K7Q2, episode E-FALL (High risk)');
     const [row] = await t.app.db.dataSource.query(`SELECT id, fallbacks, needs_ack FROM notifications WHERE fallback_of = $1`, [n.id]);
     expect(row.needs_ack).toBe(true);
-    expect(row.fallbacks).toEqual([expect.objectContaining({ address: '+447700900205' })]);
+    expect(row.fallbacks).toEqual([expect.objectContaining({ address: '+447700900505' })]);
 
     const duty = t.twilio.to('+447700900500');
     expect(duty).toHaveLength(1);
@@ -134,7 +134,7 @@ describe('permanent failures', () => {
   it('fails after the configured number of transient failures and falls back', async () => {
     t.twilio.failNext(6, 503);
     const n = await queueAlert(t.app, {
-      authorityId: t.authorityId, channel: 'sms', address: '+447700900206',
+      authorityId: t.authorityId, channel: 'sms', address: '+447700900506',
       fallbacks: [{ channel: 'email', address: 'ceop@example.org', recipientType: 'contact', recipientId: null, recipientName: 'CEOP duty desk' }],
     });
     for (let i = 0; i < 5; i += 1) {
@@ -144,15 +144,15 @@ describe('permanent failures', () => {
     expect(await drain()).toMatchObject({ failed: 1 });
     expect(await reload(t.app, n.id)).toMatchObject({ status: 'failed', attempts: 6, lastError: 'Twilio answered 503 (error 20500) (gave up after 6 attempts)' });
     expect(t.smtp.to('ceop@example.org')).toHaveLength(1);
-    expect(t.twilio.to('+447700900206')).toHaveLength(0);
+    expect(t.twilio.to('+447700900506')).toHaveLength(0);
   });
 
   it('still tells the duty manager when the fallback cannot be rendered for its channel', async () => {
-    t.twilio.rejectNumber('+447700900207');
+    t.twilio.rejectNumber('+447700900507');
     const n = await t.app.db.dataSource.transaction((tx) => t.app.services.outbox.enqueue(tx, {
       authorityId: t.authorityId, channel: 'sms', template: 'missing-alert', needsAck: false,
       data: { childRef: 'K7Q2', episodeRef: 'E-SMSONLY', lastSeen: '01:40', link: 'https://alerts.example.org/p/x' },
-      recipient: { type: 'contact', id: null, name: 'Force control room', address: '+447700900207' },
+      recipient: { type: 'contact', id: null, name: 'Force control room', address: '+447700900507' },
       fallbacks: [{ channel: 'email', address: 'fcr@police.example.org', recipientType: 'contact', recipientId: null, recipientName: 'Force control room' }],
     }));
     expect(await drain()).toMatchObject({ failed: 1 });

@@ -27,9 +27,12 @@ it('records SMS and email instead of sending them when no provider is configured
   }
 });
 
-it('refuses to start with Twilio half configured rather than quietly recording', () => {
-  const config = loadConfig({ NODE_ENV: 'test', TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret' });
-  expect(() => createSmsProvider(config)).toThrow('Twilio is half configured');
+it('in production, refuses to start with Twilio half configured rather than quietly recording', () => {
+  const partial = { TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret' };
+  const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), ...partial });
+  expect(() => createSmsProvider(production)).toThrow('Twilio is not fully configured');
+  expect(createSmsProvider(loadConfig({ NODE_ENV: 'test', ...partial })).recording).toBe(true);
+  expect(createSmsProvider(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), ...partial, TWILIO_FROM_NUMBER: '+447700900999' })).recording).toBe(false);
 });
 
 it('the dispatch-notifications job sends what is due when it runs', async () => {

@@ -18,7 +18,7 @@ const callback = (params: Record<string, string>, signature?: string | null) =>
   t.app.server.inject(signedStatusCallback(PUBLIC_BASE_URL, { AccountSid: 'AC00000000000000000000000000000001', ...params }, signature));
 
 it('records delivery and ignores a late "sent" after "delivered"', async () => {
-  const n = await sentSms('+447700900301');
+  const n = await sentSms('+447700900601');
   const delivered = await callback({ MessageSid: n.providerId!, MessageStatus: 'delivered' });
   expect(delivered.statusCode).toBe(204);
   expect(delivered.payload).toBe('');
@@ -31,7 +31,7 @@ it('records delivery and ignores a late "sent" after "delivered"', async () => {
 });
 
 it('refuses a forged or missing signature with 403 and changes nothing', async () => {
-  const n = await sentSms('+447700900302');
+  const n = await sentSms('+447700900602');
   const forged = await callback({ MessageSid: n.providerId!, MessageStatus: 'failed', ErrorCode: '30003' }, 'dGhpcyBpcyBub3QgYSBzaWduYXR1cmU=');
   const missing = await callback({ MessageSid: n.providerId!, MessageStatus: 'failed', ErrorCode: '30003' }, null);
   const tampered = t.app.server.inject({ ...signedStatusCallback(PUBLIC_BASE_URL, { MessageSid: n.providerId!, MessageStatus: 'delivered' }),
@@ -53,9 +53,9 @@ it('fails closed when no Twilio auth token is configured', async () => {
 
 it('falls back and alerts the duty manager on "undelivered", once however often Twilio repeats it', async () => {
   await addDutyManager(t.app, t.authorityId, { name: 'Duty Manager Dev', email: 'duty.dev@demo-borough.example.org' });
-  const n = await sentSms('+447700900303', {
+  const n = await sentSms('+447700900603', {
     name: 'Missing persons unit',
-    fallbacks: [{ channel: 'sms', address: '+447700900304', recipientType: 'contact', recipientId: null, recipientName: 'Force control room' }],
+    fallbacks: [{ channel: 'sms', address: '+447700900604', recipientType: 'contact', recipientId: null, recipientName: 'Force control room' }],
   });
   for (let i = 0; i < 3; i += 1) {
     const res = await callback({ MessageSid: n.providerId!, MessageStatus: 'undelivered', ErrorCode: '30003' });
@@ -65,7 +65,7 @@ it('falls back and alerts the duty manager on "undelivered", once however often 
   await t.app.services.dispatcher.drain();
   expect(await reload(t.app, n.id)).toMatchObject({ status: 'undelivered', lastError: 'Twilio reported undelivered (error 30003)' });
   expect(await history(t.app, n.id)).toEqual(['queued', 'sending', 'sent', 'undelivered']);
-  expect(t.twilio.to('+447700900304')).toHaveLength(1);
+  expect(t.twilio.to('+447700900604')).toHaveLength(1);
   const duty = t.smtp.to('duty.dev@demo-borough.example.org');
   expect(duty).toHaveLength(1);
   expect(duty[0].mail.subject).toBe('Alert not delivered: message to Missing persons unit by SMS failed');

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from '../../seed
 import { ManualClock } from './clock';
 import { createTestDatabase, TestDatabase } from './database';
 import { testLogger } from './quiet-logger';
+import { createLogger } from '../../src/platform/logger';
 
 export interface TestApp {
   server: Server;
@@ -21,13 +22,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** logLines: when given, every log line the service writes (at debug level) is collected here. */
+export async function buildTestApp(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = new ManualClock(new Date());
-  const config = loadConfig({ NODE_ENV: 'test', JOBS: 'false', ...env });
-  const logger = testLogger();
+  const config = loadConfig({ NODE_ENV: 'test', JOBS: 'false', SIGN_IN_RATE_LIMIT: '10000', ...env });
+  const logger = options.logLines
+    ? createLogger('debug', { write: (line: string) => { options.logLines!.push(line); } })
+    : testLogger();
   const services = createServices({ db: db.dataSource, clock, config, logger });
-  const server = await createServer({ config, services, logger });
+  const server = await createServer({ config, services, logger, clock });
   await server.initialize();
   const tokens = new Map<string, string>();
   return {

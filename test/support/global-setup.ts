@@ -1,7 +1,6 @@
 // Starts one throwaway embedded PostgreSQL for the whole run (or uses DATABASE_URL's server),
 // migrates a template database and loads the demo data into it. Each test file then clones the
 // template (CREATE DATABASE ... TEMPLATE), which takes milliseconds and isolates files run in parallel.
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -13,19 +12,9 @@ import { loadConfig } from '../../src/config';
 import { runSeeds } from '../../seeds';
 import { testLogger } from './quiet-logger';
 import { ManualClock } from './clock';
+import { freePort } from './ports';
 
 export const TEMPLATE_DB = 'mc_test_template';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export default async function globalSetup(): Promise<void> {
   const logger = testLogger();

@@ -1,5 +1,5 @@
-// Chooses the real providers when credentials are configured and the recording one otherwise.
-// A half-configured provider is an error at start, never a silent fallback to recording.
+// Chooses the real providers when credentials are configured and the recording one otherwise
+// (main.ts says so loudly). In production, SMS without full Twilio settings is an error at start.
 import type { Config } from '../../config';
 import type { EmailProvider } from './email.provider';
 import { RecordingProvider } from './recording.provider';
@@ -11,9 +11,12 @@ export interface Providers { sms: SmsProvider; email: EmailProvider }
 
 export function createSmsProvider(config: Config): SmsProvider {
   const t = config.twilio;
-  if (!t.accountSid && !t.authToken) return new RecordingProvider();
   if (!t.accountSid || !t.authToken || !(t.fromNumber || t.messagingServiceSid)) {
-    throw new Error('Twilio is half configured: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID.');
+    // In production a partial Twilio set-up would silently lose every text, so it stops the start.
+    if (config.env === 'production') {
+      throw new Error('Twilio is not fully configured: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID.');
+    }
+    return new RecordingProvider();
   }
   return new TwilioSmsProvider({ accountSid: t.accountSid, authToken: t.authToken, fromNumber: t.fromNumber,
     messagingServiceSid: t.messagingServiceSid, apiBaseUrl: t.apiBaseUrl, timeoutMs: config.dispatch.sendTimeoutMs });

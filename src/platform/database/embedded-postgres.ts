@@ -146,9 +146,16 @@ export class EmbeddedPostgres {
 
 /** Where the cluster lives: the preferred directory if the postgres user can reach it, else a temporary one. */
 export function chooseDataDir(preferred: string): string {
-  const parent = path.dirname(preferred);
-  if (os.userInfo().uid !== 0 || reachableByOthers(parent)) return preferred;
+  if (os.userInfo().uid !== 0 || enterableByOthers(path.dirname(path.resolve(preferred)))) return preferred;
   return path.join(os.tmpdir(), `missing-children-pg-${hashOf(path.resolve(preferred))}`);
+}
+
+// The directory itself must be enterable too (a 0700 parent blocks initdb). Parts that do not
+// exist yet are created by mkdir -p with the usual 0755, so the nearest existing one decides.
+function enterableByOthers(dir: string): boolean {
+  let existing = dir;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return (statSync(existing).mode & 0o001) !== 0 && reachableByOthers(existing);
 }
 
 async function resolveBinaries(): Promise<Binaries> {
@@ -199,7 +206,7 @@ function run(command: string, args: string[], runAs?: RunAs): Promise<void> {
   });
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -6,5 +6,15 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { Child } from '../../children/child.entity';
 import { Placement, PlacementCarer } from '../../placements/placement.entity';
 import { Notification, NotificationEvent } from '../../notifications/notification.entity';
+import { InboundMessage } from '../../sms/inbound-message.entity';
+import { Guardian } from '../../guardians/guardian.entity';
+import { SafeguardingPlan } from '../../safeguarding/safeguarding-plan.entity';
+import { MissingProfile } from '../../missing-profiles/missing-profile.entity';
+import { TraffickingAssessment } from '../../trafficking/trafficking-assessment.entity';
+import { NrmReferral } from '../../nrm/nrm-referral.entity';
+import { Contact } from '../../contacts/contact.entity';
 
-export const entities = [LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, Notification, NotificationEvent];
+export const entities = [
+  LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, Notification, NotificationEvent, InboundMessage,
+  Guardian, SafeguardingPlan, MissingProfile, TraffickingAssessment, NrmReferral, Contact,
+];

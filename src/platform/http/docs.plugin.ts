@@ -5,7 +5,7 @@ import HapiSwagger from 'hapi-swagger';
 import type { Server } from '@hapi/hapi';
 
 export async function registerDocs(server: Server): Promise<void> {
-  await server.register([Inert, Vision]);
+  await server.register([Inert, Vision]); // hapi-swagger needs both; pages use them too
   await server.register({
     plugin: HapiSwagger,
     options: {

@@ -3,6 +3,7 @@ import type { ServerRoute } from '@hapi/hapi';
 import type { Action } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
 import type { Services } from '../../services';
+import type { Config } from '../../config';
 
 declare module '@hapi/hapi' {
   interface RouteOptionsApp {
@@ -11,6 +12,7 @@ declare module '@hapi/hapi' {
   }
   interface ServerApplicationState {
     services: Services;
+    config: Config;
   }
   interface AuthCredentials {
     actor?: Actor;

@@ -1,0 +1,12 @@
+// Browser tests: Playwright driving Debian's Chromium against the built service, started once.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test/browser'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+  globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/browser/support/global-teardown.ts',
+  maxWorkers: 1,
+  testTimeout: 60000,
+};

@@ -1,0 +1,17 @@
+// Seed 04: the contacts each demo authority alerts (police control room, CEOP, group list, managers).
+import type { Tx } from '../src/platform/database/transaction';
+import type { Clock } from '../src/platform/clock';
+import { LocalAuthority } from '../src/authorities/local-authority.entity';
+import { Contact } from '../src/contacts/contact.entity';
+import { demoContacts } from './demo-data';
+
+export async function seedDemoContacts(tx: Tx, clock: Clock): Promise<void> {
+  for (const [code, contacts] of Object.entries(demoContacts)) {
+    const authority = await tx.findOneByOrFail(LocalAuthority, { code });
+    for (const c of contacts) {
+      if (await tx.existsBy(Contact, { authorityId: authority.id, role: c.role, name: c.name })) continue;
+      const now = clock.now();
+      await tx.insert(Contact, { ...c, authorityId: authority.id, active: true, createdAt: now, updatedAt: now });
+    }
+  }
+}

@@ -1,0 +1,23 @@
+// Someone the service alerts who need not be a user: a police control room, CEOP's duty desk,
+// a distribution list. Each has a mobile (E.164), an email, or both.
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const contactRoles = [
+  'police_control_room', 'missing_persons_unit', 'ceop', 'operational_group_list', 'duty_manager',
+  'head_of_service', 'director', 'iro', 'other',
+] as const;
+export type ContactRole = (typeof contactRoles)[number];
+
+@Entity('contacts')
+export class Contact {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid') authorityId!: string;
+  @Column('text') name!: string;
+  @Column('text') organisation!: string;
+  @Column('text') role!: ContactRole;
+  @Column('text', { nullable: true }) mobile!: string | null;
+  @Column('text', { nullable: true }) email!: string | null;
+  @Column('boolean') active!: boolean;
+  @Column('timestamptz') createdAt!: Date;
+  @Column('timestamptz') updatedAt!: Date;
+}

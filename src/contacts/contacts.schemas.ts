@@ -1,0 +1,30 @@
+// What a contact accepts: a mobile (normalised to E.164), an email, or both, but never neither.
+import Joi from 'joi';
+import { email, shortText } from '../platform/http/schemas';
+import { phoneNumber } from '../platform/phone';
+import { contactRoles } from './contact.entity';
+
+const fields = {
+  name: shortText,
+  organisation: shortText,
+  role: Joi.string().valid(...contactRoles),
+  mobile: phoneNumber.allow(null),
+  email: email.allow(null),
+  active: Joi.boolean(),
+};
+
+const reachable = { 'object.missing': 'give at least one of mobile or email, so the contact can be reached' };
+
+export const createContactSchema = Joi.object({
+  ...fields,
+  name: fields.name.required(),
+  organisation: fields.organisation.required(),
+  role: fields.role.required(),
+}).or('mobile', 'email').messages(reachable).label('contact');
+
+export const updateContactSchema = Joi.object(fields).min(1).label('contact');
+
+export const listContactsQuery = Joi.object({
+  role: Joi.string().valid(...contactRoles),
+  active: Joi.boolean(),
+});

@@ -1,0 +1,25 @@
+// Guardians, always inside the caller's authority.
+import type { Tx } from '../platform/database/transaction';
+import { Guardian } from './guardian.entity';
+
+export class GuardiansRepository {
+  async findById(tx: Tx, authorityId: string, id: string): Promise<Guardian | null> {
+    return tx.findOne(Guardian, { where: { id, authorityId } });
+  }
+
+  /** Current guardians first, then the most recently ended. */
+  async forChild(tx: Tx, authorityId: string, childId: string): Promise<Guardian[]> {
+    return tx.createQueryBuilder(Guardian, 'g')
+      .where('g.authority_id = :authorityId AND g.child_id = :childId', { authorityId, childId })
+      .orderBy('g.ended_on', 'DESC', 'NULLS FIRST').addOrderBy('g.created_at', 'ASC')
+      .getMany();
+  }
+
+  async insert(tx: Tx, guardian: Partial<Guardian>): Promise<Guardian> {
+    return tx.save(Guardian, tx.create(Guardian, guardian));
+  }
+
+  async update(tx: Tx, guardian: Guardian, changes: Partial<Guardian>): Promise<Guardian> {
+    return tx.save(Guardian, Object.assign(guardian, changes));
+  }
+}

@@ -1,0 +1,24 @@
+// What a guardian accepts. Mobiles are normalised to E.164; date order is checked by the service.
+import Joi from 'joi';
+import { email, isoDate, shortText } from '../platform/http/schemas';
+import { phoneNumber } from '../platform/phone';
+import { guardianKinds } from './guardian.entity';
+
+const fields = {
+  kind: Joi.string().valid(...guardianKinds),
+  name: shortText,
+  organisation: shortText.allow(null),
+  mobile: phoneNumber.allow(null),
+  email: email.allow(null),
+  referredOn: isoDate.allow(null),
+  allocatedOn: isoDate.allow(null),
+  endedOn: isoDate.allow(null),
+};
+
+export const createGuardianSchema = Joi.object({
+  ...fields,
+  kind: fields.kind.required(),
+  name: fields.name.required(),
+}).label('guardian');
+
+export const updateGuardianSchema = Joi.object(fields).min(1).label('guardian');

@@ -1,0 +1,55 @@
+// Guardians of a child: list (audited), add and change. An end date cannot come before the
+// guardian was referred or allocated.
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../platform/clock';
+import type { RequestContext } from '../platform/auth/actor';
+import { AuditService, changedFields } from '../platform/audit/audit.service';
+import type { ChildScope } from '../children/child-scope';
+import { checkDates } from '../platform/dates';
+import { NotFound } from '../platform/errors';
+import { Guardian, GuardianKind } from './guardian.entity';
+import { GuardiansRepository } from './guardians.repository';
+
+export interface GuardianInput {
+  kind: GuardianKind; name: string; organisation?: string | null; mobile?: string | null; email?: string | null;
+  referredOn?: string | null; allocatedOn?: string | null; endedOn?: string | null;
+}
+
+export class GuardiansService {
+  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
+    private readonly scope: ChildScope, readonly repo = new GuardiansRepository()) {}
+
+  async listForChild(ctx: RequestContext, childId: string): Promise<Guardian[]> {
+    return this.scope.read(ctx, childId, 'guardian', (tx) => this.repo.forChild(tx, ctx.actor.authorityId, childId));
+  }
+
+  async add(ctx: RequestContext, childId: string, input: GuardianInput): Promise<Guardian> {
+    checkOrder(input);
+    return this.scope.run(ctx, childId, async (tx) => {
+      const now = this.clock.now();
+      const guardian = await this.repo.insert(tx, { ...input, authorityId: ctx.actor.authorityId, childId, createdAt: now, updatedAt: now });
+      await this.audit.record(tx, ctx, { action: 'create', entityType: 'guardian', entityId: guardian.id, childId });
+      return guardian;
+    });
+  }
+
+  async change(ctx: RequestContext, id: string, changes: Partial<GuardianInput>): Promise<Guardian> {
+    return this.db.transaction(async (tx) => {
+      const guardian = await this.repo.findById(tx, ctx.actor.authorityId, id);
+      if (!guardian) throw new NotFound('No guardian with that id was found.');
+      checkOrder({ ...guardian, ...changes });
+      const diff = changedFields(guardian, changes);
+      const saved = await this.repo.update(tx, guardian, { ...changes, updatedAt: this.clock.now() });
+      await this.audit.record(tx, ctx, { action: 'update', entityType: 'guardian', entityId: id, childId: guardian.childId, changes: diff });
+      return saved;
+    });
+  }
+}
+
+function checkOrder(g: Partial<GuardianInput>): void {
+  checkDates([
+    { field: 'allocatedOn', value: g.allocatedOn, min: g.referredOn, message: 'allocatedOn cannot be before the guardian was referred (referredOn)' },
+    { field: 'endedOn', value: g.endedOn, min: g.allocatedOn ?? g.referredOn, message: 'endedOn cannot be before the guardian was referred or allocated' },
+  ]);
+}
+

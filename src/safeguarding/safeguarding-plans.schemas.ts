@@ -1,0 +1,14 @@
+// What a new plan version accepts. Measures come from the fixed list in plan-measures.ts.
+import Joi from 'joi';
+import { isoDate, longText, shortText } from '../platform/http/schemas';
+import { planMeasureCodes, risksOfMissing } from './plan-measures';
+
+export const createPlanSchema = Joi.object({
+  riskOfMissing: Joi.string().valid(...risksOfMissing).required(),
+  measures: Joi.array().items(Joi.string().valid(...planMeasureCodes)).unique().default([]),
+  agenciesToNotify: Joi.array().items(shortText).unique().max(20).default([]),
+  agreedBy: shortText.required(),
+  agreedOn: isoDate.required(),
+  reviewOn: isoDate.required(),
+  notes: longText.allow(null, ''),
+}).label('plan');

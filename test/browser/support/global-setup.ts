@@ -1,0 +1,46 @@
+// Starts the built service (dist/) as a real process with its own embedded PostgreSQL and the demo
+// data, exactly as `npm start` does, on free ports; the tests drive it through Chromium.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForReady(url: string, child: { exitCode: number | null }, output: () => string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`The service exited during start:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The service did not become ready:\n${output()}`);
+}
+
+export default async function globalSetup(): Promise<void> {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const port = await freePort();
+  const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'mc-browser-')), 'pg');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: baseUrl,
+      EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), DATABASE_URL: '', DEMO_DATA: 'true', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (c) => { output = (output + c).slice(-20000); });
+  child.stderr.on('data', (c) => { output = (output + c).slice(-20000); });
+  await waitForReady(baseUrl, child, () => output);
+  process.env.BROWSER_BASE_URL = baseUrl;
+  (globalThis as Record<string, unknown>).__SERVICE__ = { child, dataDir };
+}

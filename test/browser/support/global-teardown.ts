@@ -1,0 +1,17 @@
+// Stops the service the way an operator would (SIGTERM), which also stops its PostgreSQL.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+
+export default async function globalTeardown(): Promise<void> {
+  const service = (globalThis as Record<string, unknown>).__SERVICE__ as { child: ChildProcess; dataDir: string } | undefined;
+  if (!service) return;
+  if (service.child.exitCode === null) {
+    const exited = new Promise((r) => service.child.once('exit', r));
+    service.child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+  }
+  service.child.stdout?.destroy();
+  service.child.stderr?.destroy();
+  rmSync(path.dirname(service.dataDir), { recursive: true, force: true });
+}

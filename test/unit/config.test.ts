@@ -1,0 +1,30 @@
+// Config is validated at boot and lists every problem at once.
+import { loadConfig, ConfigError } from '../../src/config';
+
+it('uses safe defaults in development', () => {
+  const c = loadConfig({});
+  expect(c).toMatchObject({ env: 'development', port: 3000, host: '127.0.0.1', demoData: true, publicBaseUrl: 'http://127.0.0.1:3000', sessionSecretGenerated: true });
+  expect(c.sessionSecret).toHaveLength(64);
+});
+
+it('lists every problem in one error', () => {
+  expect(() => loadConfig({ NODE_ENV: 'production', PORT: 'eighty', DATABASE_URL: 'mysql://x', TWILIO_FROM_NUMBER: '07700900000' }))
+    .toThrow(ConfigError);
+  try {
+    loadConfig({ NODE_ENV: 'production', PORT: 'eighty', DATABASE_URL: 'mysql://x', TWILIO_FROM_NUMBER: '07700900000' });
+  } catch (err) {
+    const message = (err as Error).message;
+    expect(message).toContain('"PORT" must be a number');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('TWILIO_FROM_NUMBER must be in E.164 form');
+    expect(message).toContain('SESSION_SECRET is required in production');
+  }
+});
+
+it('treats an empty variable as not set', () => {
+  expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 3000 });
+});
+
+it('never loads demo data in production', () => {
+  expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DEMO_DATA: 'true' }).demoData).toBe(false);
+});
