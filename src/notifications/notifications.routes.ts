@@ -30,7 +30,7 @@ export const notificationsRoutes: AppRoute[] = [
   {
     method: 'POST', path: statusCallbackPath,
     options: {
-      auth: false, tags: ['webhooks'], app: { rateLimit: 'webhook' },
+      auth: false, tags: ['api', 'webhooks'], app: { rateLimit: 'webhook' },
       description: 'Twilio message status callback (signed with X-Twilio-Signature); answers 204',
       ext: { onPostAuth: { method: verifyTwilioSignature } },
       validate: { payload: twilioStatusPayload },
