@@ -5,6 +5,7 @@ import type { Services } from '../src/services';
 import { systemClock } from '../src/platform/clock';
 import { seedDemoUsers } from './01-demo-users';
 import { seedDemoChildren } from './02-demo-children';
+import { seedEscalationPolicies } from './03-escalation-policies';
 
 export interface SeedOptions { demo: boolean; logger: Logger }
 
@@ -15,6 +16,7 @@ export async function runSeeds(db: DataSource, services: Services, { demo, logge
     await tx.query('SELECT pg_advisory_xact_lock(7301)');
     await seedDemoUsers(tx, services);
     await seedDemoChildren(tx, systemClock);
+    await seedEscalationPolicies(tx, services);
   });
   logger.info('demo data present (DEMO_DATA=false to start without it)');
 }

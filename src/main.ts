@@ -7,6 +7,7 @@ import { openDatabase } from './platform/database/database';
 import { createServices } from './services';
 import { createServer } from './server';
 import { runSeeds } from '../seeds';
+import { scheduleEscalationSweep } from '../jobs/escalation-sweep';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   const server = await createServer({ config, services, logger });
   await server.start();
   logger.info({ url: server.info.uri, publicBaseUrl: config.publicBaseUrl }, `service listening on ${server.info.uri}`);
+  const jobs = config.jobs ? [scheduleEscalationSweep(database.dataSource, systemClock, services.escalation, logger)] : [];
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     try {
+      await Promise.all(jobs.map((job) => job.stop()));
       await server.stop({ timeout: 10_000 });
       await database.close();
       logger.info('stopped cleanly');

@@ -5,6 +5,8 @@ import { childrenRoutes } from './children/children.routes';
 import { healthRoutes } from './health/health.routes';
 import { placementsRoutes } from './placements/placements.routes';
 import { usersRoutes } from './users/users.routes';
+import { missingRoutes } from './missing/missing.routes';
+import { escalationRoutes } from './escalation/escalation.routes';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -12,4 +14,6 @@ export const routes: AppRoute[] = [
   ...authoritiesRoutes,
   ...childrenRoutes,
   ...placementsRoutes,
+  ...missingRoutes,
+  ...escalationRoutes,
 ];
