@@ -36,7 +36,8 @@ export class MissingEpisodesRepository {
     if (filter.open !== undefined) qb.andWhere(filter.open ? 'e.closed_at IS NULL' : 'e.closed_at IS NOT NULL');
     if (filter.childId) qb.andWhere('e.child_id = :childId', { childId: filter.childId });
     if (restrictedRoles.includes(actor.role)) qb.andWhere(':role = ANY(e.visible_to_roles)', { role: actor.role });
-    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities(), qb.getCount()]);
+    const { entities, raw } = await qb.getRawAndEntities();
+    const total = await qb.getCount();
     return { items: entities.map((e, i) => Object.assign(e, { childReference: raw[i].child_reference as string })), total };
   }
 
@@ -59,11 +60,10 @@ export class MissingEpisodesRepository {
   }
 
   async details(tx: Tx, episodeId: string) {
-    const [timeline, runs, riskGrades] = await Promise.all([
-      tx.find(EpisodeEvent, { where: { episodeId }, order: { id: 'ASC' } }),
-      tx.find(EscalationRun, { where: { episodeId }, order: { ranAt: 'ASC', stepKey: 'ASC', repeat: 'ASC' } }),
-      tx.find(RiskGradeChange, { where: { episodeId }, order: { gradedAt: 'ASC' } }),
-    ]);
+    // One after another: the transaction has one connection.
+    const timeline = await tx.find(EpisodeEvent, { where: { episodeId }, order: { id: 'ASC' } });
+    const runs = await tx.find(EscalationRun, { where: { episodeId }, order: { ranAt: 'ASC', stepKey: 'ASC', repeat: 'ASC' } });
+    const riskGrades = await tx.find(RiskGradeChange, { where: { episodeId }, order: { gradedAt: 'ASC' } });
     return { timeline, runs, riskGrades };
   }
 
