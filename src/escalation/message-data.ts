@@ -18,9 +18,13 @@ export interface EpisodeFacts {
 
 const riskLabels: Record<RiskGrade, string> = { very_low: 'Very low risk', low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatTime(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit',
-    minute: '2-digit', hourCycle: 'h23' }).formatToParts(at).map((p) => [p.type, p.value]));
+  if (!formatters.has(timeZone)) {
+    formatters.set(timeZone, new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  }
+  const parts = Object.fromEntries(formatters.get(timeZone)!.formatToParts(at).map((p) => [p.type, p.value]));
   return `${parts.day} ${parts.month} ${parts.hour}:${parts.minute}`;
 }
 
