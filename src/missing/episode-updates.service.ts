@@ -59,6 +59,7 @@ export class EpisodeUpdatesService {
   recordReturnInterview(ctx: RequestContext, id: string, input: ReturnInterviewInput): Promise<MissingEpisode> {
     return this.change(ctx, id, 'return_interview', async (_tx, e) => {
       const changes: Partial<MissingEpisode> = {};
+      if (input.offeredAt && e.returnedAt && input.offeredAt < e.returnedAt) throw new Invalid('offeredAt cannot be before the child returned.');
       if (input.offeredAt) Object.assign(changes, { returnInterviewOfferedAt: input.offeredAt, returnInterviewAttempts: e.returnInterviewAttempts + 1, state: 'return_interview_due' });
       if (input.declined) changes.returnInterviewDeclined = true;
       if (input.reasonNotHeld) changes.returnInterviewReasonNotHeld = input.reasonNotHeld;

@@ -145,3 +145,16 @@ describe('acknowledging', () => {
     expect(message(early)).toBe(`Step plus_24h has not sent any alert for episode ${e.reference}, so there is nothing to acknowledge.`);
   });
 });
+
+describe('acknowledgement by a notification', () => {
+  it('stops the repeats once the dispatcher marks the alert acknowledged (an SMS ACK)', async () => {
+    const e = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
+    await app.db.dataSource.query(`UPDATE notifications SET status = 'acknowledged', acknowledged_at = $2
+      WHERE episode_id = $1 AND step_key = 'report_police#0' AND channel = 'sms'`, [e.id, app.clock.now()]);
+    app.clock.advanceMinutes(15);
+    await app.services.escalation.sweep();
+    expect(await rowsOf(app, e.id, 'report_police#1')).toEqual([]);
+    const { steps } = (await get(`/api/v1/episodes/${e.id}`)).result as { steps: { stepKey: string; repeat: number; reason: string }[] };
+    expect(steps.find((s) => s.stepKey === 'report_police' && s.repeat === 1)?.reason).toBe('The alert was acknowledged, so it is not repeated.');
+  });
+});

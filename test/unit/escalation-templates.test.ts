@@ -41,6 +41,13 @@ describe('escalation message templates', () => {
     expect(text).not.toMatch(/Secret|Name|Road/);
   });
 
+  it('never tells anyone a child was found when the episode closed without a return', () => {
+    expect(renderSms('found-notice', { ...worst, link: null, ackCode: null })).toMatch(/^FOUND: child WWWW \(episode E-WWWWW\) returned /);
+    const closed = { ...worst, returnedAt: null, link: null, ackCode: null };
+    expect(renderSms('found-notice', closed)).toBe('Episode E-WWWWW, child WWWW: closed, not recorded as found.');
+    expect(renderEmail('found-notice', closed).subject).toBe('Episode E-WWWWW closed: child WWWW not recorded as found');
+  });
+
   it('gives professionals a link and the carer none', () => {
     expect(renderSms('missing-alert', worst)).toContain(link.url);
     expect(renderSms('carer-confirmation', { ...worst, link: null, ackCode: null })).toBe(
