@@ -1,6 +1,7 @@
 // Runs the ladder for one episode: asks dueSteps what is due, claims each (step, repeat) with an
 // INSERT ... ON CONFLICT DO NOTHING into escalation_runs, and writes its messages to the outbox in
 // the same transaction, so a step runs once however many instances run at the same moment.
+import { IsNull, LessThanOrEqual } from 'typeorm';
 import type { Tx } from '../platform/database/transaction';
 import type { Clock } from '../platform/clock';
 import type { NotificationOutbox } from '../notifications/outbox';
@@ -20,13 +21,14 @@ export class EscalationRunner {
     private readonly options: RunnerOptions) {}
 
   /** Processes one episode inside the caller's transaction (which holds the episode's row lock). */
-  async process(tx: Tx, episodeId: string, resolver = new RecipientResolver(this.clock.now())): Promise<RunSummary> {
+  async process(tx: Tx, episodeOrId: MissingEpisode | string, resolver = new RecipientResolver(this.clock.now())): Promise<RunSummary> {
     const now = this.clock.now();
-    const episode = await tx.findOneByOrFail(MissingEpisode, { id: episodeId });
+    const episode = typeof episodeOrId === 'string' ? await tx.findOneByOrFail(MissingEpisode, { id: episodeOrId }) : episodeOrId;
+    const episodeId = episode.id;
     const [child] = await tx.query(`SELECT c.reference, c.social_worker_id, a.name AS authority_name FROM children c
       JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = $1`, [episode.childId]);
-    const fired = await this.runsOf(tx, episodeId);
-    const { decisions, nextAt } = dueSteps(snapshotOf(episode, await this.acknowledged(tx, episodeId)), episode.policySnapshot, fired, now);
+    const { fired, acknowledged } = await this.history(tx, episodeId);
+    const { decisions, nextAt } = dueSteps(snapshotOf(episode, acknowledged), episode.policySnapshot, fired, now);
     const summary: RunSummary = { fired: 0, skipped: 0, notifications: 0 };
     const party: EpisodeParty = { episodeId, authorityId: episode.authorityId, childId: episode.childId, socialWorkerId: child.social_worker_id,
       placementId: episode.placementId, reportedByMobile: episode.reportedByMobile, parentNoticeSuppressed: !!episode.parentNoticeSuppressedReason };
@@ -59,11 +61,10 @@ export class EscalationRunner {
     return summary;
   }
 
-  /** Locks an episode for the sweep if it is still due and no other instance holds it. */
-  async claimDue(tx: Tx, episodeId: string): Promise<boolean> {
-    const rows = await tx.query(`SELECT id FROM missing_episodes WHERE id = $1 AND closed_at IS NULL AND next_escalation_at <= $2
-      FOR UPDATE SKIP LOCKED`, [episodeId, this.clock.now()]);
-    return rows.length > 0;
+  /** Locks and loads an episode for the sweep if it is still due and no other instance holds it. */
+  async claimDue(tx: Tx, episodeId: string): Promise<MissingEpisode | null> {
+    return tx.findOne(MissingEpisode, { where: { id: episodeId, closedAt: IsNull(), nextEscalationAt: LessThanOrEqual(this.clock.now()) },
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' } });
   }
 
   private async claim(tx: Tx, episodeId: string, d: StepDecision, now: Date): Promise<boolean> {
@@ -73,18 +74,15 @@ export class EscalationRunner {
     return rows.length > 0;
   }
 
-  private async runsOf(tx: Tx, episodeId: string): Promise<FiredKeys> {
-    const rows: { step_key: string; repeat: number; outcome: RunOutcome }[] = await tx.query(
-      'SELECT step_key, repeat, outcome FROM escalation_runs WHERE episode_id = $1', [episodeId]);
-    return new Map(rows.map((r) => [runKey(r.step_key, r.repeat), r.outcome]));
-  }
-
-  /** Steps acknowledged through the API, or whose notification a recipient acknowledged (SMS ACK). */
-  private async acknowledged(tx: Tx, episodeId: string): Promise<string[]> {
-    const rows: { key: string }[] = await tx.query(`SELECT step_key AS key FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged'
-      UNION SELECT split_part(step_key, '#', 1) FROM notifications WHERE episode_id = $1 AND step_key IS NOT NULL
+  /** The (step, repeat) pairs already run, and the steps acknowledged through the API or by a notification (SMS ACK). */
+  private async history(tx: Tx, episodeId: string): Promise<{ fired: FiredKeys; acknowledged: string[] }> {
+    const rows: { step_key: string; repeat: number | null; outcome: RunOutcome | null }[] = await tx.query(`
+      SELECT step_key, repeat, outcome FROM escalation_runs WHERE episode_id = $1
+      UNION ALL SELECT step_key, NULL, NULL FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged'
+      UNION ALL SELECT split_part(step_key, '#', 1), NULL, NULL FROM notifications WHERE episode_id = $1 AND step_key IS NOT NULL
         AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')`, [episodeId]);
-    return rows.map((r) => r.key);
+    const fired = new Map(rows.filter((r) => r.outcome).map((r) => [runKey(r.step_key, r.repeat!), r.outcome!]));
+    return { fired, acknowledged: [...new Set(rows.filter((r) => !r.outcome).map((r) => r.step_key))] };
   }
 }
 

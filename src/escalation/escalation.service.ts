@@ -39,7 +39,10 @@ export class EscalationService {
       result.due += ids.length;
       await inParallel(ids, concurrency, async (id) => {
         try {
-          const summary = await this.db.transaction(async (tx) => ((await this.runner.claimDue(tx, id)) ? this.runner.process(tx, id, resolver) : null));
+          const summary = await this.db.transaction(async (tx) => {
+            const episode = await this.runner.claimDue(tx, id);
+            return episode ? this.runner.process(tx, episode, resolver) : null;
+          });
           if (!summary) return;
           result.processed += 1;
           result.fired += summary.fired;

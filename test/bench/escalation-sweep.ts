@@ -49,7 +49,8 @@ async function load(db: DataSource, total: number, due: number, now: Date): Prom
   await db.query(`INSERT INTO escalation_runs (episode_id, step_key, repeat, outcome, reason, ran_at)
     SELECT e.id, s.key, s.repeat, s.outcome, 'bench', $1 FROM missing_episodes e
     CROSS JOIN (VALUES ('report_police', 3, 'fired'), ('report_team', 0, 'fired'), ('carer_confirmation', 0, 'fired'), ('same_day', 0, 'fired'),
-      ('operational_group', 0, 'fired'), ('repeat_missing', 0, 'skipped')) AS s(key, repeat, outcome)`, [now]);
+      ('operational_group', 0, 'fired'), ('repeat_missing', 0, 'skipped')) AS s(key, repeat, outcome)
+    WHERE e.next_escalation_at <= $1`, [now]);
   await db.query('ANALYZE');
 }
 
