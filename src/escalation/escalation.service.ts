@@ -59,7 +59,7 @@ export class EscalationService {
   }
 
   /** Records that someone acknowledged a step's alert; its repeats stop. False if already acknowledged. */
-  async acknowledge(tx: Tx, episodeId: string, stepKey: string, by: { userId: string | null; name: string }): Promise<boolean> {
+  async acknowledge(tx: Tx, episodeId: string, stepKey: string, by: { userId: string | null; name: string } = { userId: null, name: 'A recipient' }): Promise<boolean> {
     const episode = await tx.findOne(MissingEpisode, { where: { id: episodeId }, lock: { mode: 'pessimistic_write' } });
     if (!episode) throw new NotFound('No episode with that id was found.');
     const [run] = await tx.query(`SELECT 1 FROM escalation_runs WHERE episode_id = $1 AND step_key = $2 AND outcome = 'fired' LIMIT 1`, [episodeId, stepKey]);
