@@ -158,3 +158,27 @@ describe('acknowledgement by a notification', () => {
     expect(steps.find((s) => s.stepKey === 'report_police' && s.repeat === 1)?.reason).toBe('The alert was acknowledged, so it is not repeated.');
   });
 });
+
+it('documents the episode and policy endpoints in the OpenAPI description', async () => {
+  const res = await app.server.inject({ method: 'GET', url: '/swagger.json' });
+  expect(res.statusCode).toBe(200);
+  const paths = Object.keys((res.result as { paths: object }).paths);
+  expect(paths).toEqual(expect.arrayContaining(['/api/v1/children/{id}/episodes', '/api/v1/episodes/{id}/return-interview',
+    '/api/v1/escalation-policy', '/p/{token}']));
+});
+
+it('tells parents with PR on the same day unless the report suppresses it with a reason', async () => {
+  const addParent = (childId: string) => app.db.dataSource.query(`INSERT INTO guardians (authority_id, child_id, kind, name, email, created_at, updated_at)
+    VALUES ((SELECT authority_id FROM children WHERE id = $1), $1, 'parent_with_pr', 'Pat Parent', 'parent@example.org', now(), now())`, [childId]);
+  const told = await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 });
+  const notTold = await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 });
+  await addParent(told.id);
+  await addParent(notTold.id);
+  const a = await reportMissing(app, told.id);
+  const b = await reportMissing(app, notTold.id, { suppressParentNotice: 'Parent suspected of involvement in trafficking' });
+  app.clock.advanceHours(1);
+  await app.services.escalation.sweep();
+  expect(await rowsOf(app, a.id, 'same_day')).toContain('same_day#0 email Pat Parent same-day-notice');
+  expect((await rowsOf(app, b.id, 'same_day')).some((r) => r.includes('Pat Parent'))).toBe(false);
+  expect((await get(`/api/v1/episodes/${b.id}`)).result).toMatchObject({ parentNoticeSuppressedReason: 'Parent suspected of involvement in trafficking' });
+});
