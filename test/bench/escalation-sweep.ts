@@ -61,6 +61,9 @@ async function measure(db: DataSource, clock: ManualClock, total: number, due: n
   const started = performance.now();
   const [{ n }] = await db.query('SELECT count(*)::int AS n FROM missing_episodes WHERE closed_at IS NULL AND next_escalation_at <= $1', [now]);
   const selectMs = performance.now() - started;
+  const plan: { 'QUERY PLAN': string }[] = await db.query(`EXPLAIN SELECT id FROM missing_episodes WHERE closed_at IS NULL AND next_escalation_at <= $1
+    ORDER BY next_escalation_at LIMIT 500`, [now]);
+  out(`${String(total).padStart(7)} open, plan of the sweep's query: ${plan.map((p) => p['QUERY PLAN'].trim()).join(' / ')}`);
   const result = await services.escalation.sweep({ concurrency: Number(process.env.SWEEP_CONCURRENCY ?? 4) });
   out(`${String(total).padStart(7)} open, ${n} due found by the index in ${selectMs.toFixed(1)} ms; sweep: ${result.processed} episodes, `
     + `${result.fired} steps, ${result.notifications} notifications in ${result.ms} ms (${(result.ms / Math.max(result.processed, 1)).toFixed(2)} ms per episode)`);
