@@ -3,6 +3,7 @@ import { Foundation1732300000000 } from './1732300000000-foundation';
 import { Notifications1732300000001 } from './1732300000001-notifications';
 import { NrmRgDueOn1732300000100 } from './1732300000100-nrm-rg-due-on';
 import { NotificationDelivery1732300000200 } from './1732300000200-notification-delivery';
+import { MissingEpisodes1732300000300 } from './1732300000300-missing-episodes';
 import { InboundSms1732300000400 } from './1732300000400-inbound-sms';
 
 export const migrations = [
@@ -10,5 +11,6 @@ export const migrations = [
   Notifications1732300000001,
   NrmRgDueOn1732300000100,
   NotificationDelivery1732300000200,
+  MissingEpisodes1732300000300,
   InboundSms1732300000400,
 ];

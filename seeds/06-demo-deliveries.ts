@@ -6,16 +6,16 @@ import type { Clock } from '../src/platform/clock';
 import { LocalAuthority } from '../src/authorities/local-authority.entity';
 import { Notification, NotificationEvent, NotificationStatus } from '../src/notifications/notification.entity';
 import { renderEmail, renderSms } from '../src/notifications/templates';
-import { DEMO_DELIVERY_EPISODE_ID, demoContacts } from './demo-data';
+import { DEMO_DELIVERY_EPISODE_ID, DEMO_EPISODE_REFERENCE, demoContacts } from './demo-data';
 
-const data = { childRef: 'K7Q2', episodeRef: 'E-DEMO', lastSeen: '23 Nov 01:40', link: 'http://localhost:3000/demo-link-expired',
+const data = { childRef: 'H9PX', episodeRef: DEMO_EPISODE_REFERENCE, lastSeen: '23 Nov 01:40', link: 'http://localhost:3000/demo-link-expired',
   authorityName: 'Demo Borough', riskLabel: 'High risk', discoveredAt: '23 Nov 2026 02:00', linkExpires: '30 Nov 2026', ackCode: null };
 
 export async function seedDemoDeliveries(tx: Tx, clock: Clock): Promise<void> {
   if (await tx.existsBy(Notification, { dedupeKey: 'demo:alert-sms' })) return;
   const demo = await tx.findOneByOrFail(LocalAuthority, { code: 'DEMO' });
   const [police, , , duty] = demoContacts.DEMO;
-  const at = new Date(clock.now().getTime() - 2 * 3_600_000);
+  const at = new Date(clock.now().getTime() - 10 * 24 * 3_600_000 + 6 * 60_000); // minutes after the demo episode was reported
   const base = { authorityId: demo.id, episodeId: DEMO_DELIVERY_EPISODE_ID, recipientType: 'contact' as const, recipientId: null, attempts: 1,
     needsAck: false, ackCode: null, fallbacks: [], nextAttemptAt: at, createdAt: at, updatedAt: at, sentAt: at, data };
   const history = async (n: Notification, statuses: NotificationStatus[], detail: string | null = null) => {

@@ -63,5 +63,6 @@ export const demoContacts = {
   ],
 } as const;
 
-/** The episode the demo delivery history belongs to (the missing-episodes module has no demo episode yet). */
+/** The past demo episode (seeds/08) and its delivery history (seeds/06). */
 export const DEMO_DELIVERY_EPISODE_ID = '5f0c6a52-3d1e-4c7a-9b21-6e0d2f4a8c11';
+export const DEMO_EPISODE_REFERENCE = 'E-H7KQ';

@@ -9,6 +9,8 @@ import { seedDemoInboundTexts } from './05-demo-inbound-texts';
 import { seedDemoRecords } from './03-demo-records';
 import { seedDemoContacts } from './04-demo-contacts';
 import { seedDemoDeliveries } from './06-demo-deliveries';
+import { seedEscalationPolicies } from './07-escalation-policies';
+import { seedDemoEpisodes } from './08-demo-episodes';
 
 export interface SeedOptions { demo: boolean; logger: Logger }
 
@@ -23,6 +25,8 @@ export async function runSeeds(db: DataSource, services: Services, { demo, logge
     await seedDemoRecords(tx, systemClock);
     await seedDemoContacts(tx, systemClock);
     await seedDemoDeliveries(tx, systemClock);
+    await seedEscalationPolicies(tx, services);
+    await seedDemoEpisodes(tx, systemClock);
   });
   logger.info('demo data present (DEMO_DATA=false to start without it)');
 }

@@ -8,6 +8,7 @@ import { createServices } from './services';
 import { createServer } from './server';
 import { runSeeds } from '../seeds';
 import { scheduleDispatchNotifications } from '../jobs/dispatch-notifications';
+import { scheduleEscalationSweep } from '../jobs/escalation-sweep';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const dispatchJob = config.jobs ? scheduleDispatchNotifications(services.dispatcher, logger) : null;
   if (config.jobs) await services.dispatcher.start();
   else logger.warn('JOBS=false: this instance sends no notifications; another instance must run the dispatcher');
+  const sweepJob = config.jobs ? scheduleEscalationSweep(database.dataSource, systemClock, services.escalation, logger) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     try {
       await server.stop({ timeout: 10_000 });
       await dispatchJob?.stop();
+      await sweepJob?.stop();
       await services.dispatcher.stop();
       await services.providers.email.close?.();
       await database.close();

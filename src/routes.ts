@@ -16,6 +16,8 @@ import { traffickingAssessmentsRoutes } from './trafficking/trafficking-assessme
 import { nrmReferralsRoutes } from './nrm/nrm-referrals.routes';
 import { contactsRoutes } from './contacts/contacts.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
+import { missingRoutes } from './missing/missing.routes';
+import { escalationRoutes } from './escalation/escalation.routes';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -31,6 +33,8 @@ export const routes: AppRoute[] = [
   ...traffickingAssessmentsRoutes,
   ...nrmReferralsRoutes,
   ...contactsRoutes,
+  ...missingRoutes,
+  ...escalationRoutes,
   // pages
   ...signInPages,
   ...homePages,

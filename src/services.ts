@@ -30,6 +30,15 @@ import type { SmsProvider } from './notifications/providers/sms.provider';
 import type { EmailProvider } from './notifications/providers/email.provider';
 import { createEmailProvider, createSmsProvider } from './notifications/providers/providers';
 import type { Tx } from './platform/database/transaction';
+import { EscalationPoliciesService } from './escalation/escalation-policies.service';
+import { EscalationRunner } from './escalation/escalation-runner';
+import { EscalationService } from './escalation/escalation.service';
+import { MissingProfileLinkService } from './escalation/missing-profile-link.service';
+import { SignedLinks } from './escalation/signed-link';
+import { EpisodeEndingsService } from './missing/episode-endings.service';
+import { EpisodeUpdatesService } from './missing/episode-updates.service';
+import { MissingEpisodesService } from './missing/missing-episodes.service';
+import { ReportMissingService } from './missing/report-missing.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -54,6 +63,12 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const children = new ChildrenService(db, clock, audit);
   const placements = new PlacementsService(db, clock, audit, children);
   const childScope = new ChildScope(db, audit, children);
+  const signedLinks = new SignedLinks(config.sessionSecret, config.publicBaseUrl, config.signedLinkDays);
+  const escalationPolicies = new EscalationPoliciesService(db, clock, audit);
+  const escalation = new EscalationService(db, clock,
+    new EscalationRunner(clock, outbox, signedLinks, { displayTimeZone: config.displayTimeZone }), logger.child({ module: 'escalation' }));
+  const episodeEndings = new EpisodeEndingsService(db, clock, audit, placements.repo, escalation);
+  placements.endedListeners.push(episodeEndings.onPlacementEnded);
   return {
     audit,
     authorities: new AuthoritiesService(db, clock),
@@ -80,6 +95,13 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
       retry: { maxAttempts: config.dispatch.maxAttempts, baseDelayMs: config.dispatch.baseDelayMs },
       leaseMs: config.dispatch.leaseMs, pollMs: config.dispatch.pollMs, publicBaseUrl: config.publicBaseUrl,
     }),
+    escalationPolicies,
+    escalation,
+    reportMissing: new ReportMissingService(db, clock, audit, children, placements.repo, escalationPolicies, escalation),
+    missingEpisodes: new MissingEpisodesService(db, audit),
+    episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
+    episodeEndings,
+    profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, config.displayTimeZone),
   };
 }
 

@@ -1,6 +1,7 @@
 // Reads of the outbox for people (an episode's messages, failed messages) and the lookups that
 // callbacks and replies need. Reads for people are always scoped to the caller's authority.
 import { In } from 'typeorm';
+import { MissingEpisode } from '../missing/missing-episode.entity';
 import type { Tx } from '../platform/database/transaction';
 import { Notification, NotificationEvent } from './notification.entity';
 
@@ -13,7 +14,7 @@ export class NotificationsRepository {
 
   /** Until the missing-episodes module lands, an episode is known by the messages sent about it. */
   async episodeKnown(tx: Tx, authorityId: string, episodeId: string): Promise<boolean> {
-    return tx.existsBy(Notification, { authorityId, episodeId });
+    return tx.existsBy(MissingEpisode, { authorityId, id: episodeId });
   }
 
   async failed(tx: Tx, authorityId: string, limit: number, offset: number): Promise<Notification[]> {

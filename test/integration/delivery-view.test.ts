@@ -1,7 +1,7 @@
 // What casework staff see of deliveries, scoped to their authority, and the acknowledgement primitive.
 import { randomUUID } from 'node:crypto';
 import { bearer } from '../support/app';
-import { buildDeliveryTestApp, DeliveryTestApp, PUBLIC_BASE_URL, queueAlert, reload } from '../support/delivery';
+import { anEpisode, buildDeliveryTestApp, DeliveryTestApp, PUBLIC_BASE_URL, queueAlert, reload } from '../support/delivery';
 import { FAKE_AUTH_TOKEN, signedStatusCallback } from '../support/fake-twilio';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 
@@ -14,7 +14,7 @@ const get = async (url: string, role: Parameters<DeliveryTestApp['app']['tokenFo
 
 describe('GET /api/v1/episodes/{id}/notifications', () => {
   it("lists an episode's messages with their history, without bodies, and audits the read", async () => {
-    const episodeId = randomUUID();
+    const episodeId = await anEpisode(t);
     t.twilio.rejectNumber('+447700900701');
     const n = await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address: '+447700900701', episodeId,
       fallbacks: [{ channel: 'email', address: 'control@police.example.org', recipientType: 'contact', recipientId: null, recipientName: 'Police control room' }] });
@@ -35,7 +35,7 @@ describe('GET /api/v1/episodes/{id}/notifications', () => {
   });
 
   it("hides one authority's episode from another, and refuses roles that may not read deliveries", async () => {
-    const episodeId = randomUUID();
+    const episodeId = await anEpisode(t);
     await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address: '+447700900702', episodeId });
     expect((await get(`/api/v1/episodes/${episodeId}/notifications`, 'social_worker', 'OTHER')).statusCode).toBe(404);
     expect((await get(`/api/v1/episodes/${randomUUID()}/notifications`)).statusCode).toBe(404);
@@ -61,7 +61,7 @@ describe('GET /api/v1/notifications/failed', () => {
 
 describe('acknowledge', () => {
   it('acknowledges the alert sent to the replying address, once, and keeps it acknowledged', async () => {
-    const episodeId = randomUUID();
+    const episodeId = await anEpisode(t);
     const n = await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address: '+447700900704', episodeId });
     await t.app.services.dispatcher.drain();
     const ack = (from: string) => t.app.db.dataSource.transaction((tx) => t.app.services.notifications.acknowledge(tx, { ackCode: n.ackCode!, fromAddress: from }));

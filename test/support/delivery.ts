@@ -1,5 +1,6 @@
 // The service wired to the real twilio SDK (pointed at the fake Twilio API) and real SMTP (the
 // sink), plus helpers to queue messages and to register a duty manager contact.
+import { DEMO_EPISODE_REFERENCE } from '../../seeds/demo-data';
 import { buildTestApp, TestApp } from './app';
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FAKE_FROM_NUMBER, FakeTwilio } from './fake-twilio';
 import { SmtpSink } from './smtp-sink';
@@ -73,4 +74,18 @@ export async function reload(app: TestApp, id: string): Promise<Notification> {
 export async function history(app: TestApp, id: string): Promise<string[]> {
   const rows: { status: string }[] = await app.db.dataSource.query('SELECT status FROM notification_events WHERE notification_id = $1 ORDER BY id', [id]);
   return rows.map((r) => r.status);
+}
+
+let copies = 0;
+/** A new closed episode (a copy of the demo one for child M4RT, earlier in time) to hang messages on. */
+export async function anEpisode(t: DeliveryTestApp): Promise<string> {
+  copies += 1;
+  const [row] = await t.app.db.dataSource.query(`
+    INSERT INTO missing_episodes (authority_id, child_id, reference, kind, state, discovered_at, reported_at, reported_via, reported_by_name,
+      high_risk_from_start, trafficking_status, closed_at, policy_snapshot, created_at, updated_at)
+    SELECT e.authority_id, c.id, 'E-T' || $1::text, 'M', 'closed', e.discovered_at - ($1::int * interval '3 days'), e.reported_at - ($1::int * interval '3 days'),
+      'web', 'Test', true, 'suspected', e.closed_at - ($1::int * interval '3 days') - interval '1 day', e.policy_snapshot, now(), now()
+    FROM missing_episodes e JOIN children c ON c.reference = 'M4RT' AND c.authority_id = e.authority_id
+    WHERE e.reference = $2 RETURNING id`, [copies, DEMO_EPISODE_REFERENCE]);
+  return row.id;
 }

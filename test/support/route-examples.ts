@@ -19,6 +19,14 @@ export const examplePayloads: Record<string, object> = {
   'PATCH /api/v1/nrm-referrals/{id}': { reference: 'NRM-2' },
   'POST /api/v1/contacts': { name: 'MPU', organisation: 'Demo Constabulary', role: 'missing_persons_unit', mobile: '07700 900 470' },
   'PATCH /api/v1/contacts/{id}': { name: 'Renamed' },
+  'POST /api/v1/children/{id}/episodes': { kind: 'M', discoveredAt: '2026-01-01T02:00:00Z' },
+  'POST /api/v1/episodes/{id}/police': { policeReference: 'CAD-1' },
+  'POST /api/v1/episodes/{id}/sightings': { at: '2026-01-01T03:00:00Z', where: 'High street' },
+  'POST /api/v1/episodes/{id}/return': { returnedAt: '2026-01-02T03:00:00Z' },
+  'POST /api/v1/episodes/{id}/return-interview': { offeredAt: '2026-01-02T04:00:00Z' },
+  'POST /api/v1/episodes/{id}/close': { reason: 'Test' },
+  'POST /api/v1/episodes/{id}/acknowledge': { stepKey: 'report_police' },
+  'PUT /api/v1/escalation-policy': { settings: {}, steps: [] },
 };
 
 /** Which table holds the record a path's {id} names, judged by the segment before it. */
@@ -29,6 +37,5 @@ export const idTables: Record<string, string> = {
   guardians: 'guardians',
   'nrm-referrals': 'nrm_referrals',
   contacts: 'contacts',
-  // Until missing episodes land, an episode is known by the messages sent about it.
-  episodes: '(SELECT DISTINCT episode_id AS id, authority_id FROM notifications WHERE episode_id IS NOT NULL)',
+  episodes: 'missing_episodes',
 };

@@ -12,6 +12,8 @@ export interface AuditEntry {
   entityId?: string | null;
   childId?: string | null;
   changes?: Record<string, unknown> | null;
+  /** For system actions with no user (a carer's text, a signed link): the authority concerned. */
+  authorityId?: string | null;
 }
 
 export interface AuditQuery { childId?: string; userId?: string; limit: number; before?: string }
@@ -23,7 +25,7 @@ export class AuditService {
     const manager = tx ?? this.db.manager;
     await manager.insert(AuditEvent, {
       at: this.clock.now(),
-      authorityId: ctx?.actor.authorityId ?? null,
+      authorityId: ctx?.actor.authorityId ?? entry.authorityId ?? null,
       actorUserId: ctx?.actor.userId ?? null,
       actorRole: ctx?.actor.role ?? null,
       action: entry.action,

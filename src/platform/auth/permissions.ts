@@ -30,6 +30,7 @@ export const permissions = {
   'returns.read': ['administrator', ...managers],
   'figures.read': ['administrator', ...managers, 'group_member'],
   'national_alert.authorise': ['senior_manager'],
+  'episodes.acknowledge': [...casework, 'police', 'ceop', 'guardian'],
 } satisfies Record<string, Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -13,8 +13,12 @@ import { MissingProfile } from '../../missing-profiles/missing-profile.entity';
 import { TraffickingAssessment } from '../../trafficking/trafficking-assessment.entity';
 import { NrmReferral } from '../../nrm/nrm-referral.entity';
 import { Contact } from '../../contacts/contact.entity';
+import { EpisodeEvent, MissingEpisode, RiskGradeChange } from '../../missing/missing-episode.entity';
+import { EscalationPolicy } from '../../escalation/escalation-policy.entity';
+import { EscalationRun } from '../../escalation/escalation-run.entity';
 
 export const entities = [
   LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, Notification, NotificationEvent, InboundMessage,
   Guardian, SafeguardingPlan, MissingProfile, TraffickingAssessment, NrmReferral, Contact,
+  MissingEpisode, EpisodeEvent, RiskGradeChange, EscalationPolicy, EscalationRun,
 ];

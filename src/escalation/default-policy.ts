@@ -1,0 +1,40 @@
+// The default ladder of the domain guide, given to every authority until its administrators change
+// it. Trafficked children and children placed within 7 days are high risk from the first minute,
+// so nothing here waits at the start: the report itself fires the police alert.
+import type { PolicyDocument } from './escalation-policy';
+
+const HOUR = 60;
+
+export const defaultPolicy: PolicyDocument = {
+  settings: { newPlacementDays: 7, repeatWindowDays: 30 },
+  steps: [
+    { key: 'report_police', template: 'missing-alert', from: 'reported', delayMinutes: 0, recipients: ['police_control_room'],
+      channels: ['sms', 'email'], needsAck: true, profileLink: true, repeat: { everyMinutes: 15, max: 3 } },
+    { key: 'report_team', template: 'missing-alert', from: 'reported', delayMinutes: 0,
+      recipients: ['social_worker', 'duty_manager', 'ictg'], channels: ['sms', 'email'], needsAck: false, profileLink: true },
+    { key: 'carer_confirmation', template: 'carer-confirmation', from: 'reported', delayMinutes: 0, whileMissing: false,
+      recipients: ['carer'], channels: ['sms'], needsAck: false },
+    { key: 'risk_high', template: 'high-risk', from: 'risk_high', delayMinutes: 0, recipients: ['head_of_service'],
+      channels: ['sms', 'email'], needsAck: true, profileLink: true },
+    { key: 'same_day', template: 'same-day-notice', from: 'reported', delayMinutes: 1 * HOUR, recipients: ['iro', 'parents_with_pr'],
+      channels: ['email'], needsAck: false },
+    { key: 'plus_24h', template: 'escalation-24h', from: 'discovered', delayMinutes: 24 * HOUR, recipients: ['head_of_service'],
+      channels: ['sms', 'email'], needsAck: true, profileLink: true },
+    { key: 'plus_48h', template: 'escalation-48h', from: 'discovered', delayMinutes: 48 * HOUR, recipients: ['ceop', 'senior_manager'],
+      channels: ['sms', 'email'], needsAck: true, profileLink: true },
+    { key: 'plus_72h', template: 'escalation-72h', from: 'discovered', delayMinutes: 72 * HOUR, recipients: ['director', 'team_manager'],
+      channels: ['sms', 'email'], needsAck: true, profileLink: true },
+    { key: 'plus_5_working_days', template: 'strategy-meeting', from: 'discovered', delayWorkingDays: 5,
+      recipients: ['head_of_service', 'team_manager'], channels: ['email'], needsAck: false },
+    { key: 'weekly_review', template: 'weekly-review', from: 'discovered', delayMinutes: 7 * 24 * HOUR, recipients: ['social_worker'],
+      channels: ['email'], needsAck: false, repeat: { everyMinutes: 7 * 24 * HOUR, max: 52 } },
+    { key: 'found', template: 'found-notice', from: 'returned', delayMinutes: 0, recipients: ['alerted'],
+      channels: ['sms', 'email'], needsAck: false },
+    { key: 'return_interview_overdue', template: 'return-interview-overdue', from: 'returned', delayMinutes: 72 * HOUR,
+      when: { returnInterviewPending: true }, recipients: ['team_manager'], channels: ['email'], needsAck: false },
+    { key: 'repeat_missing', template: 'repeat-missing', from: 'reported', delayMinutes: 0, whileMissing: false,
+      when: { repeatCountAtLeast: 3 }, recipients: ['team_manager', 'operational_group_list'], channels: ['email'], needsAck: false },
+    { key: 'operational_group', template: 'operational-group-notice', from: 'reported', delayMinutes: 0, whileMissing: false,
+      recipients: ['operational_group_list'], channels: ['email'], needsAck: false },
+  ],
+};

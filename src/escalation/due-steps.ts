@@ -1,0 +1,137 @@
+// The escalation ladder as a pure function: given an episode, the policy copied onto it, the
+// (step, repeat) pairs already run and the time, decide what fires now, what is skipped and why,
+// and when to look again. No database, no clock: the runner supplies everything.
+import type { EscalationStep, PolicySnapshot, RiskGrade, StepCondition } from './escalation-policy';
+import { addWorkingDays } from './working-days';
+
+export interface EpisodeSnapshot {
+  discoveredAt: Date;
+  reportedAt: Date;
+  returnedAt: Date | null;
+  closedAt: Date | null;
+  riskHighAt: Date | null;
+  riskGrade: RiskGrade | null;
+  highRiskFromStart: boolean;
+  traffickingStatus: string;
+  placementStartedAt: Date | null;
+  repeatCount: number;
+  returnInterviewPending: boolean;
+  /** Step keys whose alert someone acknowledged. */
+  acknowledgedSteps: readonly string[];
+}
+
+export type RunOutcome = 'fired' | 'skipped';
+/** Keyed by runKey(step, repeat). */
+export type FiredKeys = ReadonlyMap<string, RunOutcome>;
+export interface StepDecision { step: EscalationStep; repeat: number; action: 'fire' | 'skip'; reason: string; dueAt: Date | null }
+export interface DueResult { decisions: StepDecision[]; nextAt: Date | null }
+
+export const runKey = (stepKey: string, repeat: number) => `${stepKey}#${repeat}`;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const riskWords: Record<RiskGrade, string> = { very_low: 'very low', low: 'low', medium: 'medium', high: 'high' };
+
+export function effectiveRisk(ep: EpisodeSnapshot): RiskGrade | null {
+  return ep.highRiskFromStart ? 'high' : ep.riskGrade;
+}
+
+export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys: FiredKeys, now: Date): DueResult {
+  const decisions: StepDecision[] = [];
+  let nextAt: Date | null = null;
+  const later = (at: Date) => { if (!nextAt || at < nextAt) nextAt = at; };
+  for (const step of policy.steps) {
+    const ran = runsOf(step, firedKeys);
+    if (ran.skipped) continue;
+    const repeat = ran.lastFired + 1;
+    const maxRuns = 1 + (step.repeat?.max ?? 0);
+    if (repeat >= maxRuns) continue;
+    const first = firstDue(step, ep);
+    const dueAt = first && repeatDue(step, first, repeat);
+    const skip = (reason: string) => decisions.push({ step, repeat, action: 'skip', reason, dueAt });
+    if (ep.closedAt) {
+      const foundNotice = step.from === 'returned' && repeat === 0 && dueAt && dueAt <= ep.closedAt;
+      if (foundNotice) decisions.push({ step, repeat, action: 'fire', reason: 'The child returned or the episode closed.', dueAt });
+      else skip('The episode is closed, so escalation has stopped.');
+      continue;
+    }
+    if (repeat > 0 && ep.acknowledgedSteps.includes(step.key)) { skip('The alert was acknowledged, so it is not repeated.'); continue; }
+    const whileMissing = step.whileMissing ?? step.from !== 'returned';
+    if (whileMissing && ep.returnedAt) { skip('The child returned before this step was due.'); continue; }
+    if (!first || !dueAt) continue;
+    // After downtime, only the latest overdue repeat is sent; earlier ones are superseded.
+    let r = repeat;
+    while (r + 1 < maxRuns && repeatDue(step, first, r + 1) <= now) r += 1;
+    const at = repeatDue(step, first, r);
+    if (at > now) { later(at); continue; }
+    const unmet = unmetCondition(step.when, ep, policy);
+    if (unmet) { decisions.push({ step, repeat: r, action: 'skip', reason: `Condition not met: ${unmet}`, dueAt: at }); continue; }
+    decisions.push({ step, repeat: r, action: 'fire', reason: fireReason(step, r), dueAt: at });
+    if (r + 1 < maxRuns) later(repeatDue(step, first, r + 1));
+  }
+  return { decisions, nextAt };
+}
+
+function runsOf(step: EscalationStep, fired: FiredKeys): { lastFired: number; skipped: boolean } {
+  let lastFired = -1;
+  let skipped = false;
+  for (const [key, outcome] of fired) {
+    const hash = key.lastIndexOf('#');
+    if (key.slice(0, hash) !== step.key) continue;
+    if (outcome === 'skipped') skipped = true;
+    else lastFired = Math.max(lastFired, Number(key.slice(hash + 1)));
+  }
+  return { lastFired, skipped };
+}
+
+function momentOf(step: EscalationStep, ep: EpisodeSnapshot): Date | null {
+  switch (step.from) {
+    case 'discovered': return ep.discoveredAt;
+    case 'reported': return ep.reportedAt;
+    case 'risk_high': return ep.riskHighAt;
+    case 'returned': return ep.returnedAt ?? ep.closedAt;
+  }
+}
+
+function firstDue(step: EscalationStep, ep: EpisodeSnapshot): Date | null {
+  const moment = momentOf(step, ep);
+  if (!moment) return null;
+  if (step.delayWorkingDays) return addWorkingDays(moment, step.delayWorkingDays);
+  return new Date(moment.getTime() + (step.delayMinutes ?? 0) * MINUTE);
+}
+
+function repeatDue(step: EscalationStep, first: Date, repeat: number): Date {
+  return new Date(first.getTime() + repeat * (step.repeat?.everyMinutes ?? 0) * MINUTE);
+}
+
+function fireReason(step: EscalationStep, repeat: number): string {
+  if (repeat > 0) return `Repeat ${repeat}: the alert has not been acknowledged.`;
+  const delay = step.delayWorkingDays ? `${step.delayWorkingDays} working days after` : step.delayMinutes ? `${step.delayMinutes / 60} hours after` : 'at';
+  const moment = { discovered: 'discovery', reported: 'the report', returned: 'the return', risk_high: 'the high risk grading' }[step.from];
+  return `Due ${delay} ${moment}.`;
+}
+
+/** Null when every condition holds; otherwise a sentence saying which did not. */
+export function unmetCondition(when: StepCondition | undefined, ep: EpisodeSnapshot, policy: PolicySnapshot): string | null {
+  if (!when) return null;
+  const risk = effectiveRisk(ep);
+  if (when.risk && !(risk && when.risk.includes(risk))) {
+    return `the risk is ${risk ? riskWords[risk] : 'not graded'}; this step needs ${when.risk.map((r) => riskWords[r]).join(' or ')}.`;
+  }
+  if (when.trafficking && !when.trafficking.includes(ep.traffickingStatus as never)) {
+    return `the trafficking status is ${ep.traffickingStatus.replace('_', ' ')}; this step needs ${when.trafficking.join(' or ').replace('_', ' ')}.`;
+  }
+  if (when.newPlacement !== undefined && isNewPlacement(ep, policy.settings.newPlacementDays) !== when.newPlacement) {
+    return when.newPlacement ? `the placement did not start within ${policy.settings.newPlacementDays} days.` : 'the placement is new.';
+  }
+  if (when.repeatCountAtLeast && ep.repeatCount < when.repeatCountAtLeast) {
+    return `this is episode ${ep.repeatCount} in ${policy.settings.repeatWindowDays} days; this step needs ${when.repeatCountAtLeast}.`;
+  }
+  if (when.returnInterviewPending !== undefined && ep.returnInterviewPending !== when.returnInterviewPending) {
+    return when.returnInterviewPending ? 'the return interview was held, declined or explained.' : 'the return interview is still pending.';
+  }
+  return null;
+}
+
+export function isNewPlacement(ep: Pick<EpisodeSnapshot, 'placementStartedAt' | 'discoveredAt'>, days: number): boolean {
+  return !!ep.placementStartedAt && ep.discoveredAt.getTime() - ep.placementStartedAt.getTime() <= days * DAY;
+}

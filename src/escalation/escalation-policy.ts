@@ -1,0 +1,88 @@
+// The shape of an escalation policy: settings plus ordered steps, stored as data per authority and
+// copied onto each episode when it opens. Validated with Joi whenever an administrator saves one.
+import Joi from 'joi';
+
+export const moments = ['discovered', 'reported', 'returned', 'risk_high'] as const;
+export type Moment = (typeof moments)[number];
+export const riskGrades = ['very_low', 'low', 'medium', 'high'] as const;
+export type RiskGrade = (typeof riskGrades)[number];
+export const channels = ['sms', 'email'] as const;
+
+/** People of the child's team (users, guardians, carers) and contacts of the authority, by role. */
+export const teamRecipients = ['social_worker', 'team_manager', 'senior_manager', 'ictg', 'parents_with_pr', 'carer', 'alerted'] as const;
+export const contactRecipients = ['police_control_room', 'missing_persons_unit', 'ceop', 'duty_manager', 'head_of_service',
+  'director', 'iro', 'operational_group_list'] as const;
+export type RecipientRole = (typeof teamRecipients)[number] | (typeof contactRecipients)[number];
+
+export interface StepCondition {
+  /** The effective risk (high from the first minute for trafficked or newly placed children). */
+  risk?: RiskGrade[];
+  trafficking?: ('suspected' | 'confirmed' | 'not_trafficked' | 'unknown')[];
+  /** The placement started within settings.newPlacementDays before discovery. */
+  newPlacement?: boolean;
+  repeatCountAtLeast?: number;
+  /** No return interview held, declined or explained yet. */
+  returnInterviewPending?: boolean;
+}
+
+export interface EscalationStep {
+  key: string;
+  /** Template name under templates/sms and templates/email. */
+  template: string;
+  from: Moment;
+  delayMinutes?: number;
+  delayWorkingDays?: number;
+  when?: StepCondition;
+  /** Stop once the child has returned (default: true unless measured from the return). */
+  whileMissing?: boolean;
+  recipients: RecipientRole[];
+  channels: ('sms' | 'email')[];
+  needsAck: boolean;
+  /** Messages carry a signed link to the missing profile. */
+  profileLink?: boolean;
+  repeat?: { everyMinutes: number; max: number };
+}
+
+export interface PolicySettings {
+  /** A child placed within this many days is high risk from the first minute. */
+  newPlacementDays: number;
+  /** Episodes counted for "repeat missing". */
+  repeatWindowDays: number;
+}
+
+export interface PolicyDocument { settings: PolicySettings; steps: EscalationStep[] }
+export interface PolicySnapshot extends PolicyDocument { version: number }
+
+const step = Joi.object({
+  key: Joi.string().pattern(/^[a-z0-9_]{1,40}$/).required()
+    .messages({ 'string.pattern.base': '{{#label}} must be lower-case letters, digits and underscores (at most 40)' }),
+  template: Joi.string().pattern(/^[a-z0-9-]{1,60}$/).required(),
+  from: Joi.string().valid(...moments).required(),
+  delayMinutes: Joi.number().integer().min(0).max(60 * 24 * 366),
+  delayWorkingDays: Joi.number().integer().min(1).max(260),
+  when: Joi.object({
+    risk: Joi.array().items(Joi.string().valid(...riskGrades)).min(1).unique(),
+    trafficking: Joi.array().items(Joi.string().valid('suspected', 'confirmed', 'not_trafficked', 'unknown')).min(1).unique(),
+    newPlacement: Joi.boolean(),
+    repeatCountAtLeast: Joi.number().integer().min(2).max(100),
+    returnInterviewPending: Joi.boolean(),
+  }),
+  whileMissing: Joi.boolean(),
+  recipients: Joi.array().items(Joi.string().valid(...teamRecipients, ...contactRecipients)).min(1).unique().required(),
+  channels: Joi.array().items(Joi.string().valid(...channels)).min(1).unique().required(),
+  needsAck: Joi.boolean().required(),
+  profileLink: Joi.boolean(),
+  repeat: Joi.object({ everyMinutes: Joi.number().integer().min(5).required(), max: Joi.number().integer().min(1).max(100).required() }),
+}).xor('delayMinutes', 'delayWorkingDays').messages({
+  'object.xor': 'each step needs exactly one of delayMinutes and delayWorkingDays',
+  'object.missing': 'each step needs exactly one of delayMinutes and delayWorkingDays',
+});
+
+export const policyDocumentSchema = Joi.object({
+  settings: Joi.object({
+    newPlacementDays: Joi.number().integer().min(0).max(90).required(),
+    repeatWindowDays: Joi.number().integer().min(1).max(365).required(),
+  }).required(),
+  steps: Joi.array().items(step).min(1).max(50).unique('key').required()
+    .messages({ 'array.unique': 'step keys must be unique: two steps share one' }),
+}).label('policy');

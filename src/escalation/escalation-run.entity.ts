@@ -1,0 +1,15 @@
+// One executed (or deliberately skipped) escalation step. Its primary key (episode, step, repeat)
+// is what makes a step run once however many instances sweep at the same moment.
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('escalation_runs')
+export class EscalationRun {
+  @PrimaryColumn('uuid') episodeId!: string;
+  @PrimaryColumn('text') stepKey!: string;
+  @PrimaryColumn('integer') repeat!: number;
+  @Column('text') outcome!: 'fired' | 'skipped';
+  @Column('text') reason!: string;
+  @Column('timestamptz', { nullable: true }) dueAt!: Date | null;
+  @Column('timestamptz') ranAt!: Date;
+  @Column('integer') notifications!: number;
+}

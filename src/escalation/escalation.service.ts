@@ -1,0 +1,82 @@
+// The escalation engine's entry points: run one episode now (in the caller's transaction or its
+// own), sweep every episode with something due, and record an acknowledgement (which stops that
+// step's repeats). Episodes to sweep are found through next_escalation_at alone.
+import { performance } from 'node:perf_hooks';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { Tx } from '../platform/database/transaction';
+import { Conflict, NotFound } from '../platform/errors';
+import { MissingEpisode } from '../missing/missing-episode.entity';
+import { addToTimeline } from '../missing/episode-timeline';
+import { EscalationRunner, RunSummary } from './escalation-runner';
+import { RecipientResolver } from './recipients';
+
+export interface SweepResult extends RunSummary { due: number; processed: number; ms: number }
+export interface SweepOptions { batch?: number; concurrency?: number }
+
+export class EscalationService {
+  constructor(private readonly db: DataSource, private readonly clock: Clock, readonly runner: EscalationRunner, private readonly logger: Logger) {}
+
+  /** Runs the ladder for an episode whose row the caller's transaction has locked. */
+  process(tx: Tx, episodeId: string): Promise<RunSummary> {
+    return this.runner.process(tx, episodeId);
+  }
+
+  /** Every open episode with something due at the clock's now, each in its own transaction. */
+  async sweep({ batch = 500, concurrency = 4 }: SweepOptions = {}): Promise<SweepResult> {
+    const started = performance.now();
+    const now = this.clock.now();
+    const resolver = new RecipientResolver(now);
+    const result: SweepResult = { due: 0, processed: 0, fired: 0, skipped: 0, notifications: 0, ms: 0 };
+    const seen = new Set<string>();
+    for (;;) {
+      const rows: { id: string }[] = await this.db.query(`SELECT id FROM missing_episodes
+        WHERE closed_at IS NULL AND next_escalation_at <= $1 ORDER BY next_escalation_at LIMIT $2`, [now, batch]);
+      const ids = rows.map((r) => r.id).filter((id) => !seen.has(id));
+      if (!ids.length) break;
+      ids.forEach((id) => seen.add(id));
+      result.due += ids.length;
+      await inParallel(ids, concurrency, async (id) => {
+        try {
+          const summary = await this.db.transaction(async (tx) => {
+            const episode = await this.runner.claimDue(tx, id);
+            return episode ? this.runner.process(tx, episode, resolver) : null;
+          });
+          if (!summary) return;
+          result.processed += 1;
+          result.fired += summary.fired;
+          result.skipped += summary.skipped;
+          result.notifications += summary.notifications;
+        } catch (err) {
+          this.logger.error({ err, episodeId: id }, 'escalation failed for one episode; the next sweep retries it');
+        }
+      });
+      if (rows.length < batch) break;
+    }
+    result.ms = Math.round(performance.now() - started);
+    return result;
+  }
+
+  /** Records that someone acknowledged a step's alert; its repeats stop. False if already acknowledged. */
+  async acknowledge(tx: Tx, episodeId: string, stepKey: string, by: { userId: string | null; name: string } = { userId: null, name: 'A recipient' }): Promise<boolean> {
+    const episode = await tx.findOne(MissingEpisode, { where: { id: episodeId }, lock: { mode: 'pessimistic_write' } });
+    if (!episode) throw new NotFound('No episode with that id was found.');
+    const [run] = await tx.query(`SELECT 1 FROM escalation_runs WHERE episode_id = $1 AND step_key = $2 AND outcome = 'fired' LIMIT 1`, [episodeId, stepKey]);
+    if (!run) throw new Conflict(`Step ${stepKey} has not sent any alert for episode ${episode.reference}, so there is nothing to acknowledge.`);
+    const [already] = await tx.query(`SELECT 1 FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged' AND step_key = $2`, [episodeId, stepKey]);
+    if (already) return false;
+    await addToTimeline(tx, episode, this.clock.now(), { type: 'acknowledged', stepKey, actorUserId: by.userId, actorName: by.name,
+      summary: `${by.name} acknowledged the ${stepKey} alert; it will not be repeated.` });
+    await this.runner.process(tx, episodeId);
+    return true;
+  }
+}
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  });
+  await Promise.all(lanes);
+}

@@ -1,0 +1,45 @@
+// The missing-episode state machine: reported -> police_informed -> returned ->
+// return_interview_due / return_interview_held -> closed. Only these moves are legal; any other
+// is a Conflict whose sentence says why and what to do instead.
+import { Conflict } from '../platform/errors';
+import type { EpisodeState, MissingEpisode } from './missing-episode.entity';
+
+export type EpisodeAction = 'inform_police' | 'sighting' | 'return' | 'return_interview' | 'close';
+
+const missing: EpisodeState[] = ['reported', 'police_informed'];
+const returned: EpisodeState[] = ['returned', 'return_interview_due', 'return_interview_held'];
+
+const allowedFrom: Record<EpisodeAction, EpisodeState[]> = {
+  inform_police: [...missing, ...returned],
+  sighting: missing,
+  return: missing,
+  return_interview: ['returned', 'return_interview_due'],
+  close: returned,
+};
+
+/** The state after an action; throws Conflict with an explanation if the action is not legal now. */
+export function transition(e: MissingEpisode, action: EpisodeAction): EpisodeState {
+  if (e.state === 'closed') throw new Conflict(`Episode ${e.reference} is closed, so it cannot change. Report a new episode if the child is missing again.`);
+  if (!allowedFrom[action].includes(e.state)) throw new Conflict(refusal(e, action));
+  switch (action) {
+    case 'inform_police': return e.state === 'reported' ? 'police_informed' : e.state;
+    case 'return': return 'returned';
+    case 'close':
+      if (e.state !== 'return_interview_held' && !e.returnInterviewDeclined && !e.returnInterviewReasonNotHeld) {
+        throw new Conflict(`The return interview for episode ${e.reference} has not been held, declined or explained yet. Record it before closing the episode.`);
+      }
+      return 'closed';
+    default: return e.state;
+  }
+}
+
+function refusal(e: MissingEpisode, action: EpisodeAction): string {
+  if (missing.includes(e.state)) {
+    return action === 'close'
+      ? `The child is still missing in episode ${e.reference}. Record their return before closing the episode.`
+      : `The child has not returned in episode ${e.reference} yet, so there is no return interview to record.`;
+  }
+  if (action === 'return') return `The child's return in episode ${e.reference} was already recorded.`;
+  if (action === 'sighting') return `The child has already returned in episode ${e.reference}, so a sighting cannot be added.`;
+  return `The return interview for episode ${e.reference} was already held.`;
+}

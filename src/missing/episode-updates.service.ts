@@ -1,0 +1,113 @@
+// Changes to an open episode: police details and risk grade, sightings, the return, the return
+// interview, closing and acknowledging an alert. Each goes through the state machine, is audited,
+// and runs the escalation ladder in the same transaction.
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../platform/clock';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Tx } from '../platform/database/transaction';
+import type { AuditService } from '../platform/audit/audit.service';
+import { Invalid, NotFound } from '../platform/errors';
+import type { RiskGrade } from '../escalation/escalation-policy';
+import type { EscalationService } from '../escalation/escalation.service';
+import { MissingEpisode, RiskGradeChange } from './missing-episode.entity';
+import { MissingEpisodesRepository } from './missing-episodes.repository';
+import { EpisodeAction, transition } from './episode-state';
+import { addToTimeline } from './episode-timeline';
+import { closeEpisode } from './close-episode';
+
+export interface PoliceInput { reportedToPoliceAt?: Date; policeReference?: string; riskGrade?: RiskGrade; reason?: string }
+export interface SightingInput { at: Date; where: string; by?: string; details?: string }
+export interface ReturnInput { returnedAt: Date; where?: string; by?: string; preventionInterviewAt?: Date; preventionInterviewBy?: string }
+export interface ReturnInterviewInput { offeredAt?: Date; heldAt?: Date; by?: string; declined?: boolean; reasonNotHeld?: string }
+
+export class EpisodeUpdatesService {
+  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
+    private readonly escalation: EscalationService, private readonly repo = new MissingEpisodesRepository()) {}
+
+  informPolice(ctx: RequestContext, id: string, input: PoliceInput): Promise<MissingEpisode> {
+    return this.change(ctx, id, 'inform_police', async (tx, e, now) => {
+      const changes: Partial<MissingEpisode> = {
+        reportedToPoliceAt: input.reportedToPoliceAt ?? e.reportedToPoliceAt ?? now, policeReference: input.policeReference ?? e.policeReference,
+      };
+      if (input.riskGrade && input.riskGrade !== e.riskGrade) {
+        if (!input.reason) throw new Invalid('reason is required when the risk grade changes: say why the police graded it so.');
+        changes.riskGrade = input.riskGrade;
+        if (input.riskGrade === 'high' && !e.riskHighAt) changes.riskHighAt = now;
+        await tx.insert(RiskGradeChange, { episodeId: e.id, authorityId: e.authorityId, grade: input.riskGrade, previousGrade: e.riskGrade,
+          reason: input.reason, gradedByUserId: ctx.actor.userId, gradedByName: ctx.actor.name, gradedAt: now });
+      }
+      const grade = changes.riskGrade ? ` Risk graded ${changes.riskGrade.replace('_', ' ')}: ${input.reason}` : '';
+      return { changes, type: 'police_informed', summary: `Police details recorded${changes.policeReference ? ` (reference ${changes.policeReference})` : ''}.${grade}` };
+    });
+  }
+
+  addSighting(ctx: RequestContext, id: string, input: SightingInput): Promise<MissingEpisode> {
+    return this.change(ctx, id, 'sighting', async () => ({ changes: {}, type: 'sighting', data: { ...input },
+      summary: `Sighting at ${input.where} (${input.at.toISOString()})${input.by ? ` reported by ${input.by}` : ''}.${input.details ? ` ${input.details}` : ''}` }));
+  }
+
+  recordReturn(ctx: RequestContext, id: string, input: ReturnInput): Promise<MissingEpisode> {
+    return this.change(ctx, id, 'return', async (_tx, e, now) => {
+      if (input.returnedAt.getTime() > now.getTime() + 60_000) throw new Invalid('returnedAt cannot be in the future.');
+      if (input.returnedAt < e.discoveredAt) throw new Invalid('returnedAt cannot be before the child was discovered missing.');
+      return { type: 'returned', changes: { returnedAt: input.returnedAt, returnedWhere: input.where ?? null, returnedBy: input.by ?? null,
+        preventionInterviewAt: input.preventionInterviewAt ?? null, preventionInterviewBy: input.preventionInterviewBy ?? null },
+      summary: `Child returned${input.where ? ` at ${input.where}` : ''}${input.by ? `, found by ${input.by}` : ''}. Return interview due within 72 hours.` };
+    });
+  }
+
+  recordReturnInterview(ctx: RequestContext, id: string, input: ReturnInterviewInput): Promise<MissingEpisode> {
+    return this.change(ctx, id, 'return_interview', async (_tx, e) => {
+      const changes: Partial<MissingEpisode> = {};
+      if (input.offeredAt && e.returnedAt && input.offeredAt < e.returnedAt) throw new Invalid('offeredAt cannot be before the child returned.');
+      if (input.offeredAt) Object.assign(changes, { returnInterviewOfferedAt: input.offeredAt, returnInterviewAttempts: e.returnInterviewAttempts + 1, state: 'return_interview_due' });
+      if (input.declined) changes.returnInterviewDeclined = true;
+      if (input.reasonNotHeld) changes.returnInterviewReasonNotHeld = input.reasonNotHeld;
+      if (input.by) changes.returnInterviewBy = input.by;
+      if (input.heldAt) {
+        if (e.returnedAt && input.heldAt < e.returnedAt) throw new Invalid('heldAt cannot be before the child returned.');
+        Object.assign(changes, { returnInterviewHeldAt: input.heldAt, state: 'return_interview_held' });
+      }
+      const what = input.heldAt ? 'held' : input.declined ? 'declined by the child' : input.reasonNotHeld ? `not held: ${input.reasonNotHeld}` : 'offered';
+      return { changes, type: 'return_interview', summary: `Return interview ${what}${input.by ? ` (${input.by})` : ''}.` };
+    });
+  }
+
+  async close(ctx: RequestContext, id: string, reason: string | undefined): Promise<MissingEpisode> {
+    return this.withEpisode(ctx, id, async (tx, e, now) => {
+      transition(e, 'close');
+      await closeEpisode(tx, e, now, reason ?? 'Closed after the return interview.', { userId: ctx.actor.userId, name: ctx.actor.name });
+      await this.audit.record(tx, ctx, { action: 'update', entityType: 'missing_episode', entityId: e.id, childId: e.childId, changes: { fields: ['closedAt'] } });
+    });
+  }
+
+  async acknowledge(ctx: RequestContext, id: string, stepKey: string): Promise<MissingEpisode> {
+    return this.withEpisode(ctx, id, async (tx, e) => {
+      if (!e.policySnapshot.steps.some((s) => s.key === stepKey)) throw new NotFound(`Episode ${e.reference} has no escalation step ${stepKey}.`);
+      await this.escalation.acknowledge(tx, e.id, stepKey, { userId: ctx.actor.userId, name: ctx.actor.name });
+      await this.audit.record(tx, ctx, { action: 'acknowledge', entityType: 'missing_episode', entityId: e.id, childId: e.childId, changes: { stepKey } });
+    });
+  }
+
+  private change(ctx: RequestContext, id: string, action: EpisodeAction,
+    apply: (tx: Tx, e: MissingEpisode, now: Date) => Promise<{ changes: Partial<MissingEpisode>; type: string; summary: string; data?: Record<string, unknown> }>) {
+    return this.withEpisode(ctx, id, async (tx, e, now) => {
+      const state = transition(e, action);
+      const { changes, type, summary, data } = await apply(tx, e, now);
+      await tx.update(MissingEpisode, { id: e.id }, { state, ...changes, updatedAt: now });
+      await addToTimeline(tx, e, now, { type, summary, data, actorUserId: ctx.actor.userId, actorName: ctx.actor.name });
+      await this.audit.record(tx, ctx, { action: 'update', entityType: 'missing_episode', entityId: e.id, childId: e.childId,
+        changes: { action, fields: Object.keys(changes) } });
+    });
+  }
+
+  private withEpisode(ctx: RequestContext, id: string, work: (tx: Tx, e: MissingEpisode, now: Date) => Promise<void>): Promise<MissingEpisode> {
+    return this.db.transaction(async (tx) => {
+      const episode = await this.repo.findForUpdate(tx, ctx.actor, id);
+      if (!episode) throw new NotFound('No missing episode with that id was found.');
+      await work(tx, episode, this.clock.now());
+      await this.escalation.process(tx, id);
+      return this.repo.reload(tx, id);
+    });
+  }
+}

@@ -1,0 +1,73 @@
+// Reads of missing episodes, scoped to one authority; police, CEOP and guardians see only the
+// episodes escalated to them (visible_to_roles), everyone else with access sees all.
+import type { Tx } from '../platform/database/transaction';
+import type { Actor } from '../platform/auth/actor';
+import { EpisodeEvent, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
+import { EscalationRun } from '../escalation/escalation-run.entity';
+
+export interface EpisodeFilter { open?: boolean; childId?: string; limit: number; offset: number }
+const restrictedRoles = ['police', 'ceop', 'guardian'];
+
+export class MissingEpisodesRepository {
+  /** Loads and row-locks an episode the actor may see, or null. */
+  async findForUpdate(tx: Tx, actor: Actor, id: string): Promise<MissingEpisode | null> {
+    const episode = await tx.findOne(MissingEpisode, { where: { id, authorityId: actor.authorityId }, lock: { mode: 'pessimistic_write' } });
+    return episode && this.visible(actor, episode) ? episode : null;
+  }
+
+  async find(tx: Tx, actor: Actor, id: string): Promise<MissingEpisode | null> {
+    const episode = await tx.findOne(MissingEpisode, { where: { id, authorityId: actor.authorityId } });
+    return episode && this.visible(actor, episode) ? episode : null;
+  }
+
+  /** Reloads an episode with its child's reference attached. */
+  async reload(tx: Tx, id: string): Promise<MissingEpisode> {
+    const episode = await tx.findOneByOrFail(MissingEpisode, { id });
+    const [child] = await tx.query('SELECT reference FROM children WHERE id = $1', [episode.childId]);
+    return Object.assign(episode, { childReference: child.reference as string });
+  }
+
+  async list(tx: Tx, actor: Actor, filter: EpisodeFilter): Promise<{ items: MissingEpisode[]; total: number }> {
+    const qb = tx.createQueryBuilder(MissingEpisode, 'e')
+      .innerJoin('children', 'c', 'c.id = e.child_id')
+      .addSelect('c.reference', 'child_reference')
+      .where('e.authority_id = :authorityId', { authorityId: actor.authorityId })
+      .orderBy('e.discovered_at', 'DESC').limit(filter.limit).offset(filter.offset);
+    if (filter.open !== undefined) qb.andWhere(filter.open ? 'e.closed_at IS NULL' : 'e.closed_at IS NOT NULL');
+    if (filter.childId) qb.andWhere('e.child_id = :childId', { childId: filter.childId });
+    if (restrictedRoles.includes(actor.role)) qb.andWhere(':role = ANY(e.visible_to_roles)', { role: actor.role });
+    const { entities, raw } = await qb.getRawAndEntities();
+    const total = await qb.getCount();
+    return { items: entities.map((e, i) => Object.assign(e, { childReference: raw[i].child_reference as string })), total };
+  }
+
+  async openForChild(tx: Tx, childId: string): Promise<MissingEpisode | null> {
+    return tx.createQueryBuilder(MissingEpisode, 'e').where('e.child_id = :childId AND e.closed_at IS NULL', { childId })
+      .setLock('pessimistic_write').getOne();
+  }
+
+  async latestForChild(tx: Tx, childId: string): Promise<MissingEpisode | null> {
+    return tx.findOne(MissingEpisode, { where: { childId }, order: { discoveredAt: 'DESC' } });
+  }
+
+  async countSince(tx: Tx, childId: string, since: Date): Promise<number> {
+    const [row] = await tx.query('SELECT count(*)::int AS n FROM missing_episodes WHERE child_id = $1 AND discovered_at >= $2', [childId, since]);
+    return row.n;
+  }
+
+  async referenceTaken(tx: Tx, authorityId: string, reference: string): Promise<boolean> {
+    return tx.exists(MissingEpisode, { where: { authorityId, reference } });
+  }
+
+  async details(tx: Tx, episodeId: string) {
+    // One after another: the transaction has one connection.
+    const timeline = await tx.find(EpisodeEvent, { where: { episodeId }, order: { id: 'ASC' } });
+    const runs = await tx.find(EscalationRun, { where: { episodeId }, order: { ranAt: 'ASC', stepKey: 'ASC', repeat: 'ASC' } });
+    const riskGrades = await tx.find(RiskGradeChange, { where: { episodeId }, order: { gradedAt: 'ASC' } });
+    return { timeline, runs, riskGrades };
+  }
+
+  private visible(actor: Actor, episode: MissingEpisode): boolean {
+    return !restrictedRoles.includes(actor.role) || episode.visibleToRoles.includes(actor.role);
+  }
+}

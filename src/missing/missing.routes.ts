@@ -1,0 +1,76 @@
+// /api/v1 missing episodes: report, read, and the changes an episode goes through. Thin handlers.
+import type { AppRoute } from '../platform/http/types';
+import { contextOf } from '../platform/http/context';
+import { idParam } from '../platform/http/schemas';
+import { acknowledgeSchema, closeSchema, listEpisodesQuery, policeSchema, reportSchema, returnInterviewSchema, returnSchema, sightingSchema } from './missing.schemas';
+import { presentEpisode, presentEpisodeDetail, presentEpisodeSummary } from './episode.presenter';
+
+const tags = ['api', 'missing'];
+type Updates = 'informPolice' | 'addSighting' | 'recordReturn' | 'recordReturnInterview';
+
+function update(path: string, description: string, method: Updates, payload: object, action: 'episodes.update' | 'episodes.police_update' = 'episodes.update'): AppRoute {
+  return {
+    method: 'POST', path: `/api/v1/episodes/{id}/${path}`,
+    options: {
+      tags, description, app: { action }, validate: { params: idParam, payload: payload as never },
+      handler: async (request) => presentEpisode(await request.server.app.services.episodeUpdates[method](contextOf(request), request.params.id, request.payload as never)),
+    },
+  };
+}
+
+export const missingRoutes: AppRoute[] = [
+  {
+    method: 'POST', path: '/api/v1/children/{id}/episodes',
+    options: {
+      tags, description: 'Report a child missing (M) or away without authorisation (A); alerts go out at once', app: { action: 'episodes.report' },
+      validate: { params: idParam, payload: reportSchema },
+      handler: async (request, h) => {
+        const episode = await request.server.app.services.reportMissing.report(contextOf(request), request.params.id, request.payload as never);
+        return h.response(presentEpisode(episode)).code(201).location(`/api/v1/episodes/${episode.id}`);
+      },
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/episodes',
+    options: {
+      tags, description: 'List missing episodes (police and CEOP see only those escalated to them)', app: { action: 'episodes.read' },
+      validate: { query: listEpisodesQuery },
+      handler: async (request) => {
+        const { items, total } = await request.server.app.services.missingEpisodes.list(contextOf(request), request.query as never);
+        return { items: items.map(presentEpisodeSummary), total };
+      },
+    },
+  },
+  {
+    method: 'GET', path: '/api/v1/episodes/{id}',
+    options: {
+      tags, description: 'One episode with its timeline and every escalation step fired or skipped, with reasons (audited)', app: { action: 'episodes.read' },
+      validate: { params: idParam },
+      handler: async (request) => presentEpisodeDetail(await request.server.app.services.missingEpisodes.get(contextOf(request), request.params.id)),
+    },
+  },
+  update('police', 'Record the police report, reference and risk grade (with the reason for a change)', 'informPolice', policeSchema, 'episodes.police_update'),
+  update('sightings', 'Add a sighting while the child is missing', 'addSighting', sightingSchema),
+  update('return', 'Record the child found or returned; the return-interview clock starts', 'recordReturn', returnSchema),
+  update('return-interview', 'Record the return interview: offered, held, declined or why not held', 'recordReturnInterview', returnInterviewSchema),
+  {
+    method: 'POST', path: '/api/v1/episodes/{id}/close',
+    options: {
+      tags, description: 'Close an episode after the return interview; escalation stops', app: { action: 'episodes.update' },
+      validate: { params: idParam, payload: closeSchema },
+      handler: async (request) => {
+        const reason = (request.payload as { reason?: string } | null)?.reason;
+        return presentEpisode(await request.server.app.services.episodeUpdates.close(contextOf(request), request.params.id, reason));
+      },
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/episodes/{id}/acknowledge',
+    options: {
+      tags, description: "Acknowledge a step's alert so it is not repeated", app: { action: 'episodes.acknowledge' },
+      validate: { params: idParam, payload: acknowledgeSchema },
+      handler: async (request) => presentEpisode(await request.server.app.services.episodeUpdates.acknowledge(contextOf(request), request.params.id,
+        (request.payload as { stepKey: string }).stepKey)),
+    },
+  },
+];

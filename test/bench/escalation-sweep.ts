@@ -1,0 +1,103 @@
+// Benchmark (prints figures; not a test): one escalation sweep over 100,000 open episodes of which
+// 1,000 are due, then 10,000 open with the same 1,000 due, then 100,000 open with 100 due, to show
+// the sweep's cost follows the due episodes, not all of them. Uses DATABASE_URL, or a throwaway embedded PostgreSQL.
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { EmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
+import { createDataSource } from '../../src/platform/database/data-source';
+import { createLogger } from '../../src/platform/logger';
+import { loadConfig } from '../../src/config';
+import { createServices } from '../../src/services';
+import { runSeeds } from '../../seeds';
+import { defaultPolicy } from '../../src/escalation/default-policy';
+import { ManualClock } from '../support/clock';
+
+const logger = createLogger('warn');
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** `total` open episodes for as many new children; `due` of them have the +24h step due now, the rest nothing until tomorrow. */
+async function load(db: DataSource, total: number, due: number, now: Date): Promise<void> {
+  await db.query('TRUNCATE escalation_runs, episode_events, episode_risk_grades, notification_events, notifications, missing_episodes CASCADE');
+  await db.query(`DELETE FROM children WHERE local_id LIKE 'BENCH%'`);
+  const [{ id: authority }] = await db.query(`SELECT id FROM local_authorities WHERE code = 'DEMO'`);
+  await db.query(`INSERT INTO children (authority_id, reference, local_id, first_names, last_name, date_of_birth, sex, trafficking_status,
+      care_started_at, created_at, updated_at)
+    SELECT $1, 'B' || i, 'BENCH' || i, 'Bench', 'Child', '2010-01-01', 1, 'suspected', $2, $2, $2 FROM generate_series(1, $3) AS i`,
+  [authority, now, total]);
+  const snapshot = JSON.stringify({ version: 1, ...defaultPolicy });
+  await db.query(`INSERT INTO missing_episodes (authority_id, child_id, reference, kind, state, discovered_at, reported_at, reported_via,
+      reported_by_name, high_risk_from_start, trafficking_status, repeat_count, policy_snapshot, next_escalation_at, created_at, updated_at)
+    SELECT $1, c.id, 'E-' || c.local_id, 'M', 'reported', d.at, d.at, 'web', 'Bench', true, 'suspected', 1, $2::jsonb,
+      CASE WHEN n <= $4 THEN $3::timestamptz ELSE $3::timestamptz + interval '1 day' END, d.at, d.at
+    FROM (SELECT id, local_id, row_number() OVER (ORDER BY local_id) AS n FROM children WHERE local_id LIKE 'BENCH%') c
+    CROSS JOIN LATERAL (SELECT CASE WHEN c.n <= $4 THEN $3::timestamptz - interval '24 hours' ELSE $3::timestamptz - interval '1 hour' END AS at) d`,
+  [authority, snapshot, now, due]);
+  // Everything before +24h already ran, so each due episode has exactly the 24-hour step to send.
+  await db.query(`INSERT INTO escalation_runs (episode_id, step_key, repeat, outcome, reason, ran_at)
+    SELECT e.id, s.key, s.repeat, s.outcome, 'bench', $1 FROM missing_episodes e
+    CROSS JOIN (VALUES ('report_police', 3, 'fired'), ('report_team', 0, 'fired'), ('carer_confirmation', 0, 'fired'), ('same_day', 0, 'fired'),
+      ('operational_group', 0, 'fired'), ('repeat_missing', 0, 'skipped')) AS s(key, repeat, outcome)
+    WHERE e.next_escalation_at <= $1`, [now]);
+  await db.query('ANALYZE');
+}
+
+async function measure(db: DataSource, clock: ManualClock, total: number, due: number): Promise<void> {
+  const now = clock.now();
+  await load(db, total, due, now);
+  const services = createServices({ db, clock, config: loadConfig({ NODE_ENV: 'test' }), logger });
+  const started = performance.now();
+  const [{ n }] = await db.query('SELECT count(*)::int AS n FROM missing_episodes WHERE closed_at IS NULL AND next_escalation_at <= $1', [now]);
+  const selectMs = performance.now() - started;
+  const plan: { 'QUERY PLAN': string }[] = await db.query(`EXPLAIN SELECT id FROM missing_episodes WHERE closed_at IS NULL AND next_escalation_at <= $1
+    ORDER BY next_escalation_at LIMIT 500`, [now]);
+  out(`${String(total).padStart(7)} open, plan of the sweep's query: ${plan.map((p) => p['QUERY PLAN'].trim()).join(' / ')}`);
+  const result = await services.escalation.sweep({ concurrency: Number(process.env.SWEEP_CONCURRENCY ?? 4) });
+  out(`${String(total).padStart(7)} open, ${n} due found by the index in ${selectMs.toFixed(1)} ms; sweep: ${result.processed} episodes, `
+    + `${result.fired} steps, ${result.notifications} notifications in ${result.ms} ms (${(result.ms / Math.max(result.processed, 1)).toFixed(2)} ms per episode)`);
+  const again = await services.escalation.sweep();
+  out(`${String(total).padStart(7)} open, nothing due: sweep in ${again.ms} ms`);
+}
+
+async function main(): Promise<void> {
+  let url = process.env.DATABASE_URL;
+  let pg: EmbeddedPostgres | undefined;
+  if (!url) {
+    pg = new EmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `mc-bench-${randomBytes(4).toString('hex')}`), port: await freePort(),
+      database: 'missing_children_bench', logger, ephemeral: true });
+    url = await pg.start();
+  }
+  const db = createDataSource(url, 10);
+  try {
+    await db.initialize();
+    await db.runMigrations({ transaction: 'each' });
+    if (process.env.EXP) await db.query(process.env.EXP);
+    const clock = new ManualClock('2026-11-23T02:00:00Z');
+    await runSeeds(db, createServices({ db, clock, config: loadConfig({ NODE_ENV: 'test' }), logger }), { demo: true, logger });
+    const [{ id: authority }] = await db.query(`SELECT id FROM local_authorities WHERE code = 'DEMO'`);
+    await db.query(`INSERT INTO contacts (authority_id, name, organisation, role, mobile, email, created_at, updated_at)
+      SELECT $1, 'Head of service', 'Bench', 'head_of_service', '+447700900204', 'hos@example.org', now(), now()
+      WHERE NOT EXISTS (SELECT 1 FROM contacts WHERE authority_id = $1 AND role = 'head_of_service')`, [authority]);
+    out('escalation sweep benchmark: each due episode sends the +24h step (SMS + email to the head of service); goal under 200 ms');
+    await measure(db, clock, 100_000, 1_000);
+    await measure(db, clock, 10_000, 1_000);
+    await measure(db, clock, 100_000, 100);
+  } finally {
+    if (db.isInitialized) await db.destroy();
+    await pg?.stop();
+  }
+}
+
+main().catch((err) => { process.stderr.write(`benchmark failed: ${err.stack ?? err}\n`); process.exit(1); });

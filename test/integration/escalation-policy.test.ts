@@ -1,0 +1,57 @@
+// The escalation policy through the API: managers read it, administrators and senior managers
+// save new versions, and a running episode keeps the version it started with.
+import { buildTestApp, bearer, TestApp } from '../support/app';
+import { childPlaced, reportMissing } from '../support/escalation-fixtures';
+import { defaultPolicy } from '../../src/escalation/default-policy';
+
+let app: TestApp;
+beforeAll(async () => { app = await buildTestApp(); });
+afterAll(async () => { await app.close(); });
+
+const put = async (payload: object, role: Parameters<TestApp['tokenFor']>[0] = 'administrator') =>
+  app.server.inject({ method: 'PUT', url: '/api/v1/escalation-policy', payload, headers: bearer(await app.tokenFor(role)) });
+const getPolicy = async (role: Parameters<TestApp['tokenFor']>[0] = 'team_manager', authority: 'DEMO' | 'OTHER' = 'DEMO') =>
+  app.server.inject({ method: 'GET', url: '/api/v1/escalation-policy', headers: bearer(await app.tokenFor(role, authority)) });
+
+it('starts every authority on the default ladder, version 1', async () => {
+  const res = await getPolicy();
+  expect(res.statusCode).toBe(200);
+  expect(res.result).toMatchObject({ version: 1, settings: { newPlacementDays: 7, repeatWindowDays: 30 } });
+  expect((res.result as { steps: { key: string }[] }).steps.map((s) => s.key)).toEqual(defaultPolicy.steps.map((s) => s.key));
+  expect((await getPolicy('social_worker')).statusCode).toBe(403);
+});
+
+it('validates a new policy and names what is wrong', async () => {
+  const bad = await put({ settings: { newPlacementDays: 7, repeatWindowDays: 30 }, steps: [
+    { key: 'Bad Key', template: 'missing-alert', from: 'whenever', recipients: ['the_pope'], channels: ['fax'], needsAck: true },
+  ] });
+  expect(bad.statusCode).toBe(400);
+  const fields = (bad.result as { errors: { field: string; message: string }[] }).errors;
+  expect(fields.map((f) => f.field).sort()).toEqual(['steps.0', 'steps.0.channels.0', 'steps.0.from', 'steps.0.key', 'steps.0.recipients.0']);
+  expect(fields.find((f) => f.field === 'steps.0')?.message).toBe('each step needs exactly one of delayMinutes and delayWorkingDays');
+  const noTemplate = await put({ ...defaultPolicy, steps: [{ ...defaultPolicy.steps[0], template: 'no-such-template' }] });
+  expect(noTemplate.statusCode).toBe(400);
+  expect((noTemplate.result as { message: string }).message).toBe('There is no message template named no-such-template; use one under templates/sms and templates/email.');
+  expect((await put(defaultPolicy, 'team_manager')).statusCode).toBe(403);
+});
+
+it('saves a new version that new episodes copy, while running episodes keep theirs', async () => {
+  const running = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
+  const quicker = { ...defaultPolicy, steps: defaultPolicy.steps.map((s) => (s.key === 'plus_24h' ? { ...s, delayMinutes: 12 * 60 } : s)) };
+  const saved = await put(quicker, 'senior_manager');
+  expect(saved.statusCode).toBe(200);
+  expect(saved.result).toMatchObject({ version: 2 });
+  expect((await getPolicy()).result).toMatchObject({ version: 2 });
+  expect((await getPolicy('team_manager', 'OTHER')).result).toMatchObject({ version: 1 });
+  const newer = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
+  const version = async (id: string) => ((await app.server.inject({ method: 'GET', url: `/api/v1/episodes/${id}`,
+    headers: bearer(await app.tokenFor('social_worker')) })).result as { policyVersion: number; nextEscalationAt: string }).policyVersion;
+  expect(await version(running.id)).toBe(1);
+  expect(await version(newer.id)).toBe(2);
+  app.clock.advanceHours(12);
+  await app.services.escalation.sweep();
+  const fired = await app.db.dataSource.query(`SELECT episode_id FROM escalation_runs WHERE step_key = 'plus_24h' AND outcome = 'fired'`);
+  expect(fired).toEqual([{ episode_id: newer.id }]);
+  const audit = await app.db.dataSource.query(`SELECT actor_role, changes->>'version' AS version FROM audit_events WHERE entity_type = 'escalation_policy'`);
+  expect(audit).toEqual([{ actor_role: 'senior_manager', version: '2' }]);
+});

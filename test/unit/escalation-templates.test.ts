@@ -1,0 +1,58 @@
+// Every escalation step's message renders from templates/: each SMS fits one GSM-7 segment with
+// the longest data it can be given, and no message carries a child's name or address.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fitsOneSegment, gsm7Length, renderEmail, renderSms, TEMPLATES_DIR } from '../../src/notifications/templates';
+import { messageData } from '../../src/escalation/message-data';
+import { defaultPolicy } from '../../src/escalation/default-policy';
+import { SignedLinks } from '../../src/escalation/signed-link';
+
+// The longest values each field can take: a 37-character PUBLIC_BASE_URL, a 5-letter episode
+// reference, September's 4-letter month, the longest risk label, 3-digit counts.
+const longestBase = 'https://alerts.example-borough.gov.uk';
+const at = new Date('2026-09-30T23:59:00Z');
+const link = new SignedLinks('x'.repeat(32), longestBase, 7).url('7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f', 'professional', at);
+const worst = {
+  ...messageData({ childRef: 'WWWW', episodeRef: 'E-WWWWW', authorityName: 'Royal Borough of Windsor and Maidenhead', kind: 'A', risk: 'high',
+    discoveredAt: at, lastSeenAt: at, returnedAt: at, policeReference: 'CAD-0000000000-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', repeatCount: 999, repeatWindowDays: 365 },
+  at, 'Europe/London', link),
+  riskLabel: 'Risk not yet graded',
+  ackCode: '9999',
+};
+// Replies to inbound texts (reply-*) and the duty manager's delivery-failed alert have their own tests.
+const smsTemplates = readdirSync(path.join(TEMPLATES_DIR, 'sms')).map((f) => f.replace(/\.njk$/, ''))
+  .filter((t) => !t.startsWith('reply-') && t !== 'delivery-failed');
+
+describe('escalation message templates', () => {
+  it('has an SMS and an email template for every step of the default policy', () => {
+    for (const step of defaultPolicy.steps) {
+      expect(smsTemplates).toContain(step.template);
+      expect(() => renderEmail(step.template, worst)).not.toThrow();
+    }
+  });
+
+  it.each(smsTemplates)('%s fits one GSM-7 segment with the longest data', (template) => {
+    const text = renderSms(template, worst);
+    expect(gsm7Length(text)).not.toBeNull();
+    expect({ template, length: text.length, fits: fitsOneSegment(text) }).toEqual({ template, length: text.length, fits: true });
+  });
+
+  it.each(smsTemplates)('%s carries references, not names or addresses', (template) => {
+    const text = renderSms(template, { ...worst, firstNames: 'Secret', lastName: 'Name', address: '9 Secret Road' });
+    expect(text).toContain('WWWW');
+    expect(text).not.toMatch(/Secret|Name|Road/);
+  });
+
+  it('never tells anyone a child was found when the episode closed without a return', () => {
+    expect(renderSms('found-notice', { ...worst, link: null, ackCode: null })).toMatch(/^FOUND: child WWWW \(episode E-WWWWW\) returned /);
+    const closed = { ...worst, returnedAt: null, link: null, ackCode: null };
+    expect(renderSms('found-notice', closed)).toBe('Episode E-WWWWW, child WWWW: closed, not recorded as found.');
+    expect(renderEmail('found-notice', closed).subject).toBe('Episode E-WWWWW closed: child WWWW not recorded as found');
+  });
+
+  it('gives professionals a link and the carer none', () => {
+    expect(renderSms('missing-alert', worst)).toContain(link.url);
+    expect(renderSms('carer-confirmation', { ...worst, link: null, ackCode: null })).toBe(
+      'We have your report, episode E-WWWWW for child WWWW. Police and the duty team are being told. Text FOUND WWWW when the child is back.');
+  });
+});
