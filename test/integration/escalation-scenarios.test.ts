@@ -43,6 +43,12 @@ it('(a) a trafficked child at a new placement: everyone at once, then +24h, +48h
   const child = await childPlaced(app, { trafficking: 'suspected', daysAgo: 2 });
   const episode = await reportMissing(app, child.id);
   expect(await rowsOf(app, episode.id)).toEqual(t0Rows);
+  const police: { channel: string; fallbacks: object[]; needs_ack: boolean }[] = await app.db.dataSource.query(`SELECT channel, fallbacks, needs_ack
+    FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' ORDER BY channel`, [episode.id]);
+  expect(police).toEqual([
+    { channel: 'email', needs_ack: true, fallbacks: [{ channel: 'sms', address: '+447700900201', recipientType: 'contact', recipientId: expect.any(String), recipientName: 'Police control room' }] },
+    { channel: 'sms', needs_ack: true, fallbacks: [{ channel: 'email', address: 'control.room@police.example.org', recipientType: 'contact', recipientId: expect.any(String), recipientName: 'Police control room' }] },
+  ]);
 
   app.clock.set(new Date(t0 + 5 * 60_000));
   const ack = await post(app, `/api/v1/episodes/${episode.id}/acknowledge`, { stepKey: 'report_police' }, 'police');
