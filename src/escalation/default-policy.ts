@@ -10,6 +10,8 @@ export const defaultPolicy: PolicyDocument = {
   steps: [
     { key: 'report_police', template: 'missing-alert', from: 'reported', delayMinutes: 0, recipients: ['police_control_room'],
       channels: ['sms', 'email'], needsAck: true, profileLink: true, repeat: { everyMinutes: 15, max: 3 } },
+    { key: 'report_police_next', template: 'missing-alert', from: 'reported', delayMinutes: 30, when: { notAcknowledged: 'report_police' },
+      recipients: ['missing_persons_unit'], channels: ['sms', 'email'], needsAck: true, profileLink: true },
     { key: 'report_team', template: 'missing-alert', from: 'reported', delayMinutes: 0,
       recipients: ['social_worker', 'duty_manager', 'ictg'], channels: ['sms', 'email'], needsAck: false, profileLink: true },
     { key: 'carer_confirmation', template: 'carer-confirmation', from: 'reported', delayMinutes: 0, whileMissing: false,

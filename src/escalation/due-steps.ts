@@ -126,6 +126,9 @@ export function unmetCondition(when: StepCondition | undefined, ep: EpisodeSnaps
   if (when.repeatCountAtLeast && ep.repeatCount < when.repeatCountAtLeast) {
     return `this is episode ${ep.repeatCount} in ${policy.settings.repeatWindowDays} days; this step needs ${when.repeatCountAtLeast}.`;
   }
+  if (when.notAcknowledged && ep.acknowledgedSteps.includes(when.notAcknowledged)) {
+    return `the ${when.notAcknowledged} alert was acknowledged.`;
+  }
   if (when.returnInterviewPending !== undefined && ep.returnInterviewPending !== when.returnInterviewPending) {
     return when.returnInterviewPending ? 'the return interview was held, declined or explained.' : 'the return interview is still pending.';
   }

@@ -23,6 +23,8 @@ export interface StepCondition {
   repeatCountAtLeast?: number;
   /** No return interview held, declined or explained yet. */
   returnInterviewPending?: boolean;
+  /** Nobody has acknowledged this step's alert: the alert moves on to the next contact. */
+  notAcknowledged?: string;
 }
 
 export interface EscalationStep {
@@ -66,6 +68,7 @@ const step = Joi.object({
     newPlacement: Joi.boolean(),
     repeatCountAtLeast: Joi.number().integer().min(2).max(100),
     returnInterviewPending: Joi.boolean(),
+    notAcknowledged: Joi.string().pattern(/^[a-z0-9_]{1,40}$/),
   }),
   whileMissing: Joi.boolean(),
   recipients: Joi.array().items(Joi.string().valid(...teamRecipients, ...contactRecipients)).min(1).unique().required(),

@@ -13,7 +13,7 @@ import { messageData, EpisodeFacts } from './message-data';
 import { sendStep } from './step-messages';
 import type { SignedLinks } from './signed-link';
 
-export interface RunSummary { fired: number; skipped: number; notifications: number }
+export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: { stepKey: string; roles: string[] }[] }
 export interface RunnerOptions { displayTimeZone: string }
 
 export class EscalationRunner {
@@ -29,7 +29,7 @@ export class EscalationRunner {
       JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = $1`, [episode.childId]);
     const { fired, acknowledged } = await this.history(tx, episodeId);
     const { decisions, nextAt } = dueSteps(snapshotOf(episode, acknowledged), episode.policySnapshot, fired, now);
-    const summary: RunSummary = { fired: 0, skipped: 0, notifications: 0 };
+    const summary: RunSummary = { fired: 0, skipped: 0, notifications: 0, unreached: [] };
     const party: EpisodeParty = { episodeId, authorityId: episode.authorityId, childId: episode.childId, socialWorkerId: child.social_worker_id,
       placementId: episode.placementId, reportedByMobile: episode.reportedByMobile, parentNoticeSuppressed: !!episode.parentNoticeSuppressedReason };
     const facts: EpisodeFacts = { childRef: child.reference, episodeRef: episode.reference, authorityName: child.authority_name, kind: episode.kind,
@@ -52,6 +52,7 @@ export class EscalationRunner {
       sent.audiences.forEach((a) => visible.add(a));
       summary.fired += 1;
       summary.notifications += sent.count;
+      if (sent.nobody.length) summary.unreached.push({ stepKey: decision.step.key, roles: sent.nobody });
       await tx.query('UPDATE escalation_runs SET notifications = $4 WHERE episode_id = $1 AND step_key = $2 AND repeat = $3',
         [episodeId, decision.step.key, decision.repeat, sent.count]);
       await addToTimeline(tx, episode, now, { type: 'step_fired', stepKey: decision.step.key, repeat: decision.repeat,

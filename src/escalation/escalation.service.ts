@@ -12,15 +12,23 @@ import { addToTimeline } from '../missing/episode-timeline';
 import { EscalationRunner, RunSummary } from './escalation-runner';
 import { RecipientResolver } from './recipients';
 
-export interface SweepResult extends RunSummary { due: number; processed: number; ms: number }
+export interface SweepResult extends Omit<RunSummary, 'unreached'> { due: number; processed: number; ms: number }
 export interface SweepOptions { batch?: number; concurrency?: number }
 
 export class EscalationService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, readonly runner: EscalationRunner, private readonly logger: Logger) {}
 
   /** Runs the ladder for an episode whose row the caller's transaction has locked. */
-  process(tx: Tx, episodeId: string): Promise<RunSummary> {
-    return this.runner.process(tx, episodeId);
+  async process(tx: Tx, episodeId: string): Promise<RunSummary> {
+    return this.warnUnreached(episodeId, await this.runner.process(tx, episodeId));
+  }
+
+  // A step that reached nobody means a contact or user is missing from the set-up: say so loudly.
+  private warnUnreached(episodeId: string, summary: RunSummary): RunSummary {
+    for (const { stepKey, roles } of summary.unreached) {
+      this.logger.warn({ episodeId, stepKey, roles }, 'an escalation step reached nobody: set up a contact or user for these roles');
+    }
+    return summary;
   }
 
   /** Every open episode with something due at the clock's now, each in its own transaction. */
@@ -44,6 +52,7 @@ export class EscalationService {
             return episode ? this.runner.process(tx, episode, resolver) : null;
           });
           if (!summary) return;
+          this.warnUnreached(id, summary);
           result.processed += 1;
           result.fired += summary.fired;
           result.skipped += summary.skipped;

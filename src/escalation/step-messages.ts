@@ -16,17 +16,18 @@ export interface StepToSend {
   data(link: Link | null): object;
   link(audience: Audience): Link;
 }
-export interface SentStep { count: number; audiences: string[]; recipients: { role: string; name: string; channel: string }[]; summary: string }
+export interface SentStep { count: number; audiences: string[]; recipients: { role: string; name: string; channel: string }[]; nobody: string[]; summary: string }
 
 const visibleRole: Partial<Record<RecipientRole, string>> = { police_control_room: 'police', missing_persons_unit: 'police', ceop: 'ceop', ictg: 'guardian' };
 
 export async function sendStep(tx: Tx, outbox: NotificationOutbox, resolver: RecipientResolver, s: StepToSend): Promise<SentStep> {
-  const sent: SentStep = { count: 0, audiences: [], recipients: [], summary: '' };
-  const nobody: string[] = [];
+  const sent: SentStep = { count: 0, audiences: [], recipients: [], nobody: [], summary: '' };
+  const nobody = sent.nobody;
   const links = new Map<Audience, Link>();
   for (const role of s.step.recipients) {
     const people = await resolver.resolve(tx, s.party, role);
-    if (!people.length) nobody.push(role.replace(/_/g, ' '));
+    // Most trafficked children have no parent with PR here: that is no gap in the set-up.
+    if (!people.length && role !== 'parents_with_pr') nobody.push(role.replace(/_/g, ' '));
     for (const person of people) {
       const audience = s.step.profileLink ? person.audience : null;
       if (audience && !links.has(audience)) links.set(audience, s.link(audience));

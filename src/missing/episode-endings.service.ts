@@ -44,12 +44,20 @@ export class EpisodeEndingsService {
   }
 
   /** PlacementsService.endedListeners hook: closes the child's open episode in the same transaction. */
-  readonly onPlacementEnded = async (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date): Promise<void> => {
-    const episode = await this.repo.openForChild(tx, placement.childId);
+  readonly onPlacementEnded = (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date): Promise<void> =>
+    this.closeOpen(tx, ctx, placement.childId, endedAt, 'The placement ended, so the episode ended with it.', 'placement_ended');
+
+  /** For whoever ends a care episode (no endpoint does yet): no episode may stay open once care ends. */
+  onCareEnded(tx: Tx, ctx: RequestContext | null, childId: string, endedAt: Date): Promise<void> {
+    return this.closeOpen(tx, ctx, childId, endedAt, 'The care episode ended, so the missing episode ended with it.', 'care_ended');
+  }
+
+  private async closeOpen(tx: Tx, ctx: RequestContext | null, childId: string, at: Date, sentence: string, reason: string): Promise<void> {
+    const episode = await this.repo.openForChild(tx, childId);
     if (!episode) return;
-    await closeEpisode(tx, episode, endedAt, 'The placement ended, so the episode ended with it.', ctx ? { userId: ctx.actor.userId, name: ctx.actor.name } : null);
-    await this.audit.record(tx, ctx, { action: 'update', entityType: 'missing_episode', entityId: episode.id, childId: episode.childId,
-      authorityId: episode.authorityId, changes: { fields: ['closedAt'], reason: 'placement_ended' } });
+    await closeEpisode(tx, episode, at, sentence, ctx ? { userId: ctx.actor.userId, name: ctx.actor.name } : null);
+    await this.audit.record(tx, ctx, { action: 'update', entityType: 'missing_episode', entityId: episode.id, childId,
+      authorityId: episode.authorityId, changes: { fields: ['closedAt'], reason } });
     await this.escalation.process(tx, episode.id);
-  };
+  }
 }

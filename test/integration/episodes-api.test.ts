@@ -138,6 +138,14 @@ describe('other channels', () => {
   });
 });
 
+it('closes the open episode when the care episode ends', async () => {
+  const child = await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 });
+  const episode = await reportMissing(app, child.id);
+  await app.db.dataSource.transaction((tx) => app.services.episodeEndings.onCareEnded(tx, null, child.id, app.clock.now()));
+  expect((await get(`/api/v1/episodes/${episode.id}`)).result).toMatchObject({ state: 'closed',
+    closeReason: 'The care episode ended, so the missing episode ended with it.' });
+});
+
 describe('acknowledging', () => {
   it('refuses an unknown step and one that has sent nothing', async () => {
     const e = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);

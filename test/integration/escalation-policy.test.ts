@@ -3,6 +3,8 @@
 import { buildTestApp, bearer, TestApp } from '../support/app';
 import { childPlaced, reportMissing } from '../support/escalation-fixtures';
 import { defaultPolicy } from '../../src/escalation/default-policy';
+import { runSeeds } from '../../seeds';
+import { testLogger } from '../support/quiet-logger';
 
 let app: TestApp;
 beforeAll(async () => { app = await buildTestApp(); });
@@ -19,6 +21,12 @@ it('starts every authority on the default ladder, version 1', async () => {
   expect(res.result).toMatchObject({ version: 1, settings: { newPlacementDays: 7, repeatWindowDays: 30 } });
   expect((res.result as { steps: { key: string }[] }).steps.map((s) => s.key)).toEqual(defaultPolicy.steps.map((s) => s.key));
   expect((await getPolicy('social_worker')).statusCode).toBe(403);
+});
+
+it('seeds version 1 for both demo authorities, and seeding again changes nothing', async () => {
+  await runSeeds(app.db.dataSource, app.services, { demo: true, logger: testLogger() });
+  const rows = await app.db.dataSource.query(`SELECT a.code, p.version FROM escalation_policies p JOIN local_authorities a ON a.id = p.authority_id ORDER BY a.code`);
+  expect(rows).toEqual([{ code: 'DEMO', version: 1 }, { code: 'OTHER', version: 1 }]);
 });
 
 it('validates a new policy and names what is wrong', async () => {

@@ -43,6 +43,12 @@ it('(a) a trafficked child at a new placement: everyone at once, then +24h, +48h
   const child = await childPlaced(app, { trafficking: 'suspected', daysAgo: 2 });
   const episode = await reportMissing(app, child.id);
   expect(await rowsOf(app, episode.id)).toEqual(t0Rows);
+  const police: { channel: string; fallbacks: object[]; needs_ack: boolean }[] = await app.db.dataSource.query(`SELECT channel, fallbacks, needs_ack
+    FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' ORDER BY channel`, [episode.id]);
+  expect(police).toEqual([
+    { channel: 'email', needs_ack: true, fallbacks: [{ channel: 'sms', address: '+447700900201', recipientType: 'contact', recipientId: expect.any(String), recipientName: 'Police control room' }] },
+    { channel: 'sms', needs_ack: true, fallbacks: [{ channel: 'email', address: 'control.room@police.example.org', recipientType: 'contact', recipientId: expect.any(String), recipientName: 'Police control room' }] },
+  ]);
 
   app.clock.set(new Date(t0 + 5 * 60_000));
   const ack = await post(app, `/api/v1/episodes/${episode.id}/acknowledge`, { stepKey: 'report_police' }, 'police');
@@ -70,6 +76,7 @@ it('(a) a trafficked child at a new placement: everyone at once, then +24h, +48h
   const detail = (await episodeDetail(episode.id)).result as { steps: { stepKey: string; repeat: number; outcome: string; reason: string }[]; timeline: { type: string }[] };
   expect(detail.steps).toEqual(expect.arrayContaining([
     expect.objectContaining({ stepKey: 'report_police', repeat: 1, outcome: 'skipped', reason: 'The alert was acknowledged, so it is not repeated.' }),
+    expect.objectContaining({ stepKey: 'report_police_next', outcome: 'skipped', reason: 'Condition not met: the report_police alert was acknowledged.' }),
     expect.objectContaining({ stepKey: 'repeat_missing', outcome: 'skipped', reason: 'Condition not met: this is episode 1 in 30 days; this step needs 3.' }),
     expect.objectContaining({ stepKey: 'plus_24h', outcome: 'fired', reason: 'Due 24 hours after discovery.' }),
   ]));
@@ -80,6 +87,8 @@ it('(b) a child placed 60 days ago, graded high risk after 3 hours: head of serv
   const child = await childPlaced(app, { trafficking: 'not_trafficked', daysAgo: 60 });
   const episode = await reportMissing(app, child.id);
   expect((await episodeDetail(episode.id)).result).toMatchObject({ highRiskFromStart: false });
+  await sweepAt(0.5);
+  expect(await rowsOf(app, episode.id, 'report_police_next')).toEqual(['report_police_next#0 email Missing persons unit missing-alert']);
   await sweepAt(2);
   expect(await rowsOf(app, episode.id, 'risk_high')).toEqual([]);
   app.clock.set(new Date(t0 + 3 * HOUR));

@@ -6,6 +6,7 @@ import { bearer } from './app';
 
 export const contacts = [
   { role: 'police_control_room', name: 'Police control room', mobile: '+447700900201', email: 'control.room@police.example.org' },
+  { role: 'missing_persons_unit', name: 'Missing persons unit', mobile: null, email: 'mpu@police.example.org' },
   { role: 'ceop', name: 'CEOP duty desk', mobile: '+447700900202', email: 'duty@ceop.example.org' },
   { role: 'duty_manager', name: 'Duty team manager', mobile: '+447700900203', email: 'duty.manager@demo-borough.example.org' },
   { role: 'head_of_service', name: 'Head of service', mobile: '+447700900204', email: 'head.of.service@demo-borough.example.org' },
