@@ -9,6 +9,7 @@ import { Dispatcher } from '../../src/notifications/dispatcher';
 import { DeliveryFailureService } from '../../src/notifications/delivery-failure.service';
 import { buildDeliveryTestApp, deliveryEnv, DeliveryTestApp, queueAlert } from '../support/delivery';
 import { testLogger } from '../support/quiet-logger';
+import { eventually } from '../support/wait';
 import type { TestApp } from '../support/app';
 
 let t: DeliveryTestApp;
@@ -60,8 +61,8 @@ it('two dispatchers on two connections pools share 100 messages: none twice, non
 
 it('a dispatcher killed between sending and recording loses nothing and repeats only what was in flight', async () => {
   const refs = await queueMany('E-CRASH', 30);
-  // The first 8 requests are answered; the next ones are accepted but never answered, so the child
-  // is stuck between "sent" and "recorded" when it is killed.
+  // The first 8 requests are answered and recorded; the next ones are accepted but never answered,
+  // so the child is stuck between "sent" and "recorded" when it is killed.
   t.twilio.hangNext(100, 120_000, { record: true, after: 8 });
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../support/dispatcher-child.ts')], {
     env: { ...process.env, ...deliveryEnv(t.twilio, t.smtp), CHILD_DATABASE_URL: t.app.db.url, DISPATCH_LEASE_SECONDS: '10', PROVIDER_TIMEOUT_SECONDS: '110' },
@@ -70,8 +71,12 @@ it('a dispatcher killed between sending and recording loses nothing and repeats 
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  const sentRefs = async (): Promise<string[]> => (await t.app.db.dataSource.query(
+    `SELECT data->>'episodeRef' AS ref FROM notifications WHERE data->>'episodeRef' LIKE 'E-CRASH-%' AND status = 'sent'`)).map((r: { ref: string }) => r.ref);
+  let recordedBeforeCrash: string[] = [];
   try {
     await t.twilio.waitFor(12, 60_000);
+    recordedBeforeCrash = await eventually(async () => { const refs = await sentRefs(); return refs.length === 8 ? refs : null; }, 'the 8 answered sends to be recorded', 30_000);
   } catch (err) {
     child.kill('SIGKILL');
     throw new Error(`${(err as Error).message}; child said: ${stderr}`);
@@ -93,6 +98,7 @@ it('a dispatcher killed between sending and recording loses nothing and repeats 
 
   expect(refs.every((r) => total.get(r)! >= 1 && total.get(r)! <= 2)).toBe(true);
   expect(duplicates.every((r) => beforeCrash.has(r))).toBe(true);
+  expect(duplicates.filter((r) => recordedBeforeCrash.includes(r))).toEqual([]);
   const [{ sent }] = await t.app.db.dataSource.query(`SELECT count(*)::int AS sent FROM notifications WHERE data->>'episodeRef' LIKE 'E-CRASH-%' AND status = 'sent'`);
   expect(sent).toBe(30);
 }, 90_000);

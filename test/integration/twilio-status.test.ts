@@ -17,13 +17,15 @@ async function sentSms(address: string, extra: Partial<Parameters<typeof queueAl
 const callback = (params: Record<string, string>, signature?: string | null) =>
   t.app.server.inject(signedStatusCallback(PUBLIC_BASE_URL, { AccountSid: 'AC00000000000000000000000000000001', ...params }, signature));
 
-it('records delivery and ignores a late "sent" after "delivered"', async () => {
+it('records delivery once, ignoring a late "sent" and a replayed "delivered"', async () => {
   const n = await sentSms('+447700900601');
   const delivered = await callback({ MessageSid: n.providerId!, MessageStatus: 'delivered' });
   expect(delivered.statusCode).toBe(204);
   expect(delivered.payload).toBe('');
   const lateSent = await callback({ MessageSid: n.providerId!, MessageStatus: 'sent' });
   expect(lateSent.statusCode).toBe(204);
+  const replayed = await callback({ MessageSid: n.providerId!, MessageStatus: 'delivered' });
+  expect(replayed.statusCode).toBe(204);
   const after = await reload(t.app, n.id);
   expect(after.status).toBe('delivered');
   expect(after.deliveredAt).not.toBeNull();

@@ -2,6 +2,7 @@
 import { classifyTwilioError } from '../../src/notifications/providers/twilio-sms.provider';
 import { classifySmtpError } from '../../src/notifications/providers/smtp-email.provider';
 import { retryDelayMs, shouldRetry } from '../../src/notifications/retry-policy';
+import { asDeliveryError } from '../../src/notifications/providers/delivery-error';
 
 describe('classifyTwilioError', () => {
   it.each([
@@ -52,5 +53,13 @@ describe('retry policy', () => {
   it('retries until the maximum number of attempts has been made', () => {
     expect(shouldRetry(5, policy)).toBe(true);
     expect(shouldRetry(6, policy)).toBe(false);
+  });
+});
+
+describe('unexpected provider errors', () => {
+  it('are retried, and keep no phone number or email address', () => {
+    const error = asDeliveryError(new Error('Recipient <duty@example.org> and +44 7700 900123 refused; timeout of 2000ms exceeded'));
+    expect(error.kind).toBe('transient');
+    expect(error.message).toBe('Recipient <[address]> and [number] refused; timeout of 2000ms exceeded');
   });
 });
