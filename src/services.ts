@@ -11,7 +11,7 @@ import { HealthService } from './health/health.service';
 import { NotificationOutbox } from './notifications/outbox';
 import { SmsIntakeService } from './sms/sms-intake.service';
 import { SmsQueueService } from './sms/sms-queue.service';
-import { episodeCommandsPending } from './sms/episode-commands-pending';
+import { episodeSmsCommands } from './sms/episode-sms-commands';
 import { PlacementsService } from './placements/placements.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
@@ -29,7 +29,6 @@ import { ProviderStatusService } from './notifications/provider-status.service';
 import type { SmsProvider } from './notifications/providers/sms.provider';
 import type { EmailProvider } from './notifications/providers/email.provider';
 import { createEmailProvider, createSmsProvider } from './notifications/providers/providers';
-import type { Tx } from './platform/database/transaction';
 import { EscalationPoliciesService } from './escalation/escalation-policies.service';
 import { EscalationRunner } from './escalation/escalation-runner';
 import { EscalationService } from './escalation/escalation.service';
@@ -57,9 +56,6 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const email = deps.email ?? createEmailProvider(config);
   const failures = new DeliveryFailureService(outbox, logger);
   const notifications = new NotificationsService(db, clock, audit);
-  // ACK replies from notified contacts work now; episode commands wait for the missing-episodes module.
-  const carerCommands = { ...episodeCommandsPending,
-    acknowledge: (tx: Tx, ackCode: string, fromAddress: string) => notifications.acknowledge(tx, { ackCode, fromAddress }) };
   const children = new ChildrenService(db, clock, audit);
   const placements = new PlacementsService(db, clock, audit, children);
   const childScope = new ChildScope(db, audit, children);
@@ -69,6 +65,8 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     new EscalationRunner(clock, outbox, signedLinks, { displayTimeZone: config.displayTimeZone }), logger.child({ module: 'escalation' }));
   const episodeEndings = new EpisodeEndingsService(db, clock, audit, placements.repo, escalation);
   placements.endedListeners.push(episodeEndings.onPlacementEnded);
+  const reportMissing = new ReportMissingService(db, clock, audit, children, placements.repo, escalationPolicies, escalation);
+  const carerCommands = episodeSmsCommands({ clock, reportMissing, episodeEndings, escalation, notifications });
   return {
     audit,
     authorities: new AuthoritiesService(db, clock),
@@ -97,7 +95,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     }),
     escalationPolicies,
     escalation,
-    reportMissing: new ReportMissingService(db, clock, audit, children, placements.repo, escalationPolicies, escalation),
+    reportMissing,
     missingEpisodes: new MissingEpisodesService(db, audit),
     episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
     episodeEndings,

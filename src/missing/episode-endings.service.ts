@@ -3,7 +3,7 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
-import type { Tx } from '../platform/database/transaction';
+import { inTransaction, type Tx } from '../platform/database/transaction';
 import type { AuditService } from '../platform/audit/audit.service';
 import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { Child } from '../children/child.entity';
@@ -23,8 +23,8 @@ export class EpisodeEndingsService {
     private readonly repo = new MissingEpisodesRepository()) {}
 
   /** For the SMS channel: a registered carer texted FOUND or BACK for this child. */
-  async recordReturnBySms(childId: string, carerMobile: string, at: Date): Promise<MissingEpisode> {
-    return this.db.transaction(async (tx) => {
+  async recordReturnBySms(childId: string, carerMobile: string, at: Date, outer?: Tx): Promise<MissingEpisode> {
+    return inTransaction(this.db, outer, async (tx) => {
       const child = await tx.findOne(Child, { where: { id: childId } });
       if (!child) throw new NotFound('No child with that id was found.');
       const carer = await carerOf(tx, this.placements, child, carerMobile);

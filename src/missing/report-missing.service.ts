@@ -4,7 +4,7 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
-import type { Tx } from '../platform/database/transaction';
+import { inTransaction, type Tx } from '../platform/database/transaction';
 import type { AuditService } from '../platform/audit/audit.service';
 import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
 import { Child } from '../children/child.entity';
@@ -47,9 +47,12 @@ export class ReportMissingService {
     });
   }
 
-  /** For the SMS channel: a registered carer of the child's current placement texted MISSING. */
-  async reportMissingBySms(childId: string, carerMobile: string, at: Date): Promise<MissingEpisode> {
-    return this.db.transaction(async (tx) => {
+  /**
+   * For the SMS channel: a registered carer of the child's current placement texted MISSING. Given a
+   * transaction, the episode and its alerts commit with the record of the text.
+   */
+  async reportMissingBySms(childId: string, carerMobile: string, at: Date, outer?: Tx): Promise<MissingEpisode> {
+    return inTransaction(this.db, outer, async (tx) => {
       const child = await tx.findOne(Child, { where: { id: childId }, lock: { mode: 'pessimistic_write' } });
       if (!child) throw new NotFound('No child with that id was found.');
       const carer = await carerOf(tx, this.placements, child, carerMobile);

@@ -12,12 +12,12 @@ export const SERVICE_NUMBER = '+447700900000';
 
 export const newMessageSid = () => `SM${randomBytes(16).toString('hex')}`;
 
-export interface TextOptions { messageSid?: string; to?: string; signature?: string | null; authToken?: string }
+export interface TextOptions { messageSid?: string; to?: string; signature?: string | null; authToken?: string; baseUrl?: string }
 
 export async function textService(server: Server, from: string, body: string, options: TextOptions = {}) {
   const params = { MessageSid: options.messageSid ?? newMessageSid(), AccountSid: TEST_ACCOUNT_SID, From: from,
     To: options.to ?? SERVICE_NUMBER, Body: body, NumMedia: '0' };
-  const url = `${TEST_PUBLIC_BASE_URL}/webhooks/twilio/sms`;
+  const url = `${options.baseUrl ?? TEST_PUBLIC_BASE_URL}/webhooks/twilio/sms`;
   const signature = options.signature === undefined
     ? twilio.getExpectedTwilioSignature(options.authToken ?? TEST_AUTH_TOKEN, url, params) : options.signature;
   const res = await server.inject({

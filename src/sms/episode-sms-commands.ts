@@ -1,0 +1,51 @@
+// Carers' texts acting on missing episodes, inside the transaction that records the text: MISSING
+// opens an episode (and the escalation runs at once), FOUND records the return, ACK acknowledges.
+import type { Tx } from '../platform/database/transaction';
+import type { Child } from '../children/child.entity';
+import type { ReportMissingService } from '../missing/report-missing.service';
+import type { EpisodeEndingsService } from '../missing/episode-endings.service';
+import type { EscalationService } from '../escalation/escalation.service';
+import type { NotificationsService } from '../notifications/notifications.service';
+import type { Clock } from '../platform/clock';
+import { MissingEpisodesRepository } from '../missing/missing-episodes.repository';
+import type { CarerCommands, CommandResult } from './sms-commands';
+
+export interface EpisodeSmsDeps {
+  clock: Clock;
+  reportMissing: ReportMissingService;
+  episodeEndings: EpisodeEndingsService;
+  escalation: EscalationService;
+  notifications: NotificationsService;
+}
+
+const result = (outcome: CommandResult['outcome'], template: string, episode: { id: string; reference: string } | null): CommandResult =>
+  ({ outcome, template, episodeId: episode?.id ?? null, episodeRef: episode?.reference ?? null });
+
+export function episodeSmsCommands(deps: EpisodeSmsDeps, episodes = new MissingEpisodesRepository()): CarerCommands {
+  return {
+    async reportMissing(tx: Tx, child: Child, carerMobile: string) {
+      const open = await episodes.openForChild(tx, child.id);
+      if (open && !open.returnedAt) return result('already_open', 'reply-already-open', open);
+      const episode = await deps.reportMissing.reportMissingBySms(child.id, carerMobile, deps.clock.now(), tx);
+      return result('episode_opened', 'reply-missing-recorded', episode);
+    },
+
+    async recordReturn(tx: Tx, child: Child, carerMobile: string) {
+      const open = await episodes.openForChild(tx, child.id);
+      if (!open) return result('no_open_episode', 'reply-no-open-episode', null);
+      if (open.returnedAt) return result('return_recorded', 'reply-return-recorded', open); // a second FOUND: already recorded
+      const episode = await deps.episodeEndings.recordReturnBySms(child.id, carerMobile, deps.clock.now(), tx);
+      return result('return_recorded', 'reply-return-recorded', episode);
+    },
+
+    async acknowledge(tx: Tx, code: string, fromNumber: string) {
+      const n = await deps.notifications.acknowledge(tx, { ackCode: code, fromAddress: fromNumber });
+      if (!n) return null;
+      if (n.episodeId && n.stepKey) {
+        // Also on the episode's timeline, by whom; repeats of the step stop either way.
+        await deps.escalation.acknowledge(tx, n.episodeId, n.stepKey.split('#')[0], { userId: null, name: n.recipientName }).catch(() => false);
+      }
+      return { authorityId: n.authorityId, episodeId: n.episodeId };
+    },
+  };
+}
