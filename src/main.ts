@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  if (config.env === 'development' && !process.env.TWILIO_AUTH_TOKEN) logger.warn('TWILIO_AUTH_TOKEN is not set: the SMS webhook accepts texts signed with the development token (npm run demo:text)');
   if (config.sessionSecretGenerated) logger.warn('SESSION_SECRET is not set: using a random one, so sessions end when the service restarts');
 
   const database = await openDatabase(config, logger, projectRoot);
