@@ -106,7 +106,7 @@ export class OperationalGroupService extends MeetingRecordService {
     return this.db.transaction(async (tx) => {
       const meeting = await this.meeting(tx, ctx, id, true);
       if (changes.startsAt && meeting.packSentAt && changes.startsAt.getTime() !== meeting.startsAt.getTime()) {
-        throw new Conflict('The agenda pack for this meeting has gone out with its time, so the time cannot change. Cancel the meeting and the next one is scheduled.');
+        throw new Conflict('The agenda pack for this meeting has gone out with its time, so its time cannot change. Cancel it instead: the following meeting is then scheduled, and its time can be changed until its pack goes.');
       }
       await tx.update(GroupMeeting, { id }, { ...changes, updatedAt: this.clock.now() });
       await this.audit.record(tx, ctx, { action: 'update', entityType: 'group_meeting', entityId: id, changes: { fields: Object.keys(changes) } });

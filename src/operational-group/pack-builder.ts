@@ -31,8 +31,9 @@ export class PackBuilder {
     const coversFrom = previous?.coversTo ?? previous?.startsAt ?? addDaysInEngland(meeting.startsAt, -group.cadenceDays);
     const [authority] = await tx.query('SELECT name FROM local_authorities WHERE id = $1', [group.authorityId]);
     const today = englandDate(now);
+    const listed = (previous?.pack as Pack | null)?.missingSinceLastMeeting.flatMap((c) => c.episodes.map((e) => e.episodeId)) ?? [];
     const sections = await packSections(tx, {
-      authorityId: group.authorityId, from: coversFrom, to: now, meetingDate: englandDate(meeting.startsAt), today,
+      authorityId: group.authorityId, from: coversFrom, to: now, meetingDate: englandDate(meeting.startsAt), today, alreadyListed: listed,
     });
     const pack = buildPack(sections, {
       meetingId: meeting.id, authorityName: authority.name, groupName: group.name, startsAt: meeting.startsAt,

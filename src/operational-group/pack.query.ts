@@ -1,15 +1,21 @@
-// The agenda pack's sections, read in the caller's transaction and scoped to one authority. The
-// pack covers [from, to): every pack starts where the previous one ended, so each new episode is on
-// exactly one meeting's agenda without any row having to be written when it opens.
+// The agenda pack's sections, read in the caller's transaction and scoped to one authority. Each
+// pack starts where the previous one ended, so every new episode is on exactly one meeting's agenda
+// (the first pack frozen after it was recorded) without any row having to be written when it opens.
 import type { Tx } from '../platform/database/transaction';
 import { defaultPolicy } from '../escalation/default-policy';
 import { CG_MIN_DAYS_AFTER_RG } from '../nrm/nrm-deadlines';
 
-export interface PackWindow { authorityId: string; from: Date; to: Date; meetingDate: string; today: string }
+export interface PackWindow {
+  authorityId: string; from: Date; to: Date; meetingDate: string; today: string;
+  /** Episodes the previous pack listed: never listed twice. */
+  alreadyListed: string[];
+}
 
 const REPEAT_COUNT = 3;
 const REPEAT_WINDOW_DAYS = defaultPolicy.settings.repeatWindowDays;
 const RETURN_INTERVIEW_HOURS = 72;
+/** Longer than any transaction that records an episode. */
+const COMMIT_MARGIN_MS = 3_600_000;
 
 /** The child columns every section shows: a reference, never a name. */
 const child = `c.id AS "childId", c.reference AS "childRef", c.date_of_birth::text AS "dateOfBirth", c.nationality, c.trafficking_status AS "traffickingStatus"`;
@@ -23,10 +29,14 @@ export async function packSections(tx: Tx, w: PackWindow) {
   const p = [w.authorityId, w.from, w.to];
   // One after another: they share the transaction's single connection.
   const queries: [string, unknown[]][] = [
+    // By when it was recorded, not only when it was discovered (a report may be backdated), and
+    // so an episode whose transaction commits just after a pack is frozen is on the next one:
+    // that pack starts a margin earlier and leaves out what this one listed.
     [`SELECT ${child}, ${episode} FROM missing_episodes e JOIN children c ON c.id = e.child_id
-      WHERE e.authority_id = $1 AND e.discovered_at >= $2 AND e.discovered_at < $3 ORDER BY c.reference, e.discovered_at`, p],
+      WHERE e.authority_id = $1 AND (e.created_at >= $2 OR e.discovered_at >= $2) AND e.created_at <= $3 AND e.id <> ALL($4::uuid[])
+      ORDER BY c.reference, e.discovered_at`, [w.authorityId, new Date(w.from.getTime() - COMMIT_MARGIN_MS), w.to, w.alreadyListed]],
     [`SELECT ${child}, ${episode} FROM missing_episodes e JOIN children c ON c.id = e.child_id
-      WHERE e.authority_id = $1 AND e.returned_at IS NULL AND e.closed_at IS NULL AND e.discovered_at < $2 ORDER BY e.discovered_at`, [w.authorityId, w.to]],
+      WHERE e.authority_id = $1 AND e.returned_at IS NULL AND e.closed_at IS NULL AND e.discovered_at <= $2 ORDER BY e.discovered_at`, [w.authorityId, w.to]],
     [`SELECT ${child}, r.most::int AS "mostInWindow" FROM (
         SELECT e.child_id, max((SELECT count(*) FROM missing_episodes x WHERE x.child_id = e.child_id
           AND x.discovered_at > e.discovered_at - make_interval(days => $4) AND x.discovered_at <= e.discovered_at)) AS most

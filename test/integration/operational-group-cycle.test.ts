@@ -82,7 +82,7 @@ it('two instances running the cycle at the same moment send the pack once', asyn
   }
 });
 
-it('the pack lists exactly the children of its window and the authority', async () => {
+it('the pack lists exactly the children of its window and the authority; later and late-committed episodes go on the next one', async () => {
   const { app } = t;
   const meeting = await nextMeeting(app);
   const sendAt = at(meeting.startsAt, -days(7) + 60_000);
@@ -100,6 +100,9 @@ it('the pack lists exactly the children of its window and the authority', async 
   app.clock.set(sendAt);
   await app.services.operationalGroupCycle.run();
   const after = await episodeAt(app, { childRef: 'H9PX', discovered: at(sendAt, 60_000) });
+  // Recorded a second before the pack froze, but committed after it; and a report backdated by a month.
+  const lateCommit = await episodeAt(app, { childRef: 'K7Q2', discovered: at(sendAt, -days(40)), returned: at(sendAt, -days(39)), closed: at(sendAt, -days(39)), recorded: at(sendAt, -1000) });
+  const backdated = await episodeAt(app, { childRef: 'M4RT', discovered: at(sendAt, -days(60)), returned: at(sendAt, -days(59)), closed: at(sendAt, -days(59)), recorded: at(sendAt, days(1)) });
 
   const res = await app.server.inject({ method: 'GET', url: `/api/v1/operational-group/meetings/${meeting.id}/pack`, headers: bearer(await app.tokenFor('team_manager')) });
   const { pack, frozen } = res.result as { frozen: boolean; pack: Record<string, { childRef: string; episodes?: { episodeRef: string }[]; episodeRef?: string }[]> };
@@ -122,7 +125,7 @@ it('the pack lists exactly the children of its window and the authority', async 
   const preview = await app.server.inject({ method: 'GET', url: `/api/v1/operational-group/meetings/${next.id}/pack`, headers: bearer(await app.tokenFor('team_manager')) });
   const nextPack = (preview.result as { frozen: boolean; pack: { missingSinceLastMeeting: { episodes: { episodeRef: string }[] }[] } });
   expect(nextPack.frozen).toBe(false);
-  expect(nextPack.pack.missingSinceLastMeeting.flatMap((c) => c.episodes.map((e) => e.episodeRef))).toEqual([after]);
+  expect(nextPack.pack.missingSinceLastMeeting.flatMap((c) => c.episodes.map((e) => e.episodeRef)).sort()).toEqual([after, lateCommit, backdated].sort());
 });
 
 it('chases an overdue action by email at most once a day, and stops when it is done', async () => {
