@@ -9,6 +9,7 @@ import { createServer } from './server';
 import { runSeeds } from '../seeds';
 import { scheduleDispatchNotifications } from '../jobs/dispatch-notifications';
 import { scheduleEscalationSweep } from '../jobs/escalation-sweep';
+import { scheduleOperationalGroupCycle } from '../jobs/operational-group-cycle';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   if (config.jobs) await services.dispatcher.start();
   else logger.warn('JOBS=false: this instance sends no notifications; another instance must run the dispatcher');
   const sweepJob = config.jobs ? scheduleEscalationSweep(database.dataSource, systemClock, services.escalation, logger) : null;
+  const groupJob = config.jobs ? scheduleOperationalGroupCycle(database.dataSource, systemClock, services.operationalGroupCycle, logger) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
       await server.stop({ timeout: 10_000 });
       await dispatchJob?.stop();
       await sweepJob?.stop();
+      await groupJob?.stop();
       await services.dispatcher.stop();
       await services.providers.email.close?.();
       await database.close();

@@ -18,6 +18,7 @@ import { contactsRoutes } from './contacts/contacts.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { escalationRoutes } from './escalation/escalation.routes';
+import { operationalGroupRoutes } from './operational-group/operational-group.routes';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -35,6 +36,7 @@ export const routes: AppRoute[] = [
   ...contactsRoutes,
   ...missingRoutes,
   ...escalationRoutes,
+  ...operationalGroupRoutes,
   // pages
   ...signInPages,
   ...homePages,

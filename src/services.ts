@@ -38,6 +38,10 @@ import { EpisodeEndingsService } from './missing/episode-endings.service';
 import { EpisodeUpdatesService } from './missing/episode-updates.service';
 import { MissingEpisodesService } from './missing/missing-episodes.service';
 import { ReportMissingService } from './missing/report-missing.service';
+import { OperationalGroupRepository } from './operational-group/operational-group.repository';
+import { OperationalGroupCycle } from './operational-group/operational-group-cycle.service';
+import { OperationalGroupService } from './operational-group/operational-group.service';
+import { PackBuilder } from './operational-group/pack-builder';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -67,6 +71,10 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   placements.endedListeners.push(episodeEndings.onPlacementEnded);
   const reportMissing = new ReportMissingService(db, clock, audit, children, placements.repo, escalationPolicies, escalation);
   const carerCommands = episodeSmsCommands({ clock, reportMissing, episodeEndings, escalation, notifications });
+  const groupRepo = new OperationalGroupRepository();
+  const packSettings = { publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom, displayTimeZone: config.displayTimeZone };
+  const packs = new PackBuilder(groupRepo, packSettings);
+  const operationalGroupCycle = new OperationalGroupCycle(db, clock, audit, outbox, groupRepo, packs, packSettings);
   return {
     audit,
     authorities: new AuthoritiesService(db, clock),
@@ -100,6 +108,8 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
     episodeEndings,
     profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, config.displayTimeZone),
+    operationalGroup: new OperationalGroupService(db, clock, audit, children, groupRepo, packs, operationalGroupCycle),
+    operationalGroupCycle,
   };
 }
 
