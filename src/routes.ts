@@ -18,6 +18,9 @@ import { contactsRoutes } from './contacts/contacts.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { escalationRoutes } from './escalation/escalation.routes';
+import { returnsRoutes } from './returns/returns.routes';
+import { figuresRoutes } from './figures/figures.routes';
+import { figuresPages } from './figures/figures.pages';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -39,4 +42,7 @@ export const routes: AppRoute[] = [
   ...signInPages,
   ...homePages,
   ...notificationsRoutes,
+  ...returnsRoutes,
+  ...figuresRoutes,
+  ...figuresPages,
 ];

@@ -38,6 +38,8 @@ import { EpisodeEndingsService } from './missing/episode-endings.service';
 import { EpisodeUpdatesService } from './missing/episode-updates.service';
 import { MissingEpisodesService } from './missing/missing-episodes.service';
 import { ReportMissingService } from './missing/report-missing.service';
+import { Ssda903MissingService } from './returns/ssda903-missing.service';
+import { FiguresService } from './figures/figures.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -100,6 +102,8 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
     episodeEndings,
     profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, config.displayTimeZone),
+    ssda903Missing: new Ssda903MissingService(db, audit),
+    figures: new FiguresService(db, clock, audit),
   };
 }
 
