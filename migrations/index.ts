@@ -6,6 +6,7 @@ import { NotificationDelivery1732300000200 } from './1732300000200-notification-
 import { MissingEpisodes1732300000300 } from './1732300000300-missing-episodes';
 import { InboundSms1732300000400 } from './1732300000400-inbound-sms';
 import { OperationalGroup1732300000500 } from './1732300000500-operational-group';
+import { FiguresIndexes1732300000600 } from './1732300000600-figures-indexes';
 
 export const migrations = [
   Foundation1732300000000,
@@ -15,4 +16,5 @@ export const migrations = [
   MissingEpisodes1732300000300,
   InboundSms1732300000400,
   OperationalGroup1732300000500,
+  FiguresIndexes1732300000600,
 ];

@@ -19,6 +19,9 @@ import { notificationsRoutes } from './notifications/notifications.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { escalationRoutes } from './escalation/escalation.routes';
 import { operationalGroupRoutes } from './operational-group/operational-group.routes';
+import { returnsRoutes } from './returns/returns.routes';
+import { figuresRoutes } from './figures/figures.routes';
+import { figuresPages } from './figures/figures.pages';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -37,8 +40,11 @@ export const routes: AppRoute[] = [
   ...missingRoutes,
   ...escalationRoutes,
   ...operationalGroupRoutes,
+  ...notificationsRoutes,
+  ...returnsRoutes,
+  ...figuresRoutes,
   // pages
   ...signInPages,
   ...homePages,
-  ...notificationsRoutes,
+  ...figuresPages,
 ];

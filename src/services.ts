@@ -42,6 +42,8 @@ import { OperationalGroupRepository } from './operational-group/operational-grou
 import { OperationalGroupCycle } from './operational-group/operational-group-cycle.service';
 import { OperationalGroupService } from './operational-group/operational-group.service';
 import { PackBuilder } from './operational-group/pack-builder';
+import { Ssda903MissingService } from './returns/ssda903-missing.service';
+import { FiguresService } from './figures/figures.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -110,6 +112,8 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, config.displayTimeZone),
     operationalGroup: new OperationalGroupService(db, clock, audit, children, groupRepo, packs, operationalGroupCycle),
     operationalGroupCycle,
+    ssda903Missing: new Ssda903MissingService(db, audit),
+    figures: new FiguresService(db, clock, audit),
   };
 }
 
