@@ -57,7 +57,8 @@ export function buildPack(s: PackSections, meta: PackMeta) {
       episodeRef: e.episodeRef as string, returnedAt: iso(e.returnedAt), interviewDueAt: iso(e.interviewDueAt) })),
     plansDueForReview: s.plans.map((r) => ({ ...childOf(r, meta.today), version: r.version as number, riskOfMissing: r.riskOfMissing as string, reviewOn: r.reviewOn as string })),
     nrmDecisionsDue: s.nrm.map((r) => ({ ...childOf(r, meta.today), nrmReference: r.nrmReference as string | null, decision: r.decision as string,
-      dueOn: r.dueOn as string, overdue: (r.dueOn as string) < meta.today })),
+      // Only a reasonable-grounds decision has a deadline; a conclusive one has an earliest date.
+      dueOn: r.dueOn as string, overdue: r.decision === 'reasonable_grounds' && (r.dueOn as string) < meta.today })),
     failedNotifications: s.failed.map((r) => ({ id: r.id as string, at: iso(r.at), channel: r.channel as string, recipientName: r.recipientName as string,
       template: r.template as string, status: r.status as string, reason: r.reason as string | null, episodeRef: r.episodeRef as string | null, childRef: r.childRef as string | null })),
     openActions: s.actions.map((r) => ({ id: r.id as string, description: r.description as string, ownerName: r.ownerName as string,

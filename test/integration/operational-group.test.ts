@@ -151,3 +151,16 @@ it('documents the operational group endpoints in the OpenAPI description', async
     `${base}/meetings/{id}/pack.html`, `${base}/meetings/{id}/attendance`, `${base}/meetings/{id}/reviews`, `${base}/meetings/{id}/actions`,
     `${base}/actions/{id}/complete`]));
 });
+
+it('a cancelled meeting is followed by the next one, whose pack covers what the cancelled one would have', async () => {
+  const cancelled = await nextMeeting(app);
+  const [held] = await app.db.dataSource.query(`SELECT covers_to FROM group_meetings WHERE status = 'held' ORDER BY starts_at DESC LIMIT 1`);
+  expect((await call('PATCH', `/meetings/${cancelled.id}`, 'team_manager', { status: 'cancelled' })).statusCode).toBe(200);
+  expect((await call('GET', '/meetings/next', 'group_member')).statusCode).toBe(404);
+  expect((await app.services.operationalGroupCycle.run()).scheduled).toBe(1);
+  const next = await nextMeeting(app);
+  expect(Math.round((next.startsAt.getTime() - cancelled.startsAt.getTime()) / 86_400_000)).toBe(42);
+  const { pack } = (await call('GET', `/meetings/${next.id}/pack`, 'group_member')).result as { pack: { coversFrom: string; missingSinceLastMeeting: { childRef: string }[] } };
+  expect(new Date(pack.coversFrom)).toEqual(new Date(held.covers_to));
+  expect(pack.missingSinceLastMeeting.map((c) => c.childRef)).toContain('H9PX');
+});
