@@ -18,6 +18,9 @@ import { contactsRoutes } from './contacts/contacts.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { escalationRoutes } from './escalation/escalation.routes';
+import { missingPages } from './missing/missing.pages';
+import { helpPages } from './help/help.pages';
+import { childrenPages } from './children/children.pages';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -39,4 +42,7 @@ export const routes: AppRoute[] = [
   ...signInPages,
   ...homePages,
   ...notificationsRoutes,
+  ...missingPages,
+  ...helpPages,
+  ...childrenPages,
 ];

@@ -38,6 +38,10 @@ import { EpisodeEndingsService } from './missing/episode-endings.service';
 import { EpisodeUpdatesService } from './missing/episode-updates.service';
 import { MissingEpisodesService } from './missing/missing-episodes.service';
 import { ReportMissingService } from './missing/report-missing.service';
+import { CaredForChildren } from './dashboard/cared-for-children.service';
+import { DashboardService, type DashboardSources } from './dashboard/dashboard.service';
+import { EpisodePageService } from './missing/episode-page.service';
+import { ChildPageService, type ChildPageSources } from './children/child-page.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -67,7 +71,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   placements.endedListeners.push(episodeEndings.onPlacementEnded);
   const reportMissing = new ReportMissingService(db, clock, audit, children, placements.repo, escalationPolicies, escalation);
   const carerCommands = episodeSmsCommands({ clock, reportMissing, episodeEndings, escalation, notifications });
-  return {
+  const services = {
     audit,
     authorities: new AuthoritiesService(db, clock),
     users: new UsersService(db, clock, audit),
@@ -100,6 +104,19 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
     episodeEndings,
     profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, config.displayTimeZone),
+  };
+  return { ...services, ...pageServices(db, clock, services) };
+}
+
+/** What the pages need beyond the API's services; built from those same services. */
+function pageServices(db: DataSource, clock: Clock, s: Omit<DashboardSources, 'caredFor'> & ChildPageSources & { audit: AuditService }) {
+  const caredFor = new CaredForChildren(db, s.audit, s.children, s.placements.repo);
+  return {
+    clock,
+    caredFor,
+    dashboard: new DashboardService({ ...s, caredFor }, clock),
+    episodePage: new EpisodePageService(s.missingEpisodes, s.notifications, s.children, clock),
+    childPage: new ChildPageService(s),
   };
 }
 
