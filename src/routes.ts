@@ -21,6 +21,14 @@ import { escalationRoutes } from './escalation/escalation.routes';
 import { missingPages } from './missing/missing.pages';
 import { helpPages } from './help/help.pages';
 import { childrenPages } from './children/children.pages';
+import { childFormPages } from './children/child-forms.pages';
+import { missingProfilePages } from './missing-profiles/missing-profile.pages';
+import { adminPages } from './admin/admin.pages';
+import { usersPages } from './users/users.pages';
+import { contactsPages } from './contacts/contacts.pages';
+import { policyPages } from './escalation/policy.pages';
+import { smsQueuePages } from './sms/sms-queue.pages';
+import { auditPages } from './audit/audit.pages';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -45,4 +53,12 @@ export const routes: AppRoute[] = [
   ...missingPages,
   ...helpPages,
   ...childrenPages,
+  ...childFormPages,
+  ...missingProfilePages,
+  ...adminPages,
+  ...usersPages,
+  ...contactsPages,
+  ...policyPages,
+  ...smsQueuePages,
+  ...auditPages,
 ];

@@ -33,7 +33,8 @@ export const childrenPages: AppRoute[] = [
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const data = await request.server.app.services.childPage.get(ctx, request.params.id);
-        return h.view('child', presentChildPage(data, request.server.app.config.displayTimeZone, can(ctx.actor.role, 'episodes.report')));
+        return h.view('child', presentChildPage(data, request.server.app.config.displayTimeZone,
+          { report: can(ctx.actor.role, 'episodes.report'), write: can(ctx.actor.role, 'children.write') }));
       },
     },
   },

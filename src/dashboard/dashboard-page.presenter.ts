@@ -12,7 +12,7 @@ export const childName = (child: Child | null, reference: string | undefined) =>
   (child ? `${child.firstNames} ${child.lastName} (${child.reference})` : `Child ${reference ?? ''}`.trim());
 
 function alertRow(n: NotificationWithHistory) {
-  const s = alertStatus(n.notification.status);
+  const s = alertStatus(n.notification.status, n.notification.channel);
   return { recipient: n.notification.recipientName, channel: n.notification.channel === 'sms' ? 'Text message' : 'Email', status: s.text, tagClass: s.tagClass };
 }
 
@@ -38,7 +38,7 @@ function interviewRow(e: MissingEpisode, child: Child | null, now: Date, tz: str
 export function presentDashboard(d: Dashboard, tz: string, authorityName: string) {
   return {
     authorityName,
-    updatedAt: formatDateTime(d.now, tz),
+    shownAt: formatDateTime(d.now, tz),
     missingNow: d.missingNow.map((x) => missingRow(x, d.now, tz)),
     awaitingReturnInterview: d.awaitingReturnInterview.map((x) => interviewRow(x.episode, x.child, d.now, tz)),
     plansDue: d.plansDue?.map(({ plan, child }) => ({

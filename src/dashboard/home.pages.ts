@@ -1,5 +1,5 @@
-// The dashboard: the first page after sign-in. It refreshes itself every minute so a screen left
-// open in the duty office keeps the "missing for" times and delivery states current.
+// The dashboard: the first page after sign-in. It updates itself every minute (the person can stop
+// it) so a screen left open in the duty office keeps "missing for" times and delivery states current.
 import Joi from 'joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';

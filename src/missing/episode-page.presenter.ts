@@ -18,7 +18,9 @@ const statusText: Record<NotificationStatus, { text: string; tagClass: string }>
   failed: { text: 'Failed', tagClass: 'govuk-tag--red' },
   cancelled: { text: 'Cancelled', tagClass: 'govuk-tag--grey' },
 };
-export const alertStatus = (s: NotificationStatus) => statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' };
+// Email has no delivery receipt: "sent" means the mail server accepted it.
+export const alertStatus = (s: NotificationStatus, channel: 'sms' | 'email' = 'sms') =>
+  (channel === 'email' && s === 'sent' ? { text: 'Accepted by the mail server', tagClass: 'govuk-tag--blue' } : statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' });
 
 const riskNames: Record<string, string> = { very_low: 'Very low', low: 'Low', medium: 'Medium', high: 'High' };
 export function riskText(e: MissingEpisode): string {
@@ -42,7 +44,7 @@ export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update
   const missing = e.state === 'reported' || e.state === 'police_informed';
   const row = (key: string, value: string | null | undefined) => ({ key: { text: key }, value: { text: value || 'Not recorded' } });
   return {
-    id: e.id, reference: e.reference, state: stateText[e.state], missing,
+    id: e.id, reference: e.reference, state: stateText[e.state], missing, shownAt: dt(d.now),
     child: d.child ? { name: `${d.child.firstNames} ${d.child.lastName}`, reference: d.child.reference, href: `/children/${d.child.id}` }
       : { name: `Child ${e.childReference ?? ''}`.trim(), reference: e.childReference ?? '', href: null },
     summary: [
@@ -67,7 +69,7 @@ export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update
     })),
     riskGrades: d.riskGrades.map((g) => ({ at: dt(g.gradedAt), grade: riskNames[g.grade] ?? g.grade, by: g.gradedByName ?? '', reason: g.reason })),
     alerts: d.alerts?.map(({ notification: n, events }) => ({
-      recipient: n.recipientName, channel: n.channel === 'sms' ? 'Text message' : 'Email', ...alertStatus(n.status),
+      recipient: n.recipientName, channel: n.channel === 'sms' ? 'Text message' : 'Email', ...alertStatus(n.status, n.channel),
       step: n.stepKey ?? '', history: events.map((ev) => `${dt(ev.at)}: ${ev.status}${ev.detail ? ` (${ev.detail})` : ''}`),
     })) ?? null,
     forms: {

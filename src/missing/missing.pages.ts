@@ -8,10 +8,10 @@ import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
 import { can } from '../platform/auth/permissions';
-import { invalidFields } from '../platform/errors';
+import { Invalid, invalidFields } from '../platform/errors';
 import { formPage } from '../platform/views/form-page';
 import { optionalText, orUndefined } from '../platform/views/form-fields';
-import { dateTimeKeys, fieldsFor, toInstant, valuesOf } from '../platform/views/date-time-fields';
+import { dateTimeKeys, fieldsFor, requiredInstant } from '../platform/views/date-time-fields';
 import { riskGrades } from '../escalation/escalation-policy';
 import { presentEpisodePage } from './episode-page.presenter';
 
@@ -19,17 +19,12 @@ type Values = Record<string, string>;
 const services = (r: Request) => r.server.app.services;
 const zone = (r: Request) => r.server.app.config.displayTimeZone;
 
-/** The instant typed into a date-and-time question, or a field error naming its day box. */
-function instant(request: Request, values: Values, prefix: string, what: string): Date {
-  const at = toInstant(valuesOf(values, prefix), zone(request));
-  if (!at) throw invalidFields([{ field: `${prefix}Day`, message: `The date ${what} must be a real date` }]);
-  return at;
-}
+const instant = (request: Request, values: Values, prefix: string, what: string) => requiredInstant(values, prefix, what, zone(request));
 
 async function episodeHeader(request: Request) {
   const data = await services(request).episodePage.get(contextOf(request), request.params.id);
   const page = presentEpisodePage(data, zone(request), { update: false, police: false });
-  return { episode: { id: page.id, reference: page.reference, child: page.child }, backLink: { href: `/episodes/${page.id}`, text: 'Back to the episode' } };
+  return { episode: { id: page.id, reference: page.reference, child: page.child, policeReference: data.episode.policeReference, riskGrade: data.episode.riskGrade }, backLink: { href: `/episodes/${page.id}`, text: 'Back to the episode' } };
 }
 
 const nowFields = (request: Request, prefix: string) => fieldsFor(services(request).clock.now(), zone(request), prefix);
@@ -94,10 +89,18 @@ export const missingPages: AppRoute[] = [
       reason: optionalText(500, 'The reason'),
     },
     context: episodeHeader,
+    defaults: (_request, context) => {
+      const { episode } = context as { episode: { policeReference: string | null; riskGrade: string | null } };
+      return { policeReference: episode.policeReference ?? '', riskGrade: episode.riskGrade ?? '' };
+    },
     submit: async (request, v) => {
       const input = { policeReference: orUndefined(v.policeReference), riskGrade: orUndefined(v.riskGrade) as never, reason: orUndefined(v.reason) };
       if (!input.policeReference && !input.riskGrade) throw invalidFields([{ field: 'policeReference', message: 'Enter the police reference or select a risk grade' }]);
-      await services(request).episodeUpdates.informPolice(contextOf(request), request.params.id, { reportedToPoliceAt: services(request).clock.now(), ...input });
+      await services(request).episodeUpdates.informPolice(contextOf(request), request.params.id, input).catch((err: Error) => {
+        // The service needs a reason only when the grade changes; say so against the reason box.
+        throw err instanceof Invalid && /^reason is required/.test(err.message)
+          ? invalidFields([{ field: 'reason', message: 'Enter why the police gave this risk grade' }]) : err;
+      });
       return `/episodes/${request.params.id}`;
     },
   }),

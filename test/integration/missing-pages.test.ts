@@ -55,7 +55,7 @@ describe('reporting a child missing and following the episode through', () => {
     app.clock.advance((3 * 60 + 12) * 60_000);
     const res = await sw.get('/');
     expect(res.statusCode).toBe(200);
-    expect(res.payload).toContain('<meta http-equiv="refresh" content="60">');
+    expect(res.payload).toContain('data-auto-refresh="60"');
     expect(res.payload).toMatch(/Amira Example \(K7Q2\)<\/a>: missing for 3 hours 12 minutes/);
     expect(res.payload).toContain('Force control room');
     expect(res.payload).toContain('Waiting to send');
@@ -74,9 +74,15 @@ describe('reporting a child missing and following the episode through', () => {
     const bad = await sw.post(`/episodes/${episodeId}/police`, { policeReference: '', riskGrade: '', reason: '' });
     expect(bad.statusCode).toBe(400);
     expect(bad.payload).toContain('Enter the police reference or select a risk grade');
+    const noReason = await sw.post(`/episodes/${episodeId}/police`, { policeReference: 'MPS-123', riskGrade: 'high', reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.payload).toContain('<a href="#reason">Enter why the police gave this risk grade</a>');
     const res = await sw.post(`/episodes/${episodeId}/police`, { policeReference: 'MPS-123', riskGrade: 'high', reason: 'Trafficking concerns' });
     expect(res.statusCode).toBe(303);
     expect((await sw.get(`/episodes/${episodeId}`)).payload).toContain('MPS-123');
+    const form = (await sw.get(`/episodes/${episodeId}/police`)).payload;
+    expect(form).toContain('value="MPS-123"');
+    expect(form).toMatch(/value="high" checked/);
   });
 
   it('records the child found, the return interview, and closes the episode', async () => {

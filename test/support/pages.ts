@@ -5,13 +5,20 @@ import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from '../../seed
 
 export interface PageSession {
   get(url: string): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
-  post(url: string, form: Record<string, string>): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
+  post(url: string, form: Record<string, string | string[]>): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
 }
 
 function cookiesOf(res: { headers: Record<string, unknown> }): Record<string, string> {
   const raw = res.headers['set-cookie'];
   const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
   return Object.fromEntries(list.map((c: string) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
+}
+
+/** A urlencoded form body; a list sends the field once per value, as checkboxes do. */
+function formBody(form: Record<string, string | string[]>): string {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(form)) for (const x of ([] as string[]).concat(v)) body.append(k, x);
+  return body.toString();
 }
 
 export async function pageSession(app: TestApp, role: Role, authority: 'DEMO' | 'OTHER' = 'DEMO'): Promise<PageSession> {
@@ -27,7 +34,7 @@ export async function pageSession(app: TestApp, role: Role, authority: 'DEMO' | 
   Object.assign(jar, cookiesOf(signedIn));
   return {
     get: (url) => app.server.inject({ url, headers: { cookie: cookie() } }),
-    post: (url, body) => app.server.inject({ method: 'POST', url, payload: new URLSearchParams({ ...body, crumb }).toString(),
+    post: (url, body) => app.server.inject({ method: 'POST', url, payload: formBody({ ...body, crumb }),
       headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' } }),
   };
 }

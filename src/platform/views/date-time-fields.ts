@@ -1,6 +1,7 @@
 // GOV.UK date input (day, month, year) plus a 24-hour time, read as the authority's local time.
 // Forms are filled in at 3 a.m. in England: the instant is worked out in that zone, not in UTC.
 import Joi from 'joi';
+import { invalidFields } from '../errors';
 
 export interface DateTimeValues { day: string; month: string; year: string; time: string }
 
@@ -44,4 +45,39 @@ export function fieldsFor(at: Date, timeZone: string, prefix: string): Record<st
   const p = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
     .formatToParts(at).reduce<Record<string, string>>((acc, x) => ({ ...acc, [x.type]: x.value }), {});
   return { [`${prefix}Day`]: String(Number(p.day)), [`${prefix}Month`]: String(Number(p.month)), [`${prefix}Year`]: p.year, [`${prefix}Time`]: `${p.hour}:${p.minute}` };
+}
+
+/** Joi keys for a date-only question (GOV.UK date input). */
+export function dateKeys(prefix: string, what: string, required = true) {
+  const { [`${prefix}Time`]: _time, ...keys } = dateTimeKeys(prefix, what, required);
+  return keys;
+}
+
+/** YYYY-MM-DD from a date-only question; null when blank; 'invalid' when the date does not exist. */
+export function isoDateOf(payload: Record<string, string>, prefix: string): string | null | 'invalid' {
+  const v = valuesOf(payload, prefix);
+  if (!v.day && !v.month && !v.year) return null;
+  const at = toInstant({ ...v, time: '12:00' }, 'UTC');
+  return at ? at.toISOString().slice(0, 10) : 'invalid';
+}
+
+/** Form values for a YYYY-MM-DD date. */
+export function dateFieldsFor(date: string | null, prefix: string): Record<string, string> {
+  if (!date) return {};
+  const [y, m, d] = date.split('-');
+  return { [`${prefix}Day`]: String(Number(d)), [`${prefix}Month`]: String(Number(m)), [`${prefix}Year`]: y };
+}
+
+/** The instant typed into a date-and-time question, or a field error against its day box. */
+export function requiredInstant(payload: Record<string, string>, prefix: string, what: string, timeZone: string): Date {
+  const at = toInstant(valuesOf(payload, prefix), timeZone);
+  if (!at) throw invalidFields([{ field: `${prefix}Day`, message: `The date ${what} must be a real date` }]);
+  return at;
+}
+
+/** The date typed into a date-only question, or a field error against its day box. */
+export function requiredDate(payload: Record<string, string>, prefix: string, what: string): string {
+  const date = isoDateOf(payload, prefix);
+  if (!date || date === 'invalid') throw invalidFields([{ field: `${prefix}Day`, message: `The date ${what} must be a real date` }]);
+  return date;
 }

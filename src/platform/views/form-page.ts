@@ -22,6 +22,8 @@ export interface FormPageDef {
   context(request: Request): Promise<object>;
   /** The values the empty form starts with. */
   defaults?(request: Request, context: object): Values;
+  /** The form field that shows a service's error about one of its input fields, e.g. reviewOn -> reviewDay. */
+  fieldIds?: Record<string, string>;
   /** Saves the form and returns where to go next. */
   submit(request: Request, values: Values): Promise<string>;
 }
@@ -36,12 +38,12 @@ async function render(def: FormPageDef, request: Request, h: ResponseToolkit<App
 
 export function formPage(def: FormPageDef): AppRoute[] {
   const payload = Joi.object({ ...def.fields, crumb: Joi.string() });
-  const params = def.path.includes('{id}') ? idParam : Joi.object({});
+  const params = def.path.includes('{id}') ? idParam : undefined;
   return [
     {
       method: 'GET', path: def.path,
       options: {
-        auth: 'session', app: { action: def.action }, description: def.description, validate: { params },
+        auth: 'session', app: { action: def.action }, description: def.description, validate: params && { params },
         handler: async (request, h) => {
           const context = await def.context(request);
           return h.view(def.view, { ...context, values: def.defaults?.(request, context) ?? {}, ...pageErrors([]), formAction: request.path });
@@ -55,7 +57,7 @@ export function formPage(def: FormPageDef): AppRoute[] {
         validate: {
           params, payload,
           failAction: async (request, h, err) => {
-            if (!err || !Joi.isError(err) || params.validate(request.params).error) return failAction(request, h, err);
+            if (!err || !Joi.isError(err) || params?.validate(request.params).error) return failAction(request, h, err);
             const values = { ...(request.payload as Values) };
             delete values.crumb;
             const problems = err.details.map((d) => ({ field: d.path.join('.'), message: d.message }));
@@ -70,7 +72,8 @@ export function formPage(def: FormPageDef): AppRoute[] {
           } catch (err) {
             if (!(err instanceof DomainError) || !(err instanceof Invalid || err instanceof Conflict)) throw err;
             const listed = (err.details?.errors as { field: string; message: string }[] | undefined);
-            return render(def, request, h, values, listed?.length ? listed : [{ field: firstField(def.fields), message: err.message }]);
+            const problems = listed?.length ? listed.map((p) => ({ ...p, field: def.fieldIds?.[p.field] ?? p.field })) : [{ field: firstField(def.fields), message: err.message }];
+            return render(def, request, h, values, problems);
           }
         },
       },
