@@ -22,6 +22,17 @@ import { operationalGroupRoutes } from './operational-group/operational-group.ro
 import { returnsRoutes } from './returns/returns.routes';
 import { figuresRoutes } from './figures/figures.routes';
 import { figuresPages } from './figures/figures.pages';
+import { missingPages } from './missing/missing.pages';
+import { helpPages } from './help/help.pages';
+import { childrenPages } from './children/children.pages';
+import { childFormPages } from './children/child-forms.pages';
+import { missingProfilePages } from './missing-profiles/missing-profile.pages';
+import { adminPages } from './admin/admin.pages';
+import { usersPages } from './users/users.pages';
+import { contactsPages } from './contacts/contacts.pages';
+import { policyPages } from './escalation/policy.pages';
+import { smsQueuePages } from './sms/sms-queue.pages';
+import { auditPages } from './audit/audit.pages';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -47,4 +58,15 @@ export const routes: AppRoute[] = [
   ...signInPages,
   ...homePages,
   ...figuresPages,
+  ...missingPages,
+  ...helpPages,
+  ...childrenPages,
+  ...childFormPages,
+  ...missingProfilePages,
+  ...adminPages,
+  ...usersPages,
+  ...contactsPages,
+  ...policyPages,
+  ...smsQueuePages,
+  ...auditPages,
 ];

@@ -44,6 +44,10 @@ import { OperationalGroupService } from './operational-group/operational-group.s
 import { PackBuilder } from './operational-group/pack-builder';
 import { Ssda903MissingService } from './returns/ssda903-missing.service';
 import { FiguresService } from './figures/figures.service';
+import { CaredForChildren } from './dashboard/cared-for-children.service';
+import { DashboardService, type DashboardSources } from './dashboard/dashboard.service';
+import { EpisodePageService } from './missing/episode-page.service';
+import { ChildPageService, type ChildPageSources } from './children/child-page.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -77,7 +81,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const packSettings = { publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom, displayTimeZone: config.displayTimeZone };
   const packs = new PackBuilder(groupRepo, packSettings);
   const operationalGroupCycle = new OperationalGroupCycle(db, clock, audit, outbox, groupRepo, packs, packSettings);
-  return {
+  const services = {
     audit,
     authorities: new AuthoritiesService(db, clock),
     users: new UsersService(db, clock, audit),
@@ -114,6 +118,19 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     operationalGroupCycle,
     ssda903Missing: new Ssda903MissingService(db, audit),
     figures: new FiguresService(db, clock, audit),
+  };
+  return { ...services, ...pageServices(db, clock, services) };
+}
+
+/** What the pages need beyond the API's services; built from those same services. */
+function pageServices(db: DataSource, clock: Clock, s: Omit<DashboardSources, 'caredFor'> & ChildPageSources & { audit: AuditService }) {
+  const caredFor = new CaredForChildren(db, s.audit, s.children, s.placements.repo);
+  return {
+    clock,
+    caredFor,
+    dashboard: new DashboardService({ ...s, caredFor }, clock),
+    episodePage: new EpisodePageService(s.missingEpisodes, s.notifications, s.children, clock),
+    childPage: new ChildPageService(s),
   };
 }
 

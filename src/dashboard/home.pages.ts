@@ -1,17 +1,23 @@
-// The home page after sign-in. The pages work grows this into the dashboard.
+// The dashboard: the first page after sign-in. It updates itself every minute (the person can stop
+// it) so a screen left open in the duty office keeps "missing for" times and delivery states current.
+import Joi from 'joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
-import { roleLabels } from '../platform/auth/roles';
+import { presentDashboard } from './dashboard-page.presenter';
+import { episodeReferencePattern } from '../missing/episode-reference';
 
 export const homePages: AppRoute[] = [
   {
     method: 'GET', path: '/',
     options: {
-      auth: 'session', app: { action: 'self.session' },
+      auth: 'session', app: { action: 'self.session' }, description: 'The dashboard',
+      validate: { query: Joi.object({ reported: Joi.string().pattern(episodeReferencePattern) }) },
       handler: async (request, h) => {
-        const { actor } = contextOf(request);
-        const authority = await request.server.app.services.authorities.get(actor.authorityId);
-        return h.view('home', { authorityName: authority.name, roleLabel: roleLabels[actor.role] });
+        const { services, config } = request.server.app;
+        const ctx = contextOf(request);
+        const authority = await services.authorities.get(ctx.actor.authorityId);
+        const dashboard = await services.dashboard.forActor(ctx);
+        return h.view('dashboard', { ...presentDashboard(dashboard, config.displayTimeZone, authority.name), reported: request.query.reported, refreshSeconds: 60 });
       },
     },
   },

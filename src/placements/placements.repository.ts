@@ -36,6 +36,16 @@ export class PlacementsRepository {
     return placements;
   }
 
+  /** Current placements in this authority where the signed-in carer (matched by mobile or email) is a registered carer. */
+  async currentForCarerUser(tx: Tx, authorityId: string, userId: string): Promise<Placement[]> {
+    return tx.createQueryBuilder(Placement, 'p')
+      .innerJoin(PlacementCarer, 'pc', 'pc.placement_id = p.id')
+      .innerJoin('users', 'u', 'u.id = :userId AND u.authority_id = p.authority_id', { userId })
+      .where('p.authority_id = :authorityId AND p.ended_at IS NULL', { authorityId })
+      .andWhere('(pc.mobile = u.mobile OR lower(pc.email) = lower(u.email))')
+      .distinct(true).getMany();
+  }
+
   private async attachCarers(tx: Tx, placements: Placement[]): Promise<void> {
     if (!placements.length) return;
     const carers = await tx.find(PlacementCarer, { where: { placementId: In(placements.map((p) => p.id)) }, order: { name: 'ASC' } });

@@ -22,7 +22,8 @@ it('shows GOV.UK errors for an empty sign-in form, accessibly', async () => {
 it('signs a social worker in and out', async () => {
   await signIn(page, 'social.worker@demo-borough.example.org');
   await page.waitForURL(`${baseUrl()}/`);
-  expect(await page.locator('h1').innerText()).toBe('Demo Borough');
+  expect(await page.locator('h1').innerText()).toBe('Dashboard');
+  expect(await page.locator('.govuk-caption-l').innerText()).toBe('Demo Borough');
   expect(await accessibilityProblems(page)).toEqual([]);
   await screenshot(page, 'home');
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -6,6 +6,7 @@ import type { Server } from '@hapi/hapi';
 import { TEMPLATES_DIR } from '../../notifications/templates';
 import type { Config } from '../../config';
 import { formatDateTime, formatDate } from './format';
+import { navigationFor } from './navigation';
 
 const govukDist = path.dirname(require.resolve('govuk-frontend/package.json')) + '/dist';
 
@@ -31,6 +32,7 @@ export async function registerViews(server: Server, config: Config): Promise<voi
       user: request?.auth?.credentials?.actor ?? null,
       cspNonce: request?.plugins['app-security-headers']?.nonce,
       currentPath: request?.path,
+      navigation: navigationFor(request?.auth?.credentials?.actor ?? null, request?.path),
     }),
   });
 

@@ -1,11 +1,16 @@
 // Starts the built service (dist/) as a real process with its own embedded PostgreSQL and the demo
-// data, exactly as `npm start` does, on free ports; the tests drive it through Chromium.
+// data, exactly as `npm start` does, on free ports; the tests drive it through Chromium. Alerts
+// really go out: through the twilio SDK to the fake Twilio API, which reports each text delivered
+// with a signed status callback as Twilio does, and by SMTP to a local sink.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { FAKE_ACCOUNT_SID, FakeTwilio, FakeSms, signedStatusCallback } from '../../support/fake-twilio';
+import { SmtpSink } from '../../support/smtp-sink';
+import { deliveryEnv } from '../../support/delivery';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -33,7 +38,21 @@ async function waitForReady(url: string, child: { exitCode: number | null }, out
   throw new Error(`The service did not become ready:\n${output()}`);
 }
 
+/** Posts a signed "delivered" status callback for every text the fake accepts, as Twilio would. */
+function reportDeliveries(twilio: FakeTwilio, baseUrl: string): NodeJS.Timeout {
+  const reported = new Set<string>();
+  return setInterval(() => {
+    for (const m of twilio.messages.filter((x: FakeSms) => !reported.has(x.sid) && x.statusCallback)) {
+      reported.add(m.sid);
+      const cb = signedStatusCallback(baseUrl, { MessageSid: m.sid, MessageStatus: 'delivered', AccountSid: FAKE_ACCOUNT_SID });
+      void fetch(`${baseUrl}${cb.url}`, { method: cb.method, headers: cb.headers, body: cb.payload }).catch(() => reported.delete(m.sid));
+    }
+  }, 250).unref();
+}
+
 export default async function globalSetup(): Promise<void> {
+  const twilio = await FakeTwilio.start();
+  const smtp = await SmtpSink.start();
   const root = path.resolve(__dirname, '..', '..', '..');
   const port = await freePort();
   const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'mc-browser-')), 'pg');
@@ -41,7 +60,7 @@ export default async function globalSetup(): Promise<void> {
   let output = '';
   const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: baseUrl,
+    env: { ...process.env, ...deliveryEnv(twilio, smtp), NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: baseUrl,
       EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), DATABASE_URL: '', DEMO_DATA: 'true', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -49,5 +68,6 @@ export default async function globalSetup(): Promise<void> {
   child.stderr.on('data', (c) => { output = (output + c).slice(-20000); });
   await waitForReady(baseUrl, child, () => output);
   process.env.BROWSER_BASE_URL = baseUrl;
-  (globalThis as Record<string, unknown>).__SERVICE__ = { child, dataDir };
+  const deliveries = reportDeliveries(twilio, baseUrl);
+  (globalThis as Record<string, unknown>).__SERVICE__ = { child, dataDir, twilio, smtp, deliveries };
 }

@@ -2,9 +2,13 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import type { FakeTwilio } from '../../support/fake-twilio';
+import type { SmtpSink } from '../../support/smtp-sink';
+
+interface Service { child: ChildProcess; dataDir: string; twilio: FakeTwilio; smtp: SmtpSink; deliveries: NodeJS.Timeout }
 
 export default async function globalTeardown(): Promise<void> {
-  const service = (globalThis as Record<string, unknown>).__SERVICE__ as { child: ChildProcess; dataDir: string } | undefined;
+  const service = (globalThis as Record<string, unknown>).__SERVICE__ as Service | undefined;
   if (!service) return;
   if (service.child.exitCode === null) {
     const exited = new Promise((r) => service.child.once('exit', r));
@@ -14,4 +18,7 @@ export default async function globalTeardown(): Promise<void> {
   service.child.stdout?.destroy();
   service.child.stderr?.destroy();
   rmSync(path.dirname(service.dataDir), { recursive: true, force: true });
+  clearInterval(service.deliveries);
+  await service.twilio.stop();
+  await service.smtp.stop();
 }

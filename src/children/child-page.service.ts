@@ -1,0 +1,46 @@
+// Everything the child's page shows, read through the services the API uses (each read audited
+// there): the child, placements and carers, guardians, plan history and the episodes.
+import type { RequestContext } from '../platform/auth/actor';
+import type { ChildrenService } from './children.service';
+import type { PlacementsService } from '../placements/placements.service';
+import type { GuardiansService } from '../guardians/guardians.service';
+import type { SafeguardingPlansService } from '../safeguarding/safeguarding-plans.service';
+import type { MissingEpisodesService } from '../missing/missing-episodes.service';
+import type { MissingProfilesService } from '../missing-profiles/missing-profiles.service';
+import type { TraffickingAssessmentsService } from '../trafficking/trafficking-assessments.service';
+import type { NrmReferralsService } from '../nrm/nrm-referrals.service';
+import { can } from '../platform/auth/permissions';
+import { NotFound } from '../platform/errors';
+
+export interface ChildPageSources {
+  children: ChildrenService; placements: PlacementsService; guardians: GuardiansService;
+  safeguardingPlans: SafeguardingPlansService; missingEpisodes: MissingEpisodesService; missingProfiles: MissingProfilesService;
+  traffickingAssessments: TraffickingAssessmentsService; nrmReferrals: NrmReferralsService;
+}
+
+export class ChildPageService {
+  constructor(private readonly s: ChildPageSources) {}
+
+  async get(ctx: RequestContext, id: string) {
+    const child = await this.s.children.get(ctx, id);
+    return {
+      child,
+      placements: await this.s.placements.listForChild(ctx, id),
+      guardians: await this.s.guardians.listForChild(ctx, id),
+      plans: await this.s.safeguardingPlans.history(ctx, id),
+      episodes: (await this.s.missingEpisodes.list(ctx, { childId: id, limit: 200, offset: 0 })).items,
+      assessments: await this.s.traffickingAssessments.listForChild(ctx, id),
+      nrm: await this.s.nrmReferrals.listForChild(ctx, id),
+      profile: can(ctx.actor.role, 'profiles.read') ? await this.profileOrNull(ctx, id) : undefined,
+    };
+  }
+
+  /** The missing profile, or null while none has been written. */
+  async profileOrNull(ctx: RequestContext, childId: string) {
+    return this.s.missingProfiles.get(ctx, childId).catch((err: Error) => {
+      if (err instanceof NotFound) return null;
+      throw err;
+    });
+  }
+}
+export type ChildPageData = Awaited<ReturnType<ChildPageService['get']>>;

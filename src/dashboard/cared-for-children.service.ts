@@ -1,0 +1,32 @@
+// The children a signed-in carer looks after now: those whose current placement lists the carer's
+// registered mobile or email. A carer may report only these children missing or found.
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../platform/auth/actor';
+import type { AuditService } from '../platform/audit/audit.service';
+import { NotFound } from '../platform/errors';
+import type { Child } from '../children/child.entity';
+import type { ChildrenService } from '../children/children.service';
+import type { PlacementsRepository } from '../placements/placements.repository';
+
+export class CaredForChildren {
+  constructor(private readonly db: DataSource, private readonly audit: AuditService, private readonly children: ChildrenService,
+    private readonly placements: PlacementsRepository) {}
+
+  async list(ctx: RequestContext): Promise<Child[]> {
+    return this.db.transaction(async (tx) => {
+      const placements = await this.placements.currentForCarerUser(tx, ctx.actor.authorityId, ctx.actor.userId);
+      const children: Child[] = [];
+      for (const p of placements) children.push(await this.children.require(tx, ctx, p.childId));
+      await this.audit.record(tx, ctx, { action: 'list', entityType: 'cared_for_children', changes: { count: children.length } });
+      return children;
+    });
+  }
+
+  /** The child, if the caller may report them missing: carers only the children they look after. */
+  async reportable(ctx: RequestContext, childId: string): Promise<Child> {
+    if (ctx.actor.role !== 'carer') return this.children.get(ctx, childId);
+    const child = (await this.list(ctx)).find((c) => c.id === childId);
+    if (!child) throw new NotFound('No child with that id was found.');
+    return child;
+  }
+}

@@ -1,0 +1,66 @@
+// Administration: the escalation policy in force, and saving a new version written as JSON and
+// checked by the same rules as the API (each problem shown with the GOV.UK error summary).
+import Joi from 'joi';
+import type { AppRoute } from '../platform/http/types';
+import { contextOf } from '../platform/http/context';
+import { can } from '../platform/auth/permissions';
+import { validateOptions } from '../platform/http/validation';
+import { invalidFields } from '../platform/errors';
+import { formPage } from '../platform/views/form-page';
+import { formatDateTime } from '../platform/views/format';
+import { policyDocumentSchema, type PolicyDocument } from './escalation-policy';
+import type { EscalationPolicy } from './escalation-policy.entity';
+
+const documentOf = (p: EscalationPolicy): PolicyDocument => ({ settings: p.settings, steps: p.steps });
+
+function parsePolicy(text: string): PolicyDocument {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw invalidFields([{ field: 'policy', message: `The policy is not valid JSON: ${(err as Error).message}` }]);
+  }
+  const { value, error } = policyDocumentSchema.validate(doc, validateOptions);
+  if (error) throw invalidFields([{ field: 'policy', message: `Correct the policy: ${error.details.map((d) => d.message).join('; ')}` }]);
+  return value as PolicyDocument;
+}
+
+function presentSteps(p: EscalationPolicy) {
+  return p.steps.map((s) => ({
+    key: s.key, from: s.from.replace('_', ' '),
+    delay: s.delayWorkingDays ? `${s.delayWorkingDays} working days` : `${s.delayMinutes ?? 0} minutes`,
+    recipients: s.recipients.map((r) => r.replace(/_/g, ' ')).join(', '), channels: s.channels.join(' and '),
+    ack: s.needsAck ? 'Yes' : 'No', repeat: s.repeat ? `every ${s.repeat.everyMinutes} minutes, up to ${s.repeat.max} times` : 'No',
+  }));
+}
+
+export const policyPages: AppRoute[] = [
+  {
+    method: 'GET', path: '/admin/policy',
+    options: {
+      auth: 'session', app: { action: 'policy.read' }, description: 'The escalation policy in force',
+      handler: async (request, h) => {
+        const ctx = contextOf(request);
+        const policy = await request.server.app.services.escalationPolicies.get(ctx);
+        return h.view('admin-policy', {
+          backLink: { href: '/admin', text: 'Back to administration' }, version: policy.version,
+          savedAt: formatDateTime(policy.createdAt, request.server.app.config.displayTimeZone), settings: policy.settings,
+          steps: presentSteps(policy), canEdit: can(ctx.actor.role, 'policy.write'),
+        });
+      },
+    },
+  },
+  ...formPage({
+    path: '/admin/policy/edit', view: 'admin-policy-edit', action: 'policy.write', description: 'Save a new version of the escalation policy',
+    fields: { policy: Joi.string().max(200_000).required().messages({ 'any.required': 'Enter the policy', 'string.empty': 'Enter the policy', 'string.max': 'The policy must be 200,000 characters or fewer' }) },
+    context: async (request) => {
+      const policy = await request.server.app.services.escalationPolicies.get(contextOf(request));
+      return { version: policy.version, current: JSON.stringify(documentOf(policy), null, 2), backLink: { href: '/admin/policy', text: 'Back to the policy' } };
+    },
+    defaults: (_request, context) => ({ policy: (context as { current: string }).current }),
+    submit: async (request, v) => {
+      await request.server.app.services.escalationPolicies.replace(contextOf(request), parsePolicy(v.policy));
+      return '/admin/policy';
+    },
+  }),
+];

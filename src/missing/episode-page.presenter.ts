@@ -1,0 +1,90 @@
+// Every string the episode page shows: the episode's facts, its timeline, the escalation steps
+// fired and skipped with reasons, each message and its delivery, and which forms apply now.
+import { formatDateTime } from '../platform/views/format';
+import { durationInWords } from '../platform/views/durations';
+import type { Child } from '../children/child.entity';
+import type { NotificationStatus } from '../notifications/notification.entity';
+import type { NotificationWithHistory } from '../notifications/notifications.service';
+import type { EpisodeEvent, EpisodeState, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
+import type { EscalationRun } from '../escalation/escalation-run.entity';
+
+const statusText: Record<NotificationStatus, { text: string; tagClass: string }> = {
+  queued: { text: 'Waiting to send', tagClass: 'govuk-tag--grey' },
+  sending: { text: 'Sending', tagClass: 'govuk-tag--grey' },
+  sent: { text: 'Sent, not yet delivered', tagClass: 'govuk-tag--blue' },
+  delivered: { text: 'Delivered', tagClass: 'govuk-tag--green' },
+  acknowledged: { text: 'Acknowledged', tagClass: 'govuk-tag--turquoise' },
+  undelivered: { text: 'Not delivered', tagClass: 'govuk-tag--red' },
+  failed: { text: 'Failed', tagClass: 'govuk-tag--red' },
+  cancelled: { text: 'Cancelled', tagClass: 'govuk-tag--grey' },
+};
+// Email has no delivery receipt: "sent" means the mail server accepted it.
+export const alertStatus = (s: NotificationStatus, channel: 'sms' | 'email' = 'sms') =>
+  (channel === 'email' && s === 'sent' ? { text: 'Accepted by the mail server', tagClass: 'govuk-tag--blue' } : statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' });
+
+const riskNames: Record<string, string> = { very_low: 'Very low', low: 'Low', medium: 'Medium', high: 'High' };
+export function riskText(e: MissingEpisode): string {
+  if (e.riskGrade) return `${riskNames[e.riskGrade] ?? e.riskGrade} (police grade)`;
+  return e.highRiskFromStart ? 'High from the first minute (not yet graded by police)' : 'Not yet graded by police';
+}
+
+const stateText: Record<EpisodeState, string> = {
+  reported: 'Missing: reported', police_informed: 'Missing: police informed', returned: 'Returned',
+  return_interview_due: 'Returned: return interview due', return_interview_held: 'Return interview held', closed: 'Closed',
+};
+
+export interface EpisodePageData {
+  episode: MissingEpisode; child: Child | null; timeline: EpisodeEvent[]; runs: EscalationRun[]; riskGrades: RiskGradeChange[];
+  alerts: NotificationWithHistory[] | null; now: Date;
+}
+
+export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update: boolean; police: boolean }) {
+  const e = d.episode;
+  const dt = (x: Date | null) => formatDateTime(x, tz);
+  const missing = e.state === 'reported' || e.state === 'police_informed';
+  const row = (key: string, value: string | null | undefined) => ({ key: { text: key }, value: { text: value || 'Not recorded' } });
+  return {
+    id: e.id, reference: e.reference, state: stateText[e.state], missing, shownAt: dt(d.now),
+    child: d.child ? { name: `${d.child.firstNames} ${d.child.lastName}`, reference: d.child.reference, href: `/children/${d.child.id}` }
+      : { name: `Child ${e.childReference ?? ''}`.trim(), reference: e.childReference ?? '', href: null },
+    summary: [
+      row('Kind', e.kind === 'M' ? 'Missing (whereabouts unknown)' : 'Away without authorisation (whereabouts known)'),
+      row('State', stateText[e.state]),
+      row('Discovered', dt(e.discoveredAt)),
+      row(missing ? 'Missing for' : 'Was missing for', durationInWords(e.discoveredAt, e.returnedAt ?? d.now)),
+      row('Last seen', [dt(e.lastSeenAt), e.lastSeenWhere, e.lastSeenBy && `by ${e.lastSeenBy}`].filter(Boolean).join(', ')),
+      row('Clothing', e.lastSeenClothing),
+      row('Reported by', `${e.reportedByName} (${e.reportedVia === 'sms' ? 'text message' : e.reportedVia})`),
+      row('Risk', riskText(e)),
+      row('Reported to police', dt(e.reportedToPoliceAt)),
+      row('Police reference', e.policeReference),
+      row('Returned', e.returnedAt ? [dt(e.returnedAt), e.returnedWhere, e.returnedBy && `by ${e.returnedBy}`].filter(Boolean).join(', ') : null),
+      row('Return interview', returnInterviewText(e, dt)),
+      row('Closed', e.closedAt ? [dt(e.closedAt), e.closeReason].filter(Boolean).join(': ') : null),
+    ],
+    timeline: d.timeline.map((t) => ({ at: dt(t.at), summary: t.summary, by: t.actorName ?? '' })),
+    steps: d.runs.map((r) => ({
+      step: r.repeat ? `${r.stepKey} (repeat ${r.repeat})` : r.stepKey, outcome: r.outcome === 'fired' ? 'Sent' : 'Skipped',
+      reason: r.reason ?? '', at: dt(r.ranAt),
+    })),
+    riskGrades: d.riskGrades.map((g) => ({ at: dt(g.gradedAt), grade: riskNames[g.grade] ?? g.grade, by: g.gradedByName ?? '', reason: g.reason })),
+    alerts: d.alerts?.map(({ notification: n, events }) => ({
+      recipient: n.recipientName, channel: n.channel === 'sms' ? 'Text message' : 'Email', ...alertStatus(n.status, n.channel),
+      step: n.stepKey ?? '', history: events.map((ev) => `${dt(ev.at)}: ${ev.status}${ev.detail ? ` (${ev.detail})` : ''}`),
+    })) ?? null,
+    forms: {
+      police: can.police && e.state !== 'closed',
+      found: can.update && missing,
+      returnInterview: can.update && (e.state === 'returned' || e.state === 'return_interview_due'),
+      close: can.update && !missing && e.state !== 'closed',
+    },
+  };
+}
+
+function returnInterviewText(e: MissingEpisode, dt: (x: Date | null) => string): string | null {
+  if (e.returnInterviewHeldAt) return `Held ${dt(e.returnInterviewHeldAt)}${e.returnInterviewBy ? ` by ${e.returnInterviewBy}` : ''}`;
+  if (e.returnInterviewDeclined) return 'Declined by the child';
+  if (e.returnInterviewReasonNotHeld) return `Not held: ${e.returnInterviewReasonNotHeld}`;
+  if (e.returnInterviewOfferedAt) return `Offered ${dt(e.returnInterviewOfferedAt)}`;
+  return e.returnedAt ? `Due by ${dt(new Date(e.returnedAt.getTime() + 72 * 3_600_000))}` : null;
+}

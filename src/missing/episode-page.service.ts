@@ -1,0 +1,22 @@
+// Everything the episode page shows, read through the same services the API uses so each read is
+// scoped and audited there: the episode and its steps, its messages, and the child's name.
+import type { Clock } from '../platform/clock';
+import type { RequestContext } from '../platform/auth/actor';
+import { can } from '../platform/auth/permissions';
+import type { ChildrenService } from '../children/children.service';
+import type { NotificationsService } from '../notifications/notifications.service';
+import type { MissingEpisodesService } from './missing-episodes.service';
+import type { EpisodePageData } from './episode-page.presenter';
+
+export class EpisodePageService {
+  constructor(private readonly episodes: MissingEpisodesService, private readonly notifications: NotificationsService,
+    private readonly children: ChildrenService, private readonly clock: Clock) {}
+
+  async get(ctx: RequestContext, id: string): Promise<EpisodePageData> {
+    const detail = await this.episodes.get(ctx, id);
+    const { role } = ctx.actor;
+    const child = can(role, 'children.read') ? await this.children.get(ctx, detail.episode.childId) : null;
+    const alerts = can(role, 'notifications.read') ? await this.notifications.listForEpisode(ctx, id) : null;
+    return { ...detail, child, alerts, now: this.clock.now() };
+  }
+}

@@ -1,0 +1,40 @@
+// A signed-in browser session for server.inject page tests: a cookie jar and the CSRF crumb.
+import type { TestApp } from './app';
+import type { Role } from '../../src/platform/auth/roles';
+import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from '../../seeds/demo-data';
+
+export interface PageSession {
+  get(url: string): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
+  post(url: string, form: Record<string, string | string[]>): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
+}
+
+function cookiesOf(res: { headers: Record<string, unknown> }): Record<string, string> {
+  const raw = res.headers['set-cookie'];
+  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
+  return Object.fromEntries(list.map((c: string) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
+}
+
+/** A urlencoded form body; a list sends the field once per value, as checkboxes do. */
+function formBody(form: Record<string, string | string[]>): string {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(form)) for (const x of ([] as string[]).concat(v)) body.append(k, x);
+  return body.toString();
+}
+
+export async function pageSession(app: TestApp, role: Role, authority: 'DEMO' | 'OTHER' = 'DEMO'): Promise<PageSession> {
+  const jar: Record<string, string> = {};
+  const cookie = () => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
+  const form = await app.server.inject('/sign-in');
+  Object.assign(jar, cookiesOf(form));
+  const crumb = /name="crumb" value="([^"]+)"/.exec(form.payload)![1];
+  const a = demoAuthorities.find((x) => x.code === authority)!;
+  const email = demoEmail(demoRoles.find((r) => r.role === role)!.local, a.domain);
+  const signedIn = await app.server.inject({ method: 'POST', url: '/sign-in', payload: { email, password: DEMO_PASSWORD, crumb }, headers: { cookie: cookie() } });
+  if (signedIn.statusCode !== 303) throw new Error(`page sign-in for ${role} failed: ${signedIn.statusCode}`);
+  Object.assign(jar, cookiesOf(signedIn));
+  return {
+    get: (url) => app.server.inject({ url, headers: { cookie: cookie() } }),
+    post: (url, body) => app.server.inject({ method: 'POST', url, payload: formBody({ ...body, crumb }),
+      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' } }),
+  };
+}
