@@ -29,7 +29,7 @@ async function timed<T>(label: string, goalMs: number, work: () => Promise<T>): 
   return result;
 }
 
-async function explain(db: DataSource, label: string, sql: string, params: unknown[]): Promise<void> {
+async function explain(db: Pick<DataSource, 'query'>, label: string, sql: string, params: unknown[]): Promise<void> {
   const plan: { 'QUERY PLAN': string }[] = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
   out(`\nEXPLAIN ANALYZE, ${label}:`);
   for (const line of plan) out(`  ${line['QUERY PLAN']}`);
@@ -68,6 +68,16 @@ async function main(): Promise<void> {
     await explain(db, 'figures: episodes', figureQueries.episodes, params.slice(0, 4));
     await explain(db, 'figures: still missing and never found', figureQueries.stillMissing, params);
     await explain(db, 'figures: alerts', figureQueries.alerts, params.slice(0, 4));
+    // The same query without migration 600's index, dropped in a transaction that is rolled back.
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query('DROP INDEX notifications_authority_created');
+      await explain(runner, 'figures: alerts WITHOUT notifications_authority_created', figureQueries.alerts, params.slice(0, 4));
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   } finally {
     await bench.close();
   }
