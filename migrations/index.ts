@@ -5,6 +5,8 @@ import { NrmRgDueOn1732300000100 } from './1732300000100-nrm-rg-due-on';
 import { NotificationDelivery1732300000200 } from './1732300000200-notification-delivery';
 import { MissingEpisodes1732300000300 } from './1732300000300-missing-episodes';
 import { InboundSms1732300000400 } from './1732300000400-inbound-sms';
+import { OperationalGroup1732300000500 } from './1732300000500-operational-group';
+import { FiguresIndexes1732300000600 } from './1732300000600-figures-indexes';
 
 export const migrations = [
   Foundation1732300000000,
@@ -13,4 +15,6 @@ export const migrations = [
   NotificationDelivery1732300000200,
   MissingEpisodes1732300000300,
   InboundSms1732300000400,
+  OperationalGroup1732300000500,
+  FiguresIndexes1732300000600,
 ];

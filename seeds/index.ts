@@ -11,6 +11,7 @@ import { seedDemoContacts } from './04-demo-contacts';
 import { seedDemoDeliveries } from './06-demo-deliveries';
 import { seedEscalationPolicies } from './07-escalation-policies';
 import { seedDemoEpisodes } from './08-demo-episodes';
+import { seedDemoOperationalGroup } from './09-demo-operational-group';
 
 export interface SeedOptions { demo: boolean; logger: Logger }
 
@@ -27,6 +28,7 @@ export async function runSeeds(db: DataSource, services: Services, { demo, logge
     await seedDemoDeliveries(tx, systemClock);
     await seedEscalationPolicies(tx, services);
     await seedDemoEpisodes(tx, systemClock);
+    await seedDemoOperationalGroup(tx, systemClock, services);
   });
   logger.info('demo data present (DEMO_DATA=false to start without it)');
 }

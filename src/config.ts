@@ -65,6 +65,9 @@ const schema = Joi.object({
 
 export class ConfigError extends Error {}
 
+/** Not a secret: used only when NODE_ENV=development and TWILIO_AUTH_TOKEN is unset. */
+export const DEV_TWILIO_AUTH_TOKEN = 'development-only-twilio-auth-token';
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (FOO=) means "not set", as in most deployment tools.
   const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
@@ -94,7 +97,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     signedLinkDays: v.SIGNED_LINK_DAYS,
     twilio: {
       accountSid: v.TWILIO_ACCOUNT_SID,
-      authToken: v.TWILIO_AUTH_TOKEN,
+      // In development only, a known token lets `npm run demo:text` sign texts to the local webhook.
+      authToken: v.TWILIO_AUTH_TOKEN ?? (env === 'development' ? DEV_TWILIO_AUTH_TOKEN : undefined),
       fromNumber: v.TWILIO_FROM_NUMBER,
       messagingServiceSid: v.TWILIO_MESSAGING_SERVICE_SID,
       apiBaseUrl: v.TWILIO_API_BASE_URL,

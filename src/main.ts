@@ -9,6 +9,7 @@ import { createServer } from './server';
 import { runSeeds } from '../seeds';
 import { scheduleDispatchNotifications } from '../jobs/dispatch-notifications';
 import { scheduleEscalationSweep } from '../jobs/escalation-sweep';
+import { scheduleOperationalGroupCycle } from '../jobs/operational-group-cycle';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  if (config.env === 'development' && !process.env.TWILIO_AUTH_TOKEN) logger.warn('TWILIO_AUTH_TOKEN is not set: the SMS webhook accepts texts signed with the development token (npm run demo:text)');
   if (config.sessionSecretGenerated) logger.warn('SESSION_SECRET is not set: using a random one, so sessions end when the service restarts');
 
   const database = await openDatabase(config, logger, projectRoot);
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
   if (config.jobs) await services.dispatcher.start();
   else logger.warn('JOBS=false: this instance sends no notifications; another instance must run the dispatcher');
   const sweepJob = config.jobs ? scheduleEscalationSweep(database.dataSource, systemClock, services.escalation, logger) : null;
+  const groupJob = config.jobs ? scheduleOperationalGroupCycle(database.dataSource, systemClock, services.operationalGroupCycle, logger) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
       await server.stop({ timeout: 10_000 });
       await dispatchJob?.stop();
       await sweepJob?.stop();
+      await groupJob?.stop();
       await services.dispatcher.stop();
       await services.providers.email.close?.();
       await database.close();

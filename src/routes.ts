@@ -18,6 +18,10 @@ import { contactsRoutes } from './contacts/contacts.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { escalationRoutes } from './escalation/escalation.routes';
+import { operationalGroupRoutes } from './operational-group/operational-group.routes';
+import { returnsRoutes } from './returns/returns.routes';
+import { figuresRoutes } from './figures/figures.routes';
+import { figuresPages } from './figures/figures.pages';
 import { missingPages } from './missing/missing.pages';
 import { helpPages } from './help/help.pages';
 import { childrenPages } from './children/children.pages';
@@ -46,10 +50,14 @@ export const routes: AppRoute[] = [
   ...contactsRoutes,
   ...missingRoutes,
   ...escalationRoutes,
+  ...operationalGroupRoutes,
+  ...notificationsRoutes,
+  ...returnsRoutes,
+  ...figuresRoutes,
   // pages
   ...signInPages,
   ...homePages,
-  ...notificationsRoutes,
+  ...figuresPages,
   ...missingPages,
   ...helpPages,
   ...childrenPages,

@@ -42,6 +42,12 @@ import { CaredForChildren } from './dashboard/cared-for-children.service';
 import { DashboardService, type DashboardSources } from './dashboard/dashboard.service';
 import { EpisodePageService } from './missing/episode-page.service';
 import { ChildPageService, type ChildPageSources } from './children/child-page.service';
+import { OperationalGroupRepository } from './operational-group/operational-group.repository';
+import { OperationalGroupCycle } from './operational-group/operational-group-cycle.service';
+import { OperationalGroupService } from './operational-group/operational-group.service';
+import { PackBuilder } from './operational-group/pack-builder';
+import { Ssda903MissingService } from './returns/ssda903-missing.service';
+import { FiguresService } from './figures/figures.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -71,6 +77,10 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   placements.endedListeners.push(episodeEndings.onPlacementEnded);
   const reportMissing = new ReportMissingService(db, clock, audit, children, placements.repo, escalationPolicies, escalation);
   const carerCommands = episodeSmsCommands({ clock, reportMissing, episodeEndings, escalation, notifications });
+  const groupRepo = new OperationalGroupRepository();
+  const packSettings = { publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom, displayTimeZone: config.displayTimeZone };
+  const packs = new PackBuilder(groupRepo, packSettings);
+  const operationalGroupCycle = new OperationalGroupCycle(db, clock, audit, outbox, groupRepo, packs, packSettings);
   const services = {
     audit,
     authorities: new AuthoritiesService(db, clock),
@@ -104,6 +114,10 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
     episodeEndings,
     profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, config.displayTimeZone),
+    operationalGroup: new OperationalGroupService(db, clock, audit, children, groupRepo, packs, operationalGroupCycle),
+    operationalGroupCycle,
+    ssda903Missing: new Ssda903MissingService(db, audit),
+    figures: new FiguresService(db, clock, audit),
   };
   return { ...services, ...pageServices(db, clock, services) };
 }

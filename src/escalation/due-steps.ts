@@ -2,7 +2,7 @@
 // (step, repeat) pairs already run and the time, decide what fires now, what is skipped and why,
 // and when to look again. No database, no clock: the runner supplies everything.
 import type { EscalationStep, PolicySnapshot, RiskGrade, StepCondition } from './escalation-policy';
-import { addWorkingDays } from './working-days';
+import { addWorkingDaysToInstant as addWorkingDays } from '../platform/working-days';
 
 export interface EpisodeSnapshot {
   discoveredAt: Date;

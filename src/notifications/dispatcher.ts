@@ -143,7 +143,8 @@ export class Dispatcher {
   private send(n: Notification) {
     const base = this.options.publicBaseUrl;
     if (n.channel === 'sms') return this.deps.sms.send({ to: n.address, body: n.bodyText, statusCallback: base + statusCallbackPath });
-    return this.deps.email.send({ to: n.address, subject: n.subject ?? '', html: n.bodyHtml, text: n.bodyText, messageId: messageIdFor(n.id, base) });
+    return this.deps.email.send({ to: n.address, subject: n.subject ?? '', html: n.bodyHtml, text: n.bodyText, messageId: messageIdFor(n.id, base),
+      attachments: n.attachments ?? undefined });
   }
 
   private async recordFailure(n: Notification, failure: DeliveryError): Promise<Outcome> {

@@ -6,6 +6,9 @@ export type NotificationStatus = (typeof notificationStatuses)[number];
 export type Channel = 'sms' | 'email';
 export type RecipientType = 'contact' | 'user' | 'carer' | 'guardian' | 'duty';
 
+/** A file sent with an email (e.g. a calendar invitation); content is text. */
+export interface Attachment { filename: string; contentType: string; content: string }
+
 /** Where to go next if this message cannot be delivered: another channel or another contact. */
 export interface Fallback { channel: Channel; address: string; recipientType: RecipientType; recipientId: string | null; recipientName: string }
 
@@ -42,6 +45,8 @@ export class Notification {
   @Column('timestamptz', { nullable: true }) deliveredAt!: Date | null;
   /** The template data (without the ack code), so a fallback can be rendered for another channel. */
   @Column('jsonb', { nullable: true }) data!: Record<string, unknown> | null;
+  /** Email only: files sent with the message (see migrations/...-operational-group.ts). */
+  @Column('jsonb', { nullable: true }) attachments!: Attachment[] | null;
 }
 
 @Entity('notification_events')

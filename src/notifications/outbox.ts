@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
-import { Channel, Fallback, Notification, NotificationEvent, RecipientType } from './notification.entity';
+import { Attachment, Channel, Fallback, Notification, NotificationEvent, RecipientType } from './notification.entity';
 import { renderEmail, renderSms } from './templates';
 
 export const OUTBOX_CHANNEL = 'notifications_outbox';
@@ -28,6 +28,8 @@ export interface OutboxMessage {
   fallbackOf?: string | null;
   /** Send no earlier than this (defaults to now). */
   notBefore?: Date;
+  /** Email only: files to attach (a calendar invitation). */
+  attachments?: Attachment[];
 }
 
 export class NotificationOutbox {
@@ -63,6 +65,7 @@ export class NotificationOutbox {
       nextAttemptAt: message.notBefore ?? now,
       fallbacks: (message.fallbacks ?? []) as never,
       fallbackOf: message.fallbackOf ?? null,
+      attachments: (message.attachments?.length ? message.attachments : null) as never,
       createdAt: now,
       updatedAt: now,
     }).orIgnore().returning('*').execute();

@@ -2,7 +2,7 @@
 // (45 calendar days where a devolved local panel decides, in the pilot areas); the
 // conclusive-grounds (CG) decision may not be made earlier than 30 days after the RG decision.
 import { addDays } from '../platform/dates';
-import { addWorkingDays } from './working-days';
+import { addWorkingDays } from '../platform/working-days';
 
 export const decisionMakers = ['single_competent_authority', 'devolved_panel'] as const;
 export type DecisionMaker = (typeof decisionMakers)[number];

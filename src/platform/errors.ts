@@ -12,6 +12,8 @@ export class Forbidden extends DomainError {}
 export class Unauthorized extends DomainError {}
 export class Invalid extends DomainError {}
 export class TooManyRequests extends DomainError {}
+/** Well-formed, but the records it would produce break a rule (a return that would fail validation). */
+export class Unprocessable extends DomainError {}
 
 export interface FieldProblem { field: string; message: string }
 

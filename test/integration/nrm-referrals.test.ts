@@ -3,7 +3,7 @@
 import { buildTestApp, TestApp } from '../support/app';
 import { apiOf, auditActions, demoChildId, fieldsNamed, UNKNOWN_ID } from '../support/records';
 import { addDays, today } from '../../src/platform/dates';
-import { addWorkingDays } from '../../src/nrm/working-days';
+import { addWorkingDays } from '../../src/platform/working-days';
 
 let app: TestApp;
 let api: ReturnType<typeof apiOf>;

@@ -27,6 +27,13 @@ export const examplePayloads: Record<string, object> = {
   'POST /api/v1/episodes/{id}/close': { reason: 'Test' },
   'POST /api/v1/episodes/{id}/acknowledge': { stepKey: 'report_police' },
   'PUT /api/v1/escalation-policy': { settings: {}, steps: [] },
+  'PUT /api/v1/operational-group': { cadenceDays: 42 },
+  'POST /api/v1/operational-group/members': { contactId: '00000000-0000-4000-8000-000000000000' },
+  'PATCH /api/v1/operational-group/meetings/{id}': { minutes: 'Example minutes' },
+  'PUT /api/v1/operational-group/meetings/{id}/attendance': { attendance: [{ name: 'Example Officer', attendance: 'present' }] },
+  'POST /api/v1/operational-group/meetings/{id}/reviews': { childId: '00000000-0000-4000-8000-000000000000', indicatorsConsidered: [], decision: 'Keep the plan', debriefArranged: false },
+  'POST /api/v1/operational-group/meetings/{id}/actions': { description: 'Example action', dueOn: '2026-01-01', ownerName: 'Example Owner' },
+  'POST /api/v1/operational-group/actions/{id}/complete': { note: 'Done' },
 };
 
 /** Which table holds the record a path's {id} names, judged by the segment before it. */
@@ -38,4 +45,7 @@ export const idTables: Record<string, string> = {
   'nrm-referrals': 'nrm_referrals',
   contacts: 'contacts',
   episodes: 'missing_episodes',
+  members: 'group_members',
+  meetings: 'group_meetings',
+  actions: 'group_actions',
 };

@@ -3,7 +3,7 @@
 import { dueSteps, EpisodeSnapshot, FiredKeys, runKey } from '../../src/escalation/due-steps';
 import { defaultPolicy } from '../../src/escalation/default-policy';
 import type { PolicySnapshot } from '../../src/escalation/escalation-policy';
-import { addWorkingDays } from '../../src/escalation/working-days';
+import { addWorkingDaysToInstant as addWorkingDays } from '../../src/platform/working-days';
 
 const policy: PolicySnapshot = { version: 1, ...defaultPolicy };
 const T0 = new Date('2026-11-23T02:00:00Z'); // a Monday

@@ -1,5 +1,5 @@
 // Working-day arithmetic for NRM deadlines: weekends and England & Wales bank holidays are skipped.
-import { addWorkingDays, isWorkingDay } from '../../src/nrm/working-days';
+import { addWorkingDays, addWorkingDaysToInstant, isWorkingDay } from '../../src/platform/working-days';
 import { cgEarliestOn, rgDueOn } from '../../src/nrm/nrm-deadlines';
 
 describe('addWorkingDays', () => {
@@ -40,5 +40,14 @@ describe('NRM deadlines', () => {
   it('allows a conclusive grounds decision from 30 days after the reasonable grounds decision', () => {
     expect(cgEarliestOn('2026-01-31')).toBe('2026-03-02');
     expect(cgEarliestOn(null)).toBeNull();
+  });
+});
+
+describe('addWorkingDaysToInstant (escalation steps timed in working days)', () => {
+  it('skips Christmas, the weekend and the substitute Boxing Day, keeping the time of day', () => {
+    expect(addWorkingDaysToInstant(new Date('2026-12-24T10:15:00Z'), 1).toISOString()).toBe('2026-12-29T10:15:00.000Z');
+  });
+  it('counts on the England calendar: 00:30 BST on a Saturday is a Saturday report', () => {
+    expect(addWorkingDaysToInstant(new Date('2026-06-05T23:30:00Z'), 5).toISOString()).toBe('2026-06-11T23:30:00.000Z') // 00:30 BST on Friday 12 June;
   });
 });

@@ -1,7 +1,8 @@
 // The one thing the service needs from an email provider. Implementations throw DeliveryError.
+import type { Attachment } from '../notification.entity';
 import type { SentMessage } from './sms.provider';
 
-export interface EmailMessage { to: string; subject: string; html: string | null; text: string; messageId: string }
+export interface EmailMessage { to: string; subject: string; html: string | null; text: string; messageId: string; attachments?: Attachment[] }
 
 export interface EmailProvider {
   readonly recording: boolean;

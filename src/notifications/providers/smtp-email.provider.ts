@@ -35,6 +35,7 @@ export class SmtpEmailProvider implements EmailProvider {
       const info = await this.transport.sendMail({
         from: this.settings.from, to: message.to, subject: message.subject,
         text: message.text, html: message.html ?? undefined, messageId: message.messageId,
+        attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
       });
       return { providerId: info.messageId || message.messageId };
     } catch (err) {

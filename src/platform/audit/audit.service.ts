@@ -37,6 +37,16 @@ export class AuditService {
     });
   }
 
+  /** One statement for many lines (an export that reads many children's records). */
+  async recordMany(tx: Tx | null, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    const at = this.clock.now();
+    await (tx ?? this.db.manager).insert(AuditEvent, entries.map((entry) => ({
+      at, authorityId: ctx.actor.authorityId, actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, action: entry.action,
+      entityType: entry.entityType, entityId: entry.entityId ?? null, childId: entry.childId ?? null, ip: ctx.ip, changes: (entry.changes ?? null) as never,
+    })));
+  }
+
   async list(ctx: RequestContext, query: AuditQuery): Promise<AuditEvent[]> {
     const qb = this.db.getRepository(AuditEvent).createQueryBuilder('e')
       .where('e.authority_id = :authorityId', { authorityId: ctx.actor.authorityId })

@@ -31,6 +31,7 @@ export const permissions = {
   'figures.read': ['administrator', ...managers, 'group_member'],
   'national_alert.authorise': ['senior_manager'],
   'episodes.acknowledge': [...casework, 'police', 'ceop', 'guardian'],
+  'group.configure': ['administrator'],
 } satisfies Record<string, Role[]>;
 
 export type Action = keyof typeof permissions;

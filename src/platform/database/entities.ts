@@ -16,9 +16,12 @@ import { Contact } from '../../contacts/contact.entity';
 import { EpisodeEvent, MissingEpisode, RiskGradeChange } from '../../missing/missing-episode.entity';
 import { EscalationPolicy } from '../../escalation/escalation-policy.entity';
 import { EscalationRun } from '../../escalation/escalation-run.entity';
+import { GroupMeeting, GroupMember, OperationalGroup } from '../../operational-group/operational-group.entity';
+import { GroupAction, GroupAttendance, GroupReview } from '../../operational-group/meeting-record.entity';
 
 export const entities = [
   LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, Notification, NotificationEvent, InboundMessage,
   Guardian, SafeguardingPlan, MissingProfile, TraffickingAssessment, NrmReferral, Contact,
   MissingEpisode, EpisodeEvent, RiskGradeChange, EscalationPolicy, EscalationRun,
+  OperationalGroup, GroupMember, GroupMeeting, GroupAttendance, GroupReview, GroupAction,
 ];

@@ -2,7 +2,7 @@
 // the client gets a plain sentence: never a stack trace, never a child's details.
 import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
-import { Conflict, DomainError, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized } from '../errors';
+import { Conflict, DomainError, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized, Unprocessable } from '../errors';
 
 function toBoom(err: DomainError): Boom.Boom {
   if (err instanceof NotFound) return Boom.notFound(err.message);
@@ -11,6 +11,7 @@ function toBoom(err: DomainError): Boom.Boom {
   if (err instanceof Unauthorized) return Boom.unauthorized(err.message);
   if (err instanceof TooManyRequests) return Boom.tooManyRequests(err.message);
   if (err instanceof Invalid) return Boom.badRequest(err.message);
+  if (err instanceof Unprocessable) return Boom.badData(err.message);
   return Boom.badImplementation(err.message);
 }
 

@@ -4,6 +4,7 @@
 // with a signed status callback as Twilio does, and by SMTP to a local sink.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,12 +21,18 @@ async function freePort(): Promise<number> {
   });
 }
 
+// A plain request without keep-alive, so no idle socket keeps jest alive after the run.
+function statusOf(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    req.on('error', () => resolve(0));
+  });
+}
+
 async function waitForReady(url: string, child: { exitCode: number | null }, output: () => string): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`The service exited during start:\n${output()}`);
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) return;
-    } catch { /* not listening yet */ }
+    if ((await statusOf(`${url}/health/ready`)) === 200) return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`The service did not become ready:\n${output()}`);
