@@ -38,16 +38,16 @@ import { EpisodeEndingsService } from './missing/episode-endings.service';
 import { EpisodeUpdatesService } from './missing/episode-updates.service';
 import { MissingEpisodesService } from './missing/missing-episodes.service';
 import { ReportMissingService } from './missing/report-missing.service';
-import { CaredForChildren } from './dashboard/cared-for-children.service';
-import { DashboardService, type DashboardSources } from './dashboard/dashboard.service';
-import { EpisodePageService } from './missing/episode-page.service';
-import { ChildPageService, type ChildPageSources } from './children/child-page.service';
 import { OperationalGroupRepository } from './operational-group/operational-group.repository';
 import { OperationalGroupCycle } from './operational-group/operational-group-cycle.service';
 import { OperationalGroupService } from './operational-group/operational-group.service';
 import { PackBuilder } from './operational-group/pack-builder';
 import { Ssda903MissingService } from './returns/ssda903-missing.service';
 import { FiguresService } from './figures/figures.service';
+import { CaredForChildren } from './dashboard/cared-for-children.service';
+import { DashboardService, type DashboardSources } from './dashboard/dashboard.service';
+import { EpisodePageService } from './missing/episode-page.service';
+import { ChildPageService, type ChildPageSources } from './children/child-page.service';
 
 export interface ServiceDeps {
   db: DataSource;

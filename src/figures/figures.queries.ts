@@ -6,7 +6,7 @@ import type { Tx } from '../platform/database/transaction';
 /** Episodes that began in the period. */
 const periodEpisodes = `
   WITH bounds AS (SELECT ($2::date::timestamp AT TIME ZONE $4) AS t0, (($3::date + 1)::timestamp AT TIME ZONE $4) AS t1)
-  SELECT e.* , coalesce(e.returned_at, e.closed_at) AS ended_at FROM missing_episodes e, bounds
+  SELECT e.*, coalesce(e.returned_at, e.closed_at) AS ended_at FROM missing_episodes e, bounds
   WHERE e.authority_id = $1 AND e.discovered_at >= bounds.t0 AND e.discovered_at < bounds.t1`;
 
 const hours = (a: string, b: string) => `extract(epoch FROM (${a} - ${b})) / 3600`;

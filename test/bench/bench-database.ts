@@ -11,7 +11,8 @@ import { freePort } from '../support/ports';
 
 export interface BenchDatabase { db: DataSource; where: string; close(): Promise<void> }
 
-export async function openBenchDatabase(logger: Logger): Promise<BenchDatabase> {
+/** bulkLoad: relax durability on a throwaway cluster (for generating data, not for timing writes). */
+export async function openBenchDatabase(logger: Logger, { poolSize = 4, bulkLoad = true } = {}): Promise<BenchDatabase> {
   let url = process.env.DATABASE_URL;
   let pg: EmbeddedPostgres | undefined;
   if (!url) {
@@ -19,15 +20,14 @@ export async function openBenchDatabase(logger: Logger): Promise<BenchDatabase> 
       database: 'missing_children_bench', logger, ephemeral: true });
     url = await pg.start();
   }
-  const db = createDataSource(url, 4);
-  await db.initialize();
-  if (pg) {
-    await db.query(`ALTER SYSTEM SET max_wal_size = '16GB'`);
-    await db.query(`ALTER SYSTEM SET synchronous_commit = 'off'`);
-    await db.query(`ALTER SYSTEM SET maintenance_work_mem = '512MB'`);
-    await db.query('SELECT pg_reload_conf()');
+  const db = createDataSource(url, poolSize);
+  try {
+    await prepare(db, Boolean(pg && bulkLoad));
+  } catch (err) {
+    if (db.isInitialized) await db.destroy();
+    await pg?.stop();
+    throw err;
   }
-  await db.runMigrations({ transaction: 'each' });
   return {
     db, where: pg ? `a throwaway embedded PostgreSQL in ${pg.dataDir}` : 'DATABASE_URL',
     async close() {
@@ -35,6 +35,17 @@ export async function openBenchDatabase(logger: Logger): Promise<BenchDatabase> 
       await pg?.stop();
     },
   };
+}
+
+async function prepare(db: DataSource, bulkLoad: boolean): Promise<void> {
+  await db.initialize();
+  if (bulkLoad) {
+    await db.query(`ALTER SYSTEM SET max_wal_size = '16GB'`);
+    await db.query(`ALTER SYSTEM SET synchronous_commit = 'off'`);
+    await db.query(`ALTER SYSTEM SET maintenance_work_mem = '512MB'`);
+    await db.query('SELECT pg_reload_conf()');
+  }
+  await db.runMigrations({ transaction: 'each' });
 }
 
 /** `--scale 0.01` (or SCALE=0.01); 1 when not given. */

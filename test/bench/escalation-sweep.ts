@@ -1,32 +1,18 @@
 // Benchmark (prints figures; not a test): one escalation sweep over 100,000 open episodes of which
 // 1,000 are due, then 10,000 open with the same 1,000 due, then 100,000 open with 100 due, to show
 // the sweep's cost follows the due episodes, not all of them. Uses DATABASE_URL, or a throwaway embedded PostgreSQL.
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { EmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
-import { createDataSource } from '../../src/platform/database/data-source';
 import { createLogger } from '../../src/platform/logger';
 import { loadConfig } from '../../src/config';
 import { createServices } from '../../src/services';
 import { runSeeds } from '../../seeds';
 import { defaultPolicy } from '../../src/escalation/default-policy';
 import { ManualClock } from '../support/clock';
+import { openBenchDatabase } from './bench-database';
 
 const logger = createLogger('warn');
 const out = (line: string) => process.stdout.write(`${line}\n`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** `total` open episodes for as many new children; `due` of them have the +24h step due now, the rest nothing until tomorrow. */
 async function load(db: DataSource, total: number, due: number, now: Date): Promise<void> {
@@ -72,17 +58,9 @@ async function measure(db: DataSource, clock: ManualClock, total: number, due: n
 }
 
 async function main(): Promise<void> {
-  let url = process.env.DATABASE_URL;
-  let pg: EmbeddedPostgres | undefined;
-  if (!url) {
-    pg = new EmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `mc-bench-${randomBytes(4).toString('hex')}`), port: await freePort(),
-      database: 'missing_children_bench', logger, ephemeral: true });
-    url = await pg.start();
-  }
-  const db = createDataSource(url, 10);
+  const bench = await openBenchDatabase(logger, { poolSize: 10, bulkLoad: false });
+  const { db } = bench;
   try {
-    await db.initialize();
-    await db.runMigrations({ transaction: 'each' });
     if (process.env.EXP) await db.query(process.env.EXP);
     const clock = new ManualClock('2026-11-23T02:00:00Z');
     await runSeeds(db, createServices({ db, clock, config: loadConfig({ NODE_ENV: 'test' }), logger }), { demo: true, logger });
@@ -95,8 +73,7 @@ async function main(): Promise<void> {
     await measure(db, clock, 10_000, 1_000);
     await measure(db, clock, 100_000, 100);
   } finally {
-    if (db.isInitialized) await db.destroy();
-    await pg?.stop();
+    await bench.close();
   }
 }
 

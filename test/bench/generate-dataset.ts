@@ -21,19 +21,20 @@ export function datasetSize(scale: number): DatasetSize {
 const authoritiesSql = `INSERT INTO local_authorities (code, name)
   SELECT 'GEN' || lpad(i::text, 3, '0'), 'Generated authority ' || i FROM generate_series(1, $1) AS i`;
 
-// Child n belongs to authority n mod 150; some left care in October 2026 (none of them is still missing).
+// Child n belongs to authority n mod 150 and is that authority's child number n / 150, which decides
+// what kind of history it gets (so every authority has some of each). 1 in 10 left care in October 2026.
 const childrenSql = `INSERT INTO children (authority_id, reference, local_id, first_names, last_name, date_of_birth, sex,
     trafficking_status, care_started_at, care_ended_at, created_at, updated_at)
   SELECT a.ids[(i % a.n) + 1], 'G' || i, 'GEN' || i, 'Generated', 'Child', date '2007-01-01' + (i % 2000), (i % 2) + 1,
     (ARRAY['suspected', 'confirmed', 'not_trafficked', 'unknown'])[(i % 4) + 1],
     timestamptz '2023-06-01 09:00+00' + (i % 365) * interval '1 day',
-    CASE WHEN i % 10 = 0 THEN timestamptz '2026-10-01 12:00+00' END,
+    CASE WHEN (i / $2) % 10 = 0 THEN timestamptz '2026-10-01 12:00+00' END,
     timestamptz '2023-06-01 09:00+00', timestamptz '2023-06-01 09:00+00'
   FROM (SELECT array_agg(id ORDER BY code) AS ids, count(*)::int AS n FROM local_authorities WHERE code LIKE 'GEN%') a,
     generate_series(1, $1) AS i`;
 
-// Ten episodes per child, 90 days apart (12 for 1 child in 10, a repeat misser), lasting 1-168 hours;
-// the last is still open for 1 child in 20 and closed without a return for another 1 in 20.
+// Ten episodes per child, 90 days apart (12 days for 1 child in 10, a repeat misser, in 2025-26),
+// lasting 1-168 hours; the last is still open for 1 child in 20 and closed without a return for another 1 in 20.
 const episodesSql = (newId: string) => `INSERT INTO missing_episodes (id, authority_id, child_id, reference, kind, state, discovered_at, reported_at,
     reported_via, reported_by_name, reported_to_police_at, police_reference, risk_grade, high_risk_from_start, trafficking_status,
     repeat_count, returned_at, return_interview_offered_at, return_interview_held_at, closed_at, close_reason, policy_snapshot,
@@ -46,14 +47,16 @@ const episodesSql = (newId: string) => `INSERT INTO missing_episodes (id, author
     CASE WHEN (c.n + k) % 3 <> 0 THEN t.returned + ((c.n * (k + 1)) % 96 + 12) * interval '1 hour' END,
     t.closed, CASE WHEN t.closed IS NOT NULL THEN 'Generated' END, '{}'::jsonb, d.at, coalesce(t.closed, d.at)
   FROM (SELECT id, authority_id, reference, trafficking_status, care_started_at, substr(local_id, 4)::int AS n
-        FROM children WHERE authority_id = ANY($1::uuid[]) AND local_id LIKE 'GEN%') c
+        FROM children WHERE authority_id = ANY($1::uuid[]) AND local_id LIKE 'GEN%') c0
+  CROSS JOIN LATERAL (SELECT c0.*, c0.n / ${AUTHORITIES} AS m) c
   CROSS JOIN generate_series(0, ${EPISODES_PER_CHILD - 1}) AS k
-  CROSS JOIN LATERAL (SELECT c.care_started_at + interval '30 days' + k * CASE WHEN c.n % 10 = 3 THEN interval '12 days' ELSE interval '90 days' END + ((c.n * 7 + k * 13) % 72) * interval '1 hour' AS at) d
+  CROSS JOIN LATERAL (SELECT c.care_started_at + k * CASE WHEN c.m % 10 = 3 THEN interval '12 days' ELSE interval '90 days' END
+      + CASE WHEN c.m % 10 = 3 THEN interval '700 days' ELSE interval '30 days' END + ((c.n * 7 + k * 13) % 72) * interval '1 hour' AS at) d
   CROSS JOIN LATERAL (SELECT ((c.n * 31 + k * 17) % 168 + 1) * interval '1 hour' AS lasted) l
   CROSS JOIN LATERAL (SELECT
-      CASE WHEN k = ${EPISODES_PER_CHILD - 1} AND c.n % 20 IN (1, 2) THEN NULL ELSE d.at + l.lasted END AS returned,
-      CASE WHEN k = ${EPISODES_PER_CHILD - 1} AND c.n % 20 = 1 THEN NULL
-           WHEN k = ${EPISODES_PER_CHILD - 1} AND c.n % 20 = 2 THEN d.at + interval '40 days'
+      CASE WHEN k = ${EPISODES_PER_CHILD - 1} AND c.m % 20 IN (1, 2) THEN NULL ELSE d.at + l.lasted END AS returned,
+      CASE WHEN k = ${EPISODES_PER_CHILD - 1} AND c.m % 20 = 1 THEN NULL
+           WHEN k = ${EPISODES_PER_CHILD - 1} AND c.m % 20 = 2 THEN d.at + interval '40 days'
            ELSE d.at + l.lasted + interval '3 days' END AS closed) t`;
 
 // Ten alerts per episode, minutes apart: 2% failed, 2% undelivered, most of those needing an ACK acknowledged.
@@ -84,7 +87,7 @@ export async function generateDataset(db: DataSource, scale: number, log: Log = 
     log(`  ${what} in ${((performance.now() - t) / 1000).toFixed(1)} s (${((performance.now() - started) / 1000).toFixed(0)} s so far)`);
   };
   await step(`${size.authorities} authorities`, authoritiesSql, [size.authorities]);
-  await step(`${size.children} children`, childrenSql, [size.children]);
+  await step(`${size.children} children`, childrenSql, [size.children, AUTHORITIES]);
   const ids: string[] = (await db.query(`SELECT id FROM local_authorities WHERE code LIKE 'GEN%' ORDER BY code`)).map((r: { id: string }) => r.id);
   // Time-ordered ids (PostgreSQL 18) append to the primary-key index instead of writing all over it.
   const [{ v7 }] = await db.query(`SELECT to_regproc('uuidv7') IS NOT NULL AS v7`);

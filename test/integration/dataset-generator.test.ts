@@ -27,12 +27,15 @@ it('generates the promised counts at scale 0.01, within every constraint, and a 
     WHERE s.nspname = 'public' AND NOT c.convalidated`)).toBe(0);
   expect(await count(`SELECT count(*)::int AS n FROM missing_episodes e JOIN children c ON c.id = e.child_id WHERE c.authority_id <> e.authority_id`)).toBe(0);
   expect(await count(`SELECT count(*)::int AS n FROM notifications n JOIN missing_episodes e ON e.id = n.episode_id WHERE e.authority_id <> n.authority_id`)).toBe(0);
-  expect(await count(`SELECT count(*)::int AS n FROM missing_episodes WHERE closed_at IS NULL AND authority_id IN (${generated})`)).toBe(50);
+  expect(await count(`SELECT count(*)::int AS n FROM missing_episodes WHERE closed_at IS NULL AND authority_id IN (${generated})`)).toBe(150);
 
   const [authority] = await app.db.dataSource.query(`SELECT id FROM local_authorities WHERE code = 'GEN001'`);
   const ctx: RequestContext = { actor: { userId: authority.id, authorityId: authority.id, role: 'team_manager', name: 'Generated' }, ip: null };
   const result = await app.services.ssda903Missing.export(ctx, { year: 2025, draft: false });
   expect(result.problems).toEqual([]);
   expect(result.rows.length).toBeGreaterThan(0);
+  const figures = await app.services.figures.figures(ctx, { from: '2025-04-01', to: '2026-03-31' });
+  expect(figures.children.repeatMissers).toBeGreaterThan(0);
+  expect(figures.alerts.failed).toBeGreaterThan(0);
   await expect(generateDataset(app.db.dataSource, 0.01)).rejects.toThrow('already holds a generated dataset');
 }, 180_000);
