@@ -50,6 +50,7 @@ export function presentDashboard(d: Dashboard, tz: string, authorityName: string
       at: formatDateTime(n.notification.createdAt, tz), error: n.notification.lastError ?? '',
       fallback: n.fallbackId ? 'Sent another way' : 'No other way tried',
     })) ?? null,
+    overdueActions: d.overdueActions?.map((a) => ({ description: a.description, owner: a.ownerName, dueOn: formatDate(a.dueOn, tz) })) ?? null,
     caredFor: d.caredFor?.map((c) => ({ name: `${c.firstNames} ${c.lastName}`, reference: c.reference, reportHref: `/children/${c.id}/report-missing` })) ?? null,
   };
 }

@@ -12,10 +12,12 @@ import type { NotificationsService, NotificationWithHistory } from '../notificat
 import type { SafeguardingPlansService } from '../safeguarding/safeguarding-plans.service';
 import type { SafeguardingPlan } from '../safeguarding/safeguarding-plan.entity';
 import type { CaredForChildren } from './cared-for-children.service';
+import type { OperationalGroupService } from '../operational-group/operational-group.service';
+import type { GroupAction } from '../operational-group/meeting-record.entity';
 
 export interface DashboardSources {
   children: ChildrenService; missingEpisodes: MissingEpisodesService; notifications: NotificationsService;
-  safeguardingPlans: SafeguardingPlansService; caredFor: CaredForChildren;
+  safeguardingPlans: SafeguardingPlansService; caredFor: CaredForChildren; operationalGroup: OperationalGroupService;
 }
 export interface EpisodeOnDashboard { episode: MissingEpisode; child: Child | null; alerts: NotificationWithHistory[] | null }
 export interface Dashboard {
@@ -24,6 +26,7 @@ export interface Dashboard {
   awaitingReturnInterview: EpisodeOnDashboard[];
   plansDue: { plan: SafeguardingPlan; child: Child | null }[] | null;
   failed: NotificationWithHistory[] | null;
+  overdueActions: GroupAction[] | null;
   caredFor: Child[] | null;
 }
 
@@ -53,7 +56,14 @@ export class DashboardService {
       .map((episode) => ({ episode, child: children.get(episode.childId) ?? null, alerts: null }));
     const plansDue = plans && plans.map((plan) => ({ plan, child: children.get(plan.childId) ?? null }));
     const failed = can(role, 'notifications.read') ? await this.s.notifications.listFailed(ctx, 20, 0) : null;
-    return { now, missingNow, awaitingReturnInterview, plansDue, failed, caredFor };
+    const overdueActions = can(role, 'group.read') ? await this.overdueActions(ctx) : null;
+    return { now, missingNow, awaitingReturnInterview, plansDue, failed, overdueActions, caredFor };
+  }
+
+  /** The operational group's open actions whose due date has passed (in England). */
+  private async overdueActions(ctx: RequestContext): Promise<GroupAction[]> {
+    const today = this.s.operationalGroup.today();
+    return (await this.s.operationalGroup.listActions(ctx, { open: true })).filter((a) => a.dueOn < today);
   }
 
   /** Each child named on the dashboard, read (and so audited) once. */

@@ -70,3 +70,11 @@ it('shows police and CEOP only the episodes escalated to them', async () => {
   expect(ceop).not.toContain(open.reference);
   expect(ceop).toContain('No child is missing.');
 });
+
+it("lists the operational group's overdue actions on the dashboard of those who may read the group", async () => {
+  const tm = (await (await pageSession(app, 'team_manager')).get('/')).payload;
+  expect(tm).toContain('Operational group actions overdue');
+  expect(tm).toContain('Check the phone arrangements for H9PX');
+  const police = (await (await pageSession(app, 'police')).get('/')).payload;
+  expect(police).not.toContain('Operational group actions overdue');
+});

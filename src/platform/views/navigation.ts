@@ -6,6 +6,7 @@ import { adminSectionsFor } from '../../admin/admin-sections';
 const sections: { href: string; text: string; action: Action }[] = [
   { href: '/', text: 'Dashboard', action: 'self.session' },
   { href: '/children', text: 'Children', action: 'children.read' },
+  { href: '/figures', text: 'Figures', action: 'figures.read' },
 ];
 
 export function navigationFor(actor: Actor | null, currentPath = '/') {
