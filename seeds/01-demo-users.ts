@@ -2,7 +2,7 @@
 import type { Tx } from '../src/platform/database/transaction';
 import type { Services } from '../src/services';
 import { User } from '../src/users/user.entity';
-import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from './demo-data';
+import { CARER_ONE_CHILD, DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles, otherBoroughChild } from './demo-data';
 
 export async function seedDemoUsers(tx: Tx, services: Services): Promise<void> {
   for (const a of demoAuthorities) {
@@ -11,7 +11,8 @@ export async function seedDemoUsers(tx: Tx, services: Services): Promise<void> {
       const email = demoEmail(r.local, a.domain);
       if (await tx.existsBy(User, { email })) continue;
       await services.users.insert(tx, authority.id, { email, name: r.name, role: r.role, password: DEMO_PASSWORD,
-        mobile: r.role === 'carer' ? null : undefined });
+        // The demo carer user is the carer who texts from this number, so the pages show them their child.
+        mobile: r.role === 'carer' ? (a.code === 'DEMO' ? CARER_ONE_CHILD : otherBoroughChild.carer) : null });
     }
   }
 }
