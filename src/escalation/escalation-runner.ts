@@ -1,20 +1,26 @@
-// Runs the ladder for one episode: asks dueSteps what is due, claims each (step, repeat) with an
-// INSERT ... ON CONFLICT DO NOTHING into escalation_runs, and writes its messages to the outbox in
-// the same transaction, so a step runs once however many instances run at the same moment.
-import { IsNull, LessThanOrEqual } from 'typeorm';
+// Runs the ladder for a batch of episodes (a sweep's batch, or the one episode a report or an
+// update just changed): asks dueSteps what is due, claims every (step, repeat) with one INSERT ...
+// ON CONFLICT DO NOTHING into escalation_runs, and writes the messages of the steps it won to the
+// outbox in the same transaction, so a step runs once however many instances run at the same
+// moment. Each stage is one set-based statement for the whole batch, so a sweep's cost is a few
+// round trips per batch rather than per episode.
+import { In, IsNull, LessThanOrEqual } from 'typeorm';
 import type { Tx } from '../platform/database/transaction';
 import type { Clock } from '../platform/clock';
 import type { NotificationOutbox } from '../notifications/outbox';
 import { MissingEpisode } from '../missing/missing-episode.entity';
-import { addToTimeline } from '../missing/episode-timeline';
+import { addManyToTimeline, TimelineRow } from '../missing/episode-timeline';
 import { dueSteps, effectiveRisk, EpisodeSnapshot, FiredKeys, runKey, RunOutcome, StepDecision } from './due-steps';
 import { EpisodeParty, RecipientResolver } from './recipients';
 import { messageData, EpisodeFacts } from './message-data';
-import { sendStep } from './step-messages';
+import { planStep, PlannedStep, sentStep } from './step-messages';
 import type { SignedLinks } from './signed-link';
 
 export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: { stepKey: string; roles: string[] }[] }
 export interface RunnerOptions { displayTimeZone: string }
+
+type ChildRow = { id: string; reference: string; social_worker_id: string | null; authority_name: string };
+type Won = { episode: MissingEpisode; party: EpisodeParty; decision: StepDecision; plan?: PlannedStep; from: number };
 
 export class EscalationRunner {
   constructor(private readonly clock: Clock, private readonly outbox: NotificationOutbox, private readonly links: SignedLinks,
@@ -22,69 +28,135 @@ export class EscalationRunner {
 
   /** Processes one episode inside the caller's transaction (which holds the episode's row lock). */
   async process(tx: Tx, episodeOrId: MissingEpisode | string, resolver = new RecipientResolver(this.clock.now())): Promise<RunSummary> {
-    const now = this.clock.now();
     const episode = typeof episodeOrId === 'string' ? await tx.findOneByOrFail(MissingEpisode, { id: episodeOrId }) : episodeOrId;
-    const episodeId = episode.id;
-    const [child] = await tx.query(`SELECT c.reference, c.social_worker_id, a.name AS authority_name FROM children c
-      JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = $1`, [episode.childId]);
-    const { fired, acknowledged } = await this.history(tx, episodeId);
-    const { decisions, nextAt } = dueSteps(snapshotOf(episode, acknowledged), episode.policySnapshot, fired, now);
-    const summary: RunSummary = { fired: 0, skipped: 0, notifications: 0, unreached: [] };
-    const party: EpisodeParty = { episodeId, authorityId: episode.authorityId, childId: episode.childId, socialWorkerId: child.social_worker_id,
-      placementId: episode.placementId, reportedByMobile: episode.reportedByMobile, parentNoticeSuppressed: !!episode.parentNoticeSuppressedReason };
-    const facts: EpisodeFacts = { childRef: child.reference, episodeRef: episode.reference, authorityName: child.authority_name, kind: episode.kind,
-      risk: effectiveRisk(snapshotOf(episode, [])), discoveredAt: episode.discoveredAt, lastSeenAt: episode.lastSeenAt, returnedAt: episode.returnedAt,
-      policeReference: episode.policeReference, repeatCount: episode.repeatCount, repeatWindowDays: episode.policySnapshot.settings.repeatWindowDays };
-    const visible = new Set(episode.visibleToRoles);
-    for (const decision of decisions) {
-      if (!(await this.claim(tx, episodeId, decision, now))) continue;
-      if (decision.action === 'skip') {
+    return (await this.processMany(tx, [episode], resolver)).get(episode.id)!;
+  }
+
+  /** Processes episodes whose rows the caller's transaction has locked; one summary per episode id. */
+  async processMany(tx: Tx, episodes: MissingEpisode[], resolver = new RecipientResolver(this.clock.now())): Promise<Map<string, RunSummary>> {
+    const now = this.clock.now();
+    const summaries = new Map<string, RunSummary>(episodes.map((e) => [e.id, { fired: 0, skipped: 0, notifications: 0, unreached: [] }]));
+    if (!episodes.length) return summaries;
+    const ids = episodes.map((e) => e.id);
+    const children = new Map<string, ChildRow>((await tx.query(`SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name
+      FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = ANY($1)`, [episodes.map((e) => e.childId)]))
+      .map((c: ChildRow) => [c.id, c]));
+    const history = await this.history(tx, ids);
+    const nextAt = new Map<string, Date | null>();
+    const decided: Won[] = [];
+    const parties = new Map<string, EpisodeParty>();
+    for (const episode of episodes) {
+      const h = history.get(episode.id) ?? { fired: new Map(), acknowledged: [] };
+      const due = dueSteps(snapshotOf(episode, h.acknowledged), episode.policySnapshot, h.fired, now);
+      nextAt.set(episode.id, due.nextAt);
+      const party = partyOf(episode, children.get(episode.childId)!);
+      parties.set(episode.id, party);
+      for (const decision of due.decisions) decided.push({ episode, party, decision, from: 0 });
+    }
+    const won = await this.claim(tx, decided, now);
+    const recipients = resolver.forBatch([...parties.values()]);
+    const messages = [];
+    for (const w of won.filter((x) => x.decision.action === 'fire')) {
+      const facts = factsOf(w.episode, children.get(w.episode.childId)!);
+      w.plan = await planStep(tx, recipients, {
+        party: w.party, step: w.decision.step, repeat: w.decision.repeat,
+        data: (link) => messageData(facts, now, this.options.displayTimeZone, link),
+        link: (audience) => this.links.url(w.episode.id, audience, now),
+      });
+      w.from = messages.length;
+      messages.push(...w.plan.messages.map((m) => m.message));
+    }
+    const queued = await this.outbox.enqueueMany(tx, messages);
+    const timeline: TimelineRow[] = [];
+    const counts: { episodeId: string; stepKey: string; repeat: number; count: number }[] = [];
+    const visible = new Map(episodes.map((e) => [e.id, new Set(e.visibleToRoles)]));
+    for (const w of won) {
+      const { step, repeat, reason } = w.decision;
+      const summary = summaries.get(w.episode.id)!;
+      if (!w.plan) {
         summary.skipped += 1;
-        await addToTimeline(tx, episode, now, { type: 'step_skipped', stepKey: decision.step.key, repeat: decision.repeat,
-          summary: `Step ${decision.step.key} skipped. ${decision.reason}` });
+        timeline.push({ episode: w.episode, at: now, entry: { type: 'step_skipped', stepKey: step.key, repeat, summary: `Step ${step.key} skipped. ${reason}` } });
         continue;
       }
-      const sent = await sendStep(tx, this.outbox, resolver, {
-        party, step: decision.step, repeat: decision.repeat,
-        data: (link) => messageData(facts, now, this.options.displayTimeZone, link),
-        link: (audience) => this.links.url(episodeId, audience, now),
-      });
-      sent.audiences.forEach((a) => visible.add(a));
+      const sent = sentStep(w.plan, queued.slice(w.from, w.from + w.plan.messages.length));
+      sent.audiences.forEach((a) => visible.get(w.episode.id)!.add(a));
       summary.fired += 1;
       summary.notifications += sent.count;
-      if (sent.nobody.length) summary.unreached.push({ stepKey: decision.step.key, roles: sent.nobody });
-      await tx.query('UPDATE escalation_runs SET notifications = $4 WHERE episode_id = $1 AND step_key = $2 AND repeat = $3',
-        [episodeId, decision.step.key, decision.repeat, sent.count]);
-      await addToTimeline(tx, episode, now, { type: 'step_fired', stepKey: decision.step.key, repeat: decision.repeat,
-        summary: `Step ${decision.step.key} fired. ${decision.reason} ${sent.summary}`, data: { recipients: sent.recipients } });
+      if (sent.nobody.length) summary.unreached.push({ stepKey: step.key, roles: sent.nobody });
+      if (sent.count) counts.push({ episodeId: w.episode.id, stepKey: step.key, repeat, count: sent.count });
+      timeline.push({ episode: w.episode, at: now, entry: { type: 'step_fired', stepKey: step.key, repeat,
+        summary: `Step ${step.key} fired. ${reason} ${sent.summary}`, data: { recipients: sent.recipients } } });
     }
-    await tx.update(MissingEpisode, { id: episodeId }, { nextEscalationAt: episode.closedAt ? null : nextAt, visibleToRoles: [...visible] });
-    return summary;
+    await this.record(tx, counts, timeline, episodes.map((e) => ({ id: e.id, next: e.closedAt ? null : nextAt.get(e.id) ?? null, visible: [...visible.get(e.id)!] })));
+    return summaries;
   }
 
   /** Locks and loads an episode for the sweep if it is still due and no other instance holds it. */
   async claimDue(tx: Tx, episodeId: string): Promise<MissingEpisode | null> {
-    return tx.findOne(MissingEpisode, { where: { id: episodeId, closedAt: IsNull(), nextEscalationAt: LessThanOrEqual(this.clock.now()) },
+    return (await this.claimDueMany(tx, [episodeId]))[0] ?? null;
+  }
+
+  /** Locks and loads those of the episodes still due that no other instance holds (SKIP LOCKED). */
+  async claimDueMany(tx: Tx, episodeIds: string[]): Promise<MissingEpisode[]> {
+    return tx.find(MissingEpisode, { where: { id: In(episodeIds), closedAt: IsNull(), nextEscalationAt: LessThanOrEqual(this.clock.now()) },
       lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' } });
   }
 
-  private async claim(tx: Tx, episodeId: string, d: StepDecision, now: Date): Promise<boolean> {
-    const rows = await tx.query(`INSERT INTO escalation_runs (episode_id, step_key, repeat, outcome, reason, due_at, ran_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
-    [episodeId, d.step.key, d.repeat, d.action === 'fire' ? 'fired' : 'skipped', d.reason, d.dueAt, now]);
-    return rows.length > 0;
+  /** One INSERT for every decision; returns those this transaction won (the others already ran elsewhere). */
+  private async claim(tx: Tx, decided: Won[], now: Date): Promise<Won[]> {
+    if (!decided.length) return [];
+    const rows: { episode_id: string; step_key: string; repeat: number }[] = await tx.query(`INSERT INTO escalation_runs
+        (episode_id, step_key, repeat, outcome, reason, due_at, ran_at)
+      SELECT e, s, r, o, why, d, $7 FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[]) AS t(e, s, r, o, why, d)
+      ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`, [
+      decided.map((w) => w.episode.id), decided.map((w) => w.decision.step.key), decided.map((w) => w.decision.repeat),
+      decided.map((w) => (w.decision.action === 'fire' ? 'fired' : 'skipped')), decided.map((w) => w.decision.reason),
+      decided.map((w) => w.decision.dueAt), now]);
+    const claimed = new Set(rows.map((r) => `${r.episode_id}:${runKey(r.step_key, r.repeat)}`));
+    return decided.filter((w) => claimed.has(`${w.episode.id}:${runKey(w.decision.step.key, w.decision.repeat)}`));
   }
 
-  /** The (step, repeat) pairs already run, and the steps acknowledged through the API or by a notification (SMS ACK). */
-  private async history(tx: Tx, episodeId: string): Promise<{ fired: FiredKeys; acknowledged: string[] }> {
-    const rows: { step_key: string; repeat: number | null; outcome: RunOutcome | null }[] = await tx.query(`
-      SELECT step_key, repeat, outcome FROM escalation_runs WHERE episode_id = $1
-      UNION ALL SELECT step_key, NULL, NULL FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged'
-      UNION ALL SELECT split_part(step_key, '#', 1), NULL, NULL FROM notifications WHERE episode_id = $1 AND step_key IS NOT NULL
-        AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')`, [episodeId]);
-    const fired = new Map(rows.filter((r) => r.outcome).map((r) => [runKey(r.step_key, r.repeat!), r.outcome!]));
-    return { fired, acknowledged: [...new Set(rows.filter((r) => !r.outcome).map((r) => r.step_key))] };
+  /** Message counts on the runs, the timeline lines and each episode's next look, in three statements. */
+  private async record(tx: Tx, counts: { episodeId: string; stepKey: string; repeat: number; count: number }[], timeline: TimelineRow[],
+    episodes: { id: string; next: Date | null; visible: string[] }[]): Promise<void> {
+    if (counts.length) {
+      await tx.query(`UPDATE escalation_runs r SET notifications = t.n FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS t(e, s, rp, n)
+        WHERE r.episode_id = t.e AND r.step_key = t.s AND r.repeat = t.rp`,
+      [counts.map((c) => c.episodeId), counts.map((c) => c.stepKey), counts.map((c) => c.repeat), counts.map((c) => c.count)]);
+    }
+    await addManyToTimeline(tx, timeline);
+    await tx.query(`UPDATE missing_episodes e SET next_escalation_at = t.next, visible_to_roles = ARRAY(SELECT jsonb_array_elements_text(t.visible))
+      FROM unnest($1::uuid[], $2::timestamptz[], $3::jsonb[]) AS t(id, next, visible) WHERE e.id = t.id`,
+    [episodes.map((e) => e.id), episodes.map((e) => e.next), episodes.map((e) => JSON.stringify(e.visible))]);
   }
+
+  /** Per episode: the (step, repeat) pairs already run, and the steps acknowledged through the API or by a notification (SMS ACK). */
+  private async history(tx: Tx, episodeIds: string[]): Promise<Map<string, { fired: Map<string, RunOutcome>; acknowledged: string[] }>> {
+    const rows: { episode_id: string; step_key: string; repeat: number | null; outcome: RunOutcome | null }[] = await tx.query(`
+      SELECT episode_id, step_key, repeat, outcome FROM escalation_runs WHERE episode_id = ANY($1)
+      UNION ALL SELECT episode_id, step_key, NULL, NULL FROM episode_events WHERE episode_id = ANY($1) AND type = 'acknowledged'
+      UNION ALL SELECT episode_id, split_part(step_key, '#', 1), NULL, NULL FROM notifications WHERE episode_id = ANY($1) AND step_key IS NOT NULL
+        AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')`, [episodeIds]);
+    const byEpisode = new Map<string, { fired: Map<string, RunOutcome>; acknowledged: string[] }>();
+    for (const r of rows) {
+      if (!byEpisode.has(r.episode_id)) byEpisode.set(r.episode_id, { fired: new Map(), acknowledged: [] });
+      const h = byEpisode.get(r.episode_id)!;
+      if (r.outcome) h.fired.set(runKey(r.step_key, r.repeat!), r.outcome);
+      else if (!h.acknowledged.includes(r.step_key)) h.acknowledged.push(r.step_key);
+    }
+    return byEpisode;
+  }
+}
+
+function partyOf(episode: MissingEpisode, child: ChildRow): EpisodeParty {
+  return { episodeId: episode.id, authorityId: episode.authorityId, childId: episode.childId, socialWorkerId: child.social_worker_id,
+    placementId: episode.placementId, reportedByMobile: episode.reportedByMobile, parentNoticeSuppressed: !!episode.parentNoticeSuppressedReason };
+}
+
+function factsOf(episode: MissingEpisode, child: ChildRow): EpisodeFacts {
+  return { childRef: child.reference, episodeRef: episode.reference, authorityName: child.authority_name, kind: episode.kind,
+    risk: effectiveRisk(snapshotOf(episode, [])), discoveredAt: episode.discoveredAt, lastSeenAt: episode.lastSeenAt, returnedAt: episode.returnedAt,
+    policeReference: episode.policeReference, repeatCount: episode.repeatCount, repeatWindowDays: episode.policySnapshot.settings.repeatWindowDays };
 }
 
 export function snapshotOf(e: MissingEpisode, acknowledgedSteps: string[]): EpisodeSnapshot {

@@ -13,7 +13,7 @@ import { EscalationRunner, RunSummary } from './escalation-runner';
 import { RecipientResolver } from './recipients';
 
 export interface SweepResult extends Omit<RunSummary, 'unreached'> { due: number; processed: number; ms: number }
-export interface SweepOptions { batch?: number; concurrency?: number }
+export interface SweepOptions { batch?: number; concurrency?: number; perTransaction?: number }
 
 export class EscalationService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, readonly runner: EscalationRunner, private readonly logger: Logger) {}
@@ -31,13 +31,28 @@ export class EscalationService {
     return summary;
   }
 
-  /** Every open episode with something due at the clock's now, each in its own transaction. */
-  async sweep({ batch = 500, concurrency = 4 }: SweepOptions = {}): Promise<SweepResult> {
+  /**
+   * Every open episode with something due at the clock's now, `perTransaction` at a time: each batch
+   * locks its episodes (SKIP LOCKED, so a concurrent sweeper takes others) and writes all their runs
+   * and messages in one transaction. If a batch fails, its episodes are retried one by one so that
+   * one bad episode cannot hold back the others.
+   */
+  async sweep({ batch = 1000, concurrency = 2, perTransaction = 250 }: SweepOptions = {}): Promise<SweepResult> {
     const started = performance.now();
     const now = this.clock.now();
     const resolver = new RecipientResolver(now);
     const result: SweepResult = { due: 0, processed: 0, fired: 0, skipped: 0, notifications: 0, ms: 0 };
     const seen = new Set<string>();
+    const run = async (ids: string[]) => {
+      const summaries = await this.db.transaction(async (tx) => this.runner.processMany(tx, await this.runner.claimDueMany(tx, ids), resolver));
+      for (const [id, summary] of summaries) {
+        this.warnUnreached(id, summary);
+        result.processed += 1;
+        result.fired += summary.fired;
+        result.skipped += summary.skipped;
+        result.notifications += summary.notifications;
+      }
+    };
     for (;;) {
       const rows: { id: string }[] = await this.db.query(`SELECT id FROM missing_episodes
         WHERE closed_at IS NULL AND next_escalation_at <= $1 ORDER BY next_escalation_at LIMIT $2`, [now, batch]);
@@ -45,26 +60,23 @@ export class EscalationService {
       if (!ids.length) break;
       ids.forEach((id) => seen.add(id));
       result.due += ids.length;
-      await inParallel(ids, concurrency, async (id) => {
+      await inParallel(chunks(ids, perTransaction), concurrency, async (chunk) => {
         try {
-          const summary = await this.db.transaction(async (tx) => {
-            const episode = await this.runner.claimDue(tx, id);
-            return episode ? this.runner.process(tx, episode, resolver) : null;
-          });
-          if (!summary) return;
-          this.warnUnreached(id, summary);
-          result.processed += 1;
-          result.fired += summary.fired;
-          result.skipped += summary.skipped;
-          result.notifications += summary.notifications;
+          await run(chunk);
         } catch (err) {
-          this.logger.error({ err, episodeId: id }, 'escalation failed for one episode; the next sweep retries it');
+          if (chunk.length === 1) return this.failed(err, chunk[0]);
+          this.logger.warn({ err, episodes: chunk.length }, 'an escalation batch failed; retrying its episodes one by one');
+          for (const id of chunk) await run([id]).catch((e) => this.failed(e, id));
         }
       });
       if (rows.length < batch) break;
     }
     result.ms = Math.round(performance.now() - started);
     return result;
+  }
+
+  private failed(err: unknown, episodeId: string): void {
+    this.logger.error({ err, episodeId }, 'escalation failed for one episode; the next sweep retries it');
   }
 
   /** Records that someone acknowledged a step's alert; its repeats stop. False if already acknowledged. */
@@ -88,4 +100,8 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
     while (next < items.length) await work(items[next++]);
   });
   await Promise.all(lanes);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }

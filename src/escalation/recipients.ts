@@ -31,11 +31,41 @@ export interface Reachable {
 type Row = { id: string | null; name: string; mobile: string | null; email: string | null };
 const ictgKinds = ['ictg_direct_worker', 'ictg_regional_coordinator'];
 
+type EpisodeRow = Row & { episode_id: string; kind?: string };
+type PerEpisode = 'social_worker' | 'guardians' | 'carer' | 'alerted';
+
 /** Reads recipients; caches the authority-wide lists (managers, contacts) for one sweep. */
 export class RecipientResolver {
   private readonly cache = new Map<string, Promise<Row[]>>();
 
   constructor(private readonly now: Date) {}
+
+  /** Recipients for a batch of episodes: each per-episode list is read once for the whole batch. */
+  forBatch(parties: EpisodeParty[]): BatchRecipients {
+    return new BatchRecipients(this, this.now, parties);
+  }
+
+  async resolve(tx: Tx, party: EpisodeParty, role: RecipientRole): Promise<Reachable[]> {
+    return this.forBatch([party]).resolve(tx, party, role);
+  }
+
+  authorityWide(tx: Tx, authorityId: string, role: RecipientRole): Promise<Row[]> {
+    const key = `${authorityId}:${role}`;
+    if (!this.cache.has(key)) {
+      this.cache.set(key, ['team_manager', 'senior_manager'].includes(role)
+        ? tx.query('SELECT id, name, mobile, email FROM users WHERE authority_id = $1 AND role = $2 AND disabled_at IS NULL ORDER BY name', [authorityId, role])
+        : tx.query('SELECT id, name, mobile, email FROM contacts WHERE authority_id = $1 AND role = $2 AND active ORDER BY name', [authorityId, role]));
+    }
+    return this.cache.get(key)!;
+  }
+}
+
+export class BatchRecipients {
+  private readonly loaded = new Map<PerEpisode, Promise<Map<string, EpisodeRow[]>>>();
+  /** Messages planned earlier in this run, which "alerted" must include though they are not written yet. */
+  private readonly queued = new Map<string, Reachable[]>();
+
+  constructor(private readonly resolver: RecipientResolver, private readonly now: Date, private readonly parties: EpisodeParty[]) {}
 
   async resolve(tx: Tx, party: EpisodeParty, role: RecipientRole): Promise<Reachable[]> {
     const rows = await this.rows(tx, party, role);
@@ -44,40 +74,76 @@ export class RecipientResolver {
       : role === 'carer' ? 'carer' : ['social_worker', 'team_manager', 'senior_manager'].includes(role) ? 'user' : 'contact';
     const audience: Audience | null = role === 'carer' ? null
       : role === 'police_control_room' || role === 'missing_persons_unit' ? 'police' : role === 'ceop' ? 'ceop' : 'professional';
-    return rows.map((r) => ({ ...r, role, type, audience }));
+    return rows.map(({ id, name, mobile, email }) => ({ id, name, mobile, email, role, type, audience }));
   }
 
-  private rows(tx: Tx, p: EpisodeParty, role: RecipientRole): Promise<Row[]> {
+  /** Notes a message planned for an episode (not to a carer, not a fallback) so later "alerted" steps include it. */
+  noteQueued(episodeId: string, person: Reachable): void {
+    this.queued.set(episodeId, [...(this.queued.get(episodeId) ?? []), person]);
+  }
+
+  private async rows(tx: Tx, p: EpisodeParty, role: RecipientRole): Promise<Row[]> {
     switch (role) {
       case 'social_worker':
-        return p.socialWorkerId ? tx.query('SELECT id, name, mobile, email FROM users WHERE id = $1 AND disabled_at IS NULL', [p.socialWorkerId]) : Promise.resolve([]);
+        return this.perEpisode(tx, 'social_worker', p);
       case 'team_manager':
       case 'senior_manager':
-        return this.cached(`${p.authorityId}:${role}`, () => tx.query(
-          'SELECT id, name, mobile, email FROM users WHERE authority_id = $1 AND role = $2 AND disabled_at IS NULL ORDER BY name', [p.authorityId, role]));
+        return this.resolver.authorityWide(tx, p.authorityId, role);
       case 'ictg':
+        return (await this.perEpisode(tx, 'guardians', p)).filter((g) => ictgKinds.includes(g.kind!));
       case 'parents_with_pr':
-        if (role === 'parents_with_pr' && p.parentNoticeSuppressed) return Promise.resolve([]);
-        return tx.query(`SELECT id, name, mobile, email FROM guardians WHERE child_id = $1 AND kind = ANY($2)
-          AND (ended_on IS NULL OR ended_on > $3::date) ORDER BY name`, [p.childId, role === 'ictg' ? ictgKinds : ['parent_with_pr'], this.now.toISOString().slice(0, 10)]);
+        if (p.parentNoticeSuppressed) return [];
+        return (await this.perEpisode(tx, 'guardians', p)).filter((g) => g.kind === 'parent_with_pr');
       case 'carer':
-        if (!p.placementId) return Promise.resolve([]);
-        return tx.query(`SELECT id, name, mobile, NULL AS email FROM placement_carers WHERE placement_id = $1
-          AND ($2::text IS NULL OR mobile = $2) ORDER BY name`, [p.placementId, p.reportedByMobile]);
+        return this.perEpisode(tx, 'carer', p);
       case 'alerted':
-        return tx.query(`SELECT DISTINCT ON (address) 'alerted' AS role, recipient_type AS type, recipient_id AS id, recipient_name AS name,
-            CASE WHEN channel = 'sms' THEN address END AS mobile, CASE WHEN channel = 'email' THEN address END AS email,
-            NULL AS audience, channel AS only
-          FROM notifications WHERE episode_id = $1 AND recipient_type <> 'carer' AND fallback_of IS NULL
-          ORDER BY address, created_at`, [p.episodeId]);
+        return this.alerted(tx, p);
       default:
-        return this.cached(`${p.authorityId}:${role}`, () => tx.query(
-          'SELECT id, name, mobile, email FROM contacts WHERE authority_id = $1 AND role = $2 AND active ORDER BY name', [p.authorityId, role]));
+        return this.resolver.authorityWide(tx, p.authorityId, role);
     }
   }
 
-  private cached(key: string, load: () => Promise<Row[]>): Promise<Row[]> {
-    if (!this.cache.has(key)) this.cache.set(key, load());
-    return this.cache.get(key)!;
+  private async alerted(tx: Tx, p: EpisodeParty): Promise<Row[]> {
+    const rows = (await this.perEpisode(tx, 'alerted', p)) as unknown as Reachable[];
+    const known = new Set(rows.map((r) => r.mobile ?? r.email));
+    const fresh = (this.queued.get(p.episodeId) ?? []).filter((r) => !known.has(r.mobile ?? r.email) && known.add(r.mobile ?? r.email));
+    return [...rows, ...fresh].sort((a, b) => ((a.mobile ?? a.email)! < (b.mobile ?? b.email)! ? -1 : 1));
   }
+
+  private async perEpisode(tx: Tx, list: PerEpisode, p: EpisodeParty): Promise<EpisodeRow[]> {
+    if (!this.loaded.has(list)) this.loaded.set(list, this.load(tx, list).then(groupByEpisode));
+    return (await this.loaded.get(list)!).get(p.episodeId) ?? [];
+  }
+
+  private load(tx: Tx, list: PerEpisode): Promise<EpisodeRow[]> {
+    const ps = this.parties;
+    switch (list) {
+      case 'social_worker':
+        return tx.query(`SELECT p.episode_id, u.id, u.name, u.mobile, u.email FROM users u
+          JOIN unnest($1::uuid[], $2::uuid[]) AS p(episode_id, user_id) ON u.id = p.user_id WHERE u.disabled_at IS NULL`,
+        [ps.map((p) => p.episodeId), ps.map((p) => p.socialWorkerId)]);
+      case 'guardians':
+        return tx.query(`SELECT p.episode_id, g.id, g.name, g.mobile, g.email, g.kind FROM guardians g
+          JOIN unnest($1::uuid[], $2::uuid[]) AS p(episode_id, child_id) ON g.child_id = p.child_id
+          WHERE g.kind = ANY($3) AND (g.ended_on IS NULL OR g.ended_on > $4::date) ORDER BY g.name`,
+        [ps.map((p) => p.episodeId), ps.map((p) => p.childId), [...ictgKinds, 'parent_with_pr'], this.now.toISOString().slice(0, 10)]);
+      case 'carer':
+        return tx.query(`SELECT p.episode_id, c.id, c.name, c.mobile, NULL AS email FROM placement_carers c
+          JOIN unnest($1::uuid[], $2::uuid[], $3::text[]) AS p(episode_id, placement_id, mobile) ON c.placement_id = p.placement_id
+          WHERE (p.mobile IS NULL OR c.mobile = p.mobile) ORDER BY c.name`,
+        [ps.map((p) => p.episodeId), ps.map((p) => p.placementId), ps.map((p) => p.reportedByMobile)]);
+      case 'alerted':
+        return tx.query(`SELECT DISTINCT ON (episode_id, address) episode_id, 'alerted' AS role, recipient_type AS type, recipient_id AS id,
+            recipient_name AS name, CASE WHEN channel = 'sms' THEN address END AS mobile, CASE WHEN channel = 'email' THEN address END AS email,
+            NULL AS audience, channel AS only
+          FROM notifications WHERE episode_id = ANY($1) AND recipient_type <> 'carer' AND fallback_of IS NULL
+          ORDER BY episode_id, address, created_at`, [ps.map((p) => p.episodeId)]);
+    }
+  }
+}
+
+function groupByEpisode(rows: EpisodeRow[]): Map<string, EpisodeRow[]> {
+  const byEpisode = new Map<string, EpisodeRow[]>();
+  for (const { episode_id: episodeId, ...row } of rows) byEpisode.set(episodeId, [...(byEpisode.get(episodeId) ?? []), row as EpisodeRow]);
+  return byEpisode;
 }

@@ -1,11 +1,12 @@
 // Turns one fired step into outbox rows: every recipient on each of the step's channels they can
 // be reached on (or whichever they have, if none), each falling back to their other channel.
+// Planning and writing are apart so that a sweep writes a whole batch's messages in one statement.
 import type { Tx } from '../platform/database/transaction';
 import type { Fallback } from '../notifications/notification.entity';
-import type { NotificationOutbox } from '../notifications/outbox';
+import type { OutboxMessage } from '../notifications/outbox';
 import type { EscalationStep, RecipientRole } from './escalation-policy';
 import { runKey } from './due-steps';
-import type { EpisodeParty, Reachable, RecipientResolver } from './recipients';
+import type { BatchRecipients, EpisodeParty, Reachable } from './recipients';
 import type { Audience } from './signed-link';
 
 type Link = { url: string; expiresAt: Date };
@@ -20,14 +21,17 @@ export interface SentStep { count: number; audiences: string[]; recipients: { ro
 
 const visibleRole: Partial<Record<RecipientRole, string>> = { police_control_room: 'police', missing_persons_unit: 'police', ceop: 'ceop', ictg: 'guardian' };
 
-export async function sendStep(tx: Tx, outbox: NotificationOutbox, resolver: RecipientResolver, s: StepToSend): Promise<SentStep> {
-  const sent: SentStep = { count: 0, audiences: [], recipients: [], nobody: [], summary: '' };
-  const nobody = sent.nobody;
+export interface PlannedMessage { message: OutboxMessage; role: RecipientRole; name: string; channel: 'sms' | 'email' }
+export interface PlannedStep { messages: PlannedMessage[]; nobody: string[] }
+
+/** The outbox messages one fired step asks for; nothing is written yet, so a batch can write them in one statement. */
+export async function planStep(tx: Tx, recipients: BatchRecipients, s: StepToSend): Promise<PlannedStep> {
+  const planned: PlannedStep = { messages: [], nobody: [] };
   const links = new Map<Audience, Link>();
   for (const role of s.step.recipients) {
-    const people = await resolver.resolve(tx, s.party, role);
+    const people = await recipients.resolve(tx, s.party, role);
     // Most trafficked children have no parent with PR here: that is no gap in the set-up.
-    if (!people.length && role !== 'parents_with_pr') nobody.push(role.replace(/_/g, ' '));
+    if (!people.length && role !== 'parents_with_pr') planned.nobody.push(role.replace(/_/g, ' '));
     for (const person of people) {
       const audience = s.step.profileLink ? person.audience : null;
       if (audience && !links.has(audience)) links.set(audience, s.link(audience));
@@ -36,22 +40,34 @@ export async function sendStep(tx: Tx, outbox: NotificationOutbox, resolver: Rec
         const address = (channel === 'sms' ? person.mobile : person.email)!;
         const key = role === 'alerted' ? `${s.party.episodeId}:${s.step.key}:${channel}:${address}`
           : `${s.party.episodeId}:${runKey(s.step.key, s.repeat)}:${channel}:${address}`;
-        const row = await outbox.enqueue(tx, {
+        planned.messages.push({ role, name: person.name, channel, message: {
           authorityId: s.party.authorityId, episodeId: s.party.episodeId, stepKey: runKey(s.step.key, s.repeat), dedupeKey: key,
           channel, recipient: { type: person.type, id: person.id, name: person.name, address }, template: s.step.template, data,
           needsAck: s.step.needsAck, fallbacks: fallbacksOf(person, channel),
-        });
-        if (!row) continue;
-        sent.count += 1;
-        sent.recipients.push({ role, name: person.name, channel });
-        const visible = visibleRole[role];
-        if (visible && !sent.audiences.includes(visible)) sent.audiences.push(visible);
+        } });
+        if (person.type !== 'carer') {
+          recipients.noteQueued(s.party.episodeId, { role: 'alerted', type: person.type, id: person.id, name: person.name,
+            mobile: channel === 'sms' ? address : null, email: channel === 'email' ? address : null, audience: null, only: channel });
+        }
       }
     }
   }
+  return planned;
+}
+
+/** What a planned step sent, given the outbox's answer for each of its messages (null: a duplicate, skipped). */
+export function sentStep(planned: PlannedStep, ids: (string | null)[]): SentStep {
+  const sent: SentStep = { count: 0, audiences: [], recipients: [], nobody: planned.nobody, summary: '' };
+  planned.messages.forEach(({ role, name, channel }, i) => {
+    if (!ids[i]) return;
+    sent.count += 1;
+    sent.recipients.push({ role, name, channel });
+    const visible = visibleRole[role];
+    if (visible && !sent.audiences.includes(visible)) sent.audiences.push(visible);
+  });
   const to = sent.recipients.map((r) => `${r.name} (${r.channel})`).join(', ');
   sent.summary = `${sent.count} message${sent.count === 1 ? '' : 's'}${to ? `: ${to}` : ''}.`
-    + (nobody.length ? ` Nobody is set up as: ${nobody.join(', ')}.` : '');
+    + (sent.nobody.length ? ` Nobody is set up as: ${sent.nobody.join(', ')}.` : '');
   return sent;
 }
 

@@ -49,3 +49,17 @@ it('two runners racing on one episode without the sweep lock still run each step
   expect(await count(`SELECT count(*) AS n FROM notifications WHERE episode_id = $1 AND step_key = 'plus_48h#0'`, [id])).toBe(3);
   expect(await count(`SELECT count(*) AS n FROM episode_events WHERE episode_id = $1 AND type = 'step_fired' AND step_key = 'plus_48h'`, [id])).toBe(1);
 });
+
+it('two instances sweeping in small batches (locked with SKIP LOCKED) still send each step once', async () => {
+  app.clock.advanceHours(24);
+  const [a, b] = await Promise.all([
+    app.services.escalation.sweep({ concurrency: 2, perTransaction: 3 }), other.escalation.sweep({ concurrency: 2, perTransaction: 2 }),
+  ]);
+  expect(a.processed + b.processed).toBe(episodes.length);
+  // plus_72h goes to the director and the team manager (SMS and email each where they have both): once per episode.
+  const perEpisode = await app.db.dataSource.query(`SELECT episode_id, count(*)::int AS n FROM notifications WHERE step_key = 'plus_72h#0' GROUP BY episode_id`);
+  expect(perEpisode).toHaveLength(episodes.length);
+  expect(new Set(perEpisode.map((r: { n: number }) => r.n)).size).toBe(1);
+  expect(await count(`SELECT count(*) AS n FROM episode_events WHERE type = 'step_fired' AND step_key = 'plus_72h'`)).toBe(episodes.length);
+  expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE step_key = 'plus_72h'`)).toBe(episodes.length);
+});

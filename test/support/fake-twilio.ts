@@ -25,7 +25,8 @@ export class FakeTwilio {
 
   static async start(): Promise<FakeTwilio> {
     let fake!: FakeTwilio;
-    const server = http.createServer((req, res) => void fake.handle(req, res));
+    // A client killed mid-request resets the connection; the fake drops that request as Twilio would.
+    const server = http.createServer((req, res) => void fake.handle(req, res).catch(() => res.destroy()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     fake = new FakeTwilio(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     return fake;

@@ -54,6 +54,8 @@ export class SmtpSink {
         }, callback);
       },
     });
+    // A client killed mid-conversation resets its connection; a real server notes it and carries on.
+    server.on('error', () => undefined);
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     this.port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
     this.server = server;

@@ -29,3 +29,13 @@ export async function textService(server: Server, from: string, body: string, op
 }
 
 export const twilioEnv = { TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN, TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID, PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL };
+
+/** The same signed text, but over HTTP to a running service (another process); returns the status and reply. */
+export async function textOverHttp(serviceUrl: string, from: string, body: string, o: { authToken: string; publicBaseUrl: string; to?: string }) {
+  const params = { MessageSid: newMessageSid(), AccountSid: TEST_ACCOUNT_SID, From: from, To: o.to ?? SERVICE_NUMBER, Body: body, NumMedia: '0' };
+  const signature = twilio.getExpectedTwilioSignature(o.authToken, `${o.publicBaseUrl}/webhooks/twilio/sms`, params);
+  const res = await fetch(`${serviceUrl}/webhooks/twilio/sms`, {
+    method: 'POST', body: stringify(params), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+  });
+  return { status: res.status, reply: /<Message>([\s\S]*)<\/Message>/.exec(await res.text())?.[1] ?? null };
+}
