@@ -16,7 +16,9 @@ export class DeliveryRepository {
       WITH due AS (
         SELECT id, status AS previous FROM notifications
         WHERE (status = 'queued' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_until < $1)
-        ORDER BY next_attempt_at, created_at
+        -- In a burst, alerts that need acknowledging (police, CEOP, managers) go first, and texts before
+        -- emails: the first police text is the minute that matters.
+        ORDER BY needs_ack DESC, channel = 'sms' DESC, next_attempt_at, created_at
         LIMIT $3
         FOR UPDATE SKIP LOCKED
       ), claimed AS (
