@@ -1,17 +1,14 @@
 // A group member opens the operational group in a real browser, opens the next meeting and reads its
 // agenda pack, then agrees an action (a GOV.UK error first). Every page passes the axe check.
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityProblems, baseUrl, launchBrowser, screenshot, signIn } from './support/browser';
+import { baseUrl, expectAccessible, launchBrowser, signIn } from './support/browser';
 
 let browser: Browser;
 let page: Page;
 beforeAll(async () => { browser = await launchBrowser(); page = await (await browser.newContext()).newPage(); });
 afterAll(async () => { await browser?.close(); });
 
-async function accessible(name: string): Promise<void> {
-  expect(await accessibilityProblems(page)).toEqual([]);
-  await screenshot(page, name);
-}
+const accessible = (name: string) => expectAccessible(page, name);
 
 it('opens the next meeting, reads its agenda pack and adds an action', async () => {
   await signIn(page, 'group.member@demo-borough.example.org');

@@ -77,7 +77,7 @@ it('adds an action, redirects back to the meeting (303) and lists it; marking it
   expect((await member.get('/operational-group')).payload).not.toContain('Ring the college about attendance');
 });
 
-it('records attendance and a review of a child from the pack', async () => {
+it('records attendance and a review of a child from the pack, once', async () => {
   const pat = await memberId('PC Pat Police');
   expect((await member.post(`${meetingUrl()}/attendance`, { present: [pat] })).statusCode).toBe(303);
   const page = await member.get(meetingUrl());
@@ -85,4 +85,11 @@ it('records attendance and a review of a child from the pack', async () => {
   const missing = await member.post(`${meetingUrl()}/reviews`, { childId: '', decision: '' });
   expect(missing.statusCode).toBe(400);
   expect(missing.payload).toContain('<a href="#childId">Select the child</a>');
+  const k7q2 = /<option value="([0-9a-f-]{36})">K7Q2<\/option>/.exec(page.payload)![1];
+  const review = { childId: k7q2, decision: 'Keep the plan at high risk; refer to the NRM.', planChanges: '', debriefWith: 'Guardian service' };
+  expect((await member.post(`${meetingUrl()}/reviews`, review)).statusCode).toBe(303);
+  expect((await member.get(meetingUrl())).payload).toMatch(/K7Q2<\/h3>[\s\S]*?Keep the plan at high risk; refer to the NRM\.[\s\S]*?Arranged with Guardian service/);
+  const again = await member.post(`${meetingUrl()}/reviews`, review);
+  expect(again.statusCode).toBe(400);
+  expect(again.payload).toContain('This meeting already has a review of that child.');
 });
