@@ -33,6 +33,7 @@ import { contactsPages } from './contacts/contacts.pages';
 import { policyPages } from './escalation/policy.pages';
 import { smsQueuePages } from './sms/sms-queue.pages';
 import { auditPages } from './audit/audit.pages';
+import { operationalGroupPages } from './operational-group/operational-group.pages';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -69,4 +70,5 @@ export const routes: AppRoute[] = [
   ...policyPages,
   ...smsQueuePages,
   ...auditPages,
+  ...operationalGroupPages,
 ];

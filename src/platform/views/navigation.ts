@@ -7,6 +7,7 @@ const sections: { href: string; text: string; action: Action }[] = [
   { href: '/', text: 'Dashboard', action: 'self.session' },
   { href: '/children', text: 'Children', action: 'children.read' },
   { href: '/figures', text: 'Figures', action: 'figures.read' },
+  { href: '/operational-group', text: 'Operational group', action: 'group.read' },
 ];
 
 export function navigationFor(actor: Actor | null, currentPath = '/') {

@@ -39,3 +39,9 @@ export async function signIn(page: Page, email: string, password = 'safeguarding
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** The page passes the axe check (no serious or critical problems), and a screenshot is kept as `name`. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await screenshot(page, name);
+}
