@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../src/platform/clock';
 import type { Logger } from '../src/platform/logger';
 import type { EscalationService } from '../src/escalation/escalation.service';
-import { PostgresRunCoordinator } from '../src/escalation/sweep-slots';
+import { PostgresRunCoordinator } from '../src/platform/scheduler/run-coordinator';
 
 export function scheduleEscalationSweep(db: DataSource, clock: Clock, escalation: EscalationService, logger: Logger): ScheduledTask {
   const log = logger.child({ job: 'escalation-sweep' });

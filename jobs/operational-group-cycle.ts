@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../src/platform/clock';
 import type { Logger } from '../src/platform/logger';
 import type { OperationalGroupCycle } from '../src/operational-group/operational-group-cycle.service';
-import { PostgresRunCoordinator } from '../src/escalation/sweep-slots';
+import { PostgresRunCoordinator } from '../src/platform/scheduler/run-coordinator';
 
 export function scheduleOperationalGroupCycle(db: DataSource, clock: Clock, cycle: OperationalGroupCycle, logger: Logger): ScheduledTask {
   const log = logger.child({ job: 'operational-group-cycle' });

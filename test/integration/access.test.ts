@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestRoute } from '@hapi/hapi';
 import { buildTestApp, bearer, TestApp } from '../support/app';
 import { can, Action } from '../../src/platform/auth/permissions';
-import { roles, Role } from '../../src/platform/auth/roles';
+import { roles } from '../../src/platform/auth/roles';
 import { examplePayloads, idTables } from '../support/route-examples';
 
 let app: TestApp;
@@ -20,14 +20,6 @@ const key = (r: RequestRoute) => `${r.method.toUpperCase()} ${r.path}`;
 const isSignOut = (r: RequestRoute) => r.path === '/api/v1/auth/tokens/current';
 const fill = (path: string, value: string) => path.replace(/\{[^}]+\}/g, value);
 
-async function freshToken(role: Role, authority: 'DEMO' | 'OTHER' = 'DEMO'): Promise<string> {
-  const { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } = await import('../../seeds/demo-data');
-  const a = demoAuthorities.find((x) => x.code === authority)!;
-  const res = await app.server.inject({ method: 'POST', url: '/api/v1/auth/tokens',
-    payload: { email: demoEmail(demoRoles.find((r) => r.role === role)!.local, a.domain), password: DEMO_PASSWORD } });
-  return (res.result as { token: string }).token;
-}
-
 it('every guarded route names an action', () => {
   expect(guarded.length).toBeGreaterThan(5);
   for (const r of guarded) expect([key(r), r.settings.app?.action]).toEqual([key(r), expect.any(String)]);
@@ -36,7 +28,7 @@ it('every guarded route names an action', () => {
 it.each(roles)('role %s gets 403 exactly where the permission table says no', async (role) => {
   for (const route of guarded) {
     const action = route.settings.app!.action as Action;
-    const token = isSignOut(route) ? await freshToken(role) : await app.tokenFor(role);
+    const token = isSignOut(route) ? await app.signIn(role) : await app.tokenFor(role);
     const res = await app.server.inject({ method: route.method, url: fill(route.path, randomUUID()), headers: bearer(token) });
     const allowed = can(role, action);
     expect([key(route), res.statusCode === 403]).toEqual([key(route), !allowed]);

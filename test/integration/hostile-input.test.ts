@@ -38,11 +38,7 @@ async function checksum(): Promise<string> {
 async function freshToken(): Promise<string> {
   const res = await app.server.inject({ method: 'GET', url: '/api/v1/authorities/current', headers: bearer(token) });
   if (res.statusCode !== 401) return token;
-  const { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } = await import('../../seeds/demo-data');
-  const a = demoAuthorities.find((x) => x.code === 'DEMO')!;
-  const signIn = await app.server.inject({ method: 'POST', url: '/api/v1/auth/tokens',
-    payload: { email: demoEmail(demoRoles.find((r) => r.role === 'team_manager')!.local, a.domain), password: DEMO_PASSWORD } });
-  return (signIn.result as { token: string }).token;
+  return app.signIn('team_manager');
 }
 
 const hostile = fc.oneof(

@@ -1,17 +1,12 @@
 // Signing in through the pages: GOV.UK form errors, CSRF protection, session cookie, sign-out.
 import { buildTestApp, TestApp } from '../support/app';
 import { DEMO_PASSWORD } from '../../seeds/demo-data';
+import { cookieHeader, cookiesOf } from '../support/pages';
 
 let app: TestApp;
 beforeAll(async () => { app = await buildTestApp(); });
 afterAll(async () => { await app.close(); });
 
-function cookiesOf(res: { headers: Record<string, unknown> }): Record<string, string> {
-  const raw = res.headers['set-cookie'];
-  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-  return Object.fromEntries(list.map((c: string) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
-}
-const cookieHeader = (jar: Record<string, string>) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
 
 async function openForm() {
   const res = await app.server.inject('/sign-in');

@@ -19,6 +19,8 @@ export interface TestApp {
   config: Config;
   /** A bearer token for the demo user of this role ('DEMO' or 'OTHER' borough). */
   tokenFor(role: Role, authority?: 'DEMO' | 'OTHER'): Promise<string>;
+  /** A new token for that demo user, never cached (for tests that revoke tokens). */
+  signIn(role: Role, authority?: 'DEMO' | 'OTHER'): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -34,17 +36,18 @@ export async function buildTestApp(env: Record<string, string> = {}, options: { 
   const server = await createServer({ config, services, logger, clock });
   await server.initialize();
   const tokens = new Map<string, string>();
+  const signIn = async (role: Role, authority: 'DEMO' | 'OTHER' = 'DEMO') => {
+    const a = demoAuthorities.find((x) => x.code === authority)!;
+    const local = demoRoles.find((r) => r.role === role)!.local;
+    const res = await server.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: { email: demoEmail(local, a.domain), password: DEMO_PASSWORD } });
+    if (res.statusCode !== 201) throw new Error(`sign-in for ${role}:${authority} failed: ${res.payload}`);
+    return (res.result as { token: string }).token;
+  };
   return {
-    server, services, clock, db, config,
+    server, services, clock, db, config, signIn,
     async tokenFor(role, authority = 'DEMO') {
       const key = `${role}:${authority}`;
-      if (!tokens.has(key)) {
-        const a = demoAuthorities.find((x) => x.code === authority)!;
-        const local = demoRoles.find((r) => r.role === role)!.local;
-        const res = await server.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: { email: demoEmail(local, a.domain), password: DEMO_PASSWORD } });
-        if (res.statusCode !== 201) throw new Error(`sign-in for ${key} failed: ${res.payload}`);
-        tokens.set(key, (res.result as { token: string }).token);
-      }
+      if (!tokens.has(key)) tokens.set(key, await signIn(role, authority));
       return tokens.get(key)!;
     },
     async close() {

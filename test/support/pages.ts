@@ -8,11 +8,15 @@ export interface PageSession {
   post(url: string, form: Record<string, string | string[]>): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
 }
 
-function cookiesOf(res: { headers: Record<string, unknown> }): Record<string, string> {
+/** The cookies a response sets, by name. */
+export function cookiesOf(res: { headers: Record<string, unknown> }): Record<string, string> {
   const raw = res.headers['set-cookie'];
   const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
   return Object.fromEntries(list.map((c: string) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
 }
+
+/** A Cookie header for a jar of cookies. */
+export const cookieHeader = (jar: Record<string, string>) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
 
 /** A urlencoded form body; a list sends the field once per value, as checkboxes do. */
 function formBody(form: Record<string, string | string[]>): string {
@@ -23,7 +27,7 @@ function formBody(form: Record<string, string | string[]>): string {
 
 export async function pageSession(app: TestApp, role: Role, authority: 'DEMO' | 'OTHER' = 'DEMO'): Promise<PageSession> {
   const jar: Record<string, string> = {};
-  const cookie = () => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
+  const cookie = () => cookieHeader(jar);
   const form = await app.server.inject('/sign-in');
   Object.assign(jar, cookiesOf(form));
   const crumb = /name="crumb" value="([^"]+)"/.exec(form.payload)![1];

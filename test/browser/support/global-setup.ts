@@ -5,21 +5,12 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../support/ports';
 import { FAKE_ACCOUNT_SID, FakeTwilio, FakeSms, signedStatusCallback } from '../../support/fake-twilio';
 import { SmtpSink } from '../../support/smtp-sink';
 import { deliveryEnv } from '../../support/delivery';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // A plain request without keep-alive, so no idle socket keeps jest alive after the run.
 function statusOf(url: string): Promise<number> {

@@ -1,7 +1,9 @@
-// node-cron run coordinator backed by Postgres: the first instance to insert a slot's key runs
-// that slot; the others see the conflict and skip it. Expired keys are pruned as we go.
+// node-cron run coordinator backed by Postgres, for every scheduled job that must run once per slot
+// across instances: the first instance to insert a slot's key runs that slot; the others see the
+// conflict and skip it. Expired keys are pruned as we go. (The table keeps the name it got when the
+// escalation sweep was its only user; keys carry the job's name.)
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../clock';
 
 export class PostgresRunCoordinator {
   constructor(private readonly db: DataSource, private readonly clock: Clock) {}

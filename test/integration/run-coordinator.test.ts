@@ -1,7 +1,7 @@
 // The sweep job's run coordinator: of several instances asking to run the same minute's slot,
 // exactly one is told yes; the next slot is free again.
 import { buildTestApp, TestApp } from '../support/app';
-import { PostgresRunCoordinator } from '../../src/escalation/sweep-slots';
+import { PostgresRunCoordinator } from '../../src/platform/scheduler/run-coordinator';
 
 let app: TestApp;
 beforeAll(async () => { app = await buildTestApp(); });
