@@ -26,7 +26,7 @@ export async function seedDemoEpisodes(tx: Tx, clock: Clock): Promise<void> {
     returnedAt: at(30), returnedWhere: 'Found by police at a car wash', returnedBy: 'Police',
     returnInterviewOfferedAt: at(40), returnInterviewHeldAt: at(60), returnInterviewBy: 'Independent return interviewer',
     closedAt: at(61), closeReason: 'Return interview held', policySnapshot: defaultPolicy as never, visibleToRoles: ['police'],
-    nextEscalationAt: null, createdAt: at(0.1), updatedAt: at(61),
+    createdAt: at(0.1), updatedAt: at(61),
   } as never);
   const events: [number, string, string][] = [
     [0.1, 'reported', 'Reported missing by Demo Carer via sms. High risk from the first minute (trafficking suspected).'],

@@ -39,8 +39,9 @@ export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys:
   const decisions: StepDecision[] = [];
   let nextAt: Date | null = null;
   const later = (at: Date) => { if (!nextAt || at < nextAt) nextAt = at; };
+  const runs = runsByStep(firedKeys);
   for (const step of policy.steps) {
-    const ran = runsOf(step, firedKeys);
+    const ran = runs.get(step.key) ?? { lastFired: -1, skipped: false };
     if (ran.skipped) continue;
     const repeat = ran.lastFired + 1;
     const maxRuns = 1 + (step.repeat?.max ?? 0);
@@ -71,16 +72,18 @@ export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys:
   return { decisions, nextAt };
 }
 
-function runsOf(step: EscalationStep, fired: FiredKeys): { lastFired: number; skipped: boolean } {
-  let lastFired = -1;
-  let skipped = false;
+/** For each step key: the highest repeat that fired, and whether it was skipped instead. */
+function runsByStep(fired: FiredKeys): Map<string, { lastFired: number; skipped: boolean }> {
+  const runs = new Map<string, { lastFired: number; skipped: boolean }>();
   for (const [key, outcome] of fired) {
     const hash = key.lastIndexOf('#');
-    if (key.slice(0, hash) !== step.key) continue;
-    if (outcome === 'skipped') skipped = true;
-    else lastFired = Math.max(lastFired, Number(key.slice(hash + 1)));
+    const stepKey = key.slice(0, hash);
+    const ran = runs.get(stepKey) ?? { lastFired: -1, skipped: false };
+    if (outcome === 'skipped') ran.skipped = true;
+    else ran.lastFired = Math.max(ran.lastFired, Number(key.slice(hash + 1)));
+    runs.set(stepKey, ran);
   }
-  return { lastFired, skipped };
+  return runs;
 }
 
 function momentOf(step: EscalationStep, ep: EpisodeSnapshot): Date | null {

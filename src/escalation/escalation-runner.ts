@@ -4,16 +4,16 @@
 // outbox in the same transaction, so a step runs once however many instances run at the same
 // moment. Each stage is one set-based statement for the whole batch, so a sweep's cost is a few
 // round trips per batch rather than per episode.
-import { In, IsNull, LessThanOrEqual } from 'typeorm';
 import type { Tx } from '../platform/database/transaction';
 import type { Clock } from '../platform/clock';
 import type { NotificationOutbox } from '../notifications/outbox';
 import { MissingEpisode } from '../missing/missing-episode.entity';
 import { addManyToTimeline, TimelineRow } from '../missing/episode-timeline';
-import { dueSteps, effectiveRisk, EpisodeSnapshot, FiredKeys, runKey, RunOutcome, StepDecision } from './due-steps';
+import { dueSteps, effectiveRisk, EpisodeSnapshot, runKey, RunOutcome, StepDecision } from './due-steps';
 import { EpisodeParty, RecipientResolver } from './recipients';
 import { messageData, EpisodeFacts } from './message-data';
 import { planStep, PlannedStep, sentStep } from './step-messages';
+import { BatchMessages } from './batch-messages';
 import type { SignedLinks } from './signed-link';
 
 export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: { stepKey: string; roles: string[] }[] }
@@ -53,22 +53,24 @@ export class EscalationRunner {
       parties.set(episode.id, party);
       for (const decision of due.decisions) decided.push({ episode, party, decision, from: 0 });
     }
-    const won = await this.claim(tx, decided, now);
     const recipients = resolver.forBatch([...parties.values()]);
-    const messages = [];
-    for (const w of won.filter((x) => x.decision.action === 'fire')) {
-      const facts = factsOf(w.episode, children.get(w.episode.childId)!);
-      w.plan = await planStep(tx, recipients, {
-        party: w.party, step: w.decision.step, repeat: w.decision.repeat,
+    // Planned before claiming, so each run row is written once with its message count. The episode
+    // row locks every caller holds mean no other transaction can claim these steps meanwhile; the
+    // claim's ON CONFLICT is the database's own guarantee, and a step it refuses sends nothing.
+    for (const d of decided.filter((x) => x.decision.action === 'fire')) {
+      const facts = factsOf(d.episode, children.get(d.episode.childId)!);
+      d.plan = await planStep(tx, recipients, {
+        party: d.party, step: d.decision.step, repeat: d.decision.repeat,
         data: (link) => messageData(facts, now, this.options.displayTimeZone, link),
-        link: (audience) => this.links.url(w.episode.id, audience, now),
+        link: (audience) => this.links.url(d.episode.id, audience, now),
       });
-      w.from = messages.length;
-      messages.push(...w.plan.messages.map((m) => m.message));
     }
-    const queued = await this.outbox.enqueueMany(tx, messages);
+    const outbox = new BatchMessages();
+    decided.forEach((d) => { if (d.plan) d.from = outbox.add(d.plan.messages.map((m) => m.message)); });
+    const won = await this.claim(tx, decided, now, (d) => (d.plan ? outbox.countFrom(d.from, d.plan.messages.length) : 0));
+    const queued = await outbox.write(tx, this.outbox, new Set(won.filter((w) => w.plan).map((w) => w.from)));
     const timeline: TimelineRow[] = [];
-    const counts: { episodeId: string; stepKey: string; repeat: number; count: number }[] = [];
+    const recount: { episodeId: string; stepKey: string; repeat: number; count: number }[] = [];
     const visible = new Map(episodes.map((e) => [e.id, new Set(e.visibleToRoles)]));
     for (const w of won) {
       const { step, repeat, reason } = w.decision;
@@ -83,11 +85,13 @@ export class EscalationRunner {
       summary.fired += 1;
       summary.notifications += sent.count;
       if (sent.nobody.length) summary.unreached.push({ stepKey: step.key, roles: sent.nobody });
-      if (sent.count) counts.push({ episodeId: w.episode.id, stepKey: step.key, repeat, count: sent.count });
+      if (sent.count !== outbox.countFrom(w.from, w.plan.messages.length)) recount.push({ episodeId: w.episode.id, stepKey: step.key, repeat, count: sent.count });
       timeline.push({ episode: w.episode, at: now, entry: { type: 'step_fired', stepKey: step.key, repeat,
         summary: `Step ${step.key} fired. ${reason} ${sent.summary}`, data: { recipients: sent.recipients } } });
     }
-    await this.record(tx, counts, timeline, episodes.map((e) => ({ id: e.id, next: e.closedAt ? null : nextAt.get(e.id) ?? null, visible: [...visible.get(e.id)!] })));
+    const changed = episodes.filter((e) => visible.get(e.id)!.size !== e.visibleToRoles.length);
+    await this.record(tx, recount, timeline, episodes.map((e) => ({ id: e.id, next: e.closedAt ? null : nextAt.get(e.id) ?? null })),
+      changed.map((e) => ({ id: e.id, visible: [...visible.get(e.id)!] })));
     return summaries;
   }
 
@@ -98,36 +102,51 @@ export class EscalationRunner {
 
   /** Locks and loads those of the episodes still due that no other instance holds (SKIP LOCKED). */
   async claimDueMany(tx: Tx, episodeIds: string[]): Promise<MissingEpisode[]> {
-    return tx.find(MissingEpisode, { where: { id: In(episodeIds), closedAt: IsNull(), nextEscalationAt: LessThanOrEqual(this.clock.now()) },
-      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' } });
+    return tx.createQueryBuilder(MissingEpisode, 'e').innerJoin('escalation_schedule', 's', 's.episode_id = e.id')
+      .where('e.id = ANY(:ids) AND e.closed_at IS NULL AND s.next_at <= :now', { ids: episodeIds, now: this.clock.now() })
+      .setLock('pessimistic_write', undefined, ['e']).setOnLocked('skip_locked').getMany();
   }
 
-  /** One INSERT for every decision; returns those this transaction won (the others already ran elsewhere). */
-  private async claim(tx: Tx, decided: Won[], now: Date): Promise<Won[]> {
+  /** One INSERT for every decision, each with its message count; returns those this transaction won. */
+  private async claim(tx: Tx, decided: Won[], now: Date, countOf: (d: Won) => number): Promise<Won[]> {
     if (!decided.length) return [];
     const rows: { episode_id: string; step_key: string; repeat: number }[] = await tx.query(`INSERT INTO escalation_runs
-        (episode_id, step_key, repeat, outcome, reason, due_at, ran_at)
-      SELECT e, s, r, o, why, d, $7 FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[]) AS t(e, s, r, o, why, d)
+        (episode_id, step_key, repeat, outcome, reason, due_at, ran_at, notifications)
+      SELECT e, s, r, o, why, d, $7, n FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $8::int[])
+        AS t(e, s, r, o, why, d, n)
       ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`, [
       decided.map((w) => w.episode.id), decided.map((w) => w.decision.step.key), decided.map((w) => w.decision.repeat),
       decided.map((w) => (w.decision.action === 'fire' ? 'fired' : 'skipped')), decided.map((w) => w.decision.reason),
-      decided.map((w) => w.decision.dueAt), now]);
+      decided.map((w) => w.decision.dueAt), now, decided.map(countOf)]);
+    if (rows.length === decided.length) return decided;
     const claimed = new Set(rows.map((r) => `${r.episode_id}:${runKey(r.step_key, r.repeat)}`));
     return decided.filter((w) => claimed.has(`${w.episode.id}:${runKey(w.decision.step.key, w.decision.repeat)}`));
   }
 
-  /** Message counts on the runs, the timeline lines and each episode's next look, in three statements. */
-  private async record(tx: Tx, counts: { episodeId: string; stepKey: string; repeat: number; count: number }[], timeline: TimelineRow[],
-    episodes: { id: string; next: Date | null; visible: string[] }[]): Promise<void> {
-    if (counts.length) {
+  /**
+   * The timeline lines, each episode's next look (a row in escalation_schedule while there is one),
+   * who may now see the episode where that changed, and the rare run whose count the outbox changed.
+   */
+  private async record(tx: Tx, recount: { episodeId: string; stepKey: string; repeat: number; count: number }[], timeline: TimelineRow[],
+    schedule: { id: string; next: Date | null }[], visible: { id: string; visible: string[] }[]): Promise<void> {
+    if (recount.length) {
       await tx.query(`UPDATE escalation_runs r SET notifications = t.n FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS t(e, s, rp, n)
         WHERE r.episode_id = t.e AND r.step_key = t.s AND r.repeat = t.rp`,
-      [counts.map((c) => c.episodeId), counts.map((c) => c.stepKey), counts.map((c) => c.repeat), counts.map((c) => c.count)]);
+      [recount.map((c) => c.episodeId), recount.map((c) => c.stepKey), recount.map((c) => c.repeat), recount.map((c) => c.count)]);
     }
     await addManyToTimeline(tx, timeline);
-    await tx.query(`UPDATE missing_episodes e SET next_escalation_at = t.next, visible_to_roles = ARRAY(SELECT jsonb_array_elements_text(t.visible))
-      FROM unnest($1::uuid[], $2::timestamptz[], $3::jsonb[]) AS t(id, next, visible) WHERE e.id = t.id`,
-    [episodes.map((e) => e.id), episodes.map((e) => e.next), episodes.map((e) => JSON.stringify(e.visible))]);
+    const done = schedule.filter((e) => !e.next).map((e) => e.id);
+    if (done.length) await tx.query('DELETE FROM escalation_schedule WHERE episode_id = ANY($1)', [done]);
+    const next = schedule.filter((e) => e.next);
+    if (next.length) {
+      await tx.query(`INSERT INTO escalation_schedule (episode_id, next_at) SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
+        ON CONFLICT (episode_id) DO UPDATE SET next_at = excluded.next_at WHERE escalation_schedule.next_at IS DISTINCT FROM excluded.next_at`,
+      [next.map((e) => e.id), next.map((e) => e.next)]);
+    }
+    if (visible.length) {
+      await tx.query(`UPDATE missing_episodes e SET visible_to_roles = string_to_array(t.visible, ',')
+        FROM unnest($1::uuid[], $2::text[]) AS t(id, visible) WHERE e.id = t.id`, [visible.map((e) => e.id), visible.map((e) => e.visible.join(','))]);
+    }
   }
 
   /** Per episode: the (step, repeat) pairs already run, and the steps acknowledged through the API or by a notification (SMS ACK). */

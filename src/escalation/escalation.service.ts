@@ -1,6 +1,6 @@
 // The escalation engine's entry points: run one episode now (in the caller's transaction or its
 // own), sweep every episode with something due, and record an acknowledgement (which stops that
-// step's repeats). Episodes to sweep are found through next_escalation_at alone.
+// step's repeats). Episodes to sweep are found through escalation_schedule alone (open episodes only).
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
@@ -54,8 +54,8 @@ export class EscalationService {
       }
     };
     for (;;) {
-      const rows: { id: string }[] = await this.db.query(`SELECT id FROM missing_episodes
-        WHERE closed_at IS NULL AND next_escalation_at <= $1 ORDER BY next_escalation_at LIMIT $2`, [now, batch]);
+      const rows: { id: string }[] = await this.db.query(`SELECT episode_id AS id FROM escalation_schedule
+        WHERE next_at <= $1 ORDER BY next_at LIMIT $2`, [now, batch]);
       const ids = rows.map((r) => r.id).filter((id) => !seen.has(id));
       if (!ids.length) break;
       ids.forEach((id) => seen.add(id));

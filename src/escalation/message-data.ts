@@ -1,6 +1,7 @@
 // The data every escalation template may use. No names, addresses or photographs: references,
 // times (in the display time zone), the risk and, for professionals, a signed link.
 import type { RiskGrade } from './escalation-policy';
+import { dayMonthTime } from '../platform/wall-clock';
 
 export interface EpisodeFacts {
   childRef: string;
@@ -18,14 +19,8 @@ export interface EpisodeFacts {
 
 const riskLabels: Record<RiskGrade, string> = { very_low: 'Very low risk', low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 export function formatTime(at: Date, timeZone: string): string {
-  if (!formatters.has(timeZone)) {
-    formatters.set(timeZone, new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
-  }
-  const parts = Object.fromEntries(formatters.get(timeZone)!.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.day} ${parts.month} ${parts.hour}:${parts.minute}`;
+  return dayMonthTime(at, timeZone);
 }
 
 export function messageData(f: EpisodeFacts, now: Date, timeZone: string, link: { url: string; expiresAt: Date } | null) {

@@ -1,6 +1,6 @@
 // A missing episode (M: whereabouts unknown; A: away without authorisation), its timeline and the
 // history of the police risk grade. See migrations/1732300000300-missing-episodes.ts.
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
 import type { PolicySnapshot, RiskGrade } from '../escalation/escalation-policy';
 
 export const episodeKinds = ['M', 'A'] as const;
@@ -52,7 +52,9 @@ export class MissingEpisode {
   @Column('uuid', { nullable: true }) policyId!: string | null;
   @Column('jsonb') policySnapshot!: PolicySnapshot;
   @Column('text', { array: true }) visibleToRoles!: string[];
-  @Column('timestamptz', { nullable: true }) nextEscalationAt!: Date | null;
+  /** When the sweep looks at it next (escalation_schedule, written only by the runner); null once closed. */
+  @VirtualColumn({ type: 'timestamptz', query: (alias) => `SELECT s.next_at FROM escalation_schedule s WHERE s.episode_id = ${alias}.id` })
+  nextEscalationAt!: Date | null;
   @Column('timestamptz') createdAt!: Date;
   @Column('timestamptz') updatedAt!: Date;
   /** Not a column: the child's short reference, attached by the repository for presenters. */

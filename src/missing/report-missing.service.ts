@@ -93,7 +93,7 @@ export class ReportMissingService {
       highRiskFromStart: trafficked || newPlacement, traffickingStatus: child.traffickingStatus, placementStartedAt: placement?.startedAt ?? null,
       repeatCount: 1 + (await this.repo.countSince(tx, child.id, since)), parentNoticeSuppressedReason: input.suppressParentNotice ?? null,
       returnInterviewDeclined: false, returnInterviewAttempts: 0, policyId: policy.id, policySnapshot: snapshotOf(policy),
-      visibleToRoles: [], nextEscalationAt: now, createdAt: now, updatedAt: now,
+      visibleToRoles: [], createdAt: now, updatedAt: now,
     }));
     const why = [trafficked && `trafficking ${child.traffickingStatus}`, newPlacement && `placed within ${policy.settings.newPlacementDays} days`].filter(Boolean);
     await addToTimeline(tx, episode, now, { type: 'reported', actorUserId: by.userId, actorName: by.name,

@@ -14,6 +14,7 @@ import { asDeliveryError, DeliveryError } from './providers/delivery-error';
 import { DeliveryRepository } from './delivery.repository';
 import { RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy';
 import { OutboxListener } from './outbox-listener';
+import { renderEmailHtml } from './templates';
 
 export interface DispatcherDeps {
   db: DataSource; clock: Clock; sms: SmsProvider; email: EmailProvider; failures: DeliveryFailureService; logger: Logger;
@@ -143,7 +144,9 @@ export class Dispatcher {
   private send(n: Notification) {
     const base = this.options.publicBaseUrl;
     if (n.channel === 'sms') return this.deps.sms.send({ to: n.address, body: n.bodyText, statusCallback: base + statusCallbackPath });
-    return this.deps.email.send({ to: n.address, subject: n.subject ?? '', html: n.bodyHtml, text: n.bodyText, messageId: messageIdFor(n.id, base),
+    // Rows queued before the HTML part moved to send time still carry it.
+    const html = n.bodyHtml ?? renderEmailHtml(n.template, { ...n.data, ackCode: n.ackCode });
+    return this.deps.email.send({ to: n.address, subject: n.subject ?? '', html, text: n.bodyText, messageId: messageIdFor(n.id, base),
       attachments: n.attachments ?? undefined });
   }
 

@@ -47,6 +47,8 @@ export class Notification {
   @Column('jsonb', { nullable: true }) data!: Record<string, unknown> | null;
   /** Email only: files sent with the message (see migrations/...-operational-group.ts). */
   @Column('jsonb', { nullable: true }) attachments!: Attachment[] | null;
+  /** Queue order (messages queued in one transaction share created_at); assigned by the database. */
+  @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
 }
 
 @Entity('notification_events')

@@ -5,11 +5,13 @@ import { MissingEpisode } from '../missing/missing-episode.entity';
 import type { Tx } from '../platform/database/transaction';
 import { Notification, NotificationEvent } from './notification.entity';
 
+export type HistoryLine = Pick<NotificationEvent, 'notificationId' | 'at' | 'status' | 'detail'>;
 export type StatusChange = Partial<Pick<Notification, 'status' | 'acknowledgedAt' | 'deliveredAt' | 'lastError'>>;
 
 export class NotificationsRepository {
   async forEpisode(tx: Tx, authorityId: string, episodeId: string): Promise<Notification[]> {
-    return tx.find(Notification, { where: { authorityId, episodeId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    // Messages queued in one transaction share created_at; seq keeps the order they were queued in.
+    return tx.find(Notification, { where: { authorityId, episodeId }, order: { createdAt: 'ASC', seq: 'ASC' } });
   }
 
   /** Until the missing-episodes module lands, an episode is known by the messages sent about it. */
@@ -22,9 +24,21 @@ export class NotificationsRepository {
       order: { updatedAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
   }
 
-  async eventsFor(tx: Tx, ids: string[]): Promise<NotificationEvent[]> {
-    if (!ids.length) return [];
-    return tx.find(NotificationEvent, { where: { notificationId: In(ids) }, order: { id: 'ASC' } });
+  /**
+   * The status history of each message, oldest first. Its first line, "queued", is the row's own
+   * creation (the outbox writes no event for it); rows queued before that change have it stored.
+   */
+  async historyOf(tx: Tx, notifications: Notification[]): Promise<Map<string, HistoryLine[]>> {
+    const history = new Map<string, HistoryLine[]>(notifications.map((n) => [n.id, []]));
+    if (!notifications.length) return history;
+    const events = await tx.find(NotificationEvent, { where: { notificationId: In([...history.keys()]) }, order: { id: 'ASC' } });
+    for (const e of events) history.get(e.notificationId)!.push(e);
+    for (const n of notifications) {
+      const lines = history.get(n.id)!;
+      const stored = lines[0]?.status === 'queued' && lines[0].at.getTime() === n.createdAt.getTime();
+      if (!stored) lines.unshift({ notificationId: n.id, at: n.createdAt, status: 'queued', detail: n.stepKey });
+    }
+    return history;
   }
 
   /** Map from a failed notification's id to the fallback queued in its place. */

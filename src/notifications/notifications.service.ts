@@ -5,11 +5,11 @@ import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { Tx } from '../platform/database/transaction';
-import type { Notification, NotificationEvent } from './notification.entity';
+import type { Notification } from './notification.entity';
 import { NotFound } from '../platform/errors';
-import { NotificationsRepository } from './notifications.repository';
+import { HistoryLine, NotificationsRepository } from './notifications.repository';
 
-export interface NotificationWithHistory { notification: Notification; events: NotificationEvent[]; fallbackId: string | null }
+export interface NotificationWithHistory { notification: Notification; events: HistoryLine[]; fallbackId: string | null }
 export interface Acknowledgement { ackCode: string; fromAddress: string }
 
 export class NotificationsService {
@@ -22,10 +22,7 @@ export class NotificationsService {
       if (!(await this.repo.episodeKnown(tx, ctx.actor.authorityId, episodeId))) throw new NotFound('No episode with that id was found.');
       const rows = await this.repo.forEpisode(tx, ctx.actor.authorityId, episodeId);
       await this.audit.record(tx, ctx, { action: 'read', entityType: 'episode_notifications', entityId: episodeId });
-      // Messages queued in one transaction share a timestamp; their first event's id keeps queue order.
-      const firstEvent = (n: NotificationWithHistory) => Number(n.events[0]?.id ?? 0);
-      return (await this.withHistory(tx, rows)).sort((a, b) =>
-        a.notification.createdAt.getTime() - b.notification.createdAt.getTime() || firstEvent(a) - firstEvent(b));
+      return this.withHistory(tx, rows);
     });
   }
 
@@ -50,9 +47,7 @@ export class NotificationsService {
 
   private async withHistory(tx: Tx, rows: Notification[]): Promise<NotificationWithHistory[]> {
     const ids = rows.map((n) => n.id);
-    const [events, fallbacks] = await Promise.all([this.repo.eventsFor(tx, ids), this.repo.fallbacksOf(tx, ids)]);
-    return rows.map((notification) => ({
-      notification, events: events.filter((e) => e.notificationId === notification.id), fallbackId: fallbacks.get(notification.id) ?? null,
-    }));
+    const [history, fallbacks] = await Promise.all([this.repo.historyOf(tx, rows), this.repo.fallbacksOf(tx, ids)]);
+    return rows.map((notification) => ({ notification, events: history.get(notification.id)!, fallbackId: fallbacks.get(notification.id) ?? null }));
   }
 }

@@ -2,11 +2,14 @@
 // same transaction wakes every dispatcher the moment the transaction commits (and never if it
 // rolls back), so the first police alert leaves within a second without polling. One multi-row
 // INSERT per batch keeps the sweep's cost to a few statements however many messages a step sends.
+// The row is the whole record of the message's creation: its "queued" moment is created_at (no
+// separate event row), and an email's HTML part is rendered from template and data when it is sent,
+// which keeps each row small enough that PostgreSQL stores it without compressing it.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { Attachment, Channel, Fallback, Notification, RecipientType } from './notification.entity';
-import { renderEmail, renderSms } from './templates';
+import { renderEmailText, renderSms } from './templates';
 
 export const OUTBOX_CHANNEL = 'notifications_outbox';
 
@@ -43,7 +46,7 @@ export class NotificationOutbox {
   }
 
   /**
-   * Queues many messages in three statements (rows, their "queued" events, one wake-up) and returns,
+   * Queues many messages in two statements (the rows, one wake-up) and returns,
    * for each message in order, its new id or null where the dedupe key already existed. Everything
    * is rendered before anything is written, so a template error leaves the transaction intact.
    */
@@ -58,12 +61,8 @@ export class NotificationOutbox {
       ON CONFLICT DO NOTHING RETURNING id`, [JSON.stringify(rows)]);
     const inserted = new Set(result.map((r) => r.id));
     const ids = rows.map((r) => (inserted.has(r.id) ? r.id : null));
-    const events = rows.filter((r) => inserted.has(r.id));
-    if (!events.length) return ids;
-    await tx.query(`INSERT INTO notification_events (notification_id, at, status, detail)
-      SELECT id, $2, 'queued', detail FROM unnest($1::uuid[], $3::text[]) AS t(id, detail)`,
-    [events.map((r) => r.id), now, events.map((r) => r.step_key)]);
-    await tx.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, events[0].id]);
+    const first = ids.find((id) => id);
+    if (first) await tx.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, first]);
     return ids;
   }
 
@@ -71,8 +70,8 @@ export class NotificationOutbox {
     const ackCode = message.needsAck ? String(randomInt(1000, 10000)) : null;
     const data = { ...message.data, ackCode };
     const rendered = message.channel === 'sms'
-      ? { subject: null, text: renderSms(message.template, data), html: null }
-      : renderEmail(message.template, data);
+      ? { subject: null, text: renderSms(message.template, data) }
+      : renderEmailText(message.template, data);
     return {
       authority_id: message.authorityId,
       episode_id: message.episodeId ?? null,
@@ -87,7 +86,7 @@ export class NotificationOutbox {
       data: message.data,
       subject: rendered.subject,
       body_text: rendered.text,
-      body_html: rendered.html,
+      body_html: null,
       needs_ack: !!message.needsAck,
       ack_code: ackCode,
       status: 'queued',

@@ -40,9 +40,18 @@ export function renderSms(template: string, data: object): string {
 export interface RenderedEmail { subject: string; html: string; text: string }
 
 export function renderEmail(template: string, data: object): RenderedEmail {
+  return { ...renderEmailText(template, data), html: renderEmailHtml(template, data) };
+}
+
+/** Subject and plain text: what the outbox stores when a message is queued. */
+export function renderEmailText(template: string, data: object): Omit<RenderedEmail, 'html'> {
   return {
     subject: textEnv.render(`email/${template}.subject.njk`, data).trim(),
-    html: env.render(`email/${template}.html.njk`, data),
     text: textEnv.render(`email/${template}.text.njk`, data).trim() + '\n',
   };
+}
+
+/** The HTML part, rendered from the same data when the message is sent. */
+export function renderEmailHtml(template: string, data: object): string {
+  return env.render(`email/${template}.html.njk`, data);
 }

@@ -2,12 +2,11 @@
 // date rules records share. "Today" is the date in England, where every authority we serve is.
 import type { Clock } from './clock';
 import { FieldProblem, invalidFields } from './errors';
-
-const englandDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { isoDate } from './wall-clock';
 
 /** The calendar date in England at this instant (a 00:30 BST report belongs to that day, not the UTC one). */
 export function englandDate(at: Date): string {
-  return englandDay.format(at);
+  return isoDate(at, 'Europe/London');
 }
 
 export function today(clock: Clock): string {

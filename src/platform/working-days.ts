@@ -4,6 +4,7 @@ import { addDays, dayOfWeek, englandDate } from './dates';
 import { bankHolidaysEnglandAndWales } from './bank-holidays';
 
 const DAY = 86_400_000;
+const spans = new Map<string, number>();
 
 export function isWorkingDay(date: string): boolean {
   const day = dayOfWeek(date);
@@ -26,6 +27,13 @@ export function addWorkingDays(date: string, count: number): string {
  */
 export function addWorkingDaysToInstant(from: Date, count: number): Date {
   const start = englandDate(from);
-  const calendarDays = Math.round((Date.parse(addWorkingDays(start, count)) - Date.parse(start)) / DAY);
+  const key = `${start}+${count}`;
+  // The sweep asks this of every open episode on each pass; the answer depends only on the date.
+  let calendarDays = spans.get(key);
+  if (calendarDays === undefined) {
+    if (spans.size > 10_000) spans.clear();
+    calendarDays = Math.round((Date.parse(addWorkingDays(start, count)) - Date.parse(start)) / DAY);
+    spans.set(key, calendarDays);
+  }
   return new Date(from.getTime() + calendarDays * DAY);
 }

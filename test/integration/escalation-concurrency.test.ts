@@ -36,7 +36,7 @@ it('two instances sweeping together send each step once', async () => {
   expect(await count(`SELECT count(*) AS n FROM notifications WHERE step_key = 'plus_24h#0'`)).toBe(2 * episodes.length);
   expect(await count(`SELECT count(*) AS n FROM notifications WHERE step_key = 'same_day#0'`)).toBe(episodes.length);
   expect(await count(`SELECT count(*) AS n FROM episode_events WHERE type = 'step_fired' AND step_key = 'plus_24h'`)).toBe(episodes.length);
-  expect(await count(`SELECT count(*) AS n FROM missing_episodes WHERE next_escalation_at <= $1`, [app.clock.now()])).toBe(0);
+  expect(await count(`SELECT count(*) AS n FROM escalation_schedule WHERE next_at <= $1`, [app.clock.now()])).toBe(0);
 });
 
 it('two runners racing on one episode without the sweep lock still run each step once', async () => {

@@ -6,6 +6,8 @@ import { Notification } from '../../src/notifications/notification.entity';
 import { OUTBOX_CHANNEL } from '../../src/notifications/outbox';
 import { LocalAuthority } from '../../src/authorities/local-authority.entity';
 import { fitsOneSegment } from '../../src/notifications/templates';
+import type { RecordingProvider } from '../../src/notifications/providers/recording.provider';
+import type { EmailMessage } from '../../src/notifications/providers/email.provider';
 
 let app: TestApp;
 let authorityId: string;
@@ -31,11 +33,14 @@ it('renders an SMS that fits one segment and names no one', async () => {
   expect(n!.status).toBe('queued');
 });
 
-it('renders email with subject, HTML and text', async () => {
+it('renders email with subject and text when queued, and the HTML part from the same data when sent', async () => {
   const n = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, message('b', 'email')));
   expect(n!.subject).toBe('MISSING: child K7Q2, episode E-4F7K (High risk)');
-  expect(n!.bodyHtml).toContain('<a href="http://localhost:3000/p/abcdefghijklmnopqrstuvwx">');
   expect(n!.bodyText).toContain('Episode reference: E-4F7K');
+  await app.services.dispatcher.runOnce();
+  const sent = (app.services.providers.email as RecordingProvider).recent.find((m) => 'messageId' in m && m.messageId.includes(n!.id)) as EmailMessage;
+  expect(sent.html).toContain('<a href="http://localhost:3000/p/abcdefghijklmnopqrstuvwx">');
+  expect(sent.html).toContain(`ACK ${n!.ackCode}`);
 });
 
 it('ignores a second message with the same dedupe key', async () => {

@@ -6,6 +6,7 @@ import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FAKE_FROM_NUMBER, FakeTwilio } from 
 import { SmtpSink } from './smtp-sink';
 import { LocalAuthority } from '../../src/authorities/local-authority.entity';
 import { Fallback, Notification } from '../../src/notifications/notification.entity';
+import { NotificationsRepository } from '../../src/notifications/notifications.repository';
 
 export const PUBLIC_BASE_URL = 'https://alerts.example.org';
 
@@ -71,9 +72,11 @@ export async function reload(app: TestApp, id: string): Promise<Notification> {
   return app.db.dataSource.getRepository(Notification).findOneByOrFail({ id });
 }
 
+/** The statuses a person sees in the message's history (the delivery view), oldest first. */
 export async function history(app: TestApp, id: string): Promise<string[]> {
-  const rows: { status: string }[] = await app.db.dataSource.query('SELECT status FROM notification_events WHERE notification_id = $1 ORDER BY id', [id]);
-  return rows.map((r) => r.status);
+  const n = await reload(app, id);
+  const lines = (await new NotificationsRepository().historyOf(app.db.dataSource.manager, [n])).get(id)!;
+  return lines.map((l) => l.status);
 }
 
 let copies = 0;

@@ -1,0 +1,36 @@
+// CPU time a measured stretch used, in this process and in the PostgreSQL server's processes (on
+// Linux, from /proc; elsewhere PostgreSQL's share is not known). Wall time on a shared 2-core
+// machine moves with whatever else runs; CPU time says what the work itself costs.
+import { readdirSync, readFileSync } from 'node:fs';
+import type { DataSource } from 'typeorm';
+
+export interface CpuUse { nodeMs: number; postgresMs: number | null }
+
+function statFields(pid: string): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** Children of the postmaster: backends, walwriter, checkpointer... (fields 14 and 15 are utime and stime in ticks, 100 a second). */
+function postgresTicks(postmaster: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const f = statFields(pid);
+    if (f && f[1] === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks;
+}
+
+export async function startCpuMeter(db: DataSource): Promise<() => CpuUse> {
+  const [{ pid }] = await db.query('SELECT pg_backend_pid() AS pid');
+  const postmaster = process.platform === 'linux' ? statFields(String(pid))?.[1] ?? null : null;
+  const pg0 = postmaster ? postgresTicks(postmaster) : 0;
+  const node0 = process.cpuUsage();
+  return () => {
+    const node = process.cpuUsage(node0);
+    return { nodeMs: Math.round((node.user + node.system) / 1000), postgresMs: postmaster ? (postgresTicks(postmaster) - pg0) * 10 : null };
+  };
+}
