@@ -3,6 +3,8 @@
 // no-overlap exclusion among them) for every due episode; now it touches one small row and its
 // index. Closed episodes have no row. Notifications also gain a sequence number: with no "queued"
 // event row per message any more, it keeps the order in which one transaction queued its messages.
+// Policy versions become immutable in the database: an episode's copy of its version can then be
+// read from the version's row (see src/escalation/due-episodes.ts).
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class EscalationSchedule1732300000700 implements MigrationInterface {
@@ -20,11 +22,17 @@ export class EscalationSchedule1732300000700 implements MigrationInterface {
       DROP INDEX missing_episodes_due;
       ALTER TABLE missing_episodes DROP COLUMN next_escalation_at;
       ALTER TABLE notifications ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+      CREATE FUNCTION escalation_policy_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'escalation policy versions cannot be changed; save a new version'; END $$;
+      CREATE TRIGGER escalation_policies_no_update BEFORE UPDATE ON escalation_policies
+        FOR EACH ROW EXECUTE FUNCTION escalation_policy_versions_immutable();
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DROP TRIGGER escalation_policies_no_update ON escalation_policies;
+      DROP FUNCTION escalation_policy_versions_immutable();
       ALTER TABLE notifications DROP COLUMN seq;
       ALTER TABLE missing_episodes ADD COLUMN next_escalation_at timestamptz;
       UPDATE missing_episodes e SET next_escalation_at = s.next_at FROM escalation_schedule s WHERE s.episode_id = e.id;

@@ -14,6 +14,7 @@ import { EpisodeParty, RecipientResolver } from './recipients';
 import { messageData, EpisodeFacts } from './message-data';
 import { planStep, PlannedStep, sentStep } from './step-messages';
 import { BatchMessages } from './batch-messages';
+import { lockDueEpisodes } from './due-episodes';
 import type { SignedLinks } from './signed-link';
 
 export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: { stepKey: string; roles: string[] }[] }
@@ -95,16 +96,9 @@ export class EscalationRunner {
     return summaries;
   }
 
-  /** Locks and loads an episode for the sweep if it is still due and no other instance holds it. */
-  async claimDue(tx: Tx, episodeId: string): Promise<MissingEpisode | null> {
-    return (await this.claimDueMany(tx, [episodeId]))[0] ?? null;
-  }
-
   /** Locks and loads those of the episodes still due that no other instance holds (SKIP LOCKED). */
   async claimDueMany(tx: Tx, episodeIds: string[]): Promise<MissingEpisode[]> {
-    return tx.createQueryBuilder(MissingEpisode, 'e').innerJoin('escalation_schedule', 's', 's.episode_id = e.id')
-      .where('e.id = ANY(:ids) AND e.closed_at IS NULL AND s.next_at <= :now', { ids: episodeIds, now: this.clock.now() })
-      .setLock('pessimistic_write', undefined, ['e']).setOnLocked('skip_locked').getMany();
+    return lockDueEpisodes(tx, episodeIds, this.clock.now());
   }
 
   /** One INSERT for every decision, each with its message count; returns those this transaction won. */

@@ -43,6 +43,18 @@ it('validates a new policy and names what is wrong', async () => {
   expect((await put(defaultPolicy, 'team_manager')).statusCode).toBe(403);
 });
 
+it('sweeps an episode whose copy names no version by its own copy', async () => {
+  const episode = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
+  const sixHours = { version: 1, ...defaultPolicy, steps: defaultPolicy.steps.map((s) => (s.key === 'plus_24h' ? { ...s, delayMinutes: 6 * 60 } : s)) };
+  await app.db.dataSource.query('UPDATE missing_episodes SET policy_id = NULL, policy_snapshot = $2 WHERE id = $1', [episode.id, JSON.stringify(sixHours)]);
+  await app.db.dataSource.query('UPDATE escalation_schedule SET next_at = $2 WHERE episode_id = $1', [episode.id, new Date(app.clock.now().getTime() + 6 * 3_600_000)]);
+  app.clock.advanceHours(6);
+  await app.services.escalation.sweep();
+  const fired = await app.db.dataSource.query(`SELECT 1 FROM escalation_runs WHERE episode_id = $1 AND step_key = 'plus_24h' AND outcome = 'fired'`, [episode.id]);
+  expect(fired).toHaveLength(1);
+});
+
+
 it('saves a new version that new episodes copy, while running episodes keep theirs', async () => {
   const running = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
   const quicker = { ...defaultPolicy, steps: defaultPolicy.steps.map((s) => (s.key === 'plus_24h' ? { ...s, delayMinutes: 12 * 60 } : s)) };
@@ -58,8 +70,14 @@ it('saves a new version that new episodes copy, while running episodes keep thei
   expect(await version(newer.id)).toBe(2);
   app.clock.advanceHours(12);
   await app.services.escalation.sweep();
-  const fired = await app.db.dataSource.query(`SELECT episode_id FROM escalation_runs WHERE step_key = 'plus_24h' AND outcome = 'fired'`);
+  const fired = await app.db.dataSource.query(`SELECT episode_id FROM escalation_runs WHERE step_key = 'plus_24h' AND outcome = 'fired'
+    AND episode_id = ANY($1)`, [[running.id, newer.id]]);
   expect(fired).toEqual([{ episode_id: newer.id }]);
   const audit = await app.db.dataSource.query(`SELECT actor_role, changes->>'version' AS version FROM audit_events WHERE entity_type = 'escalation_policy'`);
   expect(audit).toEqual([{ actor_role: 'senior_manager', version: '2' }]);
+});
+
+it('refuses to change a saved policy version, so an episode copy and its version row stay the same document', async () => {
+  await expect(app.db.dataSource.query(`UPDATE escalation_policies SET steps = '[]'::jsonb WHERE version = 1`))
+    .rejects.toThrow('escalation policy versions cannot be changed; save a new version');
 });

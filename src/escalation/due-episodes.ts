@@ -1,0 +1,33 @@
+// Locks and loads the episodes a sweep batch will run. Each episode carries a copy of the policy
+// version it opened under; reading a thousand copies of the same document (detoasted, turned to
+// text, parsed) cost more than the rest of the load, so a copy taken from a policy version is read
+// once from that version's row instead. Policy versions never change after they are written (the
+// database refuses updates), so that row and the copy are the same document.
+import type { Tx } from '../platform/database/transaction';
+import { MissingEpisode } from '../missing/missing-episode.entity';
+import type { PolicySnapshot } from './escalation-policy';
+
+/** Those of the episodes still open and due that no other transaction holds (SKIP LOCKED), locked until commit. */
+export async function lockDueEpisodes(tx: Tx, episodeIds: string[], now: Date): Promise<MissingEpisode[]> {
+  const columns = tx.connection.getMetadata(MissingEpisode).columns
+    .filter((c) => c.propertyName !== 'policySnapshot' && !c.isVirtualProperty && !c.isVirtual).map((c) => `e.${c.propertyName}`);
+  const episodes = await tx.createQueryBuilder(MissingEpisode, 'e').select(columns).innerJoin('escalation_schedule', 's', 's.episode_id = e.id')
+    .where('e.id = ANY(:ids) AND e.closed_at IS NULL AND s.next_at <= :now', { ids: episodeIds, now })
+    .setLock('pessimistic_write', undefined, ['e']).setOnLocked('skip_locked').getMany();
+  await attachPolicies(tx, episodes);
+  return episodes;
+}
+
+async function attachPolicies(tx: Tx, episodes: MissingEpisode[]): Promise<void> {
+  const policyIds = [...new Set(episodes.map((e) => e.policyId).filter((id): id is string => !!id))];
+  const versions = new Map<string, PolicySnapshot>(policyIds.length
+    ? (await tx.query('SELECT id, version, settings, steps FROM escalation_policies WHERE id = ANY($1)', [policyIds]))
+      .map((p: { id: string } & PolicySnapshot) => [p.id, { version: p.version, settings: p.settings, steps: p.steps }])
+    : []);
+  const own = episodes.filter((e) => !e.policyId || !versions.has(e.policyId));
+  const copies = new Map<string, PolicySnapshot>(own.length
+    ? (await tx.query('SELECT id, policy_snapshot FROM missing_episodes WHERE id = ANY($1)', [own.map((e) => e.id)]))
+      .map((r: { id: string; policy_snapshot: PolicySnapshot }) => [r.id, r.policy_snapshot])
+    : []);
+  for (const e of episodes) e.policySnapshot = (e.policyId && versions.get(e.policyId)) || copies.get(e.id)!;
+}
