@@ -87,8 +87,8 @@ export class EscalationRunner {
       summary.notifications += sent.count;
       if (sent.nobody.length) summary.unreached.push({ stepKey: step.key, roles: sent.nobody });
       if (sent.count !== outbox.countFrom(w.from, w.plan.messages.length)) recount.push({ episodeId: w.episode.id, stepKey: step.key, repeat, count: sent.count });
-      timeline.push({ episode: w.episode, at: now, entry: { type: 'step_fired', stepKey: step.key, repeat,
-        summary: `Step ${step.key} fired. ${reason} ${sent.summary}`, data: { recipients: sent.recipients } } });
+      // Who was sent what is in the summary here and, in full, in the step's notifications.
+      timeline.push({ episode: w.episode, at: now, entry: { type: 'step_fired', stepKey: step.key, repeat, summary: `Step ${step.key} fired. ${reason} ${sent.summary}` } });
     }
     const changed = episodes.filter((e) => visible.get(e.id)!.size !== e.visibleToRoles.length);
     await this.record(tx, recount, timeline, episodes.map((e) => ({ id: e.id, next: e.closedAt ? null : nextAt.get(e.id) ?? null })),
