@@ -4,7 +4,9 @@
 // index. Closed episodes have no row. Notifications also gain a sequence number: with no "queued"
 // event row per message any more, it keeps the order in which one transaction queued its messages.
 // Policy versions become immutable in the database: an episode's copy of its version can then be
-// read from the version's row (see src/escalation/due-episodes.ts).
+// read from the version's row (see src/escalation/due-episodes.ts). And a run carries its own line
+// for the episode's timeline, rather than a second row in episode_events per decision; runs from
+// before this change have their line in episode_events and no summary.
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class EscalationSchedule1732300000700 implements MigrationInterface {
@@ -22,6 +24,7 @@ export class EscalationSchedule1732300000700 implements MigrationInterface {
       DROP INDEX missing_episodes_due;
       ALTER TABLE missing_episodes DROP COLUMN next_escalation_at;
       ALTER TABLE notifications ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+      ALTER TABLE escalation_runs ADD COLUMN summary text, ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
       CREATE FUNCTION escalation_policy_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'escalation policy versions cannot be changed; save a new version'; END $$;
       CREATE TRIGGER escalation_policies_no_update BEFORE UPDATE ON escalation_policies
@@ -34,6 +37,7 @@ export class EscalationSchedule1732300000700 implements MigrationInterface {
       DROP TRIGGER escalation_policies_no_update ON escalation_policies;
       DROP FUNCTION escalation_policy_versions_immutable();
       ALTER TABLE notifications DROP COLUMN seq;
+      ALTER TABLE escalation_runs DROP COLUMN summary, DROP COLUMN seq;
       ALTER TABLE missing_episodes ADD COLUMN next_escalation_at timestamptz;
       UPDATE missing_episodes e SET next_escalation_at = s.next_at FROM escalation_schedule s WHERE s.episode_id = e.id;
       CREATE INDEX missing_episodes_due ON missing_episodes (next_escalation_at) WHERE closed_at IS NULL;

@@ -23,9 +23,9 @@ export class BatchMessages {
     return from;
   }
 
-  /** How many of a step's messages are not copies of one already added. */
-  countFrom(from: number, length: number): number {
-    return this.firstCopy.slice(from, from + length).filter(Boolean).length;
+  /** For each of a step's messages, what write() will answer if the outbox holds none of them yet: a placeholder, or null for a copy. */
+  expected(from: number, length: number): (string | null)[] {
+    return this.firstCopy.slice(from, from + length).map((first) => (first ? 'planned' : null));
   }
 
   /**

@@ -12,4 +12,8 @@ export class EscalationRun {
   @Column('timestamptz', { nullable: true }) dueAt!: Date | null;
   @Column('timestamptz') ranAt!: Date;
   @Column('integer') notifications!: number;
+  /** The run's line on the episode's timeline (null for runs written before runs carried it). */
+  @Column('text', { nullable: true }) summary!: string | null;
+  /** Order of writing, for runs that share ran_at. */
+  @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
 }

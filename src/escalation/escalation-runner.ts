@@ -8,7 +8,6 @@ import type { Tx } from '../platform/database/transaction';
 import type { Clock } from '../platform/clock';
 import type { NotificationOutbox } from '../notifications/outbox';
 import { MissingEpisode } from '../missing/missing-episode.entity';
-import { addManyToTimeline, TimelineRow } from '../missing/episode-timeline';
 import { dueSteps, effectiveRisk, EpisodeSnapshot, runKey, RunOutcome, StepDecision } from './due-steps';
 import { EpisodeParty, RecipientResolver } from './recipients';
 import { messageData, EpisodeFacts } from './message-data';
@@ -21,6 +20,7 @@ export interface RunSummary { fired: number; skipped: number; notifications: num
 export interface RunnerOptions { displayTimeZone: string }
 
 type ChildRow = { id: string; reference: string; social_worker_id: string | null; authority_name: string };
+type Recount = { episodeId: string; stepKey: string; repeat: number; count: number; summary: string };
 type Won = { episode: MissingEpisode; party: EpisodeParty; decision: StepDecision; plan?: PlannedStep; from: number };
 
 export class EscalationRunner {
@@ -68,30 +68,31 @@ export class EscalationRunner {
     }
     const outbox = new BatchMessages();
     decided.forEach((d) => { if (d.plan) d.from = outbox.add(d.plan.messages.map((m) => m.message)); });
-    const won = await this.claim(tx, decided, now, (d) => (d.plan ? outbox.countFrom(d.from, d.plan.messages.length) : 0));
+    // The run row is the step's line on the timeline: what it expects to send is known before writing.
+    const expected = (d: Won) => (d.plan ? outbox.expected(d.from, d.plan.messages.length) : []);
+    const won = await this.claim(tx, decided, now, (d) => ({ count: expected(d).filter(Boolean).length, summary: lineOf(d, expected(d)) }));
     const queued = await outbox.write(tx, this.outbox, new Set(won.filter((w) => w.plan).map((w) => w.from)));
-    const timeline: TimelineRow[] = [];
-    const recount: { episodeId: string; stepKey: string; repeat: number; count: number }[] = [];
+    const recount: Recount[] = [];
     const visible = new Map(episodes.map((e) => [e.id, new Set(e.visibleToRoles)]));
     for (const w of won) {
-      const { step, repeat, reason } = w.decision;
       const summary = summaries.get(w.episode.id)!;
       if (!w.plan) {
         summary.skipped += 1;
-        timeline.push({ episode: w.episode, at: now, entry: { type: 'step_skipped', stepKey: step.key, repeat, summary: `Step ${step.key} skipped. ${reason}` } });
         continue;
       }
-      const sent = sentStep(w.plan, queued.slice(w.from, w.from + w.plan.messages.length));
+      const ids = queued.slice(w.from, w.from + w.plan.messages.length);
+      const sent = sentStep(w.plan, ids);
       sent.audiences.forEach((a) => visible.get(w.episode.id)!.add(a));
       summary.fired += 1;
       summary.notifications += sent.count;
-      if (sent.nobody.length) summary.unreached.push({ stepKey: step.key, roles: sent.nobody });
-      if (sent.count !== outbox.countFrom(w.from, w.plan.messages.length)) recount.push({ episodeId: w.episode.id, stepKey: step.key, repeat, count: sent.count });
-      // Who was sent what is in the summary here and, in full, in the step's notifications.
-      timeline.push({ episode: w.episode, at: now, entry: { type: 'step_fired', stepKey: step.key, repeat, summary: `Step ${step.key} fired. ${reason} ${sent.summary}` } });
+      if (sent.nobody.length) summary.unreached.push({ stepKey: w.decision.step.key, roles: sent.nobody });
+      // Only where the outbox already held one of the messages does the run row need correcting.
+      if (sent.count !== expected(w).filter(Boolean).length) {
+        recount.push({ episodeId: w.episode.id, stepKey: w.decision.step.key, repeat: w.decision.repeat, count: sent.count, summary: lineOf(w, ids) });
+      }
     }
     const changed = episodes.filter((e) => visible.get(e.id)!.size !== e.visibleToRoles.length);
-    await this.record(tx, recount, timeline, episodes.map((e) => ({ id: e.id, next: e.closedAt ? null : nextAt.get(e.id) ?? null })),
+    await this.record(tx, recount, episodes.map((e) => ({ id: e.id, next: e.closedAt ? null : nextAt.get(e.id) ?? null })),
       changed.map((e) => ({ id: e.id, visible: [...visible.get(e.id)!] })));
     return summaries;
   }
@@ -101,34 +102,31 @@ export class EscalationRunner {
     return lockDueEpisodes(tx, episodeIds, this.clock.now());
   }
 
-  /** One INSERT for every decision, each with its message count; returns those this transaction won. */
-  private async claim(tx: Tx, decided: Won[], now: Date, countOf: (d: Won) => number): Promise<Won[]> {
+  /** One INSERT for every decision, each with its message count and timeline line; returns those this transaction won. */
+  private async claim(tx: Tx, decided: Won[], now: Date, describe: (d: Won) => { count: number; summary: string }): Promise<Won[]> {
     if (!decided.length) return [];
+    const lines = decided.map(describe);
     const rows: { episode_id: string; step_key: string; repeat: number }[] = await tx.query(`INSERT INTO escalation_runs
-        (episode_id, step_key, repeat, outcome, reason, due_at, ran_at, notifications)
-      SELECT e, s, r, o, why, d, $7, n FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $8::int[])
-        AS t(e, s, r, o, why, d, n)
+        (episode_id, step_key, repeat, outcome, reason, due_at, ran_at, notifications, summary)
+      SELECT e, s, r, o, why, d, $7, n, line
+      FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $8::int[], $9::text[]) AS t(e, s, r, o, why, d, n, line)
       ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`, [
       decided.map((w) => w.episode.id), decided.map((w) => w.decision.step.key), decided.map((w) => w.decision.repeat),
       decided.map((w) => (w.decision.action === 'fire' ? 'fired' : 'skipped')), decided.map((w) => w.decision.reason),
-      decided.map((w) => w.decision.dueAt), now, decided.map(countOf)]);
+      decided.map((w) => w.decision.dueAt), now, lines.map((l) => l.count), lines.map((l) => l.summary)]);
     if (rows.length === decided.length) return decided;
     const claimed = new Set(rows.map((r) => `${r.episode_id}:${runKey(r.step_key, r.repeat)}`));
     return decided.filter((w) => claimed.has(`${w.episode.id}:${runKey(w.decision.step.key, w.decision.repeat)}`));
   }
 
-  /**
-   * The timeline lines, each episode's next look (a row in escalation_schedule while there is one),
-   * who may now see the episode where that changed, and the rare run whose count the outbox changed.
-   */
-  private async record(tx: Tx, recount: { episodeId: string; stepKey: string; repeat: number; count: number }[], timeline: TimelineRow[],
-    schedule: { id: string; next: Date | null }[], visible: { id: string; visible: string[] }[]): Promise<void> {
+  /** Each episode's next look (a row in escalation_schedule while there is one), who may now see it, and any run to correct. */
+  private async record(tx: Tx, recount: Recount[], schedule: { id: string; next: Date | null }[], visible: { id: string; visible: string[] }[]): Promise<void> {
     if (recount.length) {
-      await tx.query(`UPDATE escalation_runs r SET notifications = t.n FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS t(e, s, rp, n)
+      await tx.query(`UPDATE escalation_runs r SET notifications = t.n, summary = t.line
+        FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[]) AS t(e, s, rp, n, line)
         WHERE r.episode_id = t.e AND r.step_key = t.s AND r.repeat = t.rp`,
-      [recount.map((c) => c.episodeId), recount.map((c) => c.stepKey), recount.map((c) => c.repeat), recount.map((c) => c.count)]);
+      [recount.map((c) => c.episodeId), recount.map((c) => c.stepKey), recount.map((c) => c.repeat), recount.map((c) => c.count), recount.map((c) => c.summary)]);
     }
-    await addManyToTimeline(tx, timeline);
     const done = schedule.filter((e) => !e.next).map((e) => e.id);
     if (done.length) await tx.query('DELETE FROM escalation_schedule WHERE episode_id = ANY($1)', [done]);
     const next = schedule.filter((e) => e.next);
@@ -159,6 +157,12 @@ export class EscalationRunner {
     }
     return byEpisode;
   }
+}
+
+/** The step's line on the episode's timeline, given which of its messages were (or will be) queued. */
+function lineOf(d: Won, ids: (string | null)[]): string {
+  const { step, reason } = d.decision;
+  return d.plan ? `Step ${step.key} fired. ${reason} ${sentStep(d.plan, ids).summary}` : `Step ${step.key} skipped. ${reason}`;
 }
 
 function partyOf(episode: MissingEpisode, child: ChildRow): EpisodeParty {

@@ -5,7 +5,8 @@ import { durationInWords } from '../platform/views/durations';
 import type { Child } from '../children/child.entity';
 import type { NotificationStatus } from '../notifications/notification.entity';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
-import type { EpisodeEvent, EpisodeState, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
+import type { EpisodeState, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
+import type { TimelineLine } from './episode-timeline';
 import type { EscalationRun } from '../escalation/escalation-run.entity';
 
 const statusText: Record<NotificationStatus, { text: string; tagClass: string }> = {
@@ -34,7 +35,7 @@ const stateText: Record<EpisodeState, string> = {
 };
 
 export interface EpisodePageData {
-  episode: MissingEpisode; child: Child | null; timeline: EpisodeEvent[]; runs: EscalationRun[]; riskGrades: RiskGradeChange[];
+  episode: MissingEpisode; child: Child | null; timeline: TimelineLine[]; runs: EscalationRun[]; riskGrades: RiskGradeChange[];
   alerts: NotificationWithHistory[] | null; now: Date;
 }
 

@@ -1,7 +1,9 @@
-// Writes one line on an episode's timeline: every report, update and escalation decision, with
-// who (or which step) and why. The timeline is what GET /api/v1/episodes/{id} shows.
+// Writes one line on an episode's timeline: every report, update and acknowledgement, with who and
+// why. Escalation decisions are lines too, kept on their runs (escalation_runs.summary); the
+// repository merges both into what GET /api/v1/episodes/{id} shows.
 import type { Tx } from '../platform/database/transaction';
 import { EpisodeEvent } from './missing-episode.entity';
+import type { EscalationRun } from '../escalation/escalation-run.entity';
 
 export interface TimelineEntry {
   type: string;
@@ -25,17 +27,21 @@ function eventRow(episode: { id: string; authorityId: string }, at: Date, entry:
   };
 }
 
-export interface TimelineRow { episode: { id: string; authorityId: string }; at: Date; entry: TimelineEntry }
+/** A line as people see it: an event, or an escalation step's decision. */
+export type TimelineLine = Pick<EpisodeEvent, 'at' | 'type' | 'summary' | 'actorName' | 'stepKey' | 'repeat'>;
 
-/** Many timeline lines (a sweep's batch) in one INSERT with one jsonb parameter; a function scan keeps the order given. */
-export async function addManyToTimeline(tx: Tx, rows: TimelineRow[]): Promise<void> {
-  if (!rows.length) return;
-  await tx.query(`INSERT INTO episode_events (episode_id, authority_id, at, type, actor_user_id, actor_name, step_key, repeat, summary, data)
-    SELECT episode_id, authority_id, at, type, actor_user_id, actor_name, step_key, repeat, summary, data
-    FROM jsonb_to_recordset($1::jsonb) AS t(episode_id uuid, authority_id uuid, at timestamptz, type text, actor_user_id uuid,
-      actor_name text, step_key text, repeat integer, summary text, data jsonb)`,
-  [JSON.stringify(rows.map(({ episode, at, entry }) => {
-    const { episodeId, authorityId, actorUserId, actorName, stepKey, ...rest } = eventRow(episode, at, entry);
-    return { ...rest, episode_id: episodeId, authority_id: authorityId, actor_user_id: actorUserId, actor_name: actorName, step_key: stepKey };
-  }))]);
+/**
+ * Events and step decisions in time order; at the same moment an event comes first, since the
+ * decisions it caused were taken after it. Runs without a line already have one among the events.
+ */
+export function mergeTimeline(events: EpisodeEvent[], runs: EscalationRun[]): TimelineLine[] {
+  const steps: TimelineLine[] = runs.filter((r) => r.summary !== null).map((r) => ({ at: r.ranAt, type: r.outcome === 'fired' ? 'step_fired' : 'step_skipped',
+    summary: r.summary!, actorName: null, stepKey: r.stepKey, repeat: r.repeat }));
+  const lines: TimelineLine[] = [];
+  let s = 0;
+  for (const e of events) {
+    while (s < steps.length && steps[s].at < e.at) lines.push(steps[s++]);
+    lines.push(e);
+  }
+  return lines.concat(steps.slice(s));
 }

@@ -1,6 +1,7 @@
 // The JSON shapes of a missing episode: the summary in lists, and the full record with its
 // timeline and escalation steps (fired or skipped, with the reason for each).
-import type { EpisodeEvent, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
+import type { MissingEpisode, RiskGradeChange } from './missing-episode.entity';
+import type { TimelineLine } from './episode-timeline';
 import type { EscalationRun } from '../escalation/escalation-run.entity';
 
 export function presentEpisodeSummary(e: MissingEpisode) {
@@ -28,7 +29,7 @@ export function presentEpisode(e: MissingEpisode) {
   };
 }
 
-export function presentEpisodeDetail(d: { episode: MissingEpisode; timeline: EpisodeEvent[]; runs: EscalationRun[]; riskGrades: RiskGradeChange[] }) {
+export function presentEpisodeDetail(d: { episode: MissingEpisode; timeline: TimelineLine[]; runs: EscalationRun[]; riskGrades: RiskGradeChange[] }) {
   return {
     ...presentEpisode(d.episode),
     riskGradeHistory: d.riskGrades.map((g) => ({ grade: g.grade, previousGrade: g.previousGrade, reason: g.reason, by: g.gradedByName, at: g.gradedAt })),

@@ -4,6 +4,7 @@ import type { Tx } from '../platform/database/transaction';
 import type { Actor } from '../platform/auth/actor';
 import { EpisodeEvent, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
 import { EscalationRun } from '../escalation/escalation-run.entity';
+import { mergeTimeline } from './episode-timeline';
 
 export interface EpisodeFilter { open?: boolean; childId?: string; limit: number; offset: number }
 const restrictedRoles = ['police', 'ceop', 'guardian'];
@@ -61,10 +62,10 @@ export class MissingEpisodesRepository {
 
   async details(tx: Tx, episodeId: string) {
     // One after another: the transaction has one connection.
-    const timeline = await tx.find(EpisodeEvent, { where: { episodeId }, order: { id: 'ASC' } });
-    const runs = await tx.find(EscalationRun, { where: { episodeId }, order: { ranAt: 'ASC', stepKey: 'ASC', repeat: 'ASC' } });
+    const events = await tx.find(EpisodeEvent, { where: { episodeId }, order: { id: 'ASC' } });
+    const runs = await tx.find(EscalationRun, { where: { episodeId }, order: { ranAt: 'ASC', seq: 'ASC' } });
     const riskGrades = await tx.find(RiskGradeChange, { where: { episodeId }, order: { gradedAt: 'ASC' } });
-    return { timeline, runs, riskGrades };
+    return { timeline: mergeTimeline(events, runs), runs, riskGrades };
   }
 
   private visible(actor: Actor, episode: MissingEpisode): boolean {

@@ -35,7 +35,7 @@ it('two instances sweeping together send each step once', async () => {
   // plus_24h goes to the head of service by SMS and email: two rows per episode, never four.
   expect(await count(`SELECT count(*) AS n FROM notifications WHERE step_key = 'plus_24h#0'`)).toBe(2 * episodes.length);
   expect(await count(`SELECT count(*) AS n FROM notifications WHERE step_key = 'same_day#0'`)).toBe(episodes.length);
-  expect(await count(`SELECT count(*) AS n FROM episode_events WHERE type = 'step_fired' AND step_key = 'plus_24h'`)).toBe(episodes.length);
+  expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE outcome = 'fired' AND step_key = 'plus_24h'`)).toBe(episodes.length);
   expect(await count(`SELECT count(*) AS n FROM escalation_schedule WHERE next_at <= $1`, [app.clock.now()])).toBe(0);
 });
 
@@ -47,7 +47,7 @@ it('two runners racing on one episode without the sweep lock still run each step
     second.transaction((tx) => other.escalation.runner.process(tx, id)),
   ]);
   expect(await count(`SELECT count(*) AS n FROM notifications WHERE episode_id = $1 AND step_key = 'plus_48h#0'`, [id])).toBe(3);
-  expect(await count(`SELECT count(*) AS n FROM episode_events WHERE episode_id = $1 AND type = 'step_fired' AND step_key = 'plus_48h'`, [id])).toBe(1);
+  expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE episode_id = $1 AND outcome = 'fired' AND step_key = 'plus_48h'`, [id])).toBe(1);
 });
 
 it('two instances sweeping in small batches (locked with SKIP LOCKED) still send each step once', async () => {
@@ -60,6 +60,6 @@ it('two instances sweeping in small batches (locked with SKIP LOCKED) still send
   const perEpisode = await app.db.dataSource.query(`SELECT episode_id, count(*)::int AS n FROM notifications WHERE step_key = 'plus_72h#0' GROUP BY episode_id`);
   expect(perEpisode).toHaveLength(episodes.length);
   expect(new Set(perEpisode.map((r: { n: number }) => r.n)).size).toBe(1);
-  expect(await count(`SELECT count(*) AS n FROM episode_events WHERE type = 'step_fired' AND step_key = 'plus_72h'`)).toBe(episodes.length);
+  expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE outcome = 'fired' AND step_key = 'plus_72h'`)).toBe(episodes.length);
   expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE step_key = 'plus_72h'`)).toBe(episodes.length);
 });
