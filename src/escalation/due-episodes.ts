@@ -14,8 +14,15 @@ export async function lockDueEpisodes(tx: Tx, episodeIds: string[], now: Date): 
   const episodes = await tx.createQueryBuilder(MissingEpisode, 'e').select(columns).innerJoin('escalation_schedule', 's', 's.episode_id = e.id')
     .where('e.id = ANY(:ids) AND e.closed_at IS NULL AND s.next_at <= :now', { ids: episodeIds, now })
     .setLock('pessimistic_write', undefined, ['e']).setOnLocked('skip_locked').getMany();
-  await attachPolicies(tx, episodes);
-  return episodes;
+  if (!episodes.length) return [];
+  // The schedule was read in this statement's snapshot: another sweeper may have run an episode
+  // and committed after that snapshot but before the lock was granted (running an episode leaves
+  // its row unchanged, so PostgreSQL does not recheck). Read the schedule again, now we hold them.
+  const stillDue = new Set((await tx.query('SELECT episode_id FROM escalation_schedule WHERE episode_id = ANY($1) AND next_at <= $2',
+    [episodes.map((e) => e.id), now])).map((r: { episode_id: string }) => r.episode_id));
+  const due = episodes.filter((e) => stillDue.has(e.id));
+  await attachPolicies(tx, due);
+  return due;
 }
 
 async function attachPolicies(tx: Tx, episodes: MissingEpisode[]): Promise<void> {
