@@ -7,6 +7,7 @@ import { MissingEpisodes1732300000300 } from './1732300000300-missing-episodes';
 import { InboundSms1732300000400 } from './1732300000400-inbound-sms';
 import { OperationalGroup1732300000500 } from './1732300000500-operational-group';
 import { FiguresIndexes1732300000600 } from './1732300000600-figures-indexes';
+import { AuthRevocationNotify1732300000730 } from './1732300000730-auth-revocation-notify';
 
 export const migrations = [
   Foundation1732300000000,
@@ -17,4 +18,5 @@ export const migrations = [
   InboundSms1732300000400,
   OperationalGroup1732300000500,
   FiguresIndexes1732300000600,
+  AuthRevocationNotify1732300000730,
 ];
