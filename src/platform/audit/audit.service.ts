@@ -22,6 +22,8 @@ export interface AuditEntry {
 export interface AuditQuery { childId?: string; userId?: string; limit: number; before?: string }
 
 export class AuditService {
+  private readonly statements = new Map<string, { name: string; text: string }>();
+
   constructor(private readonly db: DataSource, private readonly clock: Clock) {}
 
   async record(tx: Tx | null, ctx: RequestContext | null, entry: AuditEntry): Promise<void> {
@@ -57,21 +59,30 @@ export class AuditService {
    * `select` uses $1..$n; the audit values follow them.
    */
   async readAudited<T>(ctx: RequestContext, entry: AuditEntry, select: { text: string; values: unknown[] }): Promise<T[]> {
-    const n = select.values.length;
-    const p = (i: number, type: string) => `$${n + i}::${type}`;
+    const statement = this.auditedStatement(select);
+    const values = [...select.values, this.clock.now(), ctx.actor.authorityId, ctx.actor.userId, ctx.actor.role, entry.action,
+      entry.entityType, entry.entityId ?? null, entry.childId ?? null, ctx.ip, entry.changes ? JSON.stringify(entry.changes) : null];
+    try {
+      const { rows } = await poolOf(this.db).query({ ...statement, values });
+      return rows as T[];
+    } catch (err) {
+      throw new AuditUnavailable('The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.', err);
+    }
+  }
+
+  /** The statement for one kind of read, built and named once; each connection then parses it once. */
+  private auditedStatement(select: { text: string; values: unknown[] }): { name: string; text: string } {
+    const known = this.statements.get(select.text);
+    if (known) return known;
+    const p = (i: number, type: string) => `$${select.values.length + i}::${type}`;
     const text = `WITH read AS (${select.text}),
       audit AS (INSERT INTO audit_events (at, authority_id, actor_user_id, actor_role, action, entity_type, entity_id, child_id, ip, changes)
         SELECT ${p(1, 'timestamptz')}, ${p(2, 'uuid')}, ${p(3, 'uuid')}, ${p(4, 'text')}, ${p(5, 'text')}, ${p(6, 'text')}, ${p(7, 'text')}, ${p(8, 'uuid')}, ${p(9, 'text')}, ${p(10, 'jsonb')}
         WHERE EXISTS (SELECT 1 FROM read))
       SELECT * FROM read`;
-    const values = [...select.values, this.clock.now(), ctx.actor.authorityId, ctx.actor.userId, ctx.actor.role, entry.action,
-      entry.entityType, entry.entityId ?? null, entry.childId ?? null, ctx.ip, entry.changes ? JSON.stringify(entry.changes) : null];
-    try {
-      const { rows } = await poolOf(this.db).query({ name: statementName(text), text, values });
-      return rows as T[];
-    } catch (err) {
-      throw new AuditUnavailable('The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.', err);
-    }
+    const statement = { name: `audited-read-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
+    this.statements.set(select.text, statement);
+    return statement;
   }
 
   async list(ctx: RequestContext, query: AuditQuery): Promise<AuditEvent[]> {
@@ -90,9 +101,4 @@ export class AuditService {
 export function changedFields<T extends object>(before: T, after: Partial<T>): Record<string, unknown> {
   const fields = Object.keys(after).filter((k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]));
   return { fields };
-}
-
-/** A prepared statement's name: the same text always gets the same name, so each connection parses it once. */
-function statementName(text: string): string {
-  return `audited-read-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
 }
