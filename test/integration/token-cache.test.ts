@@ -26,7 +26,7 @@ async function cachedToken(role: 'social_worker' | 'team_manager'): Promise<stri
   return token;
 }
 
-it('caches lookups only while it hears revocations', async () => {
+it('hears revocations once the server has started (and only then caches lookups)', async () => {
   await eventually(() => (app.services.tokens.cache.listening ? true : null), 'the revocation listener');
 });
 
