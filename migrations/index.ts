@@ -8,6 +8,7 @@ import { InboundSms1732300000400 } from './1732300000400-inbound-sms';
 import { OperationalGroup1732300000500 } from './1732300000500-operational-group';
 import { FiguresIndexes1732300000600 } from './1732300000600-figures-indexes';
 import { EscalationSchedule1732300000700 } from './1732300000700-escalation-schedule';
+import { AuthRevocationNotify1732300000730 } from './1732300000730-auth-revocation-notify';
 
 export const migrations = [
   Foundation1732300000000,
@@ -19,4 +20,5 @@ export const migrations = [
   OperationalGroup1732300000500,
   FiguresIndexes1732300000600,
   EscalationSchedule1732300000700,
+  AuthRevocationNotify1732300000730,
 ];

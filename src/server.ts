@@ -52,7 +52,7 @@ export async function createServer({ config, services, logger, clock = systemClo
     'sign-in': { limit: config.signInRateLimit, windowMs: 60_000 },
     webhook: { limit: config.webhookRateLimit, windowMs: 60_000 },
   } } });
-  await server.register({ plugin: authPlugin, options: { tokens: services.tokens } });
+  await server.register({ plugin: authPlugin, options: { tokens: services.tokens, logger } });
   await registerSessions(server, config, services.tokens);
   await registerDocs(server);
   await registerViews(server, config);

@@ -1,11 +1,21 @@
 // Reads and writes children, always inside the caller's authority: another authority's child is
 // simply not found.
+import type { DataSource } from 'typeorm';
 import type { Tx } from '../platform/database/transaction';
+import { entityColumns } from '../platform/database/entity-select';
 import { Child } from './child.entity';
 
 export interface ChildFilter { search?: string; missingOnly?: boolean; inCare?: boolean; limit: number; offset: number }
 
 export class ChildrenRepository {
+  private byIdText: string | null = null;
+
+  /** One child of the authority as a plain SELECT ($1 id, $2 authority), for an audited one-statement read. */
+  byIdQuery(db: DataSource, authorityId: string, id: string): { text: string; values: unknown[] } {
+    this.byIdText ??= `SELECT ${entityColumns(db, Child, 'c')} FROM children c WHERE c.id = $1 AND c.authority_id = $2`;
+    return { text: this.byIdText, values: [id, authorityId] };
+  }
+
   async findById(tx: Tx, authorityId: string, id: string): Promise<Child | null> {
     return tx.findOne(Child, { where: { id, authorityId } });
   }

@@ -41,13 +41,12 @@ export class ChildrenService {
     });
   }
 
-  /** Reads one child's record and audits the read. */
+  /** Reads one child's record and audits the read, in one statement: the audit line commits before the record is returned. */
   async get(ctx: RequestContext, id: string): Promise<Child> {
-    return this.db.transaction(async (tx) => {
-      const child = await this.require(tx, ctx, id);
-      await this.audit.record(tx, ctx, { action: 'read', entityType: 'child', entityId: id, childId: id });
-      return child;
-    });
+    const [child] = await this.audit.readAudited<Child>(ctx, { action: 'read', entityType: 'child', entityId: id, childId: id },
+      this.repo.byIdQuery(this.db, ctx.actor.authorityId, id));
+    if (!child) throw new NotFound('No child with that id was found.');
+    return child;
   }
 
   async list(ctx: RequestContext, filter: ChildFilter): Promise<{ items: Child[]; total: number }> {

@@ -1,58 +1,24 @@
 // A dedicated connection that LISTENs for pg_notify from the outbox, so a message leaves the moment
 // its transaction commits. If the connection drops it reconnects with backoff and wakes the
 // dispatcher once connected again, to pick up anything queued while it was deaf.
-import { Client } from 'pg';
 import type { Logger } from '../platform/logger';
+import { PgListener } from '../platform/database/pg-listener';
 import { OUTBOX_CHANNEL } from './outbox';
 
 export const LISTENER_APPLICATION_NAME = 'missing-children-dispatcher';
 
 export class OutboxListener {
-  private client: Client | null = null;
-  private stopped = false;
-  private failures = 0;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly listener: PgListener;
 
-  constructor(private readonly url: string, private readonly onWake: () => void, private readonly logger: Logger) {}
-
-  async start(): Promise<void> {
-    await this.connect();
+  constructor(url: string, onWake: () => void, logger: Logger) {
+    this.listener = new PgListener(url, OUTBOX_CHANNEL, { notice: onWake, up: onWake, down: () => undefined }, logger, LISTENER_APPLICATION_NAME);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+  start(): Promise<void> {
+    return this.listener.start();
   }
 
-  private async connect(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.url, application_name: LISTENER_APPLICATION_NAME });
-    this.client = client;
-    client.on('notification', () => this.onWake());
-    client.on('error', (err) => this.lost(client, err));
-    client.on('end', () => this.lost(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      if (this.failures > 0) this.logger.info('listening for new notifications again');
-      this.failures = 0;
-      this.onWake();
-    } catch (err) {
-      this.lost(client, err as Error);
-    }
-  }
-
-  private lost(client: Client, err?: Error): void {
-    if (this.stopped || this.client !== client) return;
-    this.client = null;
-    client.end().catch(() => undefined);
-    this.failures += 1;
-    const delay = Math.min(30_000, 250 * 2 ** Math.min(this.failures, 7));
-    this.logger.warn({ err: err?.message, retryInMs: delay }, 'lost the connection that listens for new notifications; reconnecting');
-    this.timer = setTimeout(() => void this.connect(), delay);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.listener.stop();
   }
 }

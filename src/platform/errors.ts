@@ -15,6 +15,13 @@ export class TooManyRequests extends DomainError {}
 /** Well-formed, but the records it would produce break a rule (a return that would fail validation). */
 export class Unprocessable extends DomainError {}
 
+/** A read of a child's record whose audit line could not be written: nothing was shown (503). */
+export class AuditUnavailable extends DomainError {
+  constructor(message: string, override readonly cause: unknown) {
+    super(message);
+  }
+}
+
 export interface FieldProblem { field: string; message: string }
 
 /** A 400 that names each field, in the same shape as the Joi validation errors at the edge. */

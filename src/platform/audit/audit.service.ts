@@ -1,9 +1,12 @@
 // Writes and reads the audit trail. Every read and change of a child's record goes through here,
 // in the same transaction as the change, so a change without its audit line cannot commit.
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../clock';
 import type { RequestContext } from '../auth/actor';
 import type { Tx } from '../database/transaction';
+import { poolOf } from '../database/entity-select';
+import { AuditUnavailable } from '../errors';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditEntry {
@@ -19,6 +22,8 @@ export interface AuditEntry {
 export interface AuditQuery { childId?: string; userId?: string; limit: number; before?: string }
 
 export class AuditService {
+  private readonly statements = new Map<string, { name: string; text: string }>();
+
   constructor(private readonly db: DataSource, private readonly clock: Clock) {}
 
   async record(tx: Tx | null, ctx: RequestContext | null, entry: AuditEntry): Promise<void> {
@@ -45,6 +50,39 @@ export class AuditService {
       at, authorityId: ctx.actor.authorityId, actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, action: entry.action,
       entityType: entry.entityType, entityId: entry.entityId ?? null, childId: entry.childId ?? null, ip: ctx.ip, changes: (entry.changes ?? null) as never,
     })));
+  }
+
+  /**
+   * Runs a read and the audit line of that read as ONE statement (one round trip, one commit):
+   * the line is committed before any row comes back, and if it cannot be written nothing is
+   * returned. No line is written when the read finds nothing (as when a transaction rolls back).
+   * `select` uses $1..$n; the audit values follow them.
+   */
+  async readAudited<T>(ctx: RequestContext, entry: AuditEntry, select: { text: string; values: unknown[] }): Promise<T[]> {
+    const statement = this.auditedStatement(select);
+    const values = [...select.values, this.clock.now(), ctx.actor.authorityId, ctx.actor.userId, ctx.actor.role, entry.action,
+      entry.entityType, entry.entityId ?? null, entry.childId ?? null, ctx.ip, entry.changes ? JSON.stringify(entry.changes) : null];
+    try {
+      const { rows } = await poolOf(this.db).query({ ...statement, values });
+      return rows as T[];
+    } catch (err) {
+      throw new AuditUnavailable('The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.', err);
+    }
+  }
+
+  /** The statement for one kind of read, built and named once; each connection then parses it once. */
+  private auditedStatement(select: { text: string; values: unknown[] }): { name: string; text: string } {
+    const known = this.statements.get(select.text);
+    if (known) return known;
+    const p = (i: number, type: string) => `$${select.values.length + i}::${type}`;
+    const text = `WITH read AS (${select.text}),
+      audit AS (INSERT INTO audit_events (at, authority_id, actor_user_id, actor_role, action, entity_type, entity_id, child_id, ip, changes)
+        SELECT ${p(1, 'timestamptz')}, ${p(2, 'uuid')}, ${p(3, 'uuid')}, ${p(4, 'text')}, ${p(5, 'text')}, ${p(6, 'text')}, ${p(7, 'text')}, ${p(8, 'uuid')}, ${p(9, 'text')}, ${p(10, 'jsonb')}
+        WHERE EXISTS (SELECT 1 FROM read))
+      SELECT * FROM read`;
+    const statement = { name: `audited-read-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
+    this.statements.set(select.text, statement);
+    return statement;
   }
 
   async list(ctx: RequestContext, query: AuditQuery): Promise<AuditEvent[]> {

@@ -4,12 +4,13 @@ import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseToolkit, Server } from '@hapi/hapi';
 import { can } from './permissions';
 import type { TokensService } from '../../users/tokens.service';
+import type { Logger } from '../logger';
 
-export interface AuthPluginOptions { tokens: TokensService }
+export interface AuthPluginOptions { tokens: TokensService; logger: Logger }
 
 export const authPlugin: Plugin<AuthPluginOptions> = {
   name: 'app-auth',
-  register(server: Server, { tokens }) {
+  register(server: Server, { tokens, logger }) {
     server.auth.scheme('api-token', () => ({
       async authenticate(request: Request, h: ResponseToolkit) {
         const header = String(request.headers.authorization ?? '');
@@ -30,6 +31,10 @@ export const authPlugin: Plugin<AuthPluginOptions> = {
       if (!can(actor.role, action)) throw Boom.forbidden('Your role does not allow this.');
       return h.continue;
     });
+
+    // Token lookups are cached only while this instance hears every revocation.
+    server.ext('onPreStart', () => tokens.cache.start(logger));
+    server.ext('onPostStop', () => tokens.cache.stop());
 
     server.ext('onPreStart', () => {
       const unguarded = server.table().filter((r) => (r.settings.auth as unknown) !== false && !r.settings.app?.action);

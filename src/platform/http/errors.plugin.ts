@@ -2,7 +2,7 @@
 // the client gets a plain sentence: never a stack trace, never a child's details.
 import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
-import { Conflict, DomainError, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized, Unprocessable } from '../errors';
+import { AuditUnavailable, Conflict, DomainError, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized, Unprocessable } from '../errors';
 
 function toBoom(err: DomainError): Boom.Boom {
   if (err instanceof NotFound) return Boom.notFound(err.message);
@@ -12,6 +12,7 @@ function toBoom(err: DomainError): Boom.Boom {
   if (err instanceof TooManyRequests) return Boom.tooManyRequests(err.message);
   if (err instanceof Invalid) return Boom.badRequest(err.message);
   if (err instanceof Unprocessable) return Boom.badData(err.message);
+  if (err instanceof AuditUnavailable) return Boom.serverUnavailable(err.message);
   return Boom.badImplementation(err.message);
 }
 
@@ -31,6 +32,7 @@ export const errorsPlugin: Plugin<void> = {
       if (!Boom.isBoom(response)) return h.continue;
       const original = response as Boom.Boom & { code?: string };
       let mapped: Boom.Boom | null = null;
+      if (original instanceof AuditUnavailable) request.log(['error'], { err: original.cause, requestId: request.info.id });
       if (original instanceof DomainError) mapped = toBoom(original);
       else if (!original.isServer) return h.continue;
       else mapped = fromPostgres(original);

@@ -1,5 +1,6 @@
 // Strict security headers on every response, and a Content-Security-Policy that allows only our
 // own scripts and styles plus the one inline script of the GOV.UK template, by per-request nonce.
+// The nonce is made only when a page asks for it: JSON answers run no script and need none.
 // The API documentation UI (hapi-swagger) needs inline script, so it alone gets a looser policy;
 // it shows no personal data.
 import { randomBytes } from 'node:crypto';
@@ -7,13 +8,20 @@ import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
 
 declare module '@hapi/hapi' {
   interface PluginsStates {
-    'app-security-headers'?: { nonce: string };
+    'app-security-headers'?: CspNonce;
   }
 }
 
-export function strictCsp(nonce: string): string {
+/** The per-request nonce, generated on first read (by the page layout). */
+class CspNonce {
+  private value: string | undefined;
+  get nonce(): string { return (this.value ??= randomBytes(16).toString('base64')); }
+  get used(): string | undefined { return this.value; }
+}
+
+export function strictCsp(nonce: string | undefined): string {
   return [
-    "default-src 'self'", `script-src 'self' 'nonce-${nonce}'`, "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
+    "default-src 'self'", nonce ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
     "connect-src 'self'", "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'",
   ].join('; ');
 }
@@ -23,14 +31,17 @@ export const securityHeadersPlugin: Plugin<void> = {
   name: 'app-security-headers',
   register(server) {
     server.ext('onRequest', (request: Request, h: ResponseToolkit) => {
-      request.plugins['app-security-headers'] = { nonce: randomBytes(16).toString('base64') };
+      request.plugins['app-security-headers'] = new CspNonce();
       return h.continue;
     });
     server.ext('onPreResponse', (request: Request, h: ResponseToolkit) => {
       const response = request.response;
       const headers = 'isBoom' in response && response.isBoom ? response.output.headers : (response as { headers: Record<string, string> }).headers;
       const docs = request.path.startsWith('/documentation') || request.path.startsWith('/swaggerui');
-      headers['Content-Security-Policy'] = docs ? docsCsp : strictCsp(request.plugins['app-security-headers']?.nonce ?? '');
+      const csp = request.plugins['app-security-headers'];
+      // A view is rendered after this runs, so it takes its nonce now.
+      const nonce = !('isBoom' in response && response.isBoom) && (response as { variety?: string }).variety === 'view' ? csp?.nonce : csp?.used;
+      headers['Content-Security-Policy'] = docs ? docsCsp : strictCsp(nonce);
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Resource-Policy'] = 'same-origin';
       headers['Permissions-Policy'] = 'camera=(), microphone=(), geolocation=()';

@@ -32,10 +32,17 @@ export const joiMessages: Joi.LanguageMessages = {
   'object.missing': 'give at least one of {{#peersWithLabels}}',
 };
 
+// Compiled once: given as strings, Joi would parse every template again on each validation. hapi
+// deep-copies the route's validation options into every request's; an object whose prototype says
+// isImmutable (as Joi's own schemas do) is shared instead of copied.
+const sharedNotCopied = Object.defineProperty({}, 'isImmutable', { value: true });
+const compiledMessages: Joi.LanguageMessages = Object.assign(Object.create(sharedNotCopied) as object,
+  Object.fromEntries(Object.entries(joiMessages).map(([code, text]) => [code, Joi.x(text as string)])));
+
 export const validateOptions: Joi.ValidationOptions = {
   abortEarly: false,
   stripUnknown: false,
-  messages: joiMessages,
+  messages: compiledMessages,
   errors: { wrap: { label: false } },
 };
 

@@ -1,0 +1,52 @@
+// A read of a child's record and its audit line are one statement: every read that returns data
+// has exactly one committed audit line, and a read whose line cannot be written returns nothing.
+import { buildTestApp, bearer, TestApp } from '../support/app';
+
+let app: TestApp;
+let childId: string;
+let childName: string;
+beforeAll(async () => {
+  app = await buildTestApp();
+  [{ id: childId, first_names: childName }] = await app.db.dataSource.query(`SELECT id, first_names FROM children WHERE reference = 'K7Q2'`);
+});
+afterAll(async () => { await app.close(); });
+
+const sql = (text: string, params: unknown[] = []) => app.db.dataSource.query(text, params);
+const readLines = async () => Number((await sql(`SELECT count(*) AS n FROM audit_events WHERE child_id = $1 AND action = 'read' AND entity_type = 'child'`, [childId]))[0].n);
+const get = async (id: string, token: string) => app.server.inject({ method: 'GET', url: `/api/v1/children/${id}`, headers: bearer(token) });
+
+it('leaves exactly one audit line, with who and from where, for each of many concurrent reads', async () => {
+  const token = await app.tokenFor('social_worker');
+  const before = await readLines();
+  const answers = await Promise.all(Array.from({ length: 40 }, () => get(childId, token)));
+  expect(answers.map((a) => a.statusCode)).toEqual(Array(40).fill(200));
+  expect(await readLines()).toBe(before + 40);
+  const [line] = await sql(`SELECT actor_role, entity_id, authority_id, ip FROM audit_events WHERE child_id = $1 AND action = 'read' ORDER BY id DESC LIMIT 1`, [childId]);
+  const [{ authority_id: authorityId }] = await sql('SELECT authority_id FROM children WHERE id = $1', [childId]);
+  expect(line).toEqual({ actor_role: 'social_worker', entity_id: childId, authority_id: authorityId, ip: '127.0.0.1' });
+});
+
+it('writes no line when the child is not found or belongs to another authority', async () => {
+  const before = await readLines();
+  expect((await get(childId, await app.tokenFor('social_worker', 'OTHER'))).statusCode).toBe(404);
+  expect((await get('0b7c3c52-3f0e-4a63-9d52-3b0a8a2f5e11', await app.tokenFor('social_worker'))).statusCode).toBe(404);
+  expect(await readLines()).toBe(before);
+});
+
+it('shows nothing, and says why, when the audit line cannot be written', async () => {
+  const token = await app.tokenFor('social_worker');
+  await sql(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$`);
+  await sql('CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_audit()');
+  const before = await readLines();
+  try {
+    const res = await get(childId, token);
+    expect(res.statusCode).toBe(503);
+    expect((res.result as { message: string }).message).toBe('The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.');
+    expect(res.payload).not.toContain(childName);
+  } finally {
+    await sql('DROP TRIGGER refuse_audit ON audit_events');
+    await sql('DROP FUNCTION refuse_audit()');
+  }
+  expect(await readLines()).toBe(before);
+  expect((await get(childId, token)).statusCode).toBe(200);
+});
