@@ -3,7 +3,9 @@
 // answered), timed from each POST to the first police SMS for that child at the fake Twilio API
 // and to the first email about that child at the SMTP server. Used by service-load.ts; run on its
 // own (`node dist/test/bench/sms-reports.js`, after `npm run build`) to iterate on alert latency,
-// with PROFILE_DIR=/some/dir to write the service's CPU profile there.
+// with PROFILE_DIR=/some/dir to write the service's CPU profile there, and BENCH_DEBUG=1 to print
+// each round's answers and texts and the CPU the bench and the service used.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
@@ -43,6 +45,7 @@ export function benchServiceEnv(twilio: FakeTwilio, smtp: SmtpSink, databaseUrl:
 /** Texts MISSING from carers 1..REPORTS (created with createBulkCarers) and waits for every first alert. */
 export async function textMissingReports(serviceUrl: string, twilio: FakeTwilio, smtp: SmtpSink): Promise<AlertFigures> {
   const sentAt = new Map<string, number>();
+  const answeredAt = new Map<string, number>();
   const started = performance.now();
   for (let round = 0; round < REPORTS; round += AT_A_TIME) {
     await Promise.all(Array.from({ length: Math.min(AT_A_TIME, REPORTS - round) }, async (_, j) => {
@@ -50,6 +53,7 @@ export async function textMissingReports(serviceUrl: string, twilio: FakeTwilio,
       sentAt.set(bulkChildRef(i), performance.timeOrigin + performance.now());
       const res = await textOverHttp(serviceUrl, bulkCarerMobile(i), 'MISSING', { authToken: FAKE_AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
       if (res.status !== 200) throw new Error(`the webhook answered ${res.status}`);
+      answeredAt.set(bulkChildRef(i), performance.timeOrigin + performance.now());
     }));
   }
   const firstSms = new Map<string, number>();
@@ -68,6 +72,15 @@ export async function textMissingReports(serviceUrl: string, twilio: FakeTwilio,
     return firstSms.size >= REPORTS && firstEmail.size >= REPORTS ? true : null;
   };
   await eventually(collect, `a police SMS and an email for each of ${REPORTS} reports`, 180_000);
+  if (process.env.BENCH_DEBUG) {
+    for (let r = 0; r < REPORTS; r += AT_A_TIME) {
+      const refs = Array.from({ length: AT_A_TIME }, (_, j) => bulkChildRef(r + j + 1));
+      const t0 = sentAt.get(refs[0])!;
+      const ans = refs.map((x) => answeredAt.get(x)! - t0).sort((a, b) => a - b);
+      const sms = refs.map((x) => firstSms.get(x)! + sentAt.get(x)! - t0).sort((a, b) => a - b);
+      process.stdout.write(`round ${r / AT_A_TIME}: start +${Math.round(t0 - sentAt.get(bulkChildRef(1))!)} answers ${Math.round(ans[0])}..${Math.round(ans[49])} (p50 ${Math.round(ans[25])}) sms ${Math.round(sms[0])}..${Math.round(sms[49])} (p50 ${Math.round(sms[25])})\n`);
+    }
+  }
   return { sms: spread([...firstSms.values()]), email: spread([...firstEmail.values()]), seconds: (performance.now() - started) / 1000 };
 }
 
@@ -76,6 +89,11 @@ export function describeAlerts(f: AlertFigures): string {
   const row = (label: string, s: Spread) => `${label.padEnd(36)} p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}`;
   return [`${REPORTS} SMS reports, ${AT_A_TIME} at a time (${f.seconds.toFixed(1)} s until the last first alert)`,
     row('report -> first police SMS', f.sms), row('report -> first email', f.email)].join('\n');
+}
+
+function cpuSeconds(statFile: string, field = 13): number {
+  const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[field - 2]) + Number(fields[field - 1])) / 100;
 }
 
 async function main(): Promise<void> {
@@ -89,13 +107,19 @@ async function main(): Promise<void> {
     const profile = process.env.PROFILE_DIR;
     service = await ServiceProcess.start({ env: benchServiceEnv(twilio, smtp, db.url),
       nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [] });
+    const cpu0 = { self: process.cpuUsage(), service: cpuSeconds(`/proc/${service.child.pid}/stat`) };
     process.stdout.write(`${describeAlerts(await textMissingReports(service.url, twilio, smtp))}\n`);
+    if (process.env.BENCH_DEBUG) {
+      const self = process.cpuUsage(cpu0.self);
+      process.stdout.write(`cpu during the reports: bench ${((self.user + self.system) / 1e6).toFixed(1)} s, service ${(cpuSeconds(`/proc/${service.child.pid}/stat`) - cpu0.service).toFixed(1)} s\n`);
+    }
   } finally {
     await service?.stop('SIGTERM');
     await twilio.stop();
     await smtp.stop();
     await db.drop();
     await globalTeardown();
+    if (process.env.BENCH_DEBUG) process.stdout.write(`cpu of children in all (service, postgres): ${cpuSeconds('/proc/self/stat', 15).toFixed(1)} s\n`);
   }
 }
 
