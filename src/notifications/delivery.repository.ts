@@ -13,17 +13,16 @@ export class DeliveryRepository {
   constructor(private readonly db: DataSource) {}
 
   /**
-   * One statement, so one short transaction: lock due rows of one channel no one else holds (queued
-   * and due, or sending whose claim lapsed because that instance died), mark them ours until
-   * leaseUntil, log the attempt, and return the claimed rows, alerts needing acknowledgement first.
+   * One statement, so one short transaction: lock due rows of one lane (channel, and whether they
+   * need acknowledging) no one else holds (queued and due, or sending whose claim lapsed because that
+   * instance died), mark them ours until leaseUntil, log the attempt, and return the claimed rows.
    */
-  async claimDue(sql: SqlRunner, channel: Channel, now: Date, leaseUntil: Date, limit: number): Promise<Notification[]> {
+  async claimDue(sql: SqlRunner, lane: { channel: Channel; urgent: boolean }, now: Date, leaseUntil: Date, limit: number): Promise<Notification[]> {
     const rows: Record<string, unknown>[] = await sql.query(`
       WITH due AS (
         SELECT id, status AS previous FROM notifications
-        WHERE ((status = 'queued' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_until < $1)) AND channel = $4
-        -- In a burst, alerts that need acknowledging (police, CEOP, managers) go first: the first police text is the minute that matters.
-        ORDER BY needs_ack DESC, next_attempt_at, created_at
+        WHERE ((status = 'queued' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_until < $1)) AND channel = $4 AND needs_ack = $5
+        ORDER BY next_attempt_at, created_at
         LIMIT $3
         FOR UPDATE SKIP LOCKED
       ), claimed AS (
@@ -35,10 +34,9 @@ export class DeliveryRepository {
         SELECT id, $1, 'sending', 'attempt ' || attempts || CASE WHEN previous = 'sending' THEN ' (an earlier claim lapsed)' ELSE '' END
         FROM claimed
       )
-      SELECT * FROM claimed`, [now, leaseUntil, limit, channel]);
+      SELECT * FROM claimed`, [now, leaseUntil, limit, lane.channel, lane.urgent]);
     return rows.map((r) => entityFromRow(this.db, Notification, r))
-      .sort((a, b) => Number(b.needsAck) - Number(a.needsAck) || a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime()
-        || a.createdAt.getTime() - b.createdAt.getTime());
+      .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   async nextDueAt(sql: SqlRunner): Promise<Date | null> {

@@ -1,14 +1,17 @@
 // Sends what the outbox holds. Claims due rows in one short statement (FOR UPDATE SKIP LOCKED, so
 // any number of instances share the work), sends each outside any transaction, then records the
 // outcome: sent, retry later with backoff, or failed with fallback and a duty-manager alert.
-// Each channel has its own lane of sends in flight, topped up as sends finish.
+// Sends go out in lanes (see dispatch-lane.ts), topped up as sends finish: alerts that need
+// acknowledging (police, CEOP, managers) have wide lanes, one per channel so a slow mail server
+// never holds back a text; other messages (the team's copies, carers' confirmations, notices) have
+// narrow ones, so in a burst they take their turn without slowing the reports and police alerts.
 // Delivery is at least once: a crash between sending and recording repeats a message after the
 // claim lapses; nothing is lost.
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import type { Channel, Notification } from './notification.entity';
+import type { Notification } from './notification.entity';
 import type { DeliveryFailureService } from './delivery-failure.service';
 import type { EmailProvider } from './providers/email.provider';
 import type { SmsProvider } from './providers/sms.provider';
@@ -17,47 +20,23 @@ import { DeliveryRepository, SqlRunner } from './delivery.repository';
 import { RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy';
 import { OutboxListener } from './outbox-listener';
 import { SendRecorder } from './send-recorder';
+import { Lane } from './dispatch-lane';
 
 export interface DispatcherDeps {
   db: DataSource; clock: Clock; sms: SmsProvider; email: EmailProvider; failures: DeliveryFailureService; logger: Logger;
 }
 export interface DispatcherOptions {
   retry: RetryPolicy; leaseMs: number; pollMs: number; publicBaseUrl: string;
-  /** The most rows one claim takes (50), and the sends in flight per channel (20). */
-  batchSize?: number; concurrency?: number;
+  /** The most rows one claim takes (50); sends in flight per channel of alerts needing acknowledgement (20), and of the others (4). */
+  batchSize?: number; concurrency?: number; routineConcurrency?: number;
 }
 type Outcome = 'sent' | 'retrying' | 'failed' | 'lost';
 export type DispatchCounts = Record<Outcome | 'claimed', number>;
 
 const emptyCounts = (): DispatchCounts => ({ claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 });
 
-/** One channel's drain, and the wake-ups it has not acted on yet. */
-class Lane {
-  draining: Promise<DispatchCounts> | null = null;
-  private woken = false;
-  private waiter: (() => void) | null = null;
-
-  constructor(readonly channel: Channel) {}
-
-  wake(): void {
-    this.woken = true;
-    this.waiter?.();
-    this.waiter = null;
-  }
-
-  takeWake(): boolean {
-    const woken = this.woken;
-    this.woken = false;
-    return woken;
-  }
-
-  nextWake(): Promise<void> {
-    return new Promise((resolve) => { this.waiter = resolve; });
-  }
-}
-
-/** Connections of the dispatcher's own pool (one per channel claiming, the rest recording sends). */
-const DISPATCH_CONNECTIONS = 4;
+/** Connections of the dispatcher's own pool (one per lane claiming, the rest recording sends). */
+const DISPATCH_CONNECTIONS = 6;
 
 export const statusCallbackPath = '/webhooks/twilio/status';
 
@@ -72,7 +51,7 @@ export class Dispatcher {
   /** Its own few connections once started, so claims and records never queue behind a burst of requests for the service's pool. */
   private pool: Pool | null = null;
   // Texts and emails go out side by side, so a slow mail server never holds back a police text.
-  private readonly lanes = [new Lane('sms'), new Lane('email')];
+  private readonly lanes: Lane[];
   private listener: OutboxListener | null = null;
   private poll: NodeJS.Timeout | null = null;
   private nextDue: NodeJS.Timeout | null = null;
@@ -80,6 +59,9 @@ export class Dispatcher {
 
   constructor(private readonly deps: DispatcherDeps, private readonly options: DispatcherOptions) {
     this.repo = new DeliveryRepository(deps.db);
+    const urgent = options.concurrency ?? 20;
+    const routine = options.routineConcurrency ?? 4;
+    this.lanes = [new Lane('sms', true, urgent), new Lane('email', true, urgent), new Lane('sms', false, routine), new Lane('email', false, routine)];
     this.recorder = new SendRecorder(this.repo, () => this.sql);
   }
 
@@ -92,8 +74,10 @@ export class Dispatcher {
   async start(): Promise<void> {
     const url = (this.deps.db.options as { url?: string }).url;
     if (!url) throw new Error('The dispatcher needs the database URL to listen for new messages');
-    this.pool = new Pool({ connectionString: url, max: DISPATCH_CONNECTIONS, application_name: 'missing-children-dispatch' });
+    this.pool = new Pool({ connectionString: url, max: DISPATCH_CONNECTIONS, min: DISPATCH_CONNECTIONS, application_name: 'missing-children-dispatch' });
     this.pool.on('error', (err) => this.deps.logger.warn({ err: err.message }, 'a dispatcher database connection failed; it will be replaced'));
+    const open = await Promise.all(Array.from({ length: DISPATCH_CONNECTIONS }, () => this.pool!.connect()));
+    open.forEach((c) => c.release()); // connected before the first alert needs them
     this.listener = new OutboxListener(url, () => this.wake(), this.deps.logger);
     await this.listener.start();
     this.poll = setInterval(() => this.wake(), this.options.pollMs);
@@ -117,7 +101,7 @@ export class Dispatcher {
     for (const lane of this.lanes) {
       if (lane.draining) { lane.wake(); continue; }
       this.drainLane(lane).then(() => this.wakeWhenNextDue())
-        .catch((err) => this.deps.logger.error({ err, channel: lane.channel }, 'dispatching notifications failed; the next wake-up will retry'));
+        .catch((err) => this.deps.logger.error({ err, lane: lane.name }, 'dispatching notifications failed; the next wake-up will retry'));
     }
   }
 
@@ -157,20 +141,20 @@ export class Dispatcher {
   }
 
   /**
-   * Keeps up to `concurrency` sends of one channel in flight: claims as soon as a wake-up says something
+   * Keeps up to the lane's number of sends in flight: claims as soon as a wake-up says something
    * new is due (so a police alert committed mid-burst waits for one free slot, not a whole batch), and
    * otherwise in batches once half the slots are free, until a claim finds nothing and every send is recorded.
    */
   private async pump(lane: Lane): Promise<DispatchCounts> {
     const counts = emptyCounts();
-    const concurrency = this.options.concurrency ?? 20;
+    const { concurrency } = lane;
     const inFlight = new Set<Promise<void>>();
     let mayHaveMore = true;
     for (;;) {
       const room = concurrency - inFlight.size;
       if (room > 0 && (lane.takeWake() || (mayHaveMore && (!inFlight.size || room >= concurrency / 2)))) {
         const now = this.deps.clock.now();
-        const claimed = await this.repo.claimDue(this.sql, lane.channel, now, new Date(now.getTime() + this.options.leaseMs),
+        const claimed = await this.repo.claimDue(this.sql, lane, now, new Date(now.getTime() + this.options.leaseMs),
           Math.min(room, this.options.batchSize ?? 50));
         counts.claimed += claimed.length;
         mayHaveMore = claimed.length > 0;
