@@ -1,6 +1,6 @@
 // Message copy lives in templates/, never in code. SMS templates must fit one GSM-7 segment and
 // carry no name, address or photo; emails have an HTML and a plain-text part.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 
@@ -45,4 +45,11 @@ export function renderEmail(template: string, data: object): RenderedEmail {
     html: env.render(`email/${template}.html.njk`, data),
     text: textEnv.render(`email/${template}.text.njk`, data).trim() + '\n',
   };
+}
+
+/** Compiles every message template now (at start), so the first alert after a restart does not wait for it. */
+export function compileMessageTemplates(): number {
+  const files = ['sms', 'email'].flatMap((dir) => readdirSync(path.join(TEMPLATES_DIR, dir)).filter((f) => f.endsWith('.njk')).map((f) => `${dir}/${f}`));
+  for (const file of files) (file.endsWith('.html.njk') ? env : textEnv).getTemplate(file, true);
+  return files.length;
 }
