@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock';
 import { openDatabase } from './platform/database/database';
 import { createServices } from './services';
 import { createServer } from './server';
+import { compileMessageTemplates } from './notifications/templates';
 import { runSeeds } from '../seeds';
 import { scheduleDispatchNotifications } from '../jobs/dispatch-notifications';
 import { scheduleEscalationSweep } from '../jobs/escalation-sweep';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   await runSeeds(database.dataSource, services, { demo: config.demoData, logger });
   if (services.providers.sms.recording) logger.warn('SMS is NOT being sent: Twilio is not fully configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID), so texts are only recorded in the notifications table');
   if (services.providers.email.recording) logger.warn('Email is NOT being sent: SMTP_URL is not set, so emails are only recorded in the notifications table');
+  compileMessageTemplates();
   const server = await createServer({ config, services, logger });
   await server.start();
   logger.info({ url: server.info.uri, publicBaseUrl: config.publicBaseUrl }, `service listening on ${server.info.uri}`);

@@ -75,7 +75,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     new EscalationRunner(clock, outbox, signedLinks, { displayTimeZone: config.displayTimeZone }), logger.child({ module: 'escalation' }));
   const episodeEndings = new EpisodeEndingsService(db, clock, audit, placements.repo, escalation);
   placements.endedListeners.push(episodeEndings.onPlacementEnded);
-  const reportMissing = new ReportMissingService(db, clock, audit, children, placements.repo, escalationPolicies, escalation);
+  const reportMissing = new ReportMissingService(db, clock, audit, children, escalationPolicies, escalation);
   const carerCommands = episodeSmsCommands({ clock, reportMissing, episodeEndings, escalation, notifications });
   const groupRepo = new OperationalGroupRepository();
   const packSettings = { publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom, displayTimeZone: config.displayTimeZone };

@@ -18,9 +18,9 @@ export interface SweepOptions { batch?: number; concurrency?: number; perTransac
 export class EscalationService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, readonly runner: EscalationRunner, private readonly logger: Logger) {}
 
-  /** Runs the ladder for an episode whose row the caller's transaction has locked. */
-  async process(tx: Tx, episodeId: string): Promise<RunSummary> {
-    return this.warnUnreached(episodeId, await this.runner.process(tx, episodeId));
+  /** Runs the ladder for an episode whose row the caller's transaction has locked (given as read by it, or by id). */
+  async process(tx: Tx, episode: MissingEpisode | string): Promise<RunSummary> {
+    return this.warnUnreached(typeof episode === 'string' ? episode : episode.id, await this.runner.process(tx, episode));
   }
 
   // A step that reached nobody means a contact or user is missing from the set-up: say so loudly.

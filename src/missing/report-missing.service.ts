@@ -1,17 +1,21 @@
 // Opening a missing episode, from the web/API or from a carer's text. The episode copies the
 // escalation policy in force, works out whether the child is high risk from the first minute,
 // and runs the ladder in the same transaction, so the police alert is in the outbox on commit.
+// A carer's text is the 3 a.m. path, so it reads everything it needs in a few round trips.
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
 import { inTransaction, type Tx } from '../platform/database/transaction';
 import type { AuditService } from '../platform/audit/audit.service';
 import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
-import { Child } from '../children/child.entity';
+import type { Child } from '../children/child.entity';
 import type { ChildrenService } from '../children/children.service';
 import type { PlacementsRepository } from '../placements/placements.repository';
 import type { EscalationPoliciesService } from '../escalation/escalation-policies.service';
 import { snapshotOf } from '../escalation/escalation-policies.service';
+import type { EscalationPolicy } from '../escalation/escalation-policy.entity';
+import type { PolicySnapshot } from '../escalation/escalation-policy';
+import { insertEntity } from '../platform/database/entity-rows';
 import type { EscalationService } from '../escalation/escalation.service';
 import { isNewPlacement } from '../escalation/due-steps';
 import { MissingEpisode } from './missing-episode.entity';
@@ -19,6 +23,7 @@ import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { newEpisodeReference } from './episode-reference';
 import { addToTimeline } from './episode-timeline';
 import { closeEpisode } from './close-episode';
+import { LockedChild, lockChild, ReportContext, reportContext } from './report-context.query';
 
 export interface LastSeen { at?: Date; where?: string; by?: string; clothing?: string }
 export interface ReportInput {
@@ -36,88 +41,105 @@ const DAY = 86_400_000;
 
 export class ReportMissingService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly children: ChildrenService, private readonly placements: PlacementsRepository,
-    private readonly policies: EscalationPoliciesService, private readonly escalation: EscalationService,
+    private readonly children: ChildrenService, private readonly policies: EscalationPoliciesService, private readonly escalation: EscalationService,
     private readonly repo = new MissingEpisodesRepository()) {}
 
   async report(ctx: RequestContext, childId: string, input: ReportInput): Promise<MissingEpisode> {
     return this.db.transaction(async (tx) => {
       const child = await this.children.require(tx, ctx, childId);
-      return this.open(tx, child, input, { userId: ctx.actor.userId, name: input.reportedBy ?? ctx.actor.name, mobile: null, ctx });
+      const locked = await lockChild(tx, child.id);
+      const context = await reportContext(tx, locked!, null);
+      const episode = await this.open(tx, locked!, context, input, { userId: ctx.actor.userId, name: input.reportedBy ?? ctx.actor.name, mobile: null, ctx });
+      return this.repo.reload(tx, episode.id);
     });
   }
 
   /**
    * For the SMS channel: a registered carer of the child's current placement texted MISSING. Given a
-   * transaction, the episode and its alerts commit with the record of the text.
+   * transaction, the episode and its alerts commit with the record of the text. Returns the episode
+   * as opened (what the ladder then changed on it, such as who may see it, is not read back).
    */
   async reportMissingBySms(childId: string, carerMobile: string, at: Date, outer?: Tx): Promise<MissingEpisode> {
     return inTransaction(this.db, outer, async (tx) => {
-      const child = await tx.findOne(Child, { where: { id: childId }, lock: { mode: 'pessimistic_write' } });
+      const child = await lockChild(tx, childId);
       if (!child) throw new NotFound('No child with that id was found.');
-      const carer = await carerOf(tx, this.placements, child, carerMobile);
-      return this.open(tx, child, { kind: 'M', discoveredAt: at, reportedVia: 'sms' }, { userId: null, name: carer.name, mobile: carerMobile, ctx: null });
+      const context = await reportContext(tx, child, carerMobile);
+      const carerName = context.placement?.carerName;
+      if (!carerName) throw notTheirCarer();
+      const episode = await this.open(tx, child, context, { kind: 'M', discoveredAt: at, reportedVia: 'sms' }, { userId: null, name: carerName, mobile: carerMobile, ctx: null });
+      return Object.assign(episode, { childReference: child.reference });
     });
   }
 
-  private async open(tx: Tx, child: Child, input: ReportInput, by: Reporter): Promise<MissingEpisode> {
+  /** Opens the episode and runs the ladder; the child's row is locked and the context read after the lock. */
+  private async open(tx: Tx, child: LockedChild, context: ReportContext, input: ReportInput, by: Reporter): Promise<MissingEpisode> {
     const now = this.clock.now();
     if (child.careEndedAt) throw new Conflict('This child has left care, so a missing episode cannot be opened.');
     if (input.discoveredAt.getTime() > now.getTime() + 60_000) throw new Invalid('discoveredAt cannot be in the future.');
     if (input.lastSeen?.at && input.lastSeen.at > input.discoveredAt) throw new Invalid('lastSeen.at cannot be after discoveredAt.');
-    await tx.query('SELECT id FROM children WHERE id = $1 FOR UPDATE', [child.id]);
-    const open = await this.repo.openForChild(tx, child.id);
-    if (open && !open.returnedAt) {
-      throw new Conflict(`This child is already reported missing in episode ${open.reference}. Add updates to that episode instead.`,
-        { episodeId: open.id, episodeReference: open.reference });
+    const current = context.episodes.find((e) => !e.closedAt);
+    if (current && !current.returnedAt) {
+      throw new Conflict(`This child is already reported missing in episode ${current.reference}. Add updates to that episode instead.`,
+        { episodeId: current.id, episodeReference: current.reference });
     }
-    if (open) {
+    if (current) {
+      const open = (await this.repo.openForChild(tx, child.id))!;
       await closeEpisode(tx, open, now, 'The child went missing again before this episode was closed.', null);
-      await this.escalation.process(tx, open.id);
+      await this.escalation.process(tx, open);
     }
-    const previous = await this.repo.latestForChild(tx, child.id);
+    const previous = context.episodes[0];
     const previousEnd = previous && (previous.returnedAt ?? previous.closedAt);
     if (previous && previousEnd && input.discoveredAt < previousEnd) {
       throw new Conflict(`Episodes cannot overlap: the child's previous episode ${previous.reference} ran until ${previousEnd.toISOString()}, after the discovery time given.`);
     }
-    const placement = await this.placements.current(tx, child.authorityId, child.id);
-    const policy = await this.policies.inForce(tx, child.authorityId);
+    const { placement } = context;
+    const policy = context.policy ?? snapshotWithId(await this.policies.inForce(tx, child.authorityId));
     const trafficked = child.traffickingStatus === 'suspected' || child.traffickingStatus === 'confirmed';
     const newPlacement = isNewPlacement({ placementStartedAt: placement?.startedAt ?? null, discoveredAt: input.discoveredAt }, policy.settings.newPlacementDays);
     const since = new Date(input.discoveredAt.getTime() - policy.settings.repeatWindowDays * DAY);
-    const episode = await tx.save(MissingEpisode, tx.create(MissingEpisode, {
-      authorityId: child.authorityId, childId: child.id, placementId: placement?.id ?? null, reference: await this.freeReference(tx, child.authorityId),
+    const { id: policyId, ...policySnapshot } = policy;
+    const values: Partial<MissingEpisode> = {
+      authorityId: child.authorityId, childId: child.id, placementId: placement?.id ?? null,
       kind: input.kind, state: 'reported', discoveredAt: input.discoveredAt, lastSeenAt: input.lastSeen?.at ?? null,
       lastSeenWhere: input.lastSeen?.where ?? null, lastSeenBy: input.lastSeen?.by ?? null, lastSeenClothing: input.lastSeen?.clothing ?? null,
       reportedAt: now, reportedVia: input.reportedVia, reportedByUserId: by.userId, reportedByName: by.name, reportedByMobile: by.mobile,
       highRiskFromStart: trafficked || newPlacement, traffickingStatus: child.traffickingStatus, placementStartedAt: placement?.startedAt ?? null,
-      repeatCount: 1 + (await this.repo.countSince(tx, child.id, since)), parentNoticeSuppressedReason: input.suppressParentNotice ?? null,
-      returnInterviewDeclined: false, returnInterviewAttempts: 0, policyId: policy.id, policySnapshot: snapshotOf(policy),
+      repeatCount: 1 + context.episodes.filter((e) => e.discoveredAt >= since).length, parentNoticeSuppressedReason: input.suppressParentNotice ?? null,
+      returnInterviewDeclined: false, returnInterviewAttempts: 0, policyId, policySnapshot,
       visibleToRoles: [], createdAt: now, updatedAt: now,
-    }));
+    };
+    const episode = await this.insertWithFreeReference(tx, values);
     const why = [trafficked && `trafficking ${child.traffickingStatus}`, newPlacement && `placed within ${policy.settings.newPlacementDays} days`].filter(Boolean);
     await addToTimeline(tx, episode, now, { type: 'reported', actorUserId: by.userId, actorName: by.name,
       summary: `Reported ${input.kind === 'M' ? 'missing' : 'away without authorisation'} by ${by.name} via ${input.reportedVia}.`
         + (why.length ? ` High risk from the first minute (${why.join('; ')}).` : '') + ` Escalation policy version ${policy.version}.` });
     await this.audit.record(tx, by.ctx, { action: 'create', entityType: 'missing_episode', entityId: episode.id, childId: child.id,
       authorityId: child.authorityId, changes: by.ctx ? null : { via: 'sms', placementId: placement?.id ?? null } });
-    await this.escalation.process(tx, episode.id);
-    return this.repo.reload(tx, episode.id);
+    await this.escalation.process(tx, episode);
+    return episode;
   }
 
-  private async freeReference(tx: Tx, authorityId: string): Promise<string> {
+  /** A short random reference, unique in the authority: a taken one is skipped by the insert itself and another drawn. */
+  private async insertWithFreeReference(tx: Tx, values: Partial<MissingEpisode>): Promise<MissingEpisode> {
     for (let attempt = 0; attempt < 60; attempt++) {
-      const ref = newEpisodeReference(attempt < 40 ? 4 : 5);
-      if (!(await this.repo.referenceTaken(tx, authorityId, ref))) return ref;
+      const reference = newEpisodeReference(attempt < 40 ? 4 : 5);
+      const episode = await insertEntity(tx, MissingEpisode, { ...values, reference }, '(authority_id, reference) DO NOTHING');
+      if (episode) return episode;
     }
     throw new Conflict('Could not allocate a free episode reference; please try again.');
   }
+}
+
+const notTheirCarer = () => new Forbidden("That number is not registered to a carer of this child's current placement.");
+
+function snapshotWithId(policy: EscalationPolicy): PolicySnapshot & { id: string } {
+  return { id: policy.id, ...snapshotOf(policy) };
 }
 
 /** The registered carer of the child's current placement with this mobile, or Forbidden. */
 export async function carerOf(tx: Tx, placements: PlacementsRepository, child: Child, mobile: string) {
   const placement = await placements.current(tx, child.authorityId, child.id);
   const carer = placement?.carers?.find((c) => c.mobile === mobile);
-  if (!carer) throw new Forbidden("That number is not registered to a carer of this child's current placement.");
+  if (!carer) throw notTheirCarer();
   return carer;
 }

@@ -1,49 +1,65 @@
 // The dispatcher's SQL: claim due rows, then record what happened to each. Every write is fenced
 // on (status 'sending', attempts) so a dispatcher whose claim lapsed and was taken over by another
 // cannot overwrite the newer outcome, and an acknowledgement is never overwritten by "sent".
-import { In } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import type { Tx } from '../platform/database/transaction';
-import { Notification } from './notification.entity';
+import { entityFromRow } from '../platform/database/entity-rows';
+import { Channel, Notification } from './notification.entity';
+
+/** Where the dispatcher's statements run: the service's pool, a transaction, or the dispatcher's own pool. */
+export interface SqlRunner { query(sql: string, params?: unknown[]): Promise<any> } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export class DeliveryRepository {
+  constructor(private readonly db: DataSource) {}
+
   /**
-   * One statement, so one short transaction: lock due rows no one else holds (queued and due, or
-   * sending whose claim lapsed because that instance died), mark them ours until leaseUntil.
+   * One statement, so one short transaction: lock due rows of one lane (channel, and whether they
+   * need acknowledging) no one else holds (queued and due, or sending whose claim lapsed because that
+   * instance died), mark them ours until leaseUntil, log the attempt, and return the claimed rows.
    */
-  async claimDue(db: DataSource, now: Date, leaseUntil: Date, limit: number): Promise<Notification[]> {
-    const rows: { id: string }[] = await db.query(`
+  async claimDue(sql: SqlRunner, lane: { channel: Channel; urgent: boolean }, now: Date, leaseUntil: Date, limit: number): Promise<Notification[]> {
+    const rows: Record<string, unknown>[] = await sql.query(`
       WITH due AS (
         SELECT id, status AS previous FROM notifications
-        WHERE (status = 'queued' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_until < $1)
-        -- In a burst, alerts that need acknowledging (police, CEOP, managers) go first, and texts before
-        -- emails: the first police text is the minute that matters.
-        ORDER BY needs_ack DESC, channel = 'sms' DESC, next_attempt_at, created_at
+        WHERE ((status = 'queued' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_until < $1)) AND channel = $4 AND needs_ack = $5
+        ORDER BY next_attempt_at, created_at
         LIMIT $3
         FOR UPDATE SKIP LOCKED
       ), claimed AS (
         UPDATE notifications n SET status = 'sending', claimed_until = $2, attempts = n.attempts + 1, updated_at = $1
         FROM due WHERE n.id = due.id
-        RETURNING n.id, n.attempts, due.previous
+        RETURNING n.*, due.previous
       ), logged AS (
         INSERT INTO notification_events (notification_id, at, status, detail)
         SELECT id, $1, 'sending', 'attempt ' || attempts || CASE WHEN previous = 'sending' THEN ' (an earlier claim lapsed)' ELSE '' END
         FROM claimed
       )
-      SELECT id FROM claimed`, [now, leaseUntil, limit]);
-    if (!rows.length) return [];
-    return db.getRepository(Notification).find({ where: { id: In(rows.map((r) => r.id)) }, order: { nextAttemptAt: 'ASC', createdAt: 'ASC' } });
+      SELECT * FROM claimed`, [now, leaseUntil, limit, lane.channel, lane.urgent]);
+    return rows.map((r) => entityFromRow(this.db, Notification, r))
+      .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
   }
 
-  async nextDueAt(db: DataSource): Promise<Date | null> {
-    const [row] = await db.query(`SELECT min(next_attempt_at) AS at FROM notifications WHERE status = 'queued'`);
+  async nextDueAt(sql: SqlRunner): Promise<Date | null> {
+    const [row] = await sql.query(`SELECT min(next_attempt_at) AS at FROM notifications WHERE status = 'queued'`);
     return row?.at ? new Date(row.at) : null;
   }
 
-  /** Returns false when the claim was lost (lapsed and taken over, or acknowledged meanwhile). */
-  async markSent(tx: Tx, n: Notification, providerId: string, now: Date): Promise<boolean> {
-    return this.transition(tx, n, now, 'sent', providerId,
-      'status = \'sent\', provider_id = $4, sent_at = $3, claimed_until = NULL, last_error = NULL', [providerId]);
+  /**
+   * Records many sends in one statement (each fenced like the others); returns the ids recorded. An id
+   * missing from the answer lost its claim (lapsed and taken over, or acknowledged meanwhile).
+   */
+  async markSentMany(sql: SqlRunner, sends: { n: Notification; providerId: string; at: Date }[]): Promise<Set<string>> {
+    const rows: { notification_id: string }[] = await sql.query(`
+      WITH changed AS (
+        UPDATE notifications n SET status = 'sent', provider_id = t.provider_id, sent_at = t.at, claimed_until = NULL, last_error = NULL, updated_at = t.at
+        FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[]) AS t(id, attempts, provider_id, at)
+        WHERE n.id = t.id AND n.status = 'sending' AND n.attempts = t.attempts
+        RETURNING n.id, n.provider_id, t.at
+      )
+      INSERT INTO notification_events (notification_id, at, status, detail)
+      SELECT id, at, 'sent', provider_id FROM changed RETURNING notification_id`,
+    [sends.map((s) => s.n.id), sends.map((s) => s.n.attempts), sends.map((s) => s.providerId), sends.map((s) => s.at)]);
+    return new Set(rows.map((r) => r.notification_id));
   }
 
   async markRetry(tx: Tx, n: Notification, error: string, nextAttemptAt: Date, now: Date): Promise<boolean> {
@@ -57,7 +73,7 @@ export class DeliveryRepository {
   }
 
   /** One statement (the update and its event), so recording a send costs one round trip. */
-  private async transition(tx: Tx, n: Notification, now: Date, status: string, detail: string, set: string, extra: unknown[]): Promise<boolean> {
+  private async transition(tx: SqlRunner, n: Notification, now: Date, status: string, detail: string, set: string, extra: unknown[]): Promise<boolean> {
     const rows: unknown[] = await tx.query(`
       WITH changed AS (
         UPDATE notifications SET ${set}, updated_at = $3 WHERE id = $1 AND status = 'sending' AND attempts = $2 RETURNING id

@@ -1,8 +1,13 @@
 // Sends what the outbox holds. Claims due rows in one short statement (FOR UPDATE SKIP LOCKED, so
 // any number of instances share the work), sends each outside any transaction, then records the
 // outcome: sent, retry later with backoff, or failed with fallback and a duty-manager alert.
+// Sends go out in lanes (see dispatch-lane.ts), topped up as sends finish: alerts that need
+// acknowledging (police, CEOP, managers) have wide lanes, one per channel so a slow mail server
+// never holds back a text; other messages (the team's copies, carers' confirmations, notices) have
+// narrow ones, so in a burst they take their turn without slowing the reports and police alerts.
 // Delivery is at least once: a crash between sending and recording repeats a message after the
 // claim lapses; nothing is lost.
+import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -11,21 +16,28 @@ import type { DeliveryFailureService } from './delivery-failure.service';
 import type { EmailProvider } from './providers/email.provider';
 import type { SmsProvider } from './providers/sms.provider';
 import { asDeliveryError, DeliveryError } from './providers/delivery-error';
-import { DeliveryRepository } from './delivery.repository';
+import { DeliveryRepository, SqlRunner } from './delivery.repository';
 import { RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy';
 import { OutboxListener } from './outbox-listener';
 import { renderEmailHtml } from './templates';
+import { SendRecorder } from './send-recorder';
+import { Lane } from './dispatch-lane';
 
 export interface DispatcherDeps {
   db: DataSource; clock: Clock; sms: SmsProvider; email: EmailProvider; failures: DeliveryFailureService; logger: Logger;
 }
 export interface DispatcherOptions {
-  retry: RetryPolicy; leaseMs: number; pollMs: number; publicBaseUrl: string; batchSize?: number; concurrency?: number;
+  retry: RetryPolicy; leaseMs: number; pollMs: number; publicBaseUrl: string;
+  /** The most rows one claim takes (50); sends in flight per channel of alerts needing acknowledgement (20), and of the others (4). */
+  batchSize?: number; concurrency?: number; routineConcurrency?: number;
 }
 type Outcome = 'sent' | 'retrying' | 'failed' | 'lost';
 export type DispatchCounts = Record<Outcome | 'claimed', number>;
 
 const emptyCounts = (): DispatchCounts => ({ claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 });
+
+/** Connections of the dispatcher's own pool (one per lane claiming, the rest recording sends). */
+const DISPATCH_CONNECTIONS = 6;
 
 export const statusCallbackPath = '/webhooks/twilio/status';
 
@@ -35,20 +47,38 @@ export function messageIdFor(notificationId: string, publicBaseUrl: string): str
 }
 
 export class Dispatcher {
-  private readonly repo = new DeliveryRepository();
-  private draining: Promise<DispatchCounts> | null = null;
-  private wokenWhileDraining = false;
+  private readonly repo: DeliveryRepository;
+  private readonly recorder: SendRecorder;
+  /** Its own few connections once started, so claims and records never queue behind a burst of requests for the service's pool. */
+  private pool: Pool | null = null;
+  // Texts and emails go out side by side, so a slow mail server never holds back a police text.
+  private readonly lanes: Lane[];
   private listener: OutboxListener | null = null;
   private poll: NodeJS.Timeout | null = null;
   private nextDue: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(private readonly deps: DispatcherDeps, private readonly options: DispatcherOptions) {}
+  constructor(private readonly deps: DispatcherDeps, private readonly options: DispatcherOptions) {
+    this.repo = new DeliveryRepository(deps.db);
+    const urgent = options.concurrency ?? 20;
+    const routine = options.routineConcurrency ?? 4;
+    this.lanes = [new Lane('sms', true, urgent), new Lane('email', true, urgent), new Lane('sms', false, routine), new Lane('email', false, routine)];
+    this.recorder = new SendRecorder(this.repo, () => this.sql);
+  }
+
+  private get sql(): SqlRunner {
+    const { pool } = this;
+    return pool ? { query: async (text, params) => (await pool.query(text, params)).rows } : this.deps.db;
+  }
 
   /** Listens for commits that queue messages, and polls as a safety net. */
   async start(): Promise<void> {
     const url = (this.deps.db.options as { url?: string }).url;
     if (!url) throw new Error('The dispatcher needs the database URL to listen for new messages');
+    this.pool = new Pool({ connectionString: url, max: DISPATCH_CONNECTIONS, min: DISPATCH_CONNECTIONS, application_name: 'missing-children-dispatch' });
+    this.pool.on('error', (err) => this.deps.logger.warn({ err: err.message }, 'a dispatcher database connection failed; it will be replaced'));
+    const open = await Promise.all(Array.from({ length: DISPATCH_CONNECTIONS }, () => this.pool!.connect()));
+    open.forEach((c) => c.release()); // connected before the first alert needs them
     this.listener = new OutboxListener(url, () => this.wake(), this.deps.logger);
     await this.listener.start();
     this.poll = setInterval(() => this.wake(), this.options.pollMs);
@@ -60,20 +90,25 @@ export class Dispatcher {
     if (this.poll) clearInterval(this.poll);
     if (this.nextDue) clearTimeout(this.nextDue);
     await this.listener?.stop();
-    await this.draining?.catch(() => undefined);
+    await Promise.all(this.lanes.map((l) => l.draining?.catch(() => undefined)));
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.end();
   }
 
-  /** Starts draining unless a drain is running, in which case that drain goes round once more. */
+  /** Starts draining each channel; a channel already draining claims again as soon as it has room. */
   wake(): void {
     if (this.stopped) return;
-    if (this.draining) { this.wokenWhileDraining = true; return; }
-    this.drain().then(() => this.wakeWhenNextDue())
-      .catch((err) => this.deps.logger.error({ err }, 'dispatching notifications failed; the next wake-up will retry'));
+    for (const lane of this.lanes) {
+      if (lane.draining) { lane.wake(); continue; }
+      this.drainLane(lane).then(() => this.wakeWhenNextDue())
+        .catch((err) => this.deps.logger.error({ err, lane: lane.name }, 'dispatching notifications failed; the next wake-up will retry'));
+    }
   }
 
   /** A retry due before the next poll gets its own wake-up, so backoff is not stretched to the poll. */
   private async wakeWhenNextDue(): Promise<void> {
-    const next = await this.repo.nextDueAt(this.deps.db);
+    const next = await this.repo.nextDueAt(this.sql);
     if (!next || this.stopped) return;
     // At least a moment: a due row another transaction holds locked must not make this spin.
     const delay = Math.max(250, next.getTime() - this.deps.clock.now().getTime());
@@ -83,39 +118,62 @@ export class Dispatcher {
     this.nextDue.unref();
   }
 
-  /** Claims and sends until nothing is due. Concurrent calls in one instance share one drain. */
-  drain(): Promise<DispatchCounts> {
-    if (this.draining) return this.draining;
-    this.draining = (async () => {
-      const total = emptyCounts();
-      try {
-        do {
-          this.wokenWhileDraining = false;
-          let round: DispatchCounts;
-          do {
-            round = await this.runOnce();
-            for (const k of Object.keys(total) as (keyof DispatchCounts)[]) total[k] += round[k];
-          } while (round.claimed > 0);
-        } while (this.wokenWhileDraining);
-        return total;
-      } finally {
-        this.draining = null;
+  /** Claims and sends until nothing is due. Concurrent calls in one instance share one drain per channel. */
+  async drain(): Promise<DispatchCounts> {
+    const total = emptyCounts();
+    let failed: number;
+    do { // a failure queues its fallback and the duty manager's alert, perhaps on the other channel: go round again
+      const before = total.failed;
+      for (const counts of await Promise.all(this.lanes.map((l) => this.drainLane(l)))) {
+        for (const k of Object.keys(total) as (keyof DispatchCounts)[]) total[k] += counts[k];
       }
-    })();
-    return this.draining;
+      failed = total.failed - before;
+    } while (failed > 0);
+    return total;
   }
 
-  /** One claim and the sends it covers. */
-  async runOnce(): Promise<DispatchCounts> {
-    const now = this.deps.clock.now();
-    const claimed = await this.repo.claimDue(this.deps.db, now, new Date(now.getTime() + this.options.leaseMs), this.options.batchSize ?? 50);
-    const counts = { ...emptyCounts(), claimed: claimed.length };
-    const queue = [...claimed];
-    const worker = async () => {
-      for (let n = queue.shift(); n; n = queue.shift()) counts[await this.deliver(n)] += 1;
-    };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 20, claimed.length) }, worker));
-    return counts;
+  private drainLane(lane: Lane): Promise<DispatchCounts> {
+    if (lane.draining) {
+      lane.wake(); // the running drain looks again, so whatever is due now goes before it ends
+      return lane.draining;
+    }
+    lane.draining = this.pump(lane).finally(() => { lane.draining = null; });
+    return lane.draining;
+  }
+
+  /**
+   * Keeps up to the lane's number of sends in flight: claims as soon as a wake-up says something
+   * new is due (so a police alert committed mid-burst waits for one free slot, not a whole batch), and
+   * otherwise in batches once half the slots are free, until a claim finds nothing and every send is recorded.
+   */
+  private async pump(lane: Lane): Promise<DispatchCounts> {
+    const counts = emptyCounts();
+    const { concurrency } = lane;
+    const inFlight = new Set<Promise<void>>();
+    let mayHaveMore = true;
+    for (;;) {
+      const room = concurrency - inFlight.size;
+      if (room > 0 && (lane.takeWake() || (mayHaveMore && (!inFlight.size || room >= concurrency / 2)))) {
+        const now = this.deps.clock.now();
+        const claimed = await this.repo.claimDue(this.sql, lane, now, new Date(now.getTime() + this.options.leaseMs),
+          Math.min(room, this.options.batchSize ?? 50));
+        counts.claimed += claimed.length;
+        mayHaveMore = claimed.length > 0;
+        for (const n of claimed) {
+          const sending: Promise<void> = this.deliver(n).catch((err): Outcome => {
+            this.deps.logger.error({ err, notificationId: n.id }, 'sending failed unexpectedly; it goes again when its claim lapses');
+            return 'lost';
+          }).then((outcome) => {
+            counts[outcome] += 1;
+            mayHaveMore = true; // a failure may have queued a fallback, a retry may be due
+          }).finally(() => inFlight.delete(sending));
+          inFlight.add(sending);
+        }
+        continue;
+      }
+      if (!inFlight.size) return counts;
+      await Promise.race([...inFlight, lane.nextWake()]);
+    }
   }
 
   private async deliver(n: Notification): Promise<Outcome> {
@@ -125,7 +183,7 @@ export class Dispatcher {
     } catch (err) {
       return this.recordFailure(n, asDeliveryError(err));
     }
-    const recorded = await this.record(n, () => this.repo.markSent(this.deps.db.manager, n, providerId, this.deps.clock.now()));
+    const recorded = await this.record(n, () => this.recorder.record(n, providerId, this.deps.clock.now()));
     if (recorded === 'lost') this.deps.logger.warn({ notificationId: n.id }, 'sent, but the claim had lapsed or the message was acknowledged meanwhile');
     return recorded === 'lost' ? 'lost' : 'sent';
   }

@@ -1,6 +1,6 @@
 // Message copy lives in templates/, never in code. SMS templates must fit one GSM-7 segment and
 // carry no name, address or photo; emails have an HTML and a plain-text part.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 
@@ -54,4 +54,11 @@ export function renderEmailText(template: string, data: object): Omit<RenderedEm
 /** The HTML part, rendered from the same data when the message is sent. */
 export function renderEmailHtml(template: string, data: object): string {
   return env.render(`email/${template}.html.njk`, data);
+}
+
+/** Compiles every message template now (at start), so the first alert after a restart does not wait for it. */
+export function compileMessageTemplates(): number {
+  const files = ['sms', 'email'].flatMap((dir) => readdirSync(path.join(TEMPLATES_DIR, dir)).filter((f) => f.endsWith('.njk')).map((f) => `${dir}/${f}`));
+  for (const file of files) (file.endsWith('.html.njk') ? env : textEnv).getTemplate(file, true);
+  return files.length;
 }

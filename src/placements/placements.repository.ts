@@ -2,6 +2,7 @@
 // the SMS channel needs before it knows which authority a text belongs to.
 import { In, IsNull } from 'typeorm';
 import type { Tx } from '../platform/database/transaction';
+import { Child } from '../children/child.entity';
 import { Placement, PlacementCarer } from './placement.entity';
 
 export class PlacementsRepository {
@@ -26,14 +27,12 @@ export class PlacementsRepository {
     return placement;
   }
 
-  /** Current placements where this number is a registered carer, in any authority. */
-  async currentByCarerMobile(tx: Tx, mobile: string): Promise<Placement[]> {
-    const placements = await tx.createQueryBuilder(Placement, 'p')
-      .innerJoin(PlacementCarer, 'pc', 'pc.placement_id = p.id')
-      .where('pc.mobile = :mobile AND p.ended_at IS NULL', { mobile })
+  /** Children in a current placement where this number is a registered carer, in any authority (one round trip). */
+  async childrenPlacedWithCarer(tx: Tx, mobile: string): Promise<Child[]> {
+    return tx.createQueryBuilder(Child, 'c')
+      .innerJoin(Placement, 'p', 'p.child_id = c.id AND p.authority_id = c.authority_id AND p.ended_at IS NULL')
+      .where('EXISTS (SELECT 1 FROM placement_carers pc WHERE pc.placement_id = p.id AND pc.mobile = :mobile)', { mobile })
       .getMany();
-    await this.attachCarers(tx, placements);
-    return placements;
   }
 
   /** Current placements in this authority where the signed-in carer (matched by mobile or email) is a registered carer. */

@@ -7,6 +7,7 @@ import type { EpisodeEndingsService } from '../missing/episode-endings.service';
 import type { EscalationService } from '../escalation/escalation.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { Clock } from '../platform/clock';
+import { Conflict } from '../platform/errors';
 import { MissingEpisodesRepository } from '../missing/missing-episodes.repository';
 import type { CarerCommands, CommandResult } from './sms-commands';
 
@@ -24,10 +25,15 @@ const result = (outcome: CommandResult['outcome'], template: string, episode: { 
 export function episodeSmsCommands(deps: EpisodeSmsDeps, episodes = new MissingEpisodesRepository()): CarerCommands {
   return {
     async reportMissing(tx: Tx, child: Child, carerMobile: string) {
-      const open = await episodes.openForChild(tx, child.id);
-      if (open && !open.returnedAt) return result('already_open', 'reply-already-open', open);
-      const episode = await deps.reportMissing.reportMissingBySms(child.id, carerMobile, deps.clock.now(), tx);
-      return result('episode_opened', 'reply-missing-recorded', episode);
+      try {
+        const episode = await deps.reportMissing.reportMissingBySms(child.id, carerMobile, deps.clock.now(), tx);
+        return result('episode_opened', 'reply-missing-recorded', episode);
+      } catch (err) {
+        // Already missing: the refusal names the open episode, and nothing was written.
+        const open = err instanceof Conflict ? err.details as { episodeId?: string; episodeReference?: string } | undefined : undefined;
+        if (open?.episodeId && open.episodeReference) return result('already_open', 'reply-already-open', { id: open.episodeId, reference: open.episodeReference });
+        throw err;
+      }
     },
 
     async recordReturn(tx: Tx, child: Child, carerMobile: string) {

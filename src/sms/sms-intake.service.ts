@@ -1,12 +1,12 @@
 // Handles one inbound text: who sent it, what it asks, what happens, and the reply. The record of
 // the message and the change it causes (episode, outbox rows) commit together, so a crash either
 // loses nothing or did nothing, and Twilio's retry of the same MessageSid is answered from the log.
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Tx } from '../platform/database/transaction';
 import { toE164 } from '../platform/phone';
-import { Child } from '../children/child.entity';
+import type { Child } from '../children/child.entity';
 import { LocalAuthority } from '../authorities/local-authority.entity';
 import type { PlacementsRepository } from '../placements/placements.repository';
 import { renderSms } from '../notifications/templates';
@@ -46,10 +46,10 @@ export class SmsIntakeService {
     const from = toE164(sms.from) ?? sms.from;
     const command = parseSms(sms.body);
     const base = { fromNumber: from, command: command.kind, authorityId: null as string | null, childId: null as string | null };
-    const done = (outcome: InboundOutcome, template: string, data: object = {}, extra: Partial<InboundMessage> = {}) => ({
-      reply: renderSms(template, data),
-      record: { ...base, outcome, reply: renderSms(template, data), needsAttention: false, episodeId: null, ...extra },
-    });
+    const done = (outcome: InboundOutcome, template: string, data: object = {}, extra: Partial<InboundMessage> = {}) => {
+      const reply = renderSms(template, data);
+      return { reply, record: { ...base, outcome, reply, needsAttention: false, episodeId: null, ...extra } };
+    };
 
     if (command.kind === 'help') return done('help', 'reply-help');
     if (command.kind === 'ack') {
@@ -57,12 +57,11 @@ export class SmsIntakeService {
       return ack ? done('acknowledged', 'reply-acknowledged', {}, { authorityId: ack.authorityId, episodeId: ack.episodeId })
         : done('ack_not_recognised', 'reply-ack-not-recognised');
     }
-    const placements = await this.placements.currentByCarerMobile(tx, from);
-    if (!placements.length) {
+    const children = await this.placements.childrenPlacedWithCarer(tx, from);
+    if (!children.length) {
       const owner = sms.to ? await tx.findOneBy(LocalAuthority, { smsNumber: toE164(sms.to) ?? sms.to }) : null;
       return done('unknown_sender', 'reply-received', {}, { needsAttention: true, authorityId: owner?.id ?? null });
     }
-    const children = await tx.findBy(Child, { id: In(placements.map((p) => p.childId)) });
     base.authorityId = children[0].authorityId;
     if (command.kind === 'unclear') return done('not_understood', 'reply-not-understood', {}, { needsAttention: true });
 

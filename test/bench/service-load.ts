@@ -1,61 +1,39 @@
 // Benchmark, not a test: the built service as its own process against a throwaway PostgreSQL.
-// (1) 50 carers text MISSING at once through the signed webhook; latency from each POST to the
-// first police SMS for that child at the fake Twilio API. (2) GET /api/v1/children/{id} with a
+// (1) 200 carers text MISSING through the signed webhook, 50 at a time (sms-reports.ts); latency
+// from each POST to the first police SMS for that child at the fake Twilio API and to the first
+// email about that child at the SMTP server. (2) GET /api/v1/children/{id} with a
 // bearer token under a keep-alive load loop, against a bare hapi + pg server doing one SELECT by
 // primary key in the same run. (3) The service's peak RSS. Run through `npm run bench`.
-import { performance } from 'node:perf_hooks';
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
 import { createTestDatabase } from '../support/database';
-import { FakeTwilio, FAKE_AUTH_TOKEN } from '../support/fake-twilio';
+import { FakeTwilio } from '../support/fake-twilio';
 import { SmtpSink } from '../support/smtp-sink';
-import { deliveryEnv, PUBLIC_BASE_URL } from '../support/delivery';
 import { ServiceProcess } from '../support/service-process';
-import { bulkCarerMobile, bulkChildRef, createBulkCarers } from '../support/bulk-carers';
-import { textOverHttp } from '../support/twilio-sms';
-import { eventually } from '../support/wait';
+import { createBulkCarers } from '../support/bulk-carers';
 import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from '../../seeds/demo-data';
 import { load } from './http-load';
+import { benchServiceEnv, REPORTS, textMissingReports } from './sms-reports';
 
-export const REPORTS = 50;
-const POLICE_MOBILE = '+447700900201';
+export { AT_A_TIME, REPORTS } from './sms-reports';
 
 export interface ServiceFigures {
   alertP50: number; alertP95: number; alertP99: number; alertMax: number;
+  emailP50: number; emailP95: number; emailP99: number; emailMax: number;
   apiPerSecond: number; barePerSecond: number; apiRatio: number; peakRssMb: number; loadSeconds: number; connections: number;
-}
-
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 export async function serviceBench({ seconds = 8, connections = 16 } = {}): Promise<ServiceFigures> {
   await globalSetup();
   const db = await createTestDatabase(4);
   const twilio = await FakeTwilio.start();
-  const smtp = await SmtpSink.start();
+  const smtp = await SmtpSink.start({ subjectOnly: true });
   const running: ServiceProcess[] = [];
   try {
     await createBulkCarers(db.dataSource, REPORTS);
-    const service = await ServiceProcess.start({ env: {
-      ...deliveryEnv(twilio, smtp), DATABASE_URL: db.url, NODE_ENV: 'production', SESSION_SECRET: 'benchmark-session-secret-0123456789abcdef',
-      WEBHOOK_RATE_LIMIT: '1000000', SIGN_IN_RATE_LIMIT: '1000', LOG_LEVEL: 'error',
-    } });
+    const service = await ServiceProcess.start({ env: benchServiceEnv(twilio, smtp, db.url) });
     running.push(service);
-
-    const sentAt = new Map<string, number>();
-    await Promise.all(Array.from({ length: REPORTS }, async (_, i) => {
-      sentAt.set(bulkChildRef(i + 1), performance.timeOrigin + performance.now());
-      const res = await textOverHttp(service.url, bulkCarerMobile(i + 1), 'MISSING', { authToken: FAKE_AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL });
-      if (res.status !== 200) throw new Error(`the webhook answered ${res.status}`);
-    }));
-    await eventually(() => (twilio.to(POLICE_MOBILE).length >= REPORTS ? true : null), `${REPORTS} police SMS`, 60_000);
-    const first = new Map<string, number>();
-    for (const m of twilio.to(POLICE_MOBILE)) {
-      const ref = /child ref (\w+)/.exec(m.body)?.[1];
-      if (ref && sentAt.has(ref) && !first.has(ref)) first.set(ref, m.receivedAt - sentAt.get(ref)!);
-    }
-    const latencies = [...first.values()].sort((a, b) => a - b);
+    const alerts = await textMissingReports(service.url, twilio, smtp);
 
     const a = demoAuthorities.find((x) => x.code === 'DEMO')!;
     const signIn = await fetch(`${service.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' },
@@ -74,7 +52,8 @@ export async function serviceBench({ seconds = 8, connections = 16 } = {}): Prom
     const api = await load(`${service.url}/api/v1/children/${childId}`, { connections, seconds, headers: { authorization: `Bearer ${token}` } });
     const peakRssMb = service.peakRssMb();
     return {
-      alertP50: percentile(latencies, 50), alertP95: percentile(latencies, 95), alertP99: percentile(latencies, 99), alertMax: latencies[latencies.length - 1],
+      alertP50: alerts.sms.p50, alertP95: alerts.sms.p95, alertP99: alerts.sms.p99, alertMax: alerts.sms.max,
+      emailP50: alerts.email.p50, emailP95: alerts.email.p95, emailP99: alerts.email.p99, emailMax: alerts.email.max,
       apiPerSecond: api.perSecond, barePerSecond: baseline.perSecond, apiRatio: api.perSecond / baseline.perSecond, peakRssMb, loadSeconds: seconds, connections,
     };
   } finally {

@@ -67,6 +67,21 @@ it('records the return from FOUND and sends found notices; a second FOUND change
   expect((await q(`SELECT count(*)::int AS n FROM notifications WHERE episode_id = $1 AND template = 'found-notice'`, [episode.id]))[0].n).toBe(found[0].n);
 });
 
+it('opens one new episode when MISSING arrives twice at the same moment after a return; the other text hears it is open', async () => {
+  const [returned] = await openEpisodes('K7Q2');
+  t.app.clock.advanceHours(1);
+  const replies = (await Promise.all([text('+447700900101', 'MISSING'), text('+447700900101', 'missing again')])).map((r) => r.reply);
+  const open = await openEpisodes('K7Q2');
+  expect(open).toHaveLength(1);
+  expect(open[0].id).not.toBe(returned.id);
+  expect(replies.sort()).toEqual([
+    `Episode ${open[0].reference} is already open for K7Q2 and the team has been alerted. Text FOUND K7Q2 when they return. Danger: call 999.`,
+    `Thank you. Missing report for K7Q2 recorded as episode ${open[0].reference}. Police and the team are being alerted now. If the child is in danger call 999.`,
+  ]);
+  const [closed] = await q('SELECT state FROM missing_episodes WHERE id = $1', [returned.id]);
+  expect(closed.state).toBe('closed');
+});
+
 it('says there is no open episode for FOUND when the child is not missing', async () => {
   const { reply } = await text('+447700900102', 'FOUND M4RT');
   expect(reply).toBe('There is no open missing episode for M4RT, so nothing was changed. To report a child missing text MISSING M4RT.');

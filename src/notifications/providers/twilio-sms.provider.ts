@@ -46,6 +46,7 @@ export class TwilioSmsProvider implements SmsProvider {
       ? new RewritingRequestClient(settings.apiBaseUrl.replace(/\/$/, ''), options)
       : new twilio.RequestClient(options);
     this.client = twilio(settings.accountSid, settings.authToken, { httpClient, timeout: settings.timeoutMs });
+    void this.client.messages; // the SDK loads its Messages API on first use: now, rather than during the first alert
   }
 
   async send({ to, body, statusCallback }: SmsMessage): Promise<SentMessage> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config';
 import type { Logger } from '../logger';
-import { createDataSource } from './data-source';
+import { createDataSource, openWarmConnections } from './data-source';
 import { chooseDataDir, EmbeddedPostgres } from './embedded-postgres';
 
 export interface Database {
@@ -28,6 +28,7 @@ export async function openDatabase(config: Config, logger: Logger, projectRoot: 
     await dataSource.initialize();
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
+    await openWarmConnections(dataSource);
   } catch (err) {
     await embedded?.stop();
     throw err;

@@ -1,0 +1,34 @@
+// One lane of the dispatcher: the messages of one channel, either those needing acknowledgement
+// (urgent) or the rest, with how many may be in flight at once, the drain running on it and any
+// wake-up it has not acted on yet (a commit queued something while every slot was busy).
+import type { Channel } from './notification.entity';
+import type { DispatchCounts } from './dispatcher';
+
+/** One lane's drain, and the wake-ups it has not acted on yet. */
+export class Lane {
+  draining: Promise<DispatchCounts> | null = null;
+  private woken = false;
+  private waiter: (() => void) | null = null;
+
+  /** urgent: the messages needing acknowledgement; concurrency: sends in flight at most. */
+  constructor(readonly channel: Channel, readonly urgent: boolean, readonly concurrency: number) {}
+
+  get name(): string { return `${this.urgent ? 'urgent' : 'routine'} ${this.channel}`; }
+
+  wake(): void {
+    this.woken = true;
+    this.waiter?.();
+    this.waiter = null;
+  }
+
+  takeWake(): boolean {
+    const woken = this.woken;
+    this.woken = false;
+    return woken;
+  }
+
+  nextWake(): Promise<void> {
+    return new Promise((resolve) => { this.waiter = resolve; });
+  }
+}
+
