@@ -27,14 +27,17 @@ export class EscalationRunner {
   constructor(private readonly clock: Clock, private readonly outbox: NotificationOutbox, private readonly links: SignedLinks,
     private readonly options: RunnerOptions) {}
 
-  /** Processes one episode inside the caller's transaction (which holds the episode's row lock). */
-  async process(tx: Tx, episodeOrId: MissingEpisode | string, resolver = new RecipientResolver(this.clock.now())): Promise<RunSummary> {
+  /**
+   * Processes one episode inside the caller's transaction (which holds the episode's row lock).
+   * `opened`: the caller has just inserted it, so it has no history to read.
+   */
+  async process(tx: Tx, episodeOrId: MissingEpisode | string, { opened = false } = {}): Promise<RunSummary> {
     const episode = typeof episodeOrId === 'string' ? await tx.findOneByOrFail(MissingEpisode, { id: episodeOrId }) : episodeOrId;
-    return (await this.processMany(tx, [episode], resolver)).get(episode.id)!;
+    return (await this.processMany(tx, [episode], new RecipientResolver(this.clock.now()), { opened })).get(episode.id)!;
   }
 
   /** Processes episodes whose rows the caller's transaction has locked; one summary per episode id. */
-  async processMany(tx: Tx, episodes: MissingEpisode[], resolver = new RecipientResolver(this.clock.now())): Promise<Map<string, RunSummary>> {
+  async processMany(tx: Tx, episodes: MissingEpisode[], resolver = new RecipientResolver(this.clock.now()), { opened = false } = {}): Promise<Map<string, RunSummary>> {
     const now = this.clock.now();
     const summaries = new Map<string, RunSummary>(episodes.map((e) => [e.id, { fired: 0, skipped: 0, notifications: 0, unreached: [] }]));
     if (!episodes.length) return summaries;
@@ -42,7 +45,7 @@ export class EscalationRunner {
     const children = new Map<string, ChildRow>((await tx.query(`SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name
       FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = ANY($1)`, [episodes.map((e) => e.childId)]))
       .map((c: ChildRow) => [c.id, c]));
-    const history = await this.history(tx, ids);
+    const history = opened ? new Map() : await this.history(tx, ids);
     const nextAt = new Map<string, Date | null>();
     const decided: Won[] = [];
     const parties = new Map<string, EpisodeParty>();
@@ -55,6 +58,7 @@ export class EscalationRunner {
       for (const decision of due.decisions) decided.push({ episode, party, decision, from: 0 });
     }
     const recipients = resolver.forBatch([...parties.values()]);
+    await recipients.prefetch(tx, new Set(decided.filter((d) => d.decision.action === 'fire').flatMap((d) => d.decision.step.recipients)));
     // Planned before claiming, so each run row is written once with its message count. The episode
     // row locks every caller holds mean no other transaction can claim these steps meanwhile; the
     // claim's ON CONFLICT is the database's own guarantee, and a step it refuses sends nothing.
@@ -127,18 +131,14 @@ export class EscalationRunner {
         WHERE r.episode_id = t.e AND r.step_key = t.s AND r.repeat = t.rp`,
       [recount.map((c) => c.episodeId), recount.map((c) => c.stepKey), recount.map((c) => c.repeat), recount.map((c) => c.count), recount.map((c) => c.summary)]);
     }
-    const done = schedule.filter((e) => !e.next).map((e) => e.id);
-    if (done.length) await tx.query('DELETE FROM escalation_schedule WHERE episode_id = ANY($1)', [done]);
-    const next = schedule.filter((e) => e.next);
-    if (next.length) {
-      await tx.query(`INSERT INTO escalation_schedule (episode_id, next_at) SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
-        ON CONFLICT (episode_id) DO UPDATE SET next_at = excluded.next_at WHERE escalation_schedule.next_at IS DISTINCT FROM excluded.next_at`,
-      [next.map((e) => e.id), next.map((e) => e.next)]);
-    }
-    if (visible.length) {
-      await tx.query(`UPDATE missing_episodes e SET visible_to_roles = string_to_array(t.visible, ',')
-        FROM unnest($1::uuid[], $2::text[]) AS t(id, visible) WHERE e.id = t.id`, [visible.map((e) => e.id), visible.map((e) => e.visible.join(','))]);
-    }
+    // One statement (one round trip for a report's single episode): data-modifying CTEs always run.
+    await tx.query(`WITH t AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) AS t(id, next)),
+      done AS (DELETE FROM escalation_schedule s USING t WHERE s.episode_id = t.id AND t.next IS NULL),
+      seen AS (UPDATE missing_episodes e SET visible_to_roles = string_to_array(v.visible, ',')
+        FROM unnest($3::uuid[], $4::text[]) AS v(id, visible) WHERE e.id = v.id)
+      INSERT INTO escalation_schedule (episode_id, next_at) SELECT id, next FROM t WHERE next IS NOT NULL
+      ON CONFLICT (episode_id) DO UPDATE SET next_at = excluded.next_at WHERE escalation_schedule.next_at IS DISTINCT FROM excluded.next_at`,
+    [schedule.map((e) => e.id), schedule.map((e) => e.next), visible.map((e) => e.id), visible.map((e) => e.visible.join(','))]);
   }
 
   /** Per episode: the (step, repeat) pairs already run, and the steps acknowledged through the API or by a notification (SMS ACK). */

@@ -19,8 +19,8 @@ export class EscalationService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, readonly runner: EscalationRunner, private readonly logger: Logger) {}
 
   /** Runs the ladder for an episode whose row the caller's transaction has locked (given as read by it, or by id). */
-  async process(tx: Tx, episode: MissingEpisode | string): Promise<RunSummary> {
-    return this.warnUnreached(typeof episode === 'string' ? episode : episode.id, await this.runner.process(tx, episode));
+  async process(tx: Tx, episode: MissingEpisode | string, options: { opened?: boolean } = {}): Promise<RunSummary> {
+    return this.warnUnreached(typeof episode === 'string' ? episode : episode.id, await this.runner.process(tx, episode, options));
   }
 
   // A step that reached nobody means a contact or user is missing from the set-up: say so loudly.

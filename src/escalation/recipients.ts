@@ -33,6 +33,10 @@ const ictgKinds = ['ictg_direct_worker', 'ictg_regional_coordinator'];
 
 type EpisodeRow = Row & { episode_id: string; kind?: string };
 type PerEpisode = 'social_worker' | 'guardians' | 'carer' | 'alerted';
+/** The roles read per episode, and the list each comes from; every other role is authority-wide. */
+const perEpisodeList: Partial<Record<RecipientRole, PerEpisode>> = {
+  social_worker: 'social_worker', ictg: 'guardians', parents_with_pr: 'guardians', carer: 'carer', alerted: 'alerted',
+};
 
 /** Reads recipients; caches the authority-wide lists (managers, contacts) for one sweep. */
 export class RecipientResolver {
@@ -47,6 +51,15 @@ export class RecipientResolver {
 
   async resolve(tx: Tx, party: EpisodeParty, role: RecipientRole): Promise<Reachable[]> {
     return this.forBatch([party]).resolve(tx, party, role);
+  }
+
+  /** Whether the authority's list for this role is read already (in this sweep or report). */
+  knows(authorityId: string, role: RecipientRole): boolean {
+    return this.cache.has(`${authorityId}:${role}`);
+  }
+
+  remember(authorityId: string, role: RecipientRole, rows: Row[]): void {
+    this.cache.set(`${authorityId}:${role}`, Promise.resolve(rows));
   }
 
   authorityWide(tx: Tx, authorityId: string, role: RecipientRole): Promise<Row[]> {
@@ -80,6 +93,34 @@ export class BatchRecipients {
   /** Notes a message planned for an episode (not to a carer, not a fallback) so later "alerted" steps include it. */
   noteQueued(episodeId: string, person: Reachable): void {
     this.queued.set(episodeId, [...(this.queued.get(episodeId) ?? []), person]);
+  }
+
+  /**
+   * Reads every list these roles need that is not read yet in one statement, each list a JSON
+   * column: for a report's single episode that is one round trip where there were five or six.
+   */
+  async prefetch(tx: Tx, roles: Iterable<RecipientRole>): Promise<void> {
+    const parts: { name: string; query: ListQuery }[] = [];
+    const wide = new Set<RecipientRole>();
+    for (const role of roles) {
+      const list = perEpisodeList[role];
+      if (list && !this.loaded.has(list) && !parts.some((p) => p.name === list)) parts.push({ name: list, query: this.listQuery(list) });
+      if (!list) wide.add(role);
+    }
+    const authorities = [...new Set(this.parties.map((p) => p.authorityId))];
+    const wanted = [...wide].flatMap((role) => authorities.filter((a) => !this.resolver.knows(a, role)).map((authorityId) => ({ authorityId, role })));
+    if (wanted.length) parts.push({ name: 'wide', query: wideQuery(authorities, [...new Set(wanted.map((w) => w.role))]) });
+    if (!parts.length) return;
+    const one = asOneRow(parts.map((p) => p.query));
+    const [row] = await tx.query(one.sql, one.params);
+    parts.forEach((p, i) => {
+      if (p.name !== 'wide') this.loaded.set(p.name as PerEpisode, Promise.resolve(groupByEpisode(row[i])));
+    });
+    const wideRows: (Row & { authority_id: string; role: string })[] = wanted.length ? row[parts.length - 1] : [];
+    for (const { authorityId, role } of wanted) {
+      this.resolver.remember(authorityId, role, wideRows.filter((r) => r.authority_id === authorityId && r.role === role)
+        .map(({ id, name, mobile, email }) => ({ id, name, mobile, email })));
+    }
   }
 
   private async rows(tx: Tx, p: EpisodeParty, role: RecipientRole): Promise<Row[]> {
@@ -116,30 +157,63 @@ export class BatchRecipients {
   }
 
   private load(tx: Tx, list: PerEpisode): Promise<EpisodeRow[]> {
+    const { sql, params } = this.listQuery(list);
+    return tx.query(sql, params);
+  }
+
+  /** The statement for one per-episode list of this batch. */
+  private listQuery(list: PerEpisode): ListQuery {
     const ps = this.parties;
     switch (list) {
       case 'social_worker':
-        return tx.query(`SELECT p.episode_id, u.id, u.name, u.mobile, u.email FROM users u
+        return query(`SELECT p.episode_id, u.id, u.name, u.mobile, u.email FROM users u
           JOIN unnest($1::uuid[], $2::uuid[]) AS p(episode_id, user_id) ON u.id = p.user_id WHERE u.disabled_at IS NULL`,
         [ps.map((p) => p.episodeId), ps.map((p) => p.socialWorkerId)]);
       case 'guardians':
-        return tx.query(`SELECT p.episode_id, g.id, g.name, g.mobile, g.email, g.kind FROM guardians g
+        return query(`SELECT p.episode_id, g.id, g.name, g.mobile, g.email, g.kind FROM guardians g
           JOIN unnest($1::uuid[], $2::uuid[]) AS p(episode_id, child_id) ON g.child_id = p.child_id
           WHERE g.kind = ANY($3) AND (g.ended_on IS NULL OR g.ended_on > $4::date) ORDER BY g.name`,
         [ps.map((p) => p.episodeId), ps.map((p) => p.childId), [...ictgKinds, 'parent_with_pr'], this.now.toISOString().slice(0, 10)]);
       case 'carer':
-        return tx.query(`SELECT p.episode_id, c.id, c.name, c.mobile, NULL AS email FROM placement_carers c
+        return query(`SELECT p.episode_id, c.id, c.name, c.mobile, NULL AS email FROM placement_carers c
           JOIN unnest($1::uuid[], $2::uuid[], $3::text[]) AS p(episode_id, placement_id, mobile) ON c.placement_id = p.placement_id
           WHERE (p.mobile IS NULL OR c.mobile = p.mobile) ORDER BY c.name`,
         [ps.map((p) => p.episodeId), ps.map((p) => p.placementId), ps.map((p) => p.reportedByMobile)]);
       case 'alerted':
-        return tx.query(`SELECT DISTINCT ON (episode_id, address) episode_id, 'alerted' AS role, recipient_type AS type, recipient_id AS id,
+        return query(`SELECT DISTINCT ON (episode_id, address) episode_id, 'alerted' AS role, recipient_type AS type, recipient_id AS id,
             recipient_name AS name, CASE WHEN channel = 'sms' THEN address END AS mobile, CASE WHEN channel = 'email' THEN address END AS email,
             NULL AS audience, channel AS only
           FROM notifications WHERE episode_id = ANY($1) AND recipient_type <> 'carer' AND fallback_of IS NULL
           ORDER BY episode_id, address, created_at`, [ps.map((p) => p.episodeId)]);
     }
   }
+}
+
+interface ListQuery { sql: string; params: unknown[] }
+
+function query(sql: string, params: unknown[]): ListQuery {
+  return { sql, params };
+}
+
+/** Several statements as the JSON columns of one row; each one's parameters renumbered to follow the previous ones'. */
+function asOneRow(queries: ListQuery[]): ListQuery {
+  let used = 0;
+  const columns = queries.map((q, i) => {
+    const sql = q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + used}`);
+    used += q.params.length;
+    return `(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x) AS "${i}"`;
+  });
+  return { sql: `SELECT ${columns.join(', ')}`, params: queries.flatMap((q) => q.params) };
+}
+
+/** The authority-wide lists (contacts by role; team and senior managers among the users) of these authorities and roles. */
+function wideQuery(authorities: string[], roles: RecipientRole[]): ListQuery {
+  return query(`SELECT authority_id, role, id, name, mobile, email FROM (
+      SELECT authority_id, role, id, name, mobile, email FROM contacts
+        WHERE authority_id = ANY($1) AND role = ANY($2) AND role NOT IN ('team_manager', 'senior_manager') AND active
+      UNION ALL SELECT authority_id, role, id, name, mobile, email FROM users
+        WHERE authority_id = ANY($1) AND role = ANY($2) AND role IN ('team_manager', 'senior_manager') AND disabled_at IS NULL) w
+    ORDER BY name`, [authorities, roles]);
 }
 
 function groupByEpisode(rows: EpisodeRow[]): Map<string, EpisodeRow[]> {

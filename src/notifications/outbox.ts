@@ -46,7 +46,7 @@ export class NotificationOutbox {
   }
 
   /**
-   * Queues many messages in two statements (the rows, one wake-up) and returns,
+   * Queues many messages in one statement (the rows and one wake-up) and returns,
    * for each message in order, its new id or null where the dedupe key already existed. Everything
    * is rendered before anything is written, so a template error leaves the transaction intact.
    */
@@ -56,13 +56,14 @@ export class NotificationOutbox {
     // Ids are chosen here so that RETURNING says exactly which messages a conflict skipped.
     const rows = messages.map((m) => ({ id: randomUUID(), ...this.row(m, now) }));
     // One jsonb parameter rather than thousands of placeholders: building those is what made a batch slow.
-    const result: { id: string }[] = await tx.query(`INSERT INTO notifications (${columns.join(', ')})
+    // The wake-up rides in the same statement (one round trip less for every report): pg_notify is
+    // volatile, so its CTE runs once, and only when something was inserted.
+    const result: { id: string }[] = await tx.query(`WITH inserted AS (INSERT INTO notifications (${columns.join(', ')})
       SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS t(${columns.map((c) => `${c} ${columnTypes[c]}`).join(', ')})
-      ON CONFLICT DO NOTHING RETURNING id`, [JSON.stringify(rows)]);
+      ON CONFLICT DO NOTHING RETURNING id), wake AS (SELECT pg_notify($2, id::text) FROM (SELECT id FROM inserted LIMIT 1) AS first)
+      SELECT inserted.id FROM inserted LEFT JOIN wake ON true`, [JSON.stringify(rows), OUTBOX_CHANNEL]);
     const inserted = new Set(result.map((r) => r.id));
     const ids = rows.map((r) => (inserted.has(r.id) ? r.id : null));
-    const first = ids.find((id) => id);
-    if (first) await tx.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, first]);
     return ids;
   }
 

@@ -37,7 +37,7 @@ it('renders email with subject and text when queued, and the HTML part from the 
   const n = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, message('b', 'email')));
   expect(n!.subject).toBe('MISSING: child K7Q2, episode E-4F7K (High risk)');
   expect(n!.bodyText).toContain('Episode reference: E-4F7K');
-  await app.services.dispatcher.runOnce();
+  await app.services.dispatcher.drain();
   const sent = (app.services.providers.email as RecordingProvider).recent.find((m) => 'messageId' in m && m.messageId.includes(n!.id)) as EmailMessage;
   expect(sent.html).toContain('<a href="http://localhost:3000/p/abcdefghijklmnopqrstuvwx">');
   expect(sent.html).toContain(`ACK ${n!.ackCode}`);
