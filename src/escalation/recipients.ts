@@ -5,6 +5,7 @@ import type { Tx } from '../platform/database/transaction';
 import type { RecipientType } from '../notifications/notification.entity';
 import type { RecipientRole } from './escalation-policy';
 import type { Audience } from './signed-link';
+import { asOneRow, ictgKinds, ListQuery, perEpisodeQuery, wideQuery } from './recipient-queries';
 
 export interface EpisodeParty {
   episodeId: string;
@@ -29,10 +30,10 @@ export interface Reachable {
 }
 
 type Row = { id: string | null; name: string; mobile: string | null; email: string | null };
-const ictgKinds = ['ictg_direct_worker', 'ictg_regional_coordinator'];
+
 
 type EpisodeRow = Row & { episode_id: string; kind?: string };
-type PerEpisode = 'social_worker' | 'guardians' | 'carer' | 'alerted';
+export type PerEpisode = 'social_worker' | 'guardians' | 'carer' | 'alerted';
 /** The roles read per episode, and the list each comes from; every other role is authority-wide. */
 const perEpisodeList: Partial<Record<RecipientRole, PerEpisode>> = {
   social_worker: 'social_worker', ictg: 'guardians', parents_with_pr: 'guardians', carer: 'carer', alerted: 'alerted',
@@ -104,7 +105,7 @@ export class BatchRecipients {
     const wide = new Set<RecipientRole>();
     for (const role of roles) {
       const list = perEpisodeList[role];
-      if (list && !this.loaded.has(list) && !parts.some((p) => p.name === list)) parts.push({ name: list, query: this.listQuery(list) });
+      if (list && !this.loaded.has(list) && !parts.some((p) => p.name === list)) parts.push({ name: list, query: perEpisodeQuery(list, this.parties, this.now) });
       if (!list) wide.add(role);
     }
     const authorities = [...new Set(this.parties.map((p) => p.authorityId))];
@@ -157,63 +158,9 @@ export class BatchRecipients {
   }
 
   private load(tx: Tx, list: PerEpisode): Promise<EpisodeRow[]> {
-    const { sql, params } = this.listQuery(list);
+    const { sql, params } = perEpisodeQuery(list, this.parties, this.now);
     return tx.query(sql, params);
   }
-
-  /** The statement for one per-episode list of this batch. */
-  private listQuery(list: PerEpisode): ListQuery {
-    const ps = this.parties;
-    switch (list) {
-      case 'social_worker':
-        return query(`SELECT p.episode_id, u.id, u.name, u.mobile, u.email FROM users u
-          JOIN unnest($1::uuid[], $2::uuid[]) AS p(episode_id, user_id) ON u.id = p.user_id WHERE u.disabled_at IS NULL`,
-        [ps.map((p) => p.episodeId), ps.map((p) => p.socialWorkerId)]);
-      case 'guardians':
-        return query(`SELECT p.episode_id, g.id, g.name, g.mobile, g.email, g.kind FROM guardians g
-          JOIN unnest($1::uuid[], $2::uuid[]) AS p(episode_id, child_id) ON g.child_id = p.child_id
-          WHERE g.kind = ANY($3) AND (g.ended_on IS NULL OR g.ended_on > $4::date) ORDER BY g.name`,
-        [ps.map((p) => p.episodeId), ps.map((p) => p.childId), [...ictgKinds, 'parent_with_pr'], this.now.toISOString().slice(0, 10)]);
-      case 'carer':
-        return query(`SELECT p.episode_id, c.id, c.name, c.mobile, NULL AS email FROM placement_carers c
-          JOIN unnest($1::uuid[], $2::uuid[], $3::text[]) AS p(episode_id, placement_id, mobile) ON c.placement_id = p.placement_id
-          WHERE (p.mobile IS NULL OR c.mobile = p.mobile) ORDER BY c.name`,
-        [ps.map((p) => p.episodeId), ps.map((p) => p.placementId), ps.map((p) => p.reportedByMobile)]);
-      case 'alerted':
-        return query(`SELECT DISTINCT ON (episode_id, address) episode_id, 'alerted' AS role, recipient_type AS type, recipient_id AS id,
-            recipient_name AS name, CASE WHEN channel = 'sms' THEN address END AS mobile, CASE WHEN channel = 'email' THEN address END AS email,
-            NULL AS audience, channel AS only
-          FROM notifications WHERE episode_id = ANY($1) AND recipient_type <> 'carer' AND fallback_of IS NULL
-          ORDER BY episode_id, address, created_at`, [ps.map((p) => p.episodeId)]);
-    }
-  }
-}
-
-interface ListQuery { sql: string; params: unknown[] }
-
-function query(sql: string, params: unknown[]): ListQuery {
-  return { sql, params };
-}
-
-/** Several statements as the JSON columns of one row; each one's parameters renumbered to follow the previous ones'. */
-function asOneRow(queries: ListQuery[]): ListQuery {
-  let used = 0;
-  const columns = queries.map((q, i) => {
-    const sql = q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + used}`);
-    used += q.params.length;
-    return `(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x) AS "${i}"`;
-  });
-  return { sql: `SELECT ${columns.join(', ')}`, params: queries.flatMap((q) => q.params) };
-}
-
-/** The authority-wide lists (contacts by role; team and senior managers among the users) of these authorities and roles. */
-function wideQuery(authorities: string[], roles: RecipientRole[]): ListQuery {
-  return query(`SELECT authority_id, role, id, name, mobile, email FROM (
-      SELECT authority_id, role, id, name, mobile, email FROM contacts
-        WHERE authority_id = ANY($1) AND role = ANY($2) AND role NOT IN ('team_manager', 'senior_manager') AND active
-      UNION ALL SELECT authority_id, role, id, name, mobile, email FROM users
-        WHERE authority_id = ANY($1) AND role = ANY($2) AND role IN ('team_manager', 'senior_manager') AND disabled_at IS NULL) w
-    ORDER BY name`, [authorities, roles]);
 }
 
 function groupByEpisode(rows: EpisodeRow[]): Map<string, EpisodeRow[]> {
