@@ -14,8 +14,14 @@ function statFields(pid: string): string[] | null {
   }
 }
 
+/** CPU ticks (user + system, 100 a second) one process has used so far; 0 once it has gone. */
+export function processTicks(pid: number | string): number {
+  const f = statFields(String(pid));
+  return f ? Number(f[11]) + Number(f[12]) : 0;
+}
+
 /** Children of the postmaster: backends, walwriter, checkpointer... (fields 14 and 15 are utime and stime in ticks, 100 a second). */
-function postgresTicks(postmaster: string): number {
+export function postgresTicks(postmaster: string): number {
   let ticks = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const f = statFields(pid);
@@ -24,9 +30,14 @@ function postgresTicks(postmaster: string): number {
   return ticks;
 }
 
-export async function startCpuMeter(db: DataSource): Promise<() => CpuUse> {
+/** The PostgreSQL server process behind a connection (Linux only; null elsewhere). */
+export async function postmasterOf(db: DataSource): Promise<string | null> {
   const [{ pid }] = await db.query('SELECT pg_backend_pid() AS pid');
-  const postmaster = process.platform === 'linux' ? statFields(String(pid))?.[1] ?? null : null;
+  return process.platform === 'linux' ? statFields(String(pid))?.[1] ?? null : null;
+}
+
+export async function startCpuMeter(db: DataSource): Promise<() => CpuUse> {
+  const postmaster = await postmasterOf(db);
   const pg0 = postmaster ? postgresTicks(postmaster) : 0;
   const node0 = process.cpuUsage();
   return () => {

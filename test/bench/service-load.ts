@@ -2,7 +2,7 @@
 // (1) 50 carers text MISSING at once through the signed webhook; latency from each POST to the
 // first police SMS for that child at the fake Twilio API. (2) GET /api/v1/children/{id} with a
 // bearer token under a keep-alive load loop, against a bare hapi + pg server doing one SELECT by
-// primary key in the same run. (3) The service's peak RSS. Run through `npm run bench`.
+// primary key, interleaved in the same run (test/bench/api-reads.ts). (3) The service's peak RSS. Run through `npm run bench`.
 import { performance } from 'node:perf_hooks';
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
@@ -14,15 +14,14 @@ import { ServiceProcess } from '../support/service-process';
 import { bulkCarerMobile, bulkChildRef, createBulkCarers } from '../support/bulk-carers';
 import { textOverHttp } from '../support/twilio-sms';
 import { eventually } from '../support/wait';
-import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from '../../seeds/demo-data';
-import { load } from './http-load';
+import { apiReads, ApiReadFigures } from './api-reads';
 
 export const REPORTS = 50;
 const POLICE_MOBILE = '+447700900201';
 
-export interface ServiceFigures {
+export interface ServiceFigures extends ApiReadFigures {
   alertP50: number; alertP95: number; alertP99: number; alertMax: number;
-  apiPerSecond: number; barePerSecond: number; apiRatio: number; peakRssMb: number; loadSeconds: number; connections: number;
+  peakRssMb: number; loadSeconds: number; connections: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -57,25 +56,11 @@ export async function serviceBench({ seconds = 8, connections = 16 } = {}): Prom
     }
     const latencies = [...first.values()].sort((a, b) => a - b);
 
-    const a = demoAuthorities.find((x) => x.code === 'DEMO')!;
-    const signIn = await fetch(`${service.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: demoEmail(demoRoles.find((r) => r.role === 'social_worker')!.local, a.domain), password: DEMO_PASSWORD }) });
-    const { token } = await signIn.json() as { token: string };
-    const [{ id: childId }] = await db.dataSource.query(`SELECT id FROM children WHERE reference = 'K7Q2'`);
-    const check = await fetch(`${service.url}/api/v1/children/${childId}`, { headers: { authorization: `Bearer ${token}` } });
-    if (check.status !== 200) throw new Error(`GET /api/v1/children/{id} answered ${check.status}`);
-
-    const bare = await ServiceProcess.start({ script: 'dist/test/bench/bare-hapi.js', env: { DATABASE_URL: db.url }, name: 'bare hapi' });
-    running.push(bare);
-    await load(`${bare.url}/children/${childId}`, { connections, seconds: 2 });
-    const baseline = await load(`${bare.url}/children/${childId}`, { connections, seconds });
-    await bare.stop();
-    await load(`${service.url}/api/v1/children/${childId}`, { connections, seconds: 2, headers: { authorization: `Bearer ${token}` } });
-    const api = await load(`${service.url}/api/v1/children/${childId}`, { connections, seconds, headers: { authorization: `Bearer ${token}` } });
+    const api = await apiReads(service, db, { seconds, connections });
     const peakRssMb = service.peakRssMb();
     return {
       alertP50: percentile(latencies, 50), alertP95: percentile(latencies, 95), alertP99: percentile(latencies, 99), alertMax: latencies[latencies.length - 1],
-      apiPerSecond: api.perSecond, barePerSecond: baseline.perSecond, apiRatio: api.perSecond / baseline.perSecond, peakRssMb, loadSeconds: seconds, connections,
+      ...api, peakRssMb, loadSeconds: seconds, connections,
     };
   } finally {
     await Promise.all(running.map((s) => s.stop('SIGTERM')));
