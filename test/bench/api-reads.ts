@@ -1,7 +1,7 @@
 // The API-read part of the service benchmark: GET /api/v1/children/{id} with a bearer token
 // against a bare hapi + pg server doing one SELECT by primary key, interleaved in the same run
 // (test/bench/interleaved-load.ts), with CPU per read. Run alone with `npm run bench:reads`
-// (add CPU_PROFILE=<dir> to profile the service process under that load, SERVICE_SCRIPT=<built
+// (add CPU_PROFILE=<dir> to profile the service and the baseline under that load, SERVICE_SCRIPT=<built
 // main.js, relative to the project> to measure another build of the service against the same baseline).
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
@@ -21,6 +21,11 @@ export interface ApiReadFigures {
   apiCpuRatio: number | null;
 }
 
+/** node options that profile a process when CPU_PROFILE names a directory (service and baseline alike). */
+function profileArgs(): string[] {
+  return process.env.CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE}`] : [];
+}
+
 export async function apiReads(service: ServiceProcess, db: TestDatabase, { seconds = 8, connections = 16 } = {}): Promise<ApiReadFigures> {
   const a = demoAuthorities.find((x) => x.code === 'DEMO')!;
   const signIn = await fetch(`${service.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' },
@@ -30,7 +35,7 @@ export async function apiReads(service: ServiceProcess, db: TestDatabase, { seco
   const check = await fetch(`${service.url}/api/v1/children/${childId}`, { headers: { authorization: `Bearer ${token}` } });
   if (check.status !== 200) throw new Error(`GET /api/v1/children/{id} answered ${check.status}`);
 
-  const bare = await ServiceProcess.start({ script: 'dist/test/bench/bare-hapi.js', env: { DATABASE_URL: db.url }, name: 'bare hapi' });
+  const bare = await ServiceProcess.start({ script: 'dist/test/bench/bare-hapi.js', env: { DATABASE_URL: db.url }, name: 'bare hapi', nodeArgs: profileArgs() });
   try {
     const r = await interleavedLoad(
       { url: `${service.url}/api/v1/children/${childId}`, pid: service.child.pid!, headers: { authorization: `Bearer ${token}` } },
@@ -60,12 +65,10 @@ async function main(): Promise<void> {
   const smtp = await SmtpSink.start();
   try {
     db = await createTestDatabase(4);
-    if (process.env.EXPERIMENT_SQL) await db.dataSource.query(process.env.EXPERIMENT_SQL);
-    const profile = process.env.CPU_PROFILE;
     service = await ServiceProcess.start({
       script: process.env.SERVICE_SCRIPT,
       env: { ...deliveryEnv(twilio, smtp), DATABASE_URL: db.url, NODE_ENV: 'production', SESSION_SECRET: 'benchmark-session-secret-0123456789abcdef', LOG_LEVEL: 'error' },
-      nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+      nodeArgs: profileArgs(),
     });
     const figures = await apiReads(service, db, { seconds: Number(process.env.SECONDS ?? 8) });
     process.stdout.write(`${JSON.stringify(figures)}\n`);
