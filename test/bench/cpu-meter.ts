@@ -20,13 +20,26 @@ export function processTicks(pid: number | string): number {
   return f ? Number(f[11]) + Number(f[12]) : 0;
 }
 
-/** Children of the postmaster: backends, walwriter, checkpointer... (fields 14 and 15 are utime and stime in ticks, 100 a second). */
-export function postgresTicks(postmaster: string): number {
-  let ticks = 0;
+/** Ticks so far of each child of the postmaster: backends, walwriter, checkpointer... (fields 14 and 15 are utime and stime in ticks, 100 a second). */
+export function postgresTicksByProcess(postmaster: string): Map<string, number> {
+  const ticks = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const f = statFields(pid);
-    if (f && f[1] === postmaster) ticks += Number(f[11]) + Number(f[12]);
+    if (f && f[1] === postmaster) ticks.set(pid, Number(f[11]) + Number(f[12]));
   }
+  return ticks;
+}
+
+export function postgresTicks(postmaster: string): number {
+  let ticks = 0;
+  for (const t of postgresTicksByProcess(postmaster).values()) ticks += t;
+  return ticks;
+}
+
+/** Ticks used since `before` by the processes alive now (a backend that exited in between takes its whole count with it, so it is not subtracted). */
+export function postgresTicksSince(postmaster: string, before: Map<string, number>): number {
+  let ticks = 0;
+  for (const [pid, t] of postgresTicksByProcess(postmaster)) ticks += t - (before.get(pid) ?? 0);
   return ticks;
 }
 

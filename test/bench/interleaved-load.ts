@@ -4,7 +4,7 @@
 // the CPU each side's windows used, in the server process and in PostgreSQL, per successful read:
 // wall-clock rates move with the machine's load, CPU per read says what a read costs.
 import { load } from './http-load';
-import { postgresTicks, processTicks } from './cpu-meter';
+import { postgresTicksByProcess, postgresTicksSince, processTicks } from './cpu-meter';
 
 export interface LoadTarget { url: string; pid: number; headers?: Record<string, string> }
 export interface SideFigures { perSecond: number; reads: number; seconds: number; processMsPerRead: number; postgresMsPerRead: number | null }
@@ -14,10 +14,10 @@ interface Tally { ok: number; seconds: number; processTicks: number; postgresTic
 
 async function window(target: LoadTarget, tally: Tally, postmaster: string | null, connections: number, seconds: number): Promise<number> {
   const p0 = processTicks(target.pid);
-  const pg0 = postmaster ? postgresTicks(postmaster) : 0;
+  const pg0 = postmaster ? postgresTicksByProcess(postmaster) : null;
   const r = await load(target.url, { connections, seconds, headers: target.headers });
   tally.processTicks += processTicks(target.pid) - p0;
-  if (postmaster) tally.postgresTicks += postgresTicks(postmaster) - pg0;
+  if (postmaster && pg0) tally.postgresTicks += postgresTicksSince(postmaster, pg0);
   tally.ok += r.ok;
   tally.seconds += r.seconds;
   return r.perSecond;
