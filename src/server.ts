@@ -15,6 +15,13 @@ import { registerViews } from './platform/views/views.plugin';
 import { Clock, systemClock } from './platform/clock';
 import { routes } from './routes';
 
+interface LoggedRequest { info?: { id?: string; remoteAddress?: string }; method?: string; path?: string; url?: unknown }
+
+/** What a log line says about a request: id, method, path (never the query string), address. */
+export function requestSummary(req: LoggedRequest): Record<string, unknown> {
+  return { id: req.info?.id, method: req.method, path: req.path ?? String(req.url ?? '').split('?')[0], remoteAddress: req.info?.remoteAddress };
+}
+
 export interface ServerDeps { config: Config; services: Services; logger: Logger; clock?: Clock }
 
 export async function createServer({ config, services, logger, clock = systemClock }: ServerDeps): Promise<Server> {
@@ -40,10 +47,10 @@ export async function createServer({ config, services, logger, clock = systemClo
       ignorePaths: ['/health', '/health/ready'],
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-twilio-signature"]', 'res.headers["set-cookie"]'],
       // Query strings can hold a child's name (a search) or a token: log the path only, and no headers.
-      serializers: {
-        req: (req: { id?: string; method?: string; url?: string; remoteAddress?: string }) =>
-          ({ id: req.id, method: req.method, path: String(req.url ?? '').split('?')[0], remoteAddress: req.remoteAddress }),
-      },
+      // Read straight from hapi's request (not through pino's generic request copy, which every
+      // request's logger would otherwise build and throw away).
+      wrapSerializers: false,
+      serializers: { req: requestSummary },
     },
   });
   await server.register(securityHeadersPlugin);

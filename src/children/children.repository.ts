@@ -3,6 +3,7 @@
 import type { DataSource } from 'typeorm';
 import type { Tx } from '../platform/database/transaction';
 import { entityColumns } from '../platform/database/entity-select';
+import type { AuditedSelect } from '../platform/audit/audited-read-batches';
 import { Child } from './child.entity';
 
 export interface ChildFilter { search?: string; missingOnly?: boolean; inCare?: boolean; limit: number; offset: number }
@@ -11,9 +12,9 @@ export class ChildrenRepository {
   private byIdText: string | null = null;
 
   /** One child of the authority as a plain SELECT ($1 id, $2 authority), for an audited one-statement read. */
-  byIdQuery(db: DataSource, authorityId: string, id: string): { text: string; values: unknown[] } {
+  byIdQuery(db: DataSource, authorityId: string, id: string): AuditedSelect {
     this.byIdText ??= `SELECT ${entityColumns(db, Child, 'c')} FROM children c WHERE c.id = $1 AND c.authority_id = $2`;
-    return { text: this.byIdText, values: [id, authorityId] };
+    return { text: this.byIdText, values: [id, authorityId], types: ['uuid', 'uuid'] };
   }
 
   async findById(tx: Tx, authorityId: string, id: string): Promise<Child | null> {

@@ -3,7 +3,7 @@
 // from each POST to the first police SMS for that child at the fake Twilio API and to the first
 // email about that child at the SMTP server. (2) GET /api/v1/children/{id} with a
 // bearer token under a keep-alive load loop, against a bare hapi + pg server doing one SELECT by
-// primary key in the same run. (3) The service's peak RSS. Run through `npm run bench`.
+// primary key, interleaved in the same run (test/bench/api-reads.ts). (3) The service's peak RSS. Run through `npm run bench`.
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
 import { createTestDatabase } from '../support/database';
@@ -11,18 +11,17 @@ import { FakeTwilio } from '../support/fake-twilio';
 import { SmtpSink } from '../support/smtp-sink';
 import { ServiceProcess } from '../support/service-process';
 import { createBulkCarers } from '../support/bulk-carers';
-import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from '../../seeds/demo-data';
-import { load } from './http-load';
+import { apiReads, ApiReadFigures } from './api-reads';
 import { benchServiceEnv, CARERS_NEEDED, firstBurst, textMissingReports } from './sms-reports';
 
 export { AT_A_TIME, REPORTS } from './sms-reports';
 
-export interface ServiceFigures {
+export interface ServiceFigures extends ApiReadFigures {
   /** The first burst of AT_A_TIME reports after the service started, before its code is compiled. */
   coldP99: number; coldMax: number;
   alertP50: number; alertP95: number; alertP99: number; alertMax: number;
   emailP50: number; emailP95: number; emailP99: number; emailMax: number;
-  apiPerSecond: number; barePerSecond: number; apiRatio: number; peakRssMb: number; loadSeconds: number; connections: number;
+  peakRssMb: number; loadSeconds: number; connections: number;
 }
 
 export async function serviceBench({ seconds = 8, connections = 16 } = {}): Promise<ServiceFigures> {
@@ -38,27 +37,13 @@ export async function serviceBench({ seconds = 8, connections = 16 } = {}): Prom
     const cold = await firstBurst(service.url, twilio, smtp, db.dataSource);
     const alerts = await textMissingReports(service.url, twilio, smtp);
 
-    const a = demoAuthorities.find((x) => x.code === 'DEMO')!;
-    const signIn = await fetch(`${service.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: demoEmail(demoRoles.find((r) => r.role === 'social_worker')!.local, a.domain), password: DEMO_PASSWORD }) });
-    const { token } = await signIn.json() as { token: string };
-    const [{ id: childId }] = await db.dataSource.query(`SELECT id FROM children WHERE reference = 'K7Q2'`);
-    const check = await fetch(`${service.url}/api/v1/children/${childId}`, { headers: { authorization: `Bearer ${token}` } });
-    if (check.status !== 200) throw new Error(`GET /api/v1/children/{id} answered ${check.status}`);
-
-    const bare = await ServiceProcess.start({ script: 'dist/test/bench/bare-hapi.js', env: { DATABASE_URL: db.url }, name: 'bare hapi' });
-    running.push(bare);
-    await load(`${bare.url}/children/${childId}`, { connections, seconds: 2 });
-    const baseline = await load(`${bare.url}/children/${childId}`, { connections, seconds });
-    await bare.stop();
-    await load(`${service.url}/api/v1/children/${childId}`, { connections, seconds: 2, headers: { authorization: `Bearer ${token}` } });
-    const api = await load(`${service.url}/api/v1/children/${childId}`, { connections, seconds, headers: { authorization: `Bearer ${token}` } });
+    const api = await apiReads(service, db, { seconds, connections });
     const peakRssMb = service.peakRssMb();
     return {
       coldP99: cold.sms.p99, coldMax: cold.sms.max,
       alertP50: alerts.sms.p50, alertP95: alerts.sms.p95, alertP99: alerts.sms.p99, alertMax: alerts.sms.max,
       emailP50: alerts.email.p50, emailP95: alerts.email.p95, emailP99: alerts.email.p99, emailMax: alerts.email.max,
-      apiPerSecond: api.perSecond, barePerSecond: baseline.perSecond, apiRatio: api.perSecond / baseline.perSecond, peakRssMb, loadSeconds: seconds, connections,
+      ...api, peakRssMb, loadSeconds: seconds, connections,
     };
   } finally {
     await Promise.all(running.map((s) => s.stop('SIGTERM')));

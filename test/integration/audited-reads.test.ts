@@ -33,6 +33,21 @@ it('writes no line when the child is not found or belongs to another authority',
   expect(await readLines()).toBe(before);
 });
 
+it('keeps each concurrent read to its own caller and authority when reads are written together', async () => {
+  const [worker, manager, outsider] = await Promise.all([app.tokenFor('social_worker'), app.tokenFor('team_manager'), app.tokenFor('social_worker', 'OTHER')]);
+  const [other] = await sql(`SELECT id FROM children WHERE reference <> 'K7Q2' AND authority_id = (SELECT authority_id FROM children WHERE id = $1) LIMIT 1`, [childId]);
+  const [{ last }] = await sql('SELECT coalesce(max(id), 0) AS last FROM audit_events');
+  const asked = Array.from({ length: 30 }, (_, i) => [
+    { id: childId, token: worker, status: 200 }, { id: other.id, token: manager, status: 200 },
+    { id: childId, token: outsider, status: 404 }, { id: '0b7c3c52-3f0e-4a63-9d52-3b0a8a2f5e11', token: worker, status: 404 },
+  ][i % 4]);
+  const answers = await Promise.all(asked.map((a) => get(a.id, a.token)));
+  expect(answers.map((a) => a.statusCode)).toEqual(asked.map((a) => a.status));
+  answers.forEach((a, i) => { if (a.statusCode === 200) expect((a.result as { id: string }).id).toBe(asked[i].id); });
+  const lines = await sql(`SELECT entity_id, actor_role, count(*)::int AS n FROM audit_events WHERE id > $1 GROUP BY 1, 2 ORDER BY 2`, [last]);
+  expect(lines).toEqual([{ entity_id: childId, actor_role: 'social_worker', n: 8 }, { entity_id: other.id, actor_role: 'team_manager', n: 8 }]);
+});
+
 it('shows nothing, and says why, when the audit line cannot be written', async () => {
   const token = await app.tokenFor('social_worker');
   await sql(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$`);

@@ -16,7 +16,7 @@ export interface ServiceProcessOptions {
   name?: string;
   /** Another built script to run instead of the service (a baseline server), relative to the project. */
   script?: string;
-  /** Extra node options for the process (e.g. --cpu-prof for a benchmark). */
+  /** Extra node options for the process, e.g. --cpu-prof to profile it under a benchmark. */
   nodeArgs?: string[];
 }
 
@@ -39,9 +39,9 @@ export class ServiceProcess {
   static async start(o: ServiceProcessOptions): Promise<ServiceProcess> {
     const port = o.port ?? await freePort();
     const built = path.join(root, 'dist', 'src', 'main.js');
-    const args = [...(o.nodeArgs ?? []), ...(o.script ? [path.join(root, o.script)]
-      : o.fromSource || !existsSync(built) ? ['--import', 'tsx', path.join(root, 'src', 'main.ts')] : [built])];
-    const child = spawn(process.execPath, args, {
+    const args = o.script ? [path.join(root, o.script)]
+      : o.fromSource || !existsSync(built) ? ['--import', 'tsx', path.join(root, 'src', 'main.ts')] : [built];
+    const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...args], {
       cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...o.env, HOST: '127.0.0.1', PORT: String(port) },
     });

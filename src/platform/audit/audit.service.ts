@@ -8,6 +8,7 @@ import type { Tx } from '../database/transaction';
 import { poolOf } from '../database/entity-select';
 import { AuditUnavailable } from '../errors';
 import { AuditEvent } from './audit-event.entity';
+import { AUDIT_COLUMNS, AuditedReadBatches, AuditedSelect, AuditValues } from './audited-read-batches';
 
 export interface AuditEntry {
   action: 'read' | 'create' | 'update' | 'delete' | 'export' | 'open_link' | 'sign_in' | 'sign_out' | string;
@@ -23,6 +24,7 @@ export interface AuditQuery { childId?: string; userId?: string; limit: number; 
 
 export class AuditService {
   private readonly statements = new Map<string, { name: string; text: string }>();
+  private readonly batches = new AuditedReadBatches(() => poolOf(this.db), (select, audit) => this.readOne(select, audit));
 
   constructor(private readonly db: DataSource, private readonly clock: Clock) {}
 
@@ -56,28 +58,33 @@ export class AuditService {
    * Runs a read and the audit line of that read as ONE statement (one round trip, one commit):
    * the line is committed before any row comes back, and if it cannot be written nothing is
    * returned. No line is written when the read finds nothing (as when a transaction rolls back).
-   * `select` uses $1..$n; the audit values follow them.
+   * `select` uses $1..$n (of `types`); concurrent reads of one kind share a statement and a commit
+   * (audited-read-batches.ts).
    */
-  async readAudited<T>(ctx: RequestContext, entry: AuditEntry, select: { text: string; values: unknown[] }): Promise<T[]> {
-    const statement = this.auditedStatement(select);
-    const values = [...select.values, this.clock.now(), ctx.actor.authorityId, ctx.actor.userId, ctx.actor.role, entry.action,
+  async readAudited<T>(ctx: RequestContext, entry: AuditEntry, select: AuditedSelect): Promise<T[]> {
+    const audit = [this.clock.now(), ctx.actor.authorityId, ctx.actor.userId, ctx.actor.role, entry.action,
       entry.entityType, entry.entityId ?? null, entry.childId ?? null, ctx.ip, entry.changes ? JSON.stringify(entry.changes) : null];
     try {
-      const { rows } = await poolOf(this.db).query({ ...statement, values });
-      return rows as T[];
+      return await this.batches.read(select, audit) as T[];
     } catch (err) {
       throw new AuditUnavailable('The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.', err);
     }
   }
 
+  /** One read and its audit line alone. */
+  private async readOne(select: AuditedSelect, audit: AuditValues): Promise<object[]> {
+    const { rows } = await poolOf(this.db).query({ ...this.auditedStatement(select), values: [...select.values, ...audit] });
+    return rows;
+  }
+
   /** The statement for one kind of read, built and named once; each connection then parses it once. */
-  private auditedStatement(select: { text: string; values: unknown[] }): { name: string; text: string } {
+  private auditedStatement(select: AuditedSelect): { name: string; text: string } {
     const known = this.statements.get(select.text);
     if (known) return known;
-    const p = (i: number, type: string) => `$${select.values.length + i}::${type}`;
+    const p = (i: number) => `$${select.values.length + i + 1}::${AUDIT_COLUMNS[i][1]}`;
     const text = `WITH read AS (${select.text}),
-      audit AS (INSERT INTO audit_events (at, authority_id, actor_user_id, actor_role, action, entity_type, entity_id, child_id, ip, changes)
-        SELECT ${p(1, 'timestamptz')}, ${p(2, 'uuid')}, ${p(3, 'uuid')}, ${p(4, 'text')}, ${p(5, 'text')}, ${p(6, 'text')}, ${p(7, 'text')}, ${p(8, 'uuid')}, ${p(9, 'text')}, ${p(10, 'jsonb')}
+      audit AS (INSERT INTO audit_events (${AUDIT_COLUMNS.map(([name]) => name).join(', ')})
+        SELECT ${AUDIT_COLUMNS.map((_, i) => p(i)).join(', ')}
         WHERE EXISTS (SELECT 1 FROM read))
       SELECT * FROM read`;
     const statement = { name: `audited-read-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };

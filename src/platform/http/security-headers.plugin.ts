@@ -1,6 +1,7 @@
 // Strict security headers on every response, and a Content-Security-Policy that allows only our
 // own scripts and styles plus the one inline script of the GOV.UK template, by per-request nonce.
-// The nonce is made only when a page asks for it: JSON answers run no script and need none.
+// The nonce is made only for a page: JSON answers run no script and need none (nor any per-request step
+// before the response).
 // The API documentation UI (hapi-swagger) needs inline script, so it alone gets a looser policy;
 // it shows no personal data.
 import { randomBytes } from 'node:crypto';
@@ -12,7 +13,7 @@ declare module '@hapi/hapi' {
   }
 }
 
-/** The per-request nonce, generated on first read (by the page layout). */
+/** A page's nonce, generated on first read. */
 class CspNonce {
   private value: string | undefined;
   get nonce(): string { return (this.value ??= randomBytes(16).toString('base64')); }
@@ -25,23 +26,21 @@ export function strictCsp(nonce: string | undefined): string {
     "connect-src 'self'", "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'",
   ].join('; ');
 }
+const strictCspWithoutNonce = strictCsp(undefined);
 const docsCsp = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
 export const securityHeadersPlugin: Plugin<void> = {
   name: 'app-security-headers',
   register(server) {
-    server.ext('onRequest', (request: Request, h: ResponseToolkit) => {
-      request.plugins['app-security-headers'] = new CspNonce();
-      return h.continue;
-    });
     server.ext('onPreResponse', (request: Request, h: ResponseToolkit) => {
       const response = request.response;
-      const headers = 'isBoom' in response && response.isBoom ? response.output.headers : (response as { headers: Record<string, string> }).headers;
+      const boom = 'isBoom' in response && response.isBoom;
+      const headers = boom ? response.output.headers : (response as { headers: Record<string, string> }).headers;
       const docs = request.path.startsWith('/documentation') || request.path.startsWith('/swaggerui');
-      const csp = request.plugins['app-security-headers'];
-      // A view is rendered after this runs, so it takes its nonce now.
-      const nonce = !('isBoom' in response && response.isBoom) && (response as { variety?: string }).variety === 'view' ? csp?.nonce : csp?.used;
-      headers['Content-Security-Policy'] = docs ? docsCsp : strictCsp(nonce);
+      // A view is rendered after this runs (and reads its nonce then), so only a view gets one, made now.
+      const view = !boom && (response as { variety?: string }).variety === 'view';
+      const nonce = view ? (request.plugins['app-security-headers'] ??= new CspNonce()).nonce : request.plugins['app-security-headers']?.used;
+      headers['Content-Security-Policy'] = docs ? docsCsp : nonce ? strictCsp(nonce) : strictCspWithoutNonce;
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Resource-Policy'] = 'same-origin';
       headers['Permissions-Policy'] = 'camera=(), microphone=(), geolocation=()';

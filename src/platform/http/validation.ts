@@ -34,7 +34,7 @@ export const joiMessages: Joi.LanguageMessages = {
 
 // Compiled once: given as strings, Joi would parse every template again on each validation. hapi
 // deep-copies the route's validation options into every request's; an object whose prototype says
-// isImmutable (as Joi's own schemas do) is shared instead of copied.
+// isImmutable (as Joi's own schemas do) is shared instead of copied: the messages and the error format.
 const sharedNotCopied = Object.defineProperty({}, 'isImmutable', { value: true });
 const compiledMessages: Joi.LanguageMessages = Object.assign(Object.create(sharedNotCopied) as object,
   Object.fromEntries(Object.entries(joiMessages).map(([code, text]) => [code, Joi.x(text as string)])));
@@ -43,7 +43,7 @@ export const validateOptions: Joi.ValidationOptions = {
   abortEarly: false,
   stripUnknown: false,
   messages: compiledMessages,
-  errors: { wrap: { label: false } },
+  errors: Object.assign(Object.create(sharedNotCopied) as object, { wrap: { label: false as const } }),
 };
 
 export interface FieldError { field: string; message: string }
