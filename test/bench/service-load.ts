@@ -21,7 +21,8 @@ export interface ServiceFigures extends ApiReadFigures {
   coldP99: number; coldMax: number;
   alertP50: number; alertP95: number; alertP99: number; alertMax: number;
   emailP50: number; emailP95: number; emailP99: number; emailMax: number;
-  peakRssMb: number; loadSeconds: number; connections: number;
+  /** Peak RSS during the read load, and (burstPeakRssMb) from the start through the alert bursts. */
+  peakRssMb: number; burstPeakRssMb: number; loadSeconds: number; connections: number;
 }
 
 export async function serviceBench({ seconds = 8, connections = 16 } = {}): Promise<ServiceFigures> {
@@ -37,13 +38,16 @@ export async function serviceBench({ seconds = 8, connections = 16 } = {}): Prom
     const cold = await firstBurst(service.url, twilio, smtp, db.dataSource);
     const alerts = await textMissingReports(service.url, twilio, smtp);
 
+    // The memory goal is for the read load; the bursts before it are reported on their own.
+    const burstPeakRssMb = service.peakRssMb();
+    service.resetPeakRss();
     const api = await apiReads(service, db, { seconds, connections });
     const peakRssMb = service.peakRssMb();
     return {
       coldP99: cold.sms.p99, coldMax: cold.sms.max,
       alertP50: alerts.sms.p50, alertP95: alerts.sms.p95, alertP99: alerts.sms.p99, alertMax: alerts.sms.max,
       emailP50: alerts.email.p50, emailP95: alerts.email.p95, emailP99: alerts.email.p99, emailMax: alerts.email.max,
-      ...api, peakRssMb, loadSeconds: seconds, connections,
+      ...api, peakRssMb, burstPeakRssMb, loadSeconds: seconds, connections,
     };
   } finally {
     await Promise.all(running.map((s) => s.stop('SIGTERM')));

@@ -2,7 +2,7 @@
 // benchmarks that measure or kill it: waits until /health/ready answers, reads its peak memory,
 // and stops it with SIGTERM or SIGKILL. Listens on 127.0.0.1 only.
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from './ports';
 import { eventually } from './wait';
@@ -63,6 +63,11 @@ export class ServiceProcess {
   peakRssMb(): number {
     const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
     return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  }
+
+  /** Starts the peak (VmHWM) afresh from the current RSS, so the next peakRssMb() covers only what follows. */
+  resetPeakRss(): void {
+    writeFileSync(`/proc/${this.child.pid}/clear_refs`, '5');
   }
 
   kill(signal: NodeJS.Signals = 'SIGKILL'): void {
