@@ -40,7 +40,7 @@ export class ServiceProcess {
     const port = o.port ?? await freePort();
     const built = path.join(root, 'dist', 'src', 'main.js');
     const args = o.script ? [path.join(root, o.script)]
-      : o.fromSource || !existsSync(built) ? ['--import', 'tsx', path.join(root, 'src', 'main.ts')] : [built];
+      : [...serviceNodeFlags(), ...(o.fromSource || !existsSync(built) ? ['--import', 'tsx', path.join(root, 'src', 'main.ts')] : [built])];
     const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...args], {
       cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...o.env, HOST: '127.0.0.1', PORT: String(port) },
@@ -78,4 +78,10 @@ export class ServiceProcess {
     this.kill(signal);
     await this.exited;
   }
+}
+
+/** The node flags `npm start` gives the service (package.json), so a test or benchmark runs it as it is run. */
+function serviceNodeFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
