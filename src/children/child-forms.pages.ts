@@ -13,7 +13,6 @@ import { placementTypes } from '../placements/placement.entity';
 import { guardianKinds } from '../guardians/guardian.entity';
 import { planMeasureCodes, planMeasures, risksOfMissing } from '../safeguarding/plan-measures';
 
-type Values = Record<string, string>;
 const services = (r: PageRequest) => r.server.app.services;
 const back = (id: string) => `/children/${id}`;
 

@@ -50,10 +50,6 @@ export class RecipientResolver {
     return new BatchRecipients(this, this.now, parties);
   }
 
-  async resolve(tx: Tx, party: EpisodeParty, role: RecipientRole): Promise<Reachable[]> {
-    return this.forBatch([party]).resolve(tx, party, role);
-  }
-
   /** Whether the authority's list for this role is read already (in this sweep or report). */
   knows(authorityId: string, role: RecipientRole): boolean {
     return this.cache.has(`${authorityId}:${role}`);
