@@ -6,7 +6,7 @@ import { createServices, Services } from '../../src/services';
 import { createServer } from '../../src/server';
 import type { Role } from '../../src/platform/auth/roles';
 import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from '../../seeds/demo-data';
-import { ManualClock } from './clock';
+import { ManualClock, testClockStart } from './clock';
 import { createTestDatabase, TestDatabase } from './database';
 import { testLogger } from './quiet-logger';
 import { createLogger } from '../../src/platform/logger';
@@ -27,7 +27,7 @@ export interface TestApp {
 /** logLines: when given, every log line the service writes (at debug level) is collected here. */
 export async function buildTestApp(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const clock = new ManualClock(new Date());
+  const clock = new ManualClock(testClockStart());
   const config = loadConfig({ NODE_ENV: 'test', JOBS: 'false', SIGN_IN_RATE_LIMIT: '10000', ...env });
   const logger = options.logLines
     ? createLogger('debug', { write: (line: string) => { options.logLines!.push(line); } })

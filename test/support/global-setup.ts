@@ -11,7 +11,7 @@ import { createServices } from '../../src/services';
 import { loadConfig } from '../../src/config';
 import { runSeeds } from '../../seeds';
 import { testLogger } from './quiet-logger';
-import { ManualClock } from './clock';
+import { ManualClock, testClockStart } from './clock';
 import { freePort } from './ports';
 
 export const TEMPLATE_DB = 'mc_test_template';
@@ -43,6 +43,6 @@ export default async function globalSetup(): Promise<void> {
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
   const config = loadConfig({ NODE_ENV: 'test' });
-  await runSeeds(db, createServices({ db, clock: new ManualClock(), config, logger }), { demo: true, logger });
+  await runSeeds(db, createServices({ db, clock: new ManualClock(testClockStart()), config, logger }), { demo: true, logger });
   await db.destroy();
 }
