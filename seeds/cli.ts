@@ -12,7 +12,7 @@ async function run() {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger, path.resolve(__dirname, '..', '..'));
   try {
-    await runSeeds(database.dataSource, createServices({ db: database.dataSource, clock: systemClock, config, logger }), { demo: true, logger });
+    await runSeeds(database.dataSource, createServices({ db: database.dataSource, clock: systemClock, config, logger }), { demo: true, logger, clock: systemClock });
   } finally {
     await database.close();
   }

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config, logger, projectRoot);
   const services = createServices({ db: database.dataSource, clock: systemClock, config, logger });
-  await runSeeds(database.dataSource, services, { demo: config.demoData, logger });
+  await runSeeds(database.dataSource, services, { demo: config.demoData, logger, clock: systemClock });
   if (services.providers.sms.recording) logger.warn('SMS is NOT being sent: Twilio is not fully configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID), so texts are only recorded in the notifications table');
   if (services.providers.email.recording) logger.warn('Email is NOT being sent: SMTP_URL is not set, so emails are only recorded in the notifications table');
   compileMessageTemplates();

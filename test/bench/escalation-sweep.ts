@@ -86,7 +86,7 @@ export async function sweepBench(): Promise<SweepFigures> {
   const { db } = bench;
   try {
     const clock = new ManualClock('2026-11-23T02:00:00Z');
-    await runSeeds(db, createServices({ db, clock, config: loadConfig({ NODE_ENV: 'test' }), logger }), { demo: true, logger });
+    await runSeeds(db, createServices({ db, clock, config: loadConfig({ NODE_ENV: 'test' }), logger }), { demo: true, logger, clock });
     const [{ id: authority }] = await db.query(`SELECT id FROM local_authorities WHERE code = 'DEMO'`);
     await db.query(`INSERT INTO contacts (authority_id, name, organisation, role, mobile, email, created_at, updated_at)
       SELECT $1, 'Head of service', 'Bench', 'head_of_service', '+447700900204', 'hos@example.org', now(), now()

@@ -34,7 +34,7 @@ it('gives every demo child an ICTG, a high-risk plan in force, a profile, an ass
 it('changes nothing when the seeds run again', async () => {
   const before = await counts();
   const logger = testLogger();
-  await runSeeds(app.db.dataSource, app.services, { demo: true, logger });
+  await runSeeds(app.db.dataSource, app.services, { demo: true, logger, clock: app.clock });
   expect(await counts()).toEqual(before);
   expect(before.contacts).toBe(7);
 });

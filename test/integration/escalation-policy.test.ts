@@ -24,7 +24,7 @@ it('starts every authority on the default ladder, version 1', async () => {
 });
 
 it('seeds version 1 for both demo authorities, and seeding again changes nothing', async () => {
-  await runSeeds(app.db.dataSource, app.services, { demo: true, logger: testLogger() });
+  await runSeeds(app.db.dataSource, app.services, { demo: true, logger: testLogger(), clock: app.clock });
   const rows = await app.db.dataSource.query(`SELECT a.code, p.version FROM escalation_policies p JOIN local_authorities a ON a.id = p.authority_id ORDER BY a.code`);
   expect(rows).toEqual([{ code: 'DEMO', version: 1 }, { code: 'OTHER', version: 1 }]);
 });

@@ -10,6 +10,7 @@ import { testLogger } from '../support/quiet-logger';
 import { component, icalUtc, parseIcal } from '../support/ical';
 import { at, days, episodeAt, nextMeeting } from '../support/group-fixtures';
 import { demoChildren, otherBoroughChild } from '../../seeds/demo-data';
+import { wallClock, zoneOffset } from '../../src/platform/wall-clock';
 
 let t: DeliveryTestApp;
 // The clock moves weeks ahead; tokens must outlive it.
@@ -133,7 +134,8 @@ it('chases an overdue action by email at most once a day, and stops when it is d
   const chasers = () => t.smtp.messages.filter((m) => /Overdue operational group action/.test(m.mail.subject ?? ''));
   // The demo action was chased when the demo data was loaded today.
   expect((await app.services.operationalGroupCycle.run()).actionsChased).toBe(0);
-  app.clock.advance(days(1));
+  // "A day" is a London calendar day: tomorrow at 09:00, then the same afternoon.
+  app.clock.set(londonNineAm(app.clock.now(), 1));
   expect((await app.services.operationalGroupCycle.run()).actionsChased).toBe(1);
   expect((await app.services.operationalGroupCycle.run()).actionsChased).toBe(0);
   app.clock.advanceHours(6);
@@ -151,3 +153,10 @@ it('chases an overdue action by email at most once a day, and stops when it is d
   app.clock.advance(days(1));
   expect((await app.services.operationalGroupCycle.run()).actionsChased).toBe(0);
 });
+
+/** 09:00 in London, `daysLater` calendar days after the London date of `from`. */
+function londonNineAm(from: Date, daysLater: number): Date {
+  const local = wallClock(from, 'Europe/London');
+  const guess = Date.UTC(local.year, local.month - 1, local.day + daysLater, 9);
+  return new Date(guess - zoneOffset(new Date(guess), 'Europe/London'));
+}

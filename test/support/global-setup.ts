@@ -43,6 +43,7 @@ export default async function globalSetup(): Promise<void> {
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
   const config = loadConfig({ NODE_ENV: 'test' });
-  await runSeeds(db, createServices({ db, clock: new ManualClock(testClockStart()), config, logger }), { demo: true, logger });
+  const clock = new ManualClock(testClockStart());
+  await runSeeds(db, createServices({ db, clock, config, logger }), { demo: true, logger, clock });
   await db.destroy();
 }
