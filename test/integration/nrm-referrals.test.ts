@@ -4,6 +4,7 @@ import { buildTestApp, TestApp } from '../support/app';
 import { apiOf, auditActions, demoChildId, fieldsNamed, UNKNOWN_ID } from '../support/records';
 import { addDays, today } from '../../src/platform/dates';
 import { addWorkingDays } from '../../src/platform/working-days';
+import { testClockStart } from '../support/clock';
 
 let app: TestApp;
 let api: ReturnType<typeof apiOf>;
@@ -69,7 +70,7 @@ it("answers 404 for unknown and other authorities' records, 403 for roles withou
 });
 
 it('lists the decisions due for the operational group, overdue first, in one authority', async () => {
-  app.clock.set(new Date());
+  app.clock.set(testClockStart());
   const demo = (await app.db.dataSource.query(`SELECT id FROM local_authorities WHERE code = 'DEMO'`))[0].id;
   const from = today(app.clock);
   const due = await app.services.nrmReferrals.decisionsDue(demo, from, addDays(from, 14));
