@@ -6,7 +6,8 @@ import type { Clock } from '../../src/platform/clock';
  * loaded at. One fixed instant (a Monday morning, London on GMT) so that no result depends on the
  * hour or the day the suite happens to run: a chase "once a day" or a working-day deadline must not
  * pass at 10:00 and fail at midnight. TEST_CLOCK_START runs the whole suite at another instant, to
- * check that nothing depends on this one.
+ * check that nothing depends on this one; it must not be later than the real time, because the
+ * tests that start whole service processes run them on the system clock over this demo data.
  */
 export function testClockStart(): Date {
   const start = new Date(process.env.TEST_CLOCK_START ?? '2026-11-23T10:00:00Z');
