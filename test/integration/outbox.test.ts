@@ -67,3 +67,23 @@ it('notifies listeners on commit and not on rollback', async () => {
   expect(heard).toEqual([kept!.id]);
   expect(await app.db.dataSource.getRepository(Notification).countBy({ dedupeKey: 'rolled-back' })).toBe(0);
 });
+
+it('stores every field as given, including text holding the separators rows travel with, a literal \\N and a delayed start', async () => {
+  const notBefore = new Date(app.clock.now().getTime() + 3_600_000);
+  const plain = { ...message('fields-plain', 'email'), fallbacks: [{ channel: 'sms' as const, address: '+447700900201', recipientType: 'contact' as const, recipientId: null, recipientName: 'Police' }] };
+  const odd = { ...message('fields-odd'), notBefore, recipient: { type: 'contact' as const, id: null, name: 'Duty\u001fmanager \u001e\\N', address: '+447700900201' } };
+  const literal = { ...message('fields-literal'), recipient: { type: 'contact' as const, id: null, name: '\\N', address: '+447700900201' } };
+  for (const batch of [[plain], [plain, odd, literal].map((m, i) => ({ ...m, dedupeKey: `${m.dedupeKey}-${i}` }))]) {
+    const ids = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueueMany(tx, batch));
+    const rows = await app.db.dataSource.getRepository(Notification).findBy(ids.map((id) => ({ id: id! })));
+    const byKey = new Map(rows.map((r) => [r.dedupeKey, r]));
+    for (const m of batch) {
+      const row = byKey.get(m.dedupeKey)!;
+      expect(row).toMatchObject({ authorityId, channel: m.channel, template: 'missing-alert', status: 'queued', attempts: 0, needsAck: true,
+        recipientName: m.recipient.name, address: m.recipient.address, data: alertData, fallbacks: m.fallbacks ?? [], episodeId: null, stepKey: null });
+      expect(row.nextAttemptAt).toEqual((m as { notBefore?: Date }).notBefore ?? app.clock.now());
+      expect(row.createdAt).toEqual(app.clock.now());
+      expect(row.ackCode).toMatch(/^\d{4}$/);
+    }
+  }
+});
