@@ -6,14 +6,23 @@
 import type { Tx } from '../platform/database/transaction';
 import { MissingEpisode } from '../missing/missing-episode.entity';
 import type { PolicySnapshot } from './escalation-policy';
+import { entityFromRow } from '../platform/database/entity-rows';
+
+let columns: string[] | undefined;
+/** The episode's stored columns but its copy of the policy (read apart, below). */
+function episodeColumns(tx: Tx): string[] {
+  columns ??= tx.connection.getMetadata(MissingEpisode).columns
+    .filter((c) => c.propertyName !== 'policySnapshot' && !c.isVirtualProperty && !c.isVirtual).map((c) => c.databaseName);
+  return columns;
+}
 
 /** Those of the episodes still open and due that no other transaction holds (SKIP LOCKED), locked until commit. */
 export async function lockDueEpisodes(tx: Tx, episodeIds: string[], now: Date): Promise<MissingEpisode[]> {
-  const columns = tx.connection.getMetadata(MissingEpisode).columns
-    .filter((c) => c.propertyName !== 'policySnapshot' && !c.isVirtualProperty && !c.isVirtual).map((c) => `e.${c.propertyName}`);
-  const episodes = await tx.createQueryBuilder(MissingEpisode, 'e').select(columns).innerJoin('escalation_schedule', 's', 's.episode_id = e.id')
-    .where('e.id = ANY(:ids) AND e.closed_at IS NULL AND s.next_at <= :now', { ids: episodeIds, now })
-    .setLock('pessimistic_write', undefined, ['e']).setOnLocked('skip_locked').getMany();
+  // Plain SQL: TypeORM's query builder spent longer turning a thousand rows into entities than the database spent finding them.
+  const rows: Record<string, unknown>[] = await tx.query(`SELECT ${episodeColumns(tx).map((c) => `e.${c}`).join(', ')}
+    FROM missing_episodes e JOIN escalation_schedule s ON s.episode_id = e.id
+    WHERE e.id = ANY($1) AND e.closed_at IS NULL AND s.next_at <= $2 FOR UPDATE OF e SKIP LOCKED`, [episodeIds, now]);
+  const episodes = rows.map((row) => entityFromRow(tx.connection, MissingEpisode, row));
   if (!episodes.length) return [];
   // The schedule was read in this statement's snapshot: another sweeper may have run an episode
   // and committed after that snapshot but before the lock was granted (running an episode leaves

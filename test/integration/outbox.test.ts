@@ -3,7 +3,7 @@
 import { Client } from 'pg';
 import { buildTestApp, TestApp } from '../support/app';
 import { Notification } from '../../src/notifications/notification.entity';
-import { OUTBOX_CHANNEL } from '../../src/notifications/outbox';
+import { OUTBOX_CHANNEL, OutboxMessage } from '../../src/notifications/outbox';
 import { LocalAuthority } from '../../src/authorities/local-authority.entity';
 import { fitsOneSegment } from '../../src/notifications/templates';
 import type { RecordingProvider } from '../../src/notifications/providers/recording.provider';
@@ -73,15 +73,16 @@ it('stores every field as given, including text holding the separators rows trav
   const plain = { ...message('fields-plain', 'email'), fallbacks: [{ channel: 'sms' as const, address: '+447700900201', recipientType: 'contact' as const, recipientId: null, recipientName: 'Police' }] };
   const odd = { ...message('fields-odd'), notBefore, recipient: { type: 'contact' as const, id: null, name: 'Duty\u001fmanager \u001e\\N', address: '+447700900201' } };
   const literal = { ...message('fields-literal'), recipient: { type: 'contact' as const, id: null, name: '\\N', address: '+447700900201' } };
-  for (const batch of [[plain], [plain, odd, literal].map((m, i) => ({ ...m, dedupeKey: `${m.dedupeKey}-${i}` }))]) {
+  const batches: OutboxMessage[][] = [[plain], [plain, odd, literal].map((m, i) => ({ ...m, dedupeKey: `${m.dedupeKey}-${i}` }))];
+  for (const batch of batches) {
     const ids = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueueMany(tx, batch));
     const rows = await app.db.dataSource.getRepository(Notification).findBy(ids.map((id) => ({ id: id! })));
-    const byKey = new Map(rows.map((r) => [r.dedupeKey, r]));
+    const byKey = new Map(rows.map((r) => [r.dedupeKey ?? null, r]));
     for (const m of batch) {
-      const row = byKey.get(m.dedupeKey)!;
+      const row = byKey.get(m.dedupeKey ?? null)!;
       expect(row).toMatchObject({ authorityId, channel: m.channel, template: 'missing-alert', status: 'queued', attempts: 0, needsAck: true,
         recipientName: m.recipient.name, address: m.recipient.address, data: alertData, fallbacks: m.fallbacks ?? [], episodeId: null, stepKey: null });
-      expect(row.nextAttemptAt).toEqual((m as { notBefore?: Date }).notBefore ?? app.clock.now());
+      expect(row.nextAttemptAt).toEqual(m.notBefore ?? app.clock.now());
       expect(row.createdAt).toEqual(app.clock.now());
       expect(row.ackCode).toMatch(/^\d{4}$/);
     }
