@@ -15,6 +15,7 @@ import { planStep, PlannedStep, sentStep } from './step-messages';
 import { BatchMessages } from './batch-messages';
 import { lockDueEpisodes } from './due-episodes';
 import type { SignedLinks } from './signed-link';
+import { textRows } from '../platform/database/text-rows';
 
 export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: { stepKey: string; roles: string[] }[] }
 export interface RunnerOptions { displayTimeZone: string }
@@ -110,14 +111,13 @@ export class EscalationRunner {
   private async claim(tx: Tx, decided: Won[], now: Date, describe: (d: Won) => { count: number; summary: string }): Promise<Won[]> {
     if (!decided.length) return [];
     const lines = decided.map(describe);
+    const runs = textRows(decided.map((w, i) => [w.episode.id, w.decision.step.key, String(w.decision.repeat),
+      w.decision.action === 'fire' ? 'fired' : 'skipped', w.decision.reason, w.decision.dueAt?.toISOString() ?? null, String(lines[i].count), lines[i].summary]), 1);
+    const f = runs.field;
     const rows: { episode_id: string; step_key: string; repeat: number }[] = await tx.query(`INSERT INTO escalation_runs
         (episode_id, step_key, repeat, outcome, reason, due_at, ran_at, notifications, summary)
-      SELECT e, s, r, o, why, d, $7, n, line
-      FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $8::int[], $9::text[]) AS t(e, s, r, o, why, d, n, line)
-      ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`, [
-      decided.map((w) => w.episode.id), decided.map((w) => w.decision.step.key), decided.map((w) => w.decision.repeat),
-      decided.map((w) => (w.decision.action === 'fire' ? 'fired' : 'skipped')), decided.map((w) => w.decision.reason),
-      decided.map((w) => w.decision.dueAt), now, lines.map((l) => l.count), lines.map((l) => l.summary)]);
+      SELECT ${f(0)}::uuid, ${f(1)}, ${f(2)}::int, ${f(3)}, ${f(4)}, ${f(5)}::timestamptz, $2, ${f(6)}::int, ${f(7)} FROM ${runs.source}
+      ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`, [runs.param, now]);
     if (rows.length === decided.length) return decided;
     const claimed = new Set(rows.map((r) => `${r.episode_id}:${runKey(r.step_key, r.repeat)}`));
     return decided.filter((w) => claimed.has(`${w.episode.id}:${runKey(w.decision.step.key, w.decision.repeat)}`));
@@ -132,28 +132,35 @@ export class EscalationRunner {
       [recount.map((c) => c.episodeId), recount.map((c) => c.stepKey), recount.map((c) => c.repeat), recount.map((c) => c.count), recount.map((c) => c.summary)]);
     }
     // One statement (one round trip for a report's single episode): data-modifying CTEs always run.
-    await tx.query(`WITH t AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) AS t(id, next)),
+    const next = textRows(schedule.map((e) => [e.id, e.next ? e.next.toISOString() : null]), 1);
+    await tx.query(`WITH t AS (SELECT ${next.field(0)}::uuid AS id, ${next.field(1)}::timestamptz AS next FROM ${next.source}),
       done AS (DELETE FROM escalation_schedule s USING t WHERE s.episode_id = t.id AND t.next IS NULL),
       seen AS (UPDATE missing_episodes e SET visible_to_roles = string_to_array(v.visible, ',')
-        FROM unnest($3::uuid[], $4::text[]) AS v(id, visible) WHERE e.id = v.id)
+        FROM unnest($2::uuid[], $3::text[]) AS v(id, visible) WHERE e.id = v.id)
       INSERT INTO escalation_schedule (episode_id, next_at) SELECT id, next FROM t WHERE next IS NOT NULL
       ON CONFLICT (episode_id) DO UPDATE SET next_at = excluded.next_at WHERE escalation_schedule.next_at IS DISTINCT FROM excluded.next_at`,
-    [schedule.map((e) => e.id), schedule.map((e) => e.next), visible.map((e) => e.id), visible.map((e) => e.visible.join(','))]);
+    [next.param, visible.map((e) => e.id), visible.map((e) => e.visible.join(','))]);
   }
 
   /** Per episode: the (step, repeat) pairs already run, and the steps acknowledged through the API or by a notification (SMS ACK). */
   private async history(tx: Tx, episodeIds: string[]): Promise<Map<string, { fired: Map<string, RunOutcome>; acknowledged: string[] }>> {
-    const rows: { episode_id: string; step_key: string; repeat: number | null; outcome: RunOutcome | null }[] = await tx.query(`
-      SELECT episode_id, step_key, repeat, outcome FROM escalation_runs WHERE episode_id = ANY($1)
-      UNION ALL SELECT episode_id, step_key, NULL, NULL FROM episode_events WHERE episode_id = ANY($1) AND type = 'acknowledged'
-      UNION ALL SELECT episode_id, split_part(step_key, '#', 1), NULL, NULL FROM notifications WHERE episode_id = ANY($1) AND step_key IS NOT NULL
-        AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')`, [episodeIds]);
+    // One row per episode, its runs as "step#repeat:outcome" words: a sweep's episodes have run a
+    // handful of steps each, and thousands of one-run rows cost more to receive than to find.
+    // Step keys are [a-z0-9_] (the policy schema says so), so the separators cannot occur in them.
+    const rows: { episode_id: string; runs: string | null; acknowledged: string | null }[] = await tx.query(`
+      SELECT episode_id, string_agg(run, ' ') AS runs, string_agg(acknowledged, ' ') AS acknowledged FROM (
+        SELECT episode_id, step_key || '#' || repeat || ':' || outcome AS run, NULL AS acknowledged FROM escalation_runs WHERE episode_id = ANY($1)
+        UNION ALL SELECT episode_id, NULL, step_key FROM episode_events WHERE episode_id = ANY($1) AND type = 'acknowledged'
+        UNION ALL SELECT episode_id, NULL, split_part(step_key, '#', 1) FROM notifications WHERE episode_id = ANY($1) AND step_key IS NOT NULL
+          AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')) AS h GROUP BY episode_id`, [episodeIds]);
     const byEpisode = new Map<string, { fired: Map<string, RunOutcome>; acknowledged: string[] }>();
     for (const r of rows) {
-      if (!byEpisode.has(r.episode_id)) byEpisode.set(r.episode_id, { fired: new Map(), acknowledged: [] });
-      const h = byEpisode.get(r.episode_id)!;
-      if (r.outcome) h.fired.set(runKey(r.step_key, r.repeat!), r.outcome);
-      else if (!h.acknowledged.includes(r.step_key)) h.acknowledged.push(r.step_key);
+      const fired = new Map<string, RunOutcome>();
+      for (const run of r.runs ? r.runs.split(' ') : []) {
+        const colon = run.lastIndexOf(':');
+        fired.set(run.slice(0, colon), run.slice(colon + 1) as RunOutcome);
+      }
+      byEpisode.set(r.episode_id, { fired, acknowledged: r.acknowledged ? [...new Set(r.acknowledged.split(' '))] : [] });
     }
     return byEpisode;
   }

@@ -11,6 +11,7 @@ import type { Tx } from '../platform/database/transaction';
 import { Attachment, Channel, Fallback, Notification, RecipientType } from './notification.entity';
 import { renderEmailText, renderSms } from './templates';
 import { timeOrderedId } from '../platform/database/time-ordered-id';
+import { TextField, textRows } from '../platform/database/text-rows';
 
 export const OUTBOX_CHANNEL = 'notifications_outbox';
 
@@ -59,9 +60,9 @@ export class NotificationOutbox {
     // The wake-up rides in the same statement (one round trip less for every report): pg_notify is
     // volatile, so its CTE runs once, and only when something was inserted. Only the dedupe key can
     // conflict (ids are new), so it is the one index probed before each row goes in.
-    const { source, value, param } = encodeRows(rows);
+    const { source, field, param } = textRows(rows, 1);
     const result: { id: string }[] = await tx.query(`WITH inserted AS (INSERT INTO notifications (${fields.join(', ')}, status, attempts, created_at, updated_at)
-      SELECT ${fields.map((f, i) => `${value(i)}::${fieldTypes[f]}`).join(', ')}, 'queued', 0, $3, $3 FROM ${source}
+      SELECT ${fields.map((f, i) => `${field(i)}::${fieldTypes[f]}`).join(', ')}, 'queued', 0, $3, $3 FROM ${source}
       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id), wake AS (SELECT pg_notify($2, id::text) FROM (SELECT id FROM inserted LIMIT 1) AS first)
       SELECT inserted.id FROM inserted LEFT JOIN wake ON true`, [param, OUTBOX_CHANNEL, now]);
     const inserted = new Set(result.map((r) => r.id));
@@ -69,7 +70,7 @@ export class NotificationOutbox {
   }
 
   /** The row's fields, in the order of `fields`, as PostgreSQL's text input for each (null for NULL). */
-  private row(message: OutboxMessage, now: Date, dataText: Map<object, string>): Field[] {
+  private row(message: OutboxMessage, now: Date, dataText: Map<object, string>): TextField[] {
     const ackCode = message.needsAck ? String(randomInt(1000, 10000)) : null;
     const data = { ...message.data, ackCode };
     const rendered = message.channel === 'sms'
@@ -90,8 +91,6 @@ export class NotificationOutbox {
   }
 }
 
-type Field = string | null;
-
 // Every column a queued row sets but status, attempts and the two timestamps (the same for all).
 const fieldTypes = {
   id: 'uuid', authority_id: 'uuid', episode_id: 'uuid', step_key: 'text', dedupe_key: 'text', channel: 'text', recipient_type: 'text',
@@ -99,26 +98,3 @@ const fieldTypes = {
   needs_ack: 'boolean', ack_code: 'text', next_attempt_at: 'timestamptz', fallbacks: 'jsonb', fallback_of: 'uuid', attachments: 'jsonb',
 } as const;
 const fields = Object.keys(fieldTypes) as (keyof typeof fieldTypes)[];
-
-const FIELD = '\x1f';
-const ROW = '\x1e';
-const NULL = '\\N';
-const unsafe = /[\x1e\x1f]/;
-
-/**
- * The rows as one parameter. A sweep queues thousands of messages, and PostgreSQL spent longer
- * parsing them as one JSON document than inserting them, so they travel as text: fields split by
- * the ASCII unit separator, rows by the record separator, NULL written \N as COPY writes it, each
- * field cast from text as COPY would. JSON escapes control characters, so only plain text could
- * hold a separator (a name pasted with one, say): then the rows go as a JSON array of arrays.
- */
-function encodeRows(rows: Field[][]): { source: string; value: (i: number) => string; param: string } {
-  if (rows.every((r) => r.every((f) => f === null || (f !== NULL && !unsafe.test(f))))) {
-    return {
-      source: `unnest(string_to_array($1::text, E'\\x1e')) AS r, LATERAL string_to_array(r, E'\\x1f', E'\\\\N') AS f`,
-      value: (i) => `f[${i + 1}]`,
-      param: rows.map((r) => r.map((f) => f ?? NULL).join(FIELD)).join(ROW),
-    };
-  }
-  return { source: 'jsonb_array_elements($1::jsonb) AS f', value: (i) => `(f->>${i})`, param: JSON.stringify(rows) };
-}
