@@ -11,6 +11,7 @@ import { defaultPolicy } from '../../src/escalation/default-policy';
 import { ManualClock } from '../support/clock';
 import { openBenchDatabase } from './bench-database';
 import { startCpuMeter } from './cpu-meter';
+import { withServiceFlags } from './service-flags';
 
 const logger = createLogger('error');
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -91,7 +92,7 @@ export async function sweepBench(): Promise<SweepFigures> {
     await db.query(`INSERT INTO contacts (authority_id, name, organisation, role, mobile, email, created_at, updated_at)
       SELECT $1, 'Head of service', 'Bench', 'head_of_service', '+447700900204', 'hos@example.org', now(), now()
       WHERE NOT EXISTS (SELECT 1 FROM contacts WHERE authority_id = $1 AND role = 'head_of_service')`, [authority]);
-    out('escalation sweep benchmark: each due episode sends the +24h step (SMS + email to the head of service); goal under 200 ms');
+    out(`escalation sweep benchmark: each due episode sends the +24h step (SMS + email to the head of service); goal under 200 ms; node ${process.execArgv.join(' ') || 'without flags'}`);
     // A service sweeps every minute, with its code long compiled; a fresh process compiles as it goes.
     for (let i = 0; i < Number(process.env.SWEEP_WARM_UPS ?? 3); i += 1) await measure(db, clock, 2_000, 1_000, { warmUp: true });
     // QUICK=1 runs only the smallest case, for profiling.
@@ -104,6 +105,6 @@ export async function sweepBench(): Promise<SweepFigures> {
   }
 }
 
-if (require.main === module) {
+if (require.main === module && withServiceFlags(__filename)) {
   sweepBench().catch((err) => { process.stderr.write(`benchmark failed: ${err.stack ?? err}\n`); process.exit(1); });
 }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sweepBench } from './escalation-sweep';
 import { AT_A_TIME, REPORTS, serviceBench } from './service-load';
+import { withServiceFlags } from './service-flags';
 
 interface Row { figure: string; value: number | null; unit: string; goal: string; pass: boolean | null; note?: string }
 
@@ -79,6 +80,6 @@ async function main(): Promise<void> {
   out('written to test-artifacts/bench.json');
 }
 
-if (require.main === module) {
+if (require.main === module && withServiceFlags(__filename)) {
   main().catch((err: Error) => { process.stderr.write(`benchmark failed: ${err.stack}\n`); process.exit(1); });
 }

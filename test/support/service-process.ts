@@ -81,7 +81,7 @@ export class ServiceProcess {
 }
 
 /** The node flags `npm start` gives the service (package.json), so a test or benchmark runs it as it is run. */
-function serviceNodeFlags(): string[] {
+export function serviceNodeFlags(): string[] {
   const start: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
   return start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
