@@ -77,7 +77,9 @@ it('a dispatcher killed between sending and recording loses nothing and repeats 
     `SELECT data->>'episodeRef' AS ref FROM notifications WHERE data->>'episodeRef' LIKE 'E-CRASH-%' AND status = 'sent'`)).map((r: { ref: string }) => r.ref);
   let recordedBeforeCrash: string[] = [];
   try {
-    await t.twilio.waitFor(12, 60_000);
+    // The child starts through tsx, compiling the service as it loads; on a busy 2-core machine
+    // (the several-instances test compiling three services at once) that alone has taken a minute.
+    await t.twilio.waitFor(12, 150_000);
     recordedBeforeCrash = await eventually(async () => { const refs = await sentRefs(); return refs.length === 8 ? refs : null; }, 'the 8 answered sends to be recorded', 30_000);
   } catch (err) {
     child.kill('SIGKILL');
@@ -103,4 +105,4 @@ it('a dispatcher killed between sending and recording loses nothing and repeats 
   expect(duplicates.filter((r) => recordedBeforeCrash.includes(r))).toEqual([]);
   const [{ sent }] = await t.app.db.dataSource.query(`SELECT count(*)::int AS sent FROM notifications WHERE data->>'episodeRef' LIKE 'E-CRASH-%' AND status = 'sent'`);
   expect(sent).toBe(30);
-}, 90_000);
+}, 240_000);
