@@ -1,9 +1,12 @@
 // The wall-clock reading of an instant in a time zone. Intl's formatters cost microseconds a call
 // and a sweep reads thousands of instants, so each zone's UTC offset is asked of Intl once per
-// quarter hour (every zone changes its offset on a quarter hour) and the fields are computed here.
+// quarter hour and the fields are computed here. Zones change their offset on a quarter hour, or
+// nearly all do: Newfoundland changed at 00:01 until 2011. A quarter hour whose offset differs at
+// its first and last second holds such a change, and is read from Intl instant by instant.
 const QUARTER_HOUR = 15 * 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
+/** By zone and quarter hour: the offset throughout it, or null where it changes within it. */
+const offsets = new Map<string, number | null>();
 
 export interface WallClock { year: number; month: number; day: number; hour: number; minute: number }
 
@@ -30,9 +33,11 @@ export function zoneOffset(at: Date, timeZone: string): number {
   if (offset === undefined) {
     if (offsets.size > 50_000) offsets.clear();
     offset = offsetAt(start, timeZone);
+    if (offsetAt(start + QUARTER_HOUR - 1000, timeZone) !== offset) offset = null;
     offsets.set(key, offset);
   }
-  return offset;
+  // Intl reads whole seconds, so the instant is taken to its second.
+  return offset ?? offsetAt(Math.floor(at.getTime() / 1000) * 1000, timeZone);
 }
 
 export function wallClock(at: Date, timeZone: string): WallClock {

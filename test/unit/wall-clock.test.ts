@@ -18,6 +18,14 @@ it.each([
   expect(dayMonthTime(new Date(iso), 'Europe/London')).toBe(intlTime(new Date(iso), 'Europe/London'));
 });
 
+// Newfoundland moved its clocks at 00:01 until 2011, inside a quarter hour (random instants found it).
+it.each([
+  ['2000-04-02T03:30:59Z', '2 Apr 00:00'], ['2000-04-02T03:31:00Z', '2 Apr 01:01'], ['2000-04-02T03:44:02.181Z', '2 Apr 01:14'],
+  ['2000-10-29T02:30:59Z', '29 Oct 00:00'], ['2000-10-29T02:31:00Z', '28 Oct 23:01'],
+])('reads %s in St John\'s as %s, across a change made at one minute past midnight', (iso, expected) => {
+  expect(dayMonthTime(new Date(iso), 'America/St_Johns')).toBe(expected);
+});
+
 it('agrees with Intl at any instant in London, UTC and zones with part-hour offsets', () => {
   fc.assert(fc.property(fc.date({ min: new Date('2000-01-01Z'), max: new Date('2060-01-01Z'), noInvalidDate: true }),
     fc.constantFrom('Europe/London', 'UTC', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns'), (at, zone) => {
