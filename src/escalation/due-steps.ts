@@ -36,40 +36,57 @@ export function effectiveRisk(ep: EpisodeSnapshot): RiskGrade | null {
 }
 
 export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys: FiredKeys, now: Date): DueResult {
+  // Instants are epoch milliseconds in here: a sweep decides every step of a thousand episodes, and
+  // a Date for each candidate instant was most of what it allocated.
   const decisions: StepDecision[] = [];
-  let nextAt: Date | null = null;
-  const later = (at: Date) => { if (!nextAt || at < nextAt) nextAt = at; };
+  const at = now.getTime();
+  let nextAt = Infinity;
   const runs = runsByStep(firedKeys);
   for (const step of policy.steps) {
-    const ran = runs.get(step.key) ?? { lastFired: -1, skipped: false };
-    if (ran.skipped) continue;
-    const repeat = ran.lastFired + 1;
+    const ran = runs.get(step.key);
+    if (ran?.skipped) continue;
+    const repeat = (ran?.lastFired ?? -1) + 1;
     const maxRuns = 1 + (step.repeat?.max ?? 0);
     if (repeat >= maxRuns) continue;
     const first = firstDue(step, ep);
-    const dueAt = first && repeatDue(step, first, repeat);
-    const skip = (reason: string) => decisions.push({ step, repeat, action: 'skip', reason, dueAt });
+    const dueAt = first === null ? null : repeatDue(step, first, repeat);
     if (ep.closedAt) {
-      const foundNotice = step.from === 'returned' && repeat === 0 && dueAt && dueAt <= ep.closedAt;
-      if (foundNotice) decisions.push({ step, repeat, action: 'fire', reason: 'The child returned or the episode closed.', dueAt });
-      else skip('The episode is closed, so escalation has stopped.');
+      const foundNotice = step.from === 'returned' && repeat === 0 && dueAt !== null && dueAt <= ep.closedAt.getTime();
+      if (foundNotice) decisions.push(decision(step, repeat, 'fire', 'The child returned or the episode closed.', dueAt));
+      else decisions.push(decision(step, repeat, 'skip', 'The episode is closed, so escalation has stopped.', dueAt));
       continue;
     }
-    if (repeat > 0 && ep.acknowledgedSteps.includes(step.key)) { skip('The alert was acknowledged, so it is not repeated.'); continue; }
+    if (repeat > 0 && ep.acknowledgedSteps.includes(step.key)) {
+      decisions.push(decision(step, repeat, 'skip', 'The alert was acknowledged, so it is not repeated.', dueAt));
+      continue;
+    }
     const whileMissing = step.whileMissing ?? step.from !== 'returned';
-    if (whileMissing && ep.returnedAt) { skip('The child returned before this step was due.'); continue; }
-    if (!first || !dueAt) continue;
+    if (whileMissing && ep.returnedAt) {
+      decisions.push(decision(step, repeat, 'skip', 'The child returned before this step was due.', dueAt));
+      continue;
+    }
+    if (first === null) continue;
     // After downtime, only the latest overdue repeat is sent; earlier ones are superseded.
     let r = repeat;
-    while (r + 1 < maxRuns && repeatDue(step, first, r + 1) <= now) r += 1;
-    const at = repeatDue(step, first, r);
-    if (at > now) { later(at); continue; }
+    while (r + 1 < maxRuns && repeatDue(step, first, r + 1) <= at) r += 1;
+    const due = repeatDue(step, first, r);
+    if (due > at) {
+      nextAt = Math.min(nextAt, due);
+      continue;
+    }
     const unmet = unmetCondition(step.when, ep, policy);
-    if (unmet) { decisions.push({ step, repeat: r, action: 'skip', reason: `Condition not met: ${unmet}`, dueAt: at }); continue; }
-    decisions.push({ step, repeat: r, action: 'fire', reason: fireReason(step, r), dueAt: at });
-    if (r + 1 < maxRuns) later(repeatDue(step, first, r + 1));
+    if (unmet) {
+      decisions.push(decision(step, r, 'skip', `Condition not met: ${unmet}`, due));
+      continue;
+    }
+    decisions.push(decision(step, r, 'fire', fireReason(step, r), due));
+    if (r + 1 < maxRuns) nextAt = Math.min(nextAt, repeatDue(step, first, r + 1));
   }
-  return { decisions, nextAt };
+  return { decisions, nextAt: nextAt === Infinity ? null : new Date(nextAt) };
+}
+
+function decision(step: EscalationStep, repeat: number, action: 'fire' | 'skip', reason: string, dueAt: number | null): StepDecision {
+  return { step, repeat, action, reason, dueAt: dueAt === null ? null : new Date(dueAt) };
 }
 
 /** For each step key: the highest repeat that fired, and whether it was skipped instead. */
@@ -95,15 +112,15 @@ function momentOf(step: EscalationStep, ep: EpisodeSnapshot): Date | null {
   }
 }
 
-function firstDue(step: EscalationStep, ep: EpisodeSnapshot): Date | null {
+function firstDue(step: EscalationStep, ep: EpisodeSnapshot): number | null {
   const moment = momentOf(step, ep);
   if (!moment) return null;
-  if (step.delayWorkingDays) return addWorkingDays(moment, step.delayWorkingDays);
-  return new Date(moment.getTime() + (step.delayMinutes ?? 0) * MINUTE);
+  if (step.delayWorkingDays) return addWorkingDays(moment, step.delayWorkingDays).getTime();
+  return moment.getTime() + (step.delayMinutes ?? 0) * MINUTE;
 }
 
-function repeatDue(step: EscalationStep, first: Date, repeat: number): Date {
-  return new Date(first.getTime() + repeat * (step.repeat?.everyMinutes ?? 0) * MINUTE);
+function repeatDue(step: EscalationStep, first: number, repeat: number): number {
+  return first + repeat * (step.repeat?.everyMinutes ?? 0) * MINUTE;
 }
 
 function fireReason(step: EscalationStep, repeat: number): string {

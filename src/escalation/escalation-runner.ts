@@ -13,16 +13,17 @@ import { EpisodeParty, RecipientResolver } from './recipients';
 import { messageData, EpisodeFacts } from './message-data';
 import { planStep, PlannedStep, sentStep } from './step-messages';
 import { BatchMessages } from './batch-messages';
-import { lockDueEpisodes } from './due-episodes';
+import { LadderEpisode, lockDueEpisodes } from './due-episodes';
 import type { SignedLinks } from './signed-link';
 import { textRows } from '../platform/database/text-rows';
+import { preparedQuery } from '../platform/database/prepared-query';
 
 export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: { stepKey: string; roles: string[] }[] }
 export interface RunnerOptions { displayTimeZone: string }
 
 type ChildRow = { id: string; reference: string; social_worker_id: string | null; authority_name: string };
 type Recount = { episodeId: string; stepKey: string; repeat: number; count: number; summary: string };
-type Won = { episode: MissingEpisode; party: EpisodeParty; decision: StepDecision; plan?: PlannedStep; from: number };
+type Won = { episode: LadderEpisode; party: EpisodeParty; decision: StepDecision; plan?: PlannedStep; from: number };
 
 export class EscalationRunner {
   constructor(private readonly clock: Clock, private readonly outbox: NotificationOutbox, private readonly links: SignedLinks,
@@ -38,12 +39,12 @@ export class EscalationRunner {
   }
 
   /** Processes episodes whose rows the caller's transaction has locked; one summary per episode id. */
-  async processMany(tx: Tx, episodes: MissingEpisode[], resolver = new RecipientResolver(this.clock.now()), { opened = false } = {}): Promise<Map<string, RunSummary>> {
+  async processMany(tx: Tx, episodes: LadderEpisode[], resolver = new RecipientResolver(this.clock.now()), { opened = false } = {}): Promise<Map<string, RunSummary>> {
     const now = this.clock.now();
     const summaries = new Map<string, RunSummary>(episodes.map((e) => [e.id, { fired: 0, skipped: 0, notifications: 0, unreached: [] }]));
     if (!episodes.length) return summaries;
     const ids = episodes.map((e) => e.id);
-    const children = new Map<string, ChildRow>((await tx.query(`SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name
+    const children = new Map<string, ChildRow>((await preparedQuery<ChildRow>(tx, `SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name
       FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = ANY($1)`, [episodes.map((e) => e.childId)]))
       .map((c: ChildRow) => [c.id, c]));
     const history = opened ? new Map() : await this.history(tx, ids);
@@ -103,7 +104,7 @@ export class EscalationRunner {
   }
 
   /** Locks and loads those of the episodes still due that no other instance holds (SKIP LOCKED). */
-  async claimDueMany(tx: Tx, episodeIds: string[]): Promise<MissingEpisode[]> {
+  async claimDueMany(tx: Tx, episodeIds: string[]): Promise<LadderEpisode[]> {
     return lockDueEpisodes(tx, episodeIds, this.clock.now());
   }
 
@@ -114,7 +115,7 @@ export class EscalationRunner {
     const runs = textRows(decided.map((w, i) => [w.episode.id, w.decision.step.key, String(w.decision.repeat),
       w.decision.action === 'fire' ? 'fired' : 'skipped', w.decision.reason, w.decision.dueAt?.toISOString() ?? null, String(lines[i].count), lines[i].summary]), 1);
     const f = runs.field;
-    const rows: { episode_id: string; step_key: string; repeat: number }[] = await tx.query(`INSERT INTO escalation_runs
+    const rows = await preparedQuery<{ episode_id: string; step_key: string; repeat: number }>(tx, `INSERT INTO escalation_runs
         (episode_id, step_key, repeat, outcome, reason, due_at, ran_at, notifications, summary)
       SELECT ${f(0)}::uuid, ${f(1)}, ${f(2)}::int, ${f(3)}, ${f(4)}, ${f(5)}::timestamptz, $2, ${f(6)}::int, ${f(7)} FROM ${runs.source}
       ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`, [runs.param, now]);
@@ -133,7 +134,7 @@ export class EscalationRunner {
     }
     // One statement (one round trip for a report's single episode): data-modifying CTEs always run.
     const next = textRows(schedule.map((e) => [e.id, e.next ? e.next.toISOString() : null]), 1);
-    await tx.query(`WITH t AS (SELECT ${next.field(0)}::uuid AS id, ${next.field(1)}::timestamptz AS next FROM ${next.source}),
+    await preparedQuery(tx, `WITH t AS (SELECT ${next.field(0)}::uuid AS id, ${next.field(1)}::timestamptz AS next FROM ${next.source}),
       done AS (DELETE FROM escalation_schedule s USING t WHERE s.episode_id = t.id AND t.next IS NULL),
       seen AS (UPDATE missing_episodes e SET visible_to_roles = string_to_array(v.visible, ',')
         FROM unnest($2::uuid[], $3::text[]) AS v(id, visible) WHERE e.id = v.id)
@@ -147,7 +148,7 @@ export class EscalationRunner {
     // One row per episode, its runs as "step#repeat:outcome" words: a sweep's episodes have run a
     // handful of steps each, and thousands of one-run rows cost more to receive than to find.
     // Step keys are [a-z0-9_] (the policy schema says so), so the separators cannot occur in them.
-    const rows: { episode_id: string; runs: string | null; acknowledged: string | null }[] = await tx.query(`
+    const rows = await preparedQuery<{ episode_id: string; runs: string | null; acknowledged: string | null }>(tx, `
       SELECT episode_id, string_agg(run, ' ') AS runs, string_agg(acknowledged, ' ') AS acknowledged FROM (
         SELECT episode_id, step_key || '#' || repeat || ':' || outcome AS run, NULL AS acknowledged FROM escalation_runs WHERE episode_id = ANY($1)
         UNION ALL SELECT episode_id, NULL, step_key FROM episode_events WHERE episode_id = ANY($1) AND type = 'acknowledged'
@@ -172,18 +173,18 @@ function lineOf(d: Won, ids: (string | null)[]): string {
   return d.plan ? `Step ${step.key} fired. ${reason} ${sentStep(d.plan, ids).summary}` : `Step ${step.key} skipped. ${reason}`;
 }
 
-function partyOf(episode: MissingEpisode, child: ChildRow): EpisodeParty {
+function partyOf(episode: LadderEpisode, child: ChildRow): EpisodeParty {
   return { episodeId: episode.id, authorityId: episode.authorityId, childId: episode.childId, socialWorkerId: child.social_worker_id,
     placementId: episode.placementId, reportedByMobile: episode.reportedByMobile, parentNoticeSuppressed: !!episode.parentNoticeSuppressedReason };
 }
 
-function factsOf(episode: MissingEpisode, child: ChildRow): EpisodeFacts {
+function factsOf(episode: LadderEpisode, child: ChildRow): EpisodeFacts {
   return { childRef: child.reference, episodeRef: episode.reference, authorityName: child.authority_name, kind: episode.kind,
     risk: effectiveRisk(snapshotOf(episode, [])), discoveredAt: episode.discoveredAt, lastSeenAt: episode.lastSeenAt, returnedAt: episode.returnedAt,
     policeReference: episode.policeReference, repeatCount: episode.repeatCount, repeatWindowDays: episode.policySnapshot.settings.repeatWindowDays };
 }
 
-export function snapshotOf(e: MissingEpisode, acknowledgedSteps: string[]): EpisodeSnapshot {
+export function snapshotOf(e: LadderEpisode, acknowledgedSteps: string[]): EpisodeSnapshot {
   return {
     discoveredAt: e.discoveredAt, reportedAt: e.reportedAt, returnedAt: e.returnedAt, closedAt: e.closedAt, riskHighAt: e.riskHighAt,
     riskGrade: e.riskGrade, highRiskFromStart: e.highRiskFromStart, traffickingStatus: e.traffickingStatus,

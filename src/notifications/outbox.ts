@@ -12,6 +12,7 @@ import { Attachment, Channel, Fallback, Notification, RecipientType } from './no
 import { renderEmailText, renderSms } from './templates';
 import { timeOrderedId } from '../platform/database/time-ordered-id';
 import { TextField, textRows } from '../platform/database/text-rows';
+import { copyRows, CopyType } from '../platform/database/copy-rows';
 
 export const OUTBOX_CHANNEL = 'notifications_outbox';
 
@@ -48,8 +49,8 @@ export class NotificationOutbox {
   }
 
   /**
-   * Queues many messages in one statement (the rows and one wake-up) and returns,
-   * for each message in order, its new id or null where the dedupe key already existed. Everything
+   * Queues many messages (the rows and one wake-up) and returns, for each message in order, its
+   * new id or null where the dedupe key already existed. Everything
    * is rendered before anything is written, so a template error leaves the transaction intact.
    */
   async enqueueMany(tx: Tx, messages: OutboxMessage[]): Promise<(string | null)[]> {
@@ -57,6 +58,15 @@ export class NotificationOutbox {
     const now = this.clock.now();
     const dataText = new Map<object, string>();
     const rows = messages.map((m) => this.row(m, now, dataText));
+    if (rows.length >= COPY_FROM) {
+      const copied = await this.copy(tx, rows, now);
+      if (copied) return copied;
+    }
+    return this.insert(tx, rows, now);
+  }
+
+  /** One INSERT that skips rows whose dedupe key exists, and wakes the dispatchers. */
+  private async insert(tx: Tx, rows: TextField[][], now: Date): Promise<(string | null)[]> {
     // The wake-up rides in the same statement (one round trip less for every report): pg_notify is
     // volatile, so its CTE runs once, and only when something was inserted. Only the dedupe key can
     // conflict (ids are new), so it is the one index probed before each row goes in.
@@ -67,6 +77,26 @@ export class NotificationOutbox {
       SELECT inserted.id FROM inserted LEFT JOIN wake ON true`, [param, OUTBOX_CHANNEL, now]);
     const inserted = new Set(result.map((r) => r.id));
     return rows.map((r) => (inserted.has(r[0]!) ? r[0] : null));
+  }
+
+  /**
+   * A large batch goes in by binary COPY, which costs the database about half as much as the
+   * INSERT. COPY cannot skip a row whose dedupe key exists, so it runs inside a savepoint: if any
+   * key is taken (rare: the runs the sweep claimed are new), the savepoint is rolled back and the
+   * batch goes through the INSERT instead (null: use the INSERT).
+   */
+  private async copy(tx: Tx, rows: TextField[][], now: Date): Promise<string[] | null> {
+    await tx.query('SAVEPOINT outbox_copy');
+    try {
+      await copyRows(tx, 'notifications', copyColumns, rows, ['queued', '0', now.toISOString(), now.toISOString()]);
+    } catch (err) {
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+      await tx.query('ROLLBACK TO SAVEPOINT outbox_copy');
+      return null;
+    }
+    // The ids are made here (uuids, hex and dashes only), so the wake-up's payload can be written inline.
+    await tx.query(`RELEASE SAVEPOINT outbox_copy; SELECT pg_notify('${OUTBOX_CHANNEL}', '${rows[0][0]}')`);
+    return rows.map((r) => r[0]!);
   }
 
   /** The row's fields, in the order of `fields`, as PostgreSQL's text input for each (null for NULL). */
@@ -98,3 +128,7 @@ const fieldTypes = {
   needs_ack: 'boolean', ack_code: 'text', next_attempt_at: 'timestamptz', fallbacks: 'jsonb', fallback_of: 'uuid', attachments: 'jsonb',
 } as const;
 const fields = Object.keys(fieldTypes) as (keyof typeof fieldTypes)[];
+const copyColumns: Record<string, CopyType> = { ...fieldTypes, status: 'text', attempts: 'integer', created_at: 'timestamptz', updated_at: 'timestamptz' };
+/** From this many messages a batch is copied; a report's handful goes in one INSERT, its wake-up in the same round trip. */
+export const COPY_FROM = 50;
+const UNIQUE_VIOLATION = '23505';

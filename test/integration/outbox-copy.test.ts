@@ -1,0 +1,96 @@
+// Large outbox batches (a sweep's) go in by binary COPY rather than one INSERT. What a dispatcher,
+// a timeline or an auditor later reads must not depend on which way a message went in: the same
+// messages written both ways are stored alike, duplicates are answered null as the INSERT answers
+// them, the wake-up is heard once after commit, and a batch that fails leaves nothing behind.
+import { Client } from 'pg';
+import { buildTestApp, TestApp } from '../support/app';
+import { COPY_FROM, OUTBOX_CHANNEL, OutboxMessage } from '../../src/notifications/outbox';
+import { LocalAuthority } from '../../src/authorities/local-authority.entity';
+import { alertData } from '../support/delivery';
+
+let app: TestApp;
+let authorityId: string;
+let contactId: string;
+let episodeId: string;
+beforeAll(async () => {
+  app = await buildTestApp();
+  authorityId = (await app.db.dataSource.getRepository(LocalAuthority).findOneByOrFail({ code: 'DEMO' })).id;
+  contactId = (await q('SELECT id FROM contacts WHERE authority_id = $1 LIMIT 1', [authorityId]))[0].id;
+  episodeId = '0190f3c4-0000-7000-8000-000000000001';
+});
+afterAll(async () => { await app.close(); });
+
+const q = (sql: string, params: unknown[] = []) => app.db.dataSource.query(sql, params);
+const enqueue = (batch: OutboxMessage[]) => app.db.dataSource.transaction((tx) => app.services.outbox.enqueueMany(tx, batch));
+
+/** Messages as varied as the outbox is given: both channels, odd names, no ids, delays, fallbacks, attachments. */
+function variety(prefix: string, count: number): OutboxMessage[] {
+  const names = ['Police control room', 'Duty\u001fmanager \u001e\\N', '\\N', 'Ŵyn “quoted” 😀', 'Line\nbreak\ttab \\ back', "O'Brien; DROP TABLE x; --"];
+  return Array.from({ length: count }, (_, i) => {
+    const channel = i % 2 ? 'email' as const : 'sms' as const;
+    return {
+      authorityId, channel, dedupeKey: `${prefix}-${i}`, stepKey: i % 3 ? `report_police#${i % 4}` : null, episodeId: i % 5 ? episodeId : null,
+      template: 'missing-alert', data: alertData(`E-${i}`), needsAck: i % 4 !== 0,
+      recipient: { type: 'contact', id: i % 2 ? contactId : null, name: names[i % names.length], address: channel === 'sms' ? `+4477009007${String(i % 100).padStart(2, '0')}` : `duty${i}@example.org` },
+      fallbacks: i % 3 ? [{ channel: channel === 'sms' ? 'email' : 'sms', address: 'police@example.org', recipientType: 'contact', recipientId: null, recipientName: names[i % names.length] }] : [],
+      notBefore: i % 7 ? undefined : new Date(app.clock.now().getTime() + i * 60_000),
+      attachments: i % 11 ? undefined : [{ filename: 'meeting.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR' }],
+    };
+  });
+}
+
+/** Every stored field but those made fresh for each message (id, code) or named by the test (key). */
+async function stored(prefix: string): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = await q(`SELECT * FROM notifications WHERE dedupe_key LIKE $1 ORDER BY seq`, [`${prefix}-%`]);
+  return rows.map(({ id, seq, dedupe_key: key, ack_code: code, body_text: body, ...rest }) => ({
+    ...rest, n: Number(String(key).split('-').pop()), has_code: code !== null,
+    body_text: code ? String(body).split(String(code)).join('####') : body,
+  })).sort((a, b) => a.n - b.n);
+}
+
+it('stores a copied batch exactly as one-at-a-time INSERTs store the same messages', async () => {
+  const count = COPY_FROM + 17;
+  const copied = await enqueue(variety('copied', count));
+  expect(copied.every((id) => typeof id === 'string')).toBe(true);
+  for (const m of variety('inserted', count)) await enqueue([m]);
+  const [a, b] = [await stored('copied'), await stored('inserted')];
+  expect(a).toHaveLength(count);
+  expect(a).toEqual(b);
+  expect(a[1]).toMatchObject({ recipient_name: 'Duty\u001fmanager \u001e\\N', status: 'queued', attempts: 0, has_code: true });
+  expect(a[3].recipient_name).toBe('Ŵyn “quoted” 😀');
+  const ids: { id: string }[] = await q(`SELECT id FROM notifications WHERE dedupe_key LIKE 'copied-%' ORDER BY dedupe_key`);
+  expect(new Set(ids.map((r) => r.id))).toEqual(new Set(copied));
+});
+
+it('answers null for a key already queued, or repeated within the batch, as the INSERT does, and queues the rest', async () => {
+  await enqueue([variety('taken', 1)[0]]);
+  const batch = variety('taken', COPY_FROM + 5);
+  batch.push({ ...batch[7] });
+  const ids = await enqueue(batch);
+  expect(ids.map((id) => id === null)).toEqual(batch.map((_, i) => i === 0 || i === batch.length - 1));
+  expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'taken-%'`))[0].n)).toBe(COPY_FROM + 5);
+});
+
+it('wakes the dispatchers once, and only after the transaction commits', async () => {
+  const listener = new Client({ connectionString: app.db.url });
+  await listener.connect();
+  const heard: string[] = [];
+  listener.on('notification', (n) => heard.push(n.payload ?? ''));
+  await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  let ids: (string | null)[] = [];
+  await app.db.dataSource.transaction(async (tx) => {
+    ids = await app.services.outbox.enqueueMany(tx, variety('wake', COPY_FROM));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toEqual([]);
+  });
+  await listener.query('SELECT 1');
+  await new Promise((r) => setTimeout(r, 100));
+  await listener.end();
+  expect(heard).toEqual([ids[0]]);
+});
+
+it('leaves nothing behind when a copied batch fails for any other reason', async () => {
+  const batch = variety('orphan', COPY_FROM).map((m, i) => (i === 30 ? { ...m, authorityId: '0190f3c4-0000-7000-8000-00000000dead' } : m));
+  await expect(enqueue(batch)).rejects.toThrow(/foreign key/);
+  expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'orphan-%'`))[0].n)).toBe(0);
+});
