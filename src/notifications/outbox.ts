@@ -12,7 +12,7 @@ import { Attachment, Channel, Fallback, Notification, RecipientType } from './no
 import { renderEmailText, renderSms } from './templates';
 import { timeOrderedId } from '../platform/database/time-ordered-id';
 import { TextField, textRows } from '../platform/database/text-rows';
-import { copyRows, CopyType } from '../platform/database/copy-rows';
+import { copyRows, CopyType, encodeRows } from '../platform/database/copy-rows';
 
 export const OUTBOX_CHANNEL = 'notifications_outbox';
 
@@ -56,13 +56,16 @@ export class NotificationOutbox {
   async enqueueMany(tx: Tx, messages: OutboxMessage[]): Promise<(string | null)[]> {
     if (!messages.length) return [];
     const now = this.clock.now();
-    const dataText = new Map<object, string>();
-    const rows = messages.map((m) => this.row(m, now, dataText));
-    if (rows.length >= COPY_FROM) {
-      const copied = await this.copy(tx, rows, now);
+    if (messages.length >= COPY_FROM) {
+      const copied = await this.copy(tx, this.rows(messages, now), now);
       if (copied) return copied;
     }
-    return this.insert(tx, rows, now);
+    return this.insert(tx, this.rows(messages, now), now);
+  }
+
+  private rows(messages: OutboxMessage[], now: Date): TextField[][] {
+    const dataText = new Map<object, string>();
+    return messages.map((m) => this.row(m, now, dataText));
   }
 
   /** One INSERT that skips rows whose dedupe key exists, and wakes the dispatchers. */
@@ -83,20 +86,22 @@ export class NotificationOutbox {
    * A large batch goes in by binary COPY, which costs the database about half as much as the
    * INSERT. COPY cannot skip a row whose dedupe key exists, so it runs inside a savepoint: if any
    * key is taken (rare: the runs the sweep claimed are new), the savepoint is rolled back and the
-   * batch goes through the INSERT instead (null: use the INSERT).
+   * batch goes through the INSERT instead (null: use the INSERT), rendered afresh.
    */
   private async copy(tx: Tx, rows: TextField[][], now: Date): Promise<string[] | null> {
+    const ids = rows.map((r) => r[0]!);
+    const data = encodeRows(copyColumns, rows, ['queued', '0', now.toISOString(), now.toISOString()]);
     await tx.query('SAVEPOINT outbox_copy');
     try {
-      await copyRows(tx, 'notifications', copyColumns, rows, ['queued', '0', now.toISOString(), now.toISOString()]);
+      await copyRows(tx, 'notifications', data);
     } catch (err) {
       if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
       await tx.query('ROLLBACK TO SAVEPOINT outbox_copy');
       return null;
     }
     // The ids are made here (uuids, hex and dashes only), so the wake-up's payload can be written inline.
-    await tx.query(`RELEASE SAVEPOINT outbox_copy; SELECT pg_notify('${OUTBOX_CHANNEL}', '${rows[0][0]}')`);
-    return rows.map((r) => r[0]!);
+    await tx.query(`RELEASE SAVEPOINT outbox_copy; SELECT pg_notify('${OUTBOX_CHANNEL}', '${ids[0]}')`);
+    return ids;
   }
 
   /** The row's fields, in the order of `fields`, as PostgreSQL's text input for each (null for NULL). */

@@ -3,7 +3,7 @@
 // integers at their limits, and batches large enough to span several chunks. A value the encoder
 // cannot write is refused by name before anything reaches the database.
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { copyRows, CopyType } from '../../src/platform/database/copy-rows';
+import { copyRows, CopyType, encodeRows } from '../../src/platform/database/copy-rows';
 import type { TextField } from '../../src/platform/database/text-rows';
 
 let db: TestDatabase;
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => { await db.drop(); });
 
 const columns: Record<string, CopyType> = { n: 'integer', u: 'uuid', t: 'text', j: 'jsonb', b: 'boolean', at: 'timestamptz', tag: 'text' };
-const copy = (rows: TextField[][], same: TextField[] = ['batch']) => db.dataSource.transaction((tx) => copyRows(tx, 'copied', columns, rows, same));
+const copy = (rows: TextField[][], same: TextField[] = ['batch']) => db.dataSource.transaction((tx) => copyRows(tx, 'copied', encodeRows(columns, rows, same)));
 
 async function readBack(tag: string): Promise<TextField[][]> {
   const rows: { n: number; u: string | null; t: string | null; j: string | null; b: boolean | null; at: Date | null }[] = await db.dataSource.query(

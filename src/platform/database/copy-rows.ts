@@ -21,21 +21,28 @@ const HEX = Int8Array.from({ length: 128 }, (_, c) => {
 // What toISOString writes: the only timestamp form turned into microseconds here.
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
+/** A batch encoded for COPY: the columns it fills and the stream's bytes, which live outside V8's heap. */
+export interface CopyData { columns: string[]; chunks: Buffer[] }
+
 /**
- * Inserts the rows into `table` in the caller's transaction and returns how many went in. Each row's
- * fields are in the order of `columns`, followed by `same`: fields every row has alike.
+ * Encodes rows whose fields are in the order of `columns`, followed by `same`: fields every row has
+ * alike. Encode before awaiting anything: the rows' strings can then be collected young, rather
+ * than copied by every collection that runs while the database works.
  */
-export async function copyRows(tx: Tx, table: string, columns: Record<string, CopyType>, rows: TextField[][], same: TextField[] = []): Promise<number> {
-  const names = Object.keys(columns);
-  const data = encode(Object.values(columns), rows, same);
+export function encodeRows(columns: Record<string, CopyType>, rows: TextField[][], same: TextField[] = []): CopyData {
+  return { columns: Object.keys(columns), chunks: encode(Object.values(columns), rows, same) };
+}
+
+/** Inserts an encoded batch into `table` in the caller's transaction; returns how many rows went in. */
+export async function copyRows(tx: Tx, table: string, data: CopyData): Promise<number> {
   const client = (await tx.queryRunner!.connect()) as PoolClient;
   return new Promise<number>((resolve, reject) => {
-    client.query(new CopyIn(`COPY ${table} (${names.join(', ')}) FROM STDIN WITH (FORMAT binary)`, data, resolve, reject));
+    client.query(new CopyIn(`COPY ${table} (${data.columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`, data.chunks, resolve, reject));
   });
 }
 
 /** The whole COPY stream: signature, header, each row, trailer, in chunks of about 256 kB. */
-export function encode(types: CopyType[], rows: TextField[][], same: TextField[] = []): Buffer[] {
+function encode(types: CopyType[], rows: TextField[][], same: TextField[]): Buffer[] {
   const out = new ChunkWriter();
   out.reserve(SIGNATURE.length + 8);
   out.bytes(SIGNATURE);
