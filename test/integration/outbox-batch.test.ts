@@ -1,9 +1,9 @@
 // enqueueMany, the sweep's way into the outbox: one statement for many messages, a null for each
 // duplicate (in this batch or already queued), each new row shown as queued, and one wake-up that
 // is heard only when the transaction commits.
-import { Client } from 'pg';
 import { buildTestApp, TestApp } from '../support/app';
-import { OUTBOX_CHANNEL, OutboxMessage } from '../../src/notifications/outbox';
+import type { OutboxMessage } from '../../src/notifications/outbox';
+import { listenForWakeUps } from '../support/wake-ups';
 import { LocalAuthority } from '../../src/authorities/local-authority.entity';
 import { alertData, history } from '../support/delivery';
 
@@ -43,20 +43,13 @@ it('writes each new message once, answers null for duplicates, and shows each as
 });
 
 it('wakes listeners once per transaction, and only after it commits', async () => {
-  const listener = new Client({ connectionString: app.db.url });
-  await listener.connect();
-  const heard: string[] = [];
-  listener.on('notification', (n) => heard.push(n.payload ?? ''));
-  await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  const wakeUps = await listenForWakeUps(app.db.url);
   await app.db.dataSource.transaction(async (tx) => {
     await app.services.outbox.enqueueMany(tx, [message('wake-1', '+447700900711'), message('wake-2', '+447700900712')]);
     await new Promise((r) => setTimeout(r, 100));
-    expect(heard).toEqual([]);
+    expect(wakeUps.heard).toEqual([]);
   });
-  await listener.query('SELECT 1');
-  await new Promise((r) => setTimeout(r, 100));
-  await listener.end();
-  expect(heard).toHaveLength(1);
+  expect(await wakeUps.stop()).toHaveLength(1);
 });
 
 it('writes nothing when a template cannot render, leaving the transaction usable', async () => {

@@ -2,9 +2,9 @@
 // a timeline or an auditor later reads must not depend on which way a message went in: the same
 // messages written both ways are stored alike, duplicates are answered null as the INSERT answers
 // them, the wake-up is heard once after commit, and a batch that fails leaves nothing behind.
-import { Client } from 'pg';
 import { buildTestApp, TestApp } from '../support/app';
-import { COPY_FROM, OUTBOX_CHANNEL, OutboxMessage } from '../../src/notifications/outbox';
+import { COPY_FROM, OutboxMessage } from '../../src/notifications/outbox';
+import { listenForWakeUps } from '../support/wake-ups';
 import { LocalAuthority } from '../../src/authorities/local-authority.entity';
 import { alertData } from '../support/delivery';
 
@@ -72,21 +72,14 @@ it('answers null for a key already queued, or repeated within the batch, as the 
 });
 
 it('wakes the dispatchers once, and only after the transaction commits', async () => {
-  const listener = new Client({ connectionString: app.db.url });
-  await listener.connect();
-  const heard: string[] = [];
-  listener.on('notification', (n) => heard.push(n.payload ?? ''));
-  await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  const wakeUps = await listenForWakeUps(app.db.url);
   let ids: (string | null)[] = [];
   await app.db.dataSource.transaction(async (tx) => {
     ids = await app.services.outbox.enqueueMany(tx, variety('wake', COPY_FROM));
     await new Promise((r) => setTimeout(r, 100));
-    expect(heard).toEqual([]);
+    expect(wakeUps.heard).toEqual([]);
   });
-  await listener.query('SELECT 1');
-  await new Promise((r) => setTimeout(r, 100));
-  await listener.end();
-  expect(heard).toEqual([ids[0]]);
+  expect(await wakeUps.stop()).toEqual([ids[0]]);
 });
 
 it('leaves nothing behind when a copied batch fails for any other reason', async () => {

@@ -1,10 +1,10 @@
 // The outbox contract: messages are rendered from templates, written in the caller's transaction,
 // deduplicated by key, and announce themselves with pg_notify only when that transaction commits.
-import { Client } from 'pg';
 import { buildTestApp, TestApp } from '../support/app';
 import { Notification } from '../../src/notifications/notification.entity';
-import { OUTBOX_CHANNEL, OutboxMessage } from '../../src/notifications/outbox';
+import type { OutboxMessage } from '../../src/notifications/outbox';
 import { LocalAuthority } from '../../src/authorities/local-authority.entity';
+import { listenForWakeUps } from '../support/wake-ups';
 import { fitsOneSegment } from '../../src/notifications/templates';
 import type { RecordingProvider } from '../../src/notifications/providers/recording.provider';
 import type { EmailMessage } from '../../src/notifications/providers/email.provider';
@@ -52,19 +52,13 @@ it('ignores a second message with the same dedupe key', async () => {
 });
 
 it('notifies listeners on commit and not on rollback', async () => {
-  const listener = new Client({ connectionString: app.db.url });
-  await listener.connect();
-  const heard: string[] = [];
-  listener.on('notification', (m) => heard.push(m.payload ?? ''));
-  await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  const wakeUps = await listenForWakeUps(app.db.url);
   await app.db.dataSource.transaction(async (tx) => {
     await app.services.outbox.enqueue(tx, message('rolled-back'));
     throw new Error('roll back');
   }).catch(() => undefined);
   const kept = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, message('committed')));
-  await new Promise((r) => setTimeout(r, 200));
-  await listener.end();
-  expect(heard).toEqual([kept!.id]);
+  expect(await wakeUps.stop()).toEqual([kept!.id]);
   expect(await app.db.dataSource.getRepository(Notification).countBy({ dedupeKey: 'rolled-back' })).toBe(0);
 });
 
