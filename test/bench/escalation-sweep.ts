@@ -13,6 +13,7 @@ import { ManualClock } from '../support/clock';
 import { openBenchDatabase } from './bench-database';
 import { startCpuMeter } from './cpu-meter';
 import { withServiceFlags } from './service-flags';
+import { machineSpeedMs } from './machine-speed';
 
 const logger = createLogger('error');
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -84,7 +85,8 @@ async function measure(db: DataSource, clock: ManualClock, total: number, due: n
   }
   const sorted = [...samples].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  out(`${String(total).padStart(7)} open, ${due} due: median ${median} ms of ${SAMPLES} sweeps (fastest ${sorted[0]}, slowest ${sorted[sorted.length - 1]})`);
+  out(`${String(total).padStart(7)} open, ${due} due: median ${median} ms of ${SAMPLES} sweeps (fastest ${sorted[0]}, slowest ${sorted[sorted.length - 1]}); `
+    + `machine speed now ${machineSpeedMs()} ms (see machine-speed.ts)`);
   const again = await services.escalation.sweep();
   out(`${String(total).padStart(7)} open, nothing due: sweep in ${again.ms} ms`);
   return median;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { sweepBench } from './escalation-sweep';
 import { AT_A_TIME, REPORTS, serviceBench } from './service-load';
 import { withServiceFlags } from './service-flags';
+import { machineSpeedMs } from './machine-speed';
 
 interface Row { figure: string; value: number | null; unit: string; goal: string; pass: boolean | null; note?: string }
 
@@ -46,6 +47,7 @@ function returnsRows(): Row[] {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const speedAtStart = machineSpeedMs();
   const sweep = await sweepBench();
   const service = await serviceBench();
   const rows: Row[] = [
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
     { figure: 'service peak RSS under that read load', value: round(service.peakRssMb), unit: 'MB', goal: '< 300', pass: service.peakRssMb < 300 },
     { figure: `service peak RSS from its start through the alert bursts`, value: round(service.burstPeakRssMb), unit: 'MB', goal: '', pass: null },
     ...returnsRows(),
+    { figure: 'machine speed: a fixed JavaScript workload at the start (lower is faster; compare runs only when alike)', value: speedAtStart, unit: 'ms', goal: '', pass: null },
+    { figure: 'machine speed: the same workload at the end', value: machineSpeedMs(), unit: 'ms', goal: '', pass: null },
   ];
   const widths = [Math.max(...rows.map((r) => r.figure.length)), 9, 5, 8];
   out('');
