@@ -6,6 +6,7 @@ import { addContacts, childPlaced, reportMissing } from '../support/escalation-f
 import { createDataSource } from '../../src/platform/database/data-source';
 import { createServices, Services } from '../../src/services';
 import { testLogger } from '../support/quiet-logger';
+import { COPY_FROM } from '../../src/notifications/outbox';
 import type { DataSource } from 'typeorm';
 
 let app: TestApp;
@@ -62,4 +63,21 @@ it('two instances sweeping in small batches (locked with SKIP LOCKED) still send
   expect(new Set(perEpisode.map((r: { n: number }) => r.n)).size).toBe(1);
   expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE outcome = 'fired' AND step_key = 'plus_72h'`)).toBe(episodes.length);
   expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE step_key = 'plus_72h'`)).toBe(episodes.length);
+});
+
+it('two instances sweeping batches large enough to be copied into the outbox still send each step once', async () => {
+  // 60 episodes due at once: batches of 50 messages or more go into the outbox by COPY.
+  const fresh: string[] = [];
+  for (let i = 0; i < 60; i++) fresh.push((await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 3 })).id)).id);
+  app.clock.advanceHours(24);
+  const [a, b] = await Promise.all([app.services.escalation.sweep({ concurrency: 2 }), other.escalation.sweep({ concurrency: 2 })]);
+  expect(a.notifications + b.notifications).toBeGreaterThanOrEqual(2 * COPY_FROM);
+  // A copied batch's rows carry its savepoint's transaction id, not that of the runs claimed beside them.
+  expect(await count(`SELECT count(*) AS n FROM notifications n JOIN escalation_runs r ON r.episode_id = n.episode_id AND r.step_key = 'plus_24h'
+    WHERE n.episode_id = ANY($1) AND n.step_key = 'plus_24h#0' AND n.xmin::text <> r.xmin::text`, [fresh])).toBeGreaterThan(0);
+  const sent = await app.db.dataSource.query(`SELECT count(*)::int AS n, count(DISTINCT episode_id)::int AS episodes
+    FROM notifications WHERE episode_id = ANY($1) AND step_key = 'plus_24h#0'`, [fresh]);
+  expect(sent).toEqual([{ n: 2 * fresh.length, episodes: fresh.length }]);
+  expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE episode_id = ANY($1) AND step_key = 'plus_24h'`, [fresh])).toBe(fresh.length);
+  expect(await count(`SELECT count(*) AS n FROM escalation_schedule WHERE next_at <= $1`, [app.clock.now()])).toBe(0);
 });

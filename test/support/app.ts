@@ -35,7 +35,9 @@ export async function buildTestApp(env: Record<string, string> = {}, options: { 
   const services = createServices({ db: db.dataSource, clock, config, logger });
   const server = await createServer({ config, services, logger, clock });
   await server.initialize();
-  const tokens = new Map<string, string>();
+  // Tokens by user, with the test clock's time they were issued: a test that moves its clock on by
+  // days gets a new one rather than one its own clock has expired.
+  const tokens = new Map<string, { token: string; at: number }>();
   const signIn = async (role: Role, authority: 'DEMO' | 'OTHER' = 'DEMO') => {
     const a = demoAuthorities.find((x) => x.code === authority)!;
     const local = demoRoles.find((r) => r.role === role)!.local;
@@ -47,8 +49,11 @@ export async function buildTestApp(env: Record<string, string> = {}, options: { 
     server, services, clock, db, config, signIn,
     async tokenFor(role, authority = 'DEMO') {
       const key = `${role}:${authority}`;
-      if (!tokens.has(key)) tokens.set(key, await signIn(role, authority));
-      return tokens.get(key)!;
+      const cached = tokens.get(key);
+      if (cached && clock.now().getTime() - cached.at < 3_600_000) return cached.token;
+      const token = await signIn(role, authority);
+      tokens.set(key, { token, at: clock.now().getTime() });
+      return token;
     },
     async close() {
       await server.stop();
