@@ -4,8 +4,8 @@
 // and JSON) cost PostgreSQL more to parse as one text parameter than to store; as binary COPY it
 // costs little more than the storing. Fields are given as PostgreSQL's text form (as for
 // text-rows.ts) and turned into binary here by column type, for the few types the batches use.
-import type { PoolClient, Submittable, Connection } from 'pg';
-import type { Tx } from './transaction';
+import type { Submittable, Connection } from 'pg';
+import { connectionOf, Tx } from './transaction';
 import type { TextField } from './text-rows';
 
 export type CopyType = 'uuid' | 'text' | 'jsonb' | 'boolean' | 'integer' | 'timestamptz';
@@ -35,7 +35,7 @@ export function encodeRows(columns: Record<string, CopyType>, rows: TextField[][
 
 /** Inserts an encoded batch into `table` in the caller's transaction; returns how many rows went in. */
 export async function copyRows(tx: Tx, table: string, data: CopyData): Promise<number> {
-  const client = (await tx.queryRunner!.connect()) as PoolClient;
+  const client = await connectionOf(tx);
   return new Promise<number>((resolve, reject) => {
     client.query(new CopyIn(`COPY ${table} (${data.columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`, data.chunks, resolve, reject));
   });

@@ -3,8 +3,7 @@
 // Planning them afresh cost the database more than running some of them: each batch's ids come as
 // one array, and the planner weighed every id of it against the column's statistics every time.
 import { createHash } from 'node:crypto';
-import type { PoolClient } from 'pg';
-import type { Tx } from './transaction';
+import { connectionOf, Tx } from './transaction';
 
 const names = new Map<string, string>();
 
@@ -12,6 +11,6 @@ const names = new Map<string, string>();
 export async function preparedQuery<T>(tx: Tx, text: string, params: unknown[]): Promise<T[]> {
   let name = names.get(text);
   if (!name) names.set(text, name = `p_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`);
-  const client = (await tx.queryRunner!.connect()) as PoolClient;
+  const client = await connectionOf(tx);
   return (await client.query({ name, text, values: params })).rows as T[];
 }
