@@ -84,7 +84,8 @@ export class NotificationOutbox {
 
   /**
    * A large batch goes in by binary COPY: the INSERT made the database parse the batch as text
-   * first (2,000 of a sweep's messages, measured alone: about 105 ms by INSERT, about 60 ms by COPY). COPY cannot skip a row whose dedupe key exists, so it runs inside a savepoint: if any
+   * first (2,000 of a sweep's messages, measured alone: about 105 ms by INSERT, about 60 ms by
+   * COPY). COPY cannot skip a row whose dedupe key exists, so it runs inside a savepoint: if any
    * key is taken (rare: the runs the sweep claimed are new), the savepoint is rolled back and the
    * batch goes through the INSERT instead (null: use the INSERT), rendered afresh.
    */
