@@ -9,6 +9,7 @@ import { OperationalGroup1732300000500 } from './1732300000500-operational-group
 import { FiguresIndexes1732300000600 } from './1732300000600-figures-indexes';
 import { EscalationSchedule1732300000700 } from './1732300000700-escalation-schedule';
 import { AuthRevocationNotify1732300000730 } from './1732300000730-auth-revocation-notify';
+import { MessageTextAtSend1732300000800 } from './1732300000800-message-text-at-send';
 
 export const migrations = [
   Foundation1732300000000,
@@ -21,4 +22,5 @@ export const migrations = [
   FiguresIndexes1732300000600,
   EscalationSchedule1732300000700,
   AuthRevocationNotify1732300000730,
+  MessageTextAtSend1732300000800,
 ];

@@ -39,9 +39,11 @@ export class DeliveryFailureService {
   }
 
   /**
-   * A fallback whose template cannot render (data made for one channel only) must not stop the duty
-   * manager hearing of the failure. The outbox renders before it writes, so the transaction is intact;
-   * a database error instead aborts it, and the next statement fails and rolls the whole failure back.
+   * A fallback whose template has no files for its channel must not stop the duty manager hearing of
+   * the failure. The outbox checks templates before it writes, so the transaction is intact; a
+   * database error instead aborts it, and the next statement fails and rolls the whole failure back.
+   * (A fallback whose data its template cannot be rendered from is queued, fails when sent, and the
+   * duty manager hears of that too.)
    */
   private async enqueueFallback(tx: Tx, message: OutboxMessage): Promise<void> {
     try {

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Tx } from '../platform/database/transaction';
 import { entityFromRow } from '../platform/database/entity-rows';
 import { Channel, Notification } from './notification.entity';
+import type { MessageContent } from './templates';
 
 /** Where the dispatcher's statements run: the service's pool, a transaction, or the dispatcher's own pool. */
 export interface SqlRunner { query(sql: string, params?: unknown[]): Promise<any> } // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -45,20 +46,22 @@ export class DeliveryRepository {
   }
 
   /**
-   * Records many sends in one statement (each fenced like the others); returns the ids recorded. An id
+   * Records many sends in one statement (each fenced like the others), with what each said; returns the ids recorded. An id
    * missing from the answer lost its claim (lapsed and taken over, or acknowledged meanwhile).
    */
-  async markSentMany(sql: SqlRunner, sends: { n: Notification; providerId: string; at: Date }[]): Promise<Set<string>> {
+  async markSentMany(sql: SqlRunner, sends: { n: Notification; providerId: string; at: Date; content: MessageContent }[]): Promise<Set<string>> {
     const rows: { notification_id: string }[] = await sql.query(`
       WITH changed AS (
-        UPDATE notifications n SET status = 'sent', provider_id = t.provider_id, sent_at = t.at, claimed_until = NULL, last_error = NULL, updated_at = t.at
-        FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[]) AS t(id, attempts, provider_id, at)
+        UPDATE notifications n SET status = 'sent', provider_id = t.provider_id, sent_at = t.at, claimed_until = NULL, last_error = NULL, updated_at = t.at,
+          subject = t.subject, body_text = t.body
+        FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS t(id, attempts, provider_id, at, subject, body)
         WHERE n.id = t.id AND n.status = 'sending' AND n.attempts = t.attempts
         RETURNING n.id, n.provider_id, t.at
       )
       INSERT INTO notification_events (notification_id, at, status, detail)
       SELECT id, at, 'sent', provider_id FROM changed RETURNING notification_id`,
-    [sends.map((s) => s.n.id), sends.map((s) => s.n.attempts), sends.map((s) => s.providerId), sends.map((s) => s.at)]);
+    [sends.map((s) => s.n.id), sends.map((s) => s.n.attempts), sends.map((s) => s.providerId), sends.map((s) => s.at),
+      sends.map((s) => s.content.subject), sends.map((s) => s.content.text)]);
     return new Set(rows.map((r) => r.notification_id));
   }
 

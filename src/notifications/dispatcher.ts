@@ -19,7 +19,7 @@ import { asDeliveryError, DeliveryError } from './providers/delivery-error';
 import { DeliveryRepository, SqlRunner } from './delivery.repository';
 import { RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy';
 import { OutboxListener } from './outbox-listener';
-import { renderEmailHtml } from './templates';
+import { MessageContent, renderEmailHtml, renderMessage } from './templates';
 import { SendRecorder } from './send-recorder';
 import { Lane } from './dispatch-lane';
 
@@ -177,13 +177,15 @@ export class Dispatcher {
   }
 
   private async deliver(n: Notification): Promise<Outcome> {
+    let content: MessageContent;
     let providerId: string;
     try {
-      providerId = (await this.send(n)).providerId;
+      content = contentOf(n);
+      providerId = (await this.send(n, content)).providerId;
     } catch (err) {
       return this.recordFailure(n, asDeliveryError(err));
     }
-    const recorded = await this.record(n, () => this.recorder.record(n, providerId, this.deps.clock.now()));
+    const recorded = await this.record(n, () => this.recorder.record(n, providerId, this.deps.clock.now(), content));
     if (recorded === 'lost') this.deps.logger.warn({ notificationId: n.id }, 'sent, but the claim had lapsed or the message was acknowledged meanwhile');
     return recorded === 'lost' ? 'lost' : 'sent';
   }
@@ -199,12 +201,12 @@ export class Dispatcher {
     }
   }
 
-  private send(n: Notification) {
+  private send(n: Notification, content: MessageContent) {
     const base = this.options.publicBaseUrl;
-    if (n.channel === 'sms') return this.deps.sms.send({ to: n.address, body: n.bodyText, statusCallback: base + statusCallbackPath });
+    if (n.channel === 'sms') return this.deps.sms.send({ to: n.address, body: content.text, statusCallback: base + statusCallbackPath });
     // Rows queued before the HTML part moved to send time still carry it.
     const html = n.bodyHtml ?? renderEmailHtml(n.template, { ...n.data, ackCode: n.ackCode });
-    return this.deps.email.send({ to: n.address, subject: n.subject ?? '', html, text: n.bodyText, messageId: messageIdFor(n.id, base),
+    return this.deps.email.send({ to: n.address, subject: content.subject ?? '', html, text: content.text, messageId: messageIdFor(n.id, base),
       attachments: n.attachments ?? undefined });
   }
 
@@ -223,5 +225,20 @@ export class Dispatcher {
       await failures.handle(tx, n, reason);
       return 'failed';
     }));
+  }
+}
+
+/**
+ * What the message says: rendered now from its template, its data as queued and its ack code (rows
+ * queued before rendering moved to send time carry their text). A template that cannot be rendered
+ * will not render on a retry either, so the message fails at once and its fallback and the duty
+ * manager's alert follow.
+ */
+function contentOf(n: Notification): MessageContent {
+  if (n.bodyText !== null) return { subject: n.subject, text: n.bodyText };
+  try {
+    return renderMessage(n.channel, n.template, { ...n.data, ackCode: n.ackCode });
+  } catch (err) {
+    throw new DeliveryError('permanent', `the message could not be written from its template ${n.template}: ${(err as Error).message}`);
   }
 }

@@ -26,7 +26,8 @@ export class Notification {
   @Column('text') address!: string;
   @Column('text') template!: string;
   @Column('text', { nullable: true }) subject!: string | null;
-  @Column('text') bodyText!: string;
+  /** Null until sent: the text is rendered from template and data when the message goes. */
+  @Column('text', { nullable: true }) bodyText!: string | null;
   @Column('text', { nullable: true }) bodyHtml!: string | null;
   @Column('boolean') needsAck!: boolean;
   @Column('text', { nullable: true }) ackCode!: string | null;

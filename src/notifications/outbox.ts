@@ -3,13 +3,14 @@
 // rolls back), so the first police alert leaves within a second without polling. One multi-row
 // INSERT per batch keeps the sweep's cost to a few statements however many messages a step sends.
 // The row is the whole record of the message's creation: its "queued" moment is created_at (no
-// separate event row), and an email's HTML part is rendered from template and data when it is sent,
-// which keeps each row small enough that PostgreSQL stores it without compressing it.
+// separate event row). What a message says is rendered from its template and data when it is sent
+// (and then stored on the row as sent): a sweep's thousands of rows are then half the bytes to
+// build, send, insert and log, and the text still comes from the data as it was when queued.
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { Attachment, Channel, Fallback, Notification, RecipientType } from './notification.entity';
-import { renderEmailText, renderSms } from './templates';
+import { assertMessageTemplate } from './templates';
 import { timeOrderedId } from '../platform/database/time-ordered-id';
 import { TextField, textRows } from '../platform/database/text-rows';
 import { copyRows, CopyType, encodeRows } from '../platform/database/copy-rows';
@@ -50,8 +51,8 @@ export class NotificationOutbox {
 
   /**
    * Queues many messages (the rows and one wake-up) and returns, for each message in order, its
-   * new id or null where the dedupe key already existed. Everything is rendered before anything is
-   * written, so a template error leaves the transaction intact.
+   * new id or null where the dedupe key already existed. Every message's template is checked before
+   * anything is written, so a missing one leaves the transaction intact.
    */
   async enqueueMany(tx: Tx, messages: OutboxMessage[]): Promise<(string | null)[]> {
     if (!messages.length) return [];
@@ -107,11 +108,8 @@ export class NotificationOutbox {
 
   /** The row's fields, in the order of `fields`, as PostgreSQL's text input for each (null for NULL). */
   private row(message: OutboxMessage, now: Date, dataText: Map<object, string>): TextField[] {
+    assertMessageTemplate(message.channel, message.template);
     const ackCode = message.needsAck ? String(randomInt(1000, 10000)) : null;
-    const data = { ...message.data, ackCode };
-    const rendered = message.channel === 'sms'
-      ? { subject: null, text: renderSms(message.template, data) }
-      : renderEmailText(message.template, data);
     // A step's SMS and email to one person share their data object: it is turned into JSON once.
     let json = dataText.get(message.data);
     if (json === undefined) dataText.set(message.data, json = JSON.stringify(message.data));
@@ -121,7 +119,7 @@ export class NotificationOutbox {
       timeOrderedId(now),
       message.authorityId, message.episodeId ?? null, message.stepKey ?? null, message.dedupeKey ?? null, message.channel,
       message.recipient.type, message.recipient.id, message.recipient.name, message.recipient.address, message.template, json,
-      rendered.subject, rendered.text, message.needsAck ? 'true' : 'false', ackCode, (message.notBefore ?? now).toISOString(),
+      message.needsAck ? 'true' : 'false', ackCode, (message.notBefore ?? now).toISOString(),
       JSON.stringify(message.fallbacks ?? []), message.fallbackOf ?? null, message.attachments?.length ? JSON.stringify(message.attachments) : null,
     ];
   }
@@ -130,8 +128,8 @@ export class NotificationOutbox {
 // Every column a queued row sets but status, attempts and the two timestamps (the same for all).
 const fieldTypes = {
   id: 'uuid', authority_id: 'uuid', episode_id: 'uuid', step_key: 'text', dedupe_key: 'text', channel: 'text', recipient_type: 'text',
-  recipient_id: 'uuid', recipient_name: 'text', address: 'text', template: 'text', data: 'jsonb', subject: 'text', body_text: 'text',
-  needs_ack: 'boolean', ack_code: 'text', next_attempt_at: 'timestamptz', fallbacks: 'jsonb', fallback_of: 'uuid', attachments: 'jsonb',
+  recipient_id: 'uuid', recipient_name: 'text', address: 'text', template: 'text', data: 'jsonb', needs_ack: 'boolean', ack_code: 'text',
+  next_attempt_at: 'timestamptz', fallbacks: 'jsonb', fallback_of: 'uuid', attachments: 'jsonb',
 } as const;
 const fields = Object.keys(fieldTypes) as (keyof typeof fieldTypes)[];
 const copyColumns: Record<string, CopyType> = { ...fieldTypes, status: 'text', attempts: 'integer', created_at: 'timestamptz', updated_at: 'timestamptz' };

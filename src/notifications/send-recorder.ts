@@ -3,9 +3,10 @@
 // message, and a quiet moment records each send at once. Each caller hears whether its own row
 // was recorded (false: its claim was lost).
 import type { Notification } from './notification.entity';
+import type { MessageContent } from './templates';
 import type { DeliveryRepository, SqlRunner } from './delivery.repository';
 
-interface Pending { n: Notification; providerId: string; at: Date; done: (recorded: boolean) => void; failed: (err: unknown) => void }
+interface Pending { n: Notification; providerId: string; at: Date; content: MessageContent; done: (recorded: boolean) => void; failed: (err: unknown) => void }
 
 export class SendRecorder {
   private pending: Pending[] = [];
@@ -13,9 +14,10 @@ export class SendRecorder {
 
   constructor(private readonly repo: DeliveryRepository, private readonly sql: () => SqlRunner) {}
 
-  record(n: Notification, providerId: string, at: Date): Promise<boolean> {
+  /** `content`: what was sent, kept on the row as the record of it. */
+  record(n: Notification, providerId: string, at: Date, content: MessageContent): Promise<boolean> {
     return new Promise((done, failed) => {
-      this.pending.push({ n, providerId, at, done, failed });
+      this.pending.push({ n, providerId, at, content, done, failed });
       if (!this.writing) void this.write();
     });
   }

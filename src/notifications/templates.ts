@@ -58,7 +58,7 @@ export function renderEmail(template: string, data: object): RenderedEmail {
   return { ...renderEmailText(template, data), html: renderEmailHtml(template, data) };
 }
 
-/** Subject and plain text: what the outbox stores when a message is queued. */
+/** Subject and plain text. */
 export function renderEmailText(template: string, data: object): Omit<RenderedEmail, 'html'> {
   return {
     subject: render(textEnv, `email/${template}.subject.njk`, data).trim(),
@@ -69,6 +69,19 @@ export function renderEmailText(template: string, data: object): Omit<RenderedEm
 /** The HTML part, rendered from the same data when the message is sent. */
 export function renderEmailHtml(template: string, data: object): string {
   return render(env, `email/${template}.html.njk`, data);
+}
+
+/** What a message says, rendered from its template and data when it is sent (an SMS has no subject). */
+export interface MessageContent { subject: string | null; text: string }
+
+export function renderMessage(channel: 'sms' | 'email', template: string, data: object): MessageContent {
+  return channel === 'sms' ? { subject: null, text: renderSms(template, data) } : renderEmailText(template, data);
+}
+
+/** Throws, naming the file, unless every file a message on `channel` renders from `template` exists (compiled once, then cached). */
+export function assertMessageTemplate(channel: 'sms' | 'email', template: string): void {
+  const files = channel === 'sms' ? [`sms/${template}.njk`] : ['subject', 'text', 'html'].map((part) => `email/${template}.${part}.njk`);
+  for (const file of files) compiledTemplate(file.endsWith('.html.njk') ? env : textEnv, file);
 }
 
 /** Compiles every message template now (at start), so the first alert after a restart does not wait for it. */

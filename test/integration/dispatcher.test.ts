@@ -19,10 +19,10 @@ describe('happy path', () => {
     expect(counts).toMatchObject({ claimed: 1, sent: 1 });
     expect(t.twilio.messages).toHaveLength(1);
     const [sms] = t.twilio.messages;
-    expect(sms).toMatchObject({ to: '+447700900501', from: '+447700900999', body: n.bodyText, statusCallback: `${PUBLIC_BASE_URL}/webhooks/twilio/status` });
+    expect(sms).toMatchObject({ to: '+447700900501', from: '+447700900999', statusCallback: `${PUBLIC_BASE_URL}/webhooks/twilio/status` });
     expect(sms.body).toContain('E-HAPPY');
     const after = await reload(t.app, n.id);
-    expect(after).toMatchObject({ status: 'sent', providerId: sms.sid, attempts: 1, claimedUntil: null });
+    expect(after).toMatchObject({ status: 'sent', providerId: sms.sid, attempts: 1, claimedUntil: null, bodyText: sms.body });
     expect(await history(t.app, n.id)).toEqual(['queued', 'sending', 'sent']);
     expect(await drain()).toMatchObject({ claimed: 0 });
     expect(t.twilio.messages).toHaveLength(1);
@@ -147,7 +147,7 @@ describe('permanent failures', () => {
     expect(t.twilio.to('+447700900506')).toHaveLength(0);
   });
 
-  it('still tells the duty manager when the fallback cannot be rendered for its channel', async () => {
+  it('tells the duty manager of the failure, and again when the fallback cannot be written for its channel', async () => {
     t.twilio.rejectNumber('+447700900507');
     const n = await t.app.db.dataSource.transaction((tx) => t.app.services.outbox.enqueue(tx, {
       authorityId: t.authorityId, channel: 'sms', template: 'missing-alert', needsAck: false,
@@ -155,9 +155,11 @@ describe('permanent failures', () => {
       recipient: { type: 'contact', id: null, name: 'Force control room', address: '+447700900507' },
       fallbacks: [{ channel: 'email', address: 'fcr@police.example.org', recipientType: 'contact', recipientId: null, recipientName: 'Force control room' }],
     }));
-    expect(await drain()).toMatchObject({ failed: 1 });
+    // The email's template needs data this SMS-only message lacks: it fails when its turn comes, without an attempt at SMTP.
+    expect(await drain()).toMatchObject({ failed: 2 });
     expect((await reload(t.app, n!.id)).status).toBe('failed');
     expect(t.smtp.to('fcr@police.example.org')).toHaveLength(0);
-    expect(t.twilio.to('+447700900500').map((m) => m.body)).toEqual([expect.stringContaining('a message to Force control room by SMS failed')]);
+    expect(t.twilio.to('+447700900500').map((m) => m.body)).toEqual([
+      expect.stringContaining('a message to Force control room by SMS failed'), expect.stringContaining('a message to Force control room by email failed')]);
   });
 });

@@ -113,6 +113,7 @@ describe('other channels', () => {
     const episode = await app.services.reportMissing.reportMissingBySms(child.id, '+447700900555', app.clock.now());
     expect(episode).toMatchObject({ reportedVia: 'sms', reportedByName: 'Carla Carer', childReference: child.reference });
     expect(await rowsOf(app, episode.id, 'carer_confirmation')).toEqual(['carer_confirmation#0 sms Carla Carer carer-confirmation']);
+    await app.services.dispatcher.drain();
     const [confirmation] = await app.db.dataSource.query(`SELECT body_text, address FROM notifications WHERE episode_id = $1 AND step_key = 'carer_confirmation#0'`, [episode.id]);
     expect(confirmation).toEqual({ address: '+447700900555', body_text: expect.stringContaining(`We have your report, episode ${episode.reference}`) });
     const again = app.services.reportMissing.reportMissingBySms(child.id, '+447700900555', app.clock.now());

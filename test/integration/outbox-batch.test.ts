@@ -33,9 +33,9 @@ it('writes each new message once, answers null for duplicates, and shows each as
     FROM notifications n WHERE dedupe_key LIKE 'batch-%' ORDER BY dedupe_key`);
   expect(rows).toHaveLength(3);
   expect(rows[1].id).toBe(ids[1]);
-  expect(rows[1].body_text).toMatch(/^MISSING child ref K7Q2 \(episode E-BATCH\)/);
-  expect(rows[1].body_text).toContain(`Reply ACK ${rows[1].ack_code}`);
-  expect(rows[2].subject).toContain('episode E-BATCH');
+  // What each says is rendered from template and data when it is sent (outbox.test.ts).
+  expect(rows.map((r: { body_text: string | null; subject: string | null }) => [r.body_text, r.subject])).toEqual(Array(3).fill([null, null]));
+  expect(rows[1].ack_code).toMatch(/^\d{4}$/);
   expect(rows[1].fallbacks).toEqual([expect.objectContaining({ channel: 'email', address: 'police@example.org' })]);
   expect(rows[1].data).toEqual(alertData('E-BATCH'));
   const histories = await Promise.all(rows.map((r: { id: string }) => history(app, r.id)));

@@ -1,5 +1,6 @@
-// The outbox contract: messages are rendered from templates, written in the caller's transaction,
-// deduplicated by key, and announce themselves with pg_notify only when that transaction commits.
+// The outbox contract: messages are written in the caller's transaction as template and data
+// (rendered when sent, and kept as sent), deduplicated by key, and announce themselves with
+// pg_notify only when that transaction commits.
 import { buildTestApp, TestApp } from '../support/app';
 import { Notification } from '../../src/notifications/notification.entity';
 import type { OutboxMessage } from '../../src/notifications/outbox';
@@ -8,6 +9,7 @@ import { listenForWakeUps } from '../support/wake-ups';
 import { fitsOneSegment } from '../../src/notifications/templates';
 import type { RecordingProvider } from '../../src/notifications/providers/recording.provider';
 import type { EmailMessage } from '../../src/notifications/providers/email.provider';
+import type { SmsMessage } from '../../src/notifications/providers/sms.provider';
 
 let app: TestApp;
 let authorityId: string;
@@ -25,22 +27,46 @@ function message(dedupeKey: string, channel: 'sms' | 'email' = 'sms') {
     recipient: { type: 'contact' as const, id: null, name: 'Police control room', address: channel === 'sms' ? '+447700900201' : 'police@example.org' } };
 }
 
-it('renders an SMS that fits one segment and names no one', async () => {
+const recorded = (channel: 'sms' | 'email') => (app.services.providers[channel] as RecordingProvider).recent;
+const row = (id: string) => app.db.dataSource.getRepository(Notification).findOneByOrFail({ id });
+
+it('queues template and data, and sends an SMS rendered from them that fits one segment, names no one and is kept as sent', async () => {
   const n = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, message('a')));
-  expect(n!.bodyText).toMatch(/^MISSING child ref K7Q2 \(episode E-4F7K\)/);
-  expect(n!.bodyText).toContain(`Reply ACK ${n!.ackCode}`);
-  expect(fitsOneSegment(n!.bodyText)).toBe(true);
-  expect(n!.status).toBe('queued');
+  expect(n).toMatchObject({ status: 'queued', template: 'missing-alert', data: alertData, bodyText: null, subject: null });
+  await app.services.dispatcher.drain();
+  const sent = recorded('sms').filter((m): m is SmsMessage => 'body' in m && m.body.includes(`ACK ${n!.ackCode}`));
+  expect(sent).toHaveLength(1);
+  expect(sent[0].body).toMatch(/^MISSING child ref K7Q2 \(episode E-4F7K\)/);
+  expect(fitsOneSegment(sent[0].body)).toBe(true);
+  expect(await row(n!.id)).toMatchObject({ status: 'sent', bodyText: sent[0].body, subject: null });
 });
 
-it('renders email with subject and text when queued, and the HTML part from the same data when sent', async () => {
+it('sends email with subject, text and HTML rendered from the data as queued, and keeps the subject and text as sent', async () => {
   const n = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, message('b', 'email')));
-  expect(n!.subject).toBe('MISSING: child K7Q2, episode E-4F7K (High risk)');
-  expect(n!.bodyText).toContain('Episode reference: E-4F7K');
+  expect(n).toMatchObject({ bodyText: null, subject: null });
   await app.services.dispatcher.drain();
-  const sent = (app.services.providers.email as RecordingProvider).recent.find((m) => 'messageId' in m && m.messageId.includes(n!.id)) as EmailMessage;
+  const sent = recorded('email').find((m) => 'messageId' in m && m.messageId.includes(n!.id)) as EmailMessage;
+  expect(sent.subject).toBe('MISSING: child K7Q2, episode E-4F7K (High risk)');
+  expect(sent.text).toContain('Episode reference: E-4F7K');
   expect(sent.html).toContain('<a href="http://localhost:3000/p/abcdefghijklmnopqrstuvwx">');
   expect(sent.html).toContain(`ACK ${n!.ackCode}`);
+  expect(await row(n!.id)).toMatchObject({ status: 'sent', subject: sent.subject, bodyText: sent.text });
+});
+
+it('refuses a message whose template does not exist, and queues nothing of its batch', async () => {
+  const missing = { ...message('no-template'), template: 'no-such-template' };
+  await expect(app.db.dataSource.transaction((tx) => app.services.outbox.enqueueMany(tx, [message('with-missing'), missing])))
+    .rejects.toThrow(/no-such-template/);
+  expect(await app.db.dataSource.getRepository(Notification).countBy({ dedupeKey: 'with-missing' })).toBe(0);
+});
+
+it('fails a message its template cannot be rendered from at once, without retrying it', async () => {
+  // The template names childRef; data without it cannot be rendered now or on any retry.
+  const broken = { ...message('unrenderable'), data: { episodeRef: 'E-BROKEN' } };
+  const n = await app.db.dataSource.transaction((tx) => app.services.outbox.enqueue(tx, broken));
+  await app.services.dispatcher.drain();
+  expect(await row(n!.id)).toMatchObject({ status: 'failed', attempts: 1, bodyText: null,
+    lastError: expect.stringContaining('could not be written from its template missing-alert') });
 });
 
 it('ignores a second message with the same dedupe key', async () => {

@@ -10,7 +10,9 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app.close(); });
 
+/** The link in the police text as sent. */
 async function policeLink(episodeId: string): Promise<string> {
+  await app.services.dispatcher.drain();
   const [row] = await app.db.dataSource.query(`SELECT body_text FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' AND channel = 'sms'`, [episodeId]);
   const url = /https:\/\/alerts\.example\.org(\/p\/[A-Za-z0-9_-]+)/.exec(row.body_text);
   return url![1];
