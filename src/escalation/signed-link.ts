@@ -1,7 +1,7 @@
 // Signed links to one child's missing profile for one episode, sent to police, CEOP and the team.
 // Compact enough for one SMS: episode id, expiry and audience, plus a truncated HMAC-SHA256 with
 // SESSION_SECRET (72 bits: forging one needs ~2^72 online guesses). Nothing is stored.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:crypto';
 import { Unauthorized } from '../platform/errors';
 
 export const audiences = ['police', 'ceop', 'professional'] as const;
@@ -12,7 +12,12 @@ const MAC_BYTES = 9;
 const PAYLOAD_BYTES = 21;
 
 export class SignedLinks {
-  constructor(private readonly secret: string, private readonly baseUrl: string, private readonly days: number) {}
+  // A key object made once: a sweep signs a link for every alert, and a string key is converted on every signature.
+  private readonly key: KeyObject;
+
+  constructor(secret: string, private readonly baseUrl: string, private readonly days: number) {
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   url(episodeId: string, audience: Audience, now: Date): { url: string; expiresAt: Date } {
     const expiresAt = new Date(now.getTime() + this.days * 86_400_000);
@@ -43,6 +48,6 @@ export class SignedLinks {
   }
 
   private mac(payload: Buffer): Buffer {
-    return createHmac('sha256', this.secret).update('missing-profile-link:').update(payload).digest().subarray(0, MAC_BYTES);
+    return createHmac('sha256', this.key).update('missing-profile-link:').update(payload).digest().subarray(0, MAC_BYTES);
   }
 }
