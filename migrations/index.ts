@@ -10,6 +10,7 @@ import { FiguresIndexes1732300000600 } from './1732300000600-figures-indexes';
 import { EscalationSchedule1732300000700 } from './1732300000700-escalation-schedule';
 import { AuthRevocationNotify1732300000730 } from './1732300000730-auth-revocation-notify';
 import { MessageTextAtSend1732300000800 } from './1732300000800-message-text-at-send';
+import { OutboxJson1732300000810 } from './1732300000810-outbox-json';
 
 export const migrations = [
   Foundation1732300000000,
@@ -23,4 +24,5 @@ export const migrations = [
   EscalationSchedule1732300000700,
   AuthRevocationNotify1732300000730,
   MessageTextAtSend1732300000800,
+  OutboxJson1732300000810,
 ];

@@ -38,14 +38,14 @@ export class Notification {
   @Column('timestamptz', { nullable: true }) claimedUntil!: Date | null;
   @Column('text', { nullable: true }) providerId!: string | null;
   @Column('text', { nullable: true }) lastError!: string | null;
-  @Column('jsonb') fallbacks!: Fallback[];
+  @Column('json') fallbacks!: Fallback[];
   @Column('uuid', { nullable: true }) fallbackOf!: string | null;
   @Column('timestamptz') createdAt!: Date;
   @Column('timestamptz') updatedAt!: Date;
   @Column('timestamptz', { nullable: true }) sentAt!: Date | null;
   @Column('timestamptz', { nullable: true }) deliveredAt!: Date | null;
   /** The template data (without the ack code), so a fallback can be rendered for another channel. */
-  @Column('jsonb', { nullable: true }) data!: Record<string, unknown> | null;
+  @Column('json', { nullable: true }) data!: Record<string, unknown> | null;
   /** Email only: files sent with the message (see migrations/...-operational-group.ts). */
   @Column('jsonb', { nullable: true }) attachments!: Attachment[] | null;
   /** Queue order (messages queued in one transaction share created_at); assigned by the database. */

@@ -128,8 +128,8 @@ export class NotificationOutbox {
 // Every column a queued row sets but status, attempts and the two timestamps (the same for all).
 const fieldTypes = {
   id: 'uuid', authority_id: 'uuid', episode_id: 'uuid', step_key: 'text', dedupe_key: 'text', channel: 'text', recipient_type: 'text',
-  recipient_id: 'uuid', recipient_name: 'text', address: 'text', template: 'text', data: 'jsonb', needs_ack: 'boolean', ack_code: 'text',
-  next_attempt_at: 'timestamptz', fallbacks: 'jsonb', fallback_of: 'uuid', attachments: 'jsonb',
+  recipient_id: 'uuid', recipient_name: 'text', address: 'text', template: 'text', data: 'json', needs_ack: 'boolean', ack_code: 'text',
+  next_attempt_at: 'timestamptz', fallbacks: 'json', fallback_of: 'uuid', attachments: 'jsonb',
 } as const;
 const fields = Object.keys(fieldTypes) as (keyof typeof fieldTypes)[];
 const copyColumns: Record<string, CopyType> = { ...fieldTypes, status: 'text', attempts: 'integer', created_at: 'timestamptz', updated_at: 'timestamptz' };

@@ -57,6 +57,17 @@ it.each([
   expect(await readBack('refused')).toEqual([]);
 });
 
+it('writes json as the text given, which the server still checks is JSON', async () => {
+  await db.dataSource.query('CREATE TABLE copied_json (n integer, j json)');
+  const kinds: Record<string, CopyType> = { n: 'integer', j: 'json' };
+  const json = (rows: TextField[][]) => db.dataSource.transaction((tx) => copyRows(tx, 'copied_json', encodeRows(kinds, rows)));
+  const text = '{"b": 1,  "a": ["ŵ", null, "\\\\N"], "b": 2}';
+  expect(await json([['1', text], ['2', null]])).toBe(2);
+  expect(await db.dataSource.query('SELECT n, j::text AS j FROM copied_json ORDER BY n')).toEqual([{ n: 1, j: text }, { n: 2, j: null }]);
+  await expect(json([['3', '{"fine": true}'], ['4', '{not json']])).rejects.toThrow(/json/i);
+  expect(await db.dataSource.query('SELECT count(*)::int AS n FROM copied_json WHERE n > 2')).toEqual([{ n: 0 }]);
+});
+
 it('leaves nothing of a batch the database refuses', async () => {
   await expect(copy([['1', null, null, '{"fine": true}', null, null], ['2', null, null, '{not json', null, null]], ['invalid'])).rejects.toThrow(/json/i);
   expect(await readBack('invalid')).toEqual([]);

@@ -8,7 +8,7 @@ import type { Submittable, Connection } from 'pg';
 import { connectionOf, Tx } from './transaction';
 import type { TextField } from './text-rows';
 
-export type CopyType = 'uuid' | 'text' | 'jsonb' | 'boolean' | 'integer' | 'timestamptz';
+export type CopyType = 'uuid' | 'text' | 'json' | 'jsonb' | 'boolean' | 'integer' | 'timestamptz';
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const CHUNK = 256 * 1024;
@@ -86,7 +86,8 @@ class ChunkWriter {
       return;
     }
     switch (type) {
-      case 'text': return this.utf8(value, false);
+      // json's binary form is its text (the server still checks it is JSON); jsonb's is a version byte, then the text.
+      case 'text': case 'json': return this.utf8(value, false);
       case 'jsonb': return this.utf8(value, true);
       case 'uuid':
         this.reserve(20);
