@@ -46,8 +46,9 @@ export class DeliveryRepository {
   }
 
   /**
-   * Records many sends in one statement (each fenced like the others), with what each said; returns the ids recorded. An id
-   * missing from the answer lost its claim (lapsed and taken over, or acknowledged meanwhile).
+   * Records many sends in one statement (each fenced like the others), with what each said; returns
+   * the ids recorded. An id missing from the answer lost its claim (lapsed and taken over, or
+   * acknowledged meanwhile).
    */
   async markSentMany(sql: SqlRunner, sends: { n: Notification; providerId: string; at: Date; content: MessageContent }[]): Promise<Set<string>> {
     const rows: { notification_id: string }[] = await sql.query(`

@@ -4,8 +4,8 @@
 // INSERT per batch keeps the sweep's cost to a few statements however many messages a step sends.
 // The row is the whole record of the message's creation: its "queued" moment is created_at (no
 // separate event row). What a message says is rendered from its template and data when it is sent
-// (and then stored on the row as sent): a sweep's thousands of rows are then half the bytes to
-// build, send, insert and log, and the text still comes from the data as it was when queued.
+// (and then stored on the row as sent): a sweep's thousands of rows are then a third fewer bytes
+// to build, send, insert and log, and the text still comes from the data as it was when queued.
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
