@@ -11,6 +11,7 @@ import { EscalationSchedule1732300000700 } from './1732300000700-escalation-sche
 import { AuthRevocationNotify1732300000730 } from './1732300000730-auth-revocation-notify';
 import { MessageTextAtSend1732300000800 } from './1732300000800-message-text-at-send';
 import { OutboxJson1732300000810 } from './1732300000810-outbox-json';
+import { EpisodePolicyByVersion1732300000820 } from './1732300000820-episode-policy-by-version';
 
 export const migrations = [
   Foundation1732300000000,
@@ -25,4 +26,5 @@ export const migrations = [
   AuthRevocationNotify1732300000730,
   MessageTextAtSend1732300000800,
   OutboxJson1732300000810,
+  EpisodePolicyByVersion1732300000820,
 ];

@@ -25,7 +25,7 @@ export async function seedDemoEpisodes(tx: Tx, clock: Clock): Promise<void> {
     traffickingStatus: child.traffickingStatus, placementStartedAt: child.careStartedAt, repeatCount: 1,
     returnedAt: at(30), returnedWhere: 'Found by police at a car wash', returnedBy: 'Police',
     returnInterviewOfferedAt: at(40), returnInterviewHeldAt: at(60), returnInterviewBy: 'Independent return interviewer',
-    closedAt: at(61), closeReason: 'Return interview held', policySnapshot: defaultPolicy as never, visibleToRoles: ['police'],
+    closedAt: at(61), closeReason: 'Return interview held', policyCopy: defaultPolicy as never, visibleToRoles: ['police'],
     createdAt: at(0.1), updatedAt: at(61),
   } as never);
   const events: [number, string, string][] = [

@@ -1,8 +1,6 @@
-// Locks and loads the episodes a sweep batch will run. Each episode carries a copy of the policy
-// version it opened under; reading a thousand copies of the same document (detoasted, turned to
-// text, parsed) cost more than the rest of the load, so a copy taken from a policy version is read
-// once from that version's row instead. Policy versions never change after they are written (the
-// database refuses updates), so that row and the copy are the same document.
+// Locks and loads the episodes a sweep batch will run, each with the escalation policy it runs
+// under: its own copy where it has one, otherwise the saved version it names (read once per batch
+// for all the episodes that share it, as the entity's virtual column would read it once per row).
 import type { Tx } from '../platform/database/transaction';
 import { MissingEpisode } from '../missing/missing-episode.entity';
 import type { PolicySnapshot } from './escalation-policy';
@@ -12,14 +10,14 @@ import { preparedQuery } from '../platform/database/prepared-query';
 export const LADDER_FIELDS = ['id', 'authorityId', 'childId', 'placementId', 'reference', 'kind', 'discoveredAt', 'lastSeenAt', 'reportedAt',
   'reportedByMobile', 'policeReference', 'riskGrade', 'riskHighAt', 'highRiskFromStart', 'traffickingStatus', 'placementStartedAt',
   'repeatCount', 'parentNoticeSuppressedReason', 'returnedAt', 'returnInterviewHeldAt', 'returnInterviewDeclined',
-  'returnInterviewReasonNotHeld', 'closedAt', 'policyId', 'visibleToRoles', 'policySnapshot'] as const satisfies readonly (keyof MissingEpisode)[];
+  'returnInterviewReasonNotHeld', 'closedAt', 'policyId', 'policyCopy', 'visibleToRoles', 'policy'] as const satisfies readonly (keyof MissingEpisode)[];
 export type LadderEpisode = Pick<MissingEpisode, typeof LADDER_FIELDS[number]>;
 
 let columns: { property: string; column: string }[] | undefined;
-/** Those fields' columns, but the copy of the policy (read apart, below). A sweep receives a thousand rows: half the episode's columns cost half as much to receive. */
+/** Those fields' columns, but the policy (attached below). A sweep receives a thousand rows: half the episode's columns cost half as much to receive. */
 function ladderColumns(tx: Tx): { property: string; column: string }[] {
   columns ??= tx.connection.getMetadata(MissingEpisode).columns
-    .filter((c) => c.propertyName !== 'policySnapshot' && (LADDER_FIELDS as readonly string[]).includes(c.propertyName))
+    .filter((c) => !c.isVirtualProperty && (LADDER_FIELDS as readonly string[]).includes(c.propertyName))
     .map((c) => ({ property: c.propertyName, column: c.databaseName }));
   return columns;
 }
@@ -48,15 +46,11 @@ export async function lockDueEpisodes(tx: Tx, episodeIds: string[], now: Date): 
 }
 
 async function attachPolicies(tx: Tx, episodes: LadderEpisode[]): Promise<void> {
-  const policyIds = [...new Set(episodes.map((e) => e.policyId).filter((id): id is string => !!id))];
+  const policyIds = [...new Set(episodes.filter((e) => !e.policyCopy && e.policyId).map((e) => e.policyId!))];
   const versions = new Map<string, PolicySnapshot>(policyIds.length
     ? (await tx.query('SELECT id, version, settings, steps FROM escalation_policies WHERE id = ANY($1)', [policyIds]))
       .map((p: { id: string } & PolicySnapshot) => [p.id, { version: p.version, settings: p.settings, steps: p.steps }])
     : []);
-  const own = episodes.filter((e) => !e.policyId || !versions.has(e.policyId));
-  const copies = new Map<string, PolicySnapshot>(own.length
-    ? (await tx.query('SELECT id, policy_snapshot FROM missing_episodes WHERE id = ANY($1)', [own.map((e) => e.id)]))
-      .map((r: { id: string; policy_snapshot: PolicySnapshot }) => [r.id, r.policy_snapshot])
-    : []);
-  for (const e of episodes) e.policySnapshot = (e.policyId && versions.get(e.policyId)) || copies.get(e.id)!;
+  // The database holds every episode to one or the other (missing_episodes_policy_known).
+  for (const e of episodes) e.policy = e.policyCopy ?? versions.get(e.policyId!)!;
 }

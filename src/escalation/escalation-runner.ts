@@ -53,7 +53,7 @@ export class EscalationRunner {
     const parties = new Map<string, EpisodeParty>();
     for (const episode of episodes) {
       const h = history.get(episode.id) ?? { fired: new Map(), acknowledged: [] };
-      const due = dueSteps(snapshotOf(episode, h.acknowledged), episode.policySnapshot, h.fired, now);
+      const due = dueSteps(snapshotOf(episode, h.acknowledged), episode.policy, h.fired, now);
       nextAt.set(episode.id, due.nextAt);
       const party = partyOf(episode, children.get(episode.childId)!);
       parties.set(episode.id, party);
@@ -181,7 +181,7 @@ function partyOf(episode: LadderEpisode, child: ChildRow): EpisodeParty {
 function factsOf(episode: LadderEpisode, child: ChildRow): EpisodeFacts {
   return { childRef: child.reference, episodeRef: episode.reference, authorityName: child.authority_name, kind: episode.kind,
     risk: effectiveRisk(snapshotOf(episode, [])), discoveredAt: episode.discoveredAt, lastSeenAt: episode.lastSeenAt, returnedAt: episode.returnedAt,
-    policeReference: episode.policeReference, repeatCount: episode.repeatCount, repeatWindowDays: episode.policySnapshot.settings.repeatWindowDays };
+    policeReference: episode.policeReference, repeatCount: episode.repeatCount, repeatWindowDays: episode.policy.settings.repeatWindowDays };
 }
 
 export function snapshotOf(e: LadderEpisode, acknowledgedSteps: string[]): EpisodeSnapshot {

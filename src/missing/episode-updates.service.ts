@@ -83,7 +83,7 @@ export class EpisodeUpdatesService {
 
   async acknowledge(ctx: RequestContext, id: string, stepKey: string): Promise<MissingEpisode> {
     return this.withEpisode(ctx, id, async (tx, e) => {
-      if (!e.policySnapshot.steps.some((s) => s.key === stepKey)) throw new NotFound(`Episode ${e.reference} has no escalation step ${stepKey}.`);
+      if (!e.policy.steps.some((s) => s.key === stepKey)) throw new NotFound(`Episode ${e.reference} has no escalation step ${stepKey}.`);
       await this.escalation.acknowledge(tx, e.id, stepKey, { userId: ctx.actor.userId, name: ctx.actor.name });
       await this.audit.record(tx, ctx, { action: 'acknowledge', entityType: 'missing_episode', entityId: e.id, childId: e.childId, changes: { stepKey } });
     });

@@ -25,7 +25,7 @@ export function presentEpisode(e: MissingEpisode) {
       heldAt: e.returnInterviewHeldAt, by: e.returnInterviewBy, declined: e.returnInterviewDeclined,
       attempts: e.returnInterviewAttempts, reasonNotHeld: e.returnInterviewReasonNotHeld,
     },
-    closeReason: e.closeReason, policyVersion: e.policySnapshot.version,
+    closeReason: e.closeReason, policyVersion: e.policy.version,
   };
 }
 

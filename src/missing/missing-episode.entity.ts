@@ -50,7 +50,16 @@ export class MissingEpisode {
   @Column('timestamptz', { nullable: true }) closedAt!: Date | null;
   @Column('text', { nullable: true }) closeReason!: string | null;
   @Column('uuid', { nullable: true }) policyId!: string | null;
-  @Column('jsonb') policySnapshot!: PolicySnapshot;
+  /**
+   * The episode's own copy of its policy, kept only where it opened under no saved version (older
+   * and demo episodes). A saved version is never changed (the database refuses it), so policyId is
+   * the copy: repeating its 1.4 kB on every episode made it seven eighths of the row.
+   */
+  @Column('jsonb', { name: 'policy_snapshot', nullable: true }) policyCopy!: PolicySnapshot | null;
+  /** The escalation policy the episode runs under: its own copy, or the saved version it names. */
+  @VirtualColumn({ type: 'jsonb', query: (alias) => `SELECT coalesce(${alias}.policy_snapshot, (SELECT jsonb_build_object('version', p.version,
+    'settings', p.settings, 'steps', p.steps) FROM escalation_policies p WHERE p.id = ${alias}.policy_id))` })
+  policy!: PolicySnapshot;
   @Column('text', { array: true }) visibleToRoles!: string[];
   /** When the sweep looks at it next (escalation_schedule, written only by the runner); null once closed. */
   @VirtualColumn({ type: 'timestamptz', query: (alias) => `SELECT s.next_at FROM escalation_schedule s WHERE s.episode_id = ${alias}.id` })

@@ -105,10 +105,11 @@ export class ReportMissingService {
       reportedAt: now, reportedVia: input.reportedVia, reportedByUserId: by.userId, reportedByName: by.name, reportedByMobile: by.mobile,
       highRiskFromStart: trafficked || newPlacement, traffickingStatus: child.traffickingStatus, placementStartedAt: placement?.startedAt ?? null,
       repeatCount: 1 + context.episodes.filter((e) => e.discoveredAt >= since).length, parentNoticeSuppressedReason: input.suppressParentNotice ?? null,
-      returnInterviewDeclined: false, returnInterviewAttempts: 0, policyId, policySnapshot,
+      returnInterviewDeclined: false, returnInterviewAttempts: 0, policyId,
       visibleToRoles: [], createdAt: now, updatedAt: now,
     };
-    const episode = await this.insertWithFreeReference(tx, values);
+    // The version's id is the episode's copy of it; the document is attached for the ladder's first run.
+    const episode = Object.assign(await this.insertWithFreeReference(tx, values), { policy: policySnapshot });
     const why = [trafficked && `trafficking ${child.traffickingStatus}`, newPlacement && `placed within ${policy.settings.newPlacementDays} days`].filter(Boolean);
     await addToTimeline(tx, episode, now, { type: 'reported', actorUserId: by.userId, actorName: by.name,
       summary: `Reported ${input.kind === 'M' ? 'missing' : 'away without authorisation'} by ${by.name} via ${input.reportedVia}.`

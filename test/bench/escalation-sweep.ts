@@ -27,17 +27,16 @@ async function load(db: DataSource, total: number, due: number, now: Date): Prom
       care_started_at, created_at, updated_at)
     SELECT $1, 'B' || i, 'BENCH' || i, 'Bench', 'Child', '2010-01-01', 1, 'suspected', $2, $2, $2 FROM generate_series(1, $3) AS i`,
   [authority, now, total]);
-  // As a report does: each episode copies the authority's policy version in force and names it.
+  // As a report does: each episode names the authority's policy version in force.
   await db.query(`INSERT INTO escalation_policies (authority_id, version, settings, steps, created_at) VALUES ($1, 1, $2, $3, $4)
     ON CONFLICT (authority_id, version) DO NOTHING`, [authority, JSON.stringify(defaultPolicy.settings), JSON.stringify(defaultPolicy.steps), now]);
-  const [policy] = await db.query('SELECT id, version, settings, steps FROM escalation_policies WHERE authority_id = $1 ORDER BY version DESC LIMIT 1', [authority]);
-  const snapshot = JSON.stringify({ version: policy.version, settings: policy.settings, steps: policy.steps });
+  const [policy] = await db.query('SELECT id FROM escalation_policies WHERE authority_id = $1 ORDER BY version DESC LIMIT 1', [authority]);
   await db.query(`INSERT INTO missing_episodes (authority_id, child_id, reference, kind, state, discovered_at, reported_at, reported_via,
-      reported_by_name, high_risk_from_start, trafficking_status, repeat_count, policy_id, policy_snapshot, created_at, updated_at)
-    SELECT $1, c.id, 'E-' || c.local_id, 'M', 'reported', d.at, d.at, 'web', 'Bench', true, 'suspected', 1, $5, $2::jsonb, d.at, d.at
+      reported_by_name, high_risk_from_start, trafficking_status, repeat_count, policy_id, created_at, updated_at)
+    SELECT $1, c.id, 'E-' || c.local_id, 'M', 'reported', d.at, d.at, 'web', 'Bench', true, 'suspected', 1, $4, d.at, d.at
     FROM (SELECT id, local_id, row_number() OVER (ORDER BY local_id) AS n FROM children WHERE local_id LIKE 'BENCH%') c
-    CROSS JOIN LATERAL (SELECT CASE WHEN c.n <= $4 THEN $3::timestamptz - interval '24 hours' ELSE $3::timestamptz - interval '1 hour' END AS at) d`,
-  [authority, snapshot, now, due, policy.id]);
+    CROSS JOIN LATERAL (SELECT CASE WHEN c.n <= $3 THEN $2::timestamptz - interval '24 hours' ELSE $2::timestamptz - interval '1 hour' END AS at) d`,
+  [authority, now, due, policy.id]);
   // The due ones were discovered 24 hours ago and are due now; the others look again tomorrow.
   await db.query(`INSERT INTO escalation_schedule (episode_id, next_at)
     SELECT id, CASE WHEN discovered_at <= $1::timestamptz - interval '24 hours' THEN $1::timestamptz ELSE $1::timestamptz + interval '1 day' END

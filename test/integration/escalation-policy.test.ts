@@ -5,6 +5,7 @@ import { childPlaced, reportMissing } from '../support/escalation-fixtures';
 import { defaultPolicy } from '../../src/escalation/default-policy';
 import { runSeeds } from '../../seeds';
 import { testLogger } from '../support/quiet-logger';
+import { MissingEpisode } from '../../src/missing/missing-episode.entity';
 
 let app: TestApp;
 beforeAll(async () => { app = await buildTestApp(); });
@@ -55,7 +56,7 @@ it('sweeps an episode whose copy names no version by its own copy', async () => 
 });
 
 
-it('saves a new version that new episodes copy, while running episodes keep theirs', async () => {
+it('saves a new version that new episodes run under, while running episodes keep theirs', async () => {
   const running = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
   const quicker = { ...defaultPolicy, steps: defaultPolicy.steps.map((s) => (s.key === 'plus_24h' ? { ...s, delayMinutes: 12 * 60 } : s)) };
   const saved = await put(quicker, 'senior_manager');
@@ -77,7 +78,40 @@ it('saves a new version that new episodes copy, while running episodes keep thei
   expect(audit).toEqual([{ actor_role: 'senior_manager', version: '2' }]);
 });
 
-it('refuses to change a saved policy version, so an episode copy and its version row stay the same document', async () => {
+it('refuses to change a saved policy version, so an episode that names a version keeps the same document', async () => {
   await expect(app.db.dataSource.query(`UPDATE escalation_policies SET steps = '[]'::jsonb WHERE version = 1`))
     .rejects.toThrow('escalation policy versions cannot be changed; save a new version');
+});
+
+it('names the version a new episode runs under instead of copying it, and holds every episode to one or the other', async () => {
+  const episode = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
+  const [row] = await app.db.dataSource.query(`SELECT e.policy_snapshot, p.version FROM missing_episodes e
+    JOIN escalation_policies p ON p.id = e.policy_id WHERE e.id = $1`, [episode.id]);
+  expect(row.policy_snapshot).toBeNull();
+  const shown = await app.server.inject({ method: 'GET', url: `/api/v1/episodes/${episode.id}`, headers: bearer(await app.tokenFor('social_worker')) });
+  expect((shown.result as { policyVersion: number }).policyVersion).toBe(row.version);
+  await expect(app.db.dataSource.query('UPDATE missing_episodes SET policy_id = NULL WHERE id = $1', [episode.id]))
+    .rejects.toThrow('missing_episodes_policy_known');
+});
+
+it('on migrating, drops the copies that match their version and keeps one that differs or has no version', async () => {
+  const same = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
+  const differs = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
+  const db = app.db.dataSource;
+  const copyOf = async (id: string) => (await db.query('SELECT policy_snapshot FROM missing_episodes WHERE id = $1', [id]))[0].policy_snapshot;
+  // Back to the schema before the change: every episode carries a copy of its version.
+  await db.undoLastMigration({ transaction: 'each' });
+  const copied = await copyOf(same.id);
+  expect(copied).toMatchObject({ version: expect.any(Number), steps: expect.any(Array) });
+  const edited = { ...copied, settings: { ...copied.settings, repeatWindowDays: 7 } };
+  await db.query('UPDATE missing_episodes SET policy_snapshot = $2 WHERE id = $1', [differs.id, JSON.stringify(edited)]);
+  await db.runMigrations({ transaction: 'each' });
+  expect(await copyOf(same.id)).toBeNull();
+  expect(await copyOf(differs.id)).toEqual(edited);
+  const orphans = await db.query('SELECT count(*)::int AS n FROM missing_episodes WHERE policy_id IS NULL AND policy_snapshot IS NULL');
+  expect(orphans).toEqual([{ n: 0 }]);
+  // The copy that differs is the one the episode runs under; the others run under their version.
+  const policyOf = async (id: string) => (await db.getRepository(MissingEpisode).findOneByOrFail({ id })).policy;
+  expect((await policyOf(differs.id)).settings.repeatWindowDays).toBe(7);
+  expect((await policyOf(same.id)).settings.repeatWindowDays).toBe(copied.settings.repeatWindowDays);
 });

@@ -19,7 +19,7 @@ export function entityFromRow<T extends ObjectLiteral>(db: DataSource, target: E
  */
 export async function insertEntity<T extends ObjectLiteral>(tx: Tx, target: EntityTarget<T>, values: Partial<T>, onConflict?: string): Promise<T | null> {
   const metadata = tx.connection.getMetadata(target);
-  const columns = metadata.columns.filter((c) => (values as Record<string, unknown>)[c.propertyName] !== undefined);
+  const columns = metadata.columns.filter((c) => !c.isVirtualProperty && (values as Record<string, unknown>)[c.propertyName] !== undefined);
   const params = columns.map((c) => {
     const value = (values as Record<string, unknown>)[c.propertyName];
     return (c.type === 'jsonb' || c.type === 'json') && value !== null ? JSON.stringify(value) : value;
