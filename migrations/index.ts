@@ -12,6 +12,7 @@ import { AuthRevocationNotify1732300000730 } from './1732300000730-auth-revocati
 import { MessageTextAtSend1732300000800 } from './1732300000800-message-text-at-send';
 import { OutboxJson1732300000810 } from './1732300000810-outbox-json';
 import { EpisodePolicyByVersion1732300000820 } from './1732300000820-episode-policy-by-version';
+import { OutboxAuthorityCheck1732300000830 } from './1732300000830-outbox-authority-check';
 
 export const migrations = [
   Foundation1732300000000,
@@ -27,4 +28,5 @@ export const migrations = [
   MessageTextAtSend1732300000800,
   OutboxJson1732300000810,
   EpisodePolicyByVersion1732300000820,
+  OutboxAuthorityCheck1732300000830,
 ];

@@ -87,3 +87,41 @@ it('leaves nothing behind when a copied batch fails for any other reason', async
   await expect(enqueue(batch)).rejects.toThrow(/foreign key/);
   expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'orphan-%'`))[0].n)).toBe(0);
 });
+
+// The outbox's authority is checked per statement, not by a per-row foreign key: it must refuse all the key refused.
+describe('a message belongs to an authority that exists, and stays with it', () => {
+  const nowhere = '0190f3c4-0000-7000-8000-00000000beef';
+
+  it('refuses a small batch (one INSERT) naming an authority that does not exist, writing none of it', async () => {
+    const batch = variety('lost', 3).map((m, i) => (i === 1 ? { ...m, authorityId: nowhere } : m));
+    await expect(enqueue(batch)).rejects.toMatchObject({ code: '23503', detail: `Key (authority_id)=(${nowhere}) is not present in table "local_authorities".` });
+    expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'lost-%'`))[0].n)).toBe(0);
+  });
+
+  it("refuses to move a message to another authority, and to delete or renumber an authority that has messages", async () => {
+    const [id] = await enqueue(variety('kept', 1));
+    const [other] = await q(`SELECT id FROM local_authorities WHERE code = 'OTHER'`);
+    await expect(q('UPDATE notifications SET authority_id = $2 WHERE id = $1', [id, other.id])).rejects.toThrow("a message's authority cannot be changed");
+    await expect(q('UPDATE notifications SET authority_id = authority_id, attempts = attempts WHERE id = $1', [id])).resolves.toBeDefined();
+    const [spare] = await q(`INSERT INTO local_authorities (code, name) VALUES ('SPARE', 'Spare Borough') RETURNING id`);
+    await enqueue(variety('spare', 1).map((m) => ({ ...m, authorityId: spare.id })));
+    await expect(q('DELETE FROM local_authorities WHERE id = $1', [spare.id])).rejects.toThrow(`local authority ${spare.id} still has messages in the outbox`);
+    await expect(q('UPDATE local_authorities SET id = gen_random_uuid() WHERE id = $1', [spare.id])).rejects.toThrow('still has messages in the outbox');
+    await q(`DELETE FROM notifications WHERE dedupe_key LIKE 'spare-%'`);
+    await q('DELETE FROM local_authorities WHERE id = $1', [spare.id]);
+    expect(await q('SELECT 1 FROM local_authorities WHERE id = $1', [spare.id])).toEqual([]);
+  });
+
+  it('holds the authority until the messages commit, so it cannot be deleted under them', async () => {
+    const [spare] = await q(`INSERT INTO local_authorities (code, name) VALUES ('HELD', 'Held Borough') RETURNING id`);
+    let deleted: Promise<unknown> | undefined;
+    await app.db.dataSource.transaction(async (tx) => {
+      await app.services.outbox.enqueueMany(tx, variety('held', COPY_FROM).map((m) => ({ ...m, authorityId: spare.id })));
+      // Another connection tries to delete the authority while the batch is uncommitted: it must wait, then refuse.
+      deleted = q('DELETE FROM local_authorities WHERE id = $1', [spare.id]).then(() => 'deleted', (err: Error) => err.message);
+      await new Promise((r) => setTimeout(r, 200));
+    });
+    expect(await deleted).toBe(`local authority ${spare.id} still has messages in the outbox`);
+    expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'held-%'`))[0].n)).toBe(COPY_FROM);
+  });
+});
