@@ -13,15 +13,15 @@ import { EpisodeParty, RecipientResolver } from './recipients';
 import { messageData, EpisodeFacts } from './message-data';
 import { planStep, PlannedStep, sentStep } from './step-messages';
 import { BatchMessages } from './batch-messages';
-import { LadderEpisode, lockDueEpisodes } from './due-episodes';
+import { LadderChild, LadderEpisode, lockDueEpisodes } from './due-episodes';
 import type { SignedLinks } from './signed-link';
 import { textRows } from '../platform/database/text-rows';
 import { preparedQuery } from '../platform/database/prepared-query';
+import { uuidList } from '../platform/database/uuid-list';
 
 export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: { stepKey: string; roles: string[] }[] }
 export interface RunnerOptions { displayTimeZone: string }
 
-type ChildRow = { id: string; reference: string; social_worker_id: string | null; authority_name: string };
 type Recount = { episodeId: string; stepKey: string; repeat: number; count: number; summary: string };
 type Won = { episode: LadderEpisode; party: EpisodeParty; decision: StepDecision; plan?: PlannedStep; from: number };
 
@@ -44,9 +44,7 @@ export class EscalationRunner {
     const summaries = new Map<string, RunSummary>(episodes.map((e) => [e.id, { fired: 0, skipped: 0, notifications: 0, unreached: [] }]));
     if (!episodes.length) return summaries;
     const ids = episodes.map((e) => e.id);
-    const children = new Map<string, ChildRow>((await preparedQuery<ChildRow>(tx, `SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name
-      FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = ANY($1)`, [episodes.map((e) => e.childId)]))
-      .map((c: ChildRow) => [c.id, c]));
+    const children = await this.children(tx, episodes);
     const history = opened ? new Map() : await this.history(tx, ids);
     const nextAt = new Map<string, Date | null>();
     const decided: Won[] = [];
@@ -103,6 +101,17 @@ export class EscalationRunner {
     return summaries;
   }
 
+  /** Each episode's child (by child id): as read with the episode where it was, otherwise read now. */
+  private async children(tx: Tx, episodes: LadderEpisode[]): Promise<Map<string, LadderChild>> {
+    const known = new Map<string, LadderChild>(episodes.filter((e) => e.child).map((e) => [e.childId, e.child!]));
+    const unread = episodes.filter((e) => !known.has(e.childId)).map((e) => e.childId);
+    if (unread.length) {
+      for (const c of await preparedQuery<LadderChild>(tx, `SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name
+        FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = ANY($1)`, [uuidList(unread)])) known.set(c.id, c);
+    }
+    return known;
+  }
+
   /** Locks and loads those of the episodes still due that no other instance holds (SKIP LOCKED). */
   async claimDueMany(tx: Tx, episodeIds: string[]): Promise<LadderEpisode[]> {
     return lockDueEpisodes(tx, episodeIds, this.clock.now());
@@ -153,7 +162,7 @@ export class EscalationRunner {
         SELECT episode_id, step_key || '#' || repeat || ':' || outcome AS run, NULL AS acknowledged FROM escalation_runs WHERE episode_id = ANY($1)
         UNION ALL SELECT episode_id, NULL, step_key FROM episode_events WHERE episode_id = ANY($1) AND type = 'acknowledged'
         UNION ALL SELECT episode_id, NULL, split_part(step_key, '#', 1) FROM notifications WHERE episode_id = ANY($1) AND step_key IS NOT NULL
-          AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')) AS h GROUP BY episode_id`, [episodeIds]);
+          AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')) AS h GROUP BY episode_id`, [uuidList(episodeIds)]);
     const byEpisode = new Map<string, { fired: Map<string, RunOutcome>; acknowledged: string[] }>();
     for (const r of rows) {
       const fired = new Map<string, RunOutcome>();
@@ -173,12 +182,12 @@ function lineOf(d: Won, ids: (string | null)[]): string {
   return d.plan ? `Step ${step.key} fired. ${reason} ${sentStep(d.plan, ids).summary}` : `Step ${step.key} skipped. ${reason}`;
 }
 
-function partyOf(episode: LadderEpisode, child: ChildRow): EpisodeParty {
+function partyOf(episode: LadderEpisode, child: LadderChild): EpisodeParty {
   return { episodeId: episode.id, authorityId: episode.authorityId, childId: episode.childId, socialWorkerId: child.social_worker_id,
     placementId: episode.placementId, reportedByMobile: episode.reportedByMobile, parentNoticeSuppressed: !!episode.parentNoticeSuppressedReason };
 }
 
-function factsOf(episode: LadderEpisode, child: ChildRow): EpisodeFacts {
+function factsOf(episode: LadderEpisode, child: LadderChild): EpisodeFacts {
   return { childRef: child.reference, episodeRef: episode.reference, authorityName: child.authority_name, kind: episode.kind,
     risk: effectiveRisk(snapshotOf(episode, [])), discoveredAt: episode.discoveredAt, lastSeenAt: episode.lastSeenAt, returnedAt: episode.returnedAt,
     policeReference: episode.policeReference, repeatCount: episode.repeatCount, repeatWindowDays: episode.policy.settings.repeatWindowDays };

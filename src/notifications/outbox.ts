@@ -66,7 +66,8 @@ export class NotificationOutbox {
 
   private rows(messages: OutboxMessage[], now: Date): TextField[][] {
     const dataText = new Map<object, string>();
-    return messages.map((m) => this.row(m, now, dataText));
+    const nowText = now.toISOString();
+    return messages.map((m) => this.row(m, now, nowText, dataText));
   }
 
   /** One INSERT that skips rows whose dedupe key exists, and wakes the dispatchers. */
@@ -107,7 +108,7 @@ export class NotificationOutbox {
   }
 
   /** The row's fields, in the order of `fields`, as PostgreSQL's text input for each (null for NULL). */
-  private row(message: OutboxMessage, now: Date, dataText: Map<object, string>): TextField[] {
+  private row(message: OutboxMessage, now: Date, nowText: string, dataText: Map<object, string>): TextField[] {
     assertMessageTemplate(message.channel, message.template);
     const ackCode = message.needsAck ? String(randomInt(1000, 10000)) : null;
     // A step's SMS and email to one person share their data object: it is turned into JSON once.
@@ -119,7 +120,7 @@ export class NotificationOutbox {
       timeOrderedId(now),
       message.authorityId, message.episodeId ?? null, message.stepKey ?? null, message.dedupeKey ?? null, message.channel,
       message.recipient.type, message.recipient.id, message.recipient.name, message.recipient.address, message.template, json,
-      message.needsAck ? 'true' : 'false', ackCode, (message.notBefore ?? now).toISOString(),
+      message.needsAck ? 'true' : 'false', ackCode, message.notBefore?.toISOString() ?? nowText,
       JSON.stringify(message.fallbacks ?? []), message.fallbackOf ?? null, message.attachments?.length ? JSON.stringify(message.attachments) : null,
     ];
   }

@@ -46,6 +46,17 @@ it('returns thousands of rows and text longer than a chunk, whole and in order',
   expect(back.map((r) => r[3])).toEqual(rows.map((r) => r[3]));
 });
 
+it('returns repeated values as given, however they alternate, recur and cross a chunk', async () => {
+  // The encoder copies a column's bytes from either of its last two values; this batch repeats,
+  // alternates, comes back to a value three behind, and repeats one that straddles a chunk's end.
+  const ids = ['0190f3c4-5b6a-7c8d-9e0f-a1b2c3d4e5f6', '0190f3c4-5b6a-7c8d-9e0f-a1b2c3d4e5f7', '0190f3c4-5b6a-7c8d-9e0f-a1b2c3d4e5f8'];
+  const texts = ['sms', 'email', 'ŵelsh 😀', 'x'.repeat(100_000)];
+  const rows: TextField[][] = Array.from({ length: 600 }, (_, i) => [String(i), ids[Math.floor(i / 3) % 3], texts[(i * 7) % 4],
+    i % 5 ? '{"same": true}' : `{"i": ${i}}`, i % 2 ? 'true' : 'false', i % 4 ? '2026-11-23T10:00:00.000Z' : '2026-11-24T10:00:00.000Z']);
+  expect(await copy(rows, ['repeated'])).toBe(600);
+  expect(await readBack('repeated')).toEqual(rows.map((r) => [r[0], r[1], r[2], r[3], r[4], r[5]]));
+});
+
 it.each([
   ['a UUID', ['1', '0190f3c4-5b6a-7c8d-9e0f-a1b2c3d4e5fg', null, null, null, null], /is not a UUID/],
   ['a boolean', ['1', null, null, null, 'yes', null], /is not true or false/],
