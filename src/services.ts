@@ -103,7 +103,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     providers: { sms, email },
     notifications,
     providerStatus: new ProviderStatusService(db, clock, failures),
-    dispatcher: new Dispatcher({ db, clock, sms, email, failures, logger: logger.child({ job: 'dispatcher' }) }, {
+    dispatcher: new Dispatcher({ db, clock, sms, email, failures, logger: logger.child({ job: 'dispatcher' }), dataAtSend: (n) => signedLinks.atSend(n) }, {
       retry: { maxAttempts: config.dispatch.maxAttempts, baseDelayMs: config.dispatch.baseDelayMs },
       leaseMs: config.dispatch.leaseMs, pollMs: config.dispatch.pollMs, publicBaseUrl: config.publicBaseUrl,
     }),

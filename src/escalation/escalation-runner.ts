@@ -67,7 +67,7 @@ export class EscalationRunner {
       d.plan = await planStep(tx, recipients, {
         party: d.party, step: d.decision.step, repeat: d.decision.repeat,
         data: (link) => messageData(facts, now, this.options.displayTimeZone, link),
-        link: (audience) => this.links.url(d.episode.id, audience, now),
+        link: (audience) => this.links.claim(audience, now),
       });
     }
     const outbox = new BatchMessages();

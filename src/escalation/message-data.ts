@@ -1,6 +1,8 @@
 // The data every escalation template may use. No names, addresses or photographs: references,
-// times (in the display time zone), the risk and, for professionals, a signed link.
+// times (in the display time zone), the risk and, for professionals, a signed link: the data names
+// its audience and expiry, and the link itself is signed when the message is sent.
 import type { RiskGrade } from './escalation-policy';
+import type { LinkClaim } from './signed-link';
 import { dayMonthTime } from '../platform/wall-clock';
 
 export interface EpisodeFacts {
@@ -23,7 +25,7 @@ export function formatTime(at: Date, timeZone: string): string {
   return dayMonthTime(at, timeZone);
 }
 
-export function messageData(f: EpisodeFacts, now: Date, timeZone: string, link: { url: string; expiresAt: Date } | null) {
+export function messageData(f: EpisodeFacts, now: Date, timeZone: string, link: LinkClaim | null) {
   const fmt = (d: Date) => formatTime(d, timeZone);
   return {
     childRef: f.childRef,
@@ -40,7 +42,7 @@ export function messageData(f: EpisodeFacts, now: Date, timeZone: string, link: 
     policeReference: f.policeReference,
     repeatCount: f.repeatCount,
     repeatWindowDays: f.repeatWindowDays,
-    link: link?.url ?? null,
+    ...(link && { linkAudience: link.audience, linkExpiresAt: link.expiresAt.toISOString() }),
     linkExpires: link ? fmt(link.expiresAt) : null,
   };
 }

@@ -1,12 +1,16 @@
 // Signed links to one child's missing profile for one episode, sent to police, CEOP and the team.
 // Compact enough for one SMS: episode id, expiry and audience, plus a truncated HMAC-SHA256 with
-// SESSION_SECRET (72 bits: forging one needs ~2^72 online guesses). Nothing is stored.
+// SESSION_SECRET (72 bits: forging one needs ~2^72 online guesses). Nothing is stored. A queued
+// message's data names the link's audience and expiry, and the link is signed as the message is
+// sent: the same claims make the same link, and a sweep of a thousand alerts signs nothing.
 import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:crypto';
 import { Unauthorized } from '../platform/errors';
 
 export const audiences = ['police', 'ceop', 'professional'] as const;
 export type Audience = (typeof audiences)[number];
 export interface LinkClaims { episodeId: string; expiresAt: Date; audience: Audience }
+/** A link as a queued message's data names it; the message's episode completes it. */
+export interface LinkClaim { audience: Audience; expiresAt: Date }
 
 const MAC_BYTES = 9;
 const PAYLOAD_BYTES = 21;
@@ -19,9 +23,23 @@ export class SignedLinks {
     this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
-  url(episodeId: string, audience: Audience, now: Date): { url: string; expiresAt: Date } {
-    const expiresAt = new Date(now.getTime() + this.days * 86_400_000);
-    return { url: `${this.baseUrl}/p/${this.sign({ episodeId, expiresAt, audience })}`, expiresAt };
+  /** The link an alert queued now will carry: for whom, and until when. */
+  claim(audience: Audience, now: Date): LinkClaim {
+    return { audience, expiresAt: new Date(now.getTime() + this.days * 86_400_000) };
+  }
+
+  /** The link's address: the claim signed for the episode. */
+  url(episodeId: string, { audience, expiresAt }: LinkClaim): string {
+    return `${this.baseUrl}/p/${this.sign({ episodeId, expiresAt, audience })}`;
+  }
+
+  /** At send: the link a message's data names (as `link`), signed for its episode; nothing where it names none. */
+  atSend(n: { episodeId: string | null; data: object | null }): { link?: string } {
+    const data = (n.data ?? {}) as { linkAudience?: unknown; linkExpiresAt?: unknown };
+    const audience = audiences.find((a) => a === data.linkAudience);
+    const expiresAt = typeof data.linkExpiresAt === 'string' ? new Date(data.linkExpiresAt) : null;
+    if (!n.episodeId || !audience || !expiresAt || Number.isNaN(expiresAt.getTime())) return {};
+    return { link: this.url(n.episodeId, { audience, expiresAt }) };
   }
 
   sign(claims: LinkClaims): string {

@@ -7,15 +7,14 @@ import type { OutboxMessage } from '../notifications/outbox';
 import type { EscalationStep, RecipientRole } from './escalation-policy';
 import { runKey } from './due-steps';
 import type { BatchRecipients, EpisodeParty, Reachable } from './recipients';
-import type { Audience } from './signed-link';
+import type { Audience, LinkClaim } from './signed-link';
 
-type Link = { url: string; expiresAt: Date };
 export interface StepToSend {
   party: EpisodeParty;
   step: EscalationStep;
   repeat: number;
-  data(link: Link | null): object;
-  link(audience: Audience): Link;
+  data(link: LinkClaim | null): object;
+  link(audience: Audience): LinkClaim;
 }
 export interface SentStep { count: number; audiences: string[]; recipients: { role: string; name: string; channel: string }[]; nobody: string[]; summary: string }
 
@@ -27,7 +26,7 @@ export interface PlannedStep { messages: PlannedMessage[]; nobody: string[] }
 /** The outbox messages one fired step asks for; nothing is written yet, so a batch can write them in one statement. */
 export async function planStep(tx: Tx, recipients: BatchRecipients, s: StepToSend): Promise<PlannedStep> {
   const planned: PlannedStep = { messages: [], nobody: [] };
-  const links = new Map<Audience, Link>();
+  const links = new Map<Audience, LinkClaim>();
   for (const role of s.step.recipients) {
     const people = await recipients.resolve(tx, s.party, role);
     // Most trafficked children have no parent with PR here: that is no gap in the set-up.

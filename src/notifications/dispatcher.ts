@@ -25,6 +25,8 @@ import { Lane } from './dispatch-lane';
 
 export interface DispatcherDeps {
   db: DataSource; clock: Clock; sms: SmsProvider; email: EmailProvider; failures: DeliveryFailureService; logger: Logger;
+  /** What a message's data gains when it is sent (the signed link its data names); nothing if not given. */
+  dataAtSend?: (n: Notification) => object;
 }
 export interface DispatcherOptions {
   retry: RetryPolicy; leaseMs: number; pollMs: number; publicBaseUrl: string;
@@ -180,7 +182,7 @@ export class Dispatcher {
     let content: MessageContent;
     let providerId: string;
     try {
-      content = contentOf(n);
+      content = contentOf(n, this.dataOf(n));
       providerId = (await this.send(n, content)).providerId;
     } catch (err) {
       return this.recordFailure(n, asDeliveryError(err));
@@ -201,11 +203,16 @@ export class Dispatcher {
     }
   }
 
+  /** The data a message is written from: as queued, with what it gains at send and its ack code. */
+  private dataOf(n: Notification): object {
+    return { ...n.data, ...this.deps.dataAtSend?.(n), ackCode: n.ackCode };
+  }
+
   private send(n: Notification, content: MessageContent) {
     const base = this.options.publicBaseUrl;
     if (n.channel === 'sms') return this.deps.sms.send({ to: n.address, body: content.text, statusCallback: base + statusCallbackPath });
     // Rows queued before the HTML part moved to send time still carry it.
-    const html = n.bodyHtml ?? renderEmailHtml(n.template, { ...n.data, ackCode: n.ackCode });
+    const html = n.bodyHtml ?? renderEmailHtml(n.template, this.dataOf(n));
     return this.deps.email.send({ to: n.address, subject: content.subject ?? '', html, text: content.text, messageId: messageIdFor(n.id, base),
       attachments: n.attachments ?? undefined });
   }
@@ -229,15 +236,14 @@ export class Dispatcher {
 }
 
 /**
- * What the message says: rendered now from its template, its data as queued and its ack code (rows
- * queued before rendering moved to send time carry their text). A template that cannot be rendered
- * will not render on a retry either, so the message fails at once and its fallback and the duty
- * manager's alert follow.
+ * What the message says: rendered now from its template and its data (rows queued before rendering
+ * moved to send time carry their text). A template that cannot be rendered will not render on a
+ * retry either, so the message fails at once and its fallback and the duty manager's alert follow.
  */
-function contentOf(n: Notification): MessageContent {
+function contentOf(n: Notification, data: object): MessageContent {
   if (n.bodyText !== null) return { subject: n.subject, text: n.bodyText };
   try {
-    return renderMessage(n.channel, n.template, { ...n.data, ackCode: n.ackCode });
+    return renderMessage(n.channel, n.template, data);
   } catch (err) {
     throw new DeliveryError('permanent', `the message could not be written from its template ${n.template}: ${(err as Error).message}`);
   }

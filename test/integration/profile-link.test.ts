@@ -18,6 +18,17 @@ async function policeLink(episodeId: string): Promise<string> {
   return url![1];
 }
 
+it('queues the alert naming the link it will carry, and signs that link only as the alert is sent', async () => {
+  const { episode } = await missingChild();
+  const [queued] = await app.db.dataSource.query(`SELECT data FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' AND channel = 'sms'`, [episode.id]);
+  expect(queued.data).toMatchObject({ linkAudience: 'police', linkExpiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+  expect(JSON.stringify(queued.data)).not.toContain('/p/');
+  const path = await policeLink(episode.id);
+  const opened = await app.server.inject({ method: 'GET', url: path, headers: { accept: 'application/json' } });
+  expect(opened.statusCode).toBe(200);
+  expect(new Date(JSON.parse(opened.payload).expiresAt)).toEqual(new Date(queued.data.linkExpiresAt));
+});
+
 async function missingChild() {
   const child = await childPlaced(app, { trafficking: 'suspected', daysAgo: 2 });
   await app.db.dataSource.query(`INSERT INTO missing_profiles (child_id, authority_id, physical_description, distinguishing_marks, languages, phones, updated_at)

@@ -11,11 +11,14 @@ import { SignedLinks } from '../../src/escalation/signed-link';
 // reference, September's 4-letter month, the longest risk label, 3-digit counts.
 const longestBase = 'https://alerts.example-borough.gov.uk';
 const at = new Date('2026-09-30T23:59:00Z');
-const link = new SignedLinks('x'.repeat(32), longestBase, 7).url('7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f', 'professional', at);
+const links = new SignedLinks('x'.repeat(32), longestBase, 7);
+const queued = messageData({ childRef: 'WWWW', episodeRef: 'E-WWWWW', authorityName: 'Royal Borough of Windsor and Maidenhead', kind: 'A', risk: 'high',
+  discoveredAt: at, lastSeenAt: at, returnedAt: at, policeReference: 'CAD-0000000000-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', repeatCount: 999, repeatWindowDays: 365 },
+at, 'Europe/London', links.claim('professional', at));
 const worst = {
-  ...messageData({ childRef: 'WWWW', episodeRef: 'E-WWWWW', authorityName: 'Royal Borough of Windsor and Maidenhead', kind: 'A', risk: 'high',
-    discoveredAt: at, lastSeenAt: at, returnedAt: at, policeReference: 'CAD-0000000000-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', repeatCount: 999, repeatWindowDays: 365 },
-  at, 'Europe/London', link),
+  ...queued,
+  // As the dispatcher renders it: the link the data names, signed at send.
+  ...links.atSend({ episodeId: '7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f', data: queued }),
   riskLabel: 'Risk not yet graded',
   ackCode: '9999',
 };
@@ -51,7 +54,7 @@ describe('escalation message templates', () => {
   });
 
   it('gives professionals a link and the carer none', () => {
-    expect(renderSms('missing-alert', worst)).toContain(link.url);
+    expect(renderSms('missing-alert', worst)).toMatch(/ https:\/\/alerts\.example-borough\.gov\.uk\/p\/[A-Za-z0-9_-]{40}( |$)/);
     expect(renderSms('carer-confirmation', { ...worst, link: null, ackCode: null })).toBe(
       'We have your report, episode E-WWWWW for child WWWW. Police and the duty team are being told. Text FOUND WWWW when the child is back.');
   });
