@@ -23,7 +23,7 @@ export interface RunSummary { fired: number; skipped: number; notifications: num
 export interface RunnerOptions { displayTimeZone: string }
 
 type Recount = { episodeId: string; stepKey: string; repeat: number; count: number; summary: string };
-type Won = { episode: LadderEpisode; party: EpisodeParty; decision: StepDecision; plan?: PlannedStep; from: number };
+type Won = { episode: LadderEpisode; party: EpisodeParty; decision: StepDecision; plan?: PlannedStep; from: number; expected: (string | null)[]; count: number };
 
 export class EscalationRunner {
   constructor(private readonly clock: Clock, private readonly outbox: NotificationOutbox, private readonly links: SignedLinks,
@@ -55,7 +55,7 @@ export class EscalationRunner {
       nextAt.set(episode.id, due.nextAt);
       const party = partyOf(episode, children.get(episode.childId)!);
       parties.set(episode.id, party);
-      for (const decision of due.decisions) decided.push({ episode, party, decision, from: 0 });
+      for (const decision of due.decisions) decided.push({ episode, party, decision, from: 0, expected: [], count: 0 });
     }
     const recipients = resolver.forBatch([...parties.values()]);
     await recipients.prefetch(tx, new Set(decided.filter((d) => d.decision.action === 'fire').flatMap((d) => d.decision.step.recipients)));
@@ -71,10 +71,14 @@ export class EscalationRunner {
       });
     }
     const outbox = new BatchMessages();
-    decided.forEach((d) => { if (d.plan) d.from = outbox.add(d.plan.messages.map((m) => m.message)); });
     // The run row is the step's line on the timeline: what it expects to send is known before writing.
-    const expected = (d: Won) => (d.plan ? outbox.expected(d.from, d.plan.messages.length) : []);
-    const won = await this.claim(tx, decided, now, (d) => ({ count: expected(d).filter(Boolean).length, summary: lineOf(d, expected(d)) }));
+    for (const d of decided) {
+      if (!d.plan) continue;
+      d.from = outbox.add(d.plan.messages.map((m) => m.message));
+      d.expected = outbox.expected(d.from, d.plan.messages.length);
+      d.count = d.expected.filter(Boolean).length;
+    }
+    const won = await this.claim(tx, decided, now, (d) => ({ count: d.count, summary: lineOf(d, d.expected) }));
     const queued = await outbox.write(tx, this.outbox, new Set(won.filter((w) => w.plan).map((w) => w.from)));
     const recount: Recount[] = [];
     const visible = new Map(episodes.map((e) => [e.id, new Set(e.visibleToRoles)]));
@@ -91,7 +95,7 @@ export class EscalationRunner {
       summary.notifications += sent.count;
       if (sent.nobody.length) summary.unreached.push({ stepKey: w.decision.step.key, roles: sent.nobody });
       // Only where the outbox already held one of the messages does the run row need correcting.
-      if (sent.count !== expected(w).filter(Boolean).length) {
+      if (sent.count !== w.count) {
         recount.push({ episodeId: w.episode.id, stepKey: w.decision.step.key, repeat: w.decision.repeat, count: sent.count, summary: lineOf(w, ids) });
       }
     }

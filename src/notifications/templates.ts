@@ -78,15 +78,15 @@ export function renderMessage(channel: 'sms' | 'email', template: string, data: 
   return channel === 'sms' ? { subject: null, text: renderSms(template, data) } : renderEmailText(template, data);
 }
 
-const checked = new Set<string>();
+// By channel, the templates found already: a sweep asks for every one of its thousands of messages.
+const checked = { sms: new Set<string>(), email: new Set<string>() };
 
 /** Throws, naming the file, unless every file a message on `channel` renders from `template` exists (looked for once). */
 export function assertMessageTemplate(channel: 'sms' | 'email', template: string): void {
-  const key = `${channel}:${template}`;
-  if (checked.has(key)) return;
+  if (checked[channel].has(template)) return;
   const files = channel === 'sms' ? [`sms/${template}.njk`] : ['subject', 'text', 'html'].map((part) => `email/${template}.${part}.njk`);
   for (const file of files) compiledTemplate(file.endsWith('.html.njk') ? env : textEnv, file);
-  checked.add(key);
+  checked[channel].add(template);
 }
 
 /** Compiles every message template now (at start), so the first alert after a restart does not wait for it. */
