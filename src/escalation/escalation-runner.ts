@@ -21,6 +21,7 @@ import { uuidList } from '../platform/database/uuid-list';
 
 export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: { stepKey: string; roles: string[] }[] }
 export interface RunnerOptions { displayTimeZone: string }
+export interface ProcessOptions { opened?: boolean; child?: LadderChild }
 
 type Recount = { episodeId: string; stepKey: string; repeat: number; count: number; summary: string };
 type Won = { episode: LadderEpisode; party: EpisodeParty; decision: StepDecision; plan?: PlannedStep; from: number; expected: (string | null)[]; count: number };
@@ -31,20 +32,21 @@ export class EscalationRunner {
 
   /**
    * Processes one episode inside the caller's transaction (which holds the episode's row lock).
-   * `opened`: the caller has just inserted it, so it has no history to read.
+   * `opened`: the caller has just inserted it, so it has no history to read. `child`: the caller
+   * has read the child already (a report locks its row), so the runner need not.
    */
-  async process(tx: Tx, episodeOrId: MissingEpisode | string, { opened = false } = {}): Promise<RunSummary> {
+  async process(tx: Tx, episodeOrId: MissingEpisode | string, { opened = false, child }: ProcessOptions = {}): Promise<RunSummary> {
     const episode = typeof episodeOrId === 'string' ? await tx.findOneByOrFail(MissingEpisode, { id: episodeOrId }) : episodeOrId;
-    return (await this.processMany(tx, [episode], new RecipientResolver(this.clock.now()), { opened })).get(episode.id)!;
+    return (await this.processMany(tx, [episode], new RecipientResolver(this.clock.now()), { opened, child })).get(episode.id)!;
   }
 
   /** Processes episodes whose rows the caller's transaction has locked; one summary per episode id. */
-  async processMany(tx: Tx, episodes: LadderEpisode[], resolver = new RecipientResolver(this.clock.now()), { opened = false } = {}): Promise<Map<string, RunSummary>> {
+  async processMany(tx: Tx, episodes: LadderEpisode[], resolver = new RecipientResolver(this.clock.now()), { opened = false, child }: ProcessOptions = {}): Promise<Map<string, RunSummary>> {
     const now = this.clock.now();
     const summaries = new Map<string, RunSummary>(episodes.map((e) => [e.id, { fired: 0, skipped: 0, notifications: 0, unreached: [] }]));
     if (!episodes.length) return summaries;
     const ids = episodes.map((e) => e.id);
-    const children = await this.children(tx, episodes);
+    const children = await this.children(tx, episodes, child);
     const history = opened ? new Map() : await this.history(tx, ids);
     const nextAt = new Map<string, Date | null>();
     const decided: Won[] = [];
@@ -105,9 +107,10 @@ export class EscalationRunner {
     return summaries;
   }
 
-  /** Each episode's child (by child id): as read with the episode where it was, otherwise read now. */
-  private async children(tx: Tx, episodes: LadderEpisode[]): Promise<Map<string, LadderChild>> {
+  /** Each episode's child (by child id): as the caller or the episode's own read gave it, otherwise read now. */
+  private async children(tx: Tx, episodes: LadderEpisode[], given?: LadderChild): Promise<Map<string, LadderChild>> {
     const known = new Map<string, LadderChild>(episodes.filter((e) => e.child).map((e) => [e.childId, e.child!]));
+    if (given) known.set(given.id, given);
     const unread = episodes.filter((e) => !known.has(e.childId)).map((e) => e.childId);
     if (unread.length) {
       for (const c of await preparedQuery<LadderChild>(tx, `SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name

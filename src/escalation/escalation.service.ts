@@ -9,7 +9,7 @@ import type { Tx } from '../platform/database/transaction';
 import { Conflict, NotFound } from '../platform/errors';
 import { MissingEpisode } from '../missing/missing-episode.entity';
 import { addToTimeline } from '../missing/episode-timeline';
-import { EscalationRunner, RunSummary } from './escalation-runner';
+import { EscalationRunner, ProcessOptions, RunSummary } from './escalation-runner';
 import { RecipientResolver } from './recipients';
 
 export interface SweepResult extends Omit<RunSummary, 'unreached'> { due: number; processed: number; ms: number }
@@ -19,7 +19,7 @@ export class EscalationService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, readonly runner: EscalationRunner, private readonly logger: Logger) {}
 
   /** Runs the ladder for an episode whose row the caller's transaction has locked (given as read by it, or by id). */
-  async process(tx: Tx, episode: MissingEpisode | string, options: { opened?: boolean } = {}): Promise<RunSummary> {
+  async process(tx: Tx, episode: MissingEpisode | string, options: ProcessOptions = {}): Promise<RunSummary> {
     return this.warnUnreached(typeof episode === 'string' ? episode : episode.id, await this.runner.process(tx, episode, options));
   }
 

@@ -5,8 +5,13 @@
 // that the reads after it see what a report that held the lock before committed.
 import type { Tx } from '../platform/database/transaction';
 import type { PolicySnapshot } from '../escalation/escalation-policy';
+import type { LadderChild } from '../escalation/due-episodes';
 
-export interface LockedChild { id: string; authorityId: string; reference: string; careEndedAt: Date | null; traffickingStatus: string }
+export interface LockedChild {
+  id: string; authorityId: string; reference: string; careEndedAt: Date | null; traffickingStatus: string;
+  /** What the ladder's messages and recipients need of the child, read with the lock so the ladder need not read it again. */
+  ladder: LadderChild;
+}
 export interface PastEpisode { id: string; reference: string; discoveredAt: Date; returnedAt: Date | null; closedAt: Date | null }
 export interface ReportContext {
   placement: { id: string; startedAt: Date; carerName: string | null } | null;
@@ -18,8 +23,10 @@ export interface ReportContext {
 
 /** Locks the child's row for the rest of the transaction; null if there is no such child. */
 export async function lockChild(tx: Tx, childId: string): Promise<LockedChild | null> {
-  const [row] = await tx.query(`SELECT id, authority_id, reference, care_ended_at, trafficking_status FROM children WHERE id = $1 FOR UPDATE`, [childId]);
-  return row ? { id: row.id, authorityId: row.authority_id, reference: row.reference, careEndedAt: row.care_ended_at, traffickingStatus: row.trafficking_status } : null;
+  const [row] = await tx.query(`SELECT c.id, c.authority_id, c.reference, c.care_ended_at, c.trafficking_status, c.social_worker_id, a.name AS authority_name
+    FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = $1 FOR UPDATE OF c`, [childId]);
+  return row ? { id: row.id, authorityId: row.authority_id, reference: row.reference, careEndedAt: row.care_ended_at, traffickingStatus: row.trafficking_status,
+    ladder: { id: row.id, reference: row.reference, social_worker_id: row.social_worker_id, authority_name: row.authority_name } } : null;
 }
 
 /** For a child whose row this transaction has locked; carerMobile picks the carer of the current placement, if given. */

@@ -116,7 +116,7 @@ export class ReportMissingService {
         + (why.length ? ` High risk from the first minute (${why.join('; ')}).` : '') + ` Escalation policy version ${policy.version}.` });
     await this.audit.record(tx, by.ctx, { action: 'create', entityType: 'missing_episode', entityId: episode.id, childId: child.id,
       authorityId: child.authorityId, changes: by.ctx ? null : { via: 'sms', placementId: placement?.id ?? null } });
-    await this.escalation.process(tx, episode, { opened: true });
+    await this.escalation.process(tx, episode, { opened: true, child: child.ladder });
     return episode;
   }
 
