@@ -182,8 +182,9 @@ export class Dispatcher {
     let content: MessageContent;
     let providerId: string;
     try {
-      content = contentOf(n, this.dataOf(n));
-      providerId = (await this.send(n, content)).providerId;
+      const data = this.dataOf(n);
+      content = contentOf(n, data);
+      providerId = (await this.send(n, content, data)).providerId;
     } catch (err) {
       return this.recordFailure(n, asDeliveryError(err));
     }
@@ -208,11 +209,11 @@ export class Dispatcher {
     return { ...n.data, ...this.deps.dataAtSend?.(n), ackCode: n.ackCode };
   }
 
-  private send(n: Notification, content: MessageContent) {
+  private send(n: Notification, content: MessageContent, data: object) {
     const base = this.options.publicBaseUrl;
     if (n.channel === 'sms') return this.deps.sms.send({ to: n.address, body: content.text, statusCallback: base + statusCallbackPath });
     // Rows queued before the HTML part moved to send time still carry it.
-    const html = n.bodyHtml ?? renderEmailHtml(n.template, this.dataOf(n));
+    const html = n.bodyHtml ?? renderEmailHtml(n.template, data);
     return this.deps.email.send({ to: n.address, subject: content.subject ?? '', html, text: content.text, messageId: messageIdFor(n.id, base),
       attachments: n.attachments ?? undefined });
   }
