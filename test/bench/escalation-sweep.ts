@@ -13,6 +13,7 @@ import { defaultPolicy } from '../../src/escalation/default-policy';
 import { ManualClock } from '../support/clock';
 import { openBenchDatabase } from './bench-database';
 import { startCpuMeter } from './cpu-meter';
+import { startWalMeter } from './wal-meter';
 import { withServiceFlags } from './service-flags';
 import { machineSpeedMs } from './machine-speed';
 
@@ -73,7 +74,7 @@ async function warmUp(db: DataSource, clock: ManualClock, sweeps: number): Promi
   out(`warm-up: ${sweeps} sweeps of 1000 due among 2000 open (not counted): ${times.join(', ')} ms`);
 }
 
-async function measure(db: DataSource, clock: ManualClock, total: number, due: number): Promise<number> {
+async function measure(db: DataSource, clock: ManualClock, total: number, due: number): Promise<{ ms: number; walKb: number }> {
   const now = clock.now();
   await load(db, total, due, now);
   const services = createServices({ db, clock, config: loadConfig({ NODE_ENV: 'test' }), logger });
@@ -89,33 +90,41 @@ async function measure(db: DataSource, clock: ManualClock, total: number, due: n
   // sweeps are run and printed but not counted (SWEEP_SETTLING, 2 by default).
   for (let i = 0; i < SETTLING; i += 1) {
     if (i > 0) await rewind(db, now);
+    const wal = await startWalMeter(db);
     const cpu = await startCpuMeter(db);
     const result = await services.escalation.sweep(sweepOptions());
     const used = cpu();
+    const wrote = await wal();
     out(`${String(total).padStart(7)} open, settling sweep ${i + 1} after the load (not counted): ${result.processed} episodes in ${result.ms} ms; `
-      + `CPU: service ${used.nodeMs} ms, PostgreSQL ${used.postgresMs ?? '?'} ms`);
+      + `CPU: service ${used.nodeMs} ms, PostgreSQL ${used.postgresMs ?? '?'} ms; WAL ${wrote} kB`);
   }
   // One sweep's time moves by a third from run to run on a shared 2-core machine, so the figure is
   // the median of several sweeps of the same due episodes, each rewound and the tables settled between.
   const samples: number[] = [];
+  const walKb: number[] = [];
   for (let i = 0; i < SAMPLES; i += 1) {
     if (i > 0 || SETTLING > 0) await rewind(db, now);
+    const wal = await startWalMeter(db);
     const cpu = await startCpuMeter(db);
     const result = await services.escalation.sweep(sweepOptions());
     const used = cpu();
+    const wrote = await wal();
     samples.push(result.ms);
+    walKb.push(wrote);
     out(`${String(total).padStart(7)} open, ${n} due found by the index in ${selectMs.toFixed(1)} ms; sweep ${i + 1}: ${result.processed} episodes, `
       + `${result.fired} steps, ${result.notifications} notifications in ${result.ms} ms (${(result.ms / Math.max(result.processed, 1)).toFixed(2)} ms per episode); `
-      + `CPU: service ${used.nodeMs} ms, PostgreSQL ${used.postgresMs ?? '?'} ms`);
+      + `CPU: service ${used.nodeMs} ms, PostgreSQL ${used.postgresMs ?? '?'} ms; WAL ${wrote} kB`);
   }
   const sorted = [...samples].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
+  const median = medianOf(samples);
   out(`${String(total).padStart(7)} open, ${due} due: median ${median} ms of ${SAMPLES} sweeps (fastest ${sorted[0]}, slowest ${sorted[sorted.length - 1]}); `
     + `machine speed now ${machineSpeedMs()} ms (see machine-speed.ts)`);
   const again = await services.escalation.sweep();
   out(`${String(total).padStart(7)} open, nothing due: sweep in ${again.ms} ms`);
-  return median;
+  return { ms: median, walKb: medianOf(walKb) };
 }
+
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const SAMPLES = Number(process.env.SWEEP_SAMPLES ?? 7);
 const SETTLING = Number(process.env.SWEEP_SETTLING ?? 2);
@@ -131,7 +140,8 @@ async function rewind(db: DataSource, now: Date): Promise<void> {
   await db.query('CHECKPOINT');
 }
 
-export interface SweepFigures { due1000Of100k: number; due1000Of10k: number; due100Of100k: number }
+/** Each case's median sweep in ms; walKb: the median WAL one sweep of 1,000 due among 100,000 wrote, in kB. */
+export interface SweepFigures { due1000Of100k: number; due1000Of10k: number; due100Of100k: number; walKb: number }
 
 /** Runs the three cases and returns each sweep's milliseconds. */
 export async function sweepBench(): Promise<SweepFigures> {
@@ -147,10 +157,11 @@ export async function sweepBench(): Promise<SweepFigures> {
     out(`escalation sweep benchmark: each due episode sends the +24h step (SMS + email to the head of service); goal under 200 ms; node ${process.execArgv.join(' ') || 'without flags'}`);
     await warmUp(db, clock, Number(process.env.SWEEP_WARM_UPS ?? 12));
     // QUICK=1 runs only the smallest case, for profiling.
-    const due1000Of100k = process.env.QUICK ? NaN : await measure(db, clock, 100_000, 1_000);
-    const due1000Of10k = await measure(db, clock, 10_000, 1_000);
-    const due100Of100k = process.env.QUICK ? NaN : await measure(db, clock, 100_000, 100);
-    return { due1000Of100k, due1000Of10k, due100Of100k };
+    const none = { ms: NaN, walKb: NaN };
+    const large = process.env.QUICK ? none : await measure(db, clock, 100_000, 1_000);
+    const due1000Of10k = (await measure(db, clock, 10_000, 1_000)).ms;
+    const due100Of100k = (process.env.QUICK ? none : await measure(db, clock, 100_000, 100)).ms;
+    return { due1000Of100k: large.ms, due1000Of10k, due100Of100k, walKb: large.walKb };
   } finally {
     await bench.close();
   }

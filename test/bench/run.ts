@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     { figure: 'escalation sweep, 1,000 due of 100,000 open', value: sweep.due1000Of100k, unit: 'ms', goal: '< 200', pass: sweep.due1000Of100k < 200 },
     { figure: 'escalation sweep, 1,000 due of 10,000 open', value: sweep.due1000Of10k, unit: 'ms', goal: '', pass: null },
     { figure: 'escalation sweep, 100 due of 100,000 open', value: sweep.due100Of100k, unit: 'ms', goal: '', pass: null },
+    { figure: 'WAL one sweep of 1,000 due writes, straight after a checkpoint (sizing)', value: sweep.walKb, unit: 'kB', goal: '', pass: null },
     { figure: `GET /api/v1/children/{id} with a bearer token (${service.connections} connections)`, value: round(service.apiPerSecond), unit: 'req/s', goal: '', pass: null },
     { figure: 'bare hapi + pg, one SELECT by primary key (same run)', value: round(service.barePerSecond), unit: 'req/s', goal: '', pass: null },
     { figure: 'API reads as a share of the bare baseline', value: round(service.apiRatio * 100, 1), unit: '%', goal: '>= 40', pass: service.apiRatio >= 0.4 },
