@@ -66,6 +66,15 @@ export class DeliveryRepository {
     return new Set(rows.map((r) => r.notification_id));
   }
 
+  /** Extends claims this instance still holds (no event row: a claim's renewal is not news); returns the ids extended. */
+  async renewClaims(sql: SqlRunner, claims: { id: string; attempts: number }[], now: Date, until: Date): Promise<Set<string>> {
+    const rows: { id: string }[] = await sql.query(`
+      UPDATE notifications n SET claimed_until = $3, updated_at = $4 FROM unnest($1::uuid[], $2::int[]) AS t(id, attempts)
+      WHERE n.id = t.id AND n.status = 'sending' AND n.attempts = t.attempts RETURNING n.id`,
+    [claims.map((c) => c.id), claims.map((c) => c.attempts), until, now]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   async markRetry(tx: Tx, n: Notification, error: string, nextAttemptAt: Date, now: Date): Promise<boolean> {
     return this.transition(tx, n, now, 'queued', `attempt ${n.attempts} failed: ${error}; next attempt at ${nextAttemptAt.toISOString()}`,
       'status = \'queued\', next_attempt_at = $4, claimed_until = NULL, last_error = $5', [nextAttemptAt, error]);

@@ -6,7 +6,8 @@
 // never holds back a text; other messages (the team's copies, carers' confirmations, notices) have
 // narrow ones, so in a burst they take their turn without slowing the reports and police alerts.
 // Delivery is at least once: a crash between sending and recording repeats a message after the
-// claim lapses; nothing is lost.
+// claim lapses; nothing is lost. A live instance keeps its claims (lease-keeper.ts), so only a
+// crash, never a slow send, repeats a message.
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
@@ -22,6 +23,7 @@ import { OutboxListener } from './outbox-listener';
 import { MessageContent, renderEmailHtml, renderMessage } from './templates';
 import { SendRecorder } from './send-recorder';
 import { Lane } from './dispatch-lane';
+import { LeaseKeeper } from './lease-keeper';
 
 export interface DispatcherDeps {
   db: DataSource; clock: Clock; sms: SmsProvider; email: EmailProvider; failures: DeliveryFailureService; logger: Logger;
@@ -51,6 +53,7 @@ export function messageIdFor(notificationId: string, publicBaseUrl: string): str
 export class Dispatcher {
   private readonly repo: DeliveryRepository;
   private readonly recorder: SendRecorder;
+  private readonly leases: LeaseKeeper;
   /** Its own few connections once started, so claims and records never queue behind a burst of requests for the service's pool. */
   private pool: Pool | null = null;
   // Texts and emails go out side by side, so a slow mail server never holds back a police text.
@@ -66,6 +69,7 @@ export class Dispatcher {
     const routine = options.routineConcurrency ?? 4;
     this.lanes = [new Lane('sms', true, urgent), new Lane('email', true, urgent), new Lane('sms', false, routine), new Lane('email', false, routine)];
     this.recorder = new SendRecorder(this.repo, () => this.sql);
+    this.leases = new LeaseKeeper((claims, now, until) => this.repo.renewClaims(this.sql, claims, now, until), deps.clock, options.leaseMs, deps.logger);
   }
 
   private get sql(): SqlRunner {
@@ -93,6 +97,7 @@ export class Dispatcher {
     if (this.nextDue) clearTimeout(this.nextDue);
     await this.listener?.stop();
     await Promise.all(this.lanes.map((l) => l.draining?.catch(() => undefined)));
+    await this.leases.stop();
     const pool = this.pool;
     this.pool = null;
     await pool?.end();
@@ -157,18 +162,22 @@ export class Dispatcher {
       const room = concurrency - inFlight.size;
       if (room > 0 && (lane.takeWake() || (mayHaveMore && (!inFlight.size || room >= concurrency / 2)))) {
         const now = this.deps.clock.now();
-        const claimed = await this.repo.claimDue(this.sql, lane, now, new Date(now.getTime() + this.options.leaseMs),
-          Math.min(room, this.options.batchSize ?? 50));
+        const until = new Date(now.getTime() + this.options.leaseMs);
+        const claimed = await this.repo.claimDue(this.sql, lane, now, until, Math.min(room, this.options.batchSize ?? 50));
         counts.claimed += claimed.length;
         mayHaveMore = claimed.length > 0;
         for (const n of claimed) {
+          this.leases.hold(n, until);
           const sending: Promise<void> = this.deliver(n).catch((err): Outcome => {
             this.deps.logger.error({ err, notificationId: n.id }, 'sending failed unexpectedly; it goes again when its claim lapses');
             return 'lost';
           }).then((outcome) => {
             counts[outcome] += 1;
             mayHaveMore = true; // a failure may have queued a fallback, a retry may be due
-          }).finally(() => inFlight.delete(sending));
+          }).finally(() => {
+            this.leases.release(n.id);
+            inFlight.delete(sending);
+          });
           inFlight.add(sending);
         }
         continue;

@@ -1,5 +1,6 @@
 // Several dispatchers on one database: two instances share the work with no message sent twice and
-// none lost, and a dispatcher killed mid-send (SIGKILL, a real second process) loses nothing: after
+// none lost; a dispatcher whose send is slow keeps its claim past the lease, so no other sends it
+// again; and a dispatcher killed mid-send (SIGKILL, a real second process) loses nothing: after
 // its claims lapse another instance sends the rest, repeating at most the messages in flight.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -13,7 +14,8 @@ import { eventually } from '../support/wait';
 import type { TestApp } from '../support/app';
 
 let t: DeliveryTestApp;
-beforeAll(async () => { t = await buildDeliveryTestApp(); });
+// A provider timeout long enough for the slow send below to be slow rather than failed.
+beforeAll(async () => { t = await buildDeliveryTestApp({ PROVIDER_TIMEOUT_SECONDS: '10' }); });
 afterAll(async () => { await t.close(); });
 beforeEach(() => { t.twilio.reset(); t.smtp.reset(); });
 
@@ -33,10 +35,10 @@ function receivedCounts(refs: string[]): Map<string, number> {
   return counts;
 }
 
-function dispatcherOn(app: TestApp, services: ReturnType<typeof createServices>, db = app.db.dataSource): Dispatcher {
+function dispatcherOn(app: TestApp, services: ReturnType<typeof createServices>, db = app.db.dataSource, leaseMs = 120_000): Dispatcher {
   const { sms, email } = services.providers;
   return new Dispatcher({ db, clock: app.clock, sms, email, failures: new DeliveryFailureService(services.outbox, testLogger()), logger: testLogger() },
-    { retry: { maxAttempts: 6, baseDelayMs: 5000 }, leaseMs: 120_000, pollMs: 60_000, publicBaseUrl: app.config.publicBaseUrl, batchSize: 7, concurrency: 4 });
+    { retry: { maxAttempts: 6, baseDelayMs: 5000 }, leaseMs, pollMs: 60_000, publicBaseUrl: app.config.publicBaseUrl, batchSize: 7, concurrency: 4 });
 }
 
 it('two dispatchers on two connections pools share 100 messages: none twice, none lost', async () => {
@@ -57,6 +59,32 @@ it('two dispatchers on two connections pools share 100 messages: none twice, non
   } finally {
     await secondDb.destroy();
   }
+});
+
+it('a dispatcher whose send outlasts its lease keeps the claim, so another dispatcher does not send the message again', async () => {
+  const [ref] = await queueMany('E-SLOW', 1);
+  const leaseMs = 900; // the keeper looks every 300 ms (real time); the clock moves by hand
+  const slow = dispatcherOn(t.app, t.app.services, undefined, leaseMs);
+  const other = dispatcherOn(t.app, t.app.services, undefined, leaseMs);
+  const claimedAt = t.app.clock.now().getTime();
+  const claimedUntil = async (): Promise<number> => (await t.app.db.dataSource.query(
+    `SELECT claimed_until FROM notifications WHERE data->>'episodeRef' = $1`, [ref]))[0].claimed_until?.getTime() ?? 0;
+  t.twilio.slowNext(1, 4_000);
+  const sending = slow.drain();
+  await eventually(() => (t.twilio.requests > 0 ? true : null), 'the slow send to reach the fake');
+  expect(await claimedUntil()).toBe(claimedAt + leaseMs);
+  // Two thirds of the lease gone while the provider has not answered: the claim is extended.
+  t.app.clock.advance(600);
+  await eventually(async () => ((await claimedUntil()) === claimedAt + 600 + leaseMs ? true : null), 'the claim to be extended');
+  // Past the first lease (a dead instance's claim would lapse here), within the extended one.
+  t.app.clock.advance(600);
+  const taken = await other.drain();
+  expect(t.twilio.messages).toHaveLength(0); // the slow send had still not been answered
+  expect(taken.claimed).toBe(0);
+  expect((await sending).sent).toBe(1);
+  expect(receivedCounts([ref]).get(ref)).toBe(1);
+  const [row] = await t.app.db.dataSource.query(`SELECT status, attempts, claimed_until FROM notifications WHERE data->>'episodeRef' = $1`, [ref]);
+  expect(row).toEqual({ status: 'sent', attempts: 1, claimed_until: null });
 });
 
 it('a dispatcher killed between sending and recording loses nothing and repeats only what was in flight', async () => {

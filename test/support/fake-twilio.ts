@@ -12,7 +12,8 @@ export const FAKE_AUTH_TOKEN = 'fake-twilio-auth-token';
 export const FAKE_FROM_NUMBER = '+447700900999';
 
 export interface FakeSms { sid: string; to: string; from?: string; body: string; statusCallback?: string; receivedAt: number }
-interface Hang { ms: number; record: boolean }
+/** record: the fake counts the message as received; respond: it answers after ms (a slow send), rather than dropping the connection. */
+interface Hang { ms: number; record: boolean; respond?: boolean }
 
 export class FakeTwilio {
   readonly messages: FakeSms[] = [];
@@ -41,6 +42,10 @@ export class FakeTwilio {
   hangNext(n: number, ms: number, { record = false, after = 0 } = {}): void {
     this.hangs.push(...Array<null>(after).fill(null), ...Array<Hang>(n).fill({ ms, record }));
   }
+  /** The next n requests are answered, successfully, only after ms: a provider that is slow but works. */
+  slowNext(n: number, ms: number): void {
+    this.hangs.push(...Array<Hang>(n).fill({ ms, record: false, respond: true }));
+  }
   /** Refuse this number as Twilio refuses an invalid one. */
   rejectNumber(to: string, code = 21211): void { this.rejected.set(to, code); }
   reset(): void { this.failures = []; this.hangs = []; this.rejected.clear(); this.messages.length = 0; this.requests = 0; }
@@ -67,7 +72,8 @@ export class FakeTwilio {
     const message: FakeSms = { sid: `SM${randomBytes(16).toString('hex')}`, to: form.get('To') ?? '', from: form.get('From') ?? undefined,
       body: form.get('Body') ?? '', statusCallback: form.get('StatusCallback') ?? undefined, receivedAt: Date.now() };
     const hang = this.hangs.shift();
-    if (hang) {
+    if (hang?.respond) await new Promise((resolve) => setTimeout(resolve, hang.ms));
+    else if (hang) {
       if (hang.record) this.messages.push(message);
       setTimeout(() => req.socket.destroy(), hang.ms).unref();
       return;
