@@ -38,6 +38,12 @@ export interface DispatcherOptions {
 type Outcome = 'sent' | 'retrying' | 'failed' | 'lost';
 export type DispatchCounts = Record<Outcome | 'claimed', number>;
 
+/** Sends in flight at once per channel: of alerts needing acknowledgement, and of the rest (the options' defaults). */
+const URGENT_CONCURRENCY = 20;
+const ROUTINE_CONCURRENCY = 4;
+/** The most messages one instance can have between sending and recording (two channels of each lane): what a crash can repeat. */
+export const MAX_IN_FLIGHT = 2 * (URGENT_CONCURRENCY + ROUTINE_CONCURRENCY);
+
 const emptyCounts = (): DispatchCounts => ({ claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 });
 
 /** Connections of the dispatcher's own pool (one per lane claiming, the rest recording sends). */
@@ -65,8 +71,8 @@ export class Dispatcher {
 
   constructor(private readonly deps: DispatcherDeps, private readonly options: DispatcherOptions) {
     this.repo = new DeliveryRepository(deps.db);
-    const urgent = options.concurrency ?? 20;
-    const routine = options.routineConcurrency ?? 4;
+    const urgent = options.concurrency ?? URGENT_CONCURRENCY;
+    const routine = options.routineConcurrency ?? ROUTINE_CONCURRENCY;
     this.lanes = [new Lane('sms', true, urgent), new Lane('email', true, urgent), new Lane('sms', false, routine), new Lane('email', false, routine)];
     this.recorder = new SendRecorder(this.repo, () => this.sql);
     this.leases = new LeaseKeeper((claims, now, until) => this.repo.renewClaims(this.sql, claims, now, until), deps.clock, options.leaseMs, deps.logger);
