@@ -13,7 +13,10 @@ export default async function globalTeardown(): Promise<void> {
   if (service.child.exitCode === null) {
     const exited = new Promise((r) => service.child.once('exit', r));
     service.child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+    // The timer is cleared once the service has gone, or jest waits the whole 15 s for it to fire.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 15000); })]);
+    clearTimeout(timer);
   }
   service.child.stdout?.destroy();
   service.child.stderr?.destroy();
