@@ -90,11 +90,7 @@ async function measure(db: DataSource, clock: ManualClock, total: number, due: n
   // sweeps are run and printed but not counted (SWEEP_SETTLING, 2 by default).
   for (let i = 0; i < SETTLING; i += 1) {
     if (i > 0) await rewind(db, now);
-    const wal = await startWalMeter(db);
-    const cpu = await startCpuMeter(db);
-    const result = await services.escalation.sweep(sweepOptions());
-    const used = cpu();
-    const wrote = await wal();
+    const { result, used, wrote } = await meteredSweep(db, services);
     out(`${String(total).padStart(7)} open, settling sweep ${i + 1} after the load (not counted): ${result.processed} episodes in ${result.ms} ms; `
       + `CPU: service ${used.nodeMs} ms, PostgreSQL ${used.postgresMs ?? '?'} ms; WAL ${wrote} kB`);
   }
@@ -104,11 +100,7 @@ async function measure(db: DataSource, clock: ManualClock, total: number, due: n
   const walKb: number[] = [];
   for (let i = 0; i < SAMPLES; i += 1) {
     if (i > 0 || SETTLING > 0) await rewind(db, now);
-    const wal = await startWalMeter(db);
-    const cpu = await startCpuMeter(db);
-    const result = await services.escalation.sweep(sweepOptions());
-    const used = cpu();
-    const wrote = await wal();
+    const { result, used, wrote } = await meteredSweep(db, services);
     samples.push(result.ms);
     walKb.push(wrote);
     out(`${String(total).padStart(7)} open, ${n} due found by the index in ${selectMs.toFixed(1)} ms; sweep ${i + 1}: ${result.processed} episodes, `
@@ -122,6 +114,15 @@ async function measure(db: DataSource, clock: ManualClock, total: number, due: n
   const again = await services.escalation.sweep();
   out(`${String(total).padStart(7)} open, nothing due: sweep in ${again.ms} ms`);
   return { ms: median, walKb: medianOf(walKb) };
+}
+
+/** One sweep with the CPU it used (service and PostgreSQL) and the WAL it wrote, in kB. */
+async function meteredSweep(db: DataSource, services: ReturnType<typeof createServices>) {
+  const wal = await startWalMeter(db);
+  const cpu = await startCpuMeter(db);
+  const result = await services.escalation.sweep(sweepOptions());
+  const used = cpu();
+  return { result, used, wrote: await wal() };
 }
 
 const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -1,7 +1,7 @@
 // Write-ahead log a measured stretch wrote: the distance the WAL insert position moved, so it is
 // exact, but cluster-wide (only meaningful while nothing else writes). It is what a replica or a
-// WAL archive receives, a sizing figure for Operations; after a checkpoint most of it is the first
-// change to each page written in full.
+// WAL archive receives, a sizing figure for Operations. Straight after a checkpoint PostgreSQL logs
+// the first change to each page as the whole page, so a sweep then writes the most it ever does.
 import type { DataSource } from 'typeorm';
 
 async function walPosition(db: DataSource): Promise<string> {
