@@ -1,6 +1,6 @@
 // The audit trail for administrators: who read or changed which child's record, when, from where.
 // JSON for screens, CSV for export (per child or per user).
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { Lifecycle } from '@hapi/hapi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';

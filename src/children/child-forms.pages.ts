@@ -1,6 +1,6 @@
 // The forms on a child's page: change their details, start or end a placement, add a guardian and
 // save a new safeguarding plan version. Each posts, then redirects back to the child (303).
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { Conflict, invalidFields } from '../platform/errors';

@@ -1,5 +1,5 @@
 // The children list (with search) and a child's page for casework staff and the operational group.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';

@@ -1,6 +1,6 @@
 // What a child's record accepts. Sex uses the SSDA903 codes (1 male, 2 female).
-import Joi from 'joi';
-import { id, isoDate, paging, shortText } from '../platform/http/schemas';
+import { Joi } from '../platform/http/joi';
+import { id, isoDate, paging, shortText, timestamp } from '../platform/http/schemas';
 import { identifiedBy, traffickingStatuses } from './child.entity';
 
 const fields = {
@@ -32,7 +32,7 @@ export const createChildSchema = Joi.object({
   dateOfBirth: fields.dateOfBirth.required(),
   sex: fields.sex.required(),
   traffickingStatus: fields.traffickingStatus.required(),
-  careStartedAt: Joi.date().iso(),
+  careStartedAt: timestamp,
 }).label('child');
 
 export const updateChildSchema = Joi.object(fields).min(1).label('child');

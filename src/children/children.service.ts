@@ -5,6 +5,7 @@ import type { RequestContext } from '../platform/auth/actor';
 import type { Tx } from '../platform/database/transaction';
 import { AuditService, changedFields } from '../platform/audit/audit.service';
 import { Conflict, NotFound } from '../platform/errors';
+import { checkDates, checkEventTimes, englandDate } from '../platform/dates';
 import { Child } from './child.entity';
 import { ChildFilter, ChildrenRepository } from './children.repository';
 import { newChildReference } from './child-reference';
@@ -27,6 +28,7 @@ export class ChildrenService {
         throw new Conflict(`Another child in this authority already has the local id ${input.localId}.`);
       }
       const now = this.clock.now();
+      checkChildDates(now, input);
       const child = await this.repo.insert(tx, {
         aliases: [], dobEstimated: false, ageDisputed: false, interpreterNeeded: false, uasc: false,
         ...input,
@@ -61,6 +63,7 @@ export class ChildrenService {
       if (changes.localId && (await this.repo.localIdTaken(tx, child.authorityId, changes.localId, id))) {
         throw new Conflict(`Another child in this authority already has the local id ${changes.localId}.`);
       }
+      checkChildDates(this.clock.now(), { ...child, ...changes });
       const diff = changedFields(child, changes);
       const saved = await this.repo.update(tx, child, { ...changes, updatedAt: this.clock.now() });
       await this.audit.record(tx, ctx, { action: 'update', entityType: 'child', entityId: id, childId: id, changes: diff });
@@ -82,4 +85,15 @@ export class ChildrenService {
     }
     throw new Conflict('Could not allocate a free child reference; please try again.');
   }
+}
+
+/** A birth, an arrival and the start of care are not in the future; arrival and care do not precede birth. */
+function checkChildDates(now: Date, child: Pick<ChildInput, 'dateOfBirth' | 'arrivalDate' | 'careStartedAt'>): void {
+  const today = englandDate(now);
+  checkDates([
+    { field: 'dateOfBirth', value: child.dateOfBirth, max: today, message: 'dateOfBirth cannot be in the future' },
+    { field: 'arrivalDate', value: child.arrivalDate, max: today, message: 'arrivalDate cannot be in the future' },
+    { field: 'arrivalDate', value: child.arrivalDate, min: child.dateOfBirth, message: "arrivalDate cannot be before the child's date of birth" },
+  ]);
+  checkEventTimes(now, child.dateOfBirth, [{ field: 'careStartedAt', at: child.careStartedAt }]);
 }

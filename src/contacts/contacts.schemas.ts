@@ -1,5 +1,5 @@
 // What a contact accepts: a mobile (normalised to E.164), an email, or both, but never neither.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import { email, shortText } from '../platform/http/schemas';
 import { phoneNumber } from '../platform/phone';
 import { contactRoles } from './contact.entity';

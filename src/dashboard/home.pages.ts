@@ -1,6 +1,6 @@
 // The dashboard: the first page after sign-in. It updates itself every minute (the person can stop
 // it) so a screen left open in the duty office keeps "missing for" times and delivery states current.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { presentDashboard } from './dashboard-page.presenter';

@@ -1,6 +1,6 @@
 // The shape of an escalation policy: settings plus ordered steps, stored as data per authority and
 // copied onto each episode when it opens. Validated with Joi whenever an administrator saves one.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 
 export const moments = ['discovered', 'reported', 'returned', 'risk_high'] as const;
 export type Moment = (typeof moments)[number];

@@ -1,6 +1,6 @@
 // The escalation policy (read by managers, changed by administrators and senior managers) and the
 // signed missing-profile link that police and CEOP open from an alert.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { policyDocumentSchema } from './escalation-policy';

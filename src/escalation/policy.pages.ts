@@ -1,6 +1,6 @@
 // Administration: the escalation policy in force, and saving a new version written as JSON and
 // checked by the same rules as the API (each problem shown with the GOV.UK error summary).
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { can } from '../platform/auth/permissions';
@@ -52,7 +52,7 @@ export const policyPages: AppRoute[] = [
   },
   ...formPage({
     path: '/admin/policy/edit', view: 'admin-policy-edit', action: 'policy.write', description: 'Save a new version of the escalation policy',
-    fields: { policy: Joi.string().max(200_000).required().messages({ 'any.required': 'Enter the policy', 'string.empty': 'Enter the policy', 'string.max': 'The policy must be 200,000 characters or fewer' }) },
+    fields: { policy: Joi.string().multiline().max(200_000).required().messages({ 'any.required': 'Enter the policy', 'string.empty': 'Enter the policy', 'string.max': 'The policy must be 200,000 characters or fewer' }) },
     context: async (request) => {
       const policy = await request.server.app.services.escalationPolicies.get(contextOf(request));
       return { version: policy.version, current: JSON.stringify(documentOf(policy), null, 2), backLink: { href: '/admin/policy', text: 'Back to the policy' } };

@@ -1,5 +1,5 @@
 // The figures page: charts (inline SVG with a table beneath each) for the caller's authority.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { DomainError } from '../platform/errors';

@@ -1,5 +1,5 @@
 // Query of the management figures: a period of London dates (default: the collection year so far).
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import { isoDate } from '../platform/http/schemas';
 
 export const figuresQuery = Joi.object({

@@ -1,5 +1,5 @@
 // What a guardian accepts. Mobiles are normalised to E.164; date order is checked by the service.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import { email, isoDate, shortText } from '../platform/http/schemas';
 import { phoneNumber } from '../platform/phone';
 import { guardianKinds } from './guardian.entity';

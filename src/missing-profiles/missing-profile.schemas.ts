@@ -1,6 +1,6 @@
 // What a missing profile accepts. A PUT replaces the whole profile. A social media entry takes a
 // platform and a username only: a field that looks like a password is refused with a reason.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import { isoDate, longText, shortText } from '../platform/http/schemas';
 import { phoneNumber } from '../platform/phone';
 

@@ -7,6 +7,7 @@ import type { RequestContext } from '../platform/auth/actor';
 import type { Tx } from '../platform/database/transaction';
 import type { AuditService } from '../platform/audit/audit.service';
 import { Invalid, NotFound } from '../platform/errors';
+import { checkEventTimes, type EventTime } from '../platform/dates';
 import type { RiskGrade } from '../escalation/escalation-policy';
 import type { EscalationService } from '../escalation/escalation.service';
 import { MissingEpisode, RiskGradeChange } from './missing-episode.entity';
@@ -26,6 +27,7 @@ export class EpisodeUpdatesService {
 
   informPolice(ctx: RequestContext, id: string, input: PoliceInput): Promise<MissingEpisode> {
     return this.change(ctx, id, 'inform_police', async (tx, e, now) => {
+      await this.checkTimes(tx, e, now, [{ field: 'reportedToPoliceAt', at: input.reportedToPoliceAt }]);
       const changes: Partial<MissingEpisode> = {
         reportedToPoliceAt: input.reportedToPoliceAt ?? e.reportedToPoliceAt ?? now, policeReference: input.policeReference ?? e.policeReference,
       };
@@ -42,13 +44,16 @@ export class EpisodeUpdatesService {
   }
 
   addSighting(ctx: RequestContext, id: string, input: SightingInput): Promise<MissingEpisode> {
-    return this.change(ctx, id, 'sighting', async () => ({ changes: {}, type: 'sighting', data: { ...input },
-      summary: `Sighting at ${input.where} (${input.at.toISOString()})${input.by ? ` reported by ${input.by}` : ''}.${input.details ? ` ${input.details}` : ''}` }));
+    return this.change(ctx, id, 'sighting', async (tx, e, now) => {
+      await this.checkTimes(tx, e, now, [{ field: 'at', at: input.at }]);
+      return { changes: {}, type: 'sighting', data: { ...input },
+        summary: `Sighting at ${input.where} (${input.at.toISOString()})${input.by ? ` reported by ${input.by}` : ''}.${input.details ? ` ${input.details}` : ''}` };
+    });
   }
 
   recordReturn(ctx: RequestContext, id: string, input: ReturnInput): Promise<MissingEpisode> {
-    return this.change(ctx, id, 'return', async (_tx, e, now) => {
-      if (input.returnedAt.getTime() > now.getTime() + 60_000) throw new Invalid('returnedAt cannot be in the future.');
+    return this.change(ctx, id, 'return', async (tx, e, now) => {
+      await this.checkTimes(tx, e, now, [{ field: 'returnedAt', at: input.returnedAt }, { field: 'preventionInterviewAt', at: input.preventionInterviewAt }]);
       if (input.returnedAt < e.discoveredAt) throw new Invalid('returnedAt cannot be before the child was discovered missing.');
       return { type: 'returned', changes: { returnedAt: input.returnedAt, returnedWhere: input.where ?? null, returnedBy: input.by ?? null,
         preventionInterviewAt: input.preventionInterviewAt ?? null, preventionInterviewBy: input.preventionInterviewBy ?? null },
@@ -57,7 +62,8 @@ export class EpisodeUpdatesService {
   }
 
   recordReturnInterview(ctx: RequestContext, id: string, input: ReturnInterviewInput): Promise<MissingEpisode> {
-    return this.change(ctx, id, 'return_interview', async (_tx, e) => {
+    return this.change(ctx, id, 'return_interview', async (tx, e, now) => {
+      await this.checkTimes(tx, e, now, [{ field: 'offeredAt', at: input.offeredAt }, { field: 'heldAt', at: input.heldAt }]);
       const changes: Partial<MissingEpisode> = {};
       if (input.offeredAt && e.returnedAt && input.offeredAt < e.returnedAt) throw new Invalid('offeredAt cannot be before the child returned.');
       if (input.offeredAt) Object.assign(changes, { returnInterviewOfferedAt: input.offeredAt, returnInterviewAttempts: e.returnInterviewAttempts + 1, state: 'return_interview_due' });
@@ -87,6 +93,10 @@ export class EpisodeUpdatesService {
       await this.escalation.acknowledge(tx, e.id, stepKey, { userId: ctx.actor.userId, name: ctx.actor.name });
       await this.audit.record(tx, ctx, { action: 'acknowledge', entityType: 'missing_episode', entityId: e.id, childId: e.childId, changes: { stepKey } });
     });
+  }
+
+  private async checkTimes(tx: Tx, e: MissingEpisode, now: Date, times: EventTime[]): Promise<void> {
+    if (times.some((t) => t.at)) checkEventTimes(now, await this.repo.childBornOn(tx, e.childId), times);
   }
 
   private change(ctx: RequestContext, id: string, action: EpisodeAction,

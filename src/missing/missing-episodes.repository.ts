@@ -21,6 +21,12 @@ export class MissingEpisodesRepository {
     return episode && this.visible(actor, episode) ? episode : null;
   }
 
+  /** The child's date of birth (YYYY-MM-DD), which no event of an episode can precede. */
+  async childBornOn(tx: Tx, childId: string): Promise<string | null> {
+    const [row] = await tx.query('SELECT date_of_birth::text AS born FROM children WHERE id = $1', [childId]);
+    return row?.born ?? null;
+  }
+
   /** Reloads an episode with its child's reference attached. */
   async reload(tx: Tx, id: string): Promise<MissingEpisode> {
     const episode = await tx.findOneByOrFail(MissingEpisode, { id });

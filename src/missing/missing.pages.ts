@@ -1,6 +1,6 @@
 // Pages for a missing episode: report a child missing, the episode itself, and the forms that move
 // it on (police details, found, return interview, close). Each form posts, then redirects (303).
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { Request as HapiRequest } from '@hapi/hapi';
 import type { AppRefs } from '../platform/http/types';
 type Request = HapiRequest<AppRefs>;

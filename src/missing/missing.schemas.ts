@@ -1,10 +1,10 @@
 // What the missing-episode endpoints accept. Times are ISO date-times; free text is bounded.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import { id, longText, paging, shortText, timestamp } from '../platform/http/schemas';
 import { riskGrades } from '../escalation/escalation-policy';
 import { episodeKinds, reportedVia } from './missing-episode.entity';
 
-const text = Joi.string().trim().max(500);
+const text = Joi.string().multiline().trim().max(500);
 
 export const reportSchema = Joi.object({
   kind: Joi.string().valid(...episodeKinds).required()

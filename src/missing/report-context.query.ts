@@ -8,7 +8,7 @@ import type { PolicySnapshot } from '../escalation/escalation-policy';
 import type { LadderChild } from '../escalation/due-episodes';
 
 export interface LockedChild {
-  id: string; authorityId: string; reference: string; careEndedAt: Date | null; traffickingStatus: string;
+  id: string; authorityId: string; reference: string; careEndedAt: Date | null; traffickingStatus: string; dateOfBirth: string | null;
   /** What the ladder's messages and recipients need of the child, read with the lock so the ladder need not read it again. */
   ladder: LadderChild;
 }
@@ -23,9 +23,9 @@ export interface ReportContext {
 
 /** Locks the child's row for the rest of the transaction; null if there is no such child. */
 export async function lockChild(tx: Tx, childId: string): Promise<LockedChild | null> {
-  const [row] = await tx.query(`SELECT c.id, c.authority_id, c.reference, c.care_ended_at, c.trafficking_status, c.social_worker_id, a.name AS authority_name
+  const [row] = await tx.query(`SELECT c.id, c.authority_id, c.reference, c.care_ended_at, c.trafficking_status, c.date_of_birth::text AS date_of_birth, c.social_worker_id, a.name AS authority_name
     FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = $1 FOR UPDATE OF c`, [childId]);
-  return row ? { id: row.id, authorityId: row.authority_id, reference: row.reference, careEndedAt: row.care_ended_at, traffickingStatus: row.trafficking_status,
+  return row ? { id: row.id, authorityId: row.authority_id, reference: row.reference, careEndedAt: row.care_ended_at, traffickingStatus: row.trafficking_status, dateOfBirth: row.date_of_birth,
     ladder: { id: row.id, reference: row.reference, social_worker_id: row.social_worker_id, authority_name: row.authority_name } } : null;
 }
 

@@ -8,6 +8,7 @@ import type { RequestContext } from '../platform/auth/actor';
 import { inTransaction, type Tx } from '../platform/database/transaction';
 import type { AuditService } from '../platform/audit/audit.service';
 import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
+import { checkEventTimes } from '../platform/dates';
 import type { Child } from '../children/child.entity';
 import type { ChildrenService } from '../children/children.service';
 import type { PlacementsRepository } from '../placements/placements.repository';
@@ -75,7 +76,7 @@ export class ReportMissingService {
   private async open(tx: Tx, child: LockedChild, context: ReportContext, input: ReportInput, by: Reporter): Promise<MissingEpisode> {
     const now = this.clock.now();
     if (child.careEndedAt) throw new Conflict('This child has left care, so a missing episode cannot be opened.');
-    if (input.discoveredAt.getTime() > now.getTime() + 60_000) throw new Invalid('discoveredAt cannot be in the future.');
+    checkEventTimes(now, child.dateOfBirth, [{ field: 'discoveredAt', at: input.discoveredAt }, { field: 'lastSeen.at', at: input.lastSeen?.at }]);
     if (input.lastSeen?.at && input.lastSeen.at > input.discoveredAt) throw new Invalid('lastSeen.at cannot be after discoveredAt.');
     const current = context.episodes.find((e) => !e.closedAt);
     if (current && !current.returnedAt) {

@@ -1,6 +1,6 @@
 // What the notification routes accept. Twilio's callback carries more fields than these, all of
 // which take part in its signature, so unknown fields are allowed there.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import { paging } from '../platform/http/schemas';
 
 export const failedQuery = Joi.object(paging);

@@ -1,5 +1,5 @@
 // What an NRM referral accepts. Dates and decisions are checked against each other by the service.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import { isoDate, shortText } from '../platform/http/schemas';
 import { decisionMakers, nrmDecisions } from './nrm-deadlines';
 

@@ -1,7 +1,8 @@
 // Pages for the operational group: the group with its next meeting, past meetings and open actions;
 // a meeting with its agenda pack and the forms that record it (attendance, reviews, actions). Each
 // form posts, then redirects (303); a bad form re-renders the meeting with the GOV.UK error summary.
-import Joi from 'joi';
+import type { Schema } from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { Request as HapiRequest, ResponseToolkit } from '@hapi/hapi';
 import type { AppRefs, AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
@@ -33,7 +34,7 @@ async function renderMeeting(request: Request, h: ResponseToolkit<AppRefs>, valu
 }
 
 /** A form on the meeting page: Joi at the edge, domain errors shown the same way, 303 back to the meeting. */
-function meetingForm(path: string, description: string, fields: Record<string, Joi.Schema>, submit: (request: Request, v: Values) => Promise<unknown>): AppRoute {
+function meetingForm(path: string, description: string, fields: Record<string, Schema>, submit: (request: Request, v: Values) => Promise<unknown>): AppRoute {
   return {
     method: 'POST', path: `/operational-group/meetings/{id}/${path}`,
     options: {

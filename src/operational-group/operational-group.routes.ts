@@ -1,6 +1,7 @@
 // /api/v1/operational-group: the group (members, cadence), its meetings, each meeting's agenda pack
 // (JSON, and the HTML exactly as members receive it), attendance, reviews and actions. Thin handlers.
-import Joi from 'joi';
+import type { Schema } from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { Lifecycle } from '@hapi/hapi';
 import type { AppRefs, AppRoute } from '../platform/http/types';
 import type { Action } from '../platform/auth/permissions';
@@ -18,7 +19,7 @@ const base = '/api/v1/operational-group';
 
 type Handler = Lifecycle.Method<AppRefs>;
 
-function route(method: AppRoute['method'], path: string, action: Action, description: string, validate: Record<string, Joi.Schema>, handler: Handler): AppRoute {
+function route(method: AppRoute['method'], path: string, action: Action, description: string, validate: Record<string, Schema>, handler: Handler): AppRoute {
   return { method, path: `${base}${path}`, options: { tags, description, app: { action }, validate, handler } };
 }
 

@@ -1,5 +1,5 @@
 // What the operational group's API accepts.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import { id, isoDate, longText, shortText, email, timestamp } from '../platform/http/schemas';
 import { traffickingIndicatorCodes } from '../trafficking/trafficking-indicators';
 import { meetingStatuses } from './operational-group.entity';

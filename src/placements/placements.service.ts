@@ -7,6 +7,7 @@ import type { Tx } from '../platform/database/transaction';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { ChildrenService } from '../children/children.service';
 import { Conflict, Invalid, NotFound } from '../platform/errors';
+import { checkEventTimes } from '../platform/dates';
 import { Placement, PlacementCarer, PlacementType } from './placement.entity';
 import { PlacementsRepository } from './placements.repository';
 
@@ -38,7 +39,7 @@ export class PlacementsService {
       }
       const now = this.clock.now();
       const startedAt = input.startedAt ?? now;
-      if (startedAt.getTime() > now.getTime() + 60_000) throw new Invalid('startedAt cannot be in the future.');
+      checkEventTimes(now, child.dateOfBirth, [{ field: 'startedAt', at: startedAt }]);
       const placement = await tx.save(Placement, tx.create(Placement, {
         authorityId: ctx.actor.authorityId, childId, type: input.type, provider: input.provider,
         address: input.address, startedAt, createdAt: now,
@@ -65,7 +66,9 @@ export class PlacementsService {
     return this.db.transaction(async (tx) => {
       const placement = await this.require(tx, ctx, id);
       if (placement.endedAt) throw new Conflict('This placement has already ended.');
-      const at = endedAt ?? this.clock.now();
+      const now = this.clock.now();
+      const at = endedAt ?? now;
+      checkEventTimes(now, null, [{ field: 'endedAt', at }]);
       if (at < placement.startedAt) throw new Invalid('endedAt cannot be before the placement started.');
       await tx.update(Placement, { id }, { endedAt: at, endReason: reason });
       await this.audit.record(tx, ctx, { action: 'update', entityType: 'placement', entityId: id, childId: placement.childId, changes: { fields: ['endedAt'] } });

@@ -38,3 +38,23 @@ export function checkDates(rules: DateRule[]): void {
   const problems = dateProblems(rules);
   if (problems.length) throw invalidFields(problems);
 }
+
+/** How far ahead of the service's clock a typed time may be: a phone or laptop clock that runs a few minutes fast. */
+export const FUTURE_TOLERANCE_MS = 10 * 60_000;
+
+export interface EventTime { field: string; at?: Date | null }
+
+/**
+ * Times at which something happened to a child (a discovery, a sighting, a return, a placement's
+ * start): not more than ten minutes ahead of now, and not before the child was born. The edge has
+ * already refused dates before 1990 and dates that do not exist. Throws Invalid naming each field.
+ */
+export function checkEventTimes(now: Date, bornOn: string | null | undefined, times: EventTime[]): void {
+  const problems = times.flatMap(({ field, at }): FieldProblem[] => {
+    if (!at) return [];
+    if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return [{ field, message: `${field} cannot be in the future` }];
+    if (bornOn && englandDate(at) < bornOn) return [{ field, message: `${field} cannot be before the child's date of birth` }];
+    return [];
+  });
+  if (problems.length) throw invalidFields(problems);
+}

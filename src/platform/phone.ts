@@ -1,6 +1,6 @@
 // Phone numbers are stored in E.164 so an inbound text's From matches the registered carer.
 // UK formats people actually type (07700 900101, +44 (0)7700 900101, 0044 7700 900101) are accepted.
-import Joi from 'joi';
+import { Joi } from './http/joi';
 
 export function toE164(input: string): string | null {
   let s = input.replace(/[\s().-]/g, '');

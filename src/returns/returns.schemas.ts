@@ -1,5 +1,5 @@
 // Query of the statutory returns: the collection year named by the year it starts in.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 
 export const ssda903Query = Joi.object({
   year: Joi.number().integer().min(2000).max(2100).required()

@@ -1,5 +1,5 @@
 // What a new plan version accepts. Measures come from the fixed list in plan-measures.ts.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import { isoDate, longText, shortText } from '../platform/http/schemas';
 import { planMeasureCodes, risksOfMissing } from './plan-measures';
 

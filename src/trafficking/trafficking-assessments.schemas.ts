@@ -1,5 +1,5 @@
 // What a trafficking assessment accepts. Indicators come from the fixed list in trafficking-indicators.ts.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import { isoDate, longText, shortText } from '../platform/http/schemas';
 import { assessmentOutcomes, traffickingIndicatorCodes } from './trafficking-indicators';
 

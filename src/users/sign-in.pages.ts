@@ -1,5 +1,5 @@
 // Sign-in and sign-out pages. A failed sign-in says the same thing whether or not the email exists.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { DomainError } from '../platform/errors';
 import { renderFormErrors, pageErrors } from '../platform/views/forms';

@@ -1,5 +1,5 @@
 // Administration: the authority's users, and adding one with a temporary password.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { can } from '../platform/auth/permissions';

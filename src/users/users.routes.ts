@@ -1,5 +1,5 @@
 // Sign-in for the API, and user administration.
-import Joi from 'joi';
+import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { email } from '../platform/http/schemas';

@@ -1,13 +1,14 @@
 // GOV.UK date input (day, month, year) plus a 24-hour time, read as the authority's local time.
 // Forms are filled in at 3 a.m. in England: the instant is worked out in that zone, not in UTC.
-import Joi from 'joi';
+import type { Schema } from 'joi';
+import { Joi } from '../http/joi';
 import { invalidFields } from '../errors';
 
 export interface DateTimeValues { day: string; month: string; year: string; time: string }
 
 /** Joi keys for one date-and-time question; `what` completes "Enter the day <what>". */
 export function dateTimeKeys(prefix: string, what: string, required = true) {
-  const need = (s: Joi.Schema) => (required ? s.required() : s.allow(''));
+  const need = (s: Schema) => (required ? s.required() : s.allow(''));
   const msg = (part: string) => ({ 'any.required': `Enter the ${part} ${what}`, 'string.empty': `Enter the ${part} ${what}` });
   return {
     [`${prefix}Day`]: need(Joi.string().trim().pattern(/^(0?[1-9]|[12]\d|3[01])$/)).messages({ ...msg('day'), 'string.pattern.base': `The day ${what} must be a number from 1 to 31` }),

@@ -1,11 +1,14 @@
 // Joi rules for page forms with the GOV.UK error copy: "Enter ...", "Select ...", "... must be ...".
-import Joi from 'joi';
+import { Joi } from '../http/joi';
 import { toE164 } from '../phone';
 
-export const requiredText = (max: number, enter: string, label: string) => Joi.string().trim().max(max).required()
+// Text up to 200 characters is one line (a name, a reference); longer text is typed in a textarea.
+const text = (max: number) => (max > 200 ? Joi.string().multiline() : Joi.string()).trim().max(max);
+
+export const requiredText = (max: number, enter: string, label: string) => text(max).required()
   .messages({ 'any.required': `Enter ${enter}`, 'string.empty': `Enter ${enter}`, 'string.max': `${label} must be ${max} characters or fewer` });
 
-export const optionalText = (max: number, label: string) => Joi.string().trim().max(max).allow('')
+export const optionalText = (max: number, label: string) => text(max).allow('')
   .messages({ 'string.max': `${label} must be ${max} characters or fewer` });
 
 export const choice = (values: readonly string[], select: string) => Joi.string().valid(...values).required()

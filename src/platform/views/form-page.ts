@@ -1,7 +1,8 @@
 // One GOV.UK form page as a GET and a POST: Joi at the edge with the error summary on failure,
 // domain errors shown the same way, and post/redirect/get with 303 on success so a refresh never
 // submits twice.
-import Joi from 'joi';
+import type { Schema } from 'joi';
+import { Joi } from '../http/joi';
 import type { Request as HapiRequest, ResponseToolkit } from '@hapi/hapi';
 import type { AppRefs } from '../http/types';
 export type PageRequest = HapiRequest<AppRefs>;
@@ -17,7 +18,7 @@ type Values = Record<string, string>;
 export interface FormPageDef {
   path: string; view: string; action: Action; description: string;
   /** The form's fields (crumb is added); messages are the GOV.UK error copy. */
-  fields: Record<string, Joi.Schema>;
+  fields: Record<string, Schema>;
   /** What the page shows around the form (loaded again when the form is shown with errors). */
   context(request: Request): Promise<object>;
   /** The values the empty form starts with. */
@@ -28,7 +29,7 @@ export interface FormPageDef {
   submit(request: Request, values: Values): Promise<string>;
 }
 
-const firstField = (fields: Record<string, Joi.Schema>) => Object.keys(fields)[0];
+const firstField = (fields: Record<string, Schema>) => Object.keys(fields)[0];
 
 async function render(def: FormPageDef, request: Request, h: ResponseToolkit<AppRefs>, values: Values, problems: { field: string; message: string }[]) {
   const context = await def.context(request);

@@ -1,6 +1,6 @@
 // GOV.UK form errors: the error summary at the top links to each field; each field shows its own
 // message. Used as a route's failAction so a bad form re-renders with what the person typed.
-import Joi from 'joi';
+import { Joi } from '../http/joi';
 import type { Lifecycle, Request, ResponseToolkit } from '@hapi/hapi';
 import { joiMessages } from '../http/validation';
 
