@@ -19,8 +19,11 @@ interface LoggedRequest { info?: { id?: string; remoteAddress?: string }; method
 
 /** What a log line says about a request: id, method, path (never the query string), address. */
 export function requestSummary(req: LoggedRequest): Record<string, unknown> {
-  return { id: req.info?.id, method: req.method, path: req.path ?? String(req.url ?? '').split('?')[0], remoteAddress: req.info?.remoteAddress };
+  return { id: req.info?.id, method: req.method, path: loggedPath(req.path ?? String(req.url ?? '').split('?')[0]), remoteAddress: req.info?.remoteAddress };
 }
+
+/** The path as logged: a signed profile link's token opens a child's profile, so it is never written down. */
+export const loggedPath = (path: string) => path.replace(/^\/p\/[^/]+/, '/p/[token]');
 
 export interface ServerDeps { config: Config; services: Services; logger: Logger; clock?: Clock }
 
@@ -50,7 +53,14 @@ export async function createServer({ config, services, logger, clock = systemClo
       // Read straight from hapi's request (not through pino's generic request copy, which every
       // request's logger would otherwise build and throw away).
       wrapSerializers: false,
-      serializers: { req: requestSummary },
+      // A response is logged by its status alone: its headers hold cookies and nothing a reader needs.
+      serializers: { req: requestSummary, res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }) },
+      // request.log(tags, { err }) lands at the top of the line, where the logger's error serializer
+      // (platform/logger.ts: codes, never values) applies; hapi's own error line does not quote the error.
+      mergeHapiLogData: true,
+      customRequestErrorMessage: () => 'the request failed',
+      customRequestCompleteMessage: (request: { method: string; path: string; raw: { res: { statusCode: number } } }, ms: number) =>
+        `[response] ${request.method} ${loggedPath(request.path)} ${request.raw.res.statusCode} (${ms}ms)`,
     },
   });
   await server.register(securityHeadersPlugin);

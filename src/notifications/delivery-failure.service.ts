@@ -49,7 +49,7 @@ export class DeliveryFailureService {
     try {
       await this.outbox.enqueue(tx, message);
     } catch (err) {
-      this.logger.error({ err: (err as Error).message, fallbackOf: message.fallbackOf }, 'the fallback could not be queued; telling the duty manager anyway');
+      this.logger.error({ err, fallbackOf: message.fallbackOf }, 'the fallback could not be queued; telling the duty manager anyway');
     }
   }
 }

@@ -88,7 +88,7 @@ export class Dispatcher {
     const url = (this.deps.db.options as { url?: string }).url;
     if (!url) throw new Error('The dispatcher needs the database URL to listen for new messages');
     this.pool = new Pool({ connectionString: url, max: DISPATCH_CONNECTIONS, min: DISPATCH_CONNECTIONS, application_name: 'missing-children-dispatch' });
-    this.pool.on('error', (err) => this.deps.logger.warn({ err: err.message }, 'a dispatcher database connection failed; it will be replaced'));
+    this.pool.on('error', (err) => this.deps.logger.warn({ err }, 'a dispatcher database connection failed; it will be replaced'));
     const open = await Promise.all(Array.from({ length: DISPATCH_CONNECTIONS }, () => this.pool!.connect()));
     open.forEach((c) => c.release()); // connected before the first alert needs them
     this.listener = new OutboxListener(url, () => this.wake(), this.deps.logger);

@@ -67,7 +67,7 @@ export class LeaseKeeper {
         else if (this.held.get(id) === h) this.release(id);
       }
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message, claims: due.length }, 'could not extend the claims on messages being sent; they lapse if this goes on');
+      this.logger.warn({ err, claims: due.length }, 'could not extend the claims on messages being sent; they lapse if this goes on');
     }
   }
 }

@@ -13,10 +13,11 @@ const RUNS = 12;
 const countsFailures = new Set(['POST /api/v1/auth/tokens', 'POST /sign-in']);
 
 let app: TestApp;
+const logLines: string[] = [];
 let token: string;
 let realIds: string[];
 beforeAll(async () => {
-  app = await buildTestApp({ ...twilioEnv, SIGN_IN_RATE_LIMIT: '100000', WEBHOOK_RATE_LIMIT: '100000' });
+  app = await buildTestApp({ ...twilioEnv, SIGN_IN_RATE_LIMIT: '100000', WEBHOOK_RATE_LIMIT: '100000' }, { logLines });
   token = await app.tokenFor('team_manager');
   realIds = (await app.db.dataSource.query(`SELECT id::text FROM children UNION ALL SELECT id::text FROM missing_episodes LIMIT 4`)).map((r: { id: string }) => r.id);
 }, 60_000);
@@ -116,3 +117,13 @@ it('answers every route with no 5xx, no stack trace, and no change from a reject
   // The requests reached the validators and the permission checks, not only the sign-in wall.
   expect([400, 401, 403, 404].map((code) => (statuses.get(code) ?? 0) > 0)).toEqual([true, true, true, true]);
 }, 240_000);
+
+it('wrote no personal data to the log while it was attacked', async () => {
+  const all = logLines.join('\n');
+  expect(logLines.length).toBeGreaterThan(100);
+  // The demo data's phone numbers, emails, children's names, the password and tokens.
+  const names: { first_names: string; last_name: string }[] = await q('SELECT first_names, last_name FROM children');
+  const secrets = ['+44770090', '07700', '@example.org', '@demo-borough', 'safeguarding-demo', 'mct_', '$argon2',
+    ...names.flatMap((n) => [n.first_names, n.last_name])];
+  expect(secrets.filter((s) => all.includes(s))).toEqual([]);
+});

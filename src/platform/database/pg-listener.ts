@@ -59,7 +59,7 @@ export class PgListener {
     client.end().catch(() => undefined);
     this.failures += 1;
     const delay = Math.min(30_000, 250 * 2 ** Math.min(this.failures, 7));
-    this.logger.warn({ channel: this.channel, err: err?.message, retryInMs: delay }, 'lost a listening connection; reconnecting');
+    this.logger.warn({ channel: this.channel, err, retryInMs: delay }, 'lost a listening connection; reconnecting');
     this.timer = setTimeout(() => void this.connect(), delay);
     this.timer.unref();
   }

@@ -14,7 +14,8 @@ function realCalendarDay(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (!match) return false;
   const [y, m, d] = match.slice(1).map(Number);
-  const at = new Date(Date.UTC(y, m - 1, d));
+  const at = new Date(0);
+  at.setUTCFullYear(y, m - 1, d); // not Date.UTC, which reads the years 0 to 99 as 1900 to 1999
   return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
 }
 
