@@ -12,5 +12,6 @@ const recipientTypeLabels: Record<string, string> = {
 /** A user's or contact's role, or a recipient type; unknown or missing reads as a person named in the service. */
 export function roleLabel(role: string | null | undefined): string {
   if (!role) return 'Person named in the service';
-  return roleLabels[role as Role] ?? contactRoleLabels[role as ContactRole] ?? recipientTypeLabels[role] ?? role.replace(/_/g, ' ');
+  return roleLabels[role as Role] ?? contactRoleLabels[role as ContactRole] ?? recipientTypeLabels[role]
+    ?? role.replace(/_/g, ' ');
 }
