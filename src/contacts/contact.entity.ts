@@ -8,6 +8,12 @@ export const contactRoles = [
 ] as const;
 export type ContactRole = (typeof contactRoles)[number];
 
+export const contactRoleLabels: Record<ContactRole, string> = {
+  police_control_room: 'Police control room', missing_persons_unit: 'Missing persons unit', ceop: 'CEOP (National Crime Agency)',
+  operational_group_list: 'Operational group list', duty_manager: 'Duty manager', head_of_service: 'Head of service',
+  director: 'Director', iro: 'Independent reviewing officer', other: 'Other',
+};
+
 @Entity('contacts')
 export class Contact {
   @PrimaryGeneratedColumn('uuid') id!: string;

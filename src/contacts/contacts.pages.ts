@@ -6,14 +6,9 @@ import { formPage, type PageRequest } from '../platform/views/form-page';
 import { choice, optionalEmail, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
 import { invalidFields, NotFound } from '../platform/errors';
 import { toE164 } from '../platform/phone';
-import { contactRoles } from './contact.entity';
+import { contactRoleLabels, contactRoles } from './contact.entity';
 import type { ContactInput } from './contacts.service';
 
-export const contactRoleLabels: Record<(typeof contactRoles)[number], string> = {
-  police_control_room: 'Police control room', missing_persons_unit: 'Missing persons unit', ceop: 'CEOP (National Crime Agency)',
-  operational_group_list: 'Operational group list', duty_manager: 'Duty manager', head_of_service: 'Head of service',
-  director: 'Director', iro: 'Independent reviewing officer', other: 'Other',
-};
 const roleItems = contactRoles.map((r) => ({ value: r, text: contactRoleLabels[r] }));
 
 const fields = {

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+import { cleanBlock, cleanLine } from '../platform/text/clean-text';
 
 // From dist/src/notifications or src/notifications, the project root is where templates/ is.
 function templatesRoot(): string {
@@ -48,8 +49,10 @@ function render(environment: nunjucks.Environment, file: string, data: object): 
   return compiledTemplate(environment, file).render(data);
 }
 
+// Every rendered part is cleaned here, the one place messages are written: whatever free text the
+// data carries, no control character reaches a text, and no raw line break a subject (a header).
 export function renderSms(template: string, data: object): string {
-  return render(textEnv, `sms/${template}.njk`, data).trim().replace(/\s*\n\s*/g, ' ');
+  return cleanLine(render(textEnv, `sms/${template}.njk`, data).trim().replace(/\s*\n\s*/g, ' '));
 }
 
 export interface RenderedEmail { subject: string; html: string; text: string }
@@ -61,14 +64,14 @@ export function renderEmail(template: string, data: object): RenderedEmail {
 /** Subject and plain text. */
 export function renderEmailText(template: string, data: object): Omit<RenderedEmail, 'html'> {
   return {
-    subject: render(textEnv, `email/${template}.subject.njk`, data).trim(),
-    text: render(textEnv, `email/${template}.text.njk`, data).trim() + '\n',
+    subject: cleanLine(render(textEnv, `email/${template}.subject.njk`, data).trim()),
+    text: cleanBlock(render(textEnv, `email/${template}.text.njk`, data).trim()) + '\n',
   };
 }
 
 /** The HTML part, rendered from the same data when the message is sent. */
 export function renderEmailHtml(template: string, data: object): string {
-  return render(env, `email/${template}.html.njk`, data);
+  return cleanBlock(render(env, `email/${template}.html.njk`, data));
 }
 
 /** What a message says, rendered from its template and data when it is sent (an SMS has no subject). */

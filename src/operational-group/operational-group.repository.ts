@@ -8,6 +8,8 @@ import { GroupAction, GroupAttendance, GroupReview } from './meeting-record.enti
 export interface MemberView {
   id: string; kind: 'user' | 'contact'; userId: string | null; contactId: string | null;
   name: string; organisation: string | null; email: string | null; active: boolean;
+  /** The user's or the contact's role. */
+  role: string;
 }
 
 export class OperationalGroupRepository {
@@ -21,7 +23,7 @@ export class OperationalGroupRepository {
 
   members(tx: Tx, authorityId: string, groupId: string): Promise<MemberView[]> {
     return tx.query(`SELECT m.id, CASE WHEN m.user_id IS NULL THEN 'contact' ELSE 'user' END AS kind, m.user_id AS "userId",
-        m.contact_id AS "contactId", coalesce(u.name, c.name) AS name, c.organisation, coalesce(u.email, c.email) AS email,
+        m.contact_id AS "contactId", coalesce(u.name, c.name) AS name, coalesce(u.role, c.role) AS role, c.organisation, coalesce(u.email, c.email) AS email,
         coalesce(u.disabled_at IS NULL, c.active) AS active
       FROM group_members m LEFT JOIN users u ON u.id = m.user_id LEFT JOIN contacts c ON c.id = m.contact_id
       WHERE m.authority_id = $1 AND m.group_id = $2 ORDER BY 5`, [authorityId, groupId]);

@@ -9,6 +9,7 @@ import { packSections } from './pack.query';
 import { buildPack, Pack, packTemplateData } from './pack.presenter';
 import { addDaysInEngland } from './meeting-schedule';
 import { calendarInvite } from './calendar-invite';
+import { roleLabel } from './role-label';
 
 export interface PackSettings { publicBaseUrl: string; mailFrom: string; displayTimeZone: string }
 
@@ -54,7 +55,8 @@ export class PackBuilder {
       stampedAt: now, summary: `${group.name} meeting`, location: meeting.location,
       description: `Operational group meeting. The agenda pack was sent by email; open the service for the records: ${this.settings.publicBaseUrl}`,
       organiser: parseMailbox(this.settings.mailFrom),
-      attendees: members.filter((m) => m.active && m.email).map((m) => ({ name: m.name, email: m.email! })),
+      // Named by role: the invitation goes with the pack to a distribution list, and says who by address only.
+      attendees: members.filter((m) => m.active && m.email).map((m) => ({ name: roleLabel(m.role), email: m.email! })),
     });
   }
 

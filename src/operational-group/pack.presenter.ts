@@ -1,8 +1,9 @@
 // Turns the pack's query rows into the pack record (JSON, frozen when sent) and the pack record into
-// what the email templates show. References, ages, nationality, risk and dates only: the pack is
-// emailed, so names stay in the service.
+// what the email templates show. References, ages, nationality, risk, dates and roles only: the pack
+// is emailed to a distribution list, so names (children's, carers', professionals') stay in the service.
 import { formatDate, formatDateTime } from '../platform/views/format';
 import type { PackSections, Row } from './pack.query';
+import { roleLabel } from './role-label';
 
 export interface PackMeta {
   meetingId: string; authorityName: string; groupName: string; startsAt: Date; endsAt: Date; location: string | null;
@@ -18,9 +19,10 @@ export function ageOn(dateOfBirth: string, today: string): number {
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
 
+// Who returned the child and the reason for closing are free text that can name people: the service shows them.
 function ending(e: Row): string {
-  if (e.returnedAt) return `Returned${e.returnedBy ? ` (${e.returnedBy as string})` : ''}${e.closedAt ? `; closed: ${(e.closeReason as string) ?? 'no reason given'}` : ''}`;
-  if (e.closedAt) return `Closed without a return: ${(e.closeReason as string) ?? 'no reason given'}`;
+  if (e.returnedAt) return e.closedAt ? 'Returned; closed' : 'Returned';
+  if (e.closedAt) return 'Closed without a return';
   return 'Still missing';
 }
 
@@ -59,9 +61,9 @@ export function buildPack(s: PackSections, meta: PackMeta) {
     nrmDecisionsDue: s.nrm.map((r) => ({ ...childOf(r, meta.today), nrmReference: r.nrmReference as string | null, decision: r.decision as string,
       // Only a reasonable-grounds decision has a deadline; a conclusive one has an earliest date.
       dueOn: r.dueOn as string, overdue: r.decision === 'reasonable_grounds' && (r.dueOn as string) < meta.today })),
-    failedNotifications: s.failed.map((r) => ({ id: r.id as string, at: iso(r.at), channel: r.channel as string, recipientName: r.recipientName as string,
+    failedNotifications: s.failed.map((r) => ({ id: r.id as string, at: iso(r.at), channel: r.channel as string, recipientRole: roleLabel(r.recipientRole as string | null),
       template: r.template as string, status: r.status as string, reason: r.reason as string | null, episodeRef: r.episodeRef as string | null, childRef: r.childRef as string | null })),
-    openActions: s.actions.map((r) => ({ id: r.id as string, description: r.description as string, ownerName: r.ownerName as string,
+    openActions: s.actions.map((r) => ({ id: r.id as string, description: r.description as string, ownerRole: roleLabel(r.ownerRole as string | null),
       dueOn: r.dueOn as string, overdue: r.overdue as boolean, childRef: r.childRef as string | null, agreedAt: iso(r.agreedAt) })),
   };
 }
@@ -89,7 +91,9 @@ export function packTemplateData(pack: Pack, timeZone: string, serviceUrl: strin
     plansDueForReview: pack.plansDueForReview.map((r) => ({ ...r, review: day(r.reviewOn), risk: risk(r.riskOfMissing) })),
     nrmDecisionsDue: pack.nrmDecisionsDue.map((r) => ({ ...r, due: day(r.dueOn), decisionLabel: decisionLabels[r.decision] ?? r.decision })),
     newArrivalsAtRisk: pack.newArrivalsAtRisk.map((r) => ({ ...r, arrived: r.arrivalDate ? day(r.arrivalDate) : 'Not recorded', placed: when(r.careStartedAt) })),
-    failedNotifications: pack.failedNotifications.map((r) => ({ ...r, when: when(r.at), episodeRef: r.episodeRef ?? '-', reason: r.reason ?? r.status })),
-    openActions: pack.openActions.map((r) => ({ ...r, due: day(r.dueOn), childRef: r.childRef ?? '-' })),
+    // Packs frozen before roles replaced names have no role: they render with the placeholder, never the name.
+    failedNotifications: pack.failedNotifications.map((r) => ({ ...r, when: when(r.at), episodeRef: r.episodeRef ?? '-', reason: r.reason ?? r.status,
+      recipientRole: (r.recipientRole as string | undefined) ?? roleLabel(null) })),
+    openActions: pack.openActions.map((r) => ({ ...r, due: day(r.dueOn), childRef: r.childRef ?? '-', ownerRole: (r.ownerRole as string | undefined) ?? roleLabel(null) })),
   };
 }

@@ -20,8 +20,12 @@ const COMMIT_MARGIN_MS = 3_600_000;
 /** The child columns every section shows: a reference, never a name. */
 const child = `c.id AS "childId", c.reference AS "childRef", c.date_of_birth::text AS "dateOfBirth", c.nationality, c.trafficking_status AS "traffickingStatus"`;
 
+/** Not who returned the child nor why the episode closed: free text that names people (a carer's name, from their texts). */
 const episode = `e.id AS "episodeId", e.reference AS "episodeRef", e.kind, e.state, e.discovered_at AS "discoveredAt", e.returned_at AS "returnedAt",
-  e.closed_at AS "closedAt", e.close_reason AS "closeReason", e.returned_by AS "returnedBy", e.risk_grade AS "riskGrade", e.police_reference AS "policeReference"`;
+  e.closed_at AS "closedAt", e.risk_grade AS "riskGrade", e.police_reference AS "policeReference"`;
+
+/** Whom a failed message was for, as a role: a contact's or user's, else the recipient type (carer, guardian, duty). */
+const recipientRole = `CASE n.recipient_type WHEN 'contact' THEN rc.role WHEN 'user' THEN ru.role ELSE 'recipient_' || n.recipient_type END`;
 
 export type Row = Record<string, unknown>;
 
@@ -60,13 +64,16 @@ export async function packSections(tx: Tx, w: PackWindow) {
       FROM nrm_referrals r JOIN children c ON c.id = r.child_id WHERE r.authority_id = $1
       AND ((r.rg_decision = 'pending' AND r.rg_due_on <= $2::date)
         OR (r.rg_decision = 'positive' AND r.cg_decision = 'pending' AND r.rg_decided_on + $3::int <= $2::date)) ORDER BY "dueOn"`, [w.authorityId, w.meetingDate, CG_MIN_DAYS_AFTER_RG]],
-    [`SELECT n.id, n.updated_at AS at, n.channel, n.recipient_name AS "recipientName", n.template, n.status, n.last_error AS reason,
+    [`SELECT n.id, n.updated_at AS at, n.channel, ${recipientRole} AS "recipientRole", n.template, n.status, n.last_error AS reason,
         e.reference AS "episodeRef", c.reference AS "childRef"
       FROM notifications n LEFT JOIN missing_episodes e ON e.id = n.episode_id LEFT JOIN children c ON c.id = e.child_id
+      LEFT JOIN contacts rc ON n.recipient_type = 'contact' AND rc.id = n.recipient_id LEFT JOIN users ru ON n.recipient_type = 'user' AND ru.id = n.recipient_id
       WHERE n.authority_id = $1 AND n.status IN ('failed', 'undelivered') AND n.updated_at >= $2 AND n.updated_at < $3 ORDER BY n.updated_at`, p],
-    [`SELECT a.id, a.description, a.owner_name AS "ownerName", a.due_on::text AS "dueOn", c.reference AS "childRef",
+    // The owner by role (the member's), not by name; an owner who is not a member has no role here.
+    [`SELECT a.id, a.description, coalesce(ou.role, oc.role) AS "ownerRole", a.due_on::text AS "dueOn", c.reference AS "childRef",
         m.starts_at AS "agreedAt", a.due_on < $2::date AS overdue
       FROM group_actions a JOIN group_meetings m ON m.id = a.meeting_id LEFT JOIN children c ON c.id = a.child_id
+      LEFT JOIN group_members om ON om.id = a.owner_member_id LEFT JOIN users ou ON ou.id = om.user_id LEFT JOIN contacts oc ON oc.id = om.contact_id
       WHERE a.authority_id = $1 AND a.completed_at IS NULL ORDER BY a.due_on, a.created_at`, [w.authorityId, w.today]],
   ];
   const results: Row[][] = [];

@@ -9,7 +9,7 @@ import { createServices } from '../../src/services';
 import { testLogger } from '../support/quiet-logger';
 import { component, icalUtc, parseIcal } from '../support/ical';
 import { at, days, episodeAt, nextMeeting } from '../support/group-fixtures';
-import { demoChildren, otherBoroughChild } from '../../seeds/demo-data';
+import { demoChildren, demoGuardians, demoRoles, otherBoroughChild } from '../../seeds/demo-data';
 import { wallClock, zoneOffset } from '../../src/platform/wall-clock';
 
 let t: DeliveryTestApp;
@@ -62,6 +62,55 @@ it('sends the pack to every member 7 days before the meeting, once, with an invi
   const html = await app.server.inject({ method: 'GET', url: `/api/v1/operational-group/meetings/${meeting.id}/pack.html`, headers: bearer(await app.tokenFor('group_member')) });
   expect(html.headers['content-type']).toMatch(/^text\/html/);
   expect(html.payload.trim()).toBe((packMails()[0].mail.html as string).trim());
+});
+
+it('the pack as members receive it names no person and carries no control character, only references and roles', async () => {
+  const { app } = t;
+  const meeting = await nextMeeting(app);
+  const sendAt = at(meeting.startsAt, -days(7) + 60_000);
+  const sql = (text: string, params: unknown[]) => app.db.dataSource.query(text, params);
+  // PostgreSQL refuses NUL in text, so BEL stands for the other C0 codes here.
+  const hostile = (s: string) => `${s}\u001b[2J\u0007\r\nBcc: evil@example.org\u2028END:VEVENT`;
+  // Free text from an administrator, a carer's texts, a manager and the group itself.
+  await sql('UPDATE operational_groups SET name = $1', [hostile('Demo group')]);
+  await sql('UPDATE group_meetings SET location = $1 WHERE id = $2', [hostile('Room 2'), meeting.id]);
+  await sql(`UPDATE children SET aliases = '{"Ami Alias"}' WHERE reference = 'K7Q2'`, []);
+  const found = await episodeAt(app, { childRef: 'K7Q2', discovered: at(sendAt, -days(3)), returned: at(sendAt, -days(2)), closed: at(sendAt, -days(1)) });
+  await sql('UPDATE missing_episodes SET returned_by = $1, close_reason = $2 WHERE reference = $3', ['Demo Carer', 'Gwen Guardian brought her back', found]);
+  await sql(`UPDATE group_actions SET description = $1`, [hostile('Check the phone arrangements for H9PX')]);
+  await app.db.dataSource.transaction(async (tx) => {
+    for (const [type, name] of [['carer', 'Demo Carer'], ['guardian', demoGuardians.K7Q2.name]] as const) {
+      const n = await app.services.outbox.enqueue(tx, { authorityId: t.authorityId, channel: 'sms', template: 'missing-alert', data: {},
+        recipient: { type, id: null, name, address: '+447700900101' } });
+      await tx.query(`UPDATE notifications SET status = 'failed', last_error = 'Twilio reported undelivered (error 30003)', updated_at = $2 WHERE id = $1`,
+        [n!.id, at(sendAt, -days(1))]);
+    }
+  });
+
+  app.clock.set(sendAt);
+  await app.services.operationalGroupCycle.run();
+  await app.services.dispatcher.drain();
+  await t.smtp.waitFor(3);
+  const { mail } = t.smtp.to('group@example.org')[0];
+  const ics = mail.attachments[0].content.toString('utf8');
+  const people = [...demoChildren, otherBoroughChild].flatMap((c) => [c.firstNames, c.lastName]).concat('Ami Alias', 'Demo Carer',
+    demoRoles.map((r) => r.name), Object.values(demoGuardians).map((g) => g.name), 'Gwen');
+  for (const part of [mail.subject!, mail.text!, mail.html as string, ics]) {
+    for (const name of people) expect(part).not.toContain(name);
+  }
+  for (const ref of ['H9PX', 'K7Q2', 'E-H7KQ', found, 'CAD-1234-DEMO', `CAD-${found}`]) expect(mail.text).toContain(ref);
+  expect(mail.text).toContain('owner Police,');
+  expect(mail.text).toContain('sms to Foster carer or key worker (episode -)');
+  expect(mail.html).toContain('sms to Guardian (episode -)');
+
+  expect(mail.subject).toMatch(/^Demo group\[2J Bcc: evil@example.org END:VEVENT: agenda pack for the meeting on /);
+  expect(mail.subject).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/);
+  expect(mail.headers.has('bcc')).toBe(false);
+  for (const body of [mail.text!, mail.html as string]) expect(body).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/);
+  expect(ics.replace(/\r\n /g, '').replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/);
+  const event = component(parseIcal(ics), 'VEVENT');
+  expect(event.LOCATION[0].value).toBe('Room 2[2J\\nBcc: evil@example.org\\nEND:VEVENT');
+  expect(event.ATTENDEE.map((a) => a.params.CN).sort()).toEqual(['Operational group list', 'Operational group member', 'Police']);
 });
 
 it('two instances running the cycle at the same moment send the pack once', async () => {

@@ -35,6 +35,22 @@ it.each([
   ['two\r\nlines', 'two\\nlines'],
 ])('escapes %j', (raw, escaped) => { expect(escapeText(raw)).toBe(escaped); });
 
+it('free text with ESC, NUL and CR/LF adds no property and no control character to the file', () => {
+  const hostile = 'Room 2\u001b[2J\u0000\r\nATTENDEE:mailto:evil@example.org\r\nEND:VEVENT';
+  const text = invite({ summary: hostile, location: hostile, description: `Agenda\r\n${hostile}`,
+    organiser: { name: hostile, email: 'alerts@example.org\r\nX-EVIL:1' }, attendees: [{ name: hostile, email: 'gil@example.org\r\nX-EVIL:1' }] });
+  // Only the folding CRLF (followed by a space) and the line ends remain.
+  expect(text.replace(/\r\n /g, '').replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/);
+  const props = parseIcal(text);
+  expect(props.map((p) => p.name)).not.toContain('X-EVIL');
+  const event = component(props, 'VEVENT');
+  expect(event.ATTENDEE.map((a) => a.value)).toEqual(['mailto:gil@example.orgX-EVIL1']);
+  expect(event.ATTENDEE[0].params.CN).toBe('Room 2[2J ATTENDEE:mailto:evil@example.org END:VEVENT');
+  expect(event.SUMMARY[0].value).toBe('Room 2[2J\\nATTENDEE:mailto:evil@example.org\\nEND:VEVENT');
+  // A line break typed in the description stays one, escaped.
+  expect(event.DESCRIPTION[0].value).toBe('Agenda\\nRoom 2[2J\\nATTENDEE:mailto:evil@example.org\\nEND:VEVENT');
+});
+
 it('folds by octets, never splitting a character', () => {
   const folded = fold(`DESCRIPTION:${'é'.repeat(60)}`);
   expect(folded.replace(/\r\n /g, '')).toBe(`DESCRIPTION:${'é'.repeat(60)}`);
