@@ -1,5 +1,6 @@
 // Twilio's inbound message form (only the fields we use are checked; Twilio sends many more).
-import { Joi, withoutControlCharacters } from '../platform/http/joi';
+import { Joi } from '../platform/http/joi';
+import { cleanBlock } from '../platform/text/clean-text';
 import { id, paging } from '../platform/http/schemas';
 
 export const inboundSmsForm = Joi.object({
@@ -9,7 +10,7 @@ export const inboundSmsForm = Joi.object({
   // A carer's text is never refused for what is in it: control characters are taken out and the rest kept.
   Body: Joi.any().custom((body: unknown, helpers) => {
     if (typeof body !== 'string') return helpers.error('string.base');
-    const kept = withoutControlCharacters(body);
+    const kept = cleanBlock(body);
     return kept.length > 1600 ? helpers.error('string.max', { limit: 1600 }) : kept;
   }).default(''),
 }).unknown(true);

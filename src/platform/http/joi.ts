@@ -40,8 +40,3 @@ export const Joi = BaseJoi.extend((joi: BaseJoi.Root) => ({
 })) as unknown as AppJoiRoot;
 
 export default Joi;
-
-/** Text with control characters taken out (line breaks kept), for input that must be kept rather than refused: a carer's text. */
-export function withoutControlCharacters(text: string): string {
-  return text.replace(new RegExp(CONTROL_BUT_LINE_BREAKS.source, 'g'), '');
-}
