@@ -1,5 +1,10 @@
-// Turns a carer's or professional's text into a command. Pure and forgiving: case, spacing,
-// punctuation and extra words do not matter ("k7q2 is missing!", "Back K7Q2 thanks").
+// Turns a carer's or professional's text into a command. Pure and forgiving of case, spacing,
+// punctuation and extra words, but asymmetric, as a false alarm and a false "found" cost differently:
+// - MISSING acts at once ("k7q2 is missing!", "she's run off again"): a false alarm costs minutes.
+// - A return acts only on clear intent: the return word leads ("Back K7Q2 thanks", "FOUND - at the
+//   station"), with no question and no negation. A false "found" can stop a police search, so any
+//   other mention of a return ("I think she's back") is a 'return_mentioned' that the carer is asked
+//   to confirm with YES, and a question or a worry ("Is she back yet?") is only ever a text for people.
 // Any 4-character token that could be a child reference is returned as a candidate; the caller
 // keeps only candidates that are references of the sender's own placed children.
 import { referencePattern } from '../children/child-reference';
@@ -7,42 +12,89 @@ import { referencePattern } from '../children/child-reference';
 export type SmsCommand =
   | { kind: 'missing'; references: string[] }
   | { kind: 'found'; references: string[] }
+  | { kind: 'return_mentioned'; references: string[] }
+  | { kind: 'yes' }
   | { kind: 'ack'; code: string }
   | { kind: 'help' }
-  | { kind: 'unclear'; reason: 'both' | 'empty' | 'unknown' };
+  /** Anything else: an update on an open episode, or a message for the duty team. */
+  | { kind: 'text'; references: string[]; urgent: boolean };
 
-const MISSING = new Set(['MISSING', 'MISSIN', 'MSSING', 'MISING', 'GONE', 'ABSCONDED', 'RUNAWAY']);
-const FOUND = new Set(['FOUND', 'BACK', 'RETURNED', 'RETURN', 'HOME']);
-const NEGATION = new Set(['NOT', 'HASNT', 'HAVENT', 'ISNT', 'ARENT', 'NEVER', 'DIDNT']);
-const HELP = new Set(['HELP', 'INFO', '?']);
+const MISSING = new Set(['MISSING', 'MISSIN', 'MSSING', 'MISING', 'MISSNG', 'ABSCONDED', 'RUNAWAY', 'DISAPPEARED', 'VANISHED', 'AWOL']);
+// Two words that together say the child ran: "run away", "ran off", "gone missing".
+const MISSING_PAIRS = new Set(['RUN AWAY', 'RAN AWAY', 'RUN OFF', 'RAN OFF', 'RUNNING AWAY', 'DONE RUNNER', 'DID RUNNER']);
+const RETURN_LEADS = new Set(['FOUND', 'BACK', 'RETURNED', 'HOME']);
+const RETURN_WORDS = new Set([...RETURN_LEADS, 'RETURN', 'ARRIVED', 'SAFE', 'TURNED']);
+const NEGATION = new Set(['NOT', 'NO', 'NOPE', 'HASNT', 'HAVENT', 'HADNT', 'ISNT', 'ARENT', 'WASNT', 'WERENT', 'NEVER', 'DIDNT', 'DOESNT',
+  'DONT', 'CANT', 'CANNOT', 'WONT', 'NOTHING', 'NOBODY']);
+const YES = new Set(['YES', 'Y', 'YEP', 'YEAH', 'YEA', 'YA', 'YUP', 'CONFIRM', 'CONFIRMED']);
+const HELP = new Set(['HELP', 'INFO', 'COMMANDS']);
+// Words that make an unrecognised text urgent for the duty manager.
+const URGENT = new Set(['HELP', 'URGENT', 'EMERGENCY', 'POLICE', '999', 'DANGER', 'TAKEN', 'KIDNAP', 'KIDNAPPED', 'ABDUCTED', 'SCARED',
+  'HURT', 'ATTACKED', 'THREAT', 'THREATENED', 'TRAFFICKED', 'TRAFFICKER', 'TRAFFICKERS', 'MISSING', 'RUNAWAY', 'FORCED']);
+// After a leading FOUND, "her phone" or "his bag" is a thing found, not the child.
+const POSSESSIVES = new Set(['HER', 'HIS', 'THEIR', 'MY', 'A', 'AN', 'THE', 'SOME', 'THIS', 'THAT']);
+const PLACES_AND_PEOPLE = new Set(['AT', 'IN', 'ON', 'NEAR', 'BY', 'WITH', 'OUTSIDE', 'SAFE', 'NOW', 'HOME', 'HERE', 'THANKS', 'CHILD', 'GIRL',
+  'BOY', 'KID', 'YOUNG', 'TEENAGER', 'TODAY', 'TONIGHT', 'THIS', 'AND', 'OK', 'WELL', 'ALIVE', 'BACK']);
 
 function tokens(body: string): string[] {
-  return body.normalize('NFKC').toUpperCase().replace(/['’]/g, '').match(/[A-Z0-9]+|\?/g) ?? [];
+  return body.normalize('NFKC').toUpperCase().replace(/['’`]/g, '').match(/[A-Z0-9]+/g) ?? [];
+}
+
+const isReference = (w: string) => referencePattern.test(w);
+// A reference can be spelt only with letters ("CAME" is one); only one with a digit is skipped as a word.
+const surelyReference = (w: string) => isReference(w) && /\d/.test(w);
+
+/** A return word leads (after an optional reference), and after FOUND comes the child, not a thing. */
+function returnLeads(words: string[]): boolean {
+  const start = surelyReference(words[0]) && words.length > 1 ? 1 : 0;
+  const lead = words[start];
+  if (!RETURN_LEADS.has(lead)) return false;
+  const rest = words.slice(start + 1).filter((w) => !surelyReference(w));
+  if (lead === 'FOUND' && POSSESSIVES.has(rest[0] ?? '') && rest.length > 1 && !PLACES_AND_PEOPLE.has(rest[1])) return false;
+  return true;
+}
+
+// "She's gone" or "gone again" says she ran; "gone to school" or "gone out" does not.
+const GONE_ENDS = new Set(['', 'AGAIN', 'OFF', 'AWOL']);
+
+function missingSaid(words: string[]): boolean {
+  const plain = words.filter((w) => !surelyReference(w));
+  return plain.some((w, i) => MISSING.has(w) || MISSING_PAIRS.has(`${w} ${plain[i + 1] ?? ''}`) || (w === 'GONE' && GONE_ENDS.has(plain[i + 1] ?? '')));
+}
+
+/** "not missing", "no longer missing", "isn't missing": a return, said in the negative. */
+function missingDenied(words: string[]): boolean {
+  return words.some((w, i) => MISSING.has(w) && (NEGATION.has(words[i - 1] ?? '') || (words[i - 2] === 'NO' && words[i - 1] === 'LONGER')));
+}
+
+/** "not back", "hasn't come home": a return word just after a negation reports the child still away. */
+function returnDenied(words: string[]): boolean {
+  return words.some((w, i) => RETURN_LEADS.has(w) && [1, 2, 3].some((d) => NEGATION.has(words[i - d] ?? '')));
 }
 
 export function parseSms(body: string): SmsCommand {
   const words = tokens(body);
-  if (!words.length) return { kind: 'unclear', reason: 'empty' };
+  const references = [...new Set(words.filter(isReference))];
+  const question = body.includes('?');
+  const text = (urgent = words.some((w) => URGENT.has(w)) || missingSaid(words)): SmsCommand => ({ kind: 'text', references, urgent });
+  if (body.trim() === '?') return { kind: 'help' };
+  if (!words.length) return text(false);
   const ackAt = words.indexOf('ACK');
   if (ackAt >= 0) {
     const code = words.slice(ackAt + 1).find((w) => /^\d{4}$/.test(w));
     if (code) return { kind: 'ack', code };
   }
-  const references = [...new Set(words.filter((w) => referencePattern.test(w)))];
-  let missing = words.some((w) => MISSING.has(w));
-  let found = false;
-  words.forEach((w, i) => {
-    if (!FOUND.has(w)) return;
-    // "not back", "hasn't come home": a found-word just after a negation reports a missing child.
-    if (NEGATION.has(words[i - 1] ?? '') || NEGATION.has(words[i - 2] ?? '')) missing = true;
-    else found = true;
-  });
-  // "no longer missing" reports a return.
-  const noLonger = words.findIndex((w, i) => w === 'NO' && words[i + 1] === 'LONGER' && MISSING.has(words[i + 2] ?? ''));
-  if (noLonger >= 0) { found = true; missing = words.some((w, i) => MISSING.has(w) && i !== noLonger + 2); }
-  if (missing && found) return { kind: 'unclear', reason: 'both' };
+  if (words.length === 1 && HELP.has(words[0])) return { kind: 'help' };
+  const negated = words.some((w) => NEGATION.has(w));
+  const mentionsReturn = words.some((w) => RETURN_WORDS.has(w)) || missingDenied(words);
+  const missing = (missingSaid(words) && !missingDenied(words)) || (returnDenied(words) && !question);
+  if (YES.has(words[0]) && !negated && !question && !missing) return { kind: 'yes' };
+  // A question is for people, whatever it mentions; if it mentions running or danger, urgently.
+  if (question) return text();
+  if (missing && mentionsReturn && !returnDenied(words)) return text(true); // "back but ran off again": a person decides
   if (missing) return { kind: 'missing', references };
-  if (found) return { kind: 'found', references };
-  if (words.some((w) => HELP.has(w))) return { kind: 'help' };
-  return { kind: 'unclear', reason: 'unknown' };
+  if (missingDenied(words) && !returnDenied(words)) return { kind: 'return_mentioned', references };
+  if (!negated && returnLeads(words)) return { kind: 'found', references };
+  if (mentionsReturn && !negated) return { kind: 'return_mentioned', references };
+  return text();
 }
