@@ -13,6 +13,7 @@ import { MessageTextAtSend1732300000800 } from './1732300000800-message-text-at-
 import { OutboxJson1732300000810 } from './1732300000810-outbox-json';
 import { EpisodePolicyByVersion1732300000820 } from './1732300000820-episode-policy-by-version';
 import { OutboxAuthorityCheck1732300000830 } from './1732300000830-outbox-authority-check';
+import { SmsConfirmations1732300000900 } from './1732300000900-sms-confirmations';
 
 export const migrations = [
   Foundation1732300000000,
@@ -29,4 +30,5 @@ export const migrations = [
   OutboxJson1732300000810,
   EpisodePolicyByVersion1732300000820,
   OutboxAuthorityCheck1732300000830,
+  SmsConfirmations1732300000900,
 ];

@@ -12,6 +12,7 @@ import { NotificationOutbox } from './notifications/outbox';
 import { SmsIntakeService } from './sms/sms-intake.service';
 import { SmsQueueService } from './sms/sms-queue.service';
 import { episodeSmsCommands } from './sms/episode-sms-commands';
+import { SmsNotices } from './sms/sms-notices';
 import { PlacementsService } from './placements/placements.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
@@ -91,7 +92,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     children,
     placements,
     health: new HealthService(db),
-    smsIntake: new SmsIntakeService(db, clock, logger, placements.repo, carerCommands),
+    smsIntake: new SmsIntakeService(db, clock, logger, placements.repo, carerCommands, new SmsNotices(outbox, config.publicBaseUrl), config.displayTimeZone),
     smsQueue: new SmsQueueService(db, clock, audit),
     guardians: new GuardiansService(db, clock, audit, childScope),
     safeguardingPlans: new SafeguardingPlansService(db, clock, audit, childScope),

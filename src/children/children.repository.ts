@@ -48,6 +48,13 @@ export class ChildrenRepository {
     return { items, total };
   }
 
+  /** The child's allocated social worker, with the addresses they can be reached at; null when none is active. */
+  async socialWorker(tx: Tx, childId: string): Promise<{ id: string; name: string; mobile: string | null; email: string | null } | null> {
+    const [row] = await tx.query(`SELECT u.id, u.name, u.mobile, u.email FROM children c JOIN users u ON u.id = c.social_worker_id
+      WHERE c.id = $1 AND u.disabled_at IS NULL`, [childId]);
+    return row ?? null;
+  }
+
   async insert(tx: Tx, child: Partial<Child>): Promise<Child> {
     const saved = await tx.save(Child, tx.create(Child, child));
     return saved;

@@ -9,7 +9,8 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { Clock } from '../platform/clock';
 import { Conflict } from '../platform/errors';
 import { MissingEpisodesRepository } from '../missing/missing-episodes.repository';
-import type { CarerCommands, CommandResult } from './sms-commands';
+import { addToTimeline } from '../missing/episode-timeline';
+import type { CarerCommands, CommandResult, OpenEpisode } from './sms-commands';
 
 export interface EpisodeSmsDeps {
   clock: Clock;
@@ -42,6 +43,16 @@ export function episodeSmsCommands(deps: EpisodeSmsDeps, episodes = new MissingE
       if (open.returnedAt) return result('return_recorded', 'reply-return-recorded', open); // a second FOUND: already recorded
       const episode = await deps.episodeEndings.recordReturnBySms(child.id, carerMobile, deps.clock.now(), tx);
       return result('return_recorded', 'reply-return-recorded', episode);
+    },
+
+    async openEpisode(tx: Tx, childId: string) {
+      const open = await episodes.openForChild(tx, childId);
+      return open && { id: open.id, reference: open.reference, authorityId: open.authorityId, returnedAt: open.returnedAt };
+    },
+
+    async addUpdate(tx: Tx, episode: OpenEpisode, body: string) {
+      // The carer's own words are the record; they stay behind sign-in on the timeline and never go out by SMS or email.
+      await addToTimeline(tx, episode, deps.clock.now(), { type: 'carer_update', summary: `Update from the carer by text: ${body.trim()}`, actorName: 'Carer (by text)' });
     },
 
     async acknowledge(tx: Tx, code: string, fromNumber: string) {

@@ -11,7 +11,13 @@ export interface CommandResult {
   episodeRef: string | null;
 }
 
+export interface OpenEpisode { id: string; reference: string; authorityId: string; returnedAt: Date | null }
+
 export interface CarerCommands {
+  /** The child's episode that is not yet closed, if any. */
+  openEpisode(tx: Tx, childId: string): Promise<OpenEpisode | null>;
+  /** Adds a carer's text to the episode's timeline as their update. */
+  addUpdate(tx: Tx, episode: OpenEpisode, body: string): Promise<void>;
   /** Opens a missing episode (reported by SMS, discovered now) and starts escalation, or says one is open. */
   reportMissing(tx: Tx, child: Child, carerMobile: string): Promise<CommandResult>;
   /** Records the return on the open episode, or says there is none. */

@@ -6,19 +6,31 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Tx } from '../platform/database/transaction';
 import { toE164 } from '../platform/phone';
-import type { Child } from '../children/child.entity';
+import { Child } from '../children/child.entity';
+import { formatDateTime } from '../platform/views/format';
 import { LocalAuthority } from '../authorities/local-authority.entity';
 import type { PlacementsRepository } from '../placements/placements.repository';
 import { renderSms } from '../notifications/templates';
 import { InboundMessage, InboundOutcome } from './inbound-message.entity';
 import { parseSms, SmsCommand } from './sms-parser';
-import { CarerCommands, chooseChild, CommandResult } from './sms-commands';
+import { CarerCommands, chooseChild, CommandResult, OpenEpisode } from './sms-commands';
+import { ReturnConfirmationsRepository } from './return-confirmations.repository';
+import type { SmsNotices } from './sms-notices';
 
 export interface InboundSms { messageSid: string; from: string; to?: string; body: string }
 
+type Handled = { reply: string; record: Partial<InboundMessage> };
+type Done = (outcome: InboundOutcome, template: string, data?: object, extra?: Partial<InboundMessage>) => Handled;
+
+/** A text a person should read at once when nobody can act on it automatically. */
+const urgent = (command: SmsCommand) => command.kind === 'missing' || (command.kind === 'text' && command.urgent);
+/** "MISSING K7Q2" says nothing more; "still missing, last seen at the station" does. */
+const saysMoreThanTheKeyword = (body: string) => (body.match(/[\p{L}\p{N}]+/gu) ?? []).length > 2;
+
 export class SmsIntakeService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly logger: Logger,
-    private readonly placements: PlacementsRepository, private readonly commands: CarerCommands) {}
+    private readonly placements: PlacementsRepository, private readonly commands: CarerCommands, private readonly notices: SmsNotices,
+    private readonly timeZone: string, private readonly confirmations = new ReturnConfirmationsRepository()) {}
 
   /** Returns the reply text for this message (the same text every time the same MessageSid arrives). */
   async receive(sms: InboundSms): Promise<string> {
@@ -42,11 +54,11 @@ export class SmsIntakeService {
     }
   }
 
-  private async handle(tx: Tx, sms: InboundSms): Promise<{ reply: string; record: Partial<InboundMessage> }> {
+  private async handle(tx: Tx, sms: InboundSms): Promise<Handled> {
     const from = toE164(sms.from) ?? sms.from;
     const command = parseSms(sms.body);
     const base = { fromNumber: from, command: command.kind, authorityId: null as string | null, childId: null as string | null };
-    const done = (outcome: InboundOutcome, template: string, data: object = {}, extra: Partial<InboundMessage> = {}) => {
+    const done = (outcome: InboundOutcome, template: string, data: object = {}, extra: Partial<InboundMessage> = {}): Handled => {
       const reply = renderSms(template, data);
       return { reply, record: { ...base, outcome, reply, needsAttention: false, episodeId: null, ...extra } };
     };
@@ -59,26 +71,83 @@ export class SmsIntakeService {
     }
     const children = await this.placements.childrenPlacedWithCarer(tx, from);
     if (!children.length) {
+      // Neutral: the reply never says whether this number, or any child, is known.
       const owner = sms.to ? await tx.findOneBy(LocalAuthority, { smsNumber: toE164(sms.to) ?? sms.to }) : null;
+      if (urgent(command)) await this.tellDutyManagers(tx, owner?.id ?? null, sms);
       return done('unknown_sender', 'reply-received', {}, { needsAttention: true, authorityId: owner?.id ?? null });
     }
     base.authorityId = children[0].authorityId;
-    if (command.kind === 'unclear') return done('not_understood', 'reply-not-understood', {}, { needsAttention: true });
+    const notUnderstood = async () => {
+      if (urgent(command)) await this.tellDutyManagers(tx, base.authorityId, sms);
+      return done('not_understood', 'reply-not-understood', {}, { needsAttention: true });
+    };
+    if (command.kind === 'yes') return (await this.confirmedReturn(tx, from, base, done)) ?? done('no_confirmation', 'reply-no-confirmation');
+    if (command.kind === 'text') return (await this.carerUpdate(tx, sms, children, command.references, base, done)) ?? notUnderstood();
 
     const child = chooseChild(children, command.references);
     if (!child) {
-      const keyword = command.kind === 'missing' ? 'MISSING' : 'FOUND';
+      const keyword = command.kind === 'missing' ? 'MISSING' : 'BACK';
       return done('which_child', 'reply-which-child', { keyword, references: children.map((c) => c.reference).sort().join(', ') });
     }
     base.authorityId = child.authorityId;
     base.childId = child.id;
-    const result: CommandResult = await this.run(tx, command, child, from);
+    if (command.kind === 'return_mentioned') {
+      const open = await this.commands.openEpisode(tx, child.id);
+      if (!open || open.returnedAt) return notUnderstood();
+      // Asked, never assumed: a mention of a return is recorded as the carer's words, and only YES records it.
+      await this.confirmations.ask(tx, { authorityId: child.authorityId, fromNumber: from, episodeId: open.id, childId: child.id, at: this.clock.now() });
+      await this.addUpdate(tx, sms, open, child);
+      return done('confirmation_asked', 'reply-confirm-return', { childRef: child.reference }, { episodeId: open.id });
+    }
+    const result: CommandResult = command.kind === 'missing' ? await this.commands.reportMissing(tx, child, from)
+      : await this.commands.recordReturn(tx, child, from);
+    // "Still missing, last seen at the station": the episode is open already, and what the carer adds is kept.
+    if (result.outcome === 'already_open' && saysMoreThanTheKeyword(sms.body)) {
+      const open = await this.commands.openEpisode(tx, child.id);
+      if (open) await this.addUpdate(tx, sms, open, child);
+    }
     return done(result.outcome, result.template, { childRef: child.reference, episodeRef: result.episodeRef },
       { episodeId: result.episodeId, needsAttention: result.outcome === 'no_open_episode' });
   }
 
-  private run(tx: Tx, command: Extract<SmsCommand, { kind: 'missing' | 'found' }>, child: Child, from: string): Promise<CommandResult> {
-    return command.kind === 'missing' ? this.commands.reportMissing(tx, child, from) : this.commands.recordReturn(tx, child, from);
+  /** A YES to the question this number was asked in the last half hour records that return. */
+  private async confirmedReturn(tx: Tx, from: string, base: { childId: string | null }, done: Done): Promise<Handled | null> {
+    const waiting = await this.confirmations.answer(tx, from, this.clock.now());
+    if (!waiting) return null;
+    const child = await tx.findOneBy(Child, { id: waiting.childId });
+    if (!child) return null;
+    base.childId = child.id;
+    const result = await this.commands.recordReturn(tx, child, from);
+    return done(result.outcome, result.template, { childRef: child.reference, episodeRef: result.episodeRef }, { episodeId: result.episodeId });
+  }
+
+  /** Any other text from a carer whose child has an open episode is that episode's update. */
+  private async carerUpdate(tx: Tx, sms: InboundSms, children: Child[], references: string[], base: { childId: string | null }, done: Done): Promise<Handled | null> {
+    const named = children.filter((c) => references.includes(c.reference));
+    const open = [];
+    for (const child of named.length ? named : children) {
+      const episode = await this.commands.openEpisode(tx, child.id);
+      if (episode) open.push({ child, episode });
+    }
+    if (open.length !== 1) return null;
+    const [{ child, episode }] = open;
+    base.childId = child.id;
+    await this.addUpdate(tx, sms, episode, child);
+    return done('update_added', 'reply-update-added', { childRef: child.reference, episodeRef: episode.reference }, { episodeId: episode.id });
+  }
+
+  private async addUpdate(tx: Tx, sms: InboundSms, episode: OpenEpisode, child: Child): Promise<void> {
+    await this.commands.addUpdate(tx, episode, sms.body);
+    await this.notices.carerUpdate(tx, { authorityId: episode.authorityId, episodeId: episode.id, episodeRef: episode.reference,
+      childId: child.id, childRef: child.reference, messageSid: sms.messageSid });
+  }
+
+  private async tellDutyManagers(tx: Tx, authorityId: string | null, sms: InboundSms): Promise<void> {
+    if (!authorityId) {
+      this.logger.warn({ messageSid: sms.messageSid }, 'an urgent-sounding text reached a number no authority owns: only the shared duty queue has it');
+      return;
+    }
+    await this.notices.urgentText(tx, authorityId, sms.messageSid, formatDateTime(this.clock.now(), this.timeZone));
   }
 
   private async recordFailure(sms: InboundSms): Promise<void> {

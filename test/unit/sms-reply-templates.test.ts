@@ -9,8 +9,9 @@ const worst = { childRef: 'WWWW', episodeRef: 'E-WWWWW', keyword: 'MISSING', ref
   firstNames: 'Secret', lastName: 'Name', address: '9 Secret Road' };
 
 it('covers every reply the SMS channel sends', () => {
-  expect(replies.sort()).toEqual(['reply-ack-not-recognised', 'reply-acknowledged', 'reply-already-open', 'reply-failed', 'reply-help',
-    'reply-missing-recorded', 'reply-no-open-episode', 'reply-not-understood', 'reply-received', 'reply-return-recorded', 'reply-which-child']);
+  expect(replies.sort()).toEqual(['reply-ack-not-recognised', 'reply-acknowledged', 'reply-already-open', 'reply-confirm-return', 'reply-failed',
+    'reply-help', 'reply-missing-recorded', 'reply-no-confirmation', 'reply-no-open-episode', 'reply-not-understood', 'reply-received',
+    'reply-return-recorded', 'reply-update-added', 'reply-which-child']);
 });
 
 it.each(replies)('%s fits one GSM-7 segment and names no one', (template) => {
@@ -18,4 +19,11 @@ it.each(replies)('%s fits one GSM-7 segment and names no one', (template) => {
   expect(gsm7Length(text)).not.toBeNull();
   expect({ template, fits: fitsOneSegment(text), length: text.length }).toEqual({ template, fits: true, length: text.length });
   expect(text).not.toMatch(/Secret|Name|Road/);
+});
+
+it("the duty manager's notice of an urgent-sounding text fits one segment and carries only when and where to read it", () => {
+  const text = renderSms('urgent-text', { ...worst, receivedAt: '30 Sep 2026, 23:59', link: 'https://alerts.example-borough.gov.uk/admin/texts' });
+  expect(fitsOneSegment(text)).toBe(true);
+  expect(text).toContain('https://alerts.example-borough.gov.uk/admin/texts');
+  expect(text).not.toMatch(/Secret|Name|Road|WWWW/);
 });
