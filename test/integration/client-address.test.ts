@@ -2,6 +2,7 @@
 // and the one address it gives feeds the audit trail, the rate limits and the request log alike.
 import { buildTestApp, bearer, TestApp } from '../support/app';
 import { DEMO_PASSWORD } from '../../seeds/demo-data';
+import { cookieHeader, cookiesOf } from '../support/pages';
 
 const PROXY = '10.0.0.7';
 const STRANGER = '203.0.113.9';
@@ -62,4 +63,15 @@ it('gives each client behind a trusted proxy its own bucket, and limits each of 
   const again = [];
   for (let i = 0; i < 3; i++) again.push((await signIn(PROXY, clients[0])).statusCode);
   expect(again).toEqual([401, 401, 429]);
+});
+
+it('records the client a trusted proxy names when signing in on the page', async () => {
+  const through = { remoteAddress: PROXY, headers: { 'x-forwarded-for': '198.51.100.60' } };
+  const form = await app.server.inject({ url: '/sign-in', ...through });
+  const crumb = /name="crumb" value="([^"]+)"/.exec(form.payload)![1];
+  const signedIn = await app.server.inject({ method: 'POST', url: '/sign-in', remoteAddress: PROXY,
+    headers: { ...through.headers, cookie: cookieHeader(cookiesOf(form)) },
+    payload: { email: 'social.worker@demo-borough.example.org', password: DEMO_PASSWORD, crumb } });
+  expect(signedIn.statusCode).toBe(303);
+  expect(await auditedFrom('198.51.100.60')).toEqual(['sign_in']);
 });
