@@ -26,8 +26,17 @@ export interface Config {
   jobs: boolean;
   signInRateLimit: number;
   webhookRateLimit: number;
+  /** Load balancers whose X-Forwarded-For is believed (addresses or CIDR ranges); empty: none. */
+  trustedProxies: string[];
   dispatch: { maxAttempts: number; baseDelayMs: number; leaseMs: number; sendTimeoutMs: number; pollMs: number };
 }
+
+// A comma-separated variable read as a list, so each entry is validated (and named) on its own.
+const commaList = Joi.extend({ type: 'commaList', base: Joi.array(),
+  coerce: { from: 'string', method: (value: string) => ({ value: value.split(',').map((x) => x.trim()).filter(Boolean) }) } });
+
+const notAProxy =
+  'TRUSTED_PROXIES lists IP addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8,fd00::/8); {#value} is neither';
 
 const schema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'test', 'production').default('development'),
@@ -55,6 +64,8 @@ const schema = Joi.object({
   MAIL_FROM: Joi.string().default('Missing Children Alerts <alerts@example.org>'),
   SIGN_IN_RATE_LIMIT: Joi.number().integer().min(1).default(20),
   WEBHOOK_RATE_LIMIT: Joi.number().integer().min(1).default(600),
+  TRUSTED_PROXIES: commaList.commaList().items(Joi.string().ip({ version: ['ipv4', 'ipv6'], cidr: 'optional' })).default([])
+    .messages({ 'string.ipVersion': notAProxy }),
   JOBS: Joi.boolean().truthy('1').falsy('0').default(true),
   DISPATCH_MAX_ATTEMPTS: Joi.number().integer().min(1).max(20).default(6),
   DISPATCH_BASE_DELAY_SECONDS: Joi.number().min(0.1).max(600).default(5),
@@ -108,6 +119,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     jobs: v.JOBS,
     signInRateLimit: v.SIGN_IN_RATE_LIMIT,
     webhookRateLimit: v.WEBHOOK_RATE_LIMIT,
+    trustedProxies: v.TRUSTED_PROXIES,
     dispatch: {
       maxAttempts: v.DISPATCH_MAX_ATTEMPTS,
       baseDelayMs: v.DISPATCH_BASE_DELAY_SECONDS * 1000,

@@ -9,17 +9,19 @@ import { errorsPlugin } from './platform/http/errors.plugin';
 import { failAction, validateOptions } from './platform/http/validation';
 import { registerDocs } from './platform/http/docs.plugin';
 import { rateLimitPlugin } from './platform/http/rate-limit.plugin';
+import { AddressedRequest, clientAddress } from './platform/http/client-address';
 import { securityHeadersPlugin } from './platform/http/security-headers.plugin';
 import { registerSessions } from './platform/auth/session.plugin';
 import { registerViews } from './platform/views/views.plugin';
 import { Clock, systemClock } from './platform/clock';
 import { routes } from './routes';
 
-interface LoggedRequest { info?: { id?: string; remoteAddress?: string }; method?: string; path?: string; url?: unknown }
+interface LoggedRequest { info?: { id?: string; remoteAddress?: string }; method?: string; path?: string; url?: unknown; server?: unknown }
 
-/** What a log line says about a request: id, method, path (never the query string), address. */
+/** What a log line says about a request: id, method, path (never the query string), the client's address. */
 export function requestSummary(req: LoggedRequest): Record<string, unknown> {
-  return { id: req.info?.id, method: req.method, path: loggedPath(req.path ?? String(req.url ?? '').split('?')[0]), remoteAddress: req.info?.remoteAddress };
+  const address = req.server ? clientAddress(req as AddressedRequest) : req.info?.remoteAddress;
+  return { id: req.info?.id, method: req.method, path: loggedPath(req.path ?? String(req.url ?? '').split('?')[0]), remoteAddress: address };
 }
 
 /** The path as logged: a signed profile link's token opens a child's profile, so it is never written down. */

@@ -3,6 +3,7 @@
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
+import { clientAddress } from '../platform/http/client-address';
 import { policyDocumentSchema } from './escalation-policy';
 import type { EscalationPolicy } from './escalation-policy.entity';
 import { renderProfilePage } from './missing-profile.presenter';
@@ -32,7 +33,7 @@ export const escalationRoutes: AppRoute[] = [
       description: "Open a child's missing profile from a signed link (HTML, or JSON with Accept: application/json); every opening is audited",
       validate: { params: Joi.object({ token: Joi.string().max(100).required() }) },
       handler: async (request, h) => {
-        const view = await request.server.app.services.profileLinks.open(request.params.token, request.info.remoteAddress ?? null);
+        const view = await request.server.app.services.profileLinks.open(request.params.token, clientAddress(request));
         const json = (request.headers.accept ?? '').includes('application/json');
         const response = json ? h.response(view) : h.response(renderProfilePage(view, request.server.app.services.profileLinks.timeZone)).type('text/html; charset=utf-8');
         return response.header('cache-control', 'no-store').header('x-robots-tag', 'noindex').header('referrer-policy', 'no-referrer');

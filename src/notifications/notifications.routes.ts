@@ -6,7 +6,7 @@ import { idParam } from '../platform/http/schemas';
 import { presentNotification } from './notification.presenter';
 import { statusCallbackPath } from './dispatcher';
 import { failedQuery, twilioStatusPayload } from './notifications.schemas';
-import { verifyTwilioSignature } from '../sms/twilio-signature.ext';
+import { twilioWebhookExt } from '../sms/twilio-signature.ext';
 
 const tags = ['api', 'notifications'];
 
@@ -30,9 +30,9 @@ export const notificationsRoutes: AppRoute[] = [
   {
     method: 'POST', path: statusCallbackPath,
     options: {
-      auth: false, tags: ['api', 'webhooks'], app: { rateLimit: 'webhook' },
+      auth: false, tags: ['api', 'webhooks'],
       description: 'Twilio message status callback (signed with X-Twilio-Signature); answers 204',
-      ext: { onPostAuth: { method: verifyTwilioSignature } },
+      ext: twilioWebhookExt,
       validate: { payload: twilioStatusPayload },
       handler: async (request, h) => {
         const p = request.payload as { MessageSid: string; MessageStatus: string; ErrorCode?: string };

@@ -1,7 +1,7 @@
 // Carers' texts arrive here from Twilio; duty workers read the inbound log and queue.
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
-import { verifyTwilioSignature } from './twilio-signature.ext';
+import { twilioWebhookExt } from './twilio-signature.ext';
 import { twimlMessage } from './twilio-webhook';
 import { handledPayload, inboundIdParam, inboundListQuery, inboundSmsForm } from './sms.schemas';
 import { presentInbound } from './sms-queue.service';
@@ -10,9 +10,9 @@ export const smsRoutes: AppRoute[] = [
   {
     method: 'POST', path: '/webhooks/twilio/sms',
     options: {
-      auth: false, tags: ['api', 'webhooks'], app: { rateLimit: 'webhook' },
+      auth: false, tags: ['api', 'webhooks'],
       description: 'Twilio inbound SMS webhook (signed with X-Twilio-Signature); replies with TwiML',
-      ext: { onPostAuth: { method: verifyTwilioSignature } },
+      ext: twilioWebhookExt,
       validate: { payload: inboundSmsForm },
       handler: async (request, h) => {
         const p = request.payload as { MessageSid: string; From: string; To?: string; Body: string };

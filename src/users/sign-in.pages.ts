@@ -2,6 +2,7 @@
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { DomainError } from '../platform/errors';
+import { clientAddress } from '../platform/http/client-address';
 import { renderFormErrors, pageErrors } from '../platform/views/forms';
 
 const signInForm = Joi.object({
@@ -31,7 +32,7 @@ export const signInPages: AppRoute[] = [
       handler: async (request, h) => {
         const { email, password } = request.payload as { email: string; password: string };
         try {
-          const { token } = await request.server.app.services.tokens.signIn(email, password, request.info.remoteAddress);
+          const { token } = await request.server.app.services.tokens.signIn(email, password, clientAddress(request));
           request.cookieAuth.set({ token });
           return h.redirect(safeNext(request.query.next)).code(303);
         } catch (err) {

@@ -2,6 +2,7 @@
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
+import { clientAddress } from '../platform/http/client-address';
 import { email } from '../platform/http/schemas';
 import { roles } from '../platform/auth/roles';
 import { presentUser } from './users.service';
@@ -15,7 +16,7 @@ export const usersRoutes: AppRoute[] = [
       validate: { payload: Joi.object({ email: email.required(), password: Joi.string().max(200).required() }) },
       handler: async (request, h) => {
         const { email: address, password } = request.payload as { email: string; password: string };
-        const { token, expiresAt, user } = await request.server.app.services.tokens.signIn(address, password, request.info.remoteAddress);
+        const { token, expiresAt, user } = await request.server.app.services.tokens.signIn(address, password, clientAddress(request));
         return h.response({ token, tokenType: 'Bearer', expiresAt, user: presentUser(user) }).code(201);
       },
     },

@@ -5,7 +5,7 @@ import { addContacts, childPlaced, post, reportMissing } from '../support/escala
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await buildTestApp({ PUBLIC_BASE_URL: 'https://alerts.example.org' });
+  app = await buildTestApp({ PUBLIC_BASE_URL: 'https://alerts.example.org', TRUSTED_PROXIES: '10.0.0.0/8' });
   await addContacts(app);
 });
 afterAll(async () => { await app.close(); });
@@ -27,6 +27,16 @@ it('queues the alert naming the link it will carry, and signs that link only as 
   const opened = await app.server.inject({ method: 'GET', url: path, headers: { accept: 'application/json' } });
   expect(opened.statusCode).toBe(200);
   expect(new Date(JSON.parse(opened.payload).expiresAt)).toEqual(new Date(queued.data.linkExpiresAt));
+});
+
+it("audits an opening through the load balancer with the officer's address, not the balancer's", async () => {
+  const { episode } = await missingChild();
+  const path = await policeLink(episode.id);
+  const opened = await app.server.inject({ url: path, remoteAddress: '10.0.0.7', headers: { 'x-forwarded-for': '198.51.100.40' } });
+  expect(opened.statusCode).toBe(200);
+  // The link has no user to give a request context, so its audit line keeps the address in changes.
+  const audit = await app.db.dataSource.query(`SELECT changes->>'ip' AS ip FROM audit_events WHERE entity_id = $1 AND action = 'open_link'`, [episode.id]);
+  expect(audit).toEqual([{ ip: '198.51.100.40' }]);
 });
 
 async function missingChild() {

@@ -6,6 +6,9 @@ import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from '../../seed
 export interface PageSession {
   get(url: string): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
   post(url: string, form: Record<string, string | string[]>): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
+  /** The session's Cookie header and CSRF crumb, for requests get and post do not make. */
+  cookie(): string;
+  crumb: string;
 }
 
 /** The cookies a response sets, by name. */
@@ -37,6 +40,7 @@ export async function pageSession(app: TestApp, role: Role, authority: 'DEMO' | 
   if (signedIn.statusCode !== 303) throw new Error(`page sign-in for ${role} failed: ${signedIn.statusCode}`);
   Object.assign(jar, cookiesOf(signedIn));
   return {
+    cookie, crumb,
     get: (url) => app.server.inject({ url, headers: { cookie: cookie() } }),
     post: (url, body) => app.server.inject({ method: 'POST', url, payload: formBody({ ...body, crumb }),
       headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' } }),

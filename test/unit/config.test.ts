@@ -28,3 +28,9 @@ it('treats an empty variable as not set', () => {
 it('never loads demo data in production', () => {
   expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), DEMO_DATA: 'true' }).demoData).toBe(false);
 });
+
+it('reads TRUSTED_PROXIES as a list of addresses and ranges, empty by default, and names a bad entry', () => {
+  expect(loadConfig({}).trustedProxies).toEqual([]);
+  expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.1,fd00::/8' }).trustedProxies).toEqual(['10.0.0.0/8', '192.0.2.1', 'fd00::/8']);
+  expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8,lb.example.org' })).toThrow(/TRUSTED_PROXIES .*; lb.example.org is neither/);
+});

@@ -1,9 +1,10 @@
 // Builds the service-layer RequestContext from an authenticated hapi request.
 import type { Request, ReqRef } from '@hapi/hapi';
 import type { RequestContext } from '../auth/actor';
+import { clientAddress } from './client-address';
 
 export function contextOf<R extends ReqRef>(request: Request<R>): RequestContext {
   const actor = request.auth.credentials.actor;
   if (!actor) throw new Error('Route used contextOf without authentication');
-  return { actor, ip: request.info.remoteAddress ?? null };
+  return { actor, ip: clientAddress(request) };
 }

@@ -27,6 +27,9 @@ export function strictCsp(nonce: string | undefined): string {
   ].join('; ');
 }
 const strictCspWithoutNonce = strictCsp(undefined);
+// Static files (GOV.UK's and our own stylesheet and scripts) carry no personal data and may be cached;
+// every other answer, errors and redirects included, may carry a child's details and is never stored.
+const staticFile = /^\/(assets|app-assets)\//;
 const docsCsp = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
 export const securityHeadersPlugin: Plugin<void> = {
@@ -44,8 +47,9 @@ export const securityHeadersPlugin: Plugin<void> = {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Resource-Policy'] = 'same-origin';
       headers['Permissions-Policy'] = 'camera=(), microphone=(), geolocation=()';
-      if (!request.path.startsWith('/assets/')) headers['Cache-Control'] = 'no-store';
+      // Lower case: hapi adds its own `cache-control: no-cache` later unless it finds this exact key.
+      if (!staticFile.test(request.path)) headers['cache-control'] = 'no-store';
       return h.continue;
-    });
+    }, { after: ['app-errors'] }); // last, so that a response the errors plugin replaces gets these too
   },
 };
