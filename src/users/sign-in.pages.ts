@@ -1,8 +1,10 @@
-// Sign-in and sign-out pages. A failed sign-in says the same thing whether or not the email exists.
+// Sign-in and sign-out pages. A failed sign-in says the same thing whether or not the email exists;
+// `next` is followed only as a path on this service (safe-next.ts).
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { DomainError } from '../platform/errors';
 import { renderFormErrors, pageErrors } from '../platform/views/forms';
+import { safeNext } from './safe-next';
 
 const signInForm = Joi.object({
   email: Joi.string().trim().email({ tlds: false }).max(254).required()
@@ -10,8 +12,10 @@ const signInForm = Joi.object({
   password: Joi.string().max(200).required().messages({ 'any.required': 'Enter your password', 'string.empty': 'Enter your password' }),
   crumb: Joi.string(),
 });
-const nextQuery = Joi.object({ next: Joi.string().max(500).pattern(/^\/(?!\/)/).messages({ 'string.pattern.base': 'next must be a path on this service' }) });
-const safeNext = (next?: string) => (next && /^\/(?!\/)/.test(next) ? next : '/');
+// Any string is let through to safeNext, which falls back to '/' rather than refusing the page.
+const nextQuery = Joi.object({ next: Joi.string().allow('').max(2000) });
+/** The `next` the form posts back with: only a safe one, and none for the home page. */
+const formNext = (next: unknown) => (safeNext(next) === '/' ? undefined : safeNext(next));
 
 export const signInPages: AppRoute[] = [
   {
@@ -20,14 +24,14 @@ export const signInPages: AppRoute[] = [
       auth: { strategy: 'session', mode: 'try' }, plugins: { cookie: { redirectTo: false } }, app: { action: 'self.session' },
       validate: { query: nextQuery, failAction: (_r, h) => h.redirect('/sign-in').takeover() },
       handler: (request, h) => (request.auth.isAuthenticated ? h.redirect(safeNext(request.query.next))
-        : h.view('sign-in', { values: {}, fieldErrors: {}, next: request.query.next })),
+        : h.view('sign-in', { values: {}, fieldErrors: {}, next: formNext(request.query.next) })),
     },
   },
   {
     method: 'POST', path: '/sign-in',
     options: {
       auth: false, app: { rateLimit: 'sign-in' },
-      validate: { payload: signInForm, query: nextQuery, failAction: renderFormErrors('sign-in', (r) => ({ next: r.query.next })) },
+      validate: { payload: signInForm, query: nextQuery, failAction: renderFormErrors('sign-in', (r) => ({ next: formNext(r.query?.next) })) },
       handler: async (request, h) => {
         const { email, password } = request.payload as { email: string; password: string };
         try {
@@ -36,7 +40,7 @@ export const signInPages: AppRoute[] = [
           return h.redirect(safeNext(request.query.next)).code(303);
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
-          return h.view('sign-in', { values: { email }, next: request.query.next, ...pageErrors([{ field: 'email', message: err.message }]) }).code(401);
+          return h.view('sign-in', { values: { email }, next: formNext(request.query.next), ...pageErrors([{ field: 'email', message: err.message }]) }).code(401);
         }
       },
     },
