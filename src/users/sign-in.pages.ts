@@ -12,8 +12,9 @@ const signInForm = Joi.object({
   password: Joi.string().max(200).required().messages({ 'any.required': 'Enter your password', 'string.empty': 'Enter your password' }),
   crumb: Joi.string(),
 });
-// Any string is let through to safeNext, which falls back to '/' rather than refusing the page.
-const nextQuery = Joi.object({ next: Joi.string().allow('').max(2000) });
+// `next` is never a reason to refuse a sign-in: safeNext is its validator, and anything other than a
+// path on this service (control characters and non-strings included) becomes '/'.
+const nextQuery = Joi.object({ next: Joi.any() });
 /** The `next` the form posts back with: only a safe one, and none for the home page. */
 const formNext = (next: unknown) => (safeNext(next) === '/' ? undefined : safeNext(next));
 
