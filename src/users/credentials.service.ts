@@ -21,8 +21,9 @@ export class CredentialsService {
 
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
     private readonly policy: LockoutPolicy) {
+    const { lockoutAttempts, lockoutMinutes } = policy;
     this.refused = 'We could not sign you in. Check your email address and password. '
-      + `After ${policy.lockoutAttempts} wrong passwords in a row an account is locked for ${policy.lockoutMinutes} minutes; `
+      + `After ${lockoutAttempts} wrong passwords in a row an account is locked for ${lockoutMinutes} minutes; `
       + 'if you still cannot sign in, ask your administrator.';
   }
 
@@ -36,10 +37,12 @@ export class CredentialsService {
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       const until = new Date(now.getTime() + this.policy.lockoutMinutes * 60_000);
-      const outcome = await this.repo.recordFailure(manager, user.id, now, { attempts: this.policy.lockoutAttempts, until });
+      const attempts = this.policy.lockoutAttempts;
+      const outcome = await this.repo.recordFailure(manager, user.id, now, { attempts, until });
       if (outcome === 'locked') {
-        await this.audit.record(null, null, { action: 'account_locked', entityType: 'user', entityId: user.id, authorityId: user.authorityId,
-          ip, changes: { lockedUntil: until.toISOString(), afterFailedAttempts: this.policy.lockoutAttempts } });
+        const changes = { lockedUntil: until.toISOString(), afterFailedAttempts: attempts };
+        await this.audit.record(null, null, { action: 'account_locked', entityType: 'user', entityId: user.id,
+          authorityId: user.authorityId, ip, changes });
       }
       return this.refuse(user, outcome === 'already-locked' ? 'locked' : 'wrong_password', ip);
     }

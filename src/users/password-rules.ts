@@ -9,10 +9,11 @@ const TOO_SHORT = `The password must be ${MIN_PASSWORD_LENGTH} characters or mor
 const TOO_COMMON = 'The password is too easy to guess: it is a common password or has appeared in a data breach. '
   + 'Choose another, for example three random words';
 
+const LIST = require.resolve('@zxcvbn-ts/language-common/src/passwords.json');
 let common: Set<string> | undefined;
 // Loaded on first use: passwords are set rarely, and the list costs a few megabytes of memory.
 function commonPasswords(): Set<string> {
-  common ??= new Set(JSON.parse(readFileSync(require.resolve('@zxcvbn-ts/language-common/src/passwords.json'), 'utf8')) as string[]);
+  common ??= new Set(JSON.parse(readFileSync(LIST, 'utf8')) as string[]);
   return common;
 }
 

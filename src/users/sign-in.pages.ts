@@ -32,7 +32,9 @@ export const signInPages: AppRoute[] = [
     method: 'POST', path: '/sign-in',
     options: {
       auth: false, app: { rateLimit: 'sign-in' },
-      validate: { payload: signInForm, query: nextQuery, failAction: renderFormErrors('sign-in', (r) => ({ next: formNext(r.query?.next) })) },
+      validate: {
+        payload: signInForm, query: nextQuery, failAction: renderFormErrors('sign-in', (r) => ({ next: formNext(r.query?.next) })),
+      },
       handler: async (request, h) => {
         const { email, password } = request.payload as { email: string; password: string };
         try {
@@ -41,7 +43,8 @@ export const signInPages: AppRoute[] = [
           return h.redirect(safeNext(request.query.next)).code(303);
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
-          return h.view('sign-in', { values: { email }, next: formNext(request.query.next), ...pageErrors([{ field: 'email', message: err.message }]) }).code(401);
+          const errors = pageErrors([{ field: 'email', message: err.message }]);
+          return h.view('sign-in', { values: { email }, next: formNext(request.query.next), ...errors }).code(401);
         }
       },
     },

@@ -11,11 +11,15 @@ export type FailureOutcome = 'counted' | 'locked' | 'already-locked';
 
 export class UsersRepository {
   async findByEmail(tx: Tx, email: string): Promise<User | null> {
-    return tx.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+    return this.byEmail(tx, email).getOne();
   }
 
   async emailTaken(tx: Tx, email: string): Promise<boolean> {
-    return tx.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getExists();
+    return this.byEmail(tx, email).getExists();
+  }
+
+  private byEmail(tx: Tx, email: string) {
+    return tx.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email });
   }
 
   async listInAuthority(tx: Tx, authorityId: string): Promise<User[]> {

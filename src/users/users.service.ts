@@ -30,11 +30,12 @@ export class UsersService {
     });
   }
 
-  /** Inserts a user without an acting user: used by the seed and by create(). Every new password passes through here. */
+  /** Inserts a user without an acting user (the seed, and create()). Every new password comes through here. */
   async insert(tx: Tx, authorityId: string, input: NewUser): Promise<User> {
     const weak = newPasswordProblem(input.password);
     if (weak) throw invalidFields([{ field: 'password', message: weak }]);
-    if (await this.repo.emailTaken(tx, input.email)) throw new Conflict('A user with that email address already exists.');
+    const taken = await this.repo.emailTaken(tx, input.email);
+    if (taken) throw new Conflict('A user with that email address already exists.');
     return this.repo.save(tx, {
       authorityId, email: input.email, name: input.name, role: input.role, mobile: input.mobile ?? null,
       passwordHash: await hashPassword(input.password), failedAttempts: 0, createdAt: this.clock.now(),
