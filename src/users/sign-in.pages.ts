@@ -1,9 +1,11 @@
-// Sign-in and sign-out pages. A failed sign-in says the same thing whether or not the email exists.
+// Sign-in and sign-out pages. A failed sign-in says the same thing whether or not the email exists;
+// `next` is followed only as a path on this service (safe-next.ts).
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { DomainError } from '../platform/errors';
 import { clientAddress } from '../platform/http/client-address';
 import { renderFormErrors, pageErrors } from '../platform/views/forms';
+import { safeNext } from './safe-next';
 
 const signInForm = Joi.object({
   email: Joi.string().trim().email({ tlds: false }).max(254).required()
@@ -11,8 +13,11 @@ const signInForm = Joi.object({
   password: Joi.string().max(200).required().messages({ 'any.required': 'Enter your password', 'string.empty': 'Enter your password' }),
   crumb: Joi.string(),
 });
-const nextQuery = Joi.object({ next: Joi.string().max(500).pattern(/^\/(?!\/)/).messages({ 'string.pattern.base': 'next must be a path on this service' }) });
-const safeNext = (next?: string) => (next && /^\/(?!\/)/.test(next) ? next : '/');
+// `next` is never a reason to refuse a sign-in: safeNext is its validator, and anything other than a
+// path on this service (control characters and non-strings included) becomes '/'.
+const nextQuery = Joi.object({ next: Joi.any() });
+/** The `next` the form posts back with: only a safe one, and none for the home page. */
+const formNext = (next: unknown) => (safeNext(next) === '/' ? undefined : safeNext(next));
 
 export const signInPages: AppRoute[] = [
   {
@@ -21,14 +26,16 @@ export const signInPages: AppRoute[] = [
       auth: { strategy: 'session', mode: 'try' }, plugins: { cookie: { redirectTo: false } }, app: { action: 'self.session' },
       validate: { query: nextQuery, failAction: (_r, h) => h.redirect('/sign-in').takeover() },
       handler: (request, h) => (request.auth.isAuthenticated ? h.redirect(safeNext(request.query.next))
-        : h.view('sign-in', { values: {}, fieldErrors: {}, next: request.query.next })),
+        : h.view('sign-in', { values: {}, fieldErrors: {}, next: formNext(request.query.next) })),
     },
   },
   {
     method: 'POST', path: '/sign-in',
     options: {
       auth: false, app: { rateLimit: 'sign-in' },
-      validate: { payload: signInForm, query: nextQuery, failAction: renderFormErrors('sign-in', (r) => ({ next: r.query.next })) },
+      validate: {
+        payload: signInForm, query: nextQuery, failAction: renderFormErrors('sign-in', (r) => ({ next: formNext(r.query?.next) })),
+      },
       handler: async (request, h) => {
         const { email, password } = request.payload as { email: string; password: string };
         try {
@@ -37,7 +44,8 @@ export const signInPages: AppRoute[] = [
           return h.redirect(safeNext(request.query.next)).code(303);
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
-          return h.view('sign-in', { values: { email }, next: request.query.next, ...pageErrors([{ field: 'email', message: err.message }]) }).code(401);
+          const errors = pageErrors([{ field: 'email', message: err.message }]);
+          return h.view('sign-in', { values: { email }, next: formNext(request.query.next), ...errors }).code(401);
         }
       },
     },

@@ -1,27 +1,29 @@
-// API sign-in: exchanges email and password for a bearer token, with lockout after repeated
-// failures. The same message for an unknown email and a wrong password, so accounts cannot be probed.
+// API sign-in: exchanges email and password for a bearer token (credentials.service.ts checks them,
+// with the lockout), looks tokens up and revokes them.
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { Actor } from '../platform/auth/actor';
 import type { AuditService } from '../platform/audit/audit.service';
 import { TokenCache } from '../platform/auth/token-cache';
-import { TooManyRequests, Unauthorized } from '../platform/errors';
 import { ApiToken } from './api-token.entity';
 import { User } from './user.entity';
-import { burnVerification, verifyPassword } from './passwords';
+import { CredentialsService, LockoutPolicy } from './credentials.service';
 
-export interface TokenPolicy { ttlHours: number; lockoutAttempts: number; lockoutMinutes: number }
+export interface TokenPolicy extends LockoutPolicy { ttlHours: number }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const WRONG = 'The email address or password is not right.';
 
 export class TokensService {
+  private readonly credentials: CredentialsService;
+
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly policy: TokenPolicy, readonly cache = new TokenCache(db, clock)) {}
+    private readonly policy: TokenPolicy, readonly cache = new TokenCache(db, clock)) {
+    this.credentials = new CredentialsService(db, clock, audit, policy);
+  }
 
   async signIn(email: string, password: string, ip: string | null): Promise<{ token: string; expiresAt: Date; user: User }> {
-    const user = await this.verifyCredentials(email, password);
+    const user = await this.verifyCredentials(email, password, ip);
     const now = this.clock.now();
     const token = `mct_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(now.getTime() + this.policy.ttlHours * 3600_000);
@@ -31,30 +33,8 @@ export class TokensService {
   }
 
   /** Checks email and password, applying the lockout; shared by API tokens and page sessions. */
-  async verifyCredentials(email: string, password: string): Promise<User> {
-    const now = this.clock.now();
-    const user = await this.db.getRepository(User).createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email }).getOne();
-    if (!user || user.disabledAt) {
-      await burnVerification(password);
-      throw new Unauthorized(WRONG);
-    }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new TooManyRequests('This account is locked after too many failed sign-in attempts. Try again later or ask an administrator.');
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const attempts = user.failedAttempts + 1;
-      const lock = attempts >= this.policy.lockoutAttempts;
-      await this.db.manager.update(User, { id: user.id }, {
-        failedAttempts: lock ? 0 : attempts,
-        lockedUntil: lock ? new Date(now.getTime() + this.policy.lockoutMinutes * 60_000) : user.lockedUntil,
-      });
-      throw new Unauthorized(WRONG);
-    }
-    if (user.failedAttempts > 0 || user.lockedUntil) {
-      await this.db.manager.update(User, { id: user.id }, { failedAttempts: 0, lockedUntil: null });
-    }
-    return user;
+  verifyCredentials(email: string, password: string, ip: string | null): Promise<User> {
+    return this.credentials.verify(email, password, ip);
   }
 
   async authenticate(token: string): Promise<Actor | null> {

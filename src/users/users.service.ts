@@ -4,18 +4,22 @@ import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Role } from '../platform/auth/roles';
 import type { AuditService } from '../platform/audit/audit.service';
-import { Conflict } from '../platform/errors';
+import { Conflict, invalidFields } from '../platform/errors';
 import type { Tx } from '../platform/database/transaction';
-import { User } from './user.entity';
+import type { User } from './user.entity';
 import { hashPassword } from './passwords';
+import { newPasswordProblem } from './password-rules';
+import { UsersRepository } from './users.repository';
 
 export interface NewUser { email: string; name: string; role: Role; password: string; mobile?: string | null }
 
 export class UsersService {
+  private readonly repo = new UsersRepository();
+
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService) {}
 
   async list(ctx: RequestContext): Promise<User[]> {
-    return this.db.getRepository(User).find({ where: { authorityId: ctx.actor.authorityId }, order: { name: 'ASC' } });
+    return this.repo.listInAuthority(this.db.manager, ctx.actor.authorityId);
   }
 
   async create(ctx: RequestContext, input: NewUser): Promise<User> {
@@ -26,14 +30,16 @@ export class UsersService {
     });
   }
 
-  /** Inserts a user without an acting user: used by the seed and by create(). */
+  /** Inserts a user without an acting user (the seed, and create()). Every new password comes through here. */
   async insert(tx: Tx, authorityId: string, input: NewUser): Promise<User> {
-    const taken = await tx.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: input.email }).getExists();
+    const weak = newPasswordProblem(input.password);
+    if (weak) throw invalidFields([{ field: 'password', message: weak }]);
+    const taken = await this.repo.emailTaken(tx, input.email);
     if (taken) throw new Conflict('A user with that email address already exists.');
-    return tx.save(User, tx.create(User, {
+    return this.repo.save(tx, {
       authorityId, email: input.email, name: input.name, role: input.role, mobile: input.mobile ?? null,
       passwordHash: await hashPassword(input.password), failedAttempts: 0, createdAt: this.clock.now(),
-    }));
+    });
   }
 }
 

@@ -18,6 +18,8 @@ export interface AuditEntry {
   changes?: Record<string, unknown> | null;
   /** For system actions with no user (a carer's text, a signed link): the authority concerned. */
   authorityId?: string | null;
+  /** For actions with no signed-in user (a failed sign-in): where the request came from. */
+  ip?: string | null;
 }
 
 export interface AuditQuery { childId?: string; userId?: string; limit: number; before?: string }
@@ -39,7 +41,7 @@ export class AuditService {
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
       childId: entry.childId ?? null,
-      ip: ctx?.ip ?? null,
+      ip: ctx?.ip ?? entry.ip ?? null,
       changes: (entry.changes ?? null) as never,
     });
   }
