@@ -5,6 +5,7 @@
 import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
 import { Forbidden, NotFound } from '../errors';
+import { contextOf } from '../http/context';
 import type { AuditService } from './audit.service';
 import { refusedRecord } from './refused-record';
 
@@ -33,7 +34,8 @@ export const refusalAuditPlugin: Plugin<{ audit: AuditService }> = {
       if (!actor || !reason) return h.continue;
       const record = refusedRecord(request.route.path, request.params);
       try {
-        await audit.record(null, { actor, ip: request.info.remoteAddress ?? null }, {
+        // contextOf: the same caller and client address as every other audit line.
+        await audit.record(null, contextOf(request), {
           action: 'refused', ...record, changes: { reason, route: `${request.method.toUpperCase()} ${request.route.path}` },
         });
       } catch (err) {
