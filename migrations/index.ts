@@ -14,6 +14,7 @@ import { OutboxJson1732300000810 } from './1732300000810-outbox-json';
 import { EpisodePolicyByVersion1732300000820 } from './1732300000820-episode-policy-by-version';
 import { OutboxAuthorityCheck1732300000830 } from './1732300000830-outbox-authority-check';
 import { SmsConfirmations1732300000900 } from './1732300000900-sms-confirmations';
+import { AuditShownChildren1732300000910 } from './1732300000910-audit-shown-children';
 
 export const migrations = [
   Foundation1732300000000,
@@ -31,4 +32,5 @@ export const migrations = [
   EpisodePolicyByVersion1732300000820,
   OutboxAuthorityCheck1732300000830,
   SmsConfirmations1732300000900,
+  AuditShownChildren1732300000910,
 ];

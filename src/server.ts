@@ -6,6 +6,7 @@ import type { Logger } from './platform/logger';
 import type { Services } from './services';
 import { authPlugin } from './platform/auth/auth.plugin';
 import { errorsPlugin } from './platform/http/errors.plugin';
+import { refusalAuditPlugin } from './platform/audit/refusal-audit.plugin';
 import { failAction, validateOptions } from './platform/http/validation';
 import { registerDocs } from './platform/http/docs.plugin';
 import { rateLimitPlugin } from './platform/http/rate-limit.plugin';
@@ -67,6 +68,7 @@ export async function createServer({ config, services, logger, clock = systemClo
   });
   await server.register(securityHeadersPlugin);
   await server.register(errorsPlugin);
+  await server.register({ plugin: refusalAuditPlugin, options: { audit: services.audit } });
   await server.register({ plugin: rateLimitPlugin, options: { clock, buckets: {
     'sign-in': { limit: config.signInRateLimit, windowMs: 60_000 },
     webhook: { limit: config.webhookRateLimit, windowMs: 60_000 },

@@ -1,23 +1,47 @@
-// Administration: the audit trail, newest first, with the CSV export for the same events.
+// Administration: the audit trail, newest first, filtered by user, child, action and days, with the
+// CSV export for the same filters. Filters a person got wrong re-render the page with the GOV.UK error
+// summary (400), never JSON.
+import Joi from 'joi';
+import type { Request, ResponseToolkit } from '@hapi/hapi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
-import { formatDateTime } from '../platform/views/format';
-import { auditQuery, exportAuditCsv } from './audit.routes';
+import { failAction } from '../platform/http/validation';
+import { pageErrors } from '../platform/views/forms';
+import { auditQuery, exportAuditCsv, readTrail } from './audit.routes';
+import { auditPageRow } from './audit.presenter';
+
+const filterFields = ['userId', 'childId', 'action', 'from', 'to'] as const;
+
+async function renderPage(request: Request, h: ResponseToolkit, rows: ReturnType<typeof auditPageRow>[] | null,
+  problems: { field: string; message: string }[] = []) {
+  const users = await request.server.app.services.users.list(contextOf(request));
+  const raw = request.query as Record<string, unknown>;
+  const values = Object.fromEntries(filterFields.map((f) => [f, typeof raw[f] === 'string' ? raw[f] : '']));
+  const query = new URLSearchParams(Object.entries(values).filter(([, v]) => v) as [string, string][]).toString();
+  return h.view('admin-audit', {
+    backLink: { href: '/admin', text: 'Back to administration' }, csvHref: `/admin/audit.csv${query ? `?${query}` : ''}`,
+    values, rows, ...pageErrors(problems),
+    userItems: [{ value: '', text: 'Anyone' }, ...users.map((u) => ({ value: u.id, text: `${u.name} (${u.email})`, selected: u.id === values.userId }))],
+  });
+}
 
 export const auditPages: AppRoute[] = [
   {
     method: 'GET', path: '/admin/audit',
     options: {
-      auth: 'session', app: { action: 'audit.read' }, description: 'Audit trail', validate: { query: auditQuery },
+      auth: 'session', app: { action: 'audit.read' }, description: 'Audit trail',
+      validate: {
+        query: auditQuery,
+        failAction: async (request, h, err) => {
+          if (!err || !Joi.isError(err)) return failAction(request, h, err);
+          const problems = err.details.map((d) => ({ field: d.path.join('.') || 'from', message: d.message }));
+          return (await renderPage(request as unknown as Request, h as never, null, problems)).code(400).takeover();
+        },
+      },
       handler: async (request, h) => {
-        const ctx = contextOf(request);
         const tz = request.server.app.config.displayTimeZone;
-        const events = await request.server.app.services.audit.list(ctx, request.query as never);
-        await request.server.app.services.audit.record(null, ctx, { action: 'read', entityType: 'audit_trail', changes: { filter: request.query } });
-        return h.view('admin-audit', {
-          backLink: { href: '/admin', text: 'Back to administration' }, csvHref: '/admin/audit.csv',
-          rows: events.map((e) => ({ at: formatDateTime(e.at, tz), who: e.actorRole ?? 'system', action: e.action, what: e.entityType, entityId: e.entityId ?? '', ip: e.ip ?? '' })),
-        });
+        const events = await readTrail(request, 'read');
+        return renderPage(request as unknown as Request, h as never, events.map((e) => auditPageRow(e, tz)));
       },
     },
   },

@@ -1,30 +1,21 @@
-// The audit trail for administrators: who read or changed which child's record, when, from where.
-// JSON for screens, CSV for export (per child or per user).
-import { Joi } from '../platform/http/joi';
-import type { Lifecycle } from '@hapi/hapi';
+// The audit trail for administrators: who read or changed which child's record (or was refused),
+// when, from where. JSON for screens, CSV for export; both filter by user, child, action and days.
+import type { Lifecycle, ReqRef, Request } from '@hapi/hapi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
-import { id } from '../platform/http/schemas';
 import { auditCsv, presentAuditEvent } from './audit.presenter';
+import { AuditFilters, auditQuery, toAuditQuery } from './audit.schemas';
 
-export const auditQuery = Joi.object({
-  childId: id, userId: id,
-  limit: Joi.number().integer().min(1).max(10_000).default(200),
-  before: Joi.string().pattern(/^\d+$/).messages({ 'string.pattern.base': 'before must be an audit event id' }),
-});
+export { auditQuery } from './audit.schemas';
 
 export const auditRoutes: AppRoute[] = [
   {
     method: 'GET', path: '/api/v1/audit',
     options: {
-      tags: ['api', 'audit'], description: 'Audit trail of the caller\'s authority, newest first (filter by child or user)', app: { action: 'audit.read' },
+      tags: ['api', 'audit'], app: { action: 'audit.read' },
+      description: "Audit trail of the caller's authority, newest first (filter by user, child, action, from and to days)",
       validate: { query: auditQuery },
-      handler: async (request) => {
-        const ctx = contextOf(request);
-        const events = await request.server.app.services.audit.list(ctx, request.query as never);
-        await request.server.app.services.audit.record(null, ctx, { action: 'read', entityType: 'audit_trail', changes: { filter: request.query } });
-        return events.map(presentAuditEvent);
-      },
+      handler: async (request) => (await readTrail(request, 'read')).map(presentAuditEvent),
     },
   },
   {
@@ -37,10 +28,18 @@ export const auditRoutes: AppRoute[] = [
   },
 ];
 
+/** The trail as the request's filters narrow it; reading the trail is itself audited (filters are ids and days only). */
+export async function readTrail<R extends ReqRef>(request: Request<R>, action: 'read' | 'export') {
+  const ctx = contextOf(request);
+  const filters = request.query as unknown as AuditFilters;
+  const events = await request.server.app.services.audit.list(ctx, toAuditQuery(filters, request.server.app.config.displayTimeZone));
+  await request.server.app.services.audit.record(null, ctx, { action, entityType: 'audit_trail', childId: filters.childId ?? null,
+    changes: { filter: filters, rows: events.length } });
+  return events;
+}
+
 /** The CSV export; the administration page links to the same export through its own session route. */
 export async function exportAuditCsv(...[request, h]: Parameters<Lifecycle.Method>): Promise<Lifecycle.ReturnValue> {
-  const ctx = contextOf(request);
-  const events = await request.server.app.services.audit.list(ctx, request.query as never);
-  await request.server.app.services.audit.record(null, ctx, { action: 'export', entityType: 'audit_trail', changes: { filter: request.query, rows: events.length } });
+  const events = await readTrail(request, 'export');
   return h.response(auditCsv(events)).type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="audit-trail.csv"');
 }

@@ -53,7 +53,7 @@ export class ChildrenService {
 
   async list(ctx: RequestContext, filter: ChildFilter): Promise<{ items: Child[]; total: number }> {
     const result = await this.repo.list(this.db.manager, ctx.actor.authorityId, filter);
-    await this.audit.record(null, ctx, { action: 'list', entityType: 'child', changes: { count: result.items.length } });
+    await this.audit.recordShown(null, ctx, 'child', result.items.map((c) => ({ id: c.id, childId: c.id })), { searched: !!filter.search });
     return result;
   }
 

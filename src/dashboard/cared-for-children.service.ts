@@ -17,7 +17,7 @@ export class CaredForChildren {
       const placements = await this.placements.currentForCarerUser(tx, ctx.actor.authorityId, ctx.actor.userId);
       const children: Child[] = [];
       for (const p of placements) children.push(await this.children.require(tx, ctx, p.childId));
-      await this.audit.record(tx, ctx, { action: 'list', entityType: 'cared_for_children', changes: { count: children.length } });
+      await this.audit.recordShown(tx, ctx, 'cared_for_children', children.map((c) => ({ id: c.id, childId: c.id })));
       return children;
     });
   }

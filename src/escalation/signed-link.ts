@@ -14,6 +14,20 @@ export interface LinkClaim { audience: Audience; expiresAt: Date }
 
 const MAC_BYTES = 9;
 const PAYLOAD_BYTES = 21;
+export const LINK_NOT_VALID = 'This link is not valid. Use the link exactly as it was sent, or ask the duty team for a new one.';
+export const LINK_EXPIRED = 'This link has expired. Ask the duty team for a new one.';
+
+/** Whether a token has a link's shape: an altered or forged link rather than any string. */
+export function looksLikeLink(token: string): boolean {
+  return /^[A-Za-z0-9_-]{40}$/.test(token);
+}
+
+/** The episode a link-shaped token names, before (or without) checking its signature. */
+export function claimedEpisodeId(token: string): string | null {
+  if (!looksLikeLink(token)) return null;
+  const hex = Buffer.from(token, 'base64url').subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 export class SignedLinks {
   // A key object made once: a sweep signs a link for every alert, and a string key is converted on every signature.
@@ -52,17 +66,19 @@ export class SignedLinks {
 
   /** The claims of a genuine, unexpired token; otherwise Unauthorized with a plain sentence. */
   verify(token: string, now: Date): LinkClaims {
-    const raw = /^[A-Za-z0-9_-]{40}$/.test(token) ? Buffer.from(token, 'base64url') : Buffer.alloc(0);
+    const claims = this.read(token);
+    if (!claims) throw new Unauthorized(LINK_NOT_VALID);
+    if (claims.expiresAt <= now) throw new Unauthorized(LINK_EXPIRED);
+    return claims;
+  }
+
+  /** The claims of a token whose signature is genuine, expired or not; null for anything else. */
+  read(token: string): LinkClaims | null {
+    const raw = looksLikeLink(token) ? Buffer.from(token, 'base64url') : Buffer.alloc(0);
     const payload = raw.subarray(0, PAYLOAD_BYTES);
     const mac = raw.subarray(PAYLOAD_BYTES);
-    if (raw.length !== PAYLOAD_BYTES + MAC_BYTES || !timingSafeEqual(mac, this.mac(payload)) || payload[20] >= audiences.length) {
-      throw new Unauthorized('This link is not valid. Use the link exactly as it was sent, or ask the duty team for a new one.');
-    }
-    const expiresAt = new Date(payload.readUInt32BE(16) * 1000);
-    if (expiresAt <= now) throw new Unauthorized('This link has expired. Ask the duty team for a new one.');
-    const hex = payload.subarray(0, 16).toString('hex');
-    const episodeId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    return { episodeId, expiresAt, audience: audiences[payload[20]] };
+    if (raw.length !== PAYLOAD_BYTES + MAC_BYTES || !timingSafeEqual(mac, this.mac(payload)) || payload[20] >= audiences.length) return null;
+    return { episodeId: claimedEpisodeId(token)!, expiresAt: new Date(payload.readUInt32BE(16) * 1000), audience: audiences[payload[20]] };
   }
 
   private mac(payload: Buffer): Buffer {

@@ -11,7 +11,7 @@ export class MissingEpisodesService {
 
   async list(ctx: RequestContext, filter: EpisodeFilter) {
     const result = await this.repo.list(this.db.manager, ctx.actor, filter);
-    await this.audit.record(null, ctx, { action: 'list', entityType: 'missing_episode', changes: { count: result.items.length } });
+    await this.audit.recordShown(null, ctx, 'missing_episode', result.items.map((e) => ({ id: e.id, childId: e.childId })));
     return result;
   }
 

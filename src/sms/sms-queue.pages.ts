@@ -2,7 +2,6 @@
 // handled with a note of what was done.
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
-import { NotFound } from '../platform/errors';
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import { requiredText } from '../platform/views/form-fields';
 import { formatDateTime } from '../platform/views/format';
@@ -13,12 +12,7 @@ const present = (m: InboundMessage, tz: string) => ({
   handled: m.handledAt ? `Handled ${formatDateTime(m.handledAt, tz)}: ${m.handledNote ?? ''}` : null, handleHref: `/admin/texts/${m.id}/handled`,
 });
 
-async function waitingText(request: PageRequest) {
-  const { items } = await request.server.app.services.smsQueue.list(contextOf(request), { attention: true, limit: 200, offset: 0 });
-  const message = items.find((m) => m.id === request.params.id);
-  if (!message) throw new NotFound('No text waiting for attention with that id was found.');
-  return message;
-}
+const waitingText = (request: PageRequest) => request.server.app.services.smsQueue.waiting(contextOf(request), request.params.id);
 
 export const smsQueuePages: AppRoute[] = [
   {

@@ -19,7 +19,21 @@ export class SmsQueueService {
       .orderBy('m.received_at', 'DESC').take(filter.limit).skip(filter.offset);
     if (filter.attention) qb.andWhere('m.needs_attention AND m.handled_at IS NULL');
     const [items, total] = await qb.getManyAndCount();
+    // Texts carry phone numbers and what carers wrote about children: every read of the queue is audited.
+    await this.audit.recordShown(null, ctx, 'inbound_message', items.map((m) => ({ id: m.id, childId: m.childId })),
+      { queue: filter.attention ? 'attention' : 'all' });
     return { items, total };
+  }
+
+  /** One text still waiting for a person (the "mark handled" form shows it), its read audited. */
+  async waiting(ctx: RequestContext, id: string): Promise<InboundMessage> {
+    const message = await this.db.getRepository(InboundMessage).createQueryBuilder('m')
+      .where('m.id = :id AND (m.authority_id = :authorityId OR m.authority_id IS NULL)', { id, authorityId: ctx.actor.authorityId })
+      .andWhere('m.needs_attention AND m.handled_at IS NULL')
+      .getOne();
+    if (!message) throw new NotFound('No text waiting for attention with that id was found.');
+    await this.audit.record(null, ctx, { action: 'read', entityType: 'inbound_message', entityId: id, childId: message.childId });
+    return message;
   }
 
   async markHandled(ctx: RequestContext, id: string, note: string): Promise<InboundMessage> {

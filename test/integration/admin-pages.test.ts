@@ -115,7 +115,7 @@ describe('audit trail', () => {
     const csv = await admin.get('/admin/audit.csv');
     expect(csv.statusCode).toBe(200);
     expect(String(csv.headers['content-type'])).toMatch(/^text\/csv/);
-    expect(csv.payload.split('\r\n')[0]).toBe('"id","at","actor_user_id","actor_role","action","entity_type","entity_id","child_id","ip","changes"');
+    expect(csv.payload.split('\r\n')[0]).toBe('"id","at","actor_user_id","actor_role","action","entity_type","entity_id","child_id","ip","changes","actor_name","actor_email"');
     const sw = await pageSession(app, 'social_worker');
     expect((await sw.get('/admin/audit')).statusCode).toBe(403);
     expect((await sw.get('/admin/audit.csv')).statusCode).toBe(403);

@@ -44,8 +44,13 @@ it('keeps each concurrent read to its own caller and authority when reads are wr
   const answers = await Promise.all(asked.map((a) => get(a.id, a.token)));
   expect(answers.map((a) => a.statusCode)).toEqual(asked.map((a) => a.status));
   answers.forEach((a, i) => { if (a.statusCode === 200) expect((a.result as { id: string }).id).toBe(asked[i].id); });
-  const lines = await sql(`SELECT entity_id, actor_role, count(*)::int AS n FROM audit_events WHERE id > $1 GROUP BY 1, 2 ORDER BY 2`, [last]);
+  const lines = await sql(`SELECT entity_id, actor_role, count(*)::int AS n FROM audit_events WHERE id > $1 AND action = 'read' GROUP BY 1, 2 ORDER BY 2`, [last]);
   expect(lines).toEqual([{ entity_id: childId, actor_role: 'social_worker', n: 8 }, { entity_id: other.id, actor_role: 'team_manager', n: 8 }]);
+  // Each 404 is a refusal line in the caller's own authority, never a read.
+  const refused = await sql(`SELECT entity_id, authority_id = (SELECT authority_id FROM children WHERE id = $2) AS own, count(*)::int AS n
+    FROM audit_events WHERE id > $1 AND action = 'refused' GROUP BY 1, 2 ORDER BY 3, 1`, [last, childId]);
+  expect(refused).toEqual(expect.arrayContaining([{ entity_id: childId, own: false, n: 7 }, { entity_id: '0b7c3c52-3f0e-4a63-9d52-3b0a8a2f5e11', own: true, n: 7 }]));
+  expect(refused).toHaveLength(2);
 });
 
 it('shows nothing, and says why, when the audit line cannot be written', async () => {

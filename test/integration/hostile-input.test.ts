@@ -24,13 +24,15 @@ beforeAll(async () => {
 afterAll(async () => { await app.close(); });
 
 const q = (sql: string) => app.db.dataSource.query(sql);
+// A refused request by a signed-in user writes its 'refused' audit line by design (audit-completeness.test.ts); nothing else may change.
+const REFUSALS_ASIDE = `(SELECT * FROM audit_events WHERE action <> 'refused')`;
 let checksumSql: string;
 /** Every table's row count and the sum of its rows' hashes: any insert, update or delete changes it. */
 async function checksum(): Promise<string> {
   if (!checksumSql) {
     const tables: { t: string }[] = await q(`SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
     checksumSql = `SELECT string_agg(h, ',' ORDER BY t) AS sum FROM (${tables.map(({ t }) =>
-      `SELECT '${t}' AS t, count(*) || ':' || coalesce(sum(hashtext(x::text)::bigint), 0) AS h FROM ${t} x`).join(' UNION ALL ')}) s`;
+      `SELECT '${t}' AS t, count(*) || ':' || coalesce(sum(hashtext(x::text)::bigint), 0) AS h FROM ${t === 'audit_events' ? REFUSALS_ASIDE : t} x`).join(' UNION ALL ')}) s`;
   }
   return (await q(checksumSql))[0].sum;
 }

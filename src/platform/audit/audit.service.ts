@@ -8,6 +8,7 @@ import type { Tx } from '../database/transaction';
 import { poolOf } from '../database/entity-select';
 import { AuditUnavailable } from '../errors';
 import { AuditEvent } from './audit-event.entity';
+import { AuditLine, AuditQuery, AuditTrailRepository } from './audit-trail.repository';
 import { AUDIT_COLUMNS, AuditedReadBatches, AuditedSelect, AuditValues } from './audited-read-batches';
 
 export interface AuditEntry {
@@ -22,13 +23,18 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-export interface AuditQuery { childId?: string; userId?: string; limit: number; before?: string }
+/** A record a list showed: its id, and its child's (the same id for a child). */
+export interface ShownRecord { id: string; childId: string | null }
 
 export class AuditService {
   private readonly statements = new Map<string, { name: string; text: string }>();
   private readonly batches = new AuditedReadBatches(() => poolOf(this.db), (select, audit) => this.readOne(select, audit));
 
-  constructor(private readonly db: DataSource, private readonly clock: Clock) {}
+  private readonly trail: AuditTrailRepository;
+
+  constructor(private readonly db: DataSource, private readonly clock: Clock) {
+    this.trail = new AuditTrailRepository(db);
+  }
 
   async record(tx: Tx | null, ctx: RequestContext | null, entry: AuditEntry): Promise<void> {
     const manager = tx ?? this.db.manager;
@@ -94,15 +100,18 @@ export class AuditService {
     return statement;
   }
 
-  async list(ctx: RequestContext, query: AuditQuery): Promise<AuditEvent[]> {
-    const qb = this.db.getRepository(AuditEvent).createQueryBuilder('e')
-      .where('e.authority_id = :authorityId', { authorityId: ctx.actor.authorityId })
-      .orderBy('e.id', 'DESC')
-      .limit(query.limit);
-    if (query.childId) qb.andWhere('e.child_id = :childId', { childId: query.childId });
-    if (query.userId) qb.andWhere('e.actor_user_id = :userId', { userId: query.userId });
-    if (query.before) qb.andWhere('e.id < :before', { before: query.before });
-    return qb.getMany();
+  /** The caller's authority's trail, narrowed by the query, with who acted (name and email). */
+  async list(ctx: RequestContext, query: AuditQuery): Promise<AuditLine[]> {
+    return this.trail.list(ctx.actor.authorityId, query);
+  }
+
+  /**
+   * The line for a list or search read: which records it showed (ids only), and their children in
+   * `childIds` so that "who saw this child, including in a list?" finds it. Never the search text.
+   */
+  async recordShown(tx: Tx | null, ctx: RequestContext, entityType: string, shown: ShownRecord[], extra: Record<string, unknown> = {}): Promise<void> {
+    const childIds = [...new Set(shown.map((r) => r.childId).filter((c): c is string => !!c))];
+    await this.record(tx, ctx, { action: 'list', entityType, changes: { ...extra, count: shown.length, ids: shown.map((r) => r.id), childIds } });
   }
 }
 

@@ -1,0 +1,48 @@
+// The audit trail as an administrator reads it: one authority's lines, newest first, narrowed by
+// user, child, action and time, each with the name and email of the user who acted. A child is
+// found both where a line is about them and where a list or search showed them (changes.childIds).
+import type { DataSource } from 'typeorm';
+import type { AuditEvent } from './audit-event.entity';
+
+export interface AuditQuery {
+  childId?: string; userId?: string; action?: string;
+  /** Lines at or after this instant. */
+  from?: Date;
+  /** Lines before this instant. */
+  to?: Date;
+  limit: number;
+  /** Lines older than this line id (the next page). */
+  before?: string;
+}
+
+export type AuditLine = AuditEvent & { actorName: string | null; actorEmail: string | null };
+
+export class AuditTrailRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async list(authorityId: string, query: AuditQuery): Promise<AuditLine[]> {
+    const values: unknown[] = [authorityId];
+    const param = (v: unknown) => { values.push(v); return `$${values.length}`; };
+    const where = ['e.authority_id = $1'];
+    if (query.childId) {
+      const child = param(query.childId);
+      where.push(`(e.child_id = ${child}::uuid OR (e.changes -> 'childIds') @> jsonb_build_array(${child}::text))`);
+    }
+    if (query.userId) where.push(`e.actor_user_id = ${param(query.userId)}::uuid`);
+    if (query.action) where.push(`e.action = ${param(query.action)}`);
+    if (query.from) where.push(`e.at >= ${param(query.from)}`);
+    if (query.to) where.push(`e.at < ${param(query.to)}`);
+    if (query.before) where.push(`e.id < ${param(query.before)}::bigint`);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT e.id::text AS id, e.at, e.authority_id, e.actor_user_id, e.actor_role, e.action, e.entity_type, e.entity_id,
+              e.child_id, e.ip, e.changes, u.name AS actor_name, u.email AS actor_email
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY e.id DESC LIMIT ${param(query.limit)}`, values);
+    return rows.map((r) => ({
+      id: r.id, at: r.at, authorityId: r.authority_id, actorUserId: r.actor_user_id, actorRole: r.actor_role, action: r.action,
+      entityType: r.entity_type, entityId: r.entity_id, childId: r.child_id, ip: r.ip, changes: r.changes,
+      actorName: r.actor_name, actorEmail: r.actor_email,
+    }) as AuditLine);
+  }
+}
