@@ -1,6 +1,7 @@
 // The default ladder of the domain guide, given to every authority until its administrators change
 // it. Trafficked children and children placed within 7 days are high risk from the first minute,
-// so nothing here waits at the start: the report itself fires the police alert.
+// so nothing here waits at the start: the report itself fires the police alert, and for them the
+// head of service's high-risk alert too. The missing ladder is for M episodes (whereabouts unknown).
 import type { PolicyDocument } from './escalation-policy';
 
 const HOUR = 60;
@@ -8,27 +9,31 @@ const HOUR = 60;
 export const defaultPolicy: PolicyDocument = {
   settings: { newPlacementDays: 7, repeatWindowDays: 30 },
   steps: [
-    { key: 'report_police', template: 'missing-alert', from: 'reported', delayMinutes: 0, recipients: ['police_control_room'],
+    { key: 'report_police', template: 'missing-alert', from: 'reported', delayMinutes: 0, when: { kind: ['M'] }, recipients: ['police_control_room'],
       channels: ['sms', 'email'], needsAck: true, profileLink: true, repeat: { everyMinutes: 15, max: 3 } },
-    { key: 'report_police_next', template: 'missing-alert', from: 'reported', delayMinutes: 30, when: { notAcknowledged: 'report_police' },
+    { key: 'report_police_next', template: 'missing-alert', from: 'reported', delayMinutes: 30, when: { kind: ['M'], notAcknowledged: 'report_police' },
       recipients: ['missing_persons_unit'], channels: ['sms', 'email'], needsAck: true, profileLink: true },
-    { key: 'report_team', template: 'missing-alert', from: 'reported', delayMinutes: 0,
+    { key: 'report_team', template: 'missing-alert', from: 'reported', delayMinutes: 0, when: { kind: ['M'] }, 
       recipients: ['social_worker', 'duty_manager', 'ictg'], channels: ['sms', 'email'], needsAck: false, profileLink: true },
-    { key: 'carer_confirmation', template: 'carer-confirmation', from: 'reported', delayMinutes: 0, whileMissing: false,
+    // Away (A: whereabouts known, the carer concerned) tells the social worker and the duty manager,
+    // not police; changed to missing (M), the steps above run from that moment.
+    { key: 'away_team', template: 'away-notice', from: 'reported', delayMinutes: 0, when: { kind: ['A'] },
+      recipients: ['social_worker', 'duty_manager'], channels: ['sms', 'email'], needsAck: false, profileLink: true },
+    { key: 'carer_confirmation', template: 'carer-confirmation', from: 'reported', delayMinutes: 0, whileMissing: false, when: { kind: ['M'] },
       recipients: ['carer'], channels: ['sms'], needsAck: false },
-    { key: 'risk_high', template: 'high-risk', from: 'risk_high', delayMinutes: 0, recipients: ['head_of_service'],
+    { key: 'risk_high', template: 'high-risk', from: 'risk_high', delayMinutes: 0, when: { kind: ['M'] }, recipients: ['head_of_service'],
       channels: ['sms', 'email'], needsAck: true, profileLink: true },
-    { key: 'same_day', template: 'same-day-notice', from: 'reported', delayMinutes: 1 * HOUR, recipients: ['iro', 'parents_with_pr'],
+    { key: 'same_day', template: 'same-day-notice', from: 'reported', delayMinutes: 1 * HOUR, when: { kind: ['M'] }, recipients: ['iro', 'parents_with_pr'],
       channels: ['email'], needsAck: false },
-    { key: 'plus_24h', template: 'escalation-24h', from: 'discovered', delayMinutes: 24 * HOUR, recipients: ['head_of_service'],
+    { key: 'plus_24h', template: 'escalation-24h', from: 'discovered', delayMinutes: 24 * HOUR, when: { kind: ['M'] }, recipients: ['head_of_service'],
       channels: ['sms', 'email'], needsAck: true, profileLink: true },
-    { key: 'plus_48h', template: 'escalation-48h', from: 'discovered', delayMinutes: 48 * HOUR, recipients: ['ceop', 'senior_manager'],
+    { key: 'plus_48h', template: 'escalation-48h', from: 'discovered', delayMinutes: 48 * HOUR, when: { kind: ['M'] }, recipients: ['ceop', 'senior_manager'],
       channels: ['sms', 'email'], needsAck: true, profileLink: true },
-    { key: 'plus_72h', template: 'escalation-72h', from: 'discovered', delayMinutes: 72 * HOUR, recipients: ['director', 'team_manager'],
+    { key: 'plus_72h', template: 'escalation-72h', from: 'discovered', delayMinutes: 72 * HOUR, when: { kind: ['M'] }, recipients: ['director', 'team_manager'],
       channels: ['sms', 'email'], needsAck: true, profileLink: true },
-    { key: 'plus_5_working_days', template: 'strategy-meeting', from: 'discovered', delayWorkingDays: 5,
+    { key: 'plus_5_working_days', template: 'strategy-meeting', from: 'discovered', delayWorkingDays: 5, when: { kind: ['M'] }, 
       recipients: ['head_of_service', 'team_manager'], channels: ['email'], needsAck: false },
-    { key: 'weekly_review', template: 'weekly-review', from: 'discovered', delayMinutes: 7 * 24 * HOUR, recipients: ['social_worker'],
+    { key: 'weekly_review', template: 'weekly-review', from: 'discovered', delayMinutes: 7 * 24 * HOUR, when: { kind: ['M'] }, recipients: ['social_worker'],
       channels: ['email'], needsAck: false, repeat: { everyMinutes: 7 * 24 * HOUR, max: 52 } },
     { key: 'found', template: 'found-notice', from: 'returned', delayMinutes: 0, recipients: ['alerted'],
       channels: ['sms', 'email'], needsAck: false },

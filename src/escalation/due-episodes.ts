@@ -9,7 +9,7 @@ import { uuidList } from '../platform/database/uuid-list';
 
 /** What the ladder reads of an episode; the compiler holds the runner to these fields. */
 export const LADDER_FIELDS = ['id', 'authorityId', 'childId', 'placementId', 'reference', 'kind', 'discoveredAt', 'lastSeenAt', 'reportedAt',
-  'reportedByMobile', 'policeReference', 'riskGrade', 'riskHighAt', 'highRiskFromStart', 'traffickingStatus', 'placementStartedAt',
+  'missingSince', 'reportedByMobile', 'policeReference', 'riskGrade', 'riskHighAt', 'highRiskFromStart', 'traffickingStatus', 'placementStartedAt',
   'repeatCount', 'parentNoticeSuppressedReason', 'returnedAt', 'returnInterviewHeldAt', 'returnInterviewDeclined',
   'returnInterviewReasonNotHeld', 'closedAt', 'policyId', 'policyCopy', 'visibleToRoles', 'policy'] as const satisfies readonly (keyof MissingEpisode)[];
 /** What the ladder reads of the child and its authority: a reference and names for messages, never the child's name. */

@@ -5,6 +5,9 @@ import type { EscalationStep, PolicySnapshot, RiskGrade, StepCondition } from '.
 import { addWorkingDaysToInstant as addWorkingDays } from '../platform/working-days';
 
 export interface EpisodeSnapshot {
+  kind: 'M' | 'A';
+  /** When an away episode became missing; the missing steps are measured from no earlier than this. */
+  missingSince: Date | null;
   discoveredAt: Date;
   reportedAt: Date;
   returnedAt: Date | null;
@@ -48,6 +51,8 @@ export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys:
     const repeat = (ran?.lastFired ?? -1) + 1;
     const maxRuns = 1 + (step.repeat?.max ?? 0);
     if (repeat >= maxRuns) continue;
+    // A step for the other kind of episode waits: an away episode may yet become missing.
+    if (step.when?.kind && !step.when.kind.includes(ep.kind)) continue;
     const first = firstDue(step, ep);
     const dueAt = first === null ? null : repeatDue(step, first, repeat);
     if (ep.closedAt) {
@@ -105,11 +110,17 @@ function runsByStep(fired: FiredKeys): Map<string, { lastFired: number; skipped:
 
 function momentOf(step: EscalationStep, ep: EpisodeSnapshot): Date | null {
   switch (step.from) {
-    case 'discovered': return ep.discoveredAt;
-    case 'reported': return ep.reportedAt;
-    case 'risk_high': return ep.riskHighAt;
+    case 'discovered': return missingFrom(step, ep, ep.discoveredAt);
+    case 'reported': return missingFrom(step, ep, ep.reportedAt);
+    // High risk from the first minute (trafficked, or newly placed): the high-risk step fires at the report.
+    case 'risk_high': return ep.highRiskFromStart ? missingFrom(step, ep, ep.reportedAt) : ep.riskHighAt;
     case 'returned': return ep.returnedAt ?? ep.closedAt;
   }
+}
+
+/** A missing step of an episode that was away first is measured from when it became missing. */
+function missingFrom(step: EscalationStep, ep: EpisodeSnapshot, moment: Date): Date {
+  return ep.missingSince && step.when?.kind?.includes('M') && ep.missingSince > moment ? ep.missingSince : moment;
 }
 
 function firstDue(step: EscalationStep, ep: EpisodeSnapshot): number | null {

@@ -14,7 +14,16 @@ export const contactRecipients = ['police_control_room', 'missing_persons_unit',
   'director', 'iro', 'operational_group_list'] as const;
 export type RecipientRole = (typeof teamRecipients)[number] | (typeof contactRecipients)[number];
 
+export const episodeKinds = ['M', 'A'] as const;
+export type EpisodeKind = (typeof episodeKinds)[number];
+
 export interface StepCondition {
+  /**
+   * The kinds of episode the step is for: M (missing, whereabouts unknown) or A (away, whereabouts
+   * known). A step for the other kind waits rather than being skipped, so an away episode changed to
+   * missing runs the missing steps from that moment.
+   */
+  kind?: EpisodeKind[];
   /** The effective risk (high from the first minute for trafficked or newly placed children). */
   risk?: RiskGrade[];
   trafficking?: ('suspected' | 'confirmed' | 'not_trafficked' | 'unknown')[];
@@ -63,6 +72,7 @@ const step = Joi.object({
   delayMinutes: Joi.number().integer().min(0).max(60 * 24 * 366),
   delayWorkingDays: Joi.number().integer().min(1).max(260),
   when: Joi.object({
+    kind: Joi.array().items(Joi.string().valid(...episodeKinds)).min(1).unique(),
     risk: Joi.array().items(Joi.string().valid(...riskGrades)).min(1).unique(),
     trafficking: Joi.array().items(Joi.string().valid('suspected', 'confirmed', 'not_trafficked', 'unknown')).min(1).unique(),
     newPlacement: Joi.boolean(),

@@ -202,7 +202,7 @@ function factsOf(episode: LadderEpisode, child: LadderChild): EpisodeFacts {
 
 export function snapshotOf(e: LadderEpisode, acknowledgedSteps: string[]): EpisodeSnapshot {
   return {
-    discoveredAt: e.discoveredAt, reportedAt: e.reportedAt, returnedAt: e.returnedAt, closedAt: e.closedAt, riskHighAt: e.riskHighAt,
+    kind: e.kind, missingSince: e.missingSince, discoveredAt: e.discoveredAt, reportedAt: e.reportedAt, returnedAt: e.returnedAt, closedAt: e.closedAt, riskHighAt: e.riskHighAt,
     riskGrade: e.riskGrade, highRiskFromStart: e.highRiskFromStart, traffickingStatus: e.traffickingStatus,
     placementStartedAt: e.placementStartedAt, repeatCount: e.repeatCount,
     returnInterviewPending: !e.returnInterviewHeldAt && !e.returnInterviewDeclined && !e.returnInterviewReasonNotHeld,

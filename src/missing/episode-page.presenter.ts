@@ -76,6 +76,7 @@ export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update
     forms: {
       police: can.police && e.state !== 'closed',
       found: can.update && missing,
+      changeToMissing: can.update && missing && e.kind === 'A',
       returnInterview: can.update && (e.state === 'returned' || e.state === 'return_interview_due'),
       close: can.update && !missing && e.state !== 'closed',
     },

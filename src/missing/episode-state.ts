@@ -4,7 +4,7 @@
 import { Conflict } from '../platform/errors';
 import type { EpisodeState, MissingEpisode } from './missing-episode.entity';
 
-export type EpisodeAction = 'inform_police' | 'sighting' | 'return' | 'return_interview' | 'close';
+export type EpisodeAction = 'inform_police' | 'sighting' | 'return' | 'return_interview' | 'close' | 'change_to_missing';
 
 const missing: EpisodeState[] = ['reported', 'police_informed'];
 const returned: EpisodeState[] = ['returned', 'return_interview_due', 'return_interview_held'];
@@ -12,6 +12,7 @@ const returned: EpisodeState[] = ['returned', 'return_interview_due', 'return_in
 const allowedFrom: Record<EpisodeAction, EpisodeState[]> = {
   inform_police: [...missing, ...returned],
   sighting: missing,
+  change_to_missing: missing,
   return: missing,
   return_interview: ['returned', 'return_interview_due'],
   close: returned,
@@ -40,6 +41,7 @@ function refusal(e: MissingEpisode, action: EpisodeAction): string {
       : `The child has not returned in episode ${e.reference} yet, so there is no return interview to record.`;
   }
   if (action === 'return') return `The child's return in episode ${e.reference} was already recorded.`;
+  if (action === 'change_to_missing') return `The child has already returned in episode ${e.reference}, so it cannot become a missing episode.`;
   if (action === 'sighting') return `The child has already returned in episode ${e.reference}, so a sighting cannot be added.`;
   return `The return interview for episode ${e.reference} was already held.`;
 }

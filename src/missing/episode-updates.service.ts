@@ -6,7 +6,7 @@ import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Tx } from '../platform/database/transaction';
 import type { AuditService } from '../platform/audit/audit.service';
-import { Invalid, NotFound } from '../platform/errors';
+import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { checkEventTimes, type EventTime } from '../platform/dates';
 import type { RiskGrade } from '../escalation/escalation-policy';
 import type { EscalationService } from '../escalation/escalation.service';
@@ -76,6 +76,15 @@ export class EpisodeUpdatesService {
       }
       const what = input.heldAt ? 'held' : input.declined ? 'declined by the child' : input.reasonNotHeld ? `not held: ${input.reasonNotHeld}` : 'offered';
       return { changes, type: 'return_interview', summary: `Return interview ${what}${input.by ? ` (${input.by})` : ''}.` };
+    });
+  }
+
+  /** Away (whereabouts known) becomes missing (whereabouts unknown): the missing ladder starts from now. */
+  changeToMissing(ctx: RequestContext, id: string, input: { reason: string }): Promise<MissingEpisode> {
+    return this.change(ctx, id, 'change_to_missing', async (_tx, e, now) => {
+      if (e.kind === 'M') throw new Conflict(`Episode ${e.reference} is already a missing episode (whereabouts unknown).`);
+      return { changes: { kind: 'M', missingSince: now }, type: 'changed_to_missing',
+        summary: `Changed from away (whereabouts known) to missing (whereabouts unknown); the missing ladder starts now. ${input.reason}` };
     });
   }
 

@@ -36,6 +36,8 @@ export class MissingEpisode {
   @Column('timestamptz', { nullable: true }) placementStartedAt!: Date | null;
   @Column('integer') repeatCount!: number;
   @Column('text', { nullable: true }) parentNoticeSuppressedReason!: string | null;
+  /** When an away episode (A) became missing (M): the missing ladder is measured from it. Null for an episode reported missing. */
+  @Column('timestamptz', { nullable: true }) missingSince!: Date | null;
   @Column('timestamptz', { nullable: true }) returnedAt!: Date | null;
   @Column('text', { nullable: true }) returnedWhere!: string | null;
   @Column('text', { nullable: true }) returnedBy!: string | null;

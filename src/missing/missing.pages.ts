@@ -10,7 +10,7 @@ import { idParam } from '../platform/http/schemas';
 import { can } from '../platform/auth/permissions';
 import { Invalid, invalidFields } from '../platform/errors';
 import { formPage } from '../platform/views/form-page';
-import { optionalText, orUndefined } from '../platform/views/form-fields';
+import { optionalText, requiredText, orUndefined } from '../platform/views/form-fields';
 import { dateTimeKeys, fieldsFor, requiredInstant } from '../platform/views/date-time-fields';
 import { riskGrades } from '../escalation/escalation-policy';
 import { presentEpisodePage } from './episode-page.presenter';
@@ -119,6 +119,16 @@ export const missingPages: AppRoute[] = [
         : v.outcome === 'declined' ? { declined: true as const }
           : { reasonNotHeld: v.reasonNotHeld || (() => { throw invalidFields([{ field: 'reasonNotHeld', message: 'Enter why the interview was not held' }]); })() };
       await services(request).episodeUpdates.recordReturnInterview(contextOf(request), request.params.id, input as never);
+      return `/episodes/${request.params.id}`;
+    },
+  }),
+  ...formPage({
+    path: '/episodes/{id}/change-to-missing', view: 'episode-change-to-missing', action: 'episodes.update',
+    description: 'Change an away episode to missing',
+    fields: { reason: requiredText(500, 'why the child is now missing', 'The reason') },
+    context: episodeHeader,
+    submit: async (request, v) => {
+      await services(request).episodeUpdates.changeToMissing(contextOf(request), request.params.id, { reason: v.reason });
       return `/episodes/${request.params.id}`;
     },
   }),

@@ -2,11 +2,11 @@
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import { acknowledgeSchema, closeSchema, listEpisodesQuery, policeSchema, reportSchema, returnInterviewSchema, returnSchema, sightingSchema } from './missing.schemas';
+import { acknowledgeSchema, changeToMissingSchema, closeSchema, listEpisodesQuery, policeSchema, reportSchema, returnInterviewSchema, returnSchema, sightingSchema } from './missing.schemas';
 import { presentEpisode, presentEpisodeDetail, presentEpisodeSummary } from './episode.presenter';
 
 const tags = ['api', 'missing'];
-type Updates = 'informPolice' | 'addSighting' | 'recordReturn' | 'recordReturnInterview';
+type Updates = 'informPolice' | 'addSighting' | 'recordReturn' | 'recordReturnInterview' | 'changeToMissing';
 
 function update(path: string, description: string, method: Updates, payload: object, action: 'episodes.update' | 'episodes.police_update' = 'episodes.update'): AppRoute {
   return {
@@ -52,6 +52,8 @@ export const missingRoutes: AppRoute[] = [
   update('police', 'Record the police report, reference and risk grade (with the reason for a change)', 'informPolice', policeSchema, 'episodes.police_update'),
   update('sightings', 'Add a sighting while the child is missing', 'addSighting', sightingSchema),
   update('return', 'Record the child found or returned; the return-interview clock starts', 'recordReturn', returnSchema),
+  update('change-to-missing', 'Change an away episode (whereabouts known) to missing (whereabouts unknown): the missing ladder starts now', 'changeToMissing',
+    changeToMissingSchema),
   update('return-interview', 'Record the return interview: offered, held, declined or why not held', 'recordReturnInterview', returnInterviewSchema),
   {
     method: 'POST', path: '/api/v1/episodes/{id}/close',

@@ -33,6 +33,7 @@ export const returnInterviewSchema = Joi.object({
   offeredAt: timestamp, heldAt: timestamp, by: shortText, declined: Joi.boolean().valid(true), reasonNotHeld: text,
 }).or('offeredAt', 'heldAt', 'declined', 'reasonNotHeld').label('returnInterview');
 
+export const changeToMissingSchema = Joi.object({ reason: text.required() }).label('changeToMissing');
 export const closeSchema = Joi.object({ reason: text }).allow(null).label('close');
 export const acknowledgeSchema = Joi.object({ stepKey: Joi.string().pattern(/^[a-z0-9_]{1,40}$/).required() }).label('acknowledgement');
 

@@ -38,11 +38,13 @@ const t0Rows = [
   'report_team#0 sms Duty team manager missing-alert',
   'report_team#0 sms Ivy ICTG missing-alert',
 ];
+// A trafficked or newly placed child is high risk from the first minute: the head of service hears at the report.
+const highRiskT0Rows = [...t0Rows, 'risk_high#0 email Head of service high-risk', 'risk_high#0 sms Head of service high-risk'];
 
 it('(a) a trafficked child at a new placement: everyone at once, then +24h, +48h CEOP, +72h director', async () => {
   const child = await childPlaced(app, { trafficking: 'suspected', daysAgo: 2 });
   const episode = await reportMissing(app, child.id);
-  expect(await rowsOf(app, episode.id)).toEqual(t0Rows);
+  expect(await rowsOf(app, episode.id)).toEqual(highRiskT0Rows);
   const police: { channel: string; fallbacks: object[]; needs_ack: boolean }[] = await app.db.dataSource.query(`SELECT channel, fallbacks, needs_ack
     FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' ORDER BY channel`, [episode.id]);
   expect(police).toEqual([
@@ -54,7 +56,7 @@ it('(a) a trafficked child at a new placement: everyone at once, then +24h, +48h
   const ack = await post(app, `/api/v1/episodes/${episode.id}/acknowledge`, { stepKey: 'report_police' }, 'police');
   expect(ack.statusCode).toBe(200);
   await sweepAt(0.5);
-  expect(await rowsOf(app, episode.id)).toEqual(t0Rows);
+  expect(await rowsOf(app, episode.id)).toEqual(highRiskT0Rows);
 
   await sweepAt(1);
   expect(await rowsOf(app, episode.id, 'same_day')).toEqual(['same_day#0 email Independent reviewing officer same-day-notice']);
@@ -71,7 +73,7 @@ it('(a) a trafficked child at a new placement: everyone at once, then +24h, +48h
   expect(await rowsOf(app, episode.id, 'plus_72h')).toEqual([
     'plus_72h#0 email Director of children services escalation-72h', 'plus_72h#0 email Tara Team-Manager escalation-72h',
     'plus_72h#0 sms Director of children services escalation-72h']);
-  expect((await rowsOf(app, episode.id)).length).toBe(t0Rows.length + 1 + 2 + 3 + 3);
+  expect((await rowsOf(app, episode.id)).length).toBe(highRiskT0Rows.length + 1 + 2 + 3 + 3);
 
   const detail = (await episodeDetail(episode.id)).result as { steps: { stepKey: string; repeat: number; outcome: string; reason: string }[]; timeline: { type: string }[] };
   expect(detail.steps).toEqual(expect.arrayContaining([

@@ -23,6 +23,7 @@ export const examplePayloads: Record<string, object> = {
   'POST /api/v1/episodes/{id}/police': { policeReference: 'CAD-1' },
   'POST /api/v1/episodes/{id}/sightings': { at: '2026-01-01T03:00:00Z', where: 'High street' },
   'POST /api/v1/episodes/{id}/return': { returnedAt: '2026-01-02T03:00:00Z' },
+  'POST /api/v1/episodes/{id}/change-to-missing': { reason: 'Not at her friend\'s any more; nobody knows where she is' },
   'POST /api/v1/episodes/{id}/return-interview': { offeredAt: '2026-01-02T04:00:00Z' },
   'POST /api/v1/episodes/{id}/close': { reason: 'Test' },
   'POST /api/v1/episodes/{id}/acknowledge': { stepKey: 'report_police' },

@@ -11,7 +11,7 @@ const h = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
 function episode(over: Partial<EpisodeSnapshot> = {}): EpisodeSnapshot {
   return {
-    discoveredAt: T0, reportedAt: T0, returnedAt: null, closedAt: null, riskHighAt: null, riskGrade: null, highRiskFromStart: true,
+    kind: 'M', missingSince: null, discoveredAt: T0, reportedAt: T0, returnedAt: null, closedAt: null, riskHighAt: null, riskGrade: null, highRiskFromStart: true,
     traffickingStatus: 'suspected', placementStartedAt: h(-48), repeatCount: 1, returnInterviewPending: true, acknowledgedSteps: [], ...over,
   };
 }
@@ -33,8 +33,9 @@ const show = (ep: EpisodeSnapshot, fired: FiredKeys, at: Date) =>
 describe('dueSteps', () => {
   // `ran`: everything due up to then already ran, with the episode as it was (`before` overrides).
   const cases: { name: string; ep: EpisodeSnapshot; before?: Partial<EpisodeSnapshot>; ran: Date | null; at: Date; expected: string[] }[] = [
-    { name: 'at the report: police, team, carer and operational group at once; repeat missing skipped', ep: episode(), ran: null, at: T0,
-      expected: ['fire carer_confirmation#0', 'fire operational_group#0', 'fire report_police#0', 'fire report_team#0',
+    { name: 'at the report: police, team, carer, operational group and (high risk from the first minute) head of service at once; repeat missing skipped',
+      ep: episode(), ran: null, at: T0,
+      expected: ['fire carer_confirmation#0', 'fire operational_group#0', 'fire report_police#0', 'fire report_team#0', 'fire risk_high#0',
         'skip repeat_missing#0: Condition not met: this is episode 1 in 30 days; this step needs 3.'] },
     { name: 'nothing more before the next step is due', ep: episode(), ran: T0, at: h(0.2), expected: [] },
     { name: 'an unacknowledged police alert repeats after 15 minutes', ep: episode(), ran: T0, at: h(0.25), expected: ['fire report_police#1'] },
@@ -48,12 +49,14 @@ describe('dueSteps', () => {
     { name: 'the same-day notice after an hour', ep: episode({ acknowledgedSteps: ['report_police'] }), ran: h(0.5), at: h(1), expected: ['fire same_day#0'] },
     { name: '+24 hours from discovery, even when reported late', ep: episode({ reportedAt: h(30), acknowledgedSteps: ['report_police'] }), ran: null, at: h(30),
       expected: expect.arrayContaining(['fire plus_24h#0', 'fire report_police#0']) as unknown as string[] },
-    { name: 'risk graded high fires at once', ep: episode({ riskGrade: 'high', riskHighAt: h(3), acknowledgedSteps: ['report_police'] }), ran: h(2.9), at: h(3),
+    { name: 'a child not at risk from the start: the head of service waits for a high grade', ep: episode({ highRiskFromStart: false }), ran: null, at: T0,
+      expected: ['fire carer_confirmation#0', 'fire operational_group#0', 'fire report_police#0', 'fire report_team#0',
+        'skip repeat_missing#0: Condition not met: this is episode 1 in 30 days; this step needs 3.'] },
+    { name: 'risk graded high fires at once', ep: episode({ highRiskFromStart: false, riskGrade: 'high', riskHighAt: h(3), acknowledgedSteps: ['report_police'] }), ran: h(2.9), at: h(3),
       expected: ['fire risk_high#0'] },
     { name: 'a return stops the missing steps and sends the found notice', ep: episode({ returnedAt: h(30), acknowledgedSteps: ['report_police'] }), before: { returnedAt: null }, ran: h(29), at: h(30),
       expected: ['fire found#0', 'skip plus_48h#0: The child returned before this step was due.', 'skip plus_5_working_days#0: The child returned before this step was due.',
-        'skip plus_72h#0: The child returned before this step was due.', 'skip risk_high#0: The child returned before this step was due.',
-        'skip weekly_review#0: The child returned before this step was due.'] },
+        'skip plus_72h#0: The child returned before this step was due.', 'skip weekly_review#0: The child returned before this step was due.'] },
     { name: 'the return interview overdue 72 hours after the return', ep: episode({ returnedAt: h(2) }), ran: h(73.9), at: h(74), expected: ['fire return_interview_overdue#0'] },
     { name: 'no overdue alert when the interview was held', ep: episode({ returnedAt: h(2), returnInterviewPending: false }), ran: h(73.9), at: h(74),
       expected: ['skip return_interview_overdue#0: Condition not met: the return interview was held, declined or explained.'] },
@@ -62,6 +65,13 @@ describe('dueSteps', () => {
     { name: 'closing skips everything still to come but owes the found notice', ep: episode({ closedAt: h(5), acknowledgedSteps: ['report_police'] }), before: { closedAt: null }, ran: h(4), at: h(5),
       expected: expect.arrayContaining(['fire found#0', 'skip plus_24h#0: The episode is closed, so escalation has stopped.',
         'skip return_interview_overdue#0: The episode is closed, so escalation has stopped.']) as unknown as string[] },
+    { name: 'away (whereabouts known): the social worker and duty manager, never police', ep: episode({ kind: 'A' }), ran: null, at: T0,
+      expected: ['fire away_team#0', 'fire operational_group#0', 'skip repeat_missing#0: Condition not met: this is episode 1 in 30 days; this step needs 3.'] },
+    { name: 'away for a day: still no police and no +24 hours', ep: episode({ kind: 'A' }), ran: T0, at: h(30), expected: [] },
+    { name: 'away changed to missing at +30 h: the missing ladder starts then', ep: episode({ kind: 'M', missingSince: h(30) }), before: { kind: 'A', missingSince: null }, ran: h(29), at: h(30),
+      expected: ['fire carer_confirmation#0', 'fire report_police#0', 'fire report_team#0', 'fire risk_high#0'] },
+    { name: 'and its +24 hours is a day after it became missing, not after discovery', ep: episode({ kind: 'M', missingSince: h(30), acknowledgedSteps: ['report_police'] }),
+      ran: h(53), at: h(54), expected: ['fire plus_24h#0'] },
   ];
 
   it.each(cases)('$name', ({ ep, before, ran, at, expected }) => {
