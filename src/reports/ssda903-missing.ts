@@ -32,5 +32,6 @@ export function returnRows(children: ReturnChild[]): ReturnRow[] {
 
 export function returnCsv(rows: ReturnRow[]): string {
   const header = 'CHILD,DOB,MISSING,MIS_START,MIS_END';
-  return [header, ...rows.map((r) => [r.CHILD, r.DOB, r.MISSING, r.MIS_START, r.MIS_END].join(','))].join('\r\n') + '\r\n';
+  const lines = rows.map((r) => [r.CHILD, r.DOB, r.MISSING, r.MIS_START, r.MIS_END].join(','));
+  return [header, ...lines].join('\r\n') + '\r\n';
 }

@@ -6,6 +6,7 @@ import { addDays } from '../platform/dates';
 import { collectionYear, type CareEpisode, type MissingPeriod, type ReturnChild } from './ssda903-types';
 
 interface Span { start: string; end: string | null }
+type Episode = Span & { kind: string };
 
 /** One child as the service holds them; London dates. We hold one period of care per child. */
 export interface ChildRecord {
@@ -15,7 +16,7 @@ export interface ChildRecord {
   careStart: string;
   careEnd: string | null;
   placements: Span[];
-  episodes: (Span & { kind: string })[];
+  episodes: Episode[];
 }
 
 /** The records as they stood on the last day of a year: later ends had not happened, later starts not begun. */
@@ -50,7 +51,7 @@ export function careEpisodes(record: ChildRecord): CareEpisode[] {
  * new period from the day after, because the DfE counts the day an episode ends as part of it (575).
  * An episode that began outside care is left as it is, for the rules to name (578, 581, 1012).
  */
-export function missingPeriods(episode: Span & { kind: string }, care: CareEpisode[], careEnd: string | null): MissingPeriod[] {
+export function missingPeriods(episode: Episode, care: CareEpisode[], careEnd: string | null): MissingPeriod[] {
   const kind = episode.kind;
   let end = episode.end;
   const inCare = care.some((c) => c.start <= episode.start && (c.end === null || episode.start <= c.end));
@@ -74,7 +75,8 @@ function rowsFor(record: ChildRecord, startYear: number): { care: CareEpisode[];
   const { from, to } = collectionYear(startYear);
   const held = asAt(record, to);
   const care = careEpisodes(held);
-  const missing = held.episodes.flatMap((e) => missingPeriods(e, care, held.careEnd)).filter((p) => touches(p, from, to));
+  const missing = held.episodes.flatMap((e) => missingPeriods(e, care, held.careEnd))
+    .filter((p) => touches(p, from, to));
   return { care: care.filter((c) => touches(c, from, to)), missing };
 }
 

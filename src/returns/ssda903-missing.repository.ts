@@ -24,7 +24,8 @@ export const returnEpisodesSql = `
   JOIN children c ON c.id = e.child_id AND c.authority_id = $1
   WHERE e.authority_id = $1
     AND e.discovered_at < (($3::date + 1)::timestamp AT TIME ZONE $4)
-    AND (coalesce(e.returned_at, e.closed_at) IS NULL OR coalesce(e.returned_at, e.closed_at) >= ($2::date::timestamp AT TIME ZONE $4))
+    AND (coalesce(e.returned_at, e.closed_at) IS NULL
+      OR coalesce(e.returned_at, e.closed_at) >= ($2::date::timestamp AT TIME ZONE $4))
   ORDER BY c.local_id, e.discovered_at`;
 
 /** $1 authority, $2 the children, $3 the time zone. */
@@ -38,21 +39,25 @@ const placementsSql = `
 export interface LoadedChild extends ChildRecord { id: string }
 
 export class Ssda903MissingRepository {
-  /** Children with an episode whose span touches [from, to] (London dates); an episode ends at its return, or its closing if closed without one. */
+  /**
+   * Children with an episode whose span touches [from, to] (London dates); an episode ends at its
+   * return, or its closing if closed without one.
+   */
   async load(tx: Tx, authorityId: string, from: string, to: string): Promise<LoadedChild[]> {
     const rows: EpisodeRow[] = await tx.query(returnEpisodesSql, [authorityId, from, to, RETURN_TIME_ZONE]);
     const children = new Map<string, LoadedChild>();
     for (const r of rows) {
       let child = children.get(r.child_id);
       if (!child) {
-        child = { id: r.child_id, reference: r.reference, localId: r.local_id, dob: r.dob, careStart: r.care_start, careEnd: r.care_end,
-          placements: [], episodes: [] };
+        child = { id: r.child_id, reference: r.reference, localId: r.local_id, dob: r.dob,
+          careStart: r.care_start, careEnd: r.care_end, placements: [], episodes: [] };
         children.set(r.child_id, child);
       }
       child.episodes.push({ kind: r.kind, start: r.start, end: r.end });
     }
     if (!children.size) return [];
-    const placements: PlacementRow[] = await tx.query(placementsSql, [authorityId, [...children.keys()], RETURN_TIME_ZONE]);
+    const ids = [...children.keys()];
+    const placements: PlacementRow[] = await tx.query(placementsSql, [authorityId, ids, RETURN_TIME_ZONE]);
     for (const p of placements) children.get(p.child_id)?.placements.push({ start: p.start, end: p.end });
     return [...children.values()];
   }
