@@ -1,23 +1,15 @@
-// The SSDA903 missing table for one collection year: loads the authority's episodes, applies the
-// DfE rules, and refuses to hand over a file that would fail them unless a draft is asked for.
+// The SSDA903 missing table for one collection year: loads the authority's episodes, derives the
+// periods the DfE expects, applies the DfE rules, and refuses to hand over a file that would fail them unless a draft is asked for.
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../platform/auth/actor';
 import type { AuditService } from '../platform/audit/audit.service';
 import { Unprocessable } from '../platform/errors';
 import { collectionYear, returnCsv, returnRows, validateChild, ReturnProblem, ReturnRow } from '../reports/ssda903-missing';
-import { LoadedChild, Ssda903MissingRepository } from './ssda903-missing.repository';
+import { returnChild } from '../reports/ssda903-periods';
+import { Ssda903MissingRepository } from './ssda903-missing.repository';
 
 export interface Ssda903Request { year: number; draft: boolean }
 export interface Ssda903Export { year: number; from: string; to: string; draft: boolean; rows: ReturnRow[]; problems: ReturnProblem[]; csv: string }
-
-/** The return describes the year as it stood on 31 March: a later return or leaving care had not happened yet. */
-function asAtYearEnd(child: LoadedChild, to: string): LoadedChild {
-  return {
-    ...child,
-    careEnd: child.careEnd && child.careEnd > to ? null : child.careEnd,
-    episodes: child.episodes.map((e) => (e.end && e.end > to ? { ...e, end: null } : e)),
-  };
-}
 
 export class Ssda903MissingService {
   constructor(private readonly db: DataSource, private readonly audit: AuditService, private readonly repo = new Ssda903MissingRepository()) {}
@@ -25,13 +17,15 @@ export class Ssda903MissingService {
   async export(ctx: RequestContext, { year, draft }: Ssda903Request): Promise<Ssda903Export> {
     const { from, to } = collectionYear(year);
     const result = await this.db.transaction(async (tx) => {
-      const children = (await this.repo.load(tx, ctx.actor.authorityId, from, to)).map((c) => asAtYearEnd(c, to));
+      // Last year is loaded too: rule 576 checks that its open periods are carried into this one.
+      const loaded = await this.repo.load(tx, ctx.actor.authorityId, collectionYear(year - 1).from, to);
+      const children = loaded.map((c) => returnChild(c, year)).filter((c) => c.missing.length);
       const problems = children.flatMap((c) => validateChild(c, year));
-      const rows = returnRows(children, year);
+      const rows = returnRows(children);
       const refused = !draft && problems.length > 0;
       await this.audit.record(tx, ctx, { action: 'export', entityType: 'ssda903_missing',
         changes: { year, draft, rows: rows.length, problems: problems.length, refused } });
-      await this.audit.recordMany(tx, ctx, children.map((c) => ({ action: 'export', entityType: 'ssda903_missing', childId: c.id })));
+      await this.audit.recordMany(tx, ctx, loaded.map((c) => ({ action: 'export', entityType: 'ssda903_missing', childId: c.id })));
       return { year, from, to, draft, rows, problems, csv: refused ? '' : returnCsv(rows) };
     });
     if (!draft && result.problems.length) {

@@ -1,5 +1,6 @@
 // The SSDA903 missing return through the API: the demo data passes the DfE rules and comes back
-// as the CSV the DfE expects; an overlap is refused with a readable list unless a draft is asked for.
+// as the CSV the DfE expects; a placement ending while the child is missing cuts the period as the
+// DfE requires; a problem is refused with its DfE code and a readable list unless a draft is asked for.
 import { buildTestApp, bearer, TestApp } from '../support/app';
 import { insertEpisode } from '../support/episode-rows';
 import { DEMO_DELIVERY_EPISODE_ID } from '../../seeds/demo-data';
@@ -63,6 +64,57 @@ describe('SSDA903 missing return', () => {
     expect((await get(`year=${year}`, 'social_worker')).statusCode).toBe(403);
   });
 
+  it("refuses a missing report dated before the child's date of birth", async () => {
+    const [child] = await app.db.dataSource.query(`SELECT id FROM children WHERE reference = 'H9PX'`);
+    const res = await app.server.inject({ method: 'POST', url: `/api/v1/children/${child.id}/episodes`,
+      payload: { kind: 'M', discoveredAt: '2005-06-01T10:00:00Z' }, headers: bearer(await app.tokenFor('social_worker')) });
+    expect(res.statusCode).toBe(400);
+    expect(res.payload).toContain("discoveredAt cannot be before the child's date of birth");
+  });
+
+  describe('when the placement ends while the child is still missing', () => {
+    beforeAll(async () => {
+      await insertEpisode(app.db.dataSource, { childRef: 'H9PX', reference: 'E-PLEND', discoveredAt: hoursAfter(demoStart, 24 * 4) });
+      await app.db.dataSource.query(`UPDATE placements SET ended_at = $1 FROM children c
+        WHERE c.id = placements.child_id AND c.reference = 'H9PX' AND placements.ended_at IS NULL`, [hoursAfter(demoStart, 24 * 5)]);
+    });
+    afterAll(async () => {
+      await app.db.dataSource.query(`DELETE FROM missing_episodes WHERE reference = 'E-PLEND'`);
+      await app.db.dataSource.query(`UPDATE placements SET ended_at = NULL FROM children c
+        WHERE c.id = placements.child_id AND c.reference = 'H9PX' AND placements.ended_at = $1`, [hoursAfter(demoStart, 24 * 5)]);
+    });
+
+    it('ends the period with the placement and carries it on from the next day, and the rules pass', async () => {
+      const res = await get(`year=${year}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.payload.split('\r\n').slice(2)).toEqual([
+        `DB1003,20/02/2008,M,${ddmmyyyy(hoursAfter(demoStart, 24 * 4))},${ddmmyyyy(hoursAfter(demoStart, 24 * 5))}`,
+        `DB1003,20/02/2008,M,${ddmmyyyy(hoursAfter(demoStart, 24 * 6))},`,
+        '',
+      ]);
+    });
+  });
+
+  describe('when care began after the child went missing', () => {
+    let careStarted: Date;
+    beforeAll(async () => {
+      [{ care_started_at: careStarted }] = await app.db.dataSource.query(`SELECT care_started_at FROM children WHERE reference = 'H9PX'`);
+      await app.db.dataSource.query(`UPDATE children SET care_started_at = $1 WHERE reference = 'H9PX'`, [hoursAfter(demoStart, 24 * 3)]);
+    });
+    afterAll(async () => {
+      await app.db.dataSource.query(`UPDATE children SET care_started_at = $1 WHERE reference = 'H9PX'`, [careStarted]);
+    });
+
+    it('names each broken rule by its DfE code (577, 578, 581) beside a sentence', async () => {
+      const res = await get(`year=${year}&format=json`);
+      expect(res.statusCode).toBe(422);
+      const { problems } = res.result as { problems: { child: string; code: string; message: string }[] };
+      expect(problems.map((p) => [p.child, p.code])).toEqual([['H9PX', '577'], ['H9PX', '578'], ['H9PX', '581']]);
+      expect(problems[2].message).toBe(`The missing period starting ${ddmmyyyy(demoStart)} began on a day when the child was not looked after `
+        + '(no episode of care covers it).');
+    });
+  });
+
   describe('with overlapping episodes', () => {
     beforeAll(async () => {
       // The service itself cannot record an overlap (the database excludes it); records migrated from
@@ -72,13 +124,13 @@ describe('SSDA903 missing return', () => {
         discoveredAt: hoursAfter(demoStart, 1), returnedAt: hoursAfter(demoStart, 24 * 3), closedAt: hoursAfter(demoStart, 24 * 3) });
     });
 
-    it('refuses the export with 422 and a readable list: child, rule, what to fix', async () => {
+    it('refuses the export with 422 and a readable list: child, DfE code, what to fix', async () => {
       const res = await get(`year=${year}`);
       expect(res.statusCode).toBe(422);
-      const body = res.result as { message: string; problems: { child: string; rule: string; message: string; fix: string }[] };
+      const body = res.result as { message: string; problems: { child: string; code: string; message: string; fix: string }[] };
       expect(body.message).toMatch(/would fail 1 DfE validation rule\(s\)\. Fix the records listed, or ask for a draft\./);
-      expect(body.problems).toEqual([{ child: 'H9PX', rule: 'overlap', message: expect.stringContaining('overlap'),
-        fix: 'Correct the dates so one ends before the next starts.' }]);
+      expect(body.problems).toEqual([{ child: 'H9PX', code: '574', message: expect.stringContaining('overlaps the one that ends on'),
+        fix: 'Correct the dates so one period ends before the next starts.' }]);
       const [audit] = await app.db.dataSource.query(`SELECT changes FROM audit_events WHERE entity_type = 'ssda903_missing' AND child_id IS NULL ORDER BY id DESC LIMIT 1`);
       expect(audit.changes).toMatchObject({ refused: true, problems: 1 });
     });
