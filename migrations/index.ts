@@ -15,6 +15,7 @@ import { EpisodePolicyByVersion1732300000820 } from './1732300000820-episode-pol
 import { OutboxAuthorityCheck1732300000830 } from './1732300000830-outbox-authority-check';
 import { SmsConfirmations1732300000900 } from './1732300000900-sms-confirmations';
 import { AuditShownChildren1732300000910 } from './1732300000910-audit-shown-children';
+import { MeetingSequence1732300000950 } from './1732300000950-meeting-sequence';
 
 export const migrations = [
   Foundation1732300000000,
@@ -33,4 +34,5 @@ export const migrations = [
   OutboxAuthorityCheck1732300000830,
   SmsConfirmations1732300000900,
   AuditShownChildren1732300000910,
+  MeetingSequence1732300000950,
 ];
