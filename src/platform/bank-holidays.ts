@@ -1,6 +1,7 @@
 // Bank holidays in England and Wales, vendored from GOV.UK's published bank-holidays.json (its
 // "england-and-wales" division) into bank-holidays-england-and-wales.json beside this file (not
-// bank-holidays.json: require would pick it over this module); scripts/refresh-bank-holidays.ts rewrites it. GOV.UK publishes about two years ahead, so the table is refreshed each year: past its
+// bank-holidays.json: require would pick it over this module); scripts/refresh-bank-holidays.ts
+// rewrites it. GOV.UK publishes about two years ahead, so the table is refreshed each year: past its
 // last date only weekends are skipped and deadlines come a day early around each holiday.
 // test/unit/bank-holidays.test.ts fails a year before the table runs out.
 import vendored from './bank-holidays-england-and-wales.json';
