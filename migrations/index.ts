@@ -16,6 +16,7 @@ import { OutboxAuthorityCheck1732300000830 } from './1732300000830-outbox-author
 import { SmsConfirmations1732300000900 } from './1732300000900-sms-confirmations';
 import { AuditShownChildren1732300000910 } from './1732300000910-audit-shown-children';
 import { EpisodeMissingSince1732300000920 } from './1732300000920-episode-missing-since';
+import { MeetingSequence1732300000950 } from './1732300000950-meeting-sequence';
 
 export const migrations = [
   Foundation1732300000000,
@@ -35,4 +36,5 @@ export const migrations = [
   SmsConfirmations1732300000900,
   AuditShownChildren1732300000910,
   EpisodeMissingSince1732300000920,
+  MeetingSequence1732300000950,
 ];

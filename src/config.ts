@@ -23,6 +23,8 @@ export interface Config {
   twilio: { accountSid?: string; authToken?: string; fromNumber?: string; messagingServiceSid?: string; apiBaseUrl?: string };
   smtpUrl?: string;
   mailFrom: string;
+  /** Where replies to the operational group's invitations go; without it, invitations ask for none. */
+  groupOrganizerEmail: string | null;
   jobs: boolean;
   signInRateLimit: number;
   webhookRateLimit: number;
@@ -62,6 +64,8 @@ const schema = Joi.object({
   TWILIO_API_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Missing Children Alerts <alerts@example.org>'),
+  GROUP_ORGANIZER_EMAIL: Joi.string().trim().email({ tlds: false }).max(254)
+    .messages({ 'string.email': 'GROUP_ORGANIZER_EMAIL must be an email address that receives replies, e.g. the group coordinator\'s' }),
   SIGN_IN_RATE_LIMIT: Joi.number().integer().min(1).default(20),
   WEBHOOK_RATE_LIMIT: Joi.number().integer().min(1).default(600),
   TRUSTED_PROXIES: commaList.commaList().items(Joi.string().ip({ version: ['ipv4', 'ipv6'], cidr: 'optional' })).default([])
@@ -116,6 +120,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM,
+    groupOrganizerEmail: v.GROUP_ORGANIZER_EMAIL ?? null,
     jobs: v.JOBS,
     signInRateLimit: v.SIGN_IN_RATE_LIMIT,
     webhookRateLimit: v.WEBHOOK_RATE_LIMIT,

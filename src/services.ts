@@ -79,7 +79,8 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const reportMissing = new ReportMissingService(db, clock, audit, children, escalationPolicies, escalation);
   const carerCommands = episodeSmsCommands({ clock, reportMissing, episodeEndings, escalation, notifications });
   const groupRepo = new OperationalGroupRepository();
-  const packSettings = { publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom, displayTimeZone: config.displayTimeZone };
+  const packSettings = { publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom, displayTimeZone: config.displayTimeZone,
+    groupOrganizerEmail: config.groupOrganizerEmail };
   const packs = new PackBuilder(groupRepo, packSettings);
   const operationalGroupCycle = new OperationalGroupCycle(db, clock, audit, outbox, groupRepo, packs, packSettings);
   const services = {

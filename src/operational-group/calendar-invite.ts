@@ -1,55 +1,51 @@
-// The meeting as an iCalendar invitation (RFC 5545, iTIP METHOD:REQUEST). The UID is fixed per
-// meeting, so a calendar updates the same event if it is sent again; times are in UTC. Every value
-// is cleaned of control characters here: a raw CR/LF in one would start a property of its own.
+// The meeting as an iCalendar invitation (RFC 5545, iTIP RFC 5546), written by ical-generator. The
+// UID is fixed per meeting and SEQUENCE rises with each change, so a calendar updates (or, with
+// METHOD:CANCEL, removes) the event it already holds rather than adding another. Times are in UTC.
+// Every value is cleaned of control characters here: the library escapes line breaks, not ESC or NUL.
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Attachment } from '../notifications/notification.entity';
 import { cleanBlock, cleanLine } from '../platform/text/clean-text';
 
+export interface Person { name: string; email: string }
+
 export interface Invite {
   meetingId: string; domain: string; startsAt: Date; endsAt: Date; stampedAt: Date; summary: string; location: string | null;
-  description: string; organiser: { name: string; email: string }; attendees: { name: string; email: string }[];
+  description: string; sequence: number; cancelled: boolean;
+  organiser: Person;
+  /** Only when the organiser's address receives replies are attendees asked for one (RSVP). */
+  repliesWanted: boolean;
+  attendees: Person[];
 }
 
-const utc = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-
-/** TEXT values escape backslash, semicolon, comma and newlines; a typed line break stays one (as \\n). */
-export function escapeText(value: string): string {
-  return cleanBlock(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
-}
-
-/** Lines longer than 75 octets continue on the next line after CRLF and a space. */
-export function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  for (const ch of line) {
-    if (Buffer.byteLength(current + ch) > (out.length ? 74 : 75)) { out.push(current); current = ''; }
-    current += ch;
-  }
-  out.push(current);
-  return out.join('\r\n ');
-}
-
-const quoted = (name: string) => `"${cleanLine(name).replace(/"/g, "'")}"`;
 /** An address in a calendar user's URI: nothing that could end the line or the value. */
-const mailto = (email: string) => `mailto:${cleanLine(email).replace(/[\s:;,"]/g, '')}`;
+const address = (email: string) => cleanLine(email).replace(/[\s:;,"]/g, '');
+/** A CN parameter: one line, and no double quote (some calendars do not read RFC 6868's ^' for it). */
+const commonName = (name: string) => cleanLine(name).replace(/"/g, "'");
 
 export function meetingUid(meetingId: string, domain: string): string {
   return `operational-group-meeting-${meetingId}@${domain}`;
 }
 
 export function calendarInvite(i: Invite): string {
-  const lines = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Missing children service//Operational group//EN', 'CALSCALE:GREGORIAN', 'METHOD:REQUEST',
-    'BEGIN:VEVENT', `UID:${meetingUid(i.meetingId, i.domain)}`, `DTSTAMP:${utc(i.stampedAt)}`, `DTSTART:${utc(i.startsAt)}`, `DTEND:${utc(i.endsAt)}`,
-    'SEQUENCE:0', `SUMMARY:${escapeText(i.summary)}`,
-    ...(i.location ? [`LOCATION:${escapeText(i.location)}`] : []),
-    `DESCRIPTION:${escapeText(i.description)}`,
-    `ORGANIZER;CN=${quoted(i.organiser.name)}:${mailto(i.organiser.email)}`,
-    ...i.attendees.map((a) => `ATTENDEE;CN=${quoted(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:${mailto(a.email)}`),
-    'STATUS:CONFIRMED', 'END:VEVENT', 'END:VCALENDAR',
-  ];
-  return lines.map(fold).join('\r\n') + '\r\n';
+  const calendar = ical({
+    prodId: '//Missing children service//Operational group//EN',
+    method: i.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
+  const event = calendar.createEvent({
+    id: meetingUid(i.meetingId, i.domain), sequence: i.sequence, stamp: i.stampedAt, start: i.startsAt, end: i.endsAt,
+    summary: cleanBlock(i.summary), location: i.location ? cleanBlock(i.location) : null, description: cleanBlock(i.description),
+    status: i.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: { name: commonName(i.organiser.name), email: address(i.organiser.email) },
+  });
+  for (const a of i.attendees) {
+    event.createAttendee({ name: commonName(a.name), email: address(a.email), role: ICalAttendeeRole.REQ,
+      status: ICalAttendeeStatus.NEEDSACTION, rsvp: i.repliesWanted && !i.cancelled });
+  }
+  // Every content line ends with CRLF, the last one included (RFC 5545 3.1).
+  return `${calendar.toString()}\r\n`;
 }
 
-export function inviteAttachment(content: string): Attachment {
-  return { filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content };
+export function inviteAttachment(content: string, cancelled = false): Attachment {
+  const method = cancelled ? 'CANCEL' : 'REQUEST';
+  return { filename: cancelled ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content };
 }

@@ -1,27 +1,40 @@
-// When the next meeting is: every cadence days after the latest one (or the administrator's first
-// date), at the same wall-clock time in England across a change to or from summer time.
+// When the next meeting is: every cadence days from the administrator's first date, at the same
+// wall-clock time in England across a change to or from summer time, moved to the next working day
+// when that date is a weekend or a bank holiday (a meeting was once set for Boxing Day). The series
+// is counted from the first date, not from the latest (moved) meeting, so a meeting moved off Easter
+// Monday does not drag every later meeting onto Tuesdays.
+import { Temporal } from 'temporal-polyfill';
+import { ENGLAND, nextWorkingDayFrom, onDateInEngland } from '../platform/working-days';
+
 const DAY = 86_400_000;
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-});
+const inEngland = (at: Date) => Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(ENGLAND);
 
 /** Minutes England is ahead of UTC at this instant (0 or 60). */
 export function londonOffsetMinutes(at: Date): number {
-  const p = Object.fromEntries(londonParts.formatToParts(at).map((x) => [x.type, Number(x.value)]));
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(inEngland(at).offsetNanoseconds / 60e9);
 }
 
-/** The same England wall-clock time, days later. */
+/** The same England wall-clock time, days later (or earlier). */
 export function addDaysInEngland(at: Date, days: number): Date {
-  const moved = new Date(at.getTime() + days * DAY);
-  return new Date(moved.getTime() + (londonOffsetMinutes(at) - londonOffsetMinutes(moved)) * 60_000);
+  return new Date(inEngland(at).add({ days }).epochMilliseconds);
 }
 
-/** The first meeting time after `now`: from the latest meeting by the cadence, or from the first date. */
+/** The meeting time itself if its England date is a working day, else the same time on the next working day. */
+export function onWorkingDay(at: Date): Date {
+  const local = inEngland(at);
+  const date = local.toPlainDate().toString();
+  const working = nextWorkingDayFrom(date);
+  return working === date ? at : onDateInEngland(local, working);
+}
+
+/** The first meeting after `now` (and after the latest meeting): the cadence series from the first date, each on a working day. */
 export function nextMeetingStart(firstMeetingAt: Date, latest: Date | null, cadenceDays: number, now: Date): Date {
-  let candidate = latest ? addDaysInEngland(latest, cadenceDays) : firstMeetingAt;
-  while (candidate <= now) candidate = addDaysInEngland(candidate, cadenceDays);
-  return candidate;
+  const after = Math.max(now.getTime(), latest?.getTime() ?? -Infinity);
+  // Start a step or two before the answer rather than walking the whole history.
+  let step = Math.max(0, Math.floor((after - firstMeetingAt.getTime()) / (cadenceDays * DAY)) - 1);
+  for (;; step++) {
+    const candidate = onWorkingDay(addDaysInEngland(firstMeetingAt, step * cadenceDays));
+    if (candidate.getTime() > after) return candidate;
+  }
 }

@@ -1,7 +1,8 @@
 // What the meeting-cycle job does each run: keep the next meeting scheduled, send each meeting's
 // agenda pack (with its invitation) to every member once, freezing it into the meeting record, and
-// chase overdue actions at most once a day. Row locks and dedupe keys make concurrent runs on
-// several instances harmless; every email leaves through the outbox.
+// chase overdue actions at most once a day; and, when a meeting whose invitation has gone changes,
+// send members the updated invitation or the cancellation. Row locks and dedupe keys make concurrent
+// runs on several instances harmless; every email leaves through the outbox.
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
@@ -15,6 +16,8 @@ import type { OperationalGroupRepository } from './operational-group.repository'
 import { BuiltPack, PACK_TEMPLATE, PackBuilder, PackSettings } from './pack-builder';
 import { inviteAttachment } from './calendar-invite';
 import { nextMeetingStart } from './meeting-schedule';
+
+const MEETING_CHANGE_TEMPLATE = 'operational-group-meeting-change';
 
 export interface CycleCounts { scheduled: number; packsSent: number; packEmails: number; actionsChased: number }
 
@@ -63,6 +66,30 @@ export class OperationalGroupCycle {
     }
     for (const childId of PackBuilder.childIds(built.pack)) {
       await this.audit.record(tx, null, { action: 'export', entityType: 'operational_group_pack', entityId: meeting.id, childId, authorityId });
+    }
+    return members.length;
+  }
+
+  /**
+   * After a change members' calendars must take (the caller has raised the meeting's SEQUENCE): the
+   * updated invitation (METHOD:REQUEST) or the cancellation (METHOD:CANCEL), same UID, to every
+   * reachable member. Before the pack goes nobody holds an invitation, and the pack carries the latest.
+   */
+  async sendInviteChange(tx: Tx, meeting: GroupMeeting, now = this.clock.now()): Promise<number> {
+    if (!meeting.packSentAt) return 0;
+    const group = (await this.repo.findGroup(tx, meeting.authorityId))!;
+    const members = (await this.repo.members(tx, meeting.authorityId, group.id)).filter((m) => m.active && m.email);
+    const cancelled = meeting.status === 'cancelled';
+    const invite = inviteAttachment(this.packs.invite(group, meeting, members, now), cancelled);
+    const tz = this.settings.displayTimeZone;
+    const data = { groupName: group.name, meetingTime: formatDateTime(meeting.startsAt, tz), location: meeting.location ?? 'To be confirmed',
+      cancelled, repliesTo: cancelled ? null : this.settings.groupOrganizerEmail, serviceUrl: this.settings.publicBaseUrl };
+    for (const m of members) {
+      await this.outbox.enqueue(tx, {
+        authorityId: meeting.authorityId, dedupeKey: `group-invite:${meeting.id}:${meeting.sequence}:${m.id}`, channel: 'email',
+        template: MEETING_CHANGE_TEMPLATE, data, attachments: [invite],
+        recipient: { type: m.kind, id: m.userId ?? m.contactId, name: m.name, address: m.email! },
+      });
     }
     return members.length;
   }

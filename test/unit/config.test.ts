@@ -34,3 +34,9 @@ it('reads TRUSTED_PROXIES as a list of addresses and ranges, empty by default, a
   expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.1,fd00::/8' }).trustedProxies).toEqual(['10.0.0.0/8', '192.0.2.1', 'fd00::/8']);
   expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8,lb.example.org' })).toThrow(/TRUSTED_PROXIES .*; lb.example.org is neither/);
 });
+
+it('reads GROUP_ORGANIZER_EMAIL as an address for invitation replies, none by default, and refuses one that is not', () => {
+  expect(loadConfig({}).groupOrganizerEmail).toBeNull();
+  expect(loadConfig({ GROUP_ORGANIZER_EMAIL: ' coordinator@example.org ' }).groupOrganizerEmail).toBe('coordinator@example.org');
+  expect(() => loadConfig({ GROUP_ORGANIZER_EMAIL: 'the coordinator' })).toThrow(/GROUP_ORGANIZER_EMAIL must be an email address that receives replies/);
+});

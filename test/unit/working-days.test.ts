@@ -1,5 +1,5 @@
 // Working-day arithmetic for NRM deadlines: weekends and England & Wales bank holidays are skipped.
-import { addWorkingDays, addWorkingDaysToInstant, isWorkingDay } from '../../src/platform/working-days';
+import { addWorkingDays, addWorkingDaysToInstant, isWorkingDay, nextWorkingDayFrom } from '../../src/platform/working-days';
 import { cgEarliestOn, rgDueOn } from '../../src/nrm/nrm-deadlines';
 
 describe('addWorkingDays', () => {
@@ -50,4 +50,30 @@ describe('addWorkingDaysToInstant (escalation steps timed in working days)', () 
   it('counts on the England calendar: 00:30 BST on a Saturday is a Saturday report', () => {
     expect(addWorkingDaysToInstant(new Date('2026-06-05T23:30:00Z'), 5).toISOString()).toBe('2026-06-11T23:30:00.000Z') // 00:30 BST on Friday 12 June;
   });
+});
+
+describe('addWorkingDaysToInstant keeps the England wall-clock time across the clocks changing', () => {
+  it.each([
+    // Friday 27 March 2026 10:00 GMT; the clocks go forward on Sunday 29th; Good Friday 3 April and Easter Monday 6 April skipped.
+    ['spring forward', '2026-03-27T10:00:00Z', '2026-04-07T09:00:00.000Z'],
+    // Friday 23 October 2026 10:00 BST; the clocks go back on Sunday 25th.
+    ['fall back', '2026-10-23T09:00:00Z', '2026-10-30T10:00:00.000Z'],
+  ])('%s: +5 working days from a Friday at 10:00 lands at 10:00 local', (_label, from, expected) => {
+    const due = addWorkingDaysToInstant(new Date(from), 5);
+    expect(due.toISOString()).toBe(expected);
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(due)).toBe('10:00');
+  });
+  it('asked twice, answers the same (the cache keys on the instant, not only its date)', () => {
+    expect(addWorkingDaysToInstant(new Date('2026-10-23T09:00:00Z'), 5).toISOString()).toBe('2026-10-30T10:00:00.000Z');
+    expect(addWorkingDaysToInstant(new Date('2026-10-23T09:30:00Z'), 5).toISOString()).toBe('2026-10-30T10:30:00.000Z');
+  });
+});
+
+describe('nextWorkingDayFrom', () => {
+  it.each([
+    ['a working day is itself', '2026-12-24', '2026-12-24'],
+    ['Christmas Day 2026 (Friday) to Tuesday 29th, past the weekend and the substitute Boxing Day', '2026-12-25', '2026-12-29'],
+    ['Boxing Day 2025 (Friday) to Monday 29th', '2025-12-26', '2025-12-29'],
+    ['Easter Monday 2028 to Tuesday', '2028-04-17', '2028-04-18'],
+  ])('%s', (_label, from, expected) => { expect(nextWorkingDayFrom(from)).toBe(expected); });
 });
