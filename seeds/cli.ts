@@ -3,6 +3,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/platform/logger';
 import { systemClock } from '../src/platform/clock';
 import { openDatabase } from '../src/platform/database/database';
+import { Shutdown } from '../src/platform/shutdown';
 import { createServices } from '../src/services';
 import { runSeeds } from '.';
 import path from 'node:path';
@@ -10,11 +11,12 @@ import path from 'node:path';
 async function run() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config, logger, path.resolve(__dirname, '..', '..'));
+  const shutdown = new Shutdown(logger);
   try {
+    const database = await openDatabase(config, logger, path.resolve(__dirname, '..', '..'), shutdown);
     await runSeeds(database.dataSource, createServices({ db: database.dataSource, clock: systemClock, config, logger }), { demo: true, logger, clock: systemClock });
   } finally {
-    await database.close();
+    await shutdown.run();
   }
 }
 run().catch((err) => { process.stderr.write(`Seeding failed: ${err.message}\n`); process.exit(1); });

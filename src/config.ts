@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** The owner role, used only to migrate and grant; the service itself connects with databaseUrl. */
+  migrationDatabaseUrl?: string;
   embeddedDataDir?: string;
   embeddedPort: number;
   publicBaseUrl: string;
@@ -45,6 +47,7 @@ const schema = Joi.object({
   PORT: Joi.number().port().default(3000),
   HOST: Joi.string().hostname().default('127.0.0.1'),
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
+  MIGRATION_DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
   EMBEDDED_PG_DIR: Joi.string(),
   EMBEDDED_PG_PORT: Joi.number().port().default(54329),
   PUBLIC_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
@@ -76,7 +79,10 @@ const schema = Joi.object({
   DISPATCH_LEASE_SECONDS: Joi.number().integer().min(10).max(3600).default(120),
   DISPATCH_POLL_SECONDS: Joi.number().min(1).max(600).default(10),
   PROVIDER_TIMEOUT_SECONDS: Joi.number().min(0.1).max(120).default(15),
-}).unknown(true);
+}).unknown(true)
+  // Without DATABASE_URL the embedded PostgreSQL is used, and it has its own owner.
+  .with('MIGRATION_DATABASE_URL', 'DATABASE_URL')
+  .messages({ 'object.with': 'MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set DATABASE_URL to the service\'s own role' });
 
 export class ConfigError extends Error {}
 
@@ -98,6 +104,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port,
     host,
     databaseUrl: v.DATABASE_URL,
+    migrationDatabaseUrl: v.MIGRATION_DATABASE_URL,
     embeddedDataDir: v.EMBEDDED_PG_DIR,
     embeddedPort: v.EMBEDDED_PG_PORT,
     publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, ''),

@@ -42,11 +42,14 @@ it('is for administrators only and scoped to their authority', async () => {
   expect(other.result).toEqual([]);
 });
 
-it('cannot be updated, deleted or truncated', async () => {
+it('cannot be updated, deleted or truncated: the service lacks the privilege, and the owner meets the trigger', async () => {
   const q = (sql: string) => app.db.dataSource.query(sql);
-  await expect(q(`UPDATE audit_events SET action = 'nothing'`)).rejects.toThrow(/append-only/);
-  await expect(q('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
-  await expect(q('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+  await expect(q(`UPDATE audit_events SET action = 'nothing'`)).rejects.toThrow(/permission denied for table audit_events/);
+  await expect(q('DELETE FROM audit_events')).rejects.toThrow(/permission denied for table audit_events/);
+  await expect(q('TRUNCATE audit_events')).rejects.toThrow(/permission denied for table audit_events/);
+  await expect(app.db.asOwner(`UPDATE audit_events SET action = 'nothing'`)).rejects.toThrow(/append-only/);
+  await expect(app.db.asOwner('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+  await expect(app.db.asOwner('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
   const [{ n }] = await q(`SELECT count(*)::int AS n FROM audit_events WHERE child_id = '${childId}'`);
   expect(n).toBeGreaterThanOrEqual(2);
 });

@@ -55,8 +55,8 @@ it('keeps each concurrent read to its own caller and authority when reads are wr
 
 it('shows nothing, and says why, when the audit line cannot be written', async () => {
   const token = await app.tokenFor('social_worker');
-  await sql(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$`);
-  await sql('CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_audit()');
+  await app.db.asOwner(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$`);
+  await app.db.asOwner('CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_audit()');
   const before = await readLines();
   try {
     const res = await get(childId, token);
@@ -64,8 +64,8 @@ it('shows nothing, and says why, when the audit line cannot be written', async (
     expect((res.result as { message: string }).message).toBe('The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.');
     expect(res.payload).not.toContain(childName);
   } finally {
-    await sql('DROP TRIGGER refuse_audit ON audit_events');
-    await sql('DROP FUNCTION refuse_audit()');
+    await app.db.asOwner('DROP TRIGGER refuse_audit ON audit_events');
+    await app.db.asOwner('DROP FUNCTION refuse_audit()');
   }
   expect(await readLines()).toBe(before);
   expect((await get(childId, token)).statusCode).toBe(200);

@@ -9,7 +9,7 @@ import type { TextField } from '../../src/platform/database/text-rows';
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase(2);
-  await db.dataSource.query('CREATE TABLE copied (n integer, u uuid, t text, j jsonb, b boolean, at timestamptz, tag text)');
+  await db.asOwner('CREATE TABLE copied (n integer, u uuid, t text, j jsonb, b boolean, at timestamptz, tag text)');
 });
 afterAll(async () => { await db.drop(); });
 
@@ -69,7 +69,7 @@ it.each([
 });
 
 it('writes json as the text given, which the server still checks is JSON', async () => {
-  await db.dataSource.query('CREATE TABLE copied_json (n integer, j json)');
+  await db.asOwner('CREATE TABLE copied_json (n integer, j json)');
   const kinds: Record<string, CopyType> = { n: 'integer', j: 'json' };
   const json = (rows: TextField[][]) => db.dataSource.transaction((tx) => copyRows(tx, 'copied_json', encodeRows(kinds, rows)));
   const text = '{"b": 1,  "a": ["ŵ", null, "\\\\N"], "b": 2}';

@@ -6,6 +6,7 @@ import { defaultPolicy } from '../../src/escalation/default-policy';
 import { runSeeds } from '../../seeds';
 import { testLogger } from '../support/quiet-logger';
 import { MissingEpisode } from '../../src/missing/missing-episode.entity';
+import { createDataSource } from '../../src/platform/database/data-source';
 
 let app: TestApp;
 beforeAll(async () => { app = await buildTestApp(); });
@@ -100,13 +101,21 @@ it('on migrating, drops the copies that match their version and keeps one that d
   const db = app.db.dataSource;
   const copyOf = async (id: string) => (await db.query('SELECT policy_snapshot FROM missing_episodes WHERE id = $1', [id]))[0].policy_snapshot;
   // Back to the schema before the change (undoing any migration after it too): every episode carries a copy of its version.
-  const applied = async () => (await db.query(`SELECT 1 FROM migrations WHERE name = 'EpisodePolicyByVersion1732300000820'`)).length > 0;
-  while (await applied()) await db.undoLastMigration({ transaction: 'each' });
-  const copied = await copyOf(same.id);
-  expect(copied).toMatchObject({ version: expect.any(Number), steps: expect.any(Array) });
-  const edited = { ...copied, settings: { ...copied.settings, repeatWindowDays: 7 } };
-  await db.query('UPDATE missing_episodes SET policy_snapshot = $2 WHERE id = $1', [differs.id, JSON.stringify(edited)]);
-  await db.runMigrations({ transaction: 'each' });
+  // Migrations are the owner's to run; the service's role (db) only reads and writes rows.
+  const owner = createDataSource(app.db.ownerUrl, 2);
+  await owner.initialize();
+  let copied, edited;
+  try {
+    const applied = async () => (await db.query(`SELECT 1 FROM migrations WHERE name = 'EpisodePolicyByVersion1732300000820'`)).length > 0;
+    while (await applied()) await owner.undoLastMigration({ transaction: 'each' });
+    copied = await copyOf(same.id);
+    expect(copied).toMatchObject({ version: expect.any(Number), steps: expect.any(Array) });
+    edited = { ...copied, settings: { ...copied.settings, repeatWindowDays: 7 } };
+    await db.query('UPDATE missing_episodes SET policy_snapshot = $2 WHERE id = $1', [differs.id, JSON.stringify(edited)]);
+    await owner.runMigrations({ transaction: 'each' });
+  } finally {
+    await owner.destroy();
+  }
   expect(await copyOf(same.id)).toBeNull();
   expect(await copyOf(differs.id)).toEqual(edited);
   const orphans = await db.query('SELECT count(*)::int AS n FROM missing_episodes WHERE policy_id IS NULL AND policy_snapshot IS NULL');

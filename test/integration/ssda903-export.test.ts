@@ -119,7 +119,7 @@ describe('SSDA903 missing return', () => {
     beforeAll(async () => {
       // The service itself cannot record an overlap (the database excludes it); records migrated from
       // an older system could still carry one, so this test removes the guard to stand in for them.
-      await app.db.dataSource.query('ALTER TABLE missing_episodes DROP CONSTRAINT missing_episodes_no_overlap');
+      await app.db.asOwner('ALTER TABLE missing_episodes DROP CONSTRAINT missing_episodes_no_overlap');
       await insertEpisode(app.db.dataSource, { childRef: 'H9PX', reference: 'E-OVLP', kind: 'A',
         discoveredAt: hoursAfter(demoStart, 1), returnedAt: hoursAfter(demoStart, 24 * 3), closedAt: hoursAfter(demoStart, 24 * 3) });
     });

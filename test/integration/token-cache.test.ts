@@ -52,14 +52,14 @@ it('stops accepting the tokens of a user who is disabled, and applies a new role
 
 it('forgets everything when its listening connection drops, so a revocation it could not hear still counts', async () => {
   const token = await cachedToken('social_worker');
-  await sql('ALTER TABLE api_tokens DISABLE TRIGGER api_tokens_notify_revocation');
+  await app.db.asOwner('ALTER TABLE api_tokens DISABLE TRIGGER api_tokens_notify_revocation');
   try {
     await sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'missing-children-token-cache' AND datname = current_database()`);
     await eventually(() => (app.services.tokens.cache.listening ? null : true), 'the cache to notice it is deaf');
     await revokeInSql(token);
     expect(await read(token)).toBe(401);
   } finally {
-    await sql('ALTER TABLE api_tokens ENABLE TRIGGER api_tokens_notify_revocation');
+    await app.db.asOwner('ALTER TABLE api_tokens ENABLE TRIGGER api_tokens_notify_revocation');
   }
   await eventually(() => (app.services.tokens.cache.listening ? true : null), 'the listener to reconnect');
   expect(await read(await cachedToken('social_worker'))).toBe(200);
@@ -67,12 +67,12 @@ it('forgets everything when its listening connection drops, so a revocation it c
 
 it('remembers a token for seconds at most, even if a revocation notice were missed', async () => {
   const token = await cachedToken('social_worker');
-  await sql('ALTER TABLE api_tokens DISABLE TRIGGER api_tokens_notify_revocation');
+  await app.db.asOwner('ALTER TABLE api_tokens DISABLE TRIGGER api_tokens_notify_revocation');
   try {
     await revokeInSql(token);
     app.clock.advance(11_000);
     expect(await read(token)).toBe(401);
   } finally {
-    await sql('ALTER TABLE api_tokens ENABLE TRIGGER api_tokens_notify_revocation');
+    await app.db.asOwner('ALTER TABLE api_tokens ENABLE TRIGGER api_tokens_notify_revocation');
   }
 });

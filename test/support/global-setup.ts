@@ -1,12 +1,16 @@
 // Starts one throwaway embedded PostgreSQL for the whole run (or uses DATABASE_URL's server),
 // migrates a template database and loads the demo data into it. Each test file then clones the
 // template (CREATE DATABASE ... TEMPLATE), which takes milliseconds and isolates files run in parallel.
+// As in production, the superuser migrates and owns the tables while the tests' service connects as
+// a least-privilege role (TEST_PG_APP_URL); its grants and default privileges travel with the template.
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { EmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
 import { createDataSource } from '../../src/platform/database/data-source';
+import { migrateAsOwner } from '../../src/platform/database/migrate';
+import { ensureLoginRole } from '../../src/platform/database/service-role';
 import { createServices } from '../../src/services';
 import { loadConfig } from '../../src/config';
 import { runSeeds } from '../../seeds';
@@ -15,6 +19,7 @@ import { ManualClock, testClockStart } from './clock';
 import { freePort } from './ports';
 
 export const TEMPLATE_DB = 'mc_test_template';
+export const TEST_APP_ROLE = 'mc_test_app';
 
 export default async function globalSetup(): Promise<void> {
   const logger = testLogger();
@@ -35,13 +40,22 @@ export default async function globalSetup(): Promise<void> {
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
   await client.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  const appPassword = randomBytes(18).toString('base64url');
+  await ensureLoginRole(client, TEST_APP_ROLE, appPassword);
   await client.end();
 
   const templateUrl = new URL(admin.toString());
   templateUrl.pathname = `/${TEMPLATE_DB}`;
+  await migrateAsOwner(templateUrl.toString(), TEST_APP_ROLE, logger);
+  const appUrl = new URL(admin.toString());
+  appUrl.username = TEST_APP_ROLE;
+  appUrl.password = appPassword;
+  process.env.TEST_PG_APP_URL = appUrl.toString();
+  // The demo data goes in as the service's role, as `npm start` loads it.
+  templateUrl.username = TEST_APP_ROLE;
+  templateUrl.password = appPassword;
   const db = createDataSource(templateUrl.toString(), 2);
   await db.initialize();
-  await db.runMigrations({ transaction: 'each' });
   const config = loadConfig({ NODE_ENV: 'test' });
   const clock = new ManualClock(testClockStart());
   await runSeeds(db, createServices({ db, clock, config, logger }), { demo: true, logger, clock });
