@@ -84,7 +84,7 @@ export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys:
       decisions.push(decision(step, r, 'skip', `Condition not met: ${unmet}`, due));
       continue;
     }
-    decisions.push(decision(step, r, 'fire', fireReason(step, r), due));
+    decisions.push(decision(step, r, 'fire', fireReason(step, r, ep), due));
     if (r + 1 < maxRuns) nextAt = Math.min(nextAt, repeatDue(step, first, r + 1));
   }
   return { decisions, nextAt: nextAt === Infinity ? null : new Date(nextAt) };
@@ -134,10 +134,11 @@ function repeatDue(step: EscalationStep, first: number, repeat: number): number 
   return first + repeat * (step.repeat?.everyMinutes ?? 0) * MINUTE;
 }
 
-function fireReason(step: EscalationStep, repeat: number): string {
+function fireReason(step: EscalationStep, repeat: number, ep: EpisodeSnapshot): string {
   if (repeat > 0) return `Repeat ${repeat}: the alert has not been acknowledged.`;
   const delay = step.delayWorkingDays ? `${step.delayWorkingDays} working days after` : step.delayMinutes ? `${step.delayMinutes / 60} hours after` : 'at';
-  const moment = { discovered: 'discovery', reported: 'the report', returned: 'the return', risk_high: 'the high risk grading' }[step.from];
+  const highRisk = ep.highRiskFromStart ? 'the report (high risk from the first minute)' : 'the high risk grading';
+  const moment = { discovered: 'discovery', reported: 'the report', returned: 'the return', risk_high: highRisk }[step.from];
   return `Due ${delay} ${moment}.`;
 }
 

@@ -139,7 +139,7 @@ export class SmsIntakeService {
   private async addUpdate(tx: Tx, sms: InboundSms, episode: OpenEpisode, child: Child): Promise<void> {
     await this.commands.addUpdate(tx, episode, sms.body);
     await this.notices.carerUpdate(tx, { authorityId: episode.authorityId, episodeId: episode.id, episodeRef: episode.reference,
-      childId: child.id, childRef: child.reference, messageSid: sms.messageSid });
+      childId: child.id, childRef: child.reference, at: this.clock.now() });
   }
 
   private async tellDutyManagers(tx: Tx, authorityId: string | null, sms: InboundSms): Promise<void> {

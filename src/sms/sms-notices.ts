@@ -8,6 +8,8 @@ import type { NotificationOutbox, OutboxMessage } from '../notifications/outbox'
 import { activeDutyManagers } from '../notifications/duty-managers.query';
 import { ChildrenRepository } from '../children/children.repository';
 
+const QUARTER_HOUR = 15 * 60_000;
+
 interface Person { id: string; name: string; mobile: string | null; email: string | null }
 type Message = Pick<OutboxMessage, 'authorityId' | 'episodeId' | 'dedupeKey' | 'template' | 'data'>;
 
@@ -24,9 +26,13 @@ function toPerson(person: Person, type: RecipientType, m: Message): OutboxMessag
 export class SmsNotices {
   constructor(private readonly outbox: NotificationOutbox, private readonly publicBaseUrl: string, private readonly children = new ChildrenRepository()) {}
 
-  /** "New update on E-XXXX" to the child's social worker and the duty managers. */
-  async carerUpdate(tx: Tx, e: { authorityId: string; episodeId: string; episodeRef: string; childId: string; childRef: string; messageSid: string }): Promise<void> {
-    const message: Message = { authorityId: e.authorityId, episodeId: e.episodeId, dedupeKey: `carer-update:${e.messageSid}`, template: 'carer-update',
+  /**
+   * "New update on E-XXXX" to the child's social worker and the duty managers: one notice a quarter
+   * of an hour for an episode, however many texts the carer sends in it (each is on the timeline).
+   */
+  async carerUpdate(tx: Tx, e: { authorityId: string; episodeId: string; episodeRef: string; childId: string; childRef: string; at: Date }): Promise<void> {
+    const quarter = Math.floor(e.at.getTime() / QUARTER_HOUR);
+    const message: Message = { authorityId: e.authorityId, episodeId: e.episodeId, dedupeKey: `carer-update:${e.episodeId}:${quarter}`, template: 'carer-update',
       data: { episodeRef: e.episodeRef, childRef: e.childRef, link: `${this.publicBaseUrl}/episodes/${e.episodeId}` } };
     const worker = await this.children.socialWorker(tx, e.childId);
     const people = [...(worker ? [toPerson(worker, 'user', message)] : []),

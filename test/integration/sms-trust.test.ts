@@ -45,10 +45,17 @@ describe('a question or a worry during an episode', () => {
 
 describe("a carer's update", () => {
   it('is on the timeline, and the social worker and the duty manager are told where to read it, not what it says', async () => {
-    const { messageSid } = await text(CARER, 'last seen 9pm near the station, red jacket');
-    expect(await updates()).toContain('Update from the carer by text: last seen 9pm near the station, red jacket');
+    t.app.clock.advanceMinutes(15); // a new quarter hour: the updates before it were notified already
+    const before = Number((await q(`SELECT count(*) AS n FROM notifications WHERE template = 'carer-update'`))[0].n);
+    await text(CARER, 'last seen 9pm near the station, red jacket');
+    await text(CARER, 'she took her phone and charger');
+    expect(await updates()).toEqual(expect.arrayContaining(['Update from the carer by text: last seen 9pm near the station, red jacket',
+      'Update from the carer by text: she took her phone and charger']));
     await t.app.services.dispatcher.drain();
-    const told = await q(`SELECT recipient_type, recipient_name, body_text FROM notifications WHERE dedupe_key LIKE $1 ORDER BY recipient_type`, [`carer-update:${messageSid}:%`]);
+    const told = await q(`SELECT recipient_type, recipient_name, body_text FROM notifications WHERE template = 'carer-update'
+      ORDER BY created_at DESC, recipient_type LIMIT 2`);
+    // Two texts in one quarter hour: one notice each to the social worker and the duty manager.
+    expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE template = 'carer-update'`))[0].n)).toBe(before + 2);
     expect(told.map((n: { recipient_type: string; recipient_name: string }) => `${n.recipient_type} ${n.recipient_name}`))
       .toEqual(['duty Duty manager', 'user Sam Social-Worker']);
     const toDuty = t.twilio.to(DUTY_MANAGER).map((m) => m.body).filter((b) => b.startsWith('Update from the carer'));
