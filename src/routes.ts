@@ -27,6 +27,7 @@ import { helpPages } from './help/help.pages';
 import { childrenPages } from './children/children.pages';
 import { childFormPages } from './children/child-forms.pages';
 import { missingProfilePages } from './missing-profiles/missing-profile.pages';
+import { missingProfilePhotoPages } from './missing-profiles/missing-profile-photo.pages';
 import { adminPages } from './admin/admin.pages';
 import { usersPages } from './users/users.pages';
 import { contactsPages } from './contacts/contacts.pages';
@@ -64,6 +65,7 @@ export const routes: AppRoute[] = [
   ...childrenPages,
   ...childFormPages,
   ...missingProfilePages,
+  ...missingProfilePhotoPages,
   ...adminPages,
   ...usersPages,
   ...contactsPages,

@@ -20,6 +20,7 @@ import { ChildScope } from './children/child-scope';
 import { GuardiansService } from './guardians/guardians.service';
 import { SafeguardingPlansService } from './safeguarding/safeguarding-plans.service';
 import { MissingProfilesService } from './missing-profiles/missing-profiles.service';
+import { MissingProfilePhotosService } from './missing-profiles/missing-profile-photos.service';
 import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
 import { NrmReferralsService } from './nrm/nrm-referrals.service';
 import { ContactsService } from './contacts/contacts.service';
@@ -98,6 +99,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     guardians: new GuardiansService(db, clock, audit, childScope),
     safeguardingPlans: new SafeguardingPlansService(db, clock, audit, childScope),
     missingProfiles: new MissingProfilesService(db, clock, audit, childScope),
+    missingProfilePhotos: new MissingProfilePhotosService(clock, audit, childScope),
     traffickingAssessments: new TraffickingAssessmentsService(clock, audit, childScope),
     nrmReferrals: new NrmReferralsService(db, clock, audit, childScope),
     contacts: new ContactsService(db, clock, audit),
