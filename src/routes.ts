@@ -23,6 +23,7 @@ import { returnsRoutes } from './returns/returns.routes';
 import { figuresRoutes } from './figures/figures.routes';
 import { figuresPages } from './figures/figures.pages';
 import { missingPages } from './missing/missing.pages';
+import { episodeAcknowledgePages } from './missing/episode-acknowledge.pages';
 import { helpPages } from './help/help.pages';
 import { childrenPages } from './children/children.pages';
 import { childFormPages } from './children/child-forms.pages';
@@ -61,6 +62,7 @@ export const routes: AppRoute[] = [
   ...homePages,
   ...figuresPages,
   ...missingPages,
+  ...episodeAcknowledgePages,
   ...helpPages,
   ...childrenPages,
   ...childFormPages,

@@ -127,13 +127,13 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
 }
 
 /** What the pages need beyond the API's services; built from those same services. */
-function pageServices(db: DataSource, clock: Clock, s: Omit<DashboardSources, 'caredFor'> & ChildPageSources & { audit: AuditService }) {
+function pageServices(db: DataSource, clock: Clock, s: Omit<DashboardSources, 'caredFor'> & ChildPageSources & { audit: AuditService; escalation: EscalationService }) {
   const caredFor = new CaredForChildren(db, s.audit, s.children, s.placements.repo);
   return {
     clock,
     caredFor,
     dashboard: new DashboardService({ ...s, caredFor }, clock),
-    episodePage: new EpisodePageService(s.missingEpisodes, s.notifications, s.children, clock),
+    episodePage: new EpisodePageService(s.missingEpisodes, s.notifications, s.children, s.escalation, clock),
     childPage: new ChildPageService(s),
   };
 }
