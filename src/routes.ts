@@ -18,6 +18,7 @@ import { contactsRoutes } from './contacts/contacts.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { escalationRoutes } from './escalation/escalation.routes';
+import { profileLinkRoutes } from './escalation/profile-link.routes';
 import { operationalGroupRoutes } from './operational-group/operational-group.routes';
 import { returnsRoutes } from './returns/returns.routes';
 import { figuresRoutes } from './figures/figures.routes';
@@ -53,6 +54,7 @@ export const routes: AppRoute[] = [
   ...contactsRoutes,
   ...missingRoutes,
   ...escalationRoutes,
+  ...profileLinkRoutes,
   ...operationalGroupRoutes,
   ...notificationsRoutes,
   ...returnsRoutes,

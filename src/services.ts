@@ -117,7 +117,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     missingEpisodes: new MissingEpisodesService(db, audit),
     episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
     episodeEndings,
-    profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, config.displayTimeZone),
+    profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, escalation, config.displayTimeZone),
     operationalGroup: new OperationalGroupService(db, clock, audit, children, groupRepo, packs, operationalGroupCycle),
     operationalGroupCycle,
     ssda903Missing: new Ssda903MissingService(db, audit),

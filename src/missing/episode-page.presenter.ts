@@ -24,7 +24,7 @@ export const alertStatus = (s: NotificationStatus, channel: 'sms' | 'email' = 's
   (channel === 'email' && s === 'sent' ? { text: 'Accepted by the mail server', tagClass: 'govuk-tag--blue' } : statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' });
 
 const riskNames: Record<string, string> = { very_low: 'Very low', low: 'Low', medium: 'Medium', high: 'High' };
-export function riskText(e: MissingEpisode): string {
+export function riskText(e: Pick<MissingEpisode, 'riskGrade' | 'highRiskFromStart'>): string {
   if (e.riskGrade) return `${riskNames[e.riskGrade] ?? e.riskGrade} (police grade)`;
   return e.highRiskFromStart ? 'High from the first minute (not yet graded by police)' : 'Not yet graded by police';
 }

@@ -22,14 +22,15 @@ export class AcknowledgementsRepository {
 
   /**
    * The alerts needing acknowledgement that carried this very link: its episode, audience and expiry
-   * (a link's expiry is kept to the second; the message's data has milliseconds). Locked for update.
+   * (a link's expiry is kept to the second; the message's data has milliseconds). Locked for update
+   * when about to be acknowledged; only read when a page shows them.
    */
-  async lockCarryingLink(tx: Tx, link: LinkIdentity): Promise<AckableMessage[]> {
+  async carryingLink(tx: Tx, link: LinkIdentity, { lock }: { lock: boolean }): Promise<AckableMessage[]> {
     const rows: { id: string; step: string; recipient_name: string; acknowledged: boolean }[] = await tx.query(`
       SELECT id, split_part(step_key, '#', 1) AS step, recipient_name, (acknowledged_at IS NOT NULL OR status = 'acknowledged') AS acknowledged
       FROM notifications WHERE episode_id = $1 AND needs_ack AND step_key IS NOT NULL
         AND data->>'linkAudience' = $2 AND left(data->>'linkExpiresAt', 19) = $3
-      ORDER BY created_at, seq FOR UPDATE`, [link.episodeId, link.audience, link.expiresAt.toISOString().slice(0, 19)]);
+      ORDER BY created_at, seq${lock ? ' FOR UPDATE' : ''}`, [link.episodeId, link.audience, link.expiresAt.toISOString().slice(0, 19)]);
     return rows.map((r) => ({ id: r.id, step: r.step, recipientName: r.recipient_name, acknowledged: r.acknowledged }));
   }
 
