@@ -59,7 +59,9 @@ export class MissingProfileLinkService {
   /**
    * Acknowledges, as the contacts this link was sent to, the alerts it carried: their messages are
    * marked acknowledged and each step's repeats stop, as with an SMS "ACK <code>". Pressing again
-   * changes nothing. Returns the steps acknowledged now.
+   * changes nothing. Returns the steps acknowledged now. The token (40 characters, to fit one SMS)
+   * names no recipient: links of one audience queued at the same instant are one link, so its holder
+   * acknowledges for every message that carried it (e.g. the team's and the head of service's at a report).
    */
   acknowledge(token: string, ip: string | null): Promise<string[]> {
     return this.withLink(token, ip, async (tx, e, claims) => {

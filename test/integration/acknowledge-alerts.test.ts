@@ -103,7 +103,8 @@ it("the profile link's Acknowledge acts as the contact the link was sent to, onc
 });
 
 it('a team link carries no alert to acknowledge, and a tampered link acknowledges nothing', async () => {
-  const episode = await missingChild();
+  // A child not high risk from the first minute: at the report only the team's link goes out to professionals.
+  const episode = await reportMissing(app, (await childPlaced(app, { trafficking: 'not_trafficked', daysAgo: 60 })).id);
   await app.services.dispatcher.drain();
   const [team] = await q(`SELECT body_text FROM notifications WHERE episode_id = $1 AND step_key = 'report_team#0' AND channel = 'sms' LIMIT 1`, [episode.id]);
   const teamLink = new RegExp(`${PUBLIC_BASE_URL}(/p/[A-Za-z0-9_-]+)`).exec(team.body_text)![1];
