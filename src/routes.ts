@@ -18,15 +18,18 @@ import { contactsRoutes } from './contacts/contacts.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { escalationRoutes } from './escalation/escalation.routes';
+import { profileLinkRoutes } from './escalation/profile-link.routes';
 import { operationalGroupRoutes } from './operational-group/operational-group.routes';
 import { returnsRoutes } from './returns/returns.routes';
 import { figuresRoutes } from './figures/figures.routes';
 import { figuresPages } from './figures/figures.pages';
 import { missingPages } from './missing/missing.pages';
+import { episodeAcknowledgePages } from './missing/episode-acknowledge.pages';
 import { helpPages } from './help/help.pages';
 import { childrenPages } from './children/children.pages';
 import { childFormPages } from './children/child-forms.pages';
 import { missingProfilePages } from './missing-profiles/missing-profile.pages';
+import { missingProfilePhotoPages } from './missing-profiles/missing-profile-photo.pages';
 import { adminPages } from './admin/admin.pages';
 import { usersPages } from './users/users.pages';
 import { contactsPages } from './contacts/contacts.pages';
@@ -51,6 +54,7 @@ export const routes: AppRoute[] = [
   ...contactsRoutes,
   ...missingRoutes,
   ...escalationRoutes,
+  ...profileLinkRoutes,
   ...operationalGroupRoutes,
   ...notificationsRoutes,
   ...returnsRoutes,
@@ -60,10 +64,12 @@ export const routes: AppRoute[] = [
   ...homePages,
   ...figuresPages,
   ...missingPages,
+  ...episodeAcknowledgePages,
   ...helpPages,
   ...childrenPages,
   ...childFormPages,
   ...missingProfilePages,
+  ...missingProfilePhotoPages,
   ...adminPages,
   ...usersPages,
   ...contactsPages,

@@ -20,6 +20,7 @@ import { ChildScope } from './children/child-scope';
 import { GuardiansService } from './guardians/guardians.service';
 import { SafeguardingPlansService } from './safeguarding/safeguarding-plans.service';
 import { MissingProfilesService } from './missing-profiles/missing-profiles.service';
+import { MissingProfilePhotosService } from './missing-profiles/missing-profile-photos.service';
 import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
 import { NrmReferralsService } from './nrm/nrm-referrals.service';
 import { ContactsService } from './contacts/contacts.service';
@@ -98,6 +99,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     guardians: new GuardiansService(db, clock, audit, childScope),
     safeguardingPlans: new SafeguardingPlansService(db, clock, audit, childScope),
     missingProfiles: new MissingProfilesService(db, clock, audit, childScope),
+    missingProfilePhotos: new MissingProfilePhotosService(clock, audit, childScope),
     traffickingAssessments: new TraffickingAssessmentsService(clock, audit, childScope),
     nrmReferrals: new NrmReferralsService(db, clock, audit, childScope),
     contacts: new ContactsService(db, clock, audit),
@@ -115,7 +117,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     missingEpisodes: new MissingEpisodesService(db, audit),
     episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
     episodeEndings,
-    profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, config.displayTimeZone),
+    profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, escalation, config.displayTimeZone),
     operationalGroup: new OperationalGroupService(db, clock, audit, children, groupRepo, packs, operationalGroupCycle),
     operationalGroupCycle,
     ssda903Missing: new Ssda903MissingService(db, audit),
@@ -125,13 +127,13 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
 }
 
 /** What the pages need beyond the API's services; built from those same services. */
-function pageServices(db: DataSource, clock: Clock, s: Omit<DashboardSources, 'caredFor'> & ChildPageSources & { audit: AuditService }) {
+function pageServices(db: DataSource, clock: Clock, s: Omit<DashboardSources, 'caredFor'> & ChildPageSources & { audit: AuditService; escalation: EscalationService }) {
   const caredFor = new CaredForChildren(db, s.audit, s.children, s.placements.repo);
   return {
     clock,
     caredFor,
     dashboard: new DashboardService({ ...s, caredFor }, clock),
-    episodePage: new EpisodePageService(s.missingEpisodes, s.notifications, s.children, clock),
+    episodePage: new EpisodePageService(s.missingEpisodes, s.notifications, s.children, s.escalation, clock),
     childPage: new ChildPageService(s),
   };
 }

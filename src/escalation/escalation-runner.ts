@@ -8,7 +8,8 @@ import type { Tx } from '../platform/database/transaction';
 import type { Clock } from '../platform/clock';
 import type { NotificationOutbox } from '../notifications/outbox';
 import { MissingEpisode } from '../missing/missing-episode.entity';
-import { dueSteps, effectiveRisk, EpisodeSnapshot, runKey, RunOutcome, StepDecision } from './due-steps';
+import { dueSteps, EpisodeSnapshot, runKey, RunOutcome, StepDecision } from './due-steps';
+import type { RiskGrade } from './escalation-policy';
 import { EpisodeParty, RecipientResolver } from './recipients';
 import { messageData, EpisodeFacts } from './message-data';
 import { planStep, PlannedStep, sentStep } from './step-messages';
@@ -196,8 +197,17 @@ function partyOf(episode: LadderEpisode, child: LadderChild): EpisodeParty {
 
 function factsOf(episode: LadderEpisode, child: LadderChild): EpisodeFacts {
   return { childRef: child.reference, episodeRef: episode.reference, authorityName: child.authority_name, kind: episode.kind,
-    risk: effectiveRisk(snapshotOf(episode, [])), discoveredAt: episode.discoveredAt, lastSeenAt: episode.lastSeenAt, returnedAt: episode.returnedAt,
+    risk: messageRisk(episode), discoveredAt: episode.discoveredAt, lastSeenAt: episode.lastSeenAt, returnedAt: episode.returnedAt,
     policeReference: episode.policeReference, repeatCount: episode.repeatCount, repeatWindowDays: episode.policy.settings.repeatWindowDays };
+}
+
+/**
+ * The risk a message states: the police grade once police have graded it (a repeat after a medium
+ * grade must not still say HIGH RISK), and high before that for a child high risk from the first minute.
+ * The ladder's own conditions keep effectiveRisk: a child high risk from the start stays on the high-risk ladder.
+ */
+export function messageRisk(e: Pick<LadderEpisode, 'riskGrade' | 'highRiskFromStart'>): RiskGrade | null {
+  return e.riskGrade ?? (e.highRiskFromStart ? 'high' : null);
 }
 
 export function snapshotOf(e: LadderEpisode, acknowledgedSteps: string[]): EpisodeSnapshot {

@@ -11,12 +11,19 @@ import { MissingEpisode } from '../missing/missing-episode.entity';
 import { addToTimeline } from '../missing/episode-timeline';
 import { EscalationRunner, ProcessOptions, RunSummary } from './escalation-runner';
 import { RecipientResolver } from './recipients';
+import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
 
 export interface SweepResult extends Omit<RunSummary, 'unreached'> { due: number; processed: number; ms: number }
 export interface SweepOptions { batch?: number; concurrency?: number; perTransaction?: number }
 
 export class EscalationService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, readonly runner: EscalationRunner, private readonly logger: Logger) {}
+  constructor(private readonly db: DataSource, private readonly clock: Clock, readonly runner: EscalationRunner, private readonly logger: Logger,
+    private readonly acks = new AcknowledgementsRepository()) {}
+
+  /** The steps of an episode whose alert waits for acknowledgement (the episode page offers a button for each). */
+  async pendingAcknowledgements(episodeId: string, tx: Tx = this.db.manager): Promise<string[]> {
+    return this.acks.pendingSteps(tx, episodeId);
+  }
 
   /** Runs the ladder for an episode whose row the caller's transaction has locked (given as read by it, or by id). */
   async process(tx: Tx, episode: MissingEpisode | string, options: ProcessOptions = {}): Promise<RunSummary> {

@@ -1,71 +1,129 @@
-// Opening a missing profile through a signed link (police, CEOP, the team): one child, one
-// episode, until the link expires or the episode closes. Every opening is audited. The placement
-// address is never part of it.
+// The signed missing-profile link (police, CEOP, the team): one child, one episode, until the link
+// expires or the episode closes. Opening it, its photograph and acknowledging through it are each
+// audited. The link is the credential: its holder acts as the contacts it was sent to. The
+// placement address is never part of it.
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { AuditService } from '../platform/audit/audit.service';
-import { Unauthorized } from '../platform/errors';
-import { MissingEpisode } from '../missing/missing-episode.entity';
+import type { Tx } from '../platform/database/transaction';
+import { DomainError, Gone, NotFound } from '../platform/errors';
+import type { MissingEpisode } from '../missing/missing-episode.entity';
+import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
+import { MissingProfilePhotosRepository, type StoredPhoto } from '../missing-profiles/missing-profile-photos.repository';
+import type { EscalationService } from './escalation.service';
+import type { RiskGrade } from './escalation-policy';
+import { ProfileLinkRepository, type EpisodeNote } from './profile-link.repository';
 import { claimedEpisodeId, LINK_EXPIRED, LINK_NOT_VALID, looksLikeLink, type LinkClaims, type SignedLinks } from './signed-link';
 
 export interface ProfileView {
   audience: string;
   expiresAt: Date;
   episode: { reference: string; kind: string; discoveredAt: Date; lastSeen: { at: Date | null; where: string | null; clothing: string | null };
-    riskGrade: string | null; highRiskFromStart: boolean; policeReference: string | null };
+    riskGrade: RiskGrade | null; highRiskFromStart: boolean; policeReference: string | null };
   child: Record<string, unknown>;
   profile: Record<string, unknown> | null;
+  /** When the photograph on file was uploaded; it is served only by the link's own photo route. */
+  photoUploadedAt: Date | null;
+  notes: EpisodeNote[];
+  duty: { authorityName: string; dutyNumber: string | null };
+  /** The alert steps this link was sent with that need acknowledging, and those still waiting; null when it carried none. */
+  acknowledgement: { steps: string[]; pending: string[] } | null;
 }
+
+/** Why a link no longer opens: 'not_valid' (404), 'expired' or 'episode_closed' (410); the duty line when the link names a real episode. */
+export type RefusalDetails = { reason: 'not_valid' | 'expired' | 'episode_closed' | 'no_episode'; authorityName?: string; dutyNumber?: string | null };
 
 export class MissingProfileLinkService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService, private readonly links: SignedLinks,
+    private readonly escalation: EscalationService,
     /** Times on the page are shown in this zone. */
-    readonly timeZone: string) {}
+    readonly timeZone: string,
+    private readonly repo = new ProfileLinkRepository(), private readonly acks = new AcknowledgementsRepository(),
+    private readonly photos = new MissingProfilePhotosRepository()) {}
 
-  async open(token: string, ip: string | null): Promise<ProfileView> {
-    const claims = this.links.read(token);
-    if (!claims) {
-      await this.refuseForged(token, ip);
-      throw new Unauthorized(LINK_NOT_VALID);
-    }
-    const opened = await this.db.transaction(async (tx): Promise<ProfileView | Unauthorized> => {
-      const e = await tx.findOneBy(MissingEpisode, { id: claims.episodeId });
-      const refusal = this.refusal(claims, e);
-      if (refusal) {
-        // Committed with this transaction; the refusal is thrown only once it is written.
-        await this.audit.record(tx, null, { action: 'refused', entityType: 'missing_profile', entityId: e?.id ?? null, childId: e?.childId ?? null,
-          authorityId: e?.authorityId ?? null, ip, changes: { reason: refusal.reason, audience: claims.audience } });
-        return new Unauthorized(refusal.message);
-      }
-      if (!e) throw new Unauthorized(LINK_NOT_VALID); // refusal() has already answered this; for the type checker
-      const [child] = await tx.query(`SELECT reference, first_names, last_name, aliases, date_of_birth::text AS date_of_birth, dob_estimated, sex,
-        nationality, first_language FROM children WHERE id = $1`, [e.childId]);
-      const [profile] = await tx.query(`SELECT physical_description, distinguishing_marks, photo_taken_on::text AS photo_taken_on, phones, social_media,
-        languages, medical_needs, medication, associates, places, travel_cards FROM missing_profiles WHERE child_id = $1`, [e.childId]);
+  open(token: string, ip: string | null): Promise<ProfileView> {
+    return this.withLink(token, ip, async (tx, e, claims) => {
+      const [child, profile, photoUploadedAt, notes, duty, acknowledgement] = [await this.repo.child(tx, e.childId), await this.repo.profile(tx, e.childId),
+        await this.photos.uploadedAt(tx, e.childId), await this.repo.notes(tx, e.id), await this.repo.dutyLine(tx, e.authorityId), await this.ackState(tx, claims)];
       await this.audit.record(tx, null, { action: 'open_link', entityType: 'missing_profile', entityId: e.id, childId: e.childId,
         authorityId: e.authorityId, ip, changes: { audience: claims.audience } });
       return {
         audience: claims.audience, expiresAt: claims.expiresAt,
         episode: { reference: e.reference, kind: e.kind, discoveredAt: e.discoveredAt, riskGrade: e.riskGrade, highRiskFromStart: e.highRiskFromStart,
           lastSeen: { at: e.lastSeenAt, where: e.lastSeenWhere, clothing: e.lastSeenClothing }, policeReference: e.policeReference },
-        child: { reference: child.reference, firstNames: child.first_names, lastName: child.last_name, aliases: child.aliases,
-          dateOfBirth: child.date_of_birth, dobEstimated: child.dob_estimated, sex: child.sex === 1 ? 'male' : 'female',
-          nationality: child.nationality, firstLanguage: child.first_language },
-        profile: profile ? {
-          description: profile.physical_description, distinguishingMarks: profile.distinguishing_marks, photoTakenOn: profile.photo_taken_on,
-          languages: profile.languages, phones: profile.phones, socialMedia: profile.social_media, associates: profile.associates,
-          places: profile.places, medicalNeeds: profile.medical_needs, medication: profile.medication, travelCards: profile.travel_cards,
-        } : null,
+        child, profile, photoUploadedAt, notes, duty, acknowledgement,
       };
     });
-    if (opened instanceof Unauthorized) throw opened;
-    return opened;
+  }
+
+  /**
+   * Acknowledges, as the contacts this link was sent to, the alerts it carried: their messages are
+   * marked acknowledged and each step's repeats stop, as with an SMS "ACK <code>". Pressing again
+   * changes nothing. Returns the steps acknowledged now. The token (40 characters, to fit one SMS)
+   * names no recipient: links of one audience queued at the same instant are one link, so its holder
+   * acknowledges for every message that carried it (e.g. the team's and the head of service's at a report).
+   */
+  acknowledge(token: string, ip: string | null): Promise<string[]> {
+    return this.withLink(token, ip, async (tx, e, claims) => {
+      const carried = (await this.acks.carryingLink(tx, claims, { lock: true })).filter((m) => !m.acknowledged);
+      if (!carried.length) return [];
+      const now = this.clock.now();
+      const name = [...new Set(carried.map((m) => m.recipientName))].join(', ');
+      await this.acks.markAcknowledged(tx, carried.map((m) => m.id), now, 'acknowledged through the profile link');
+      const steps = [...new Set(carried.map((m) => m.step))];
+      for (const step of steps) await this.escalation.acknowledge(tx, e.id, step, { userId: null, name: `${name} (through the profile link)` });
+      await this.audit.record(tx, null, { action: 'acknowledge', entityType: 'missing_episode', entityId: e.id, childId: e.childId,
+        authorityId: e.authorityId, ip, changes: { audience: claims.audience, steps, via: 'profile_link' } });
+      return steps;
+    });
+  }
+
+  /** The child's photograph for the link's page; audited like the opening. */
+  photo(token: string, ip: string | null): Promise<StoredPhoto> {
+    return this.withLink(token, ip, async (tx, e, claims) => {
+      const photo = await this.photos.get(tx, e.childId);
+      if (!photo) return new NotFound('This child has no photograph on file.');
+      await this.audit.record(tx, null, { action: 'read', entityType: 'missing_profile_photo', entityId: e.childId, childId: e.childId,
+        authorityId: e.authorityId, ip, changes: { audience: claims.audience } });
+      return photo;
+    });
+  }
+
+  private async ackState(tx: Tx, claims: LinkClaims): Promise<ProfileView['acknowledgement']> {
+    const carried = await this.acks.carryingLink(tx, claims, { lock: false });
+    if (!carried.length) return null;
+    const steps = [...new Set(carried.map((m) => m.step))];
+    const waiting = new Set(await this.acks.pendingSteps(tx, claims.episodeId));
+    return { steps, pending: steps.filter((s) => waiting.has(s)) };
+  }
+
+  /**
+   * Runs work for a genuine link to an open episode, in one transaction. A refusal is audited in that
+   * transaction and thrown once it has committed; a domain error the work returns is thrown likewise.
+   */
+  private async withLink<T>(token: string, ip: string | null, work: (tx: Tx, e: MissingEpisode, claims: LinkClaims) => Promise<T | DomainError>): Promise<T> {
+    const claims = this.links.read(token);
+    if (!claims) {
+      await this.refuseForged(token, ip);
+      throw new NotFound(LINK_NOT_VALID, { reason: 'not_valid' } satisfies RefusalDetails);
+    }
+    const outcome = await this.db.transaction(async (tx): Promise<T | DomainError> => {
+      const e = await this.repo.episode(tx, claims.episodeId);
+      const refusal = this.refusal(claims, e);
+      if (!refusal) return work(tx, e!, claims);
+      await this.audit.record(tx, null, { action: 'refused', entityType: 'missing_profile', entityId: e?.id ?? null, childId: e?.childId ?? null,
+        authorityId: e?.authorityId ?? null, ip, changes: { reason: refusal.reason, audience: claims.audience } });
+      const details: RefusalDetails = { reason: refusal.reason, ...(e && await this.repo.dutyLine(tx, e.authorityId)) };
+      return refusal.reason === 'no_episode' ? new NotFound(refusal.message, details) : new Gone(refusal.message, details);
+    });
+    if (outcome instanceof DomainError) throw outcome;
+    return outcome;
   }
 
   /** Why a genuinely signed link no longer opens, or null while it does. */
-  private refusal(claims: LinkClaims, e: MissingEpisode | null): { reason: string; message: string } | null {
-    if (claims.expiresAt <= this.clock.now()) return { reason: 'expired', message: LINK_EXPIRED };
+  private refusal(claims: LinkClaims, e: MissingEpisode | null): { reason: 'expired' | 'no_episode' | 'episode_closed'; message: string } | null {
     if (!e) return { reason: 'no_episode', message: LINK_NOT_VALID };
+    if (claims.expiresAt <= this.clock.now()) return { reason: 'expired', message: LINK_EXPIRED };
     if (e.closedAt) return { reason: 'episode_closed', message: `This link stopped working when episode ${e.reference} closed.` };
     return null;
   }

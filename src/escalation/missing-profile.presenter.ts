@@ -1,13 +1,37 @@
-// The missing profile as a minimal, printable HTML page for officers opening a signed link.
-import nunjucks from 'nunjucks';
-import { TEMPLATES_DIR } from '../notifications/templates';
-import type { ProfileView } from './missing-profile-link.service';
+// Every value the signed-link pages show: the missing profile for officers (photograph first, the
+// duty number to call back, sightings and carers' updates, the current police grade), and the page
+// that says a link no longer works and whom to call instead.
+import type { ProfileView, RefusalDetails } from './missing-profile-link.service';
+import { riskText } from '../missing/episode-page.presenter';
 
-const pages = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR), { autoescape: true });
+/** A UK number as people dial it (07700 900203); anything else as stored. */
+export function dialled(e164: string | null | undefined): { text: string; href: string } | null {
+  if (!e164) return null;
+  const uk = /^\+44(\d{4})(\d{6})$/.exec(e164);
+  return { text: uk ? `0${uk[1]} ${uk[2]}` : e164, href: `tel:${e164}` };
+}
 
-export function renderProfilePage(view: ProfileView, timeZone: string): string {
+export function presentProfilePage(view: ProfileView, timeZone: string, token: string) {
   const fmt = (d: Date | null) => (d ? d.toLocaleString('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }) : null);
-  return pages.render('pages/missing-profile.njk', {
-    ...view, discoveredAt: fmt(view.episode.discoveredAt), lastSeenAt: fmt(view.episode.lastSeen.at), expires: fmt(view.expiresAt),
-  });
+  return {
+    ...view,
+    pageTitle: `Missing child ${view.child.reference}, episode ${view.episode.reference}`,
+    discoveredAt: fmt(view.episode.discoveredAt), lastSeenAt: fmt(view.episode.lastSeen.at), expires: fmt(view.expiresAt),
+    risk: riskText(view.episode),
+    highRisk: view.episode.riskGrade ? view.episode.riskGrade === 'high' : view.episode.highRiskFromStart,
+    photo: view.photoUploadedAt ? { src: `/p/${token}/photo`, uploadedAt: fmt(view.photoUploadedAt) } : null,
+    duty: { authorityName: view.duty.authorityName, number: dialled(view.duty.dutyNumber) },
+    sightings: view.notes.filter((n) => n.type === 'sighting').map((n) => ({ at: fmt(n.at), text: n.summary })),
+    carerUpdates: view.notes.filter((n) => n.type === 'carer_update').map((n) => ({ at: fmt(n.at), text: n.summary })),
+    acknowledge: view.acknowledgement && { action: `/p/${token}/acknowledge`, pending: view.acknowledgement.pending, done: !view.acknowledgement.pending.length },
+  };
+}
+
+export function presentRefusal(details: RefusalDetails | undefined) {
+  return {
+    pageTitle: 'This link no longer works',
+    reason: details?.reason ?? 'not_valid',
+    authorityName: details?.authorityName ?? null,
+    dutyNumber: dialled(details?.dutyNumber),
+  };
 }

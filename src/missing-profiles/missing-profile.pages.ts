@@ -24,7 +24,8 @@ async function loadProfile(request: PageRequest) {
   const { services } = request.server.app;
   const child = await services.children.get(ctx, request.params.id);
   const profile = await services.childPage.profileOrNull(ctx, request.params.id);
-  return { child: { id: child.id, name: `${child.firstNames} ${child.lastName}`, reference: child.reference }, profile,
+  const photoUploadedAt = await services.missingProfilePhotos.uploadedAt(ctx, request.params.id);
+  return { child: { id: child.id, name: `${child.firstNames} ${child.lastName}`, reference: child.reference }, profile, photoUploadedAt,
     backLink: { href: `/children/${child.id}`, text: 'Back to the child' } };
 }
 

@@ -24,7 +24,7 @@ export const alertStatus = (s: NotificationStatus, channel: 'sms' | 'email' = 's
   (channel === 'email' && s === 'sent' ? { text: 'Accepted by the mail server', tagClass: 'govuk-tag--blue' } : statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' });
 
 const riskNames: Record<string, string> = { very_low: 'Very low', low: 'Low', medium: 'Medium', high: 'High' };
-export function riskText(e: MissingEpisode): string {
+export function riskText(e: Pick<MissingEpisode, 'riskGrade' | 'highRiskFromStart'>): string {
   if (e.riskGrade) return `${riskNames[e.riskGrade] ?? e.riskGrade} (police grade)`;
   return e.highRiskFromStart ? 'High from the first minute (not yet graded by police)' : 'Not yet graded by police';
 }
@@ -37,9 +37,11 @@ const stateText: Record<EpisodeState, string> = {
 export interface EpisodePageData {
   episode: MissingEpisode; child: Child | null; timeline: TimelineLine[]; runs: EscalationRun[]; riskGrades: RiskGradeChange[];
   alerts: NotificationWithHistory[] | null; now: Date;
+  /** Steps whose alert waits for acknowledgement; empty unless the caller may acknowledge. */
+  pendingAcks: string[];
 }
 
-export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update: boolean; police: boolean }) {
+export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update: boolean; police: boolean; acknowledge?: boolean }) {
   const e = d.episode;
   const dt = (x: Date | null) => formatDateTime(x, tz);
   const missing = e.state === 'reported' || e.state === 'police_informed';
@@ -73,6 +75,8 @@ export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update
       recipient: n.recipientName, channel: n.channel === 'sms' ? 'Text message' : 'Email', ...alertStatus(n.status, n.channel),
       step: n.stepKey ?? '', history: events.map((ev) => `${dt(ev.at)}: ${ev.status}${ev.detail ? ` (${ev.detail})` : ''}`),
     })) ?? null,
+    // One button per step: the alert's repeats stop for everyone, as an SMS ACK stops them.
+    acknowledge: can.acknowledge && !e.closedAt ? d.pendingAcks.map((stepKey) => ({ stepKey, action: `/episodes/${e.id}/acknowledge` })) : [],
     forms: {
       police: can.police && e.state !== 'closed',
       found: can.update && missing,

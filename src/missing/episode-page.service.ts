@@ -6,17 +6,20 @@ import { can } from '../platform/auth/permissions';
 import type { ChildrenService } from '../children/children.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { MissingEpisodesService } from './missing-episodes.service';
+import type { EscalationService } from '../escalation/escalation.service';
 import type { EpisodePageData } from './episode-page.presenter';
 
 export class EpisodePageService {
   constructor(private readonly episodes: MissingEpisodesService, private readonly notifications: NotificationsService,
-    private readonly children: ChildrenService, private readonly clock: Clock) {}
+    private readonly children: ChildrenService, private readonly escalation: EscalationService, private readonly clock: Clock) {}
 
   async get(ctx: RequestContext, id: string): Promise<EpisodePageData> {
     const detail = await this.episodes.get(ctx, id);
     const { role } = ctx.actor;
     const child = can(role, 'children.read') ? await this.children.get(ctx, detail.episode.childId) : null;
     const alerts = can(role, 'notifications.read') ? await this.notifications.listForEpisode(ctx, id) : null;
-    return { ...detail, child, alerts, now: this.clock.now() };
+    // Read after the episode service has proved the caller may see this episode.
+    const pendingAcks = can(role, 'episodes.acknowledge') && !detail.episode.closedAt ? await this.escalation.pendingAcknowledgements(id) : [];
+    return { ...detail, child, alerts, pendingAcks, now: this.clock.now() };
   }
 }

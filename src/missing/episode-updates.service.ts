@@ -15,6 +15,7 @@ import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { EpisodeAction, transition } from './episode-state';
 import { addToTimeline } from './episode-timeline';
 import { closeEpisode } from './close-episode';
+import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
 
 export interface PoliceInput { reportedToPoliceAt?: Date; policeReference?: string; riskGrade?: RiskGrade; reason?: string }
 export interface SightingInput { at: Date; where: string; by?: string; details?: string }
@@ -23,7 +24,8 @@ export interface ReturnInterviewInput { offeredAt?: Date; heldAt?: Date; by?: st
 
 export class EpisodeUpdatesService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly escalation: EscalationService, private readonly repo = new MissingEpisodesRepository()) {}
+    private readonly escalation: EscalationService, private readonly repo = new MissingEpisodesRepository(),
+    private readonly acks = new AcknowledgementsRepository()) {}
 
   informPolice(ctx: RequestContext, id: string, input: PoliceInput): Promise<MissingEpisode> {
     return this.change(ctx, id, 'inform_police', async (tx, e, now) => {
@@ -97,8 +99,10 @@ export class EpisodeUpdatesService {
   }
 
   async acknowledge(ctx: RequestContext, id: string, stepKey: string): Promise<MissingEpisode> {
-    return this.withEpisode(ctx, id, async (tx, e) => {
+    return this.withEpisode(ctx, id, async (tx, e, now) => {
       if (!e.policy.steps.some((s) => s.key === stepKey)) throw new NotFound(`Episode ${e.reference} has no escalation step ${stepKey}.`);
+      // The caller's own messages of the step show as acknowledged, as an SMS reply marks its message.
+      await this.acks.markAcknowledged(tx, await this.acks.lockForUser(tx, e.id, stepKey, ctx.actor.userId), now, `acknowledged by ${ctx.actor.name} on the service`);
       await this.escalation.acknowledge(tx, e.id, stepKey, { userId: ctx.actor.userId, name: ctx.actor.name });
       await this.audit.record(tx, ctx, { action: 'acknowledge', entityType: 'missing_episode', entityId: e.id, childId: e.childId, changes: { stepKey } });
     });

@@ -37,7 +37,8 @@ export const missingPages: AppRoute[] = [
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const data = await services(request).episodePage.get(ctx, request.params.id);
-        const page = presentEpisodePage(data, zone(request), { update: can(ctx.actor.role, 'episodes.update'), police: can(ctx.actor.role, 'episodes.police_update') });
+        const page = presentEpisodePage(data, zone(request), { update: can(ctx.actor.role, 'episodes.update'),
+          police: can(ctx.actor.role, 'episodes.police_update'), acknowledge: can(ctx.actor.role, 'episodes.acknowledge') });
         return h.view('episode', { ...page, refreshSeconds: page.missing ? 60 : null });
       },
     },

@@ -12,6 +12,8 @@ export class Forbidden extends DomainError {}
 export class Unauthorized extends DomainError {}
 export class Invalid extends DomainError {}
 export class TooManyRequests extends DomainError {}
+/** Existed, but no longer answers: an expired link, or one whose episode has closed (410). */
+export class Gone extends DomainError {}
 /** Well-formed, but the records it would produce break a rule (a return that would fail validation). */
 export class Unprocessable extends DomainError {}
 

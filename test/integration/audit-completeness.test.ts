@@ -80,7 +80,7 @@ describe('the signed profile link', () => {
     const link = await policeLink(episode.id);
     app.clock.advanceHours(8 * 24);
     const since = await lastId();
-    expect((await app.server.inject({ method: 'GET', url: link })).statusCode).toBe(401);
+    expect((await app.server.inject({ method: 'GET', url: link })).statusCode).toBe(410);
     const lines = await linesSince(since);
     expect(lines).toEqual([{ authority_id: await authorityId(app), actor_role: null, action: 'refused', entity_type: 'missing_profile',
       entity_id: episode.id, child_id: child.id, ip: '127.0.0.1', changes: { reason: 'expired', audience: 'police' } }]);
@@ -91,7 +91,7 @@ describe('the signed profile link', () => {
     const closing = await policeLink(open.id);
     await post(app, `/api/v1/placements/${second.placementId}/end`, { reason: 'Moved' });
     const before = await lastId();
-    expect((await app.server.inject({ method: 'GET', url: closing })).statusCode).toBe(401);
+    expect((await app.server.inject({ method: 'GET', url: closing })).statusCode).toBe(410);
     expect(await linesSince(before)).toMatchObject([{ action: 'refused', entity_id: open.id, changes: { reason: 'episode_closed' } }]);
   });
 
@@ -101,8 +101,8 @@ describe('the signed profile link', () => {
     const link = await policeLink(episode.id);
     const tampered = link.slice(0, -1) + (link.endsWith('A') ? 'B' : 'A');
     const since = await lastId();
-    expect((await app.server.inject({ method: 'GET', url: tampered })).statusCode).toBe(401);
-    expect((await app.server.inject({ method: 'GET', url: '/p/junk' })).statusCode).toBe(401);
+    expect((await app.server.inject({ method: 'GET', url: tampered })).statusCode).toBe(404);
+    expect((await app.server.inject({ method: 'GET', url: '/p/junk' })).statusCode).toBe(404);
     const lines = await linesSince(since);
     expect(lines).toEqual([{ authority_id: null, actor_role: null, action: 'refused', entity_type: 'missing_profile', entity_id: null, child_id: null,
       ip: '127.0.0.1', changes: { reason: 'bad_signature', claimedEpisodeId: episode.id } }]);

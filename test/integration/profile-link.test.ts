@@ -1,5 +1,6 @@
 // The signed missing-profile link in police alerts: it opens one child's profile (never the
-// placement address), every opening is audited, and a tampered, expired or closed link is a 401.
+// placement address), every opening is audited, and a tampered link is a 404 page, an expired or
+// closed one a 410 page, each saying whom to call (JSON only when JSON is asked for).
 import { buildTestApp, TestApp } from '../support/app';
 import { addContacts, childPlaced, post, reportMissing } from '../support/escalation-fixtures';
 
@@ -70,26 +71,66 @@ it('opens the profile as a page and as JSON, without the placement address, and 
   ]);
 });
 
-it('refuses a tampered link with a plain sentence', async () => {
+it('refuses a tampered link with a GOV.UK page, not JSON, and a plain sentence to JSON clients', async () => {
   const { episode } = await missingChild();
   const path = await policeLink(episode.id);
   const tampered = path.slice(0, -1) + (path.endsWith('A') ? 'B' : 'A');
   const res = await app.server.inject({ method: 'GET', url: tampered });
-  expect(res.statusCode).toBe(401);
-  expect((res.result as { message: string }).message).toBe('This link is not valid. Use the link exactly as it was sent, or ask the duty team for a new one.');
+  expect(res.statusCode).toBe(404);
+  expect(res.headers['content-type']).toMatch(/^text\/html/);
+  expect(res.payload).toContain('This link is not valid');
+  expect(res.payload).toContain('services duty team of the local authority that sent you the alert.');
+  expect(() => JSON.parse(res.payload)).toThrow();
+  const json = await app.server.inject({ method: 'GET', url: tampered, headers: { accept: 'application/json' } });
+  expect(json.statusCode).toBe(404);
+  expect((json.result as { message: string }).message).toBe('This link is not valid. Use the link exactly as it was sent, or ask the duty team for a new one.');
 });
 
-it('refuses a link once the episode closes, and once it expires', async () => {
+it('answers a closed or expired link with a 410 page naming the duty number to call', async () => {
   const first = await missingChild();
   const second = await missingChild();
   const closing = await policeLink(first.episode.id);
   await post(app, `/api/v1/placements/${first.child.placementId}/end`, { reason: 'Moved' });
   const closed = await app.server.inject({ method: 'GET', url: closing });
-  expect(closed.statusCode).toBe(401);
-  expect((closed.result as { message: string }).message).toBe(`This link stopped working when episode ${first.episode.reference} closed.`);
+  expect(closed.statusCode).toBe(410);
+  expect(closed.headers['content-type']).toMatch(/^text\/html/);
+  expect(closed.headers['cache-control']).toBe('no-store');
+  expect(closed.payload).toContain('This missing episode has closed');
+  expect(closed.payload).toContain('href="tel:+447700900203">07700 900203</a>');
+  expect(closed.payload).not.toContain('Secret');
+  const closedJson = await app.server.inject({ method: 'GET', url: closing, headers: { accept: 'application/json' } });
+  expect(closedJson.statusCode).toBe(410);
+  expect((closedJson.result as { message: string }).message).toBe(`This link stopped working when episode ${first.episode.reference} closed.`);
   const expiring = await policeLink(second.episode.id);
   app.clock.advanceHours(7 * 24);
   const expired = await app.server.inject({ method: 'GET', url: expiring });
-  expect(expired.statusCode).toBe(401);
-  expect((expired.result as { message: string }).message).toBe('This link has expired. Ask the duty team for a new one.');
+  expect(expired.statusCode).toBe(410);
+  expect(expired.headers['content-type']).toMatch(/^text\/html/);
+  expect(expired.payload).toContain('This link has expired');
+  expect(expired.payload).toContain('07700 900203');
+  expect(() => JSON.parse(expired.payload)).toThrow();
+  const expiredJson = await app.server.inject({ method: 'GET', url: expiring, headers: { accept: 'application/json' } });
+  expect((expiredJson.result as { message: string }).message).toBe('This link has expired. Ask the duty team for a new one.');
+});
+
+it("shows the duty number, the last sighting, the carers' updates and the current police grade, styled without inline style", async () => {
+  const { episode } = await missingChild();
+  const sighting = await post(app, `/api/v1/episodes/${episode.id}/sightings`, { at: app.clock.now().toISOString(), where: 'Victoria coach station', details: 'With two adults' });
+  expect(sighting.statusCode).toBe(200);
+  await app.db.dataSource.query(`INSERT INTO episode_events (episode_id, authority_id, at, type, summary, actor_name)
+    SELECT id, authority_id, now(), 'carer_update', 'Update from the carer by text: her friend says she took the 22:10 bus', 'Carer (by text)' FROM missing_episodes WHERE id = $1`, [episode.id]);
+  const graded = await post(app, `/api/v1/episodes/${episode.id}/police`, { riskGrade: 'medium', reason: 'Seen, not with adults' });
+  expect(graded.statusCode).toBe(200);
+  const page = await app.server.inject({ url: await policeLink(episode.id) });
+  expect(page.statusCode).toBe(200);
+  expect(page.payload).toContain('href="tel:+447700900203">07700 900203</a>');
+  expect(page.payload).toContain('Victoria coach station');
+  expect(page.payload).toContain('her friend says she took the 22:10 bus');
+  expect(page.payload).toContain('Medium (police grade)');
+  expect(page.payload).not.toContain('<strong>High risk.</strong>');
+  expect(page.payload).toContain('<link rel="stylesheet" href="/app-assets/app.css">');
+  expect(page.payload).not.toMatch(/<style|style="/);
+  const css = await app.server.inject('/app-assets/app.css');
+  expect(css.statusCode).toBe(200);
+  expect(page.headers['content-security-policy']).toContain("style-src 'self'");
 });

@@ -27,6 +27,8 @@ export const examplePayloads: Record<string, object> = {
   'POST /api/v1/episodes/{id}/return-interview': { offeredAt: '2026-01-02T04:00:00Z' },
   'POST /api/v1/episodes/{id}/close': { reason: 'Test' },
   'POST /api/v1/episodes/{id}/acknowledge': { stepKey: 'report_police' },
+  // The signed link's button posts an empty form: the token in the path is all it needs.
+  'POST /p/{token}/acknowledge': {},
   'PUT /api/v1/escalation-policy': { settings: {}, steps: [] },
   'PUT /api/v1/operational-group': { cadenceDays: 42 },
   'POST /api/v1/operational-group/members': { contactId: '00000000-0000-4000-8000-000000000000' },

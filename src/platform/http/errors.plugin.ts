@@ -2,13 +2,14 @@
 // the client gets a plain sentence: never a stack trace, never a child's details.
 import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
-import { AuditUnavailable, Conflict, DomainError, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized, Unprocessable } from '../errors';
+import { AuditUnavailable, Conflict, DomainError, Forbidden, Gone, Invalid, NotFound, TooManyRequests, Unauthorized, Unprocessable } from '../errors';
 
 function toBoom(err: DomainError): Boom.Boom {
   if (err instanceof NotFound) return Boom.notFound(err.message);
   if (err instanceof Conflict) return Boom.conflict(err.message);
   if (err instanceof Forbidden) return Boom.forbidden(err.message);
   if (err instanceof Unauthorized) return Boom.unauthorized(err.message);
+  if (err instanceof Gone) return Boom.resourceGone(err.message);
   if (err instanceof TooManyRequests) return Boom.tooManyRequests(err.message);
   if (err instanceof Invalid) return Boom.badRequest(err.message);
   if (err instanceof Unprocessable) return Boom.badData(err.message);
