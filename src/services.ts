@@ -17,6 +17,7 @@ import { PlacementsService } from './placements/placements.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
 import { ChildScope } from './children/child-scope';
+import { CareEndingsService } from './children/care-endings.service';
 import { GuardiansService } from './guardians/guardians.service';
 import { SafeguardingPlansService } from './safeguarding/safeguarding-plans.service';
 import { MissingProfilesService } from './missing-profiles/missing-profiles.service';
@@ -75,7 +76,10 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const escalation = new EscalationService(db, clock,
     new EscalationRunner(clock, outbox, signedLinks, { displayTimeZone: config.displayTimeZone }), logger.child({ module: 'escalation' }));
   const episodeEndings = new EpisodeEndingsService(db, clock, audit, placements.repo, escalation);
+  const careEndings = new CareEndingsService(db, clock, audit, placements);
+  // Ending a placement or care is noted on the episode the child is missing in; neither ends it.
   placements.endedListeners.push(episodeEndings.onPlacementEnded);
+  careEndings.endedListeners.push(episodeEndings.onCareEnded);
   const reportMissing = new ReportMissingService(db, clock, audit, children, escalationPolicies, escalation);
   const carerCommands = episodeSmsCommands({ clock, reportMissing, episodeEndings, escalation, notifications });
   const groupRepo = new OperationalGroupRepository();
@@ -92,6 +96,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     }),
     children,
     placements,
+    careEndings,
     health: new HealthService(db),
     smsIntake: new SmsIntakeService(db, clock, logger, placements.repo, carerCommands, new SmsNotices(outbox, config.publicBaseUrl), config.displayTimeZone),
     smsQueue: new SmsQueueService(db, clock, audit),

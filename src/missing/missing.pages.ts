@@ -10,7 +10,7 @@ import { idParam } from '../platform/http/schemas';
 import { can } from '../platform/auth/permissions';
 import { Invalid, invalidFields } from '../platform/errors';
 import { formPage } from '../platform/views/form-page';
-import { optionalText, requiredText, orUndefined } from '../platform/views/form-fields';
+import { optionalText, orUndefined, requiredText } from '../platform/views/form-fields';
 import { dateTimeKeys, fieldsFor, requiredInstant } from '../platform/views/date-time-fields';
 import { riskGrades } from '../escalation/escalation-policy';
 import { presentEpisodePage } from './episode-page.presenter';
@@ -23,8 +23,8 @@ const instant = (request: Request, values: Values, prefix: string, what: string)
 
 async function episodeHeader(request: Request) {
   const data = await services(request).episodePage.get(contextOf(request), request.params.id);
-  const page = presentEpisodePage(data, zone(request), { update: false, police: false });
-  return { episode: { id: page.id, reference: page.reference, child: page.child, policeReference: data.episode.policeReference, riskGrade: data.episode.riskGrade }, backLink: { href: `/episodes/${page.id}`, text: 'Back to the episode' } };
+  const page = presentEpisodePage(data, zone(request), { update: false, police: false, close: false });
+  return { episode: { id: page.id, reference: page.reference, missing: page.missing, child: page.child, policeReference: data.episode.policeReference, riskGrade: data.episode.riskGrade }, backLink: { href: `/episodes/${page.id}`, text: 'Back to the episode' } };
 }
 
 const nowFields = (request: Request, prefix: string) => fieldsFor(services(request).clock.now(), zone(request), prefix);
@@ -37,7 +37,8 @@ export const missingPages: AppRoute[] = [
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const data = await services(request).episodePage.get(ctx, request.params.id);
-        const page = presentEpisodePage(data, zone(request), { update: can(ctx.actor.role, 'episodes.update'), police: can(ctx.actor.role, 'episodes.police_update') });
+        const page = presentEpisodePage(data, zone(request), { update: can(ctx.actor.role, 'episodes.update'),
+          police: can(ctx.actor.role, 'episodes.police_update'), close: can(ctx.actor.role, 'episodes.close') });
         return h.view('episode', { ...page, refreshSeconds: page.missing ? 60 : null });
       },
     },
@@ -133,11 +134,11 @@ export const missingPages: AppRoute[] = [
     },
   }),
   ...formPage({
-    path: '/episodes/{id}/close', view: 'episode-close', action: 'episodes.update', description: 'Close the episode',
-    fields: { reason: optionalText(500, 'The reason') },
+    path: '/episodes/{id}/close', view: 'episode-close', action: 'episodes.close', description: 'Close the episode (managers)',
+    fields: { reason: requiredText(500, 'why you are closing the episode', 'The reason') },
     context: episodeHeader,
     submit: async (request, v) => {
-      await services(request).episodeUpdates.close(contextOf(request), request.params.id, orUndefined(v.reason));
+      await services(request).episodeUpdates.close(contextOf(request), request.params.id, v.reason);
       return `/episodes/${request.params.id}`;
     },
   }),

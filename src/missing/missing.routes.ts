@@ -58,10 +58,10 @@ export const missingRoutes: AppRoute[] = [
   {
     method: 'POST', path: '/api/v1/episodes/{id}/close',
     options: {
-      tags, description: 'Close an episode after the return interview; escalation stops', app: { action: 'episodes.update' },
-      validate: { params: idParam, payload: closeSchema },
+      tags, description: 'A manager closes an episode with a reason (after the return interview, or ending the search); escalation stops',
+      app: { action: 'episodes.close' }, validate: { params: idParam, payload: closeSchema },
       handler: async (request) => {
-        const reason = (request.payload as { reason?: string } | null)?.reason;
+        const { reason } = request.payload as { reason: string };
         return presentEpisode(await request.server.app.services.episodeUpdates.close(contextOf(request), request.params.id, reason));
       },
     },

@@ -34,7 +34,7 @@ export const returnInterviewSchema = Joi.object({
 }).or('offeredAt', 'heldAt', 'declined', 'reasonNotHeld').label('returnInterview');
 
 export const changeToMissingSchema = Joi.object({ reason: text.required() }).label('changeToMissing');
-export const closeSchema = Joi.object({ reason: text }).allow(null).label('close');
+export const closeSchema = Joi.object({ reason: text.required().messages({ 'any.required': 'reason is required: say why the episode is being closed' }) }).label('close');
 export const acknowledgeSchema = Joi.object({ stepKey: Joi.string().pattern(/^[a-z0-9_]{1,40}$/).required() }).label('acknowledgement');
 
 export const listEpisodesQuery = Joi.object({ open: Joi.boolean(), childId: id, ...paging });
