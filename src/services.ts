@@ -40,6 +40,7 @@ import { EpisodeEndingsService } from './missing/episode-endings.service';
 import { EpisodeUpdatesService } from './missing/episode-updates.service';
 import { MissingEpisodesService } from './missing/missing-episodes.service';
 import { ReportMissingService } from './missing/report-missing.service';
+import { UndoReturnService } from './missing/undo-return.service';
 import { OperationalGroupRepository } from './operational-group/operational-group.repository';
 import { OperationalGroupCycle } from './operational-group/operational-group-cycle.service';
 import { OperationalGroupService } from './operational-group/operational-group.service';
@@ -120,6 +121,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     missingEpisodes: new MissingEpisodesService(db, audit),
     episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
     episodeEndings,
+    undoReturn: new UndoReturnService(db, clock, audit, outbox, escalation),
     profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, config.displayTimeZone),
     operationalGroup: new OperationalGroupService(db, clock, audit, children, groupRepo, packs, operationalGroupCycle),
     operationalGroupCycle,

@@ -50,6 +50,8 @@ export const missingPages: AppRoute[] = [
       ...dateTimeKeys('discovered', 'you found the child was missing'),
       lastSeenWhere: optionalText(500, 'Where the child was last seen'),
       lastSeenClothing: optionalText(500, 'What the child was wearing'),
+      still: Joi.string().valid('yes', 'no', '').messages({ 'any.only': 'Select whether the child is still missing' }),
+      ...dateTimeKeys('returned', 'the child came back', false),
     },
     context: async (request) => {
       const child = await services(request).caredFor.reportable(contextOf(request), request.params.id);
@@ -59,9 +61,14 @@ export const missingPages: AppRoute[] = [
     submit: async (request, v) => {
       const ctx = contextOf(request);
       await services(request).caredFor.reportable(ctx, request.params.id);
+      // Recording the past: an episode already over is entered with its return and sends nothing.
+      const over = v.still === 'no' ? { returnedAt: instant(request, v, 'returned', 'the child came back') } : v.still === 'yes' ? { stillMissing: true } : {};
       const episode = await services(request).reportMissing.report(ctx, request.params.id, {
         kind: v.kind as 'M' | 'A', discoveredAt: instant(request, v, 'discovered', 'you found the child was missing'), reportedVia: 'web',
-        lastSeen: { where: orUndefined(v.lastSeenWhere), clothing: orUndefined(v.lastSeenClothing) },
+        lastSeen: { where: orUndefined(v.lastSeenWhere), clothing: orUndefined(v.lastSeenClothing) }, ...over,
+      }).catch((err: Error) => {
+        throw err instanceof Invalid && /^The child was found missing more than/.test(err.message)
+          ? invalidFields([{ field: 'still', message: 'This was more than 7 days ago: say whether the child is still missing' }]) : err;
       });
       return can(ctx.actor.role, 'episodes.read') ? `/episodes/${episode.id}` : `/?reported=${episode.reference}`;
     },
