@@ -33,7 +33,7 @@ export function overlapRefusal(episodes: PastEpisode[], from: Date, to: Date | n
     const overlaps = (!end || from < end) && (!to || e.discoveredAt < to);
     if (!overlaps) continue;
     if (!end) return `Episodes cannot overlap: the child has been missing in episode ${e.reference} since ${e.discoveredAt.toISOString()}, before the return given.`;
-    return e.discoveredAt <= from
+    return e.discoveredAt <= from || !to
       ? `Episodes cannot overlap: the child's previous episode ${e.reference} ran until ${end.toISOString()}, after the discovery time given.`
       : `Episodes cannot overlap: the child's later episode ${e.reference} began at ${e.discoveredAt.toISOString()}, before the return given.`;
   }
