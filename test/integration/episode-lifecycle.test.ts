@@ -124,11 +124,13 @@ describe('recording the past', () => {
     const perRecipient = new Map<string, number>();
     for (const r of rows) perRecipient.set(`${r.channel} ${r.address}`, (perRecipient.get(`${r.channel} ${r.address}`) ?? 0) + 1);
     expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
-    // The head of service was owed +24h (SMS and email) and +5 working days (email): one email summarises both.
+    // The head of service was owed the high-risk alert at the report, +24h and +5 working days: one summary a channel.
     const head = rows.filter((r) => r.address === '+447700900204' || r.address === 'head.of.service@demo-borough.example.org');
-    expect(head.map((r) => `${r.channel} ${r.template}`).sort()).toEqual(['email late-summary', 'sms escalation-24h']);
+    expect(head.map((r) => `${r.channel} ${r.template}`).sort()).toEqual(['email late-summary', 'sms late-summary']);
     expect(rows.length).toBeLessThan(25);
     await app.services.dispatcher.drain();
+    const sms = t.twilio.messages.find((m) => m.to === '+447700900204' && m.body.includes(episode.reference))!;
+    expect(sms.body).toMatch(new RegExp(`^LATE REPORT child ${child.reference} ep ${episode.reference} missing since .* HIGH RISK\\. https://`));
     const mail = t.smtp.messages.find((m) => m.to.includes('head.of.service@demo-borough.example.org') && m.mail.subject?.includes(episode.reference))!;
     expect(mail.mail.text).toContain('the 24-hour escalation');
     // The social worker's missing alert carries the overdue weekly review too; the next review comes at its time.
