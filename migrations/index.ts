@@ -17,6 +17,7 @@ import { SmsConfirmations1732300000900 } from './1732300000900-sms-confirmations
 import { AuditShownChildren1732300000910 } from './1732300000910-audit-shown-children';
 import { EpisodeMissingSince1732300000920 } from './1732300000920-episode-missing-since';
 import { MeetingSequence1732300000950 } from './1732300000950-meeting-sequence';
+import { EpisodesStayOpen1732300000960 } from './1732300000960-episodes-stay-open';
 import { MissingProfilePhotos1732300000970 } from './1732300000970-missing-profile-photos';
 
 export const migrations = [
@@ -38,5 +39,6 @@ export const migrations = [
   AuditShownChildren1732300000910,
   EpisodeMissingSince1732300000920,
   MeetingSequence1732300000950,
+  EpisodesStayOpen1732300000960,
   MissingProfilePhotos1732300000970,
 ];

@@ -17,6 +17,7 @@ import { PlacementsService } from './placements/placements.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
 import { ChildScope } from './children/child-scope';
+import { CareEndingsService } from './children/care-endings.service';
 import { GuardiansService } from './guardians/guardians.service';
 import { SafeguardingPlansService } from './safeguarding/safeguarding-plans.service';
 import { MissingProfilesService } from './missing-profiles/missing-profiles.service';
@@ -40,6 +41,7 @@ import { EpisodeEndingsService } from './missing/episode-endings.service';
 import { EpisodeUpdatesService } from './missing/episode-updates.service';
 import { MissingEpisodesService } from './missing/missing-episodes.service';
 import { ReportMissingService } from './missing/report-missing.service';
+import { UndoReturnService } from './missing/undo-return.service';
 import { OperationalGroupRepository } from './operational-group/operational-group.repository';
 import { OperationalGroupCycle } from './operational-group/operational-group-cycle.service';
 import { OperationalGroupService } from './operational-group/operational-group.service';
@@ -76,7 +78,10 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const escalation = new EscalationService(db, clock,
     new EscalationRunner(clock, outbox, signedLinks, { displayTimeZone: config.displayTimeZone }), logger.child({ module: 'escalation' }));
   const episodeEndings = new EpisodeEndingsService(db, clock, audit, placements.repo, escalation);
+  const careEndings = new CareEndingsService(db, clock, audit, placements);
+  // Ending a placement or care is noted on the episode the child is missing in; neither ends it.
   placements.endedListeners.push(episodeEndings.onPlacementEnded);
+  careEndings.endedListeners.push(episodeEndings.onCareEnded);
   const reportMissing = new ReportMissingService(db, clock, audit, children, escalationPolicies, escalation);
   const carerCommands = episodeSmsCommands({ clock, reportMissing, episodeEndings, escalation, notifications });
   const groupRepo = new OperationalGroupRepository();
@@ -93,6 +98,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     }),
     children,
     placements,
+    careEndings,
     health: new HealthService(db),
     smsIntake: new SmsIntakeService(db, clock, logger, placements.repo, carerCommands, new SmsNotices(outbox, config.publicBaseUrl), config.displayTimeZone),
     smsQueue: new SmsQueueService(db, clock, audit),
@@ -117,6 +123,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     missingEpisodes: new MissingEpisodesService(db, audit),
     episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
     episodeEndings,
+    undoReturn: new UndoReturnService(db, clock, audit, outbox, escalation),
     profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, escalation, config.displayTimeZone),
     operationalGroup: new OperationalGroupService(db, clock, audit, children, groupRepo, packs, operationalGroupCycle),
     operationalGroupCycle,

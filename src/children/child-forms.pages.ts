@@ -1,5 +1,5 @@
-// The forms on a child's page: change their details, start or end a placement, add a guardian and
-// save a new safeguarding plan version. Each posts, then redirects back to the child (303).
+// The forms on a child's page: change their details, start or end a placement, end their care, add
+// a guardian and save a new safeguarding plan version. Each posts, then redirects back to the child (303).
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
@@ -83,6 +83,17 @@ export const childFormPages: AppRoute[] = [
       if (!current) throw new Conflict('This child has no current placement to end.');
       const endedAt = requiredInstant(v, 'ended', 'the placement ended', request.server.app.config.displayTimeZone);
       await services(request).placements.end(ctx, current.id, endedAt, v.reason);
+      return done(request);
+    },
+  }),
+  ...formPage({
+    path: '/children/{id}/care/end', view: 'care-end', action: 'children.write', description: "End the child's care",
+    fields: { ...dateTimeKeys('ended', 'care ended'), reason: requiredText(500, 'why care ended', 'The reason') },
+    context: childHeader,
+    defaults: (request) => fieldsFor(services(request).clock.now(), request.server.app.config.displayTimeZone, 'ended'),
+    submit: async (request, v) => {
+      const endedAt = requiredInstant(v, 'ended', 'care ended', request.server.app.config.displayTimeZone);
+      await services(request).careEndings.end(contextOf(request), request.params.id, endedAt, v.reason);
       return done(request);
     },
   }),

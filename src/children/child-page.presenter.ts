@@ -32,7 +32,9 @@ export function presentChildPage(d: ChildPageData, tz: string, can: { report: bo
     reportHref: can.report && !c.careEndedAt ? `/children/${c.id}/report-missing` : null,
     links: can.write ? {
       edit: `/children/${c.id}/edit`, guardian: `/children/${c.id}/guardians/new`, plan: `/children/${c.id}/plans/new`,
-      placement: current ? `/children/${c.id}/placements/end` : `/children/${c.id}/placements/new`, placementText: current ? 'End this placement' : 'Start a placement',
+      placement: c.careEndedAt ? null : current ? `/children/${c.id}/placements/end` : `/children/${c.id}/placements/new`,
+      placementText: current ? 'End this placement' : 'Start a placement',
+      endCare: c.careEndedAt ? null : `/children/${c.id}/care/end`,
     } : null,
     profile: [
       row('Reference', c.reference), row('Local id', c.localId), row('Also known as', c.aliases.join(', ')),
@@ -42,6 +44,7 @@ export function presentChildPage(d: ChildPageData, tz: string, can: { report: bo
       row('Arrived', [formatDate(c.arrivalDate, tz), c.arrivalPort].filter(Boolean).join(', ')),
       row('Trafficking', traffickingText[c.traffickingStatus] ?? c.traffickingStatus),
       row('In care since', formatDate(c.careStartedAt, tz)),
+      ...(c.careEndedAt ? [row('Care ended', `${formatDateTime(c.careEndedAt, tz)}: ${c.careEndReason ?? 'no reason recorded'}`)] : []),
     ],
     placement: current && [
       row('Type', current.type.replace(/_/g, ' ')), row('Provider', current.provider), row('Address', current.address),

@@ -29,6 +29,7 @@ export class Child {
   @Column('uuid', { nullable: true }) socialWorkerId!: string | null;
   @Column('timestamptz') careStartedAt!: Date;
   @Column('timestamptz', { nullable: true }) careEndedAt!: Date | null;
+  @Column('text', { nullable: true }) careEndReason!: string | null;
   @Column('timestamptz') createdAt!: Date;
   @Column('timestamptz') updatedAt!: Date;
 }

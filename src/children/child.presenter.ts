@@ -8,6 +8,6 @@ export function presentChild(c: Child) {
     sex: c.sex, gender: c.gender, nationality: c.nationality, firstLanguage: c.firstLanguage,
     interpreterNeeded: c.interpreterNeeded, uasc: c.uasc, arrivalDate: c.arrivalDate, arrivalPort: c.arrivalPort,
     identifiedBy: c.identifiedBy, traffickingStatus: c.traffickingStatus, socialWorkerId: c.socialWorkerId,
-    careStartedAt: c.careStartedAt, careEndedAt: c.careEndedAt, createdAt: c.createdAt, updatedAt: c.updatedAt,
+    careStartedAt: c.careStartedAt, careEndedAt: c.careEndedAt, careEndReason: c.careEndReason, createdAt: c.createdAt, updatedAt: c.updatedAt,
   };
 }

@@ -21,6 +21,11 @@ export class ChildrenRepository {
     return tx.findOne(Child, { where: { id, authorityId } });
   }
 
+  /** Loads and row-locks a child of the authority (ending care queues behind a report of the same child), or null. */
+  async findForUpdate(tx: Tx, authorityId: string, id: string): Promise<Child | null> {
+    return tx.findOne(Child, { where: { id, authorityId }, lock: { mode: 'pessimistic_write' } });
+  }
+
   async findByReference(tx: Tx, authorityId: string, reference: string): Promise<Child | null> {
     return tx.findOne(Child, { where: { reference: reference.toUpperCase(), authorityId } });
   }

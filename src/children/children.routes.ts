@@ -2,7 +2,7 @@
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import { createChildSchema, listChildrenQuery, updateChildSchema } from './children.schemas';
+import { createChildSchema, endCareSchema, listChildrenQuery, updateChildSchema } from './children.schemas';
 import { presentChild } from './child.presenter';
 
 const tags = ['api', 'children'];
@@ -44,6 +44,17 @@ export const childrenRoutes: AppRoute[] = [
       tags, description: "Change a child's record (audited)", app: { action: 'children.write' },
       validate: { params: idParam, payload: updateChildSchema },
       handler: async (request) => presentChild(await request.server.app.services.children.update(contextOf(request), request.params.id, request.payload as never)),
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/children/{id}/care/end',
+    options: {
+      tags, description: "End the child's care with a reason; the current placement ends with it, an open missing episode stays open",
+      app: { action: 'children.write' }, validate: { params: idParam, payload: endCareSchema },
+      handler: async (request) => {
+        const { endedAt, reason } = request.payload as { endedAt?: Date; reason: string };
+        return presentChild(await request.server.app.services.careEndings.end(contextOf(request), request.params.id, endedAt, reason));
+      },
     },
   },
 ];

@@ -35,6 +35,11 @@ export const createChildSchema = Joi.object({
   careStartedAt: timestamp,
 }).label('child');
 
+export const endCareSchema = Joi.object({
+  endedAt: timestamp.description('When care ended (default: now)'),
+  reason: Joi.string().multiline().trim().max(500).required().description('Why care ended, e.g. turned 18, returned home, adopted'),
+}).label('careEnding');
+
 export const updateChildSchema = Joi.object(fields).min(1).label('child');
 
 export const listChildrenQuery = Joi.object({

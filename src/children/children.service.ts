@@ -10,7 +10,7 @@ import { Child } from './child.entity';
 import { ChildFilter, ChildrenRepository } from './children.repository';
 import { newChildReference } from './child-reference';
 
-export type ChildInput = Omit<Partial<Child>, 'id' | 'authorityId' | 'reference' | 'createdAt' | 'updatedAt' | 'careStartedAt' | 'careEndedAt'>
+export type ChildInput = Omit<Partial<Child>, 'id' | 'authorityId' | 'reference' | 'createdAt' | 'updatedAt' | 'careStartedAt' | 'careEndedAt' | 'careEndReason'>
   & { careStartedAt?: Date };
 
 export class ChildrenService {

@@ -14,6 +14,7 @@ import { EpisodeParty, RecipientResolver } from './recipients';
 import { messageData, EpisodeFacts } from './message-data';
 import { planStep, PlannedStep, sentStep } from './step-messages';
 import { BatchMessages } from './batch-messages';
+import { foldOverdue, RECORDED_AFTER_THE_FACT, silencedSteps } from './late-entry';
 import { LadderChild, LadderEpisode, lockDueEpisodes } from './due-episodes';
 import type { SignedLinks } from './signed-link';
 import { textRows } from '../platform/database/text-rows';
@@ -22,7 +23,14 @@ import { uuidList } from '../platform/database/uuid-list';
 
 export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: { stepKey: string; roles: string[] }[] }
 export interface RunnerOptions { displayTimeZone: string }
-export interface ProcessOptions { opened?: boolean; child?: LadderChild }
+export interface ProcessOptions {
+  opened?: boolean;
+  child?: LadderChild;
+  /** The episode was over when entered: every step is recorded as skipped, and nothing is sent. */
+  recordOnly?: boolean;
+  /** The ladder starts again (a return was undone): steps overdue meanwhile reach each recipient as one summary. */
+  resumed?: boolean;
+}
 
 type Recount = { episodeId: string; stepKey: string; repeat: number; count: number; summary: string };
 type Won = { episode: LadderEpisode; party: EpisodeParty; decision: StepDecision; plan?: PlannedStep; from: number; expected: (string | null)[]; count: number };
@@ -36,13 +44,14 @@ export class EscalationRunner {
    * `opened`: the caller has just inserted it, so it has no history to read. `child`: the caller
    * has read the child already (a report locks its row), so the runner need not.
    */
-  async process(tx: Tx, episodeOrId: MissingEpisode | string, { opened = false, child }: ProcessOptions = {}): Promise<RunSummary> {
+  async process(tx: Tx, episodeOrId: MissingEpisode | string, options: ProcessOptions = {}): Promise<RunSummary> {
     const episode = typeof episodeOrId === 'string' ? await tx.findOneByOrFail(MissingEpisode, { id: episodeOrId }) : episodeOrId;
-    return (await this.processMany(tx, [episode], new RecipientResolver(this.clock.now()), { opened, child })).get(episode.id)!;
+    return (await this.processMany(tx, [episode], new RecipientResolver(this.clock.now()), options)).get(episode.id)!;
   }
 
   /** Processes episodes whose rows the caller's transaction has locked; one summary per episode id. */
-  async processMany(tx: Tx, episodes: LadderEpisode[], resolver = new RecipientResolver(this.clock.now()), { opened = false, child }: ProcessOptions = {}): Promise<Map<string, RunSummary>> {
+  async processMany(tx: Tx, episodes: LadderEpisode[], resolver = new RecipientResolver(this.clock.now()),
+    { opened = false, child, recordOnly = false, resumed = false }: ProcessOptions = {}): Promise<Map<string, RunSummary>> {
     const now = this.clock.now();
     const summaries = new Map<string, RunSummary>(episodes.map((e) => [e.id, { fired: 0, skipped: 0, notifications: 0, unreached: [] }]));
     if (!episodes.length) return summaries;
@@ -54,7 +63,8 @@ export class EscalationRunner {
     const parties = new Map<string, EpisodeParty>();
     for (const episode of episodes) {
       const h = history.get(episode.id) ?? { fired: new Map(), acknowledged: [] };
-      const due = dueSteps(snapshotOf(episode, h.acknowledged), episode.policy, h.fired, now);
+      const due = recordOnly ? { decisions: silencedSteps(episode.policy, RECORDED_AFTER_THE_FACT), nextAt: null }
+        : dueSteps(snapshotOf(episode, h.acknowledged), episode.policy, h.fired, now);
       nextAt.set(episode.id, due.nextAt);
       const party = partyOf(episode, children.get(episode.childId)!);
       parties.set(episode.id, party);
@@ -73,6 +83,8 @@ export class EscalationRunner {
         link: (audience) => this.links.claim(audience, now),
       });
     }
+    // A report entered late, or a ladder resumed: the steps already overdue reach each recipient as one summary alert.
+    if (opened || resumed) for (const episode of episodes) foldOverdue(decided.filter((d) => d.episode === episode), resumed ? now : episode.reportedAt);
     const outbox = new BatchMessages();
     // The run row is the step's line on the timeline: what it expects to send is known before writing.
     for (const d of decided) {

@@ -21,7 +21,12 @@ export interface SentStep { count: number; audiences: string[]; recipients: { ro
 const visibleRole: Partial<Record<RecipientRole, string>> = { police_control_room: 'police', missing_persons_unit: 'police', ceop: 'ceop', ictg: 'guardian' };
 
 export interface PlannedMessage { message: OutboxMessage; role: RecipientRole; name: string; channel: 'sms' | 'email' }
-export interface PlannedStep { messages: PlannedMessage[]; nobody: string[] }
+export interface PlannedStep {
+  messages: PlannedMessage[];
+  nobody: string[];
+  /** Messages of this step carried instead by a late entry's one summary alert per recipient. */
+  folded?: number;
+}
 
 /** The outbox messages one fired step asks for; nothing is written yet, so a batch can write them in one statement. */
 export async function planStep(tx: Tx, recipients: BatchRecipients, s: StepToSend): Promise<PlannedStep> {
@@ -66,6 +71,7 @@ export function sentStep(planned: PlannedStep, ids: (string | null)[]): SentStep
   });
   const to = sent.recipients.map((r) => `${r.name} (${r.channel})`).join(', ');
   sent.summary = `${sent.count} message${sent.count === 1 ? '' : 's'}${to ? `: ${to}` : ''}.`
+    + (planned.folded ? ` ${planned.folded} more in the summary alert of this late entry.` : '')
     + (sent.nobody.length ? ` Nobody is set up as: ${sent.nobody.join(', ')}.` : '');
   return sent;
 }

@@ -1,5 +1,7 @@
-// Episodes ended from outside the episode API: a carer texting FOUND/BACK, and a placement ending
-// (an episode never outlives the placement or care episode it began in).
+// What reaches an episode from outside the episode API: a carer texting FOUND/BACK ends the child's
+// absence; a placement or the child's care ending is noted on the open episode's timeline and ends
+// nothing. The search goes on until the child is found or a manager closes the episode with a reason
+// (placements often end because the child ran; a closed episode would stop every later step).
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
@@ -14,7 +16,6 @@ import { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { transition } from './episode-state';
 import { addToTimeline } from './episode-timeline';
-import { closeEpisode } from './close-episode';
 import { carerOf } from './report-missing.service';
 
 export class EpisodeEndingsService {
@@ -43,21 +44,18 @@ export class EpisodeEndingsService {
     });
   }
 
-  /** PlacementsService.endedListeners hook: closes the child's open episode in the same transaction. */
-  readonly onPlacementEnded = (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date): Promise<void> =>
-    this.closeOpen(tx, ctx, placement.childId, endedAt, 'The placement ended, so the episode ended with it.', 'placement_ended');
+  /** PlacementsService.endedListeners hook: the episode in which the child is missing notes the end and stays open. */
+  readonly onPlacementEnded = (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date, reason: string): Promise<void> =>
+    this.note(tx, ctx, placement.childId, endedAt, 'placement_ended', `The placement ended (${reason}).`);
 
-  /** For whoever ends a care episode (no endpoint does yet): no episode may stay open once care ends. */
-  onCareEnded(tx: Tx, ctx: RequestContext | null, childId: string, endedAt: Date): Promise<void> {
-    return this.closeOpen(tx, ctx, childId, endedAt, 'The care episode ended, so the missing episode ended with it.', 'care_ended');
-  }
+  /** CareEndingsService.endedListeners hook: likewise for the end of the child's care. */
+  readonly onCareEnded = (tx: Tx, ctx: RequestContext | null, child: Child, endedAt: Date, reason: string): Promise<void> =>
+    this.note(tx, ctx, child.id, endedAt, 'care_ended', `The child's care ended (${reason}).`);
 
-  private async closeOpen(tx: Tx, ctx: RequestContext | null, childId: string, at: Date, sentence: string, reason: string): Promise<void> {
-    const episode = await this.repo.openForChild(tx, childId);
+  private async note(tx: Tx, ctx: RequestContext | null, childId: string, at: Date, type: string, sentence: string): Promise<void> {
+    const episode = await this.repo.missingForChild(tx, childId);
     if (!episode) return;
-    await closeEpisode(tx, episode, at, sentence, ctx ? { userId: ctx.actor.userId, name: ctx.actor.name } : null);
-    await this.audit.record(tx, ctx, { action: 'update', entityType: 'missing_episode', entityId: episode.id, childId,
-      authorityId: episode.authorityId, changes: { fields: ['closedAt'], reason } });
-    await this.escalation.process(tx, episode.id);
+    await addToTimeline(tx, episode, this.clock.now(), { type, actorUserId: ctx?.actor.userId ?? null, actorName: ctx?.actor.name ?? null,
+      data: { at: at.toISOString() }, summary: `${sentence} The child is still missing, so the episode and its escalation stay open.` });
   }
 }

@@ -41,7 +41,7 @@ export interface EpisodePageData {
   pendingAcks: string[];
 }
 
-export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update: boolean; police: boolean; acknowledge?: boolean }) {
+export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update: boolean; police: boolean; close: boolean; acknowledge?: boolean }) {
   const e = d.episode;
   const dt = (x: Date | null) => formatDateTime(x, tz);
   const missing = e.state === 'reported' || e.state === 'police_informed';
@@ -82,7 +82,7 @@ export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update
       found: can.update && missing,
       changeToMissing: can.update && missing && e.kind === 'A',
       returnInterview: can.update && (e.state === 'returned' || e.state === 'return_interview_due'),
-      close: can.update && !missing && e.state !== 'closed',
+      close: can.close && e.state !== 'closed',
     },
   };
 }

@@ -90,11 +90,15 @@ export class EpisodeUpdatesService {
     });
   }
 
-  async close(ctx: RequestContext, id: string, reason: string | undefined): Promise<MissingEpisode> {
+  /** A manager's decision (the route allows no one else), always with a reason; while the child is missing it ends the search. */
+  async close(ctx: RequestContext, id: string, reason: string): Promise<MissingEpisode> {
     return this.withEpisode(ctx, id, async (tx, e, now) => {
       transition(e, 'close');
-      await closeEpisode(tx, e, now, reason ?? 'Closed after the return interview.', { userId: ctx.actor.userId, name: ctx.actor.name });
-      await this.audit.record(tx, ctx, { action: 'update', entityType: 'missing_episode', entityId: e.id, childId: e.childId, changes: { fields: ['closedAt'] } });
+      const stillMissing = !e.returnedAt;
+      await closeEpisode(tx, e, now, stillMissing ? `Closed while the child is still missing: ${reason}` : reason,
+        { userId: ctx.actor.userId, name: ctx.actor.name });
+      await this.audit.record(tx, ctx, { action: 'update', entityType: 'missing_episode', entityId: e.id, childId: e.childId,
+        changes: { fields: ['closedAt'], stillMissing } });
     });
   }
 

@@ -48,8 +48,18 @@ export class MissingEpisodesRepository {
     return { items: entities.map((e, i) => Object.assign(e, { childReference: raw[i].child_reference as string })), total };
   }
 
+  /**
+   * The child's latest open episode, locked. An earlier one may still be open for what it owes (its
+   * return interview), but only the latest can be the one the child is missing in.
+   */
   async openForChild(tx: Tx, childId: string): Promise<MissingEpisode | null> {
     return tx.createQueryBuilder(MissingEpisode, 'e').where('e.child_id = :childId AND e.closed_at IS NULL', { childId })
+      .orderBy('e.discovered_at', 'DESC').limit(1).setLock('pessimistic_write').getOne();
+  }
+
+  /** The open episode in which the child is missing now (at most one: the database says so), locked. */
+  async missingForChild(tx: Tx, childId: string): Promise<MissingEpisode | null> {
+    return tx.createQueryBuilder(MissingEpisode, 'e').where('e.child_id = :childId AND e.closed_at IS NULL AND e.returned_at IS NULL', { childId })
       .setLock('pessimistic_write').getOne();
   }
 

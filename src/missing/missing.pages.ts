@@ -10,7 +10,7 @@ import { idParam } from '../platform/http/schemas';
 import { can } from '../platform/auth/permissions';
 import { Invalid, invalidFields } from '../platform/errors';
 import { formPage } from '../platform/views/form-page';
-import { optionalText, requiredText, orUndefined } from '../platform/views/form-fields';
+import { optionalText, orUndefined, requiredText } from '../platform/views/form-fields';
 import { dateTimeKeys, fieldsFor, requiredInstant } from '../platform/views/date-time-fields';
 import { riskGrades } from '../escalation/escalation-policy';
 import { presentEpisodePage } from './episode-page.presenter';
@@ -23,8 +23,8 @@ const instant = (request: Request, values: Values, prefix: string, what: string)
 
 async function episodeHeader(request: Request) {
   const data = await services(request).episodePage.get(contextOf(request), request.params.id);
-  const page = presentEpisodePage(data, zone(request), { update: false, police: false });
-  return { episode: { id: page.id, reference: page.reference, child: page.child, policeReference: data.episode.policeReference, riskGrade: data.episode.riskGrade }, backLink: { href: `/episodes/${page.id}`, text: 'Back to the episode' } };
+  const page = presentEpisodePage(data, zone(request), { update: false, police: false, close: false });
+  return { episode: { id: page.id, reference: page.reference, missing: page.missing, child: page.child, policeReference: data.episode.policeReference, riskGrade: data.episode.riskGrade }, backLink: { href: `/episodes/${page.id}`, text: 'Back to the episode' } };
 }
 
 const nowFields = (request: Request, prefix: string) => fieldsFor(services(request).clock.now(), zone(request), prefix);
@@ -38,7 +38,8 @@ export const missingPages: AppRoute[] = [
         const ctx = contextOf(request);
         const data = await services(request).episodePage.get(ctx, request.params.id);
         const page = presentEpisodePage(data, zone(request), { update: can(ctx.actor.role, 'episodes.update'),
-          police: can(ctx.actor.role, 'episodes.police_update'), acknowledge: can(ctx.actor.role, 'episodes.acknowledge') });
+          police: can(ctx.actor.role, 'episodes.police_update'), close: can(ctx.actor.role, 'episodes.close'),
+          acknowledge: can(ctx.actor.role, 'episodes.acknowledge') });
         return h.view('episode', { ...page, refreshSeconds: page.missing ? 60 : null });
       },
     },
@@ -50,6 +51,8 @@ export const missingPages: AppRoute[] = [
       ...dateTimeKeys('discovered', 'you found the child was missing'),
       lastSeenWhere: optionalText(500, 'Where the child was last seen'),
       lastSeenClothing: optionalText(500, 'What the child was wearing'),
+      still: Joi.string().valid('yes', 'no', '').messages({ 'any.only': 'Select whether the child is still missing' }),
+      ...dateTimeKeys('returned', 'the child came back', false),
     },
     context: async (request) => {
       const child = await services(request).caredFor.reportable(contextOf(request), request.params.id);
@@ -59,9 +62,14 @@ export const missingPages: AppRoute[] = [
     submit: async (request, v) => {
       const ctx = contextOf(request);
       await services(request).caredFor.reportable(ctx, request.params.id);
+      // Recording the past: an episode already over is entered with its return and sends nothing.
+      const over = v.still === 'no' ? { returnedAt: instant(request, v, 'returned', 'the child came back') } : v.still === 'yes' ? { stillMissing: true } : {};
       const episode = await services(request).reportMissing.report(ctx, request.params.id, {
         kind: v.kind as 'M' | 'A', discoveredAt: instant(request, v, 'discovered', 'you found the child was missing'), reportedVia: 'web',
-        lastSeen: { where: orUndefined(v.lastSeenWhere), clothing: orUndefined(v.lastSeenClothing) },
+        lastSeen: { where: orUndefined(v.lastSeenWhere), clothing: orUndefined(v.lastSeenClothing) }, ...over,
+      }).catch((err: Error) => {
+        throw err instanceof Invalid && /^The child was found missing more than/.test(err.message)
+          ? invalidFields([{ field: 'still', message: 'This was more than 7 days ago: say whether the child is still missing' }]) : err;
       });
       return can(ctx.actor.role, 'episodes.read') ? `/episodes/${episode.id}` : `/?reported=${episode.reference}`;
     },
@@ -134,11 +142,11 @@ export const missingPages: AppRoute[] = [
     },
   }),
   ...formPage({
-    path: '/episodes/{id}/close', view: 'episode-close', action: 'episodes.update', description: 'Close the episode',
-    fields: { reason: optionalText(500, 'The reason') },
+    path: '/episodes/{id}/close', view: 'episode-close', action: 'episodes.close', description: 'Close the episode (managers)',
+    fields: { reason: requiredText(500, 'why you are closing the episode', 'The reason') },
     context: episodeHeader,
     submit: async (request, v) => {
-      await services(request).episodeUpdates.close(contextOf(request), request.params.id, orUndefined(v.reason));
+      await services(request).episodeUpdates.close(contextOf(request), request.params.id, v.reason);
       return `/episodes/${request.params.id}`;
     },
   }),

@@ -2,7 +2,8 @@
 import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import { acknowledgeSchema, changeToMissingSchema, closeSchema, listEpisodesQuery, policeSchema, reportSchema, returnInterviewSchema, returnSchema, sightingSchema } from './missing.schemas';
+import { acknowledgeSchema, changeToMissingSchema, closeSchema, listEpisodesQuery, policeSchema, reportSchema, returnInterviewSchema, returnSchema,
+  sightingSchema, undoReturnSchema } from './missing.schemas';
 import { presentEpisode, presentEpisodeDetail, presentEpisodeSummary } from './episode.presenter';
 
 const tags = ['api', 'missing'];
@@ -22,7 +23,7 @@ export const missingRoutes: AppRoute[] = [
   {
     method: 'POST', path: '/api/v1/children/{id}/episodes',
     options: {
-      tags, description: 'Report a child missing (M) or away without authorisation (A); alerts go out at once', app: { action: 'episodes.report' },
+      tags, description: 'Report a child missing (M) or away without authorisation (A); alerts go out at once. With returnedAt, a past episode is recorded and sends nothing', app: { action: 'episodes.report' },
       validate: { params: idParam, payload: reportSchema },
       handler: async (request, h) => {
         const episode = await request.server.app.services.reportMissing.report(contextOf(request), request.params.id, request.payload as never);
@@ -58,12 +59,21 @@ export const missingRoutes: AppRoute[] = [
   {
     method: 'POST', path: '/api/v1/episodes/{id}/close',
     options: {
-      tags, description: 'Close an episode after the return interview; escalation stops', app: { action: 'episodes.update' },
-      validate: { params: idParam, payload: closeSchema },
+      tags, description: 'A manager closes an episode with a reason (after the return interview, or ending the search); escalation stops',
+      app: { action: 'episodes.close' }, validate: { params: idParam, payload: closeSchema },
       handler: async (request) => {
-        const reason = (request.payload as { reason?: string } | null)?.reason;
+        const { reason } = request.payload as { reason: string };
         return presentEpisode(await request.server.app.services.episodeUpdates.close(contextOf(request), request.params.id, reason));
       },
+    },
+  },
+  {
+    method: 'POST', path: '/api/v1/episodes/{id}/return/undo',
+    options: {
+      tags, description: 'A manager undoes a return recorded by mistake, with a reason; everyone told of the return is told "still missing"',
+      app: { action: 'episodes.undo_return' }, validate: { params: idParam, payload: undoReturnSchema },
+      handler: async (request) => presentEpisode(await request.server.app.services.undoReturn.undoReturn(contextOf(request), request.params.id,
+        (request.payload as { reason: string }).reason)),
     },
   },
   {

@@ -14,6 +14,10 @@ export const reportSchema = Joi.object({
   reportedVia: Joi.string().valid(...reportedVia).default('web'),
   reportedBy: shortText,
   suppressParentNotice: text.description('Recorded reason for not telling parents with parental responsibility'),
+  returnedAt: timestamp.description('The episode is over: recorded after the fact, and no alerts are sent'),
+  returnedWhere: text,
+  returnedBy: shortText,
+  stillMissing: Joi.boolean().description('Confirms that a child found missing more than 7 days ago is still missing'),
 }).label('report');
 
 export const policeSchema = Joi.object({
@@ -34,7 +38,8 @@ export const returnInterviewSchema = Joi.object({
 }).or('offeredAt', 'heldAt', 'declined', 'reasonNotHeld').label('returnInterview');
 
 export const changeToMissingSchema = Joi.object({ reason: text.required() }).label('changeToMissing');
-export const closeSchema = Joi.object({ reason: text }).allow(null).label('close');
+export const closeSchema = Joi.object({ reason: text.required().messages({ 'any.required': 'reason is required: say why the episode is being closed' }) }).label('close');
+export const undoReturnSchema = Joi.object({ reason: text.required().messages({ 'any.required': 'reason is required: say why the return was recorded by mistake' }) }).label('undoReturn');
 export const acknowledgeSchema = Joi.object({ stepKey: Joi.string().pattern(/^[a-z0-9_]{1,40}$/).required() }).label('acknowledgement');
 
 export const listEpisodesQuery = Joi.object({ open: Joi.boolean(), childId: id, ...paging });

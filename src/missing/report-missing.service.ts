@@ -1,6 +1,8 @@
 // Opening a missing episode, from the web/API or from a carer's text. The episode copies the
 // escalation policy in force, works out whether the child is high risk from the first minute,
 // and runs the ladder in the same transaction, so the police alert is in the outbox on commit.
+// An episode entered with its return is recorded and sends nothing (past-entry.ts). A report never
+// closes the child's earlier episode: what that one owes (its return interview) stays due.
 // A carer's text is the 3 a.m. path, so it reads everything it needs in a few round trips.
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
@@ -23,7 +25,7 @@ import { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { newEpisodeReference } from './episode-reference';
 import { addToTimeline } from './episode-timeline';
-import { closeEpisode } from './close-episode';
+import { entryKind, overlapRefusal } from './past-entry';
 import { LockedChild, lockChild, ReportContext, reportContext } from './report-context.query';
 
 export interface LastSeen { at?: Date; where?: string; by?: string; clothing?: string }
@@ -36,6 +38,12 @@ export interface ReportInput {
   reportedBy?: string;
   /** Recorded reason for not telling parents with PR. */
   suppressParentNotice?: string;
+  /** Given at entry: the episode is over and is recorded after the fact, without alerts. */
+  returnedAt?: Date;
+  returnedWhere?: string;
+  returnedBy?: string;
+  /** Confirms that a child found missing more than a week ago is still missing. */
+  stillMissing?: boolean;
 }
 interface Reporter { userId: string | null; name: string; mobile: string | null; ctx: RequestContext | null }
 const DAY = 86_400_000;
@@ -75,24 +83,22 @@ export class ReportMissingService {
   /** Opens the episode and runs the ladder; the child's row is locked and the context read after the lock. */
   private async open(tx: Tx, child: LockedChild, context: ReportContext, input: ReportInput, by: Reporter): Promise<MissingEpisode> {
     const now = this.clock.now();
-    if (child.careEndedAt) throw new Conflict('This child has left care, so a missing episode cannot be opened.');
-    checkEventTimes(now, child.dateOfBirth, [{ field: 'discoveredAt', at: input.discoveredAt }, { field: 'lastSeen.at', at: input.lastSeen?.at }]);
+    const kind = entryKind(input, now);
+    const recorded = kind === 'recorded';
+    // A past episode of a child who has since left care can still be recorded; nothing new opens after care ends.
+    if (child.careEndedAt && !(recorded && input.discoveredAt < child.careEndedAt)) {
+      throw new Conflict('This child has left care, so a missing episode cannot be opened.');
+    }
+    checkEventTimes(now, child.dateOfBirth, [{ field: 'discoveredAt', at: input.discoveredAt }, { field: 'lastSeen.at', at: input.lastSeen?.at },
+      { field: 'returnedAt', at: input.returnedAt }]);
     if (input.lastSeen?.at && input.lastSeen.at > input.discoveredAt) throw new Invalid('lastSeen.at cannot be after discoveredAt.');
-    const current = context.episodes.find((e) => !e.closedAt);
-    if (current && !current.returnedAt) {
-      throw new Conflict(`This child is already reported missing in episode ${current.reference}. Add updates to that episode instead.`,
-        { episodeId: current.id, episodeReference: current.reference });
+    const missingNow = context.episodes.find((e) => !e.closedAt && !e.returnedAt);
+    if (missingNow && !recorded) {
+      throw new Conflict(`This child is already reported missing in episode ${missingNow.reference}. Add updates to that episode instead.`,
+        { episodeId: missingNow.id, episodeReference: missingNow.reference });
     }
-    if (current) {
-      const open = (await this.repo.openForChild(tx, child.id))!;
-      await closeEpisode(tx, open, now, 'The child went missing again before this episode was closed.', null);
-      await this.escalation.process(tx, open);
-    }
-    const previous = context.episodes[0];
-    const previousEnd = previous && (previous.returnedAt ?? previous.closedAt);
-    if (previous && previousEnd && input.discoveredAt < previousEnd) {
-      throw new Conflict(`Episodes cannot overlap: the child's previous episode ${previous.reference} ran until ${previousEnd.toISOString()}, after the discovery time given.`);
-    }
+    const overlap = overlapRefusal(context.episodes, input.discoveredAt, input.returnedAt ?? null);
+    if (overlap) throw new Conflict(overlap);
     const { placement } = context;
     const policy = context.policy ?? snapshotWithId(await this.policies.inForce(tx, child.authorityId));
     const trafficked = child.traffickingStatus === 'suspected' || child.traffickingStatus === 'confirmed';
@@ -101,11 +107,13 @@ export class ReportMissingService {
     const { id: policyId, ...policySnapshot } = policy;
     const values: Partial<MissingEpisode> = {
       authorityId: child.authorityId, childId: child.id, placementId: placement?.id ?? null,
-      kind: input.kind, state: 'reported', discoveredAt: input.discoveredAt, lastSeenAt: input.lastSeen?.at ?? null,
+      kind: input.kind, state: recorded ? 'returned' : 'reported', discoveredAt: input.discoveredAt, lastSeenAt: input.lastSeen?.at ?? null,
       lastSeenWhere: input.lastSeen?.where ?? null, lastSeenBy: input.lastSeen?.by ?? null, lastSeenClothing: input.lastSeen?.clothing ?? null,
       reportedAt: now, reportedVia: input.reportedVia, reportedByUserId: by.userId, reportedByName: by.name, reportedByMobile: by.mobile,
       highRiskFromStart: trafficked || newPlacement, traffickingStatus: child.traffickingStatus, placementStartedAt: placement?.startedAt ?? null,
-      repeatCount: 1 + context.episodes.filter((e) => e.discoveredAt >= since).length, parentNoticeSuppressedReason: input.suppressParentNotice ?? null,
+      repeatCount: 1 + context.episodes.filter((e) => e.discoveredAt >= since && e.discoveredAt <= input.discoveredAt).length,
+      parentNoticeSuppressedReason: input.suppressParentNotice ?? null,
+      returnedAt: input.returnedAt ?? null, returnedWhere: input.returnedWhere ?? null, returnedBy: input.returnedBy ?? null,
       returnInterviewDeclined: false, returnInterviewAttempts: 0, policyId,
       visibleToRoles: [], createdAt: now, updatedAt: now,
     };
@@ -114,10 +122,15 @@ export class ReportMissingService {
     const why = [trafficked && `trafficking ${child.traffickingStatus}`, newPlacement && `placed within ${policy.settings.newPlacementDays} days`].filter(Boolean);
     await addToTimeline(tx, episode, now, { type: 'reported', actorUserId: by.userId, actorName: by.name,
       summary: `Reported ${input.kind === 'M' ? 'missing' : 'away without authorisation'} by ${by.name} via ${input.reportedVia}.`
-        + (why.length ? ` High risk from the first minute (${why.join('; ')}).` : '') + ` Escalation policy version ${policy.version}.` });
+        + (why.length ? ` High risk from the first minute (${why.join('; ')}).` : '') + ` Escalation policy version ${policy.version}.`
+        + (recorded ? ' Recorded after the fact: the episode was over when entered, so no alerts are sent.' : '') });
+    if (recorded) {
+      await addToTimeline(tx, episode, now, { type: 'returned', actorUserId: by.userId, actorName: by.name, data: { returnedAt: input.returnedAt!.toISOString() },
+        summary: `Child returned${input.returnedWhere ? ` at ${input.returnedWhere}` : ''}${input.returnedBy ? `, found by ${input.returnedBy}` : ''} (recorded after the fact).` });
+    }
     await this.audit.record(tx, by.ctx, { action: 'create', entityType: 'missing_episode', entityId: episode.id, childId: child.id,
       authorityId: child.authorityId, changes: by.ctx ? null : { via: 'sms', placementId: placement?.id ?? null } });
-    await this.escalation.process(tx, episode, { opened: true, child: child.ladder });
+    await this.escalation.process(tx, episode, { opened: true, child: child.ladder, recordOnly: recorded });
     return episode;
   }
 

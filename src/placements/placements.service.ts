@@ -1,5 +1,6 @@
 // Placements: start one (only when the child has no current placement), change its carers, end it.
-// Ending a placement tells listeners (the missing-episode service closes an open episode).
+// Ending a placement tells listeners (an open missing episode notes it on its timeline and stays open:
+// placements often end because the child ran, and the search goes on).
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
@@ -14,7 +15,7 @@ import { PlacementsRepository } from './placements.repository';
 export interface CarerInput { name: string; mobile: string; email?: string | null }
 export interface NewPlacement { type: PlacementType; provider: string; address: string; startedAt?: Date; carers: CarerInput[] }
 export type PlacementChanges = Partial<Pick<NewPlacement, 'type' | 'provider' | 'address' | 'carers'>>;
-export type PlacementEndedListener = (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date) => Promise<void>;
+export type PlacementEndedListener = (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date, reason: string) => Promise<void>;
 
 export class PlacementsService {
   readonly endedListeners: PlacementEndedListener[] = [];
@@ -65,16 +66,20 @@ export class PlacementsService {
   async end(ctx: RequestContext, id: string, endedAt: Date | undefined, reason: string): Promise<Placement> {
     return this.db.transaction(async (tx) => {
       const placement = await this.require(tx, ctx, id);
-      if (placement.endedAt) throw new Conflict('This placement has already ended.');
-      const now = this.clock.now();
-      const at = endedAt ?? now;
-      checkEventTimes(now, null, [{ field: 'endedAt', at }]);
-      if (at < placement.startedAt) throw new Invalid('endedAt cannot be before the placement started.');
-      await tx.update(Placement, { id }, { endedAt: at, endReason: reason });
-      await this.audit.record(tx, ctx, { action: 'update', entityType: 'placement', entityId: id, childId: placement.childId, changes: { fields: ['endedAt'] } });
-      for (const listener of this.endedListeners) await listener(tx, ctx, placement, at);
+      await this.endWithin(tx, ctx, placement, endedAt ?? this.clock.now(), reason);
       return (await this.repo.findById(tx, ctx.actor.authorityId, id))!;
     });
+  }
+
+  /** Ends a placement inside the caller's transaction (ending care ends the current placement with it). */
+  async endWithin(tx: Tx, ctx: RequestContext, placement: Placement, at: Date, reason: string): Promise<void> {
+    if (placement.endedAt) throw new Conflict('This placement has already ended.');
+    checkEventTimes(this.clock.now(), null, [{ field: 'endedAt', at }]);
+    if (at < placement.startedAt) throw new Invalid('endedAt cannot be before the placement started.');
+    await tx.update(Placement, { id: placement.id }, { endedAt: at, endReason: reason });
+    await this.audit.record(tx, ctx, { action: 'update', entityType: 'placement', entityId: placement.id, childId: placement.childId,
+      changes: { fields: ['endedAt'] } });
+    for (const listener of this.endedListeners) await listener(tx, ctx, placement, at, reason);
   }
 
   private async require(tx: Tx, ctx: RequestContext, id: string): Promise<Placement> {

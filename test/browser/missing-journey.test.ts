@@ -76,7 +76,14 @@ it('reports a child missing, sees the alerts delivered, records the return and t
   await accessible('episode-return-interview');
   await page.getByRole('button', { name: 'Save return interview' }).click();
   await page.waitForURL(episodeUrl);
+  // Only a manager closes an episode, with a reason (issue 22).
+  expect(await page.getByRole('button', { name: 'Close episode' }).count()).toBe(0);
+  await page.context().clearCookies();
+  await signIn(page, 'team.manager@demo-borough.example.org');
+  await page.waitForURL(`${baseUrl()}/`);
+  await page.goto(episodeUrl);
   await page.getByRole('button', { name: 'Close episode' }).click();
+  await page.getByLabel('Why are you closing the episode?').fill('Interview held; plan reviewed');
   await page.getByRole('button', { name: 'Close episode' }).click();
   await page.waitForURL(episodeUrl);
   expect(await page.locator('h1').innerText()).toContain('Closed');

@@ -89,7 +89,8 @@ describe('the signed profile link', () => {
     const second = await childPlaced(app, { trafficking: 'suspected', daysAgo: 2 });
     const open = await reportMissing(app, second.id);
     const closing = await policeLink(open.id);
-    await post(app, `/api/v1/placements/${second.placementId}/end`, { reason: 'Moved' });
+    // Ending the placement no longer closes the episode (issue 22): a manager closes it, with a reason.
+    expect((await post(app, `/api/v1/episodes/${open.id}/close`, { reason: 'Closed by the manager' }, 'team_manager')).statusCode).toBe(200);
     const before = await lastId();
     expect((await app.server.inject({ method: 'GET', url: closing })).statusCode).toBe(410);
     expect(await linesSince(before)).toMatchObject([{ action: 'refused', entity_id: open.id, changes: { reason: 'episode_closed' } }]);

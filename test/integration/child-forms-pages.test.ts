@@ -86,3 +86,15 @@ it('refuses the forms to a group member, who may only read', async () => {
   const other = await pageSession(app, 'social_worker', 'OTHER');
   expect((await other.get(`/children/${childId}/guardians/new`)).statusCode).toBe(404);
 });
+
+it("ends the child's care with a reason from the page, and the care end shows on the record", async () => {
+  const form = await sw.get(`/children/${childId}/care/end`);
+  expect(form.statusCode).toBe(200);
+  expect(form.payload).toContain('the missing episode stays open');
+  expect((await sw.post(`/children/${childId}/care/end`, { ...now('ended'), reason: '' })).payload).toContain('Enter why care ended');
+  expect((await sw.post(`/children/${childId}/care/end`, { ...now('ended'), reason: 'Returned to family abroad' })).statusCode).toBe(303);
+  const page = (await sw.get(`/children/${childId}`)).payload;
+  expect(page).toContain('Care ended');
+  expect(page).toContain('Returned to family abroad');
+  expect(page).not.toContain(`/children/${childId}/care/end`);
+});

@@ -56,19 +56,23 @@ describe('the state machine', () => {
       const res = await post(app, `${url}/${path}`, payload);
       expect({ path, status: res.statusCode, message: message(res) }).toEqual({ path, status: 409, message: sentence });
     };
-    await expect409('close', {}, `The child is still missing in episode ${e.reference}. Record their return before closing the episode.`);
+    expect((await post(app, `${url}/close`, { reason: 'Done' })).statusCode).toBe(403);
     await expect409('return-interview', { offeredAt: now() }, `The child has not returned in episode ${e.reference} yet, so there is no return interview to record.`);
     expect((await post(app, `${url}/sightings`, { at: now(), where: 'High Street' })).statusCode).toBe(200);
     expect((await post(app, `${url}/return`, { returnedAt: now(), where: 'Home', by: 'Carer' })).statusCode).toBe(200);
     await expect409('return', { returnedAt: now() }, `The child's return in episode ${e.reference} was already recorded.`);
     await expect409('sightings', { at: now(), where: 'Park' }, `The child has already returned in episode ${e.reference}, so a sighting cannot be added.`);
-    await expect409('close', {}, `The return interview for episode ${e.reference} has not been held, declined or explained yet. Record it before closing the episode.`);
+    const expectManager409 = async (payload: object, sentence: string) => {
+      const res = await post(app, `${url}/close`, payload, 'team_manager');
+      expect({ status: res.statusCode, message: message(res) }).toEqual({ status: 409, message: sentence });
+    };
+    await expectManager409({ reason: 'Done' }, `The return interview for episode ${e.reference} has not been held, declined or explained yet. Record it before closing the episode.`);
     const offered = await post(app, `${url}/return-interview`, { offeredAt: now(), by: 'Independent worker' });
     expect((offered.result as { state: string }).state).toBe('return_interview_due');
     const held = await post(app, `${url}/return-interview`, { heldAt: now(), by: 'Independent worker' });
     expect((held.result as { state: string; returnInterview: object }).returnInterview).toMatchObject({ attempts: 1, by: 'Independent worker' });
     await expect409('return-interview', { heldAt: now() }, `The return interview for episode ${e.reference} was already held.`);
-    const closed = await post(app, `${url}/close`, { reason: 'Return interview held; plan reviewed.' });
+    const closed = await post(app, `${url}/close`, { reason: 'Return interview held; plan reviewed.' }, 'team_manager');
     expect((closed.result as { state: string }).state).toBe('closed');
     await expect409('police', { policeReference: 'X1' }, `Episode ${e.reference} is closed, so it cannot change. Report a new episode if the child is missing again.`);
   });
@@ -126,25 +130,16 @@ describe('other channels', () => {
     expect(audit).toEqual([{ actor_user_id: null, scoped: true, via: 'sms' }, { actor_user_id: null, scoped: true, via: 'sms' }]);
   });
 
-  it('closes the open episode when the placement ends, with found notices to everyone alerted', async () => {
+  // Ending a placement or care no longer closes the episode (issue 22): episode-lifecycle.test.ts walks both.
+  it('keeps the open episode when the placement ends, telling no one it was found', async () => {
     const child = await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 });
     const episode = await reportMissing(app, child.id);
     const ended = await post(app, `/api/v1/placements/${child.placementId}/end`, { reason: 'Placement breakdown' });
     expect(ended.statusCode).toBe(200);
-    const detail = (await get(`/api/v1/episodes/${episode.id}`)).result as { state: string; closeReason: string; nextEscalationAt: unknown };
-    expect(detail).toMatchObject({ state: 'closed', closeReason: 'The placement ended, so the episode ended with it.', nextEscalationAt: null });
-    const found = await rowsOf(app, episode.id, 'found');
-    expect(found).toContain('found#0 sms Police control room found-notice');
-    expect(found.some((r) => r.includes('Carla Carer'))).toBe(false);
+    const detail = (await get(`/api/v1/episodes/${episode.id}`)).result as { state: string; closedAt: unknown; nextEscalationAt: unknown };
+    expect(detail).toMatchObject({ state: 'reported', closedAt: null, nextEscalationAt: expect.anything() });
+    expect(await rowsOf(app, episode.id, 'found')).toEqual([]);
   });
-});
-
-it('closes the open episode when the care episode ends', async () => {
-  const child = await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 });
-  const episode = await reportMissing(app, child.id);
-  await app.db.dataSource.transaction((tx) => app.services.episodeEndings.onCareEnded(tx, null, child.id, app.clock.now()));
-  expect((await get(`/api/v1/episodes/${episode.id}`)).result).toMatchObject({ state: 'closed',
-    closeReason: 'The care episode ended, so the missing episode ended with it.' });
 });
 
 describe('acknowledging', () => {

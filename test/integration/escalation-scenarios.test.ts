@@ -155,7 +155,7 @@ it('(e) the third episode in 30 days proposes a strategy meeting and the operati
     app.clock.set(new Date(t0 + (i * 48 + 1) * HOUR));
     await post(app, `/api/v1/episodes/${e.id}/return`, { returnedAt: app.clock.now().toISOString() });
     await post(app, `/api/v1/episodes/${e.id}/return-interview`, { declined: true });
-    expect((await post(app, `/api/v1/episodes/${e.id}/close`, {})).statusCode).toBe(200);
+    expect((await post(app, `/api/v1/episodes/${e.id}/close`, { reason: 'Interview declined; plan reviewed' }, 'team_manager')).statusCode).toBe(200);
   }
   expect(await rowsOf(app, episodes[0].id, 'repeat_missing')).toEqual([]);
   expect(await rowsOf(app, episodes[1].id, 'repeat_missing')).toEqual([]);

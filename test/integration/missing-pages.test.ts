@@ -95,7 +95,13 @@ describe('reporting a child missing and following the episode through', () => {
     expect(reasonMissing.payload).toContain('Enter why the interview was not held');
     const held = await sw.post(`/episodes/${episodeId}/return-interview`, { outcome: 'held', ...now('held'), by: 'Independent advocate', reasonNotHeld: '' });
     expect(held.statusCode).toBe(303);
-    const closed = await sw.post(`/episodes/${episodeId}/close`, { reason: '' });
+    // Only a manager closes an episode, and with a reason (issue 22).
+    expect((await sw.post(`/episodes/${episodeId}/close`, { reason: 'Done' })).statusCode).toBe(403);
+    const manager = await pageSession(app, 'team_manager');
+    const noReason = await manager.post(`/episodes/${episodeId}/close`, { reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.payload).toContain('Enter why you are closing the episode');
+    const closed = await manager.post(`/episodes/${episodeId}/close`, { reason: 'Interview held; plan reviewed' });
     expect(closed.statusCode).toBe(303);
     page = (await sw.get(`/episodes/${episodeId}`)).payload;
     expect(page).toContain('Episode');

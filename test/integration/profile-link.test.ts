@@ -90,7 +90,8 @@ it('answers a closed or expired link with a 410 page naming the duty number to c
   const first = await missingChild();
   const second = await missingChild();
   const closing = await policeLink(first.episode.id);
-  await post(app, `/api/v1/placements/${first.child.placementId}/end`, { reason: 'Moved' });
+  // Ending the placement no longer closes the episode (issue 22): a manager closes it, with a reason.
+  expect((await post(app, `/api/v1/episodes/${first.episode.id}/close`, { reason: 'Closed by the manager' }, 'team_manager')).statusCode).toBe(200);
   const closed = await app.server.inject({ method: 'GET', url: closing });
   expect(closed.statusCode).toBe(410);
   expect(closed.headers['content-type']).toMatch(/^text\/html/);

@@ -9,6 +9,7 @@ export const examplePayloads: Record<string, object> = {
   'POST /api/v1/children/{id}/placements': { type: 'foster', provider: 'Example fostering', address: '2 Example Road', carers: [{ name: 'Example Carer', mobile: '07700 900999' }] },
   'PATCH /api/v1/placements/{id}': { provider: 'Changed provider' },
   'POST /api/v1/placements/{id}/end': { reason: 'Moved on' },
+  'POST /api/v1/children/{id}/care/end': { reason: 'Turned 18' },
   'POST /api/v1/sms/inbound/{id}/handled': { note: 'Rang the carer back' },
   'POST /api/v1/children/{id}/guardians': { kind: 'legal_representative', name: 'Lena Lawyer', organisation: 'Example Law LLP', referredOn: '2026-01-05' },
   'PATCH /api/v1/guardians/{id}': { organisation: 'Changed LLP' },
@@ -26,6 +27,7 @@ export const examplePayloads: Record<string, object> = {
   'POST /api/v1/episodes/{id}/change-to-missing': { reason: 'Not at her friend\'s any more; nobody knows where she is' },
   'POST /api/v1/episodes/{id}/return-interview': { offeredAt: '2026-01-02T04:00:00Z' },
   'POST /api/v1/episodes/{id}/close': { reason: 'Test' },
+  'POST /api/v1/episodes/{id}/return/undo': { reason: 'Recorded by mistake' },
   'POST /api/v1/episodes/{id}/acknowledge': { stepKey: 'report_police' },
   // The signed link's button posts an empty form: the token in the path is all it needs.
   'POST /p/{token}/acknowledge': {},

@@ -20,6 +20,9 @@ export const permissions = {
   'episodes.read': [...casework, 'group_member', 'police', 'ceop', 'guardian'],
   'episodes.report': [...casework, 'carer'],
   'episodes.update': casework,
+  // Only a manager ends a safeguarding episode by hand (with a reason), or undoes a return recorded by mistake.
+  'episodes.close': managers,
+  'episodes.undo_return': managers,
   'episodes.police_update': [...casework, 'police'],
   'policy.read': ['administrator', ...managers],
   'policy.write': ['administrator', 'senior_manager'],
