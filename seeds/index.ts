@@ -12,6 +12,7 @@ import { seedDemoDeliveries } from './06-demo-deliveries';
 import { seedEscalationPolicies } from './07-escalation-policies';
 import { seedDemoEpisodes } from './08-demo-episodes';
 import { seedDemoOperationalGroup } from './09-demo-operational-group';
+import { seedDemoPhotos } from './10-demo-photos';
 
 /** clock: the clock the service runs on, so demo data is recent as the service sees time (tests move it). */
 export interface SeedOptions { demo: boolean; logger: Logger; clock: Clock }
@@ -30,6 +31,7 @@ export async function runSeeds(db: DataSource, services: Services, { demo, logge
     await seedEscalationPolicies(tx, services);
     await seedDemoEpisodes(tx, clock);
     await seedDemoOperationalGroup(tx, clock, services);
+    await seedDemoPhotos(tx, clock);
   });
   logger.info('demo data present (DEMO_DATA=false to start without it)');
 }

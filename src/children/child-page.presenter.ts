@@ -69,6 +69,7 @@ export function presentChildPage(d: ChildPageData, tz: string, can: { report: bo
       row('Previous missing history', d.profile.missingHistory),
     ],
     profileHref: can.write ? `/children/${c.id}/missing-profile` : null,
+    photo: d.photoUploadedAt ? { src: `/children/${c.id}/missing-profile/photo`, uploaded: formatDate(d.photoUploadedAt, tz) } : null,
     assessments: d.assessments.map((a) => ({
       heading: `${formatDate(a.assessedOn, tz)}: ${a.outcome.replace(/_/g, ' ')} (${a.assessor})`,
       indicators: a.indicators.map((i) => traffickingIndicators[i] ?? i),

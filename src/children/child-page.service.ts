@@ -9,13 +9,14 @@ import type { MissingEpisodesService } from '../missing/missing-episodes.service
 import type { MissingProfilesService } from '../missing-profiles/missing-profiles.service';
 import type { TraffickingAssessmentsService } from '../trafficking/trafficking-assessments.service';
 import type { NrmReferralsService } from '../nrm/nrm-referrals.service';
+import type { MissingProfilePhotosService } from '../missing-profiles/missing-profile-photos.service';
 import { can } from '../platform/auth/permissions';
 import { NotFound } from '../platform/errors';
 
 export interface ChildPageSources {
   children: ChildrenService; placements: PlacementsService; guardians: GuardiansService;
   safeguardingPlans: SafeguardingPlansService; missingEpisodes: MissingEpisodesService; missingProfiles: MissingProfilesService;
-  traffickingAssessments: TraffickingAssessmentsService; nrmReferrals: NrmReferralsService;
+  traffickingAssessments: TraffickingAssessmentsService; nrmReferrals: NrmReferralsService; missingProfilePhotos: MissingProfilePhotosService;
 }
 
 export class ChildPageService {
@@ -32,6 +33,8 @@ export class ChildPageService {
       assessments: await this.s.traffickingAssessments.listForChild(ctx, id),
       nrm: await this.s.nrmReferrals.listForChild(ctx, id),
       profile: can(ctx.actor.role, 'profiles.read') ? await this.profileOrNull(ctx, id) : undefined,
+      // Police and the team need the face first: the photograph is shown on the record to those who may read the profile.
+      photoUploadedAt: can(ctx.actor.role, 'profiles.read') ? await this.s.missingProfilePhotos.uploadedAt(ctx, id) : null,
     };
   }
 

@@ -78,3 +78,16 @@ it("lists the operational group's overdue actions on the dashboard of those who 
   const police = (await (await pageSession(app, 'police')).get('/')).payload;
   expect(police).not.toContain('Operational group actions overdue');
 });
+
+it("shows the photograph on file on the child's record to those who may read the profile, and not to a carer", async () => {
+  const id = await demoChildId(app, 'K7Q2');
+  const sw = await pageSession(app, 'social_worker');
+  const page = await sw.get(`/children/${id}`);
+  expect(page.payload).toContain(`<img class="app-profile-photo" src="/children/${id}/missing-profile/photo" alt="Photograph of Amira Example on file`);
+  const photo = await sw.get(`/children/${id}/missing-profile/photo`);
+  expect(photo.statusCode).toBe(200);
+  expect(photo.headers['content-type']).toBe('image/png');
+  expect(photo.headers['cache-control']).toBe('no-store');
+  const carer = await pageSession(app, 'carer');
+  expect((await carer.get(`/children/${id}`)).payload).not.toContain('app-profile-photo');
+});
