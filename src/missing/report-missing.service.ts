@@ -83,14 +83,15 @@ export class ReportMissingService {
   /** Opens the episode and runs the ladder; the child's row is locked and the context read after the lock. */
   private async open(tx: Tx, child: LockedChild, context: ReportContext, input: ReportInput, by: Reporter): Promise<MissingEpisode> {
     const now = this.clock.now();
+    // Times that cannot be (the future, before birth) first: a typing slip, before any question about the past.
+    checkEventTimes(now, child.dateOfBirth, [{ field: 'discoveredAt', at: input.discoveredAt }, { field: 'lastSeen.at', at: input.lastSeen?.at },
+      { field: 'returnedAt', at: input.returnedAt }]);
     const kind = entryKind(input, now);
     const recorded = kind === 'recorded';
     // A past episode of a child who has since left care can still be recorded; nothing new opens after care ends.
     if (child.careEndedAt && !(recorded && input.discoveredAt < child.careEndedAt)) {
       throw new Conflict('This child has left care, so a missing episode cannot be opened.');
     }
-    checkEventTimes(now, child.dateOfBirth, [{ field: 'discoveredAt', at: input.discoveredAt }, { field: 'lastSeen.at', at: input.lastSeen?.at },
-      { field: 'returnedAt', at: input.returnedAt }]);
     if (input.lastSeen?.at && input.lastSeen.at > input.discoveredAt) throw new Invalid('lastSeen.at cannot be after discoveredAt.');
     const missingNow = context.episodes.find((e) => !e.closedAt && !e.returnedAt);
     if (missingNow && !recorded) {
