@@ -6,7 +6,8 @@ import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Tx } from '../platform/database/transaction';
 import type { AuditService } from '../platform/audit/audit.service';
-import { Conflict, Invalid, NotFound } from '../platform/errors';
+import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
+import { allows } from '../platform/auth/permissions';
 import { checkEventTimes, type EventTime } from '../platform/dates';
 import type { RiskGrade } from '../escalation/escalation-policy';
 import type { EscalationService } from '../escalation/escalation.service';
@@ -105,6 +106,11 @@ export class EpisodeUpdatesService {
   async acknowledge(ctx: RequestContext, id: string, stepKey: string): Promise<MissingEpisode> {
     return this.withEpisode(ctx, id, async (tx, e, now) => {
       if (!e.policy.steps.some((s) => s.key === stepKey)) throw new NotFound(`Episode ${e.reference} has no escalation step ${stepKey}.`);
+      // Acknowledging stops the repeats and the move to the next contact: only someone the alert went to, or a manager.
+      const alert = await this.acks.stepSentTo(tx, e.id, stepKey, ctx.actor);
+      if (alert.sent && !allows(ctx.actor.role, 'episodes.acknowledge', new Set(alert.toYou ? ['alerted'] : []))) {
+        throw new Forbidden(`The ${stepKey} alert was not sent to you, so only someone it went to or a manager can acknowledge it.`);
+      }
       // The caller's own messages of the step show as acknowledged, as an SMS reply marks its message.
       await this.acks.markAcknowledged(tx, await this.acks.lockForUser(tx, e.id, stepKey, ctx.actor.userId), now, `acknowledged by ${ctx.actor.name} on the service`);
       await this.escalation.acknowledge(tx, e.id, stepKey, { userId: ctx.actor.userId, name: ctx.actor.name });
