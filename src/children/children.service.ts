@@ -31,7 +31,7 @@ export class ChildrenService {
       }
       const now = this.clock.now();
       checkChildDates(now, input);
-      await this.checkSocialWorker(tx, authorityId, input.socialWorkerId);
+      await this.checkSocialWorker(tx, ctx, null, input.socialWorkerId);
       const child = await this.repo.insert(tx, {
         aliases: [], dobEstimated: false, ageDisputed: false, interpreterNeeded: false, uasc: false,
         ...input,
@@ -67,7 +67,7 @@ export class ChildrenService {
         throw new Conflict(`Another child in this authority already has the local id ${changes.localId}.`);
       }
       checkChildDates(this.clock.now(), { ...child, ...changes });
-      if (changes.socialWorkerId !== child.socialWorkerId) await this.checkSocialWorker(tx, child.authorityId, changes.socialWorkerId);
+      if (changes.socialWorkerId !== child.socialWorkerId) await this.checkSocialWorker(tx, ctx, id, changes.socialWorkerId);
       const diff = changedFields(child, changes);
       const saved = await this.repo.update(tx, child, { ...changes, updatedAt: this.clock.now() });
       await this.audit.record(tx, ctx, { action: 'update', entityType: 'child', entityId: id, childId: id, changes: diff });
@@ -86,8 +86,11 @@ export class ChildrenService {
    * The allocated worker receives the child's alerts, so it must be a social worker of this authority.
    * Another authority's id and an id that does not exist get one answer, so ids cannot be probed.
    */
-  private async checkSocialWorker(tx: Tx, authorityId: string, userId: string | null | undefined): Promise<void> {
-    if (!userId || (await this.ties.isSocialWorker(tx, authorityId, userId))) return;
+  private async checkSocialWorker(tx: Tx, ctx: RequestContext, childId: string | null, userId: string | null | undefined): Promise<void> {
+    if (!userId || (await this.ties.isSocialWorker(tx, ctx.actor.authorityId, userId))) return;
+    // Outside the transaction, which the refusal rolls back: a probe for ids leaves its trace.
+    await this.audit.record(null, ctx, { action: 'refused', entityType: 'child', entityId: childId, childId,
+      changes: { reason: 'invalid_reference', field: 'socialWorkerId' } });
     const message = 'socialWorkerId is not a social worker in your authority';
     throw new Invalid(`${message}.`, { errors: [{ field: 'socialWorkerId', message }] });
   }
