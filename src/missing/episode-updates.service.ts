@@ -106,9 +106,7 @@ export class EpisodeUpdatesService {
   async acknowledge(ctx: RequestContext, id: string, stepKey: string): Promise<MissingEpisode> {
     return this.withEpisode(ctx, id, async (tx, e, now) => {
       if (!e.policy.steps.some((s) => s.key === stepKey)) throw new NotFound(`Episode ${e.reference} has no escalation step ${stepKey}.`);
-      // Acknowledging stops the repeats and the move to the next contact: only someone the alert went to, or a manager.
-      const alert = await this.acks.stepSentTo(tx, e.id, stepKey, ctx.actor);
-      if (alert.sent && !allows(ctx.actor.role, 'episodes.acknowledge', new Set(alert.toYou ? ['alerted'] : []))) {
+      if (!(await this.mayAcknowledgeStep(tx, ctx, e.id, stepKey))) {
         throw new Forbidden(`The ${stepKey} alert was not sent to you, so only someone it went to or a manager can acknowledge it.`);
       }
       // The caller's own messages of the step show as acknowledged, as an SMS reply marks its message.
@@ -116,6 +114,22 @@ export class EpisodeUpdatesService {
       await this.escalation.acknowledge(tx, e.id, stepKey, { userId: ctx.actor.userId, name: ctx.actor.name });
       await this.audit.record(tx, ctx, { action: 'acknowledge', entityType: 'missing_episode', entityId: e.id, childId: e.childId, changes: { stepKey } });
     });
+  }
+
+  /** Of these steps, those the caller may acknowledge: the page offers a button for exactly these. */
+  async acknowledgeable(ctx: RequestContext, episodeId: string, steps: string[]): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      const mine: string[] = [];
+      for (const step of steps) if (await this.mayAcknowledgeStep(tx, ctx, episodeId, step)) mine.push(step);
+      return mine;
+    });
+  }
+
+  /** Acknowledging stops the repeats and the move to the next contact: only someone the alert went to, or a manager. */
+  private async mayAcknowledgeStep(tx: Tx, ctx: RequestContext, episodeId: string, step: string): Promise<boolean> {
+    const alert = await this.acks.stepSentTo(tx, episodeId, step, ctx.actor);
+    // A step that sent nothing is answered by the escalation service (409), not refused here.
+    return !alert.sent || allows(ctx.actor.role, 'episodes.acknowledge', new Set(alert.toYou ? ['alerted'] : []));
   }
 
   private async checkTimes(tx: Tx, e: MissingEpisode, now: Date, times: EventTime[]): Promise<void> {

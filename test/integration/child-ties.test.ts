@@ -66,12 +66,16 @@ describe('a guardian sees and acknowledges only for the children they guard', ()
     expect((await post(app, `/api/v1/episodes/${theirs.id}/acknowledge`, { stepKey: 'report_police' }, 'guardian')).statusCode).toBe(404);
     const page = await pageSession(app, 'guardian');
     expect((await page.post(`/episodes/${theirs.id}/acknowledge`, { stepKey: 'report_police' })).statusCode).toBe(404);
-    // Their own child's police alert did not go to them either.
+    // Their own child's episode opens, but the police alert did not go to them: no button, and the API refuses it.
+    const own = await page.get(`/episodes/${mine.id}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.payload).not.toContain('Acknowledge the report_police alert');
     const notTheirs = await post(app, `/api/v1/episodes/${mine.id}/acknowledge`, { stepKey: 'report_police' }, 'guardian');
     expect(notTheirs.statusCode).toBe(403);
     expect(message(notTheirs)).toBe('The report_police alert was not sent to you, so only someone it went to or a manager can acknowledge it.');
     expect(await refusals(theirs.id)).toEqual(['guardian not_found', 'guardian not_found', 'guardian not_found']);
     expect(await refusals(mine.id)).toEqual(['guardian forbidden']);
+    expect((await (await pageSession(app, 'police')).get(`/episodes/${mine.id}`)).payload).toContain('Acknowledge the report_police alert');
     expect(await q(`SELECT 1 FROM episode_events WHERE episode_id = ANY($1) AND type = 'acknowledged'`, [[mine.id, theirs.id]])).toEqual([]);
 
     // The police (the alert went to their control room) and a manager may.
