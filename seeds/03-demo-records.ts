@@ -5,7 +5,9 @@ import type { Tx } from '../src/platform/database/transaction';
 import type { Clock } from '../src/platform/clock';
 import { LocalAuthority } from '../src/authorities/local-authority.entity';
 import { Child } from '../src/children/child.entity';
+import { IsNull } from 'typeorm';
 import { Guardian } from '../src/guardians/guardian.entity';
+import { User } from '../src/users/user.entity';
 import { SafeguardingPlan } from '../src/safeguarding/safeguarding-plan.entity';
 import { MissingProfile } from '../src/missing-profiles/missing-profile.entity';
 import { TraffickingAssessment } from '../src/trafficking/trafficking-assessment.entity';
@@ -39,6 +41,14 @@ const specs: Record<string, RecordsSpec> = {
     nrm: { referred: -8, maker: 'devolved_panel' }, description: 'Slim, about 155 cm, short braided hair.' },
 };
 
+/** The demo guardian user guards this one child, so signing in as them shows only its episodes. */
+const GUARDED_BY_DEMO_GUARDIAN = 'K7Q2';
+
+async function linkDemoGuardian(tx: Tx, child: Child): Promise<void> {
+  const user = await tx.findOneBy(User, { authorityId: child.authorityId, role: 'guardian' });
+  if (user) await tx.update(Guardian, { childId: child.id, userId: IsNull() }, { userId: user.id });
+}
+
 export async function seedDemoRecords(tx: Tx, clock: Clock): Promise<void> {
   for (const c of [...demoChildren, otherBoroughChild]) {
     const child = await tx.findOneByOrFail(Child, { reference: c.reference, localId: c.localId });
@@ -53,6 +63,7 @@ export async function seedDemoRecords(tx: Tx, clock: Clock): Promise<void> {
       await tx.insert(Guardian, { ...base, ...g, kind: 'ictg_direct_worker', organisation: DEMO_GUARDIAN_ORGANISATION,
         referredOn: day(spec.plans[0].agreed), allocatedOn: day(spec.plans[0].agreed + 1), endedOn: null, createdAt: now, updatedAt: now });
     }
+    if (c.reference === GUARDED_BY_DEMO_GUARDIAN) await linkDemoGuardian(tx, child);
     if (!(await tx.existsBy(SafeguardingPlan, { childId: child.id }))) {
       for (const [i, p] of spec.plans.entries()) {
         await tx.insert(SafeguardingPlan, { ...base, version: i + 1, riskOfMissing: p.risk, measures: p.risk === 'high' ? measures : measures.slice(0, 3),

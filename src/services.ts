@@ -134,13 +134,14 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
 }
 
 /** What the pages need beyond the API's services; built from those same services. */
-function pageServices(db: DataSource, clock: Clock, s: Omit<DashboardSources, 'caredFor'> & ChildPageSources & { audit: AuditService; escalation: EscalationService }) {
+function pageServices(db: DataSource, clock: Clock, s: Omit<DashboardSources, 'caredFor'> & ChildPageSources & { audit: AuditService; escalation: EscalationService;
+  episodeUpdates: EpisodeUpdatesService }) {
   const caredFor = new CaredForChildren(db, s.audit, s.children, s.placements.repo);
   return {
     clock,
     caredFor,
     dashboard: new DashboardService({ ...s, caredFor }, clock),
-    episodePage: new EpisodePageService(s.missingEpisodes, s.notifications, s.children, s.escalation, clock),
+    episodePage: new EpisodePageService(s.missingEpisodes, s.notifications, s.children, s.escalation, clock, s.episodeUpdates),
     childPage: new ChildPageService(s),
   };
 }

@@ -23,7 +23,7 @@ export function presentChildrenList(items: Child[], total: number, search: strin
   };
 }
 
-export function presentChildPage(d: ChildPageData, tz: string, can: { report: boolean; write: boolean }) {
+export function presentChildPage(d: ChildPageData, tz: string, can: { report: boolean; write: boolean; placementDetails: boolean }) {
   const c = d.child;
   const name = `${c.firstNames} ${c.lastName}`;
   const current = d.placements.find((p) => !p.endedAt) ?? null;
@@ -47,7 +47,8 @@ export function presentChildPage(d: ChildPageData, tz: string, can: { report: bo
       ...(c.careEndedAt ? [row('Care ended', `${formatDateTime(c.careEndedAt, tz)}: ${c.careEndReason ?? 'no reason recorded'}`)] : []),
     ],
     placement: current && [
-      row('Type', current.type.replace(/_/g, ' ')), row('Provider', current.provider), row('Address', current.address),
+      row('Type', current.type.replace(/_/g, ' ')), row('Provider', current.provider),
+      ...(can.placementDetails ? [row('Address', current.address)] : []),
       row('Since', formatDate(current.startedAt, tz)),
       row('Carers', (current.carers ?? []).map((x) => x.name).join(', ')),
     ],

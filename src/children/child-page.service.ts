@@ -3,6 +3,7 @@
 import type { RequestContext } from '../platform/auth/actor';
 import type { ChildrenService } from './children.service';
 import type { PlacementsService } from '../placements/placements.service';
+import type { Placement } from '../placements/placement.entity';
 import type { GuardiansService } from '../guardians/guardians.service';
 import type { SafeguardingPlansService } from '../safeguarding/safeguarding-plans.service';
 import type { MissingEpisodesService } from '../missing/missing-episodes.service';
@@ -26,7 +27,7 @@ export class ChildPageService {
     const child = await this.s.children.get(ctx, id);
     return {
       child,
-      placements: await this.s.placements.listForChild(ctx, id),
+      placements: withoutContactDetails(ctx, await this.s.placements.listForChild(ctx, id)),
       guardians: await this.s.guardians.listForChild(ctx, id),
       plans: await this.s.safeguardingPlans.history(ctx, id),
       episodes: (await this.s.missingEpisodes.list(ctx, { childId: id, limit: 200, offset: 0 })).items,
@@ -47,3 +48,9 @@ export class ChildPageService {
   }
 }
 export type ChildPageData = Awaited<ReturnType<ChildPageService['get']>>;
+
+/** Group members see case summaries: a placement's address and its carers' numbers never reach their page. */
+function withoutContactDetails(ctx: RequestContext, placements: Placement[]): Placement[] {
+  if (can(ctx.actor.role, 'placements.read')) return placements;
+  return placements.map((p) => ({ ...p, address: '', carers: (p.carers ?? []).map((c) => ({ ...c, mobile: '', email: null })) }));
+}

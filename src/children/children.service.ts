@@ -4,11 +4,12 @@ import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Tx } from '../platform/database/transaction';
 import { AuditService, changedFields } from '../platform/audit/audit.service';
-import { Conflict, NotFound } from '../platform/errors';
+import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { checkDates, checkEventTimes, englandDate } from '../platform/dates';
 import { Child } from './child.entity';
 import { ChildFilter, ChildrenRepository } from './children.repository';
 import { newChildReference } from './child-reference';
+import { ChildTiesRepository } from './child-ties.repository';
 
 export type ChildInput = Omit<Partial<Child>, 'id' | 'authorityId' | 'reference' | 'createdAt' | 'updatedAt' | 'careStartedAt' | 'careEndedAt' | 'careEndReason'>
   & { careStartedAt?: Date };
@@ -19,6 +20,7 @@ export class ChildrenService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly repo = new ChildrenRepository(),
+    private readonly ties = new ChildTiesRepository(),
   ) {}
 
   async create(ctx: RequestContext, input: ChildInput): Promise<Child> {
@@ -29,6 +31,7 @@ export class ChildrenService {
       }
       const now = this.clock.now();
       checkChildDates(now, input);
+      await this.checkSocialWorker(tx, ctx, null, input.socialWorkerId);
       const child = await this.repo.insert(tx, {
         aliases: [], dobEstimated: false, ageDisputed: false, interpreterNeeded: false, uasc: false,
         ...input,
@@ -64,6 +67,7 @@ export class ChildrenService {
         throw new Conflict(`Another child in this authority already has the local id ${changes.localId}.`);
       }
       checkChildDates(this.clock.now(), { ...child, ...changes });
+      if (changes.socialWorkerId !== child.socialWorkerId) await this.checkSocialWorker(tx, ctx, id, changes.socialWorkerId);
       const diff = changedFields(child, changes);
       const saved = await this.repo.update(tx, child, { ...changes, updatedAt: this.clock.now() });
       await this.audit.record(tx, ctx, { action: 'update', entityType: 'child', entityId: id, childId: id, changes: diff });
@@ -76,6 +80,19 @@ export class ChildrenService {
     const child = await this.repo.findById(tx, ctx.actor.authorityId, id);
     if (!child) throw new NotFound('No child with that id was found.');
     return child;
+  }
+
+  /**
+   * The allocated worker receives the child's alerts, so it must be a social worker of this authority.
+   * Another authority's id and an id that does not exist get one answer, so ids cannot be probed.
+   */
+  private async checkSocialWorker(tx: Tx, ctx: RequestContext, childId: string | null, userId: string | null | undefined): Promise<void> {
+    if (!userId || (await this.ties.isSocialWorker(tx, ctx.actor.authorityId, userId))) return;
+    // Outside the transaction, which the refusal rolls back: a probe for ids leaves its trace.
+    await this.audit.record(null, ctx, { action: 'refused', entityType: 'child', entityId: childId, childId,
+      changes: { reason: 'invalid_reference', field: 'socialWorkerId' } });
+    const message = 'socialWorkerId is not a social worker in your authority';
+    throw new Invalid(`${message}.`, { errors: [{ field: 'socialWorkerId', message }] });
   }
 
   private async freeReference(tx: Tx, authorityId: string): Promise<string> {

@@ -4,13 +4,14 @@ import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../platform/auth/actor';
 import type { AuditService } from '../platform/audit/audit.service';
 import { NotFound } from '../platform/errors';
+import { ChildAccess } from '../children/child-access.service';
 import type { Child } from '../children/child.entity';
 import type { ChildrenService } from '../children/children.service';
 import type { PlacementsRepository } from '../placements/placements.repository';
 
 export class CaredForChildren {
   constructor(private readonly db: DataSource, private readonly audit: AuditService, private readonly children: ChildrenService,
-    private readonly placements: PlacementsRepository) {}
+    private readonly placements: PlacementsRepository, private readonly access = new ChildAccess()) {}
 
   async list(ctx: RequestContext): Promise<Child[]> {
     return this.db.transaction(async (tx) => {
@@ -24,6 +25,8 @@ export class CaredForChildren {
 
   /** The child, if the caller may report them missing: carers only the children they look after. */
   async reportable(ctx: RequestContext, childId: string): Promise<Child> {
+    // The same rule as the API's report: another carer's child is refused, not offered.
+    await this.db.transaction(async (tx) => this.access.require(tx, ctx, (await this.children.require(tx, ctx, childId)).id, 'episodes.report'));
     if (ctx.actor.role !== 'carer') return this.children.get(ctx, childId);
     const child = (await this.list(ctx)).find((c) => c.id === childId);
     if (!child) throw new NotFound('No child with that id was found.');

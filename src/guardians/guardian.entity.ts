@@ -21,6 +21,8 @@ export class Guardian {
   @Column('date', { nullable: true }) referredOn!: string | null;
   @Column('date', { nullable: true }) allocatedOn!: string | null;
   @Column('date', { nullable: true }) endedOn!: string | null;
+  /** The guardian's own user account, when they sign in: their tie to this child. */
+  @Column('uuid', { nullable: true }) userId!: string | null;
   @Column('timestamptz') createdAt!: Date;
   @Column('timestamptz') updatedAt!: Date;
 }

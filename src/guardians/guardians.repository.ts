@@ -15,6 +15,11 @@ export class GuardiansRepository {
       .getMany();
   }
 
+  async isGuardianUser(tx: Tx, authorityId: string, userId: string): Promise<boolean> {
+    const [row] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND authority_id = $2 AND role = 'guardian' AND disabled_at IS NULL`, [userId, authorityId]);
+    return !!row;
+  }
+
   async insert(tx: Tx, guardian: Partial<Guardian>): Promise<Guardian> {
     return tx.save(Guardian, tx.create(Guardian, guardian));
   }

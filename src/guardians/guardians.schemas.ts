@@ -1,6 +1,6 @@
 // What a guardian accepts. Mobiles are normalised to E.164; date order is checked by the service.
 import { Joi } from '../platform/http/joi';
-import { email, isoDate, shortText } from '../platform/http/schemas';
+import { email, id, isoDate, shortText } from '../platform/http/schemas';
 import { phoneNumber } from '../platform/phone';
 import { guardianKinds } from './guardian.entity';
 
@@ -13,6 +13,8 @@ const fields = {
   referredOn: isoDate.allow(null),
   allocatedOn: isoDate.allow(null),
   endedOn: isoDate.allow(null),
+  /** The guardian's user account, so they see this child's episodes when signed in. */
+  userId: id.allow(null),
 };
 
 export const createGuardianSchema = Joi.object({

@@ -5,14 +5,15 @@ import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
 import { AuditService, changedFields } from '../platform/audit/audit.service';
 import type { ChildScope } from '../children/child-scope';
+import type { Tx } from '../platform/database/transaction';
 import { checkDates } from '../platform/dates';
-import { NotFound } from '../platform/errors';
+import { Invalid, NotFound } from '../platform/errors';
 import { Guardian, GuardianKind } from './guardian.entity';
 import { GuardiansRepository } from './guardians.repository';
 
 export interface GuardianInput {
   kind: GuardianKind; name: string; organisation?: string | null; mobile?: string | null; email?: string | null;
-  referredOn?: string | null; allocatedOn?: string | null; endedOn?: string | null;
+  referredOn?: string | null; allocatedOn?: string | null; endedOn?: string | null; userId?: string | null;
 }
 
 export class GuardiansService {
@@ -26,6 +27,7 @@ export class GuardiansService {
   async add(ctx: RequestContext, childId: string, input: GuardianInput): Promise<Guardian> {
     checkOrder(input);
     return this.scope.run(ctx, childId, async (tx) => {
+      await this.checkUser(tx, ctx.actor.authorityId, input.userId);
       const now = this.clock.now();
       const guardian = await this.repo.insert(tx, { ...input, authorityId: ctx.actor.authorityId, childId, createdAt: now, updatedAt: now });
       await this.audit.record(tx, ctx, { action: 'create', entityType: 'guardian', entityId: guardian.id, childId });
@@ -38,11 +40,19 @@ export class GuardiansService {
       const guardian = await this.repo.findById(tx, ctx.actor.authorityId, id);
       if (!guardian) throw new NotFound('No guardian with that id was found.');
       checkOrder({ ...guardian, ...changes });
+      if (changes.userId !== guardian.userId) await this.checkUser(tx, ctx.actor.authorityId, changes.userId);
       const diff = changedFields(guardian, changes);
       const saved = await this.repo.update(tx, guardian, { ...changes, updatedAt: this.clock.now() });
       await this.audit.record(tx, ctx, { action: 'update', entityType: 'guardian', entityId: id, childId: guardian.childId, changes: diff });
       return saved;
     });
+  }
+
+  /** A linked account must be a guardian user of this authority; another authority's id reads as one that does not exist. */
+  private async checkUser(tx: Tx, authorityId: string, userId: string | null | undefined): Promise<void> {
+    if (!userId || (await this.repo.isGuardianUser(tx, authorityId, userId))) return;
+    const message = 'userId is not a guardian user in your authority';
+    throw new Invalid(`${message}.`, { errors: [{ field: 'userId', message }] });
   }
 }
 

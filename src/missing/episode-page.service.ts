@@ -7,11 +7,13 @@ import type { ChildrenService } from '../children/children.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { MissingEpisodesService } from './missing-episodes.service';
 import type { EscalationService } from '../escalation/escalation.service';
+import type { EpisodeUpdatesService } from './episode-updates.service';
 import type { EpisodePageData } from './episode-page.presenter';
 
 export class EpisodePageService {
   constructor(private readonly episodes: MissingEpisodesService, private readonly notifications: NotificationsService,
-    private readonly children: ChildrenService, private readonly escalation: EscalationService, private readonly clock: Clock) {}
+    private readonly children: ChildrenService, private readonly escalation: EscalationService, private readonly clock: Clock,
+    private readonly updates: EpisodeUpdatesService) {}
 
   async get(ctx: RequestContext, id: string): Promise<EpisodePageData> {
     const detail = await this.episodes.get(ctx, id);
@@ -19,7 +21,9 @@ export class EpisodePageService {
     const child = can(role, 'children.read') ? await this.children.get(ctx, detail.episode.childId) : null;
     const alerts = can(role, 'notifications.read') ? await this.notifications.listForEpisode(ctx, id) : null;
     // Read after the episode service has proved the caller may see this episode.
-    const pendingAcks = can(role, 'episodes.acknowledge') && !detail.episode.closedAt ? await this.escalation.pendingAcknowledgements(id) : [];
+    const pending = can(role, 'episodes.acknowledge') && !detail.episode.closedAt ? await this.escalation.pendingAcknowledgements(id) : [];
+    // Only the alerts the API would let this caller acknowledge get a button.
+    const pendingAcks = pending.length ? await this.updates.acknowledgeable(ctx, id, pending) : [];
     return { ...detail, child, alerts, pendingAcks, now: this.clock.now() };
   }
 }

@@ -6,7 +6,8 @@ import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Tx } from '../platform/database/transaction';
 import type { AuditService } from '../platform/audit/audit.service';
-import { Conflict, Invalid, NotFound } from '../platform/errors';
+import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
+import { allows } from '../platform/auth/permissions';
 import { checkEventTimes, type EventTime } from '../platform/dates';
 import type { RiskGrade } from '../escalation/escalation-policy';
 import type { EscalationService } from '../escalation/escalation.service';
@@ -105,11 +106,30 @@ export class EpisodeUpdatesService {
   async acknowledge(ctx: RequestContext, id: string, stepKey: string): Promise<MissingEpisode> {
     return this.withEpisode(ctx, id, async (tx, e, now) => {
       if (!e.policy.steps.some((s) => s.key === stepKey)) throw new NotFound(`Episode ${e.reference} has no escalation step ${stepKey}.`);
+      if (!(await this.mayAcknowledgeStep(tx, ctx, e.id, stepKey))) {
+        throw new Forbidden(`The ${stepKey} alert was not sent to you, so only someone it went to or a manager can acknowledge it.`);
+      }
       // The caller's own messages of the step show as acknowledged, as an SMS reply marks its message.
       await this.acks.markAcknowledged(tx, await this.acks.lockForUser(tx, e.id, stepKey, ctx.actor.userId), now, `acknowledged by ${ctx.actor.name} on the service`);
       await this.escalation.acknowledge(tx, e.id, stepKey, { userId: ctx.actor.userId, name: ctx.actor.name });
       await this.audit.record(tx, ctx, { action: 'acknowledge', entityType: 'missing_episode', entityId: e.id, childId: e.childId, changes: { stepKey } });
     });
+  }
+
+  /** Of these steps, those the caller may acknowledge: the page offers a button for exactly these. */
+  async acknowledgeable(ctx: RequestContext, episodeId: string, steps: string[]): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      const mine: string[] = [];
+      for (const step of steps) if (await this.mayAcknowledgeStep(tx, ctx, episodeId, step)) mine.push(step);
+      return mine;
+    });
+  }
+
+  /** Acknowledging stops the repeats and the move to the next contact: only someone the alert went to, or a manager. */
+  private async mayAcknowledgeStep(tx: Tx, ctx: RequestContext, episodeId: string, step: string): Promise<boolean> {
+    const alert = await this.acks.stepSentTo(tx, episodeId, step, ctx.actor);
+    // A step that sent nothing is answered by the escalation service (409), not refused here.
+    return !alert.sent || allows(ctx.actor.role, 'episodes.acknowledge', new Set(alert.toYou ? ['alerted'] : []));
   }
 
   private async checkTimes(tx: Tx, e: MissingEpisode, now: Date, times: EventTime[]): Promise<void> {

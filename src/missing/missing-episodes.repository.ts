@@ -1,24 +1,29 @@
 // Reads of missing episodes, scoped to one authority; police, CEOP and guardians see only the
-// episodes escalated to them (visible_to_roles), everyone else with access sees all.
+// episodes escalated to them (visible_to_roles), and a guardian only those of the children they guard
+// (the tie permissions.ts asks for); everyone else with access sees all.
 import type { Tx } from '../platform/database/transaction';
 import type { Actor } from '../platform/auth/actor';
+import { needsTie } from '../platform/auth/permissions';
 import { EpisodeEvent, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
 import { EscalationRun } from '../escalation/escalation-run.entity';
 import { mergeTimeline } from './episode-timeline';
 
 export interface EpisodeFilter { open?: boolean; childId?: string; limit: number; offset: number }
 const restrictedRoles = ['police', 'ceop', 'guardian'];
+/** The guardian tie as SQL: a current guardian record of the episode's child linked to the caller. */
+const GUARDS_CHILD = `EXISTS (SELECT 1 FROM guardians g WHERE g.child_id = e.child_id AND g.authority_id = e.authority_id
+  AND g.user_id = :userId AND g.ended_on IS NULL)`;
 
 export class MissingEpisodesRepository {
   /** Loads and row-locks an episode the actor may see, or null. */
   async findForUpdate(tx: Tx, actor: Actor, id: string): Promise<MissingEpisode | null> {
     const episode = await tx.findOne(MissingEpisode, { where: { id, authorityId: actor.authorityId }, lock: { mode: 'pessimistic_write' } });
-    return episode && this.visible(actor, episode) ? episode : null;
+    return episode && (await this.visible(tx, actor, episode)) ? episode : null;
   }
 
   async find(tx: Tx, actor: Actor, id: string): Promise<MissingEpisode | null> {
     const episode = await tx.findOne(MissingEpisode, { where: { id, authorityId: actor.authorityId } });
-    return episode && this.visible(actor, episode) ? episode : null;
+    return episode && (await this.visible(tx, actor, episode)) ? episode : null;
   }
 
   /** The child's date of birth (YYYY-MM-DD), which no event of an episode can precede. */
@@ -43,6 +48,7 @@ export class MissingEpisodesRepository {
     if (filter.open !== undefined) qb.andWhere(filter.open ? 'e.closed_at IS NULL' : 'e.closed_at IS NOT NULL');
     if (filter.childId) qb.andWhere('e.child_id = :childId', { childId: filter.childId });
     if (restrictedRoles.includes(actor.role)) qb.andWhere(':role = ANY(e.visible_to_roles)', { role: actor.role });
+    if (needsTie(actor.role, 'episodes.read')) qb.andWhere(GUARDS_CHILD, { userId: actor.userId });
     const { entities, raw } = await qb.getRawAndEntities();
     const total = await qb.getCount();
     return { items: entities.map((e, i) => Object.assign(e, { childReference: raw[i].child_reference as string })), total };
@@ -84,7 +90,10 @@ export class MissingEpisodesRepository {
     return { timeline: mergeTimeline(events, runs), runs, riskGrades };
   }
 
-  private visible(actor: Actor, episode: MissingEpisode): boolean {
-    return !restrictedRoles.includes(actor.role) || episode.visibleToRoles.includes(actor.role);
+  private async visible(tx: Tx, actor: Actor, episode: MissingEpisode): Promise<boolean> {
+    if (restrictedRoles.includes(actor.role) && !episode.visibleToRoles.includes(actor.role)) return false;
+    if (!needsTie(actor.role, 'episodes.read')) return true;
+    return tx.createQueryBuilder(MissingEpisode, 'e').where('e.id = :id', { id: episode.id })
+      .andWhere(GUARDS_CHILD, { userId: actor.userId }).getExists();
   }
 }

@@ -13,6 +13,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
 import { checkEventTimes } from '../platform/dates';
 import type { Child } from '../children/child.entity';
 import type { ChildrenService } from '../children/children.service';
+import { ChildAccess } from '../children/child-access.service';
 import type { PlacementsRepository } from '../placements/placements.repository';
 import type { EscalationPoliciesService } from '../escalation/escalation-policies.service';
 import { snapshotOf } from '../escalation/escalation-policies.service';
@@ -51,11 +52,13 @@ const DAY = 86_400_000;
 export class ReportMissingService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
     private readonly children: ChildrenService, private readonly policies: EscalationPoliciesService, private readonly escalation: EscalationService,
-    private readonly repo = new MissingEpisodesRepository()) {}
+    private readonly repo = new MissingEpisodesRepository(), private readonly access = new ChildAccess()) {}
 
   async report(ctx: RequestContext, childId: string, input: ReportInput): Promise<MissingEpisode> {
     return this.db.transaction(async (tx) => {
       const child = await this.children.require(tx, ctx, childId);
+      // A carer reports only a child placed with them, through the API as on the page.
+      await this.access.require(tx, ctx, child.id, 'episodes.report');
       const locked = await lockChild(tx, child.id);
       const context = await reportContext(tx, locked!, null);
       const episode = await this.open(tx, locked!, context, input, { userId: ctx.actor.userId, name: input.reportedBy ?? ctx.actor.name, mobile: null, ctx });

@@ -6,6 +6,9 @@ import type { Tx } from '../platform/database/transaction';
 export interface LinkIdentity { episodeId: string; audience: string; expiresAt: Date }
 export interface AckableMessage { id: string; step: string; recipientName: string; acknowledged: boolean }
 
+/** A police or CEOP user acts for their agency: an alert to its contacts went to them. */
+const agencyContactRoles: Record<string, string[]> = { police: ['police_control_room', 'missing_persons_unit'], ceop: ['ceop'] };
+
 export class AcknowledgementsRepository {
   /** Steps (keys without the repeat) whose alert needed acknowledgement and nobody has acknowledged, in the order they fired. */
   async pendingSteps(tx: Tx, episodeId: string): Promise<string[]> {
@@ -32,6 +35,21 @@ export class AcknowledgementsRepository {
         AND data->>'linkAudience' = $2 AND left(data->>'linkExpiresAt', 19) = $3
       ORDER BY created_at, seq${lock ? ' FOR UPDATE' : ''}`, [link.episodeId, link.audience, link.expiresAt.toISOString().slice(0, 19)]);
     return rows.map((r) => ({ id: r.id, step: r.step, recipientName: r.recipient_name, acknowledged: r.acknowledged }));
+  }
+
+  /**
+   * Whether the step sent any alert needing acknowledgement, and whether one went to this user: to
+   * their account, to a guardian record linked to it, or (police, CEOP) to their agency's contacts.
+   */
+  async stepSentTo(tx: Tx, episodeId: string, step: string, user: { userId: string; authorityId: string; role: string }) {
+    const [row] = await tx.query(`SELECT count(*) > 0 AS sent, coalesce(bool_or(
+        (n.recipient_type = 'user' AND n.recipient_id = $3)
+        OR (n.recipient_type = 'guardian' AND n.recipient_id IN (SELECT id FROM guardians WHERE user_id = $3 AND authority_id = $4))
+        OR (n.recipient_type = 'contact' AND n.recipient_id IN (SELECT id FROM contacts WHERE authority_id = $4 AND role = ANY($5::text[])))
+      ), false) AS to_you
+      FROM notifications n WHERE n.episode_id = $1 AND split_part(n.step_key, '#', 1) = $2 AND n.needs_ack`,
+    [episodeId, step, user.userId, user.authorityId, agencyContactRoles[user.role] ?? []]);
+    return { sent: row.sent as boolean, toYou: row.to_you as boolean };
   }
 
   /** The user's own unacknowledged alerts of one step (any repeat), locked for update. */

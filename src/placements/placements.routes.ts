@@ -11,7 +11,7 @@ export const placementsRoutes: AppRoute[] = [
   {
     method: 'GET', path: '/api/v1/children/{id}/placements',
     options: {
-      tags, description: "A child's placements, current first", app: { action: 'children.read' },
+      tags, description: "A child's placements, current first (addresses and carers' numbers: casework staff only)", app: { action: 'placements.read' },
       validate: { params: idParam },
       handler: async (request) => (await request.server.app.services.placements.listForChild(contextOf(request), request.params.id)).map(presentPlacement),
     },

@@ -43,7 +43,7 @@ describe('a carer', () => {
     expect(home.payload).toContain('Report Amira Example missing');
     expect(home.payload).not.toContain('Bao Sample');
     expect(home.payload).not.toContain('Missing now');
-    expect((await carer.get(`/children/${await demoChildId(app, 'M4RT')}/report-missing`)).statusCode).toBe(404);
+    expect((await carer.get(`/children/${await demoChildId(app, 'M4RT')}/report-missing`)).statusCode).toBe(403);
     expect((await carer.get(`/children/${await demoChildId(app, 'K7Q2')}`)).statusCode).toBe(403);
   });
 

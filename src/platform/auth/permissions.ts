@@ -1,5 +1,6 @@
-// The one permission table: which role may perform which action. Every route names one action;
-// test/unit/permissions.test.ts walks every role against every action.
+// The one place that decides each permission: which role may perform which action, and for some
+// roles, which tie to the child (or to the episode's alerts) they must also have. Every route names
+// one action; test/unit/permissions.test.ts walks every role against every action.
 import { roles, type Role } from './roles';
 
 const casework: Role[] = ['social_worker', 'team_manager', 'senior_manager'];
@@ -10,6 +11,8 @@ export const permissions = {
   'authorities.read': ['administrator', ...casework, 'group_member'],
   'children.read': [...casework, 'group_member'],
   'children.write': casework,
+  // Placement addresses and carers' numbers: group members see case summaries, never these.
+  'placements.read': casework,
   'profiles.read': casework,
   'profiles.write': casework,
   'contacts.read': ['administrator', ...casework],
@@ -41,4 +44,30 @@ export type Action = keyof typeof permissions;
 
 export function can(role: Role, action: Action): boolean {
   return (permissions[action] as readonly Role[]).includes(role);
+}
+
+/** How a person is tied to one child (or to one episode's alert). */
+export type Tie = 'carer' | 'guardian' | 'allocated_worker' | 'alerted';
+
+/**
+ * For these actions these roles need a tie as well as the role: a carer acts only for the children
+ * placed with them, a guardian only for the children they guard, and an alert is acknowledged by
+ * someone it went to (managers acknowledge any). Roles not named here act authority-wide.
+ */
+const tieRules: Partial<Record<Action, Partial<Record<Role, Tie[]>>>> = {
+  'episodes.report': { carer: ['carer'] },
+  'episodes.read': { guardian: ['guardian'] },
+  'episodes.acknowledge': { social_worker: ['alerted'], police: ['alerted'], ceop: ['alerted'], guardian: ['alerted'] },
+};
+
+/** Whether this action needs a tie from this role (so the caller's ties must be read). */
+export function needsTie(role: Role, action: Action): boolean {
+  return !!tieRules[action]?.[role];
+}
+
+/** The decision for one child: the role must allow the action and, where the table asks, a tie must hold. */
+export function allows(role: Role, action: Action, ties: ReadonlySet<Tie>): boolean {
+  if (!can(role, action)) return false;
+  const needed = tieRules[action]?.[role];
+  return !needed || needed.some((t) => ties.has(t));
 }
