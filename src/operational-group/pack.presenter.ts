@@ -36,7 +36,7 @@ function episodeOf(e: Row, now: Date) {
   const hours = (new Date((end ?? now) as Date).getTime() - new Date(e.discoveredAt as Date).getTime()) / 3_600_000;
   return { episodeId: e.episodeId as string, episodeRef: e.episodeRef as string, kind: e.kind as string, discoveredAt: iso(e.discoveredAt)!,
     returnedAt: iso(e.returnedAt), closedAt: iso(e.closedAt), durationHours: Math.max(0, Math.round(hours)), ongoing: !end,
-    riskGrade: (e.riskGrade as string | null) ?? null, policeReference: (e.policeReference as string | null) ?? null, ending: ending(e) };
+    riskGrade: (e.riskGrade as string | null) ?? null, highRiskFromStart: e.highRiskFromStart === true, policeReference: (e.policeReference as string | null) ?? null, ending: ending(e) };
 }
 
 export function buildPack(s: PackSections, meta: PackMeta) {
@@ -79,7 +79,9 @@ export function packTemplateData(pack: Pack, timeZone: string, serviceUrl: strin
   const day = (d: string | null) => formatDate(d, timeZone);
   const risk = (r: string | null) => (r ? riskLabels[r] ?? r : 'Not graded');
   const episode = (e: Pack['stillMissing'][number] | Pack['missingSinceLastMeeting'][number]['episodes'][number]) => ({
-    ...e, discovered: when(e.discoveredAt), duration: `${e.durationHours} h${e.ongoing ? ' so far' : ''}`, risk: risk(e.riskGrade),
+    ...e, discovered: when(e.discoveredAt), duration: `${e.durationHours} h${e.ongoing ? ' so far' : ''}`,
+    // Trafficked or newly placed: high from the first minute until police grade it otherwise (a pack frozen before this has no flag).
+    risk: !e.riskGrade && (e as { highRiskFromStart?: boolean }).highRiskFromStart ? 'High from the first minute (not yet graded by police)' : risk(e.riskGrade),
     policeReference: e.policeReference ?? 'None recorded',
   });
   return {

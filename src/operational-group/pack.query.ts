@@ -22,7 +22,7 @@ const child = `c.id AS "childId", c.reference AS "childRef", c.date_of_birth::te
 
 /** Not who returned the child nor why the episode closed: free text that names people (a carer's name, from their texts). */
 const episode = `e.id AS "episodeId", e.reference AS "episodeRef", e.kind, e.state, e.discovered_at AS "discoveredAt", e.returned_at AS "returnedAt",
-  e.closed_at AS "closedAt", e.risk_grade AS "riskGrade", e.police_reference AS "policeReference"`;
+  e.closed_at AS "closedAt", e.risk_grade AS "riskGrade", e.high_risk_from_start AS "highRiskFromStart", e.police_reference AS "policeReference"`;
 
 /** Whom a failed message was for, as a role: a contact's or user's, else the recipient type (carer, guardian, duty). */
 const recipientRole = `CASE n.recipient_type WHEN 'contact' THEN rc.role WHEN 'user' THEN ru.role ELSE 'recipient_' || n.recipient_type END`;
