@@ -14,6 +14,8 @@ export class UnreachedSteps1732300000980 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX escalation_runs_unreached');
+    // Before this, a step that reached nobody was 'fired'; its line still begins "FAILED: nobody to send to".
+    await q.query(`UPDATE escalation_runs SET outcome = 'fired' WHERE outcome = 'unreached'`);
     await q.query(`ALTER TABLE escalation_runs DROP CONSTRAINT escalation_runs_outcome_check,
       ADD CONSTRAINT escalation_runs_outcome_check CHECK (outcome IN ('fired', 'skipped'))`);
   }
