@@ -106,8 +106,10 @@ export const policyDocumentSchema = Joi.object({
  */
 export function missingPoliceStep(doc: PolicyDocument): string | null {
   const hasIt = doc.steps.some((s) => s.from === 'reported' && s.delayMinutes === 0 && s.delayWorkingDays === undefined
-    && s.recipients.includes('police_control_room') && (!s.when?.kind || s.when.kind.includes('M')) && policeStepUnconditional(s.when));
-  return hasIt ? null : 'The policy must tell police at the report: add a step from "reported" with delayMinutes 0 whose recipients include police_control_room (for missing, M, episodes).';
+    && s.recipients.includes('police_control_room') && (!s.when?.kind || s.when.kind.includes('M'))
+    && policeStepUnconditional(s.when));
+  return hasIt ? null : 'The policy must tell police at the report: add a step from "reported" with delayMinutes 0 '
+    + 'whose recipients include police_control_room (for missing, M, episodes).';
 }
 
 /** A police step that waits on risk, trafficking, placement or repeats would not reach police for every missing child. */
