@@ -19,6 +19,7 @@ import { EpisodeMissingSince1732300000920 } from './1732300000920-episode-missin
 import { MeetingSequence1732300000950 } from './1732300000950-meeting-sequence';
 import { EpisodesStayOpen1732300000960 } from './1732300000960-episodes-stay-open';
 import { MissingProfilePhotos1732300000970 } from './1732300000970-missing-profile-photos';
+import { UnreachedSteps1732300000980 } from './1732300000980-unreached-steps';
 import { GuardianUsers1732300000990 } from './1732300000990-guardian-users';
 
 export const migrations = [
@@ -42,5 +43,6 @@ export const migrations = [
   MeetingSequence1732300000950,
   EpisodesStayOpen1732300000960,
   MissingProfilePhotos1732300000970,
+  UnreachedSteps1732300000980,
   GuardianUsers1732300000990,
 ];

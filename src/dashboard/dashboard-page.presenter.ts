@@ -50,6 +50,10 @@ export function presentDashboard(d: Dashboard, tz: string, authorityName: string
       at: formatDateTime(n.notification.createdAt, tz), error: n.notification.lastError ?? '',
       fallback: n.fallbackId ? 'Sent another way' : 'No other way tried',
     })) ?? null,
+    unreachedSteps: d.unreachedSteps?.map((r) => ({
+      href: `/episodes/${r.episodeId}`, reference: r.episodeReference, step: r.repeat ? `${r.stepKey} (repeat ${r.repeat})` : r.stepKey,
+      at: formatDateTime(r.ranAt, tz), summary: r.summary ?? 'FAILED: nobody to send to.',
+    })) ?? null,
     overdueActions: d.overdueActions?.map((a) => ({ description: a.description, owner: a.ownerName, dueOn: formatDate(a.dueOn, tz) })) ?? null,
     caredFor: d.caredFor?.map((c) => ({ name: `${c.firstNames} ${c.lastName}`, reference: c.reference, reportHref: `/children/${c.id}/report-missing` })) ?? null,
   };

@@ -1,6 +1,6 @@
 // What the dashboard shows one person, gathered from the services the API uses, each call scoped
 // to the caller and audited there: missing now (with who was alerted), return interviews awaited,
-// plans due for review, failed messages, and for a carer the children they look after.
+// plans due for review, failed messages and steps that reached nobody, and for a carer the children they look after.
 import type { Clock } from '../platform/clock';
 import type { RequestContext } from '../platform/auth/actor';
 import { can } from '../platform/auth/permissions';
@@ -14,10 +14,13 @@ import type { SafeguardingPlan } from '../safeguarding/safeguarding-plan.entity'
 import type { CaredForChildren } from './cared-for-children.service';
 import type { OperationalGroupService } from '../operational-group/operational-group.service';
 import type { GroupAction } from '../operational-group/meeting-record.entity';
+import type { EscalationService } from '../escalation/escalation.service';
+import type { UnreachedStep } from '../escalation/escalation-gaps.repository';
 
 export interface DashboardSources {
   children: ChildrenService; missingEpisodes: MissingEpisodesService; notifications: NotificationsService;
   safeguardingPlans: SafeguardingPlansService; caredFor: CaredForChildren; operationalGroup: OperationalGroupService;
+  escalation: Pick<EscalationService, 'unreachedSteps'>;
 }
 export interface EpisodeOnDashboard { episode: MissingEpisode; child: Child | null; alerts: NotificationWithHistory[] | null }
 export interface Dashboard {
@@ -26,6 +29,8 @@ export interface Dashboard {
   awaitingReturnInterview: EpisodeOnDashboard[];
   plansDue: { plan: SafeguardingPlan; child: Child | null }[] | null;
   failed: NotificationWithHistory[] | null;
+  /** Escalation steps of open episodes that had nobody to send to: failures, shown beside failed messages. */
+  unreachedSteps: UnreachedStep[] | null;
   overdueActions: GroupAction[] | null;
   caredFor: Child[] | null;
 }
@@ -56,8 +61,9 @@ export class DashboardService {
       .map((episode) => ({ episode, child: children.get(episode.childId) ?? null, alerts: null }));
     const plansDue = plans && plans.map((plan) => ({ plan, child: children.get(plan.childId) ?? null }));
     const failed = can(role, 'notifications.read') ? await this.s.notifications.listFailed(ctx, 20, 0) : null;
+    const unreachedSteps = can(role, 'notifications.read') ? await this.s.escalation.unreachedSteps(ctx) : null;
     const overdueActions = can(role, 'group.read') ? await this.overdueActions(ctx) : null;
-    return { now, missingNow, awaitingReturnInterview, plansDue, failed, overdueActions, caredFor };
+    return { now, missingNow, awaitingReturnInterview, plansDue, failed, unreachedSteps, overdueActions, caredFor };
   }
 
   /** The operational group's open actions whose due date has passed (in England). */

@@ -5,6 +5,9 @@
 import type { PolicyDocument } from './escalation-policy';
 
 const HOUR = 60;
+// An alert that needs acknowledgement is repeated, then moves on to the next contact, until someone acknowledges it.
+const REPEAT = { everyMinutes: 30, max: 2 };
+const MOVE_ON = 60;
 
 export const defaultPolicy: PolicyDocument = {
   settings: { newPlacementDays: 7, repeatWindowDays: 30 },
@@ -22,15 +25,24 @@ export const defaultPolicy: PolicyDocument = {
     { key: 'carer_confirmation', template: 'carer-confirmation', from: 'reported', delayMinutes: 0, whileMissing: false, when: { kind: ['M'] },
       recipients: ['carer'], channels: ['sms'], needsAck: false },
     { key: 'risk_high', template: 'high-risk', from: 'risk_high', delayMinutes: 0, when: { kind: ['M'] }, recipients: ['head_of_service'],
-      channels: ['sms', 'email'], needsAck: true, profileLink: true },
+      channels: ['sms', 'email'], needsAck: true, profileLink: true, repeat: REPEAT },
+    { key: 'risk_high_next', template: 'high-risk', from: 'risk_high', delayMinutes: MOVE_ON, when: { kind: ['M'], notAcknowledged: 'risk_high' },
+      recipients: ['director'], channels: ['sms', 'email'], needsAck: true, profileLink: true },
     { key: 'same_day', template: 'same-day-notice', from: 'reported', delayMinutes: 1 * HOUR, when: { kind: ['M'] }, recipients: ['iro', 'parents_with_pr'],
       channels: ['email'], needsAck: false },
     { key: 'plus_24h', template: 'escalation-24h', from: 'discovered', delayMinutes: 24 * HOUR, when: { kind: ['M'] }, recipients: ['head_of_service'],
-      channels: ['sms', 'email'], needsAck: true, profileLink: true },
+      channels: ['sms', 'email'], needsAck: true, profileLink: true, repeat: REPEAT },
+    { key: 'plus_24h_next', template: 'escalation-24h', from: 'discovered', delayMinutes: 24 * HOUR + MOVE_ON, when: { kind: ['M'], notAcknowledged: 'plus_24h' },
+      recipients: ['director'], channels: ['sms', 'email'], needsAck: true, profileLink: true },
     { key: 'plus_48h', template: 'escalation-48h', from: 'discovered', delayMinutes: 48 * HOUR, when: { kind: ['M'] }, recipients: ['ceop', 'senior_manager'],
-      channels: ['sms', 'email'], needsAck: true, profileLink: true },
+      channels: ['sms', 'email'], needsAck: true, profileLink: true, repeat: REPEAT },
+    // CEOP's duty desk silent: the senior manager on call and the duty manager take it up.
+    { key: 'plus_48h_next', template: 'escalation-48h', from: 'discovered', delayMinutes: 48 * HOUR + MOVE_ON, when: { kind: ['M'], notAcknowledged: 'plus_48h' },
+      recipients: ['senior_manager', 'duty_manager'], channels: ['sms', 'email'], needsAck: true, profileLink: true },
     { key: 'plus_72h', template: 'escalation-72h', from: 'discovered', delayMinutes: 72 * HOUR, when: { kind: ['M'] }, recipients: ['director', 'team_manager'],
-      channels: ['sms', 'email'], needsAck: true, profileLink: true },
+      channels: ['sms', 'email'], needsAck: true, profileLink: true, repeat: REPEAT },
+    { key: 'plus_72h_next', template: 'escalation-72h', from: 'discovered', delayMinutes: 72 * HOUR + MOVE_ON, when: { kind: ['M'], notAcknowledged: 'plus_72h' },
+      recipients: ['duty_manager'], channels: ['sms', 'email'], needsAck: true, profileLink: true },
     { key: 'plus_5_working_days', template: 'strategy-meeting', from: 'discovered', delayWorkingDays: 5, when: { kind: ['M'] }, 
       recipients: ['head_of_service', 'team_manager'], channels: ['email'], needsAck: false },
     { key: 'weekly_review', template: 'weekly-review', from: 'discovered', delayMinutes: 7 * 24 * HOUR, when: { kind: ['M'] }, recipients: ['social_worker'],

@@ -23,7 +23,8 @@ export interface EpisodeSnapshot {
   acknowledgedSteps: readonly string[];
 }
 
-export type RunOutcome = 'fired' | 'skipped';
+/** 'unreached': the step fired but had nobody to send to; it counts as fired, so it repeats and moves on as any other. */
+export type RunOutcome = 'fired' | 'skipped' | 'unreached';
 /** Keyed by runKey(step, repeat). */
 export type FiredKeys = ReadonlyMap<string, RunOutcome>;
 export interface StepDecision { step: EscalationStep; repeat: number; action: 'fire' | 'skip'; reason: string; dueAt: Date | null }

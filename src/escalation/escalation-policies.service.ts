@@ -10,20 +10,32 @@ import type { AuditService } from '../platform/audit/audit.service';
 import { Invalid } from '../platform/errors';
 import { TEMPLATES_DIR } from '../notifications/templates';
 import { EscalationPolicy } from './escalation-policy.entity';
-import type { PolicyDocument, PolicySnapshot } from './escalation-policy';
+import { missingPoliceStep, type PolicyDocument, type PolicySnapshot, type RecipientRole } from './escalation-policy';
 import { defaultPolicy } from './default-policy';
+import { EscalationGapsRepository } from './escalation-gaps.repository';
 
 export class EscalationPoliciesService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService) {}
+  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
+    private readonly gaps = new EscalationGapsRepository()) {}
 
   async get(ctx: RequestContext): Promise<EscalationPolicy> {
     return this.db.transaction((tx) => this.inForce(tx, ctx.actor.authorityId));
+  }
+
+  /** The policy in force and the recipient roles it uses that no active contact or user of the authority holds. */
+  async withGaps(ctx: RequestContext): Promise<{ policy: EscalationPolicy; rolesWithNobody: RecipientRole[] }> {
+    return this.db.transaction(async (tx) => {
+      const policy = await this.inForce(tx, ctx.actor.authorityId);
+      return { policy, rolesWithNobody: await this.gaps.rolesWithNobody(tx, ctx.actor.authorityId, policy.steps.flatMap((s) => s.recipients)) };
+    });
   }
 
   /** Saves the document as the next version; running episodes keep the version they copied. */
   async replace(ctx: RequestContext, doc: PolicyDocument): Promise<EscalationPolicy> {
     const missing = [...new Set(doc.steps.map((s) => s.template))].filter((t) => !templateExists(t));
     if (missing.length) throw new Invalid(`There is no message template named ${missing.join(', ')}; use one under templates/sms and templates/email.`);
+    const noPolice = missingPoliceStep(doc);
+    if (noPolice) throw new Invalid(noPolice);
     return this.db.transaction(async (tx) => {
       const current = await this.inForce(tx, ctx.actor.authorityId);
       const saved = await tx.save(EscalationPolicy, tx.create(EscalationPolicy, {

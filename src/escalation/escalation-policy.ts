@@ -99,3 +99,21 @@ export const policyDocumentSchema = Joi.object({
   steps: Joi.array().items(step).min(1).max(50).unique('key').required()
     .messages({ 'array.unique': 'step keys must be unique: two steps share one' }),
 }).label('policy');
+
+/**
+ * Police are told at the report of every missing child (domain guide, step 1): a policy without that
+ * step would leave a child unreported, so it cannot be saved. Null when the policy has it.
+ */
+export function missingPoliceStep(doc: PolicyDocument): string | null {
+  const hasIt = doc.steps.some((s) => s.from === 'reported' && s.delayMinutes === 0 && s.delayWorkingDays === undefined
+    && s.recipients.includes('police_control_room') && (!s.when?.kind || s.when.kind.includes('M'))
+    && policeStepUnconditional(s.when));
+  return hasIt ? null : 'The policy must tell police at the report: add a step from "reported" with delayMinutes 0 '
+    + 'whose recipients include police_control_room (for missing, M, episodes).';
+}
+
+/** A police step that waits on risk, trafficking, placement or repeats would not reach police for every missing child. */
+function policeStepUnconditional(when: StepCondition | undefined): boolean {
+  return !when || (!when.risk && !when.trafficking && when.newPlacement === undefined && !when.repeatCountAtLeast
+    && when.returnInterviewPending === undefined && !when.notAcknowledged);
+}

@@ -7,7 +7,8 @@ export class EscalationRun {
   @PrimaryColumn('uuid') episodeId!: string;
   @PrimaryColumn('text') stepKey!: string;
   @PrimaryColumn('integer') repeat!: number;
-  @Column('text') outcome!: 'fired' | 'skipped';
+  /** 'unreached': fired, but nobody was set up to send to (shown as a failure). */
+  @Column('text') outcome!: 'fired' | 'skipped' | 'unreached';
   @Column('text') reason!: string;
   @Column('timestamptz', { nullable: true }) dueAt!: Date | null;
   @Column('timestamptz') ranAt!: Date;

@@ -14,6 +14,7 @@ import { EpisodeParty, RecipientResolver } from './recipients';
 import { messageData, EpisodeFacts } from './message-data';
 import { planStep, PlannedStep, sentStep } from './step-messages';
 import { BatchMessages } from './batch-messages';
+import { tellDutyManagers, UnreachedRun } from './unreached-notice';
 import { foldOverdue, RECORDED_AFTER_THE_FACT, silencedSteps } from './late-entry';
 import { LadderChild, LadderEpisode, lockDueEpisodes } from './due-episodes';
 import type { SignedLinks } from './signed-link';
@@ -21,7 +22,9 @@ import { textRows } from '../platform/database/text-rows';
 import { preparedQuery } from '../platform/database/prepared-query';
 import { uuidList } from '../platform/database/uuid-list';
 
-export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: { stepKey: string; roles: string[] }[] }
+export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: Unreached[] }
+/** A fired step's roles that had nobody; dutyManagerTold is false when the authority has no duty manager to tell either. */
+export interface Unreached { stepKey: string; roles: string[]; dutyManagerTold: boolean }
 export interface RunnerOptions { displayTimeZone: string }
 export interface ProcessOptions {
   opened?: boolean;
@@ -96,6 +99,7 @@ export class EscalationRunner {
     const won = await this.claim(tx, decided, now, (d) => ({ count: d.count, summary: lineOf(d, d.expected) }));
     const queued = await outbox.write(tx, this.outbox, new Set(won.filter((w) => w.plan).map((w) => w.from)));
     const recount: Recount[] = [];
+    const unreached: UnreachedRun[] = [];
     const visible = new Map(episodes.map((e) => [e.id, new Set(e.visibleToRoles)]));
     for (const w of won) {
       const summary = summaries.get(w.episode.id)!;
@@ -108,10 +112,20 @@ export class EscalationRunner {
       sent.audiences.forEach((a) => visible.get(w.episode.id)!.add(a));
       summary.fired += 1;
       summary.notifications += sent.count;
-      if (sent.nobody.length) summary.unreached.push({ stepKey: w.decision.step.key, roles: sent.nobody });
+      if (sent.nobody.length) {
+        summary.unreached.push({ stepKey: w.decision.step.key, roles: sent.nobody, dutyManagerTold: true });
+        const child = children.get(w.episode.childId)!;
+        unreached.push({ party: w.party, childRef: child.reference, episodeRef: w.episode.reference, stepKey: w.decision.step.key,
+          stepRun: runKey(w.decision.step.key, w.decision.repeat), roles: sent.nobody });
+      }
       // Only where the outbox already held one of the messages does the run row need correcting.
       if (sent.count !== w.count) {
         recount.push({ episodeId: w.episode.id, stepKey: w.decision.step.key, repeat: w.decision.repeat, count: sent.count, summary: lineOf(w, ids) });
+      }
+    }
+    if (unreached.length) {
+      for (const run of await tellDutyManagers(tx, recipients, this.outbox, unreached)) {
+        summaries.get(run.party.episodeId)!.unreached.find((u) => u.stepKey === run.stepKey)!.dutyManagerTold = false;
       }
     }
     const changed = episodes.filter((e) => visible.get(e.id)!.size !== e.visibleToRoles.length);
@@ -142,7 +156,7 @@ export class EscalationRunner {
     if (!decided.length) return [];
     const lines = decided.map(describe);
     const runs = textRows(decided.map((w, i) => [w.episode.id, w.decision.step.key, String(w.decision.repeat),
-      w.decision.action === 'fire' ? 'fired' : 'skipped', w.decision.reason, w.decision.dueAt?.toISOString() ?? null, String(lines[i].count), lines[i].summary]), 1);
+      outcomeOf(w), w.decision.reason, w.decision.dueAt?.toISOString() ?? null, String(lines[i].count), lines[i].summary]), 1);
     const f = runs.field;
     const rows = await preparedQuery<{ episode_id: string; step_key: string; repeat: number }>(tx, `INSERT INTO escalation_runs
         (episode_id, step_key, repeat, outcome, reason, due_at, ran_at, notifications, summary)
@@ -196,9 +210,22 @@ export class EscalationRunner {
   }
 }
 
+/** A fired step with nobody to send to at all is a failure, never "sent" (domain guide). */
+function reachedNobody(plan: PlannedStep): boolean {
+  return plan.messages.length === 0 && !plan.folded && plan.nobody.length > 0;
+}
+
+function outcomeOf(d: Won): RunOutcome {
+  if (d.decision.action !== 'fire') return 'skipped';
+  return d.plan && reachedNobody(d.plan) ? 'unreached' : 'fired';
+}
+
 /** The step's line on the episode's timeline, given which of its messages were (or will be) queued. */
 function lineOf(d: Won, ids: (string | null)[]): string {
   const { step, reason } = d.decision;
+  if (d.plan && reachedNobody(d.plan)) {
+    return `FAILED: nobody to send to. Step ${step.key} reached nobody: no active contact or user is set up as ${d.plan.nobody.join(', ')}. ${reason}`;
+  }
   return d.plan ? `Step ${step.key} fired. ${reason} ${sentStep(d.plan, ids).summary}` : `Step ${step.key} skipped. ${reason}`;
 }
 

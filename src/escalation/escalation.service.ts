@@ -12,13 +12,20 @@ import { addToTimeline } from '../missing/episode-timeline';
 import { EscalationRunner, ProcessOptions, RunSummary } from './escalation-runner';
 import { RecipientResolver } from './recipients';
 import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
+import type { RequestContext } from '../platform/auth/actor';
+import { EscalationGapsRepository, UnreachedStep } from './escalation-gaps.repository';
 
 export interface SweepResult extends Omit<RunSummary, 'unreached'> { due: number; processed: number; ms: number }
 export interface SweepOptions { batch?: number; concurrency?: number; perTransaction?: number }
 
 export class EscalationService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, readonly runner: EscalationRunner, private readonly logger: Logger,
-    private readonly acks = new AcknowledgementsRepository()) {}
+    private readonly acks = new AcknowledgementsRepository(), private readonly gaps = new EscalationGapsRepository()) {}
+
+  /** Steps of the authority's open episodes that reached nobody (references and roles only, so not audited as a read of a child). */
+  async unreachedSteps(ctx: RequestContext, limit = 20): Promise<UnreachedStep[]> {
+    return this.gaps.unreachedSteps(this.db.manager, ctx.actor.authorityId, limit);
+  }
 
   /** The steps of an episode whose alert waits for acknowledgement (the episode page offers a button for each). */
   async pendingAcknowledgements(episodeId: string, tx: Tx = this.db.manager): Promise<string[]> {
@@ -31,9 +38,12 @@ export class EscalationService {
   }
 
   // A step that reached nobody means a contact or user is missing from the set-up: say so loudly.
+  // The duty managers were told through the outbox; with none to tell, this log is all that is left.
   private warnUnreached(episodeId: string, summary: RunSummary): RunSummary {
-    for (const { stepKey, roles } of summary.unreached) {
-      this.logger.warn({ episodeId, stepKey, roles }, 'an escalation step reached nobody: set up a contact or user for these roles');
+    for (const { stepKey, roles, dutyManagerTold } of summary.unreached) {
+      this.logger.warn({ episodeId, stepKey, roles, dutyManagerTold }, dutyManagerTold
+        ? 'an escalation step reached nobody: set up a contact or user for these roles'
+        : 'an escalation step reached nobody and there is no active duty manager to tell: set up a duty manager contact');
     }
     return summary;
   }

@@ -41,8 +41,9 @@ export const policyPages: AppRoute[] = [
       auth: 'session', app: { action: 'policy.read' }, description: 'The escalation policy in force',
       handler: async (request, h) => {
         const ctx = contextOf(request);
-        const policy = await request.server.app.services.escalationPolicies.get(ctx);
+        const { policy, rolesWithNobody } = await request.server.app.services.escalationPolicies.withGaps(ctx);
         return h.view('admin-policy', {
+          rolesWithNobody: rolesWithNobody.map((r) => r.replace(/_/g, ' ')),
           backLink: { href: '/admin', text: 'Back to administration' }, version: policy.version,
           savedAt: formatDateTime(policy.createdAt, request.server.app.config.displayTimeZone), settings: policy.settings,
           steps: presentSteps(policy), canEdit: can(ctx.actor.role, 'policy.write'),

@@ -23,6 +23,9 @@ const statusText: Record<NotificationStatus, { text: string; tagClass: string }>
 export const alertStatus = (s: NotificationStatus, channel: 'sms' | 'email' = 'sms') =>
   (channel === 'email' && s === 'sent' ? { text: 'Accepted by the mail server', tagClass: 'govuk-tag--blue' } : statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' });
 
+const runOutcomeText: Record<EscalationRun['outcome'], string> = { fired: 'Sent', skipped: 'Skipped', unreached: 'FAILED: nobody to send to' };
+const stepName = (r: EscalationRun) => (r.repeat ? `${r.stepKey} (repeat ${r.repeat})` : r.stepKey);
+
 const riskNames: Record<string, string> = { very_low: 'Very low', low: 'Low', medium: 'Medium', high: 'High' };
 export function riskText(e: Pick<MissingEpisode, 'riskGrade' | 'highRiskFromStart'>): string {
   if (e.riskGrade) return `${riskNames[e.riskGrade] ?? e.riskGrade} (police grade)`;
@@ -67,9 +70,11 @@ export function presentEpisodePage(d: EpisodePageData, tz: string, can: { update
     ],
     timeline: d.timeline.map((t) => ({ at: dt(t.at), summary: t.summary, by: t.actorName ?? '' })),
     steps: d.runs.map((r) => ({
-      step: r.repeat ? `${r.stepKey} (repeat ${r.repeat})` : r.stepKey, outcome: r.outcome === 'fired' ? 'Sent' : 'Skipped',
-      reason: r.reason ?? '', at: dt(r.ranAt),
+      step: stepName(r), outcome: runOutcomeText[r.outcome], failed: r.outcome === 'unreached',
+      reason: (r.outcome === 'unreached' ? r.summary : r.reason) ?? '', at: dt(r.ranAt),
     })),
+    // A step with nobody to send to is a failure shown at the top of the page, never "sent".
+    failedSteps: d.runs.filter((r) => r.outcome === 'unreached').map((r) => ({ step: stepName(r), at: dt(r.ranAt), summary: r.summary ?? '' })),
     riskGrades: d.riskGrades.map((g) => ({ at: dt(g.gradedAt), grade: riskNames[g.grade] ?? g.grade, by: g.gradedByName ?? '', reason: g.reason })),
     alerts: d.alerts?.map(({ notification: n, events }) => ({
       recipient: n.recipientName, channel: n.channel === 'sms' ? 'Text message' : 'Email', ...alertStatus(n.status, n.channel),

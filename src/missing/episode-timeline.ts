@@ -27,6 +27,8 @@ function eventRow(episode: { id: string; authorityId: string }, at: Date, entry:
   };
 }
 
+const timelineType = { fired: 'step_fired', skipped: 'step_skipped', unreached: 'step_failed' } as const;
+
 /** A line as people see it: an event, or an escalation step's decision. */
 export type TimelineLine = Pick<EpisodeEvent, 'at' | 'type' | 'summary' | 'actorName' | 'stepKey' | 'repeat'>;
 
@@ -35,7 +37,7 @@ export type TimelineLine = Pick<EpisodeEvent, 'at' | 'type' | 'summary' | 'actor
  * decisions it caused were taken after it. Runs without a line already have one among the events.
  */
 export function mergeTimeline(events: EpisodeEvent[], runs: EscalationRun[]): TimelineLine[] {
-  const steps: TimelineLine[] = runs.filter((r) => r.summary !== null).map((r) => ({ at: r.ranAt, type: r.outcome === 'fired' ? 'step_fired' : 'step_skipped',
+  const steps: TimelineLine[] = runs.filter((r) => r.summary !== null).map((r) => ({ at: r.ranAt, type: timelineType[r.outcome],
     summary: r.summary!, actorName: null, stepKey: r.stepKey, repeat: r.repeat }));
   const lines: TimelineLine[] = [];
   let s = 0;

@@ -98,7 +98,7 @@ describe('access', () => {
     await clearContacts(app);
     const before = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
     const detail = (await get(`/api/v1/episodes/${before.id}`)).result as { timeline: { summary: string }[] };
-    expect(detail.timeline.map((t) => t.summary)).toEqual(expect.arrayContaining([expect.stringContaining('Nobody is set up as: police control room.')]));
+    expect(detail.timeline.map((t) => t.summary)).toEqual(expect.arrayContaining([expect.stringContaining('FAILED: nobody to send to. Step report_police reached nobody: no active contact or user is set up as police control room.')]));
     await addContacts(app);
     const after = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 20 })).id);
     expect((await get(`/api/v1/episodes/${before.id}`, 'police')).statusCode).toBe(404);

@@ -55,6 +55,8 @@ it('(a) a trafficked child at a new placement: everyone at once, then +24h, +48h
   app.clock.set(new Date(t0 + 5 * 60_000));
   const ack = await post(app, `/api/v1/episodes/${episode.id}/acknowledge`, { stepKey: 'report_police' }, 'police');
   expect(ack.statusCode).toBe(200);
+  // Each alert here is acknowledged once it arrives, so none repeats or moves on (scenarios f and g are the ones that do).
+  expect((await post(app, `/api/v1/episodes/${episode.id}/acknowledge`, { stepKey: 'risk_high' }, 'team_manager')).statusCode).toBe(200);
   await sweepAt(0.5);
   expect(await rowsOf(app, episode.id)).toEqual(highRiskT0Rows);
 
@@ -64,11 +66,13 @@ it('(a) a trafficked child at a new placement: everyone at once, then +24h, +48h
   expect(await rowsOf(app, episode.id, 'plus_')).toEqual([]);
   await sweepAt(24);
   expect(await rowsOf(app, episode.id, 'plus_')).toEqual(['plus_24h#0 email Head of service escalation-24h', 'plus_24h#0 sms Head of service escalation-24h']);
+  expect((await post(app, `/api/v1/episodes/${episode.id}/acknowledge`, { stepKey: 'plus_24h' }, 'team_manager')).statusCode).toBe(200);
   expect((await episodeDetail(episode.id, 'ceop')).statusCode).toBe(404);
   await sweepAt(48);
   expect(await rowsOf(app, episode.id, 'plus_48h')).toEqual([
     'plus_48h#0 email CEOP duty desk escalation-48h', 'plus_48h#0 email Hari Head-of-Service escalation-48h', 'plus_48h#0 sms CEOP duty desk escalation-48h']);
   expect((await episodeDetail(episode.id, 'ceop')).statusCode).toBe(200);
+  expect((await post(app, `/api/v1/episodes/${episode.id}/acknowledge`, { stepKey: 'plus_48h' }, 'ceop')).statusCode).toBe(200);
   await sweepAt(72);
   expect(await rowsOf(app, episode.id, 'plus_72h')).toEqual([
     'plus_72h#0 email Director of children services escalation-72h', 'plus_72h#0 email Tara Team-Manager escalation-72h',
@@ -161,4 +165,62 @@ it('(e) the third episode in 30 days proposes a strategy meeting and the operati
   expect(await rowsOf(app, episodes[1].id, 'repeat_missing')).toEqual([]);
   expect(await rowsOf(app, episodes[2].id, 'repeat_missing')).toEqual([
     'repeat_missing#0 email Operational group repeat-missing', 'repeat_missing#0 email Tara Team-Manager repeat-missing']);
+});
+
+/** Acknowledged at the report: police and (trafficked, so high risk from the first minute) the head of service. */
+async function reportedAndAcknowledged(steps: string[]) {
+  const episode = await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 2 })).id);
+  app.clock.set(new Date(t0 + 5 * 60_000));
+  for (const stepKey of steps) {
+    const res = await post(app, `/api/v1/episodes/${episode.id}/acknowledge`, { stepKey }, stepKey === 'report_police' ? 'police' : 'team_manager');
+    expect(res.statusCode).toBe(200);
+  }
+  return episode;
+}
+
+it('(f) the head of service unacknowledged: repeated every 30 minutes, twice, then moved on to the director', async () => {
+  const episode = await reportedAndAcknowledged(['report_police']);
+  await sweepAt(0.5);
+  expect(await rowsOf(app, episode.id, 'risk_high')).toEqual([
+    'risk_high#0 email Head of service high-risk', 'risk_high#0 sms Head of service high-risk',
+    'risk_high#1 email Head of service high-risk', 'risk_high#1 sms Head of service high-risk']);
+  await sweepAt(1);
+  expect(await rowsOf(app, episode.id, 'risk_high')).toEqual([
+    'risk_high#0 email Head of service high-risk', 'risk_high#0 sms Head of service high-risk',
+    'risk_high#1 email Head of service high-risk', 'risk_high#1 sms Head of service high-risk',
+    'risk_high#2 email Head of service high-risk', 'risk_high#2 sms Head of service high-risk',
+    'risk_high_next#0 email Director of children services high-risk', 'risk_high_next#0 sms Director of children services high-risk']);
+  await sweepAt(24);
+  await sweepAt(24.5);
+  await sweepAt(25);
+  expect(await rowsOf(app, episode.id, 'plus_24h')).toEqual([
+    'plus_24h#0 email Head of service escalation-24h', 'plus_24h#0 sms Head of service escalation-24h',
+    'plus_24h#1 email Head of service escalation-24h', 'plus_24h#1 sms Head of service escalation-24h',
+    'plus_24h#2 email Head of service escalation-24h', 'plus_24h#2 sms Head of service escalation-24h',
+    'plus_24h_next#0 email Director of children services escalation-24h', 'plus_24h_next#0 sms Director of children services escalation-24h']);
+  const acknowledged = await reportedAndAcknowledged(['report_police', 'risk_high']);
+  await sweepAt(1);
+  expect(await rowsOf(app, acknowledged.id, 'risk_high')).toEqual(['risk_high#0 email Head of service high-risk', 'risk_high#0 sms Head of service high-risk']);
+});
+
+it('(g) CEOP unacknowledged at +48 hours: repeated, then moved on to the senior manager on call and the duty manager', async () => {
+  const silent = await reportedAndAcknowledged(['report_police', 'risk_high']);
+  const answered = await reportedAndAcknowledged(['report_police', 'risk_high']);
+  // (The second was reported five minutes after the first: its steps come five minutes later.)
+  await sweepAt(24.1);
+  for (const e of [silent, answered]) expect((await post(app, `/api/v1/episodes/${e.id}/acknowledge`, { stepKey: 'plus_24h' }, 'team_manager')).statusCode).toBe(200);
+  await sweepAt(48.1);
+  app.clock.set(new Date(t0 + 48.2 * HOUR));
+  expect((await post(app, `/api/v1/episodes/${answered.id}/acknowledge`, { stepKey: 'plus_48h' }, 'ceop')).statusCode).toBe(200);
+  await sweepAt(48.5);
+  await sweepAt(49.2);
+  const ceop = ['plus_48h#0 email CEOP duty desk escalation-48h', 'plus_48h#0 email Hari Head-of-Service escalation-48h', 'plus_48h#0 sms CEOP duty desk escalation-48h'];
+  expect(await rowsOf(app, answered.id, 'plus_48h')).toEqual(ceop);
+  expect(await rowsOf(app, silent.id, 'plus_48h')).toEqual([...ceop,
+    'plus_48h#1 email CEOP duty desk escalation-48h', 'plus_48h#1 email Hari Head-of-Service escalation-48h', 'plus_48h#1 sms CEOP duty desk escalation-48h',
+    'plus_48h#2 email CEOP duty desk escalation-48h', 'plus_48h#2 email Hari Head-of-Service escalation-48h', 'plus_48h#2 sms CEOP duty desk escalation-48h',
+    'plus_48h_next#0 email Duty team manager escalation-48h', 'plus_48h_next#0 email Hari Head-of-Service escalation-48h',
+    'plus_48h_next#0 sms Duty team manager escalation-48h']);
+  const steps = ((await episodeDetail(answered.id)).result as { steps: { stepKey: string; outcome: string; reason: string }[] }).steps;
+  expect(steps.find((s) => s.stepKey === 'plus_48h_next')).toMatchObject({ outcome: 'skipped', reason: 'Condition not met: the plus_48h alert was acknowledged.' });
 });

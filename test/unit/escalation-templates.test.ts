@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fitsOneSegment, gsm7Length, renderEmail, renderSms, TEMPLATES_DIR } from '../../src/notifications/templates';
 import { messageData } from '../../src/escalation/message-data';
 import { defaultPolicy } from '../../src/escalation/default-policy';
+import { contactRecipients, teamRecipients } from '../../src/escalation/escalation-policy';
 import { SignedLinks } from '../../src/escalation/signed-link';
 
 // The longest values each field can take: a 37-character PUBLIC_BASE_URL, a 5-letter episode
@@ -52,6 +53,15 @@ describe('escalation message templates', () => {
     const closed = { ...worst, returnedAt: null, link: null, ackCode: null };
     expect(renderSms('found-notice', closed)).toBe('Episode E-WWWWW, child WWWW: closed, not recorded as found.');
     expect(renderEmail('found-notice', closed).subject).toBe('Episode E-WWWWW closed: child WWWW not recorded as found');
+  });
+
+  it("fits the duty manager's step-unreached alert in one segment with the longest step key and every role", () => {
+    const roles = [...teamRecipients, ...contactRecipients].map((r) => r.replace(/_/g, ' ')).join(', ');
+    const data = { episodeRef: 'E-WWWWW', childRef: 'WWWW', stepKey: 'x'.repeat(40), roles };
+    const text = renderSms('step-unreached', data);
+    expect({ length: text.length, fits: fitsOneSegment(text) }).toEqual({ length: text.length, fits: true });
+    expect(text).toMatch(/^FAILED: ep E-WWWWW child WWWW step x+ reached nobody; none set up as social worker, /);
+    expect(renderEmail('step-unreached', data).text).toContain(`Nobody active is set up as: ${roles}`);
   });
 
   it('gives professionals a link and the carer none', () => {
