@@ -21,6 +21,7 @@ import { EpisodesStayOpen1732300000960 } from './1732300000960-episodes-stay-ope
 import { MissingProfilePhotos1732300000970 } from './1732300000970-missing-profile-photos';
 import { UnreachedSteps1732300000980 } from './1732300000980-unreached-steps';
 import { GuardianUsers1732300000990 } from './1732300000990-guardian-users';
+import { BedChecks1732300001100 } from './1732300001100-bed-checks';
 
 export const migrations = [
   Foundation1732300000000,
@@ -45,4 +46,5 @@ export const migrations = [
   MissingProfilePhotos1732300000970,
   UnreachedSteps1732300000980,
   GuardianUsers1732300000990,
+  BedChecks1732300001100,
 ];

@@ -14,6 +14,7 @@ import { runSeeds } from '../seeds';
 import { scheduleDispatchNotifications } from '../jobs/dispatch-notifications';
 import { scheduleEscalationSweep } from '../jobs/escalation-sweep';
 import { scheduleOperationalGroupCycle } from '../jobs/operational-group-cycle';
+import { scheduleBedChecks } from '../jobs/bed-checks';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 // Requests in flight get this long to finish after SIGTERM; the whole stop gets the second figure.
@@ -36,6 +37,7 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
       scheduleDispatchNotifications(services.dispatcher, logger),
       scheduleEscalationSweep(database.dataSource, systemClock, services.escalation, logger),
       scheduleOperationalGroupCycle(database.dataSource, systemClock, services.operationalGroupCycle, logger),
+      scheduleBedChecks(database.dataSource, systemClock, services.bedCheckRound, logger),
     ];
     await shutdown.add('scheduled jobs', () => Promise.all(jobs.map((job) => job.stop())));
   } else {

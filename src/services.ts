@@ -52,6 +52,9 @@ import { CaredForChildren } from './dashboard/cared-for-children.service';
 import { DashboardService, type DashboardSources } from './dashboard/dashboard.service';
 import { EpisodePageService } from './missing/episode-page.service';
 import { ChildPageService, type ChildPageSources } from './children/child-page.service';
+import { BedCheckRound } from './bed-checks/bed-check-round.service';
+import { BedCheckReplies } from './bed-checks/bed-check-replies';
+import { BedChecksService } from './bed-checks/bed-checks.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -100,7 +103,8 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     placements,
     careEndings,
     health: new HealthService(db),
-    smsIntake: new SmsIntakeService(db, clock, logger, placements.repo, carerCommands, new SmsNotices(outbox, config.publicBaseUrl), config.displayTimeZone),
+    smsIntake: new SmsIntakeService(db, clock, logger, placements.repo, carerCommands, new SmsNotices(outbox, config.publicBaseUrl), config.displayTimeZone,
+      new BedCheckReplies(clock, carerCommands)),
     smsQueue: new SmsQueueService(db, clock, audit),
     guardians: new GuardiansService(db, clock, audit, childScope),
     safeguardingPlans: new SafeguardingPlansService(db, clock, audit, childScope),
@@ -129,6 +133,8 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     operationalGroupCycle,
     ssda903Missing: new Ssda903MissingService(db, audit),
     figures: new FiguresService(db, clock, audit),
+    bedCheckRound: new BedCheckRound(db, clock, outbox, config.publicBaseUrl),
+    bedChecks: new BedChecksService(db, clock),
   };
   return { ...services, ...pageServices(db, clock, services) };
 }

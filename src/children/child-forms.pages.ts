@@ -12,6 +12,7 @@ import { traffickingStatuses } from './child.entity';
 import { placementTypes } from '../placements/placement.entity';
 import { guardianKinds } from '../guardians/guardian.entity';
 import { planMeasureCodes, planMeasures, risksOfMissing } from '../safeguarding/plan-measures';
+import { bedCheckFormValues, bedChecksFromForm, proposeBedChecks } from '../safeguarding/bed-check-form';
 
 const services = (r: PageRequest) => r.server.app.services;
 const back = (id: string) => `/children/${id}`;
@@ -127,16 +128,25 @@ export const childFormPages: AppRoute[] = [
       ...dateKeys('agreed', 'the plan was agreed'),
       ...dateKeys('review', 'the plan is due for review'),
       notes: optionalText(5000, 'Notes'),
+      bedCheckTimes: optionalText(100, 'Bed check times'),
+      bedCheckDays: optionalText(10, 'Days of bed checks'),
     },
     fieldIds: { reviewOn: 'reviewDay', agreedOn: 'agreedDay' },
-    context: async (request) => ({ ...(await childHeader(request)), measureItems: planMeasureCodes.map((m) => ({ value: m, text: planMeasures[m] })) }),
+    context: async (request) => {
+      const header = await childHeader(request);
+      const placements = await services(request).placements.listForChild(contextOf(request), request.params.id);
+      const proposed = proposeBedChecks(header.child.record.traffickingStatus, placements, services(request).clock.now());
+      return { ...header, proposedBedChecks: bedCheckFormValues(proposed), measureItems: planMeasureCodes.map((m) => ({ value: m, text: planMeasures[m] })) };
+    },
+    defaults: (_r, context) => (context as { proposedBedChecks: Record<string, string> }).proposedBedChecks,
     submit: async (request, v) => {
+      const bedChecks = bedChecksFromForm(v.bedCheckTimes, v.bedCheckDays);
       const measures = (v as unknown as { measures?: string[] }).measures ?? [];
       await services(request).safeguardingPlans.create(contextOf(request), request.params.id, {
         riskOfMissing: v.riskOfMissing as never, measures: measures as never,
         agenciesToNotify: (v.agenciesToNotify ?? '').split(/[,\n]/).map((a) => a.trim()).filter(Boolean),
         agreedBy: v.agreedBy, agreedOn: requiredDate(v, 'agreed', 'the plan was agreed'), reviewOn: requiredDate(v, 'review', 'the plan is due for review'),
-        notes: orUndefined(v.notes) ?? null,
+        notes: orUndefined(v.notes) ?? null, bedChecks,
       });
       return done(request);
     },

@@ -55,6 +55,11 @@ export function presentDashboard(d: Dashboard, tz: string, authorityName: string
       at: formatDateTime(r.ranAt, tz), summary: r.summary ?? 'FAILED: nobody to send to.',
     })) ?? null,
     overdueActions: d.overdueActions?.map((a) => ({ description: a.description, owner: a.ownerName, dueOn: formatDate(a.dueOn, tz) })) ?? null,
+    missedBedChecks: d.missedBedChecks?.map(({ check, child }) => ({
+      href: `/children/${check.childId}`, child: childName(child, undefined), dueAt: formatDateTime(check.dueAt, tz),
+      status: !check.answeredAt ? 'No answer yet' : check.answer === 'yes' ? `Answered late (${formatDateTime(check.answeredAt, tz)}): home`
+        : `Answered late (${formatDateTime(check.answeredAt, tz)}): not home`,
+    })) ?? null,
     caredFor: d.caredFor?.map((c) => ({ name: `${c.firstNames} ${c.lastName}`, reference: c.reference, reportHref: `/children/${c.id}/report-missing` })) ?? null,
   };
 }

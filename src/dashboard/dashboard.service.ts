@@ -16,11 +16,13 @@ import type { OperationalGroupService } from '../operational-group/operational-g
 import type { GroupAction } from '../operational-group/meeting-record.entity';
 import type { EscalationService } from '../escalation/escalation.service';
 import type { UnreachedStep } from '../escalation/escalation-gaps.repository';
+import type { BedChecksService } from '../bed-checks/bed-checks.service';
+import type { MissedCheck } from '../bed-checks/bed-checks.repository';
 
 export interface DashboardSources {
   children: ChildrenService; missingEpisodes: MissingEpisodesService; notifications: NotificationsService;
   safeguardingPlans: SafeguardingPlansService; caredFor: CaredForChildren; operationalGroup: OperationalGroupService;
-  escalation: Pick<EscalationService, 'unreachedSteps'>;
+  escalation: Pick<EscalationService, 'unreachedSteps'>; bedChecks: Pick<BedChecksService, 'missedToday'>;
 }
 export interface EpisodeOnDashboard { episode: MissingEpisode; child: Child | null; alerts: NotificationWithHistory[] | null }
 export interface Dashboard {
@@ -32,6 +34,8 @@ export interface Dashboard {
   /** Escalation steps of open episodes that had nobody to send to: failures, shown beside failed messages. */
   unreachedSteps: UnreachedStep[] | null;
   overdueActions: GroupAction[] | null;
+  /** Bed checks in the last day that went unanswered for 30 minutes (the duty manager was asked to phone). */
+  missedBedChecks: { check: MissedCheck; child: Child | null }[] | null;
   caredFor: Child[] | null;
 }
 
@@ -47,8 +51,9 @@ export class DashboardService {
     const caredFor = role === 'carer' ? await this.s.caredFor.list(ctx) : null;
     const episodes = can(role, 'episodes.read') ? (await this.s.missingEpisodes.list(ctx, { open: true, limit: 200, offset: 0 })).items : [];
     const plans = can(role, 'children.read') ? await this.s.safeguardingPlans.dueForReview(ctx.actor.authorityId) : null;
+    const missedChecks = can(role, 'children.read') ? await this.s.bedChecks.missedToday(ctx.actor.authorityId) : null;
     const children = can(role, 'children.read')
-      ? await this.childrenById(ctx, [...episodes.map((e) => e.childId), ...(plans ?? []).map((p) => p.childId)])
+      ? await this.childrenById(ctx, [...episodes.map((e) => e.childId), ...(plans ?? []).map((p) => p.childId), ...(missedChecks ?? []).map((c) => c.childId)])
       : new Map<string, Child>();
     const withDetail = async (e: MissingEpisode): Promise<EpisodeOnDashboard> => ({
       episode: e, child: children.get(e.childId) ?? null,
@@ -63,7 +68,8 @@ export class DashboardService {
     const failed = can(role, 'notifications.read') ? await this.s.notifications.listFailed(ctx, 20, 0) : null;
     const unreachedSteps = can(role, 'notifications.read') ? await this.s.escalation.unreachedSteps(ctx) : null;
     const overdueActions = can(role, 'group.read') ? await this.overdueActions(ctx) : null;
-    return { now, missingNow, awaitingReturnInterview, plansDue, failed, unreachedSteps, overdueActions, caredFor };
+    const missedBedChecks = missedChecks && missedChecks.map((check) => ({ check, child: children.get(check.childId) ?? null }));
+    return { now, missingNow, awaitingReturnInterview, plansDue, failed, unreachedSteps, overdueActions, missedBedChecks, caredFor };
   }
 
   /** The operational group's open actions whose due date has passed (in England). */

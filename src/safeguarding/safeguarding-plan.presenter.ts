@@ -7,7 +7,7 @@ export function presentPlan(p: SafeguardingPlan, currentVersion: number) {
     id: p.id, childId: p.childId, version: p.version, current: p.version === currentVersion, riskOfMissing: p.riskOfMissing,
     measures: p.measures.map((code) => ({ code, label: planMeasures[code] ?? code })),
     agenciesToNotify: p.agenciesToNotify, agreedBy: p.agreedBy, agreedOn: p.agreedOn, reviewOn: p.reviewOn,
-    notes: p.notes, createdBy: p.createdBy, createdAt: p.createdAt,
+    notes: p.notes, bedChecks: p.bedChecks ?? null, createdBy: p.createdBy, createdAt: p.createdAt,
   };
 }
 

@@ -1,7 +1,7 @@
 // What a new plan version accepts. Measures come from the fixed list in plan-measures.ts.
 import { Joi } from '../platform/http/joi';
 import { isoDate, longText, shortText } from '../platform/http/schemas';
-import { planMeasureCodes, risksOfMissing } from './plan-measures';
+import { bedCheckTimePattern, planMeasureCodes, risksOfMissing } from './plan-measures';
 
 export const createPlanSchema = Joi.object({
   riskOfMissing: Joi.string().valid(...risksOfMissing).required(),
@@ -11,4 +11,9 @@ export const createPlanSchema = Joi.object({
   agreedOn: isoDate.required(),
   reviewOn: isoDate.required(),
   notes: longText.allow(null, ''),
+  bedChecks: Joi.object({
+    times: Joi.array().items(Joi.string().pattern(bedCheckTimePattern).messages({ 'string.pattern.base': 'Each bed check time must be a time like 23:00' }))
+      .min(1).max(12).unique().required(),
+    days: Joi.number().integer().min(1).max(14).required(),
+  }).allow(null),
 }).label('plan');

@@ -7,13 +7,15 @@ import type { AuditService } from '../platform/audit/audit.service';
 import type { ChildScope } from '../children/child-scope';
 import { addDays, checkDates, today } from '../platform/dates';
 import { NotFound } from '../platform/errors';
-import type { PlanMeasure, RiskOfMissing } from './plan-measures';
+import type { BedCheckSchedule, PlanMeasure, RiskOfMissing } from './plan-measures';
 import { SafeguardingPlan } from './safeguarding-plan.entity';
 import { SafeguardingPlansRepository } from './safeguarding-plans.repository';
 
 export interface PlanInput {
   riskOfMissing: RiskOfMissing; measures: PlanMeasure[]; agenciesToNotify: string[];
   agreedBy: string; agreedOn: string; reviewOn: string; notes?: string | null;
+  /** Replaces the schedule of the version before; absent or null: no bed checks. */
+  bedChecks?: BedCheckSchedule | null;
 }
 
 export class SafeguardingPlansService {
@@ -37,7 +39,7 @@ export class SafeguardingPlansService {
     return this.scope.run(ctx, childId, async (tx) => {
       const version = await this.repo.nextVersion(tx, ctx.actor.authorityId, childId);
       const plan = await this.repo.insert(tx, {
-        ...input, notes: input.notes || null, authorityId: ctx.actor.authorityId, childId, version,
+        ...input, notes: input.notes || null, bedChecks: input.bedChecks ?? null, authorityId: ctx.actor.authorityId, childId, version,
         createdBy: ctx.actor.userId, createdAt: this.clock.now(),
       });
       await this.audit.record(tx, ctx, { action: 'create', entityType: 'safeguarding_plan', entityId: plan.id, childId, changes: { version } });

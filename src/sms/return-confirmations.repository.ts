@@ -14,6 +14,13 @@ export class ReturnConfirmationsRepository {
       VALUES ($1, $2, $3, $4, $5, $5::timestamptz + make_interval(mins => $6))`, [q.authorityId, q.fromNumber, q.episodeId, q.childId, q.at, CONFIRMATION_MINUTES]);
   }
 
+  /** When the question still waiting for this number was asked, without answering it; null if none waits. */
+  async askedAt(tx: Tx, fromNumber: string, at: Date): Promise<Date | null> {
+    const [row] = await tx.query(`SELECT max(asked_at) AS asked_at FROM sms_confirmations WHERE from_number = $1 AND answered_at IS NULL
+      AND expires_at > $2`, [fromNumber, at]);
+    return row?.asked_at ? new Date(row.asked_at) : null;
+  }
+
   /** Takes the question waiting for this number, if one is still open, and marks it answered. */
   async answer(tx: Tx, fromNumber: string, at: Date): Promise<WaitingConfirmation | null> {
     // Inside WITH, as the driver gives a bare UPDATE's RETURNING rows in another shape.

@@ -16,6 +16,7 @@ import { parseSms, SmsCommand } from './sms-parser';
 import { CarerCommands, chooseChild, CommandResult, OpenEpisode } from './sms-commands';
 import { ReturnConfirmationsRepository } from './return-confirmations.repository';
 import type { SmsNotices } from './sms-notices';
+import type { BedCheckReplies } from '../bed-checks/bed-check-replies';
 
 export interface InboundSms { messageSid: string; from: string; to?: string; body: string }
 
@@ -30,7 +31,7 @@ const saysMoreThanTheKeyword = (body: string) => (body.match(/[\p{L}\p{N}]+/gu) 
 export class SmsIntakeService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly logger: Logger,
     private readonly placements: PlacementsRepository, private readonly commands: CarerCommands, private readonly notices: SmsNotices,
-    private readonly timeZone: string, private readonly confirmations = new ReturnConfirmationsRepository()) {}
+    private readonly timeZone: string, private readonly bedChecks: BedCheckReplies, private readonly confirmations = new ReturnConfirmationsRepository()) {}
 
   /** Returns the reply text for this message (the same text every time the same MessageSid arrives). */
   async receive(sms: InboundSms): Promise<string> {
@@ -56,13 +57,15 @@ export class SmsIntakeService {
 
   private async handle(tx: Tx, sms: InboundSms): Promise<Handled> {
     const from = toE164(sms.from) ?? sms.from;
-    const command = parseSms(sms.body);
-    const base = { fromNumber: from, command: command.kind, authorityId: null as string | null, childId: null as string | null };
+    const parsed = parseSms(sms.body);
+    const base = { fromNumber: from, command: parsed.kind, authorityId: null as string | null, childId: null as string | null };
     const done = (outcome: InboundOutcome, template: string, data: object = {}, extra: Partial<InboundMessage> = {}): Handled => {
       const reply = renderSms(template, data);
       return { reply, record: { ...base, outcome, reply, needsAttention: false, episodeId: null, ...extra } };
     };
 
+    // Outside a bed check, NO keeps what the text means otherwise.
+    const command = parsed.kind === 'no' ? parsed.otherwise : parsed;
     if (command.kind === 'help') return done('help', 'reply-help');
     if (command.kind === 'ack') {
       const ack = await this.commands.acknowledge(tx, command.code, from);
@@ -81,6 +84,10 @@ export class SmsIntakeService {
       if (urgent(command)) await this.tellDutyManagers(tx, base.authorityId, sms);
       return done('not_understood', 'reply-not-understood', {}, { needsAttention: true });
     };
+    if (parsed.kind === 'yes' || parsed.kind === 'no') {
+      const answered = await this.bedCheckAnswer(tx, from, children, parsed, base, done);
+      if (answered) return answered;
+    }
     if (command.kind === 'yes') return (await this.confirmedReturn(tx, from, base, done)) ?? done('no_confirmation', 'reply-no-confirmation');
     if (command.kind === 'text') return (await this.carerUpdate(tx, sms, children, command.references, base, done)) ?? notUnderstood();
 
@@ -108,6 +115,25 @@ export class SmsIntakeService {
     }
     return done(result.outcome, result.template, { childRef: child.reference, episodeRef: result.episodeRef },
       { episodeId: result.episodeId, needsAttention: result.outcome === 'no_open_episode' });
+  }
+
+  /**
+   * A YES or NO from a number a bed check is waiting on answers that check, unless a return question
+   * ("Reply YES to confirm") was put to the number after the check went: a carer answers the last
+   * text they were sent, so the later question takes the answer and the earlier one keeps waiting
+   * (the check is chased at 15 and 30 minutes, the return question lapses). A check sent after the
+   * question wins for the same reason.
+   */
+  private async bedCheckAnswer(tx: Tx, from: string, children: Child[], command: Extract<SmsCommand, { kind: 'yes' | 'no' }>,
+    base: { childId: string | null }, done: Done): Promise<Handled | null> {
+    const waiting = await this.bedChecks.waiting(tx, from, children, command.references);
+    if (!waiting) return null;
+    if ('which' in waiting) return done('which_child', 'reply-which-child', { keyword: command.kind.toUpperCase(), references: waiting.which.join(', ') });
+    const question = await this.confirmations.askedAt(tx, from, this.clock.now());
+    if (question && question > new Date(waiting.check.sentAt)) return null;
+    const answer = await this.bedChecks.answer(tx, waiting, command.kind, from);
+    base.childId = answer.childId;
+    return done(answer.outcome, answer.template, answer.data, { episodeId: answer.episodeId });
   }
 
   /** A YES to the question this number was asked in the last half hour records that return. */

@@ -5,6 +5,8 @@
 //   station"), with no question and no negation. A false "found" can stop a police search, so any
 //   other mention of a return ("I think she's back") is a 'return_mentioned' that the carer is asked
 //   to confirm with YES, and a question or a worry ("Is she back yet?") is only ever a text for people.
+// NO is a command only as the answer to a bed check: it carries what the text means otherwise, so
+// that outside a check it keeps that meaning ("no" a text for people, "no she's not home" MISSING).
 // Any 4-character token that could be a child reference is returned as a candidate; the caller
 // keeps only candidates that are references of the sender's own placed children.
 import { referencePattern } from '../children/child-reference';
@@ -13,7 +15,8 @@ export type SmsCommand =
   | { kind: 'missing'; references: string[] }
   | { kind: 'found'; references: string[] }
   | { kind: 'return_mentioned'; references: string[] }
-  | { kind: 'yes' }
+  | { kind: 'yes'; references: string[] }
+  | { kind: 'no'; references: string[]; otherwise: Extract<SmsCommand, { kind: 'text' | 'missing' }> }
   | { kind: 'ack'; code: string }
   | { kind: 'help' }
   /** Anything else: an update on an open episode, or a message for the duty team. */
@@ -26,6 +29,7 @@ const RETURN_LEADS = new Set(['FOUND', 'BACK', 'RETURNED', 'HOME']);
 const RETURN_WORDS = new Set([...RETURN_LEADS, 'RETURN', 'ARRIVED', 'SAFE', 'TURNED']);
 const NEGATION = new Set(['NOT', 'NO', 'NOPE', 'HASNT', 'HAVENT', 'HADNT', 'ISNT', 'ARENT', 'WASNT', 'WERENT', 'NEVER', 'DIDNT', 'DOESNT',
   'DONT', 'CANT', 'CANNOT', 'WONT', 'NOTHING', 'NOBODY']);
+const NO = new Set(['NO', 'NOPE', 'NAH', 'N']);
 const YES = new Set(['YES', 'Y', 'YEP', 'YEAH', 'YEA', 'YA', 'YUP', 'CONFIRM', 'CONFIRMED']);
 const HELP = new Set(['HELP', 'INFO', 'COMMANDS']);
 // Words that make an unrecognised text urgent for the duty manager.
@@ -73,10 +77,21 @@ function returnDenied(words: string[]): boolean {
 }
 
 export function parseSms(body: string): SmsCommand {
+  const command = classify(body);
+  const words = tokens(body);
+  const lead = surelyReference(words[0] ?? '') ? words[1] : words[0];
+  // Only a NO that leads, asks nothing, and does not otherwise say the child is back ("no longer missing").
+  if (NO.has(lead ?? '') && !body.includes('?') && (command.kind === 'text' || command.kind === 'missing')) {
+    return { kind: 'no', references: command.references, otherwise: command };
+  }
+  return command;
+}
+
+function classify(body: string): Exclude<SmsCommand, { kind: 'no' }> {
   const words = tokens(body);
   const references = [...new Set(words.filter(isReference))];
   const question = body.includes('?');
-  const text = (urgent = words.some((w) => URGENT.has(w)) || missingSaid(words)): SmsCommand => ({ kind: 'text', references, urgent });
+  const text = (urgent = words.some((w) => URGENT.has(w)) || missingSaid(words)): Extract<SmsCommand, { kind: 'text' }> => ({ kind: 'text', references, urgent });
   if (body.trim() === '?') return { kind: 'help' };
   if (!words.length) return text(false);
   const ackAt = words.indexOf('ACK');
@@ -88,7 +103,7 @@ export function parseSms(body: string): SmsCommand {
   const negated = words.some((w) => NEGATION.has(w));
   const mentionsReturn = words.some((w) => RETURN_WORDS.has(w)) || missingDenied(words);
   const missing = (missingSaid(words) && !missingDenied(words)) || (returnDenied(words) && !question);
-  if (YES.has(words[0]) && !negated && !question && !missing) return { kind: 'yes' };
+  if (YES.has(words[0]) && !negated && !question && !missing) return { kind: 'yes', references };
   // A question is for people, whatever it mentions; if it mentions running or danger, urgently.
   if (question) return text();
   if (missing && mentionsReturn && !returnDenied(words)) return text(true); // "back but ran off again": a person decides

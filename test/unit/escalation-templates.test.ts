@@ -23,10 +23,10 @@ const worst = {
   riskLabel: 'Risk not yet graded',
   ackCode: '9999',
 };
-// Replies to inbound texts (reply-*), the duty manager's delivery-failed alert and urgent-text (about a
-// text, not a child) have their own tests.
+// Replies to inbound texts (reply-*), the duty manager's delivery-failed alert, urgent-text (about a
+// text, not a child) and the bed checks (bed-check-*) have their own tests.
 const smsTemplates = readdirSync(path.join(TEMPLATES_DIR, 'sms')).map((f) => f.replace(/\.njk$/, ''))
-  .filter((t) => !t.startsWith('reply-') && t !== 'delivery-failed' && t !== 'urgent-text');
+  .filter((t) => !t.startsWith('reply-') && !t.startsWith('bed-check') && t !== 'delivery-failed' && t !== 'urgent-text');
 
 describe('escalation message templates', () => {
   it('has an SMS and an email template for every step of the default policy', () => {

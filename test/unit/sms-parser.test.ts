@@ -4,7 +4,7 @@
 // are texts for people, never commands.
 import { parseSms } from '../../src/sms/sms-parser';
 
-type Expected = 'missing' | 'found' | 'return_mentioned' | 'yes' | 'help' | 'text' | 'urgent' | `ack ${string}`;
+type Expected = 'missing' | 'found' | 'return_mentioned' | 'yes' | 'no' | 'help' | 'text' | 'urgent' | `ack ${string}`;
 
 const cases: [string, Expected, string[]?][] = [
   // Reporting a child missing: acts at once, however it is typed.
@@ -75,7 +75,7 @@ const cases: [string, Expected, string[]?][] = [
   ['FOUND?', 'text'],
   ['Has anyone found her?', 'text'],
   ['Police have been to the home, still no sign of her', 'urgent'],
-  ['no sign of her at home', 'text'],
+  ['no sign of her at home', 'no'], // at a bed check, not home; otherwise a text for people
   ['Not found yet', 'missing'],
   ['she is not home, not answering her phone', 'missing'],
   ['Should I report her missing?', 'urgent'],
@@ -112,7 +112,13 @@ const cases: [string, Expected, string[]?][] = [
   ['Y', 'yes'],
   ['Yep', 'yes'],
   ['yes?', 'text'],
-  ['no', 'text'],
+  // NO answers a bed check; what it would mean otherwise is carried with it (see below).
+  ['no', 'no'],
+  ['NO K7Q2', 'no', ['K7Q2']],
+  ['No she is not home', 'no'],
+  ['no?', 'text'],
+  ['no longer missing', 'return_mentioned'],
+  ['YES K7Q2', 'yes', ['K7Q2']],
   ['Yes but she is not back', 'missing'],
   ['ACK 4821', 'ack 4821'],
   ['ack 4821', 'ack 4821'],
@@ -135,6 +141,11 @@ describe('parseSms', () => {
     }
     // Words spelt from the reference alphabet ("AWAY") are candidates too; the caller keeps the carer's own children's.
     if (references) expect((command as { references: string[] }).references).toEqual(expect.arrayContaining(references));
+  });
+
+  it('keeps what a NO means outside a bed check', () => {
+    expect(parseSms('no')).toEqual({ kind: 'no', references: [], otherwise: { kind: 'text', references: [], urgent: false } });
+    expect(parseSms('No K7Q2 is not home')).toMatchObject({ kind: 'no', references: ['K7Q2'], otherwise: { kind: 'missing', references: ['K7Q2'] } });
   });
 
   it('never reads a question as a return, whatever else it says', () => {

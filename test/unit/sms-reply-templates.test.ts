@@ -9,7 +9,8 @@ const worst = { childRef: 'WWWW', episodeRef: 'E-WWWWW', keyword: 'MISSING', ref
   firstNames: 'Secret', lastName: 'Name', address: '9 Secret Road' };
 
 it('covers every reply the SMS channel sends', () => {
-  expect(replies.sort()).toEqual(['reply-ack-not-recognised', 'reply-acknowledged', 'reply-already-open', 'reply-confirm-return', 'reply-failed',
+  expect(replies.sort()).toEqual(['reply-ack-not-recognised', 'reply-acknowledged', 'reply-already-open', 'reply-bed-check-home', 'reply-bed-check-not-home',
+    'reply-confirm-return', 'reply-failed',
     'reply-help', 'reply-missing-recorded', 'reply-no-confirmation', 'reply-no-open-episode', 'reply-not-understood', 'reply-received',
     'reply-return-recorded', 'reply-update-added', 'reply-which-child']);
 });
