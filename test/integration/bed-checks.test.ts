@@ -132,3 +132,22 @@ it('outside a check, YES keeps its meaning: it confirms the return the carer was
   const [after] = await q(`SELECT state FROM missing_episodes WHERE child_id = $1 AND closed_at IS NULL`, [childId]);
   expect(after.state).toBe('returned');
 });
+
+it('a YES answers whichever was sent last: the return question asked after a check, or a check sent after the question', async () => {
+  await planWithChecks('2027-06-21T09:00:00Z');
+  await runAt('2027-06-21T22:00:00Z'); // the 23:00 check
+  await text(CARER, 'MISSING'); // a new episode (the last one is returned)
+  t.app.clock.set('2027-06-21T22:05:00Z');
+  expect((await text(CARER, "I think she's back")).reply).toMatch(/^Is K7Q2 back\? Reply YES/);
+  expect((await text(CARER, 'YES')).reply).toMatch(/^Thank you. Return of K7Q2 recorded/);
+  expect(await check('2027-06-21T22:00:00Z')).toMatchObject({ answer: null });
+
+  await text(CARER, 'MISSING');
+  t.app.clock.set('2027-06-22T00:50:00Z');
+  expect((await text(CARER, "I think she's back")).reply).toMatch(/^Is K7Q2 back\? Reply YES/);
+  await runAt('2027-06-22T01:00:00Z'); // the 02:00 check, sent after the question
+  expect((await text(CARER, 'YES')).reply).toBe('Thank you. Bed check for K7Q2 recorded: home.');
+  expect(await check('2027-06-22T01:00:00Z')).toMatchObject({ answer: 'yes' });
+  const [open] = await q(`SELECT state FROM missing_episodes WHERE child_id = $1 AND closed_at IS NULL ORDER BY created_at DESC LIMIT 1`, [childId]);
+  expect(open.state).not.toBe('returned');
+});
