@@ -21,6 +21,7 @@ import { EpisodesStayOpen1732300000960 } from './1732300000960-episodes-stay-ope
 import { MissingProfilePhotos1732300000970 } from './1732300000970-missing-profile-photos';
 import { UnreachedSteps1732300000980 } from './1732300000980-unreached-steps';
 import { GuardianUsers1732300000990 } from './1732300000990-guardian-users';
+import { OutOfAreaPlacements1732300001000 } from './1732300001000-out-of-area-placements';
 import { BedChecks1732300001100 } from './1732300001100-bed-checks';
 
 export const migrations = [
@@ -46,5 +47,6 @@ export const migrations = [
   MissingProfilePhotos1732300000970,
   UnreachedSteps1732300000980,
   GuardianUsers1732300000990,
+  OutOfAreaPlacements1732300001000,
   BedChecks1732300001100,
 ];

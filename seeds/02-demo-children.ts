@@ -5,7 +5,8 @@ import { LocalAuthority } from '../src/authorities/local-authority.entity';
 import { Child } from '../src/children/child.entity';
 import { Placement, PlacementCarer } from '../src/placements/placement.entity';
 import { User } from '../src/users/user.entity';
-import { demoChildren, otherBoroughChild } from './demo-data';
+import { PoliceForce } from '../src/placements/police-force.entity';
+import { demoChildren, otherBoroughChild, outOfAreaDemo } from './demo-data';
 
 type DemoChild = (typeof demoChildren)[number] | typeof otherBoroughChild;
 const DAY = 86_400_000;
@@ -15,6 +16,17 @@ export async function seedDemoChildren(tx: Tx, clock: Clock): Promise<void> {
   const other = await tx.findOneByOrFail(LocalAuthority, { code: 'OTHER' });
   for (const c of demoChildren) await seedChild(tx, clock, demo, c);
   await seedChild(tx, clock, other, otherBoroughChild);
+  await placeOutOfArea(tx, demo);
+}
+
+/** H9PX lives in Other Borough: its placement names the host and the force, whose control room the demo fills in. */
+async function placeOutOfArea(tx: Tx, demo: LocalAuthority): Promise<void> {
+  const host = await tx.findOneByOrFail(LocalAuthority, { code: outOfAreaDemo.hostCode });
+  const child = await tx.findOneByOrFail(Child, { authorityId: demo.id, reference: outOfAreaDemo.reference });
+  await tx.update(Placement, { childId: child.id, authorityId: demo.id },
+    { hostAuthorityId: host.id, policeForceCode: outOfAreaDemo.policeForceCode });
+  await tx.update(PoliceForce, { code: outOfAreaDemo.policeForceCode },
+    { controlRoomMobile: outOfAreaDemo.controlRoom.mobile, controlRoomEmail: outOfAreaDemo.controlRoom.email });
 }
 
 async function seedChild(tx: Tx, clock: Clock, authority: LocalAuthority, c: DemoChild): Promise<Child> {

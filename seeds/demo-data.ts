@@ -36,6 +36,12 @@ export const demoChildren = [
     nationality: 'Albanian', firstLanguage: 'Albanian', trafficking: 'suspected' as const, arrivalPort: 'Dover', carer: CARER_TWO_CHILDREN, daysPlaced: 90 },
 ];
 
+/** The demo child placed out of area: Demo Borough places H9PX in Other Borough, policed by a force whose control room the demo fills in. */
+export const outOfAreaDemo = {
+  reference: 'H9PX', hostCode: 'OTHER', policeForceCode: 'essex',
+  controlRoom: { mobile: '+447700900221', email: 'control.room.host@example.org' },
+} as const;
+
 export const otherBoroughChild = { reference: 'W3FC', localId: 'OB2001', firstNames: 'Efe', lastName: 'Fictional', dateOfBirth: '2011-07-09',
   sex: 2 as const, nationality: 'Nigerian', firstLanguage: 'Edo', trafficking: 'suspected' as const, arrivalPort: 'Heathrow', carer: '+447700900301', daysPlaced: 10 };
 
@@ -60,6 +66,7 @@ export const demoContacts = {
   OTHER: [
     { role: 'police_control_room', name: 'Force control room', organisation: 'Other Constabulary', mobile: '+447700900211', email: 'police.other@example.org' },
     { role: 'ceop', name: 'CEOP duty desk', organisation: 'National Crime Agency (CEOP)', mobile: '+447700900212', email: 'ceop.other@example.org' },
+    { role: 'missing_coordinator', name: 'Missing-children coordinator', organisation: 'Other Borough', mobile: '+447700900213', email: 'missing.other@example.org' },
   ],
 } as const;
 

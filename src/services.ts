@@ -14,6 +14,7 @@ import { SmsQueueService } from './sms/sms-queue.service';
 import { episodeSmsCommands } from './sms/episode-sms-commands';
 import { SmsNotices } from './sms/sms-notices';
 import { PlacementsService } from './placements/placements.service';
+import { HostNotices } from './placements/host-notices';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
 import { ChildScope } from './children/child-scope';
@@ -74,7 +75,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const failures = new DeliveryFailureService(outbox, logger);
   const notifications = new NotificationsService(db, clock, audit);
   const children = new ChildrenService(db, clock, audit);
-  const placements = new PlacementsService(db, clock, audit, children);
+  const placements = new PlacementsService(db, clock, audit, children, new HostNotices(outbox, config.displayTimeZone));
   const childScope = new ChildScope(db, audit, children);
   const signedLinks = new SignedLinks(config.sessionSecret, config.publicBaseUrl, config.signedLinkDays);
   const escalationPolicies = new EscalationPoliciesService(db, clock, audit);
@@ -124,7 +125,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     escalationPolicies,
     escalation,
     reportMissing,
-    missingEpisodes: new MissingEpisodesService(db, audit),
+    missingEpisodes: new MissingEpisodesService(db, audit, clock),
     episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
     episodeEndings,
     undoReturn: new UndoReturnService(db, clock, audit, outbox, escalation),

@@ -10,6 +10,7 @@ import { dateFieldsFor, dateKeys, dateTimeKeys, fieldsFor, isoDateOf, requiredDa
 import { toE164 } from '../platform/phone';
 import { traffickingStatuses } from './child.entity';
 import { placementTypes } from '../placements/placement.entity';
+import { hostFormFields, hostInputOf } from '../placements/host-form';
 import { guardianKinds } from '../guardians/guardian.entity';
 import { planMeasureCodes, planMeasures, risksOfMissing } from '../safeguarding/plan-measures';
 import { bedCheckFormValues, bedChecksFromForm, proposeBedChecks } from '../safeguarding/bed-check-form';
@@ -61,14 +62,15 @@ export const childFormPages: AppRoute[] = [
       carerName: requiredText(200, 'the carer’s name', 'Carer’s name'),
       carerMobile: optionalMobile('the carer’s mobile number').invalid('').messages({ 'any.invalid': 'Enter the carer’s mobile number' }),
       carerEmail: optionalEmail('the carer’s email address'),
+      ...hostFormFields,
     },
-    context: childHeader,
+    context: async (request) => ({ ...(await childHeader(request)), ...(await services(request).placements.hostOptions(contextOf(request))) }),
     defaults: (request) => fieldsFor(services(request).clock.now(), request.server.app.config.displayTimeZone, 'started'),
     submit: async (request, v) => {
       const startedAt = requiredInstant(v, 'started', 'the placement started', request.server.app.config.displayTimeZone);
       await services(request).placements.start(contextOf(request), request.params.id, {
         type: v.type as never, provider: v.provider, address: v.address, startedAt,
-        carers: [{ name: v.carerName, mobile: toE164(v.carerMobile)!, email: orNull(v.carerEmail) }],
+        carers: [{ name: v.carerName, mobile: toE164(v.carerMobile)!, email: orNull(v.carerEmail) }], ...hostInputOf(v),
       });
       return done(request);
     },

@@ -12,12 +12,13 @@ const MOVE_ON = 60;
 export const defaultPolicy: PolicyDocument = {
   settings: { newPlacementDays: 7, repeatWindowDays: 30 },
   steps: [
-    { key: 'report_police', template: 'missing-alert', from: 'reported', delayMinutes: 0, when: { kind: ['M'] }, recipients: ['police_control_room'],
+    // A child placed out of area: the force where the child lives is alerted with the placing authority's own.
+    { key: 'report_police', template: 'missing-alert', from: 'reported', delayMinutes: 0, when: { kind: ['M'] }, recipients: ['police_control_room', 'host_police'],
       channels: ['sms', 'email'], needsAck: true, profileLink: true, repeat: { everyMinutes: 15, max: 3 } },
     { key: 'report_police_next', template: 'missing-alert', from: 'reported', delayMinutes: 30, when: { kind: ['M'], notAcknowledged: 'report_police' },
       recipients: ['missing_persons_unit'], channels: ['sms', 'email'], needsAck: true, profileLink: true },
     { key: 'report_team', template: 'missing-alert', from: 'reported', delayMinutes: 0, when: { kind: ['M'] }, 
-      recipients: ['social_worker', 'duty_manager', 'ictg'], channels: ['sms', 'email'], needsAck: false, profileLink: true },
+      recipients: ['social_worker', 'duty_manager', 'ictg', 'host_coordinator'], channels: ['sms', 'email'], needsAck: false, profileLink: true },
     // Away (A: whereabouts known, the carer concerned) tells the social worker and the duty manager,
     // not police; changed to missing (M), the steps above run from that moment.
     { key: 'away_team', template: 'away-notice', from: 'reported', delayMinutes: 0, when: { kind: ['A'] },

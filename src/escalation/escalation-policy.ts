@@ -12,7 +12,9 @@ export const channels = ['sms', 'email'] as const;
 export const teamRecipients = ['social_worker', 'team_manager', 'senior_manager', 'ictg', 'parents_with_pr', 'carer', 'alerted'] as const;
 export const contactRecipients = ['police_control_room', 'missing_persons_unit', 'ceop', 'duty_manager', 'head_of_service',
   'director', 'iro', 'operational_group_list'] as const;
-export type RecipientRole = (typeof teamRecipients)[number] | (typeof contactRecipients)[number];
+/** Out of area (issue 23): the control room of the force where the child lives, and the host authority's missing-children coordinator. */
+export const hostRecipients = ['host_police', 'host_coordinator'] as const;
+export type RecipientRole = (typeof teamRecipients)[number] | (typeof contactRecipients)[number] | (typeof hostRecipients)[number];
 
 export const episodeKinds = ['M', 'A'] as const;
 export type EpisodeKind = (typeof episodeKinds)[number];
@@ -81,7 +83,7 @@ const step = Joi.object({
     notAcknowledged: Joi.string().pattern(/^[a-z0-9_]{1,40}$/),
   }),
   whileMissing: Joi.boolean(),
-  recipients: Joi.array().items(Joi.string().valid(...teamRecipients, ...contactRecipients)).min(1).unique().required(),
+  recipients: Joi.array().items(Joi.string().valid(...teamRecipients, ...contactRecipients, ...hostRecipients)).min(1).unique().required(),
   channels: Joi.array().items(Joi.string().valid(...channels)).min(1).unique().required(),
   needsAck: Joi.boolean().required(),
   profileLink: Joi.boolean(),

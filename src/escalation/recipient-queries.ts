@@ -50,6 +50,8 @@ export function perEpisodeQuery(list: PerEpisode, ps: EpisodeParty[], now: Date)
         JOIN unnest($1::uuid[], $2::uuid[], $3::text[]) AS p(episode_id, placement_id, mobile) ON c.placement_id = p.placement_id
         WHERE (p.mobile IS NULL OR c.mobile = p.mobile) ORDER BY c.name`,
       [ps.map((p) => p.episodeId), ps.map((p) => p.placementId), ps.map((p) => p.reportedByMobile)]);
+    case 'host':
+      return hostQuery(ps);
     case 'alerted':
       return query(`SELECT DISTINCT ON (episode_id, address) episode_id, 'alerted' AS role, recipient_type AS type, recipient_id AS id,
           recipient_name AS name, CASE WHEN channel = 'sms' THEN address END AS mobile, CASE WHEN channel = 'email' THEN address END AS email,
@@ -57,4 +59,26 @@ export function perEpisodeQuery(list: PerEpisode, ps: EpisodeParty[], now: Date)
         FROM notifications WHERE episode_id = ANY($1) AND recipient_type <> 'carer' AND fallback_of IS NULL
         ORDER BY episode_id, address, created_at`, [ps.map((p) => p.episodeId)]);
   }
+}
+
+/**
+ * The host force's control room and the host coordinator of each episode whose placement is out of
+ * area; a row with no address where the force has no control-room contact or the host no coordinator.
+ */
+function hostQuery(ps: EpisodeParty[]): ListQuery {
+  return query(`SELECT p.episode_id, x.id, x.name, x.mobile, x.email, x.kind
+    FROM unnest($1::uuid[], $2::uuid[]) AS p(episode_id, placement_id)
+    JOIN placements pl ON pl.id = p.placement_id AND (pl.host_name IS NOT NULL OR pl.host_authority_id <> pl.authority_id)
+    CROSS JOIN LATERAL (
+      SELECT NULL::uuid AS id, coalesce(f.name, 'Host police force (not named)') || ' control room' AS name,
+        f.control_room_mobile AS mobile, f.control_room_email AS email, 'police' AS kind
+        FROM (SELECT 1) one LEFT JOIN police_forces f ON f.code = pl.police_force_code
+      UNION ALL SELECT NULL, pl.host_name || ' missing-children coordinator', pl.host_coordinator_phone, pl.host_coordinator_email, 'coordinator'
+        WHERE pl.host_name IS NOT NULL
+      UNION ALL SELECT c.id, c.name, c.mobile, c.email, 'coordinator' FROM contacts c
+        WHERE c.authority_id = pl.host_authority_id AND c.role = 'missing_coordinator' AND c.active
+      UNION ALL SELECT NULL, 'Host missing-children coordinator (none published)', NULL, NULL, 'coordinator'
+        WHERE pl.host_authority_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contacts c
+          WHERE c.authority_id = pl.host_authority_id AND c.role = 'missing_coordinator' AND c.active)) x
+    ORDER BY x.kind, x.name`, [ps.map((p) => p.episodeId), ps.map((p) => p.placementId)]);
 }

@@ -1,6 +1,7 @@
 // Who a step's recipient roles mean for one episode: people of the child's team (social worker,
 // managers, ICTG, parents with PR, carers) and the authority's contacts by role, each with the
 // addresses they can be reached at. "alerted" means everyone already alerted for this episode.
+// The host roles come from the episode's placement when it is out of area (nobody otherwise).
 import type { Tx } from '../platform/database/transaction';
 import type { RecipientType } from '../notifications/notification.entity';
 import type { RecipientRole } from './escalation-policy';
@@ -33,10 +34,11 @@ type Row = { id: string | null; name: string; mobile: string | null; email: stri
 
 
 type EpisodeRow = Row & { episode_id: string; kind?: string };
-export type PerEpisode = 'social_worker' | 'guardians' | 'carer' | 'alerted';
+export type PerEpisode = 'social_worker' | 'guardians' | 'carer' | 'alerted' | 'host';
 /** The roles read per episode, and the list each comes from; every other role is authority-wide. */
 const perEpisodeList: Partial<Record<RecipientRole, PerEpisode>> = {
   social_worker: 'social_worker', ictg: 'guardians', parents_with_pr: 'guardians', carer: 'carer', alerted: 'alerted',
+  host_police: 'host', host_coordinator: 'host',
 };
 
 /** Reads recipients; caches the authority-wide lists (managers, contacts) for one sweep. */
@@ -83,7 +85,7 @@ export class BatchRecipients {
     const type: RecipientType = role === 'ictg' || role === 'parents_with_pr' ? 'guardian'
       : role === 'carer' ? 'carer' : ['social_worker', 'team_manager', 'senior_manager'].includes(role) ? 'user' : 'contact';
     const audience: Audience | null = role === 'carer' ? null
-      : role === 'police_control_room' || role === 'missing_persons_unit' ? 'police' : role === 'ceop' ? 'ceop' : 'professional';
+      : role === 'police_control_room' || role === 'missing_persons_unit' || role === 'host_police' ? 'police' : role === 'ceop' ? 'ceop' : 'professional';
     return rows.map(({ id, name, mobile, email }) => ({ id, name, mobile, email, role, type, audience }));
   }
 
@@ -136,6 +138,10 @@ export class BatchRecipients {
         return this.perEpisode(tx, 'carer', p);
       case 'alerted':
         return this.alerted(tx, p);
+      case 'host_police':
+      case 'host_coordinator':
+        // A row without an address stands for a host with no contact known: the step reports nobody.
+        return (await this.perEpisode(tx, 'host', p)).filter((h) => h.kind === (role === 'host_police' ? 'police' : 'coordinator'));
       default:
         return this.resolver.authorityWide(tx, p.authorityId, role);
     }

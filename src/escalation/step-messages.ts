@@ -18,7 +18,11 @@ export interface StepToSend {
 }
 export interface SentStep { count: number; audiences: string[]; recipients: { role: string; name: string; channel: string }[]; nobody: string[]; summary: string }
 
-const visibleRole: Partial<Record<RecipientRole, string>> = { police_control_room: 'police', missing_persons_unit: 'police', ceop: 'ceop', ictg: 'guardian' };
+const visibleRole: Partial<Record<RecipientRole, string>> = {
+  police_control_room: 'police', missing_persons_unit: 'police', host_police: 'police', ceop: 'ceop', ictg: 'guardian',
+};
+/** Roles that have nobody for most children (no parent with PR; not placed out of area): no gap in the set-up then. */
+const oftenNobody: RecipientRole[] = ['parents_with_pr', 'host_police', 'host_coordinator'];
 
 export interface PlannedMessage { message: OutboxMessage; role: RecipientRole; name: string; channel: 'sms' | 'email' }
 export interface PlannedStep {
@@ -34,8 +38,9 @@ export async function planStep(tx: Tx, recipients: BatchRecipients, s: StepToSen
   const links = new Map<Audience, LinkClaim>();
   for (const role of s.step.recipients) {
     const people = await recipients.resolve(tx, s.party, role);
-    // Most trafficked children have no parent with PR here: that is no gap in the set-up.
-    if (!people.length && role !== 'parents_with_pr') planned.nobody.push(role.replace(/_/g, ' '));
+    // A host role's row without an address: placed out of area, but the force or coordinator has no contact.
+    const unreachable = role.startsWith('host_') && people.length > 0 && !people.some((p) => p.mobile || p.email);
+    if ((!people.length && !oftenNobody.includes(role)) || unreachable) planned.nobody.push(role.replace(/_/g, ' '));
     for (const person of people) {
       const audience = s.step.profileLink ? person.audience : null;
       if (audience && !links.has(audience)) links.set(audience, s.link(audience));

@@ -26,6 +26,18 @@ export class MissingEpisodesRepository {
     return episode && (await this.visible(tx, actor, episode)) ? episode : null;
   }
 
+  /**
+   * An episode of another authority whose placement is hosted by the actor's authority, while it is
+   * open or closed since `closedSince` (the 'host' tie), or null.
+   */
+  async findAsHost(tx: Tx, actor: Actor, id: string, closedSince: Date): Promise<MissingEpisode | null> {
+    return tx.createQueryBuilder(MissingEpisode, 'e')
+      .innerJoin('placements', 'p', 'p.id = e.placement_id AND p.child_id = e.child_id AND p.authority_id = e.authority_id')
+      .where('e.id = :id AND p.host_authority_id = :authorityId AND e.authority_id <> :authorityId', { id, authorityId: actor.authorityId })
+      .andWhere('(e.closed_at IS NULL OR e.closed_at >= :closedSince)', { closedSince })
+      .getOne();
+  }
+
   /** The child's date of birth (YYYY-MM-DD), which no event of an episode can precede. */
   async childBornOn(tx: Tx, childId: string): Promise<string | null> {
     const [row] = await tx.query('SELECT date_of_birth::text AS born FROM children WHERE id = $1', [childId]);

@@ -16,8 +16,21 @@ export class Placement {
   @Column('timestamptz') startedAt!: Date;
   @Column('timestamptz', { nullable: true }) endedAt!: Date | null;
   @Column('text', { nullable: true }) endReason!: string | null;
+  /** Out of area: the host authority where the child lives, when it is an authority of this service. */
+  @Column('uuid', { nullable: true }) hostAuthorityId!: string | null;
+  /** Out of area: a host authority outside this service, with its missing-children coordinator's contact. */
+  @Column('text', { nullable: true }) hostName!: string | null;
+  @Column('text', { nullable: true }) hostCoordinatorEmail!: string | null;
+  @Column('text', { nullable: true }) hostCoordinatorPhone!: string | null;
+  /** The police force where the child lives (police_forces.code). */
+  @Column('text', { nullable: true }) policeForceCode!: string | null;
   @Column('timestamptz') createdAt!: Date;
   carers?: PlacementCarer[];
+}
+
+/** Placed outside the placing authority: a host is named and is not the placing authority itself. */
+export function isOutOfArea(p: Pick<Placement, 'authorityId' | 'hostAuthorityId' | 'hostName'>): boolean {
+  return !!p.hostName || (!!p.hostAuthorityId && p.hostAuthorityId !== p.authorityId);
 }
 
 @Entity('placement_carers')

@@ -1,10 +1,12 @@
 // The JSON shape of a placement. The address is shown to casework staff only (routes enforce it).
-import type { Placement } from './placement.entity';
+import { isOutOfArea, type Placement } from './placement.entity';
 
 export function presentPlacement(p: Placement) {
   return {
     id: p.id, childId: p.childId, type: p.type, provider: p.provider, address: p.address,
     startedAt: p.startedAt, endedAt: p.endedAt, endReason: p.endReason, current: !p.endedAt,
+    outOfArea: isOutOfArea(p), hostAuthorityId: p.hostAuthorityId, policeForceCode: p.policeForceCode,
+    hostAuthority: p.hostName ? { name: p.hostName, coordinatorEmail: p.hostCoordinatorEmail, coordinatorPhone: p.hostCoordinatorPhone } : null,
     carers: (p.carers ?? []).map((c) => ({ id: c.id, name: c.name, mobile: c.mobile, email: c.email })),
   };
 }

@@ -9,6 +9,14 @@ const tags = ['api', 'placements'];
 
 export const placementsRoutes: AppRoute[] = [
   {
+    method: 'GET', path: '/api/v1/placement-options',
+    options: {
+      tags, description: 'What an out-of-area placement names: the other authorities of this service (hostAuthorityId) and the police forces (policeForceCode)',
+      app: { action: 'children.write' },
+      handler: async (request) => request.server.app.services.placements.hostOptions(contextOf(request)),
+    },
+  },
+  {
     method: 'GET', path: '/api/v1/children/{id}/placements',
     options: {
       tags, description: "A child's placements, current first (addresses and carers' numbers: casework staff only)", app: { action: 'placements.read' },

@@ -1,11 +1,21 @@
 // What a placement accepts. Carers' mobiles are normalised to E.164.
 import { Joi } from '../platform/http/joi';
-import { email, shortText, timestamp } from '../platform/http/schemas';
+import { email, id, shortText, timestamp } from '../platform/http/schemas';
 import { phoneNumber } from '../platform/phone';
 import { placementTypes } from './placement.entity';
 
 const carer = Joi.object({ name: shortText.required(), mobile: phoneNumber.required(), email: email.allow(null) });
 const carers = Joi.array().items(carer).max(6);
+// Out of area: a host authority of this service by id, or one outside it with its missing-children coordinator's contact.
+const hostAuthority = Joi.object({ name: shortText.required(), coordinatorEmail: email.allow(null), coordinatorPhone: phoneNumber.allow(null) })
+  .or('coordinatorEmail', 'coordinatorPhone').messages({ 'object.missing': "hostAuthority needs its missing-children coordinator's email or phone" });
+const outOfArea = {
+  hostAuthorityId: id.allow(null),
+  hostAuthority: hostAuthority.allow(null),
+  policeForceCode: Joi.string().trim().pattern(/^[a-z-]{2,40}$/).allow(null)
+    .messages({ 'string.pattern.base': '{{#label}} must be the code of a police force from the list' }),
+};
+const oneHost = { 'object.oxor': 'give either hostAuthorityId or hostAuthority, not both' };
 
 export const startPlacementSchema = Joi.object({
   type: Joi.string().valid(...placementTypes).required(),
@@ -13,14 +23,16 @@ export const startPlacementSchema = Joi.object({
   address: Joi.string().multiline().trim().max(500).required(),
   startedAt: timestamp,
   carers: carers.min(1).required().messages({ 'array.min': 'carers must list at least one carer with a mobile number' }),
-}).label('placement');
+  ...outOfArea,
+}).oxor('hostAuthorityId', 'hostAuthority').messages(oneHost).label('placement');
 
 export const changePlacementSchema = Joi.object({
   type: Joi.string().valid(...placementTypes),
   provider: shortText,
   address: Joi.string().multiline().trim().max(500),
   carers,
-}).min(1).label('placement');
+  ...outOfArea,
+}).min(1).oxor('hostAuthorityId', 'hostAuthority').messages(oneHost).label('placement');
 
 export const endPlacementSchema = Joi.object({
   endedAt: timestamp,

@@ -1,4 +1,5 @@
 // Placements: start one (only when the child has no current placement), change its carers, end it.
+// An out-of-area placement's host coordinator is told when it starts and ends (host-notices.ts).
 // Ending a placement tells listeners (an open missing episode notes it on its timeline and stays open:
 // placements often end because the child ran, and the search goes on).
 import type { DataSource } from 'typeorm';
@@ -11,17 +12,29 @@ import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { checkEventTimes } from '../platform/dates';
 import { Placement, PlacementCarer, PlacementType } from './placement.entity';
 import { PlacementsRepository } from './placements.repository';
+import type { HostNotices } from './host-notices';
+import { hostFields, HostInput, sameHost } from './host-fields';
+import { HostAreasRepository } from './host-areas.repository';
 
 export interface CarerInput { name: string; mobile: string; email?: string | null }
-export interface NewPlacement { type: PlacementType; provider: string; address: string; startedAt?: Date; carers: CarerInput[] }
-export type PlacementChanges = Partial<Pick<NewPlacement, 'type' | 'provider' | 'address' | 'carers'>>;
+export interface NewPlacement extends HostInput { type: PlacementType; provider: string; address: string; startedAt?: Date; carers: CarerInput[] }
+export type PlacementChanges = Partial<Omit<NewPlacement, 'startedAt'>>;
 export type PlacementEndedListener = (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date, reason: string) => Promise<void>;
 
 export class PlacementsService {
   readonly endedListeners: PlacementEndedListener[] = [];
 
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly children: ChildrenService, readonly repo = new PlacementsRepository()) {}
+    private readonly children: ChildrenService, private readonly notices: HostNotices, readonly repo = new PlacementsRepository()) {}
+
+  /** What an out-of-area placement can name: the other authorities of this service and the police forces. */
+  async hostOptions(ctx: RequestContext) {
+    const areas = new HostAreasRepository();
+    return this.db.transaction(async (tx) => ({
+      authorities: (await areas.authorities(tx)).filter((a) => a.id !== ctx.actor.authorityId),
+      policeForces: (await areas.forces(tx)).map((f) => ({ code: f.code, name: f.name })),
+    }));
+  }
 
   async listForChild(ctx: RequestContext, childId: string): Promise<Placement[]> {
     return this.db.transaction(async (tx) => {
@@ -43,9 +56,10 @@ export class PlacementsService {
       checkEventTimes(now, child.dateOfBirth, [{ field: 'startedAt', at: startedAt }]);
       const placement = await tx.save(Placement, tx.create(Placement, {
         authorityId: ctx.actor.authorityId, childId, type: input.type, provider: input.provider,
-        address: input.address, startedAt, createdAt: now,
+        address: input.address, startedAt, createdAt: now, ...(await hostFields(tx, ctx.actor.authorityId, input)),
       }));
       placement.carers = await this.replaceCarers(tx, placement, input.carers);
+      await this.notices.tell(tx, placement, 'start', startedAt);
       await this.audit.record(tx, ctx, { action: 'create', entityType: 'placement', entityId: placement.id, childId });
       return placement;
     });
@@ -54,12 +68,19 @@ export class PlacementsService {
   async change(ctx: RequestContext, id: string, changes: PlacementChanges): Promise<Placement> {
     return this.db.transaction(async (tx) => {
       const placement = await this.require(tx, ctx, id);
-      const { carers, ...fields } = changes;
-      if (Object.keys(fields).length) await tx.update(Placement, { id }, fields);
+      const { carers, hostAuthorityId, hostAuthority, policeForceCode, ...fields } = changes;
+      const host = await hostFields(tx, ctx.actor.authorityId, { hostAuthorityId, hostAuthority, policeForceCode });
+      if (Object.keys(fields).length || Object.keys(host).length) await tx.update(Placement, { id }, { ...fields, ...host });
       if (carers) await this.replaceCarers(tx, placement, carers);
       await this.audit.record(tx, ctx, { action: 'update', entityType: 'placement', entityId: id, childId: placement.childId,
         changes: { fields: Object.keys(changes) } });
-      return (await this.repo.findById(tx, ctx.actor.authorityId, id))!;
+      const changed = (await this.repo.findById(tx, ctx.actor.authorityId, id))!;
+      // A new host while the placement lasts: the old host is told it ended there, the new one that it started.
+      if (!placement.endedAt && !sameHost(placement, changed)) {
+        await this.notices.tell(tx, placement, 'end', this.clock.now());
+        await this.notices.tell(tx, changed, 'start', this.clock.now());
+      }
+      return changed;
     });
   }
 
@@ -77,6 +98,7 @@ export class PlacementsService {
     checkEventTimes(this.clock.now(), null, [{ field: 'endedAt', at }]);
     if (at < placement.startedAt) throw new Invalid('endedAt cannot be before the placement started.');
     await tx.update(Placement, { id: placement.id }, { endedAt: at, endReason: reason });
+    await this.notices.tell(tx, placement, 'end', at);
     await this.audit.record(tx, ctx, { action: 'update', entityType: 'placement', entityId: placement.id, childId: placement.childId,
       changes: { fields: ['endedAt'] } });
     for (const listener of this.endedListeners) await listener(tx, ctx, placement, at, reason);

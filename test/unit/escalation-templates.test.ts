@@ -24,9 +24,11 @@ const worst = {
   ackCode: '9999',
 };
 // Replies to inbound texts (reply-*), the duty manager's delivery-failed alert, urgent-text (about a
-// text, not a child) and the bed checks (bed-check-*) have their own tests.
+// text, not a child), the bed checks (bed-check-*) and the host coordinator's placement notices
+// (placement-host-*) have their own tests.
 const smsTemplates = readdirSync(path.join(TEMPLATES_DIR, 'sms')).map((f) => f.replace(/\.njk$/, ''))
-  .filter((t) => !t.startsWith('reply-') && !t.startsWith('bed-check') && t !== 'delivery-failed' && t !== 'urgent-text');
+  .filter((t) => !t.startsWith('reply-') && !t.startsWith('bed-check') && !t.startsWith('placement-host-')
+    && t !== 'delivery-failed' && t !== 'urgent-text');
 
 describe('escalation message templates', () => {
   it('has an SMS and an email template for every step of the default policy', () => {

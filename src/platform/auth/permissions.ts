@@ -47,7 +47,7 @@ export function can(role: Role, action: Action): boolean {
 }
 
 /** How a person is tied to one child (or to one episode's alert). */
-export type Tie = 'carer' | 'guardian' | 'allocated_worker' | 'alerted';
+export type Tie = 'carer' | 'guardian' | 'allocated_worker' | 'alerted' | 'host';
 
 /**
  * For these actions these roles need a tie as well as the role: a carer acts only for the children
@@ -59,6 +59,19 @@ const tieRules: Partial<Record<Action, Partial<Record<Role, Tie[]>>>> = {
   'episodes.read': { guardian: ['guardian'] },
   'episodes.acknowledge': { social_worker: ['alerted'], police: ['alerted'], ceop: ['alerted'], guardian: ['alerted'] },
 };
+
+/**
+ * Across authorities, by the 'host' tie alone: the users of the host authority of an out-of-area
+ * placement may read the episodes of that placement (never the child's record, which stays "not found").
+ */
+const hostRules: Partial<Record<Action, Role[]>> = {
+  'episodes.read': casework,
+};
+
+/** The decision for a caller of another authority whose only tie is 'host'. */
+export function allowsAcross(role: Role, action: Action, ties: ReadonlySet<Tie>): boolean {
+  return ties.has('host') && can(role, action) && !!hostRules[action]?.includes(role);
+}
 
 /** Whether this action needs a tie from this role (so the caller's ties must be read). */
 export function needsTie(role: Role, action: Action): boolean {

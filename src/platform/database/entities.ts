@@ -5,6 +5,7 @@ import { ApiToken } from '../../users/api-token.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Child } from '../../children/child.entity';
 import { Placement, PlacementCarer } from '../../placements/placement.entity';
+import { PoliceForce } from '../../placements/police-force.entity';
 import { Notification, NotificationEvent } from '../../notifications/notification.entity';
 import { InboundMessage } from '../../sms/inbound-message.entity';
 import { Guardian } from '../../guardians/guardian.entity';
@@ -20,7 +21,7 @@ import { GroupMeeting, GroupMember, OperationalGroup } from '../../operational-g
 import { GroupAction, GroupAttendance, GroupReview } from '../../operational-group/meeting-record.entity';
 
 export const entities = [
-  LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, Notification, NotificationEvent, InboundMessage,
+  LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, PoliceForce, Notification, NotificationEvent, InboundMessage,
   Guardian, SafeguardingPlan, MissingProfile, TraffickingAssessment, NrmReferral, Contact,
   MissingEpisode, EpisodeEvent, RiskGradeChange, EscalationPolicy, EscalationRun,
   OperationalGroup, GroupMember, GroupMeeting, GroupAttendance, GroupReview, GroupAction,
