@@ -45,6 +45,26 @@ it('ends the current placement, then starts a new one with a carer', async () =>
   expect(page).toContain('End this placement');
 });
 
+it('starts a placement out of area from the form: host authority and police force chosen from the lists', async () => {
+  const outOfArea = await demoChildId(app, 'K7Q2');
+  const [current] = await app.db.dataSource.query('SELECT id FROM placements WHERE child_id = $1 AND ended_at IS NULL', [outOfArea]);
+  expect((await sw.post(`/children/${outOfArea}/placements/end`, { ...now('ended'), reason: 'Moving out of area' })).statusCode).toBe(303);
+  const form = (await sw.get(`/children/${outOfArea}/placements/new`)).payload;
+  expect(form).toContain('<option value="outside">Another authority, not using this service</option>');
+  expect(form).toMatch(/<option value="[0-9a-f-]{36}">Other Borough<\/option>/);
+  expect(form).not.toMatch(/<option value="[0-9a-f-]{36}">Demo Borough<\/option>/);
+  expect(form).toContain('<option value="british-transport-police">British Transport Police</option>');
+  const fields = { type: 'foster', provider: 'Far fostering', address: '2 Far Road', ...now('started'), carerName: 'Fran Far', carerMobile: '07700 900322',
+    carerEmail: '', hostAuthorityId: 'outside', hostName: 'Far Shire Council', hostCoordinatorEmail: '', hostCoordinatorPhone: '', policeForceCode: 'north-wales' };
+  const noContact = await sw.post(`/children/${outOfArea}/placements/new`, fields);
+  expect(noContact.statusCode).toBe(400);
+  expect(noContact.payload).toContain('Enter the host authority’s missing-children coordinator’s email address or phone number');
+  expect((await sw.post(`/children/${outOfArea}/placements/new`, { ...fields, hostCoordinatorEmail: 'missing@far-shire.example.org' })).statusCode).toBe(303);
+  const [placed] = await app.db.dataSource.query(`SELECT host_name, host_coordinator_email, police_force_code FROM placements
+    WHERE child_id = $1 AND ended_at IS NULL AND id <> $2`, [outOfArea, current.id]);
+  expect(placed).toEqual({ host_name: 'Far Shire Council', host_coordinator_email: 'missing@far-shire.example.org', police_force_code: 'north-wales' });
+});
+
 it('adds a guardian and a new plan version, keeping the history', async () => {
   expect((await sw.post(`/children/${childId}/guardians/new`, { kind: '', name: '', organisation: '', mobile: '', email: '', allocatedDay: '', allocatedMonth: '', allocatedYear: '' })).payload)
     .toContain('Select the kind of guardian');
