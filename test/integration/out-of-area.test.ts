@@ -83,7 +83,9 @@ describe('the host coordinator', () => {
   it('is not told of a placement in the placing authority\'s own area, and a force or host not on the lists is refused', async () => {
     const child = await childWithoutPlacement();
     const own = (await q(`SELECT id FROM local_authorities WHERE code = 'DEMO'`))[0].id;
-    expect((await api('POST', `/api/v1/children/${child.id}/placements`, placement({ policeForceCode: 'made-up-force' }))).statusCode).toBe(400);
+    const noSuchForce = await api('POST', `/api/v1/children/${child.id}/placements`, placement({ policeForceCode: 'made-up-force' }));
+    expect(noSuchForce.statusCode).toBe(400);
+    expect(noSuchForce.payload).toContain('policeForceCode must be the code of a police force from the list');
     expect((await api('POST', `/api/v1/children/${child.id}/placements`, placement({ hostAuthorityId: '0b9e5a3c-4d2f-4e1a-9c3b-5f6a7b8c9d0e' }))).statusCode).toBe(400);
     const started = await api('POST', `/api/v1/children/${child.id}/placements`, placement({ hostAuthorityId: own, policeForceCode: 'metropolitan' }));
     expect(started.statusCode).toBe(201);
@@ -126,7 +128,8 @@ describe('a missing report for a child placed out of area', () => {
     expect(t.twilio.to(PLACING_POLICE)).toHaveLength(1);
     expect(t.twilio.to(HOST_FORCE.mobile)).toEqual([]);
     expect(t.twilio.to(HOST_COORDINATOR.mobile)).toEqual([]);
-    expect(await q(`SELECT outcome FROM escalation_runs WHERE episode_id = $1 AND outcome = 'unreached'`, [episode.id])).toEqual([]);
+    expect(await q(`SELECT step_key FROM escalation_runs WHERE episode_id = $1 AND (outcome = 'unreached' OR summary LIKE '%Nobody%')`, [episode.id])).toEqual([]);
+    expect(await q(`SELECT id FROM notifications WHERE episode_id = $1 AND template = 'step-unreached'`, [episode.id])).toEqual([]);
   });
 });
 
