@@ -50,6 +50,9 @@ export function presentChildPage(d: ChildPageData, tz: string, can: { report: bo
       row('Type', current.type.replace(/_/g, ' ')), row('Provider', current.provider),
       ...(can.placementDetails ? [row('Address', current.address)] : []),
       row('Since', formatDate(current.startedAt, tz)),
+      row('Where the child lives', current.hostName ?? current.hostAuthorityName
+        ? `${current.hostName ?? current.hostAuthorityName} (out of area)` : 'In our own area'),
+      row('Police force there', current.policeForceName),
       row('Carers', (current.carers ?? []).map((x) => x.name).join(', ')),
     ],
     pastPlacements: d.placements.filter((p) => p.endedAt).map((p) => `${p.provider}: ${formatDate(p.startedAt, tz)} to ${formatDate(p.endedAt, tz)}`),

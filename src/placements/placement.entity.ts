@@ -26,6 +26,9 @@ export class Placement {
   @Column('text', { nullable: true }) policeForceCode!: string | null;
   @Column('timestamptz') createdAt!: Date;
   carers?: PlacementCarer[];
+  /** Read with the placement for pages and the API: the host's and the force's names. */
+  hostAuthorityName?: string | null;
+  policeForceName?: string | null;
 }
 
 /** Placed outside the placing authority: a host is named and is not the placing authority itself. */

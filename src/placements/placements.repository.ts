@@ -18,6 +18,7 @@ export class PlacementsRepository {
       .orderBy('p.ended_at IS NULL', 'DESC').addOrderBy('p.started_at', 'DESC').addOrderBy('p.created_at', 'DESC')
       .getMany();
     await this.attachCarers(tx, placements);
+    await this.attachAreaNames(tx, placements);
     return placements;
   }
 
@@ -43,6 +44,16 @@ export class PlacementsRepository {
       .where('p.authority_id = :authorityId AND p.ended_at IS NULL', { authorityId })
       .andWhere('(pc.mobile = u.mobile OR lower(pc.email) = lower(u.email))')
       .distinct(true).getMany();
+  }
+
+  /** The host authority's and the police force's names of out-of-area placements, in one statement. */
+  private async attachAreaNames(tx: Tx, placements: Placement[]): Promise<void> {
+    const named = placements.filter((p) => p.hostAuthorityId || p.policeForceCode);
+    if (!named.length) return;
+    const rows: { id: string; host: string | null; force: string | null }[] = await tx.query(`SELECT p.id, a.name AS host, f.name AS force
+      FROM placements p LEFT JOIN local_authorities a ON a.id = p.host_authority_id LEFT JOIN police_forces f ON f.code = p.police_force_code
+      WHERE p.id = ANY($1)`, [named.map((p) => p.id)]);
+    for (const r of rows) Object.assign(named.find((p) => p.id === r.id)!, { hostAuthorityName: r.host, policeForceName: r.force });
   }
 
   private async attachCarers(tx: Tx, placements: Placement[]): Promise<void> {

@@ -63,6 +63,9 @@ it('starts a placement out of area from the form: host authority and police forc
   const [placed] = await app.db.dataSource.query(`SELECT host_name, host_coordinator_email, police_force_code FROM placements
     WHERE child_id = $1 AND ended_at IS NULL AND id <> $2`, [outOfArea, current.id]);
   expect(placed).toEqual({ host_name: 'Far Shire Council', host_coordinator_email: 'missing@far-shire.example.org', police_force_code: 'north-wales' });
+  const page = (await sw.get(`/children/${outOfArea}`)).payload;
+  expect(page).toContain('Far Shire Council (out of area)');
+  expect(page).toContain('North Wales Police');
 });
 
 it('adds a guardian and a new plan version, keeping the history', async () => {

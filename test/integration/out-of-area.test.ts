@@ -51,6 +51,8 @@ describe('the host coordinator', () => {
     const mail = t.smtp.to(HOST_COORDINATOR.email);
     expect(mail.map((m) => m.mail.subject)).toEqual([`Child ${child.reference} placed in Other Borough by Demo Borough`]);
     for (const text of [sms[0].body, mail[0].mail.text ?? '']) expect(text).not.toMatch(/Secret|Name|Road|Hidden|Hana/);
+    const listed = await api('GET', `/api/v1/children/${child.id}/placements`);
+    expect((listed.result as object[])[0]).toMatchObject({ hostAuthorityName: 'Other Borough', policeForceName: 'Essex Police' });
 
     const id = (started.result as { id: string }).id;
     expect((await api('POST', `/api/v1/placements/${id}/end`, { reason: 'Moved back' })).statusCode).toBe(200);
