@@ -64,7 +64,9 @@ export const childFormPages: AppRoute[] = [
       carerEmail: optionalEmail('the carer’s email address'),
       ...hostFormFields,
     },
-    context: async (request) => ({ ...(await childHeader(request)), ...(await services(request).placements.hostOptions(contextOf(request))) }),
+    context: async (request) => ({
+      ...(await childHeader(request)), ...(await services(request).placements.hostOptions(contextOf(request))),
+    }),
     defaults: (request) => fieldsFor(services(request).clock.now(), request.server.app.config.displayTimeZone, 'started'),
     submit: async (request, v) => {
       const startedAt = requiredInstant(v, 'started', 'the placement started', request.server.app.config.displayTimeZone);

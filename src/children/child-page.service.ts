@@ -52,5 +52,8 @@ export type ChildPageData = Awaited<ReturnType<ChildPageService['get']>>;
 /** Group members see case summaries: a placement's address and its carers' numbers never reach their page. */
 function withoutContactDetails(ctx: RequestContext, placements: Placement[]): Placement[] {
   if (can(ctx.actor.role, 'placements.read')) return placements;
-  return placements.map((p) => ({ ...p, address: '', hostCoordinatorEmail: null, hostCoordinatorPhone: null, carers: (p.carers ?? []).map((c) => ({ ...c, mobile: '', email: null })) }));
+  return placements.map((p) => ({
+    ...p, address: '', hostCoordinatorEmail: null, hostCoordinatorPhone: null,
+    carers: (p.carers ?? []).map((c) => ({ ...c, mobile: '', email: null })),
+  }));
 }

@@ -12,7 +12,9 @@ type Row = { episode_id: string; reference: string; step_key: string; repeat: nu
 /** Roles held by users rather than contacts (as the recipient resolver reads them). */
 const userRoles: readonly string[] = ['team_manager', 'senior_manager'];
 /** Roles that mean people of each child's team or placement, who differ episode by episode: no authority-wide gap to find. */
-const perChildRoles: readonly string[] = ['social_worker', 'ictg', 'parents_with_pr', 'carer', 'alerted', 'host_police', 'host_coordinator'];
+const perChildRoles: readonly string[] = [
+  'social_worker', 'ictg', 'parents_with_pr', 'carer', 'alerted', 'host_police', 'host_coordinator',
+];
 
 export class EscalationGapsRepository {
   async unreachedSteps(tx: Tx, authorityId: string, limit: number): Promise<UnreachedStep[]> {

@@ -12,9 +12,10 @@ export const channels = ['sms', 'email'] as const;
 export const teamRecipients = ['social_worker', 'team_manager', 'senior_manager', 'ictg', 'parents_with_pr', 'carer', 'alerted'] as const;
 export const contactRecipients = ['police_control_room', 'missing_persons_unit', 'ceop', 'duty_manager', 'head_of_service',
   'director', 'iro', 'operational_group_list'] as const;
-/** Out of area (issue 23): the control room of the force where the child lives, and the host authority's missing-children coordinator. */
+/** Out of area (issue 23): the control room of the force where the child lives, and the host's missing-children coordinator. */
 export const hostRecipients = ['host_police', 'host_coordinator'] as const;
-export type RecipientRole = (typeof teamRecipients)[number] | (typeof contactRecipients)[number] | (typeof hostRecipients)[number];
+export type RecipientRole = (typeof teamRecipients)[number] | (typeof contactRecipients)[number]
+  | (typeof hostRecipients)[number];
 
 export const episodeKinds = ['M', 'A'] as const;
 export type EpisodeKind = (typeof episodeKinds)[number];

@@ -73,7 +73,8 @@ function hostQuery(ps: EpisodeParty[]): ListQuery {
       SELECT NULL::uuid AS id, coalesce(f.name, 'Host police force (not named)') || ' control room' AS name,
         f.control_room_mobile AS mobile, f.control_room_email AS email, 'police' AS kind
         FROM (SELECT 1) one LEFT JOIN police_forces f ON f.code = pl.police_force_code
-      UNION ALL SELECT NULL, pl.host_name || ' missing-children coordinator', pl.host_coordinator_phone, pl.host_coordinator_email, 'coordinator'
+      UNION ALL SELECT NULL, pl.host_name || ' missing-children coordinator',
+          pl.host_coordinator_phone, pl.host_coordinator_email, 'coordinator'
         WHERE pl.host_name IS NOT NULL
       UNION ALL SELECT c.id, c.name, c.mobile, c.email, 'coordinator' FROM contacts c
         WHERE c.authority_id = pl.host_authority_id AND c.role = 'missing_coordinator' AND c.active

@@ -8,7 +8,8 @@ import { HostAreasRepository } from './host-areas.repository';
 
 export interface OutsideHost { name: string; coordinatorEmail?: string | null; coordinatorPhone?: string | null }
 export interface HostInput { hostAuthorityId?: string | null; hostAuthority?: OutsideHost | null; policeForceCode?: string | null }
-type HostColumns = Partial<Pick<Placement, 'hostAuthorityId' | 'hostName' | 'hostCoordinatorEmail' | 'hostCoordinatorPhone' | 'policeForceCode'>>;
+type HostColumns = Partial<Pick<Placement,
+  'hostAuthorityId' | 'hostName' | 'hostCoordinatorEmail' | 'hostCoordinatorPhone' | 'policeForceCode'>>;
 
 const noHost = { hostAuthorityId: null, hostName: null, hostCoordinatorEmail: null, hostCoordinatorPhone: null };
 const areas = new HostAreasRepository();
@@ -18,17 +19,24 @@ export async function hostFields(tx: Tx, placingAuthorityId: string, input: Host
   const columns: HostColumns = {};
   if (input.hostAuthorityId !== undefined) {
     const id = input.hostAuthorityId;
-    if (id && !(await areas.authorityName(tx, id))) throw new Invalid('hostAuthorityId is not an authority of this service: give hostAuthority with its name and coordinator instead.');
+    if (id && !(await areas.authorityName(tx, id))) {
+      throw new Invalid('hostAuthorityId is not an authority of this service: give hostAuthority with its name and coordinator instead.');
+    }
     Object.assign(columns, noHost, { hostAuthorityId: id === placingAuthorityId ? null : id });
   }
   if (input.hostAuthority !== undefined) {
     const h = input.hostAuthority;
-    if (h && !h.coordinatorEmail && !h.coordinatorPhone) throw new Invalid("hostAuthority needs its missing-children coordinator's email or phone.");
-    Object.assign(columns, noHost, h && { hostName: h.name, hostCoordinatorEmail: h.coordinatorEmail ?? null, hostCoordinatorPhone: h.coordinatorPhone ?? null });
+    if (h && !h.coordinatorEmail && !h.coordinatorPhone) {
+      throw new Invalid("hostAuthority needs its missing-children coordinator's email or phone.");
+    }
+    Object.assign(columns, noHost,
+      h && { hostName: h.name, hostCoordinatorEmail: h.coordinatorEmail ?? null, hostCoordinatorPhone: h.coordinatorPhone ?? null });
   }
   if (input.policeForceCode !== undefined) {
     const code = input.policeForceCode;
-    if (code && !(await areas.forceExists(tx, code))) throw new Invalid('policeForceCode must be the code of a police force from the list.');
+    if (code && !(await areas.forceExists(tx, code))) {
+      throw new Invalid('policeForceCode must be the code of a police force from the list.');
+    }
     columns.policeForceCode = code;
   }
   return columns;

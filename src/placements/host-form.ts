@@ -19,8 +19,9 @@ export function hostInputOf(v: Record<string, string>): HostInput {
   const force = { policeForceCode: v.policeForceCode || null };
   if (v.hostAuthorityId !== 'outside') return { hostAuthorityId: v.hostAuthorityId || null, ...force };
   if (!v.hostName || (!v.hostCoordinatorEmail && !v.hostCoordinatorPhone)) {
-    throw invalidFields([{ field: v.hostName ? 'hostCoordinatorEmail' : 'hostName',
-      message: v.hostName ? 'Enter the host authority’s missing-children coordinator’s email address or phone number' : 'Enter the name of the host authority' }]);
+    throw invalidFields([v.hostName
+      ? { field: 'hostCoordinatorEmail', message: 'Enter the host authority’s missing-children coordinator’s email address or phone number' }
+      : { field: 'hostName', message: 'Enter the name of the host authority' }]);
   }
   return { hostAuthority: { name: v.hostName, coordinatorEmail: v.hostCoordinatorEmail || null,
     coordinatorPhone: v.hostCoordinatorPhone ? toE164(v.hostCoordinatorPhone) : null }, ...force };

@@ -7,7 +7,8 @@ export function presentPlacement(p: Placement) {
     startedAt: p.startedAt, endedAt: p.endedAt, endReason: p.endReason, current: !p.endedAt,
     outOfArea: isOutOfArea(p), hostAuthorityId: p.hostAuthorityId, hostAuthorityName: p.hostAuthorityName ?? null,
     policeForceCode: p.policeForceCode, policeForceName: p.policeForceName ?? null,
-    hostAuthority: p.hostName ? { name: p.hostName, coordinatorEmail: p.hostCoordinatorEmail, coordinatorPhone: p.hostCoordinatorPhone } : null,
+    hostAuthority: p.hostName
+      ? { name: p.hostName, coordinatorEmail: p.hostCoordinatorEmail, coordinatorPhone: p.hostCoordinatorPhone } : null,
     carers: (p.carers ?? []).map((c) => ({ id: c.id, name: c.name, mobile: c.mobile, email: c.email })),
   };
 }

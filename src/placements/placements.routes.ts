@@ -11,7 +11,8 @@ export const placementsRoutes: AppRoute[] = [
   {
     method: 'GET', path: '/api/v1/placement-options',
     options: {
-      tags, description: 'What an out-of-area placement names: the other authorities of this service (hostAuthorityId) and the police forces (policeForceCode)',
+      tags,
+      description: 'What an out-of-area placement names: the other authorities of this service (hostAuthorityId) and the police forces (policeForceCode)',
       app: { action: 'children.write' },
       handler: async (request) => request.server.app.services.placements.hostOptions(contextOf(request)),
     },

@@ -7,8 +7,10 @@ import { placementTypes } from './placement.entity';
 const carer = Joi.object({ name: shortText.required(), mobile: phoneNumber.required(), email: email.allow(null) });
 const carers = Joi.array().items(carer).max(6);
 // Out of area: a host authority of this service by id, or one outside it with its missing-children coordinator's contact.
-const hostAuthority = Joi.object({ name: shortText.required(), coordinatorEmail: email.allow(null), coordinatorPhone: phoneNumber.allow(null) })
-  .or('coordinatorEmail', 'coordinatorPhone').messages({ 'object.missing': "hostAuthority needs its missing-children coordinator's email or phone" });
+const hostAuthority = Joi.object({
+  name: shortText.required(), coordinatorEmail: email.allow(null), coordinatorPhone: phoneNumber.allow(null),
+}).or('coordinatorEmail', 'coordinatorPhone')
+  .messages({ 'object.missing': "hostAuthority needs its missing-children coordinator's email or phone" });
 const outOfArea = {
   hostAuthorityId: id.allow(null),
   hostAuthority: hostAuthority.allow(null),

@@ -17,7 +17,9 @@ import { hostFields, HostInput, sameHost } from './host-fields';
 import { HostAreasRepository } from './host-areas.repository';
 
 export interface CarerInput { name: string; mobile: string; email?: string | null }
-export interface NewPlacement extends HostInput { type: PlacementType; provider: string; address: string; startedAt?: Date; carers: CarerInput[] }
+export interface NewPlacement extends HostInput {
+  type: PlacementType; provider: string; address: string; startedAt?: Date; carers: CarerInput[];
+}
 export type PlacementChanges = Partial<Omit<NewPlacement, 'startedAt'>>;
 export type PlacementEndedListener = (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date, reason: string) => Promise<void>;
 
