@@ -7,6 +7,7 @@ import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import type { NotificationOutbox, OutboxMessage } from '../notifications/outbox';
 import { activeDutyManagers } from '../notifications/duty-managers.query';
+import { messageToPerson, reachable } from '../notifications/person-message';
 import { wallClock } from '../platform/wall-clock';
 import { BED_CHECK_ZONE, checksDue } from './bed-check-schedule';
 import { BedChecksRepository, SentCheck } from './bed-checks.repository';
@@ -64,14 +65,8 @@ export class BedCheckRound {
   /** By SMS where the duty manager has a mobile (email if that fails), by email otherwise. */
   private async tellDutyManagers(tx: Tx, check: SentCheck): Promise<void> {
     const data = { childRef: check.childRef, dueAt: hhmm(new Date(check.dueAt)), link: `${this.publicBaseUrl}/children/${check.childId}` };
-    const messages = (await activeDutyManagers(tx, check.authorityId)).flatMap((m): OutboxMessage[] => {
-      const address = m.mobile ?? m.email;
-      if (!address) return [];
-      const recipient = { type: 'duty' as const, id: m.id, name: m.name, address };
-      const fallbacks = m.mobile && m.email ? [{ channel: 'email' as const, address: m.email, recipientType: 'duty' as const, recipientId: m.id, recipientName: m.name }] : [];
-      return [{ authorityId: check.authorityId, dedupeKey: `bed-check:${check.id}:missed:${m.id}`, channel: m.mobile ? 'sms' : 'email',
-        template: 'bed-check-missed', data, recipient, fallbacks }];
-    });
-    await this.outbox.enqueueMany(tx, messages);
+    const messages = (await activeDutyManagers(tx, check.authorityId)).map((m) => messageToPerson(m, 'duty',
+      { authorityId: check.authorityId, dedupeKey: `bed-check:${check.id}:missed:${m.id}`, template: 'bed-check-missed', data }));
+    await this.outbox.enqueueMany(tx, reachable(messages));
   }
 }

@@ -4,6 +4,7 @@
 import type { Tx } from '../platform/database/transaction';
 import type { NotificationOutbox, OutboxMessage } from '../notifications/outbox';
 import type { BatchRecipients, EpisodeParty, Reachable } from './recipients';
+import { messageToPerson } from '../notifications/person-message';
 
 export const STEP_UNREACHED_TEMPLATE = 'step-unreached';
 
@@ -23,13 +24,8 @@ export async function tellDutyManagers(tx: Tx, recipients: BatchRecipients, outb
 }
 
 function messageFor(run: UnreachedRun, m: Reachable): OutboxMessage {
-  const address = (m.mobile ?? m.email)!;
-  const channel = m.mobile ? 'sms' : 'email';
   const data = { episodeRef: run.episodeRef, childRef: run.childRef, stepKey: run.stepKey, roles: run.roles.join(', ') };
-  return {
-    // Type 'duty': if this message fails too, the delivery-failure path does not alert the duty managers about itself.
-    authorityId: run.party.authorityId, episodeId: run.party.episodeId, stepKey: 'step-unreached', channel, template: STEP_UNREACHED_TEMPLATE, data,
-    dedupeKey: `step-unreached:${run.party.episodeId}:${run.stepRun}:${m.id}`, recipient: { type: 'duty', id: m.id, name: m.name, address },
-    fallbacks: m.mobile && m.email ? [{ channel: 'email', address: m.email, recipientType: 'duty', recipientId: m.id, recipientName: m.name }] : [],
-  };
+  // Type 'duty': if this message fails too, the delivery-failure path does not alert the duty managers about itself.
+  return messageToPerson(m, 'duty', { authorityId: run.party.authorityId, episodeId: run.party.episodeId, stepKey: 'step-unreached',
+    template: STEP_UNREACHED_TEMPLATE, data, dedupeKey: `step-unreached:${run.party.episodeId}:${run.stepRun}:${m.id}` })!; // managers have an address
 }

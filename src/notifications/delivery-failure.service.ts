@@ -7,6 +7,7 @@ import type { Tx } from '../platform/database/transaction';
 import type { Notification } from './notification.entity';
 import type { NotificationOutbox, OutboxMessage } from './outbox';
 import { activeDutyManagers, DutyManager } from './duty-managers.query';
+import { messageToPerson } from './person-message';
 
 const channelLabel = { sms: 'SMS', email: 'email' } as const;
 
@@ -55,12 +56,6 @@ export class DeliveryFailureService {
 }
 
 function dutyAlert(n: Notification, m: DutyManager, data: object): OutboxMessage | null {
-  const address = m.mobile ?? m.email;
-  if (!address) return null;
-  const recipient = { type: 'duty' as const, id: m.id, name: m.name };
-  return {
-    authorityId: n.authorityId, episodeId: n.episodeId, stepKey: 'delivery-failed', dedupeKey: `delivery-failed:${n.id}:${m.id}`,
-    channel: m.mobile ? 'sms' : 'email', recipient: { ...recipient, address }, template: 'delivery-failed', data,
-    fallbacks: m.mobile && m.email ? [{ channel: 'email', address: m.email, recipientType: 'duty', recipientId: m.id, recipientName: m.name }] : [],
-  };
+  return messageToPerson(m, 'duty', { authorityId: n.authorityId, episodeId: n.episodeId, stepKey: 'delivery-failed',
+    dedupeKey: `delivery-failed:${n.id}:${m.id}`, template: 'delivery-failed', data });
 }

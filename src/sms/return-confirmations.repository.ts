@@ -4,7 +4,7 @@ import type { Tx } from '../platform/database/transaction';
 /** How long the question stands: a YES after it is not taken as an answer to it. */
 export const CONFIRMATION_MINUTES = 30;
 
-export interface WaitingConfirmation { id: string; episodeId: string; childId: string }
+export interface WaitingConfirmation { id: string; authorityId: string; episodeId: string; childId: string }
 
 export class ReturnConfirmationsRepository {
   /** Asks again: an earlier unanswered question to this number is replaced, so a YES answers the latest. */
@@ -27,7 +27,7 @@ export class ReturnConfirmationsRepository {
     const [row] = await tx.query(`WITH answered AS (UPDATE sms_confirmations SET answered_at = $2
       WHERE id = (SELECT id FROM sms_confirmations WHERE from_number = $1 AND answered_at IS NULL AND expires_at > $2
         ORDER BY asked_at DESC LIMIT 1 FOR UPDATE)
-      RETURNING id, episode_id, child_id) SELECT * FROM answered`, [fromNumber, at]);
-    return row ? { id: row.id, episodeId: row.episode_id, childId: row.child_id } : null;
+      RETURNING id, authority_id, episode_id, child_id) SELECT * FROM answered`, [fromNumber, at]);
+    return row ? { id: row.id, authorityId: row.authority_id, episodeId: row.episode_id, childId: row.child_id } : null;
   }
 }

@@ -6,7 +6,8 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Tx } from '../platform/database/transaction';
 import { toE164 } from '../platform/phone';
-import { Child } from '../children/child.entity';
+import type { Child } from '../children/child.entity';
+import { ChildrenRepository } from '../children/children.repository';
 import { formatDateTime } from '../platform/views/format';
 import { LocalAuthority } from '../authorities/local-authority.entity';
 import type { PlacementsRepository } from '../placements/placements.repository';
@@ -31,7 +32,8 @@ const saysMoreThanTheKeyword = (body: string) => (body.match(/[\p{L}\p{N}]+/gu) 
 export class SmsIntakeService {
   constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly logger: Logger,
     private readonly placements: PlacementsRepository, private readonly commands: CarerCommands, private readonly notices: SmsNotices,
-    private readonly timeZone: string, private readonly bedChecks: BedCheckReplies, private readonly confirmations = new ReturnConfirmationsRepository()) {}
+    private readonly timeZone: string, private readonly bedChecks: BedCheckReplies, private readonly confirmations = new ReturnConfirmationsRepository(),
+    private readonly children = new ChildrenRepository()) {}
 
   /** Returns the reply text for this message (the same text every time the same MessageSid arrives). */
   async receive(sms: InboundSms): Promise<string> {
@@ -140,7 +142,7 @@ export class SmsIntakeService {
   private async confirmedReturn(tx: Tx, from: string, base: { childId: string | null }, done: Done): Promise<Handled | null> {
     const waiting = await this.confirmations.answer(tx, from, this.clock.now());
     if (!waiting) return null;
-    const child = await tx.findOneBy(Child, { id: waiting.childId });
+    const child = await this.children.findById(tx, waiting.authorityId, waiting.childId);
     if (!child) return null;
     base.childId = child.id;
     const result = await this.commands.recordReturn(tx, child, from);
