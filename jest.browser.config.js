@@ -7,7 +7,10 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
     // As in jest.config.js: the Temporal polyfill is ES modules only.
-    '/node_modules/temporal-(polyfill|utils)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+    '/node_modules/temporal-(polyfill|utils)/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, isolatedModules: true } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!temporal-(polyfill|utils)/)'],
   globalSetup: '<rootDir>/test/browser/support/global-setup.ts',

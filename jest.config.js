@@ -8,7 +8,10 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
     // temporal-polyfill (and its temporal-utils) ship only ES modules; Node 20 requires them natively, Jest's module runtime does not.
-    '/node_modules/temporal-(polyfill|utils)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+    '/node_modules/temporal-(polyfill|utils)/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, isolatedModules: true } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!temporal-(polyfill|utils)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -4,13 +4,24 @@
 // harmless. Logs duration and counts; never crashes the process.
 import type { ScheduledTask } from 'node-cron';
 import type { DataSource } from 'typeorm';
+
+import type { OperationalGroupCycle } from '../src/operational-group/operational-group-cycle.service';
 import type { Clock } from '../src/platform/clock';
 import type { Logger } from '../src/platform/logger';
-import type { OperationalGroupCycle } from '../src/operational-group/operational-group-cycle.service';
 import { scheduleCoordinated } from '../src/platform/scheduler/coordinated-job';
 
-export function scheduleOperationalGroupCycle(db: DataSource, clock: Clock, cycle: OperationalGroupCycle, logger: Logger): ScheduledTask {
-  return scheduleCoordinated(db, clock, logger, { name: 'operational-group-cycle', cron: '*/10 * * * *', run: () => cycle.run(),
-    didSomething: (c) => Boolean(c.scheduled || c.packsSent || c.actionsChased), done: 'operational group cycle',
-    failed: 'operational group cycle failed; the next run retries' });
+export function scheduleOperationalGroupCycle(
+  db: DataSource,
+  clock: Clock,
+  cycle: OperationalGroupCycle,
+  logger: Logger,
+): ScheduledTask {
+  return scheduleCoordinated(db, clock, logger, {
+    name: 'operational-group-cycle',
+    cron: '*/10 * * * *',
+    run: () => cycle.run(),
+    didSomething: (c) => Boolean(c.scheduled || c.packsSent || c.actionsChased),
+    done: 'operational group cycle',
+    failed: 'operational group cycle failed; the next run retries',
+  });
 }

@@ -11,7 +11,9 @@ export class MessageTextAtSend1732300000800 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     // A row still queued has no text: it gets the template's name, the one thing known to be true of it.
-    await q.query(`UPDATE notifications SET body_text = '(rendered when sent from template ' || template || ')' WHERE body_text IS NULL`);
+    await q.query(
+      `UPDATE notifications SET body_text = '(rendered when sent from template ' || template || ')' WHERE body_text IS NULL`,
+    );
     await q.query('ALTER TABLE notifications ALTER COLUMN body_text SET NOT NULL');
   }
 }

@@ -8,7 +8,9 @@ export class AuditShownChildren1732300000910 implements MigrationInterface {
   name = 'AuditShownChildren1732300000910';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX audit_events_shown_children ON audit_events USING gin ((changes -> 'childIds') jsonb_path_ops)`);
+    await q.query(
+      `CREATE INDEX audit_events_shown_children ON audit_events USING gin ((changes -> 'childIds') jsonb_path_ops)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

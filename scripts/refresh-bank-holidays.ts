@@ -4,6 +4,7 @@
 // (GOV.UK drops old years) are kept too, so past deadlines still compute as they did.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { englandAndWales } from '../src/platform/bank-holidays';
 
 const target = join(__dirname, '..', 'src', 'platform', 'bank-holidays-england-and-wales.json');
@@ -23,7 +24,9 @@ async function main(source: string | undefined): Promise<void> {
   const merged = englandAndWales({ division: fresh.division, events: [...byDate.values()] });
   await writeFile(target, `${JSON.stringify(merged, null, 2)}\n`);
   const last = merged.events[merged.events.length - 1].date;
-  process.stdout.write(`${merged.events.length} bank holidays, ${merged.events[0].date} to ${last}, written to ${target}\n`);
+  process.stdout.write(
+    `${merged.events.length} bank holidays, ${merged.events[0].date} to ${last}, written to ${target}\n`,
+  );
 }
 
 main(process.argv[2]).catch((err: Error) => {

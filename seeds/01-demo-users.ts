@@ -10,9 +10,14 @@ export async function seedDemoUsers(tx: Tx, services: Services): Promise<void> {
     for (const r of demoRoles) {
       const email = demoEmail(r.local, a.domain);
       if (await tx.existsBy(User, { email })) continue;
-      await services.users.insert(tx, authority.id, { email, name: r.name, role: r.role, password: DEMO_PASSWORD,
+      await services.users.insert(tx, authority.id, {
+        email,
+        name: r.name,
+        role: r.role,
+        password: DEMO_PASSWORD,
         // The demo carer user is the carer who texts from this number, so the pages show them their child.
-        mobile: r.role === 'carer' ? (a.code === 'DEMO' ? CARER_ONE_CHILD : otherBoroughChild.carer) : null });
+        mobile: r.role === 'carer' ? (a.code === 'DEMO' ? CARER_ONE_CHILD : otherBoroughChild.carer) : null,
+      });
     }
   }
 }

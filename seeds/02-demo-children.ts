@@ -1,11 +1,11 @@
 // Seed 02: demo children with fixed references and current placements with registered carers.
-import type { Tx } from '../src/platform/database/transaction';
-import type { Clock } from '../src/platform/clock';
 import { LocalAuthority } from '../src/authorities/local-authority.entity';
 import { Child } from '../src/children/child.entity';
 import { Placement, PlacementCarer } from '../src/placements/placement.entity';
-import { User } from '../src/users/user.entity';
 import { PoliceForce } from '../src/placements/police-force.entity';
+import type { Clock } from '../src/platform/clock';
+import type { Tx } from '../src/platform/database/transaction';
+import { User } from '../src/users/user.entity';
 import { demoChildren, otherBoroughChild, outOfAreaDemo } from './demo-data';
 
 type DemoChild = (typeof demoChildren)[number] | typeof otherBoroughChild;
@@ -23,10 +23,16 @@ export async function seedDemoChildren(tx: Tx, clock: Clock): Promise<void> {
 async function placeOutOfArea(tx: Tx, demo: LocalAuthority): Promise<void> {
   const host = await tx.findOneByOrFail(LocalAuthority, { code: outOfAreaDemo.hostCode });
   const child = await tx.findOneByOrFail(Child, { authorityId: demo.id, reference: outOfAreaDemo.reference });
-  await tx.update(Placement, { childId: child.id, authorityId: demo.id },
-    { hostAuthorityId: host.id, policeForceCode: outOfAreaDemo.policeForceCode });
-  await tx.update(PoliceForce, { code: outOfAreaDemo.policeForceCode },
-    { controlRoomMobile: outOfAreaDemo.controlRoom.mobile, controlRoomEmail: outOfAreaDemo.controlRoom.email });
+  await tx.update(
+    Placement,
+    { childId: child.id, authorityId: demo.id },
+    { hostAuthorityId: host.id, policeForceCode: outOfAreaDemo.policeForceCode },
+  );
+  await tx.update(
+    PoliceForce,
+    { code: outOfAreaDemo.policeForceCode },
+    { controlRoomMobile: outOfAreaDemo.controlRoom.mobile, controlRoomEmail: outOfAreaDemo.controlRoom.email },
+  );
 }
 
 async function seedChild(tx: Tx, clock: Clock, authority: LocalAuthority, c: DemoChild): Promise<Child> {
@@ -35,21 +41,56 @@ async function seedChild(tx: Tx, clock: Clock, authority: LocalAuthority, c: Dem
   const now = clock.now();
   const socialWorker = await tx.findOneBy(User, { authorityId: authority.id, role: 'social_worker' });
   const placedAt = new Date(now.getTime() - c.daysPlaced * DAY);
-  const child = await tx.save(Child, tx.create(Child, {
-    authorityId: authority.id, reference: c.reference, localId: c.localId, firstNames: c.firstNames, lastName: c.lastName,
-    aliases: [], dateOfBirth: c.dateOfBirth, dobEstimated: true, ageDisputed: false, sex: c.sex, gender: null,
-    nationality: c.nationality, firstLanguage: c.firstLanguage, interpreterNeeded: true, uasc: true,
-    arrivalDate: placedAt.toISOString().slice(0, 10), arrivalPort: c.arrivalPort, identifiedBy: 'border_referral',
-    traffickingStatus: c.trafficking, socialWorkerId: socialWorker?.id ?? null, careStartedAt: placedAt,
-    createdAt: now, updatedAt: now,
-  }));
-  const placement = await tx.save(Placement, tx.create(Placement, {
-    authorityId: authority.id, childId: child.id, type: 'foster', provider: `${authority.name} fostering service`,
-    address: '1 Example Street, Demo Town, ZZ1 1ZZ', startedAt: placedAt, createdAt: now,
-  }));
+  const child = await tx.save(
+    Child,
+    tx.create(Child, {
+      authorityId: authority.id,
+      reference: c.reference,
+      localId: c.localId,
+      firstNames: c.firstNames,
+      lastName: c.lastName,
+      aliases: [],
+      dateOfBirth: c.dateOfBirth,
+      dobEstimated: true,
+      ageDisputed: false,
+      sex: c.sex,
+      gender: null,
+      nationality: c.nationality,
+      firstLanguage: c.firstLanguage,
+      interpreterNeeded: true,
+      uasc: true,
+      arrivalDate: placedAt.toISOString().slice(0, 10),
+      arrivalPort: c.arrivalPort,
+      identifiedBy: 'border_referral',
+      traffickingStatus: c.trafficking,
+      socialWorkerId: socialWorker?.id ?? null,
+      careStartedAt: placedAt,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
+  const placement = await tx.save(
+    Placement,
+    tx.create(Placement, {
+      authorityId: authority.id,
+      childId: child.id,
+      type: 'foster',
+      provider: `${authority.name} fostering service`,
+      address: '1 Example Street, Demo Town, ZZ1 1ZZ',
+      startedAt: placedAt,
+      createdAt: now,
+    }),
+  );
   const sameCarer = await tx.findOne(PlacementCarer, { where: { mobile: c.carer } });
-  await tx.save(PlacementCarer, tx.create(PlacementCarer, {
-    authorityId: authority.id, placementId: placement.id, name: sameCarer?.name ?? 'Demo Carer', mobile: c.carer, email: null,
-  }));
+  await tx.save(
+    PlacementCarer,
+    tx.create(PlacementCarer, {
+      authorityId: authority.id,
+      placementId: placement.id,
+      name: sameCarer?.name ?? 'Demo Carer',
+      mobile: c.carer,
+      email: null,
+    }),
+  );
   return child;
 }

@@ -1,8 +1,8 @@
 // Seed 04: the contacts each demo authority alerts (police control room, CEOP, group list, managers).
-import type { Tx } from '../src/platform/database/transaction';
-import type { Clock } from '../src/platform/clock';
 import { LocalAuthority } from '../src/authorities/local-authority.entity';
 import { Contact } from '../src/contacts/contact.entity';
+import type { Clock } from '../src/platform/clock';
+import type { Tx } from '../src/platform/database/transaction';
 import { demoContacts } from './demo-data';
 
 export async function seedDemoContacts(tx: Tx, clock: Clock): Promise<void> {

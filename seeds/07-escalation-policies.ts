@@ -1,7 +1,7 @@
 // Seed 03: the default escalation policy (version 1) for both demo authorities. Idempotent.
+import { LocalAuthority } from '../src/authorities/local-authority.entity';
 import type { Tx } from '../src/platform/database/transaction';
 import type { Services } from '../src/services';
-import { LocalAuthority } from '../src/authorities/local-authority.entity';
 import { demoAuthorities } from './demo-data';
 
 export async function seedEscalationPolicies(tx: Tx, services: Services): Promise<void> {

@@ -2,11 +2,12 @@
 // police see on the profile link. Drawn, not a photograph of anyone: a head-and-shoulders outline
 // marked DEMO, made into a PNG and put through the same checks as an upload. Safe to run twice.
 import sharp from 'sharp';
-import type { Tx } from '../src/platform/database/transaction';
-import type { Clock } from '../src/platform/clock';
+
 import { Child } from '../src/children/child.entity';
-import { cleanPhoto } from '../src/missing-profiles/photo-image';
 import { MissingProfilePhotosRepository } from '../src/missing-profiles/missing-profile-photos.repository';
+import { cleanPhoto } from '../src/missing-profiles/photo-image';
+import type { Clock } from '../src/platform/clock';
+import type { Tx } from '../src/platform/database/transaction';
 
 function placeholder(reference: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="360" viewBox="0 0 300 360">
@@ -21,7 +22,15 @@ export async function seedDemoPhotos(tx: Tx, clock: Clock): Promise<void> {
   const repo = new MissingProfilePhotosRepository();
   for (const child of await tx.find(Child)) {
     if (await repo.uploadedAt(tx, child.id)) continue;
-    const png = await sharp(Buffer.from(placeholder(child.reference))).png().toBuffer();
-    await repo.put(tx, { childId: child.id, authorityId: child.authorityId, photo: await cleanPhoto(png), at: clock.now(), by: null });
+    const png = await sharp(Buffer.from(placeholder(child.reference)))
+      .png()
+      .toBuffer();
+    await repo.put(tx, {
+      childId: child.id,
+      authorityId: child.authorityId,
+      photo: await cleanPhoto(png),
+      at: clock.now(),
+      by: null,
+    });
   }
 }

@@ -1,12 +1,13 @@
 // `npm run seed`: loads the demo data into the configured database.
+import path from 'node:path';
+
 import { loadConfig } from '../src/config';
-import { createLogger } from '../src/platform/logger';
 import { systemClock } from '../src/platform/clock';
 import { openDatabase } from '../src/platform/database/database';
+import { createLogger } from '../src/platform/logger';
 import { Shutdown } from '../src/platform/shutdown';
 import { createServices } from '../src/services';
 import { runSeeds } from '.';
-import path from 'node:path';
 
 async function run() {
   const config = loadConfig();
@@ -14,9 +15,16 @@ async function run() {
   const shutdown = new Shutdown(logger);
   try {
     const database = await openDatabase(config, logger, path.resolve(__dirname, '..', '..'), shutdown);
-    await runSeeds(database.dataSource, createServices({ db: database.dataSource, clock: systemClock, config, logger }), { demo: true, logger, clock: systemClock });
+    await runSeeds(
+      database.dataSource,
+      createServices({ db: database.dataSource, clock: systemClock, config, logger }),
+      { demo: true, logger, clock: systemClock },
+    );
   } finally {
     await shutdown.run();
   }
 }
-run().catch((err) => { process.stderr.write(`Seeding failed: ${err.message}\n`); process.exit(1); });
+run().catch((err) => {
+  process.stderr.write(`Seeding failed: ${err.message}\n`);
+  process.exit(1);
+});

@@ -28,22 +28,75 @@ export const CARER_ONE_CHILD = '+447700900101';
 export const CARER_TWO_CHILDREN = '+447700900102';
 
 export const demoChildren = [
-  { reference: 'K7Q2', localId: 'DB1001', firstNames: 'Amira', lastName: 'Example', dateOfBirth: '2010-05-14', sex: 2 as const,
-    nationality: 'Eritrean', firstLanguage: 'Tigrinya', trafficking: 'suspected' as const, arrivalPort: 'Heathrow', carer: CARER_ONE_CHILD, daysPlaced: 3 },
-  { reference: 'M4RT', localId: 'DB1002', firstNames: 'Bao', lastName: 'Sample', dateOfBirth: '2009-11-02', sex: 1 as const,
-    nationality: 'Vietnamese', firstLanguage: 'Vietnamese', trafficking: 'confirmed' as const, arrivalPort: 'Gatwick', carer: CARER_TWO_CHILDREN, daysPlaced: 40 },
-  { reference: 'H9PX', localId: 'DB1003', firstNames: 'Dritan', lastName: 'Placeholder', dateOfBirth: '2008-02-20', sex: 1 as const,
-    nationality: 'Albanian', firstLanguage: 'Albanian', trafficking: 'suspected' as const, arrivalPort: 'Dover', carer: CARER_TWO_CHILDREN, daysPlaced: 90 },
+  {
+    reference: 'K7Q2',
+    localId: 'DB1001',
+    firstNames: 'Amira',
+    lastName: 'Example',
+    dateOfBirth: '2010-05-14',
+    sex: 2 as const,
+    nationality: 'Eritrean',
+    firstLanguage: 'Tigrinya',
+    trafficking: 'suspected' as const,
+    arrivalPort: 'Heathrow',
+    carer: CARER_ONE_CHILD,
+    daysPlaced: 3,
+  },
+  {
+    reference: 'M4RT',
+    localId: 'DB1002',
+    firstNames: 'Bao',
+    lastName: 'Sample',
+    dateOfBirth: '2009-11-02',
+    sex: 1 as const,
+    nationality: 'Vietnamese',
+    firstLanguage: 'Vietnamese',
+    trafficking: 'confirmed' as const,
+    arrivalPort: 'Gatwick',
+    carer: CARER_TWO_CHILDREN,
+    daysPlaced: 40,
+  },
+  {
+    reference: 'H9PX',
+    localId: 'DB1003',
+    firstNames: 'Dritan',
+    lastName: 'Placeholder',
+    dateOfBirth: '2008-02-20',
+    sex: 1 as const,
+    nationality: 'Albanian',
+    firstLanguage: 'Albanian',
+    trafficking: 'suspected' as const,
+    arrivalPort: 'Dover',
+    carer: CARER_TWO_CHILDREN,
+    daysPlaced: 90,
+  },
 ];
 
-/** The demo child placed out of area: Demo Borough places H9PX in Other Borough, policed by a force whose control room the demo fills in. */
+/**
+ * The demo child placed out of area: Demo Borough places H9PX in Other Borough, policed by a force whose control room
+ * the demo fills in.
+ */
 export const outOfAreaDemo = {
-  reference: 'H9PX', hostCode: 'OTHER', policeForceCode: 'essex',
+  reference: 'H9PX',
+  hostCode: 'OTHER',
+  policeForceCode: 'essex',
   controlRoom: { mobile: '+447700900221', email: 'control.room.host@example.org' },
 } as const;
 
-export const otherBoroughChild = { reference: 'W3FC', localId: 'OB2001', firstNames: 'Efe', lastName: 'Fictional', dateOfBirth: '2011-07-09',
-  sex: 2 as const, nationality: 'Nigerian', firstLanguage: 'Edo', trafficking: 'suspected' as const, arrivalPort: 'Heathrow', carer: '+447700900301', daysPlaced: 10 };
+export const otherBoroughChild = {
+  reference: 'W3FC',
+  localId: 'OB2001',
+  firstNames: 'Efe',
+  lastName: 'Fictional',
+  dateOfBirth: '2011-07-09',
+  sex: 2 as const,
+  nationality: 'Nigerian',
+  firstLanguage: 'Edo',
+  trafficking: 'suspected' as const,
+  arrivalPort: 'Heathrow',
+  carer: '+447700900301',
+  daysPlaced: 10,
+};
 
 /** Each demo child's ICTG (fictional guardian service); mobiles 07700 9004NN, emails at example.org. */
 export const DEMO_GUARDIAN_ORGANISATION = 'Safe Passage Guardians (fictional ICTG service)';
@@ -57,16 +110,64 @@ export const demoGuardians: Record<string, { name: string; mobile: string; email
 /** The contacts the escalation ladder alerts in each demo authority. */
 export const demoContacts = {
   DEMO: [
-    { role: 'police_control_room', name: 'Force control room', organisation: 'Demo Constabulary', mobile: '+447700900201', email: 'police@example.org' },
-    { role: 'ceop', name: 'CEOP duty desk', organisation: 'National Crime Agency (CEOP)', mobile: '+447700900202', email: 'ceop@example.org' },
-    { role: 'operational_group_list', name: 'Operational group distribution list', organisation: 'Demo Borough', mobile: null, email: 'group@example.org' },
-    { role: 'duty_manager', name: 'Duty manager', organisation: "Demo Borough children's services", mobile: '+447700900203', email: 'duty@example.org' },
-    { role: 'head_of_service', name: 'Head of service', organisation: "Demo Borough children's services", mobile: '+447700900204', email: 'hos@example.org' },
+    {
+      role: 'police_control_room',
+      name: 'Force control room',
+      organisation: 'Demo Constabulary',
+      mobile: '+447700900201',
+      email: 'police@example.org',
+    },
+    {
+      role: 'ceop',
+      name: 'CEOP duty desk',
+      organisation: 'National Crime Agency (CEOP)',
+      mobile: '+447700900202',
+      email: 'ceop@example.org',
+    },
+    {
+      role: 'operational_group_list',
+      name: 'Operational group distribution list',
+      organisation: 'Demo Borough',
+      mobile: null,
+      email: 'group@example.org',
+    },
+    {
+      role: 'duty_manager',
+      name: 'Duty manager',
+      organisation: "Demo Borough children's services",
+      mobile: '+447700900203',
+      email: 'duty@example.org',
+    },
+    {
+      role: 'head_of_service',
+      name: 'Head of service',
+      organisation: "Demo Borough children's services",
+      mobile: '+447700900204',
+      email: 'hos@example.org',
+    },
   ],
   OTHER: [
-    { role: 'police_control_room', name: 'Force control room', organisation: 'Other Constabulary', mobile: '+447700900211', email: 'police.other@example.org' },
-    { role: 'ceop', name: 'CEOP duty desk', organisation: 'National Crime Agency (CEOP)', mobile: '+447700900212', email: 'ceop.other@example.org' },
-    { role: 'missing_coordinator', name: 'Missing-children coordinator', organisation: 'Other Borough', mobile: '+447700900213', email: 'missing.other@example.org' },
+    {
+      role: 'police_control_room',
+      name: 'Force control room',
+      organisation: 'Other Constabulary',
+      mobile: '+447700900211',
+      email: 'police.other@example.org',
+    },
+    {
+      role: 'ceop',
+      name: 'CEOP duty desk',
+      organisation: 'National Crime Agency (CEOP)',
+      mobile: '+447700900212',
+      email: 'ceop.other@example.org',
+    },
+    {
+      role: 'missing_coordinator',
+      name: 'Missing-children coordinator',
+      organisation: 'Other Borough',
+      mobile: '+447700900213',
+      email: 'missing.other@example.org',
+    },
   ],
 } as const;
 

@@ -1,13 +1,14 @@
 // Seeds, numbered and safe to run twice. Demo data only when asked for (never in production).
 import type { DataSource } from 'typeorm';
+
+import type { Clock } from '../src/platform/clock';
 import type { Logger } from '../src/platform/logger';
 import type { Services } from '../src/services';
-import type { Clock } from '../src/platform/clock';
 import { seedDemoUsers } from './01-demo-users';
 import { seedDemoChildren } from './02-demo-children';
-import { seedDemoInboundTexts } from './05-demo-inbound-texts';
 import { seedDemoRecords } from './03-demo-records';
 import { seedDemoContacts } from './04-demo-contacts';
+import { seedDemoInboundTexts } from './05-demo-inbound-texts';
 import { seedDemoDeliveries } from './06-demo-deliveries';
 import { seedEscalationPolicies } from './07-escalation-policies';
 import { seedDemoEpisodes } from './08-demo-episodes';
@@ -15,9 +16,17 @@ import { seedDemoOperationalGroup } from './09-demo-operational-group';
 import { seedDemoPhotos } from './10-demo-photos';
 
 /** clock: the clock the service runs on, so demo data is recent as the service sees time (tests move it). */
-export interface SeedOptions { demo: boolean; logger: Logger; clock: Clock }
+export interface SeedOptions {
+  demo: boolean;
+  logger: Logger;
+  clock: Clock;
+}
 
-export async function runSeeds(db: DataSource, services: Services, { demo, logger, clock }: SeedOptions): Promise<void> {
+export async function runSeeds(
+  db: DataSource,
+  services: Services,
+  { demo, logger, clock }: SeedOptions,
+): Promise<void> {
   if (!demo) return;
   await db.transaction(async (tx) => {
     // One seeder at a time, even with several instances starting together.

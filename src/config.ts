@@ -1,6 +1,7 @@
 // One Joi schema over the environment, validated at boot. Every problem is listed at once so an
 // operator fixes the deployment in one go rather than one variable per restart.
 import { randomBytes } from 'node:crypto';
+
 import Joi from 'joi';
 
 export interface Config {
@@ -22,7 +23,13 @@ export interface Config {
   lockoutAttempts: number;
   lockoutMinutes: number;
   signedLinkDays: number;
-  twilio: { accountSid?: string; authToken?: string; fromNumber?: string; messagingServiceSid?: string; apiBaseUrl?: string };
+  twilio: {
+    accountSid?: string;
+    authToken?: string;
+    fromNumber?: string;
+    messagingServiceSid?: string;
+    apiBaseUrl?: string;
+  };
   smtpUrl?: string;
   mailFrom: string;
   /** Where replies to the operational group's invitations go; without it, invitations ask for none. */
@@ -36,8 +43,19 @@ export interface Config {
 }
 
 // A comma-separated variable read as a list, so each entry is validated (and named) on its own.
-const commaList = Joi.extend({ type: 'commaList', base: Joi.array(),
-  coerce: { from: 'string', method: (value: string) => ({ value: value.split(',').map((x) => x.trim()).filter(Boolean) }) } });
+const commaList = Joi.extend({
+  type: 'commaList',
+  base: Joi.array(),
+  coerce: {
+    from: 'string',
+    method: (value: string) => ({
+      value: value
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    }),
+  },
+});
 
 const notAProxy =
   'TRUSTED_PROXIES lists IP addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8,fd00::/8); {#value} is neither';
@@ -51,27 +69,42 @@ const schema = Joi.object({
   EMBEDDED_PG_DIR: Joi.string(),
   EMBEDDED_PG_PORT: Joi.number().port().default(54329),
   PUBLIC_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
-  SESSION_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() })
+  SESSION_SECRET: Joi.string()
+    .min(32)
+    .when('NODE_ENV', { is: 'production', then: Joi.required() })
     .messages({ 'any.required': 'SESSION_SECRET is required in production (at least 32 characters)' }),
   DEMO_DATA: Joi.boolean().truthy('1').falsy('0'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   DISPLAY_TIME_ZONE: Joi.string().default('Europe/London'),
-  TOKEN_TTL_HOURS: Joi.number().integer().min(1).max(24 * 90).default(12),
+  TOKEN_TTL_HOURS: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   LOCKOUT_ATTEMPTS: Joi.number().integer().min(1).default(5),
   LOCKOUT_MINUTES: Joi.number().integer().min(1).default(15),
   SIGNED_LINK_DAYS: Joi.number().integer().min(1).max(30).default(7),
-  TWILIO_ACCOUNT_SID: Joi.string().pattern(/^AC[0-9a-fA-F]{32}$/).messages({ 'string.pattern.base': 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits' }),
+  TWILIO_ACCOUNT_SID: Joi.string()
+    .pattern(/^AC[0-9a-fA-F]{32}$/)
+    .messages({ 'string.pattern.base': 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits' }),
   TWILIO_AUTH_TOKEN: Joi.string(),
-  TWILIO_FROM_NUMBER: Joi.string().pattern(/^\+[1-9]\d{6,14}$/).messages({ 'string.pattern.base': 'TWILIO_FROM_NUMBER must be in E.164 form, e.g. +447700900000' }),
+  TWILIO_FROM_NUMBER: Joi.string()
+    .pattern(/^\+[1-9]\d{6,14}$/)
+    .messages({ 'string.pattern.base': 'TWILIO_FROM_NUMBER must be in E.164 form, e.g. +447700900000' }),
   TWILIO_MESSAGING_SERVICE_SID: Joi.string().pattern(/^MG[0-9a-fA-F]{32}$/),
   TWILIO_API_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Missing Children Alerts <alerts@example.org>'),
-  GROUP_ORGANIZER_EMAIL: Joi.string().trim().email({ tlds: false }).max(254)
-    .messages({ 'string.email': 'GROUP_ORGANIZER_EMAIL must be an email address that receives replies, e.g. the group coordinator\'s' }),
+  GROUP_ORGANIZER_EMAIL: Joi.string().trim().email({ tlds: false }).max(254).messages({
+    'string.email':
+      "GROUP_ORGANIZER_EMAIL must be an email address that receives replies, e.g. the group coordinator's",
+  }),
   SIGN_IN_RATE_LIMIT: Joi.number().integer().min(1).default(20),
   WEBHOOK_RATE_LIMIT: Joi.number().integer().min(1).default(600),
-  TRUSTED_PROXIES: commaList.commaList().items(Joi.string().ip({ version: ['ipv4', 'ipv6'], cidr: 'optional' })).default([])
+  TRUSTED_PROXIES: commaList
+    .commaList()
+    .items(Joi.string().ip({ version: ['ipv4', 'ipv6'], cidr: 'optional' }))
+    .default([])
     .messages({ 'string.ipVersion': notAProxy }),
   JOBS: Joi.boolean().truthy('1').falsy('0').default(true),
   DISPATCH_MAX_ATTEMPTS: Joi.number().integer().min(1).max(20).default(6),
@@ -79,10 +112,13 @@ const schema = Joi.object({
   DISPATCH_LEASE_SECONDS: Joi.number().integer().min(10).max(3600).default(120),
   DISPATCH_POLL_SECONDS: Joi.number().min(1).max(600).default(10),
   PROVIDER_TIMEOUT_SECONDS: Joi.number().min(0.1).max(120).default(15),
-}).unknown(true)
+})
+  .unknown(true)
   // Without DATABASE_URL the embedded PostgreSQL is used, and it has its own owner.
   .with('MIGRATION_DATABASE_URL', 'DATABASE_URL')
-  .messages({ 'object.with': 'MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set DATABASE_URL to the service\'s own role' });
+  .messages({
+    'object.with': "MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set DATABASE_URL to the service's own role",
+  });
 
 export class ConfigError extends Error {}
 
@@ -107,7 +143,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     migrationDatabaseUrl: v.MIGRATION_DATABASE_URL,
     embeddedDataDir: v.EMBEDDED_PG_DIR,
     embeddedPort: v.EMBEDDED_PG_PORT,
-    publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, ''),
+    publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(
+      /\/$/,
+      '',
+    ),
     sessionSecret: v.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionSecretGenerated: !v.SESSION_SECRET,
     demoData: env === 'production' ? false : (v.DEMO_DATA ?? true),

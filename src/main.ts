@@ -2,19 +2,20 @@
 // Everything started is registered with one Shutdown, so SIGTERM and a start that fails part way
 // both stop it all, newest first: the HTTP server (draining requests), jobs, dispatcher, pool, PostgreSQL.
 import path from 'node:path';
-import { ConfigError, loadConfig, Config } from './config';
-import { createLogger, Logger } from './platform/logger';
-import { systemClock } from './platform/clock';
-import { openDatabase } from './platform/database/database';
-import { Shutdown } from './platform/shutdown';
-import { createServices } from './services';
-import { createServer } from './server';
-import { compileMessageTemplates } from './notifications/templates';
-import { runSeeds } from '../seeds';
+
+import { scheduleBedChecks } from '../jobs/bed-checks';
 import { scheduleDispatchNotifications } from '../jobs/dispatch-notifications';
 import { scheduleEscalationSweep } from '../jobs/escalation-sweep';
 import { scheduleOperationalGroupCycle } from '../jobs/operational-group-cycle';
-import { scheduleBedChecks } from '../jobs/bed-checks';
+import { runSeeds } from '../seeds';
+import { Config, ConfigError, loadConfig } from './config';
+import { compileMessageTemplates } from './notifications/templates';
+import { systemClock } from './platform/clock';
+import { openDatabase } from './platform/database/database';
+import { createLogger, Logger } from './platform/logger';
+import { Shutdown } from './platform/shutdown';
+import { createServer } from './server';
+import { createServices } from './services';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 // Requests in flight get this long to finish after SIGTERM; the whole stop gets the second figure.
@@ -26,8 +27,12 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
   const services = createServices({ db: database.dataSource, clock: systemClock, config, logger });
   await shutdown.add('email transport', () => services.providers.email.close?.());
   await runSeeds(database.dataSource, services, { demo: config.demoData, logger, clock: systemClock });
-  if (services.providers.sms.recording) logger.warn('SMS is NOT being sent: Twilio is not fully configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID), so texts are only recorded in the notifications table');
-  if (services.providers.email.recording) logger.warn('Email is NOT being sent: SMTP_URL is not set, so emails are only recorded in the notifications table');
+  if (services.providers.sms.recording)
+    logger.warn(
+      'SMS is NOT being sent: Twilio is not fully configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID), so texts are only recorded in the notifications table',
+    );
+  if (services.providers.email.recording)
+    logger.warn('Email is NOT being sent: SMTP_URL is not set, so emails are only recorded in the notifications table');
   compileMessageTemplates();
   const server = await createServer({ config, services, logger });
   if (config.jobs) {
@@ -62,8 +67,12 @@ function loadConfigOrExit(): Config {
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
-  if (config.env === 'development' && !process.env.TWILIO_AUTH_TOKEN) logger.warn('TWILIO_AUTH_TOKEN is not set: the SMS webhook accepts texts signed with the development token (npm run demo:text)');
-  if (config.sessionSecretGenerated) logger.warn('SESSION_SECRET is not set: using a random one, so sessions end when the service restarts');
+  if (config.env === 'development' && !process.env.TWILIO_AUTH_TOKEN)
+    logger.warn(
+      'TWILIO_AUTH_TOKEN is not set: the SMS webhook accepts texts signed with the development token (npm run demo:text)',
+    );
+  if (config.sessionSecretGenerated)
+    logger.warn('SESSION_SECRET is not set: using a random one, so sessions end when the service restarts');
   const shutdown = new Shutdown(logger);
 
   // Handled from the first moment, so a signal during migrations still stops the embedded PostgreSQL.
@@ -71,11 +80,14 @@ async function main(): Promise<void> {
     if (shutdown.stopping) return;
     logger.info({ signal }, 'shutting down');
     setTimeout(() => {
-      process.stderr.write(`The service did not stop within ${STOP_DEADLINE_MS / 1000} s of ${signal}; exiting anyway.\n`);
+      process.stderr.write(
+        `The service did not stop within ${STOP_DEADLINE_MS / 1000} s of ${signal}; exiting anyway.\n`,
+      );
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
     const failures = await shutdown.run();
-    if (failures.length) process.stderr.write(`The service stopped with errors:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
+    if (failures.length)
+      process.stderr.write(`The service stopped with errors:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
     else logger.info('stopped cleanly');
     process.exit(failures.length ? 1 : 0);
   };
@@ -87,7 +99,9 @@ async function main(): Promise<void> {
   } catch (err) {
     if (shutdown.stopping) return; // a signal arrived mid-start and is already stopping everything
     const failures = await shutdown.run();
-    const cleanup = failures.length ? `\nWhile stopping what had started:\n${failures.map((f) => `  - ${f}`).join('\n')}` : '';
+    const cleanup = failures.length
+      ? `\nWhile stopping what had started:\n${failures.map((f) => `  - ${f}`).join('\n')}`
+      : '';
     process.stderr.write(`The service could not start: ${(err as Error).message}${cleanup}\n`);
     process.exit(1);
   }

@@ -1,61 +1,62 @@
 // Wire once, inject everywhere: every service is built here from the edges (database, clock,
 // providers, logger). Tests pass their own clock and providers; nothing else is faked.
 import type { DataSource } from 'typeorm';
-import type { Config } from './config';
-import type { Clock } from './platform/clock';
-import type { Logger } from './platform/logger';
-import { AuditService } from './platform/audit/audit.service';
+
 import { AuthoritiesService } from './authorities/authorities.service';
-import { ChildrenService } from './children/children.service';
-import { HealthService } from './health/health.service';
-import { NotificationOutbox } from './notifications/outbox';
-import { SmsIntakeService } from './sms/sms-intake.service';
-import { SmsQueueService } from './sms/sms-queue.service';
-import { episodeSmsCommands } from './sms/episode-sms-commands';
-import { SmsNotices } from './sms/sms-notices';
-import { PlacementsService } from './placements/placements.service';
-import { HostNotices } from './placements/host-notices';
-import { TokensService } from './users/tokens.service';
-import { UsersService } from './users/users.service';
-import { ChildScope } from './children/child-scope';
+import { BedCheckReplies } from './bed-checks/bed-check-replies';
+import { BedCheckRound } from './bed-checks/bed-check-round.service';
+import { BedChecksService } from './bed-checks/bed-checks.service';
 import { CareEndingsService } from './children/care-endings.service';
-import { GuardiansService } from './guardians/guardians.service';
-import { SafeguardingPlansService } from './safeguarding/safeguarding-plans.service';
-import { MissingProfilesService } from './missing-profiles/missing-profiles.service';
-import { MissingProfilePhotosService } from './missing-profiles/missing-profile-photos.service';
-import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
-import { NrmReferralsService } from './nrm/nrm-referrals.service';
+import { ChildPageService, type ChildPageSources } from './children/child-page.service';
+import { ChildScope } from './children/child-scope';
+import { ChildrenService } from './children/children.service';
+import type { Config } from './config';
 import { ContactsService } from './contacts/contacts.service';
-import { DeliveryFailureService } from './notifications/delivery-failure.service';
-import { Dispatcher } from './notifications/dispatcher';
-import { NotificationsService } from './notifications/notifications.service';
-import { ProviderStatusService } from './notifications/provider-status.service';
-import type { SmsProvider } from './notifications/providers/sms.provider';
-import type { EmailProvider } from './notifications/providers/email.provider';
-import { createEmailProvider, createSmsProvider } from './notifications/providers/providers';
+import { CaredForChildren } from './dashboard/cared-for-children.service';
+import { DashboardService, type DashboardSources } from './dashboard/dashboard.service';
+import { EscalationService } from './escalation/escalation.service';
 import { EscalationPoliciesService } from './escalation/escalation-policies.service';
 import { EscalationRunner } from './escalation/escalation-runner';
-import { EscalationService } from './escalation/escalation.service';
 import { MissingProfileLinkService } from './escalation/missing-profile-link.service';
 import { SignedLinks } from './escalation/signed-link';
+import { FiguresService } from './figures/figures.service';
+import { GuardiansService } from './guardians/guardians.service';
+import { HealthService } from './health/health.service';
 import { EpisodeEndingsService } from './missing/episode-endings.service';
+import { EpisodePageService } from './missing/episode-page.service';
 import { EpisodeUpdatesService } from './missing/episode-updates.service';
 import { MissingEpisodesService } from './missing/missing-episodes.service';
 import { ReportMissingService } from './missing/report-missing.service';
 import { UndoReturnService } from './missing/undo-return.service';
+import { MissingProfilePhotosService } from './missing-profiles/missing-profile-photos.service';
+import { MissingProfilesService } from './missing-profiles/missing-profiles.service';
+import { DeliveryFailureService } from './notifications/delivery-failure.service';
+import { Dispatcher } from './notifications/dispatcher';
+import { NotificationsService } from './notifications/notifications.service';
+import { NotificationOutbox } from './notifications/outbox';
+import { ProviderStatusService } from './notifications/provider-status.service';
+import type { EmailProvider } from './notifications/providers/email.provider';
+import { createEmailProvider, createSmsProvider } from './notifications/providers/providers';
+import type { SmsProvider } from './notifications/providers/sms.provider';
+import { NrmReferralsService } from './nrm/nrm-referrals.service';
 import { OperationalGroupRepository } from './operational-group/operational-group.repository';
-import { OperationalGroupCycle } from './operational-group/operational-group-cycle.service';
 import { OperationalGroupService } from './operational-group/operational-group.service';
+import { OperationalGroupCycle } from './operational-group/operational-group-cycle.service';
 import { PackBuilder } from './operational-group/pack-builder';
+import { HostNotices } from './placements/host-notices';
+import { PlacementsService } from './placements/placements.service';
+import { AuditService } from './platform/audit/audit.service';
+import type { Clock } from './platform/clock';
+import type { Logger } from './platform/logger';
 import { Ssda903MissingService } from './returns/ssda903-missing.service';
-import { FiguresService } from './figures/figures.service';
-import { CaredForChildren } from './dashboard/cared-for-children.service';
-import { DashboardService, type DashboardSources } from './dashboard/dashboard.service';
-import { EpisodePageService } from './missing/episode-page.service';
-import { ChildPageService, type ChildPageSources } from './children/child-page.service';
-import { BedCheckRound } from './bed-checks/bed-check-round.service';
-import { BedCheckReplies } from './bed-checks/bed-check-replies';
-import { BedChecksService } from './bed-checks/bed-checks.service';
+import { SafeguardingPlansService } from './safeguarding/safeguarding-plans.service';
+import { episodeSmsCommands } from './sms/episode-sms-commands';
+import { SmsIntakeService } from './sms/sms-intake.service';
+import { SmsNotices } from './sms/sms-notices';
+import { SmsQueueService } from './sms/sms-queue.service';
+import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
+import { TokensService } from './users/tokens.service';
+import { UsersService } from './users/users.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -79,8 +80,12 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const childScope = new ChildScope(db, audit, children);
   const signedLinks = new SignedLinks(config.sessionSecret, config.publicBaseUrl, config.signedLinkDays);
   const escalationPolicies = new EscalationPoliciesService(db, clock, audit);
-  const escalation = new EscalationService(db, clock,
-    new EscalationRunner(clock, outbox, signedLinks, { displayTimeZone: config.displayTimeZone }), logger.child({ module: 'escalation' }));
+  const escalation = new EscalationService(
+    db,
+    clock,
+    new EscalationRunner(clock, outbox, signedLinks, { displayTimeZone: config.displayTimeZone }),
+    logger.child({ module: 'escalation' }),
+  );
   const episodeEndings = new EpisodeEndingsService(db, clock, audit, placements.repo, escalation);
   const careEndings = new CareEndingsService(db, clock, audit, placements);
   // Ending a placement or care is noted on the episode the child is missing in; neither ends it.
@@ -89,8 +94,12 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const reportMissing = new ReportMissingService(db, clock, audit, children, escalationPolicies, escalation);
   const carerCommands = episodeSmsCommands({ clock, reportMissing, episodeEndings, escalation, notifications });
   const groupRepo = new OperationalGroupRepository();
-  const packSettings = { publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom, displayTimeZone: config.displayTimeZone,
-    groupOrganizerEmail: config.groupOrganizerEmail };
+  const packSettings = {
+    publicBaseUrl: config.publicBaseUrl,
+    mailFrom: config.mailFrom,
+    displayTimeZone: config.displayTimeZone,
+    groupOrganizerEmail: config.groupOrganizerEmail,
+  };
   const packs = new PackBuilder(groupRepo, packSettings);
   const operationalGroupCycle = new OperationalGroupCycle(db, clock, audit, outbox, groupRepo, packs, packSettings);
   const services = {
@@ -98,14 +107,24 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     authorities: new AuthoritiesService(db, clock),
     users: new UsersService(db, clock, audit),
     tokens: new TokensService(db, clock, audit, {
-      ttlHours: config.tokenTtlHours, lockoutAttempts: config.lockoutAttempts, lockoutMinutes: config.lockoutMinutes,
+      ttlHours: config.tokenTtlHours,
+      lockoutAttempts: config.lockoutAttempts,
+      lockoutMinutes: config.lockoutMinutes,
     }),
     children,
     placements,
     careEndings,
     health: new HealthService(db),
-    smsIntake: new SmsIntakeService(db, clock, logger, placements.repo, carerCommands, new SmsNotices(outbox, config.publicBaseUrl), config.displayTimeZone,
-      new BedCheckReplies(clock, carerCommands)),
+    smsIntake: new SmsIntakeService(
+      db,
+      clock,
+      logger,
+      placements.repo,
+      carerCommands,
+      new SmsNotices(outbox, config.publicBaseUrl),
+      config.displayTimeZone,
+      new BedCheckReplies(clock, carerCommands),
+    ),
     smsQueue: new SmsQueueService(db, clock, audit),
     guardians: new GuardiansService(db, clock, audit, childScope),
     safeguardingPlans: new SafeguardingPlansService(db, clock, audit, childScope),
@@ -118,10 +137,23 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     providers: { sms, email },
     notifications,
     providerStatus: new ProviderStatusService(db, clock, failures),
-    dispatcher: new Dispatcher({ db, clock, sms, email, failures, logger: logger.child({ job: 'dispatcher' }), dataAtSend: (n) => signedLinks.atSend(n) }, {
-      retry: { maxAttempts: config.dispatch.maxAttempts, baseDelayMs: config.dispatch.baseDelayMs },
-      leaseMs: config.dispatch.leaseMs, pollMs: config.dispatch.pollMs, publicBaseUrl: config.publicBaseUrl,
-    }),
+    dispatcher: new Dispatcher(
+      {
+        db,
+        clock,
+        sms,
+        email,
+        failures,
+        logger: logger.child({ job: 'dispatcher' }),
+        dataAtSend: (n) => signedLinks.atSend(n),
+      },
+      {
+        retry: { maxAttempts: config.dispatch.maxAttempts, baseDelayMs: config.dispatch.baseDelayMs },
+        leaseMs: config.dispatch.leaseMs,
+        pollMs: config.dispatch.pollMs,
+        publicBaseUrl: config.publicBaseUrl,
+      },
+    ),
     escalationPolicies,
     escalation,
     reportMissing,
@@ -141,14 +173,25 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
 }
 
 /** What the pages need beyond the API's services; built from those same services. */
-function pageServices(db: DataSource, clock: Clock, s: Omit<DashboardSources, 'caredFor'> & ChildPageSources & { audit: AuditService; escalation: EscalationService;
-  episodeUpdates: EpisodeUpdatesService }) {
+function pageServices(
+  db: DataSource,
+  clock: Clock,
+  s: Omit<DashboardSources, 'caredFor'> &
+    ChildPageSources & { audit: AuditService; escalation: EscalationService; episodeUpdates: EpisodeUpdatesService },
+) {
   const caredFor = new CaredForChildren(db, s.audit, s.children, s.placements.repo);
   return {
     clock,
     caredFor,
     dashboard: new DashboardService({ ...s, caredFor }, clock),
-    episodePage: new EpisodePageService(s.missingEpisodes, s.notifications, s.children, s.escalation, clock, s.episodeUpdates),
+    episodePage: new EpisodePageService(
+      s.missingEpisodes,
+      s.notifications,
+      s.children,
+      s.escalation,
+      clock,
+      s.episodeUpdates,
+    ),
     childPage: new ChildPageService(s),
   };
 }

@@ -5,11 +5,26 @@ import { can } from '../platform/auth/permissions';
 import type { Role } from '../platform/auth/roles';
 
 export const adminSections: { href: string; text: string; hint: string; action: Action }[] = [
-  { href: '/admin/texts', text: 'Texts needing attention', hint: 'Texts from unknown numbers or that could not be understood', action: 'sms.queue' },
+  {
+    href: '/admin/texts',
+    text: 'Texts needing attention',
+    hint: 'Texts from unknown numbers or that could not be understood',
+    action: 'sms.queue',
+  },
   { href: '/admin/users', text: 'Users', hint: 'Who can sign in, and their roles', action: 'users.read' },
-  { href: '/admin/contacts', text: 'Contacts', hint: 'The police control room, CEOP and others the alerts go to', action: 'contacts.read' },
+  {
+    href: '/admin/contacts',
+    text: 'Contacts',
+    hint: 'The police control room, CEOP and others the alerts go to',
+    action: 'contacts.read',
+  },
   { href: '/admin/policy', text: 'Escalation policy', hint: 'Who is alerted, how and when', action: 'policy.read' },
-  { href: '/admin/audit', text: 'Audit trail', hint: 'Who read or changed which record, and when', action: 'audit.read' },
+  {
+    href: '/admin/audit',
+    text: 'Audit trail',
+    hint: 'Who read or changed which record, and when',
+    action: 'audit.read',
+  },
 ];
 
 export const adminSectionsFor = (role: Role) => adminSections.filter((s) => can(role, s.action));

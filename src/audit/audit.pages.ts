@@ -1,35 +1,49 @@
 // Administration: the audit trail, newest first, filtered by user, child, action and days, with the
 // CSV export for the same filters. Filters a person got wrong re-render the page with the GOV.UK error
 // summary (400), never JSON.
-import Joi from 'joi';
 import type { Request, ResponseToolkit } from '@hapi/hapi';
-import type { AppRoute } from '../platform/http/types';
+import Joi from 'joi';
+
 import { contextOf } from '../platform/http/context';
+import type { AppRoute } from '../platform/http/types';
 import { failAction } from '../platform/http/validation';
 import { pageErrors } from '../platform/views/forms';
-import { auditQuery, exportAuditCsv, readTrail } from './audit.routes';
 import { auditPageRow } from './audit.presenter';
+import { auditQuery, exportAuditCsv, readTrail } from './audit.routes';
 
 const filterFields = ['userId', 'childId', 'action', 'from', 'to'] as const;
 
-async function renderPage(request: Request, h: ResponseToolkit, rows: ReturnType<typeof auditPageRow>[] | null,
-  problems: { field: string; message: string }[] = []) {
+async function renderPage(
+  request: Request,
+  h: ResponseToolkit,
+  rows: ReturnType<typeof auditPageRow>[] | null,
+  problems: { field: string; message: string }[] = [],
+) {
   const users = await request.server.app.services.users.list(contextOf(request));
   const raw = request.query as Record<string, unknown>;
   const values = Object.fromEntries(filterFields.map((f) => [f, typeof raw[f] === 'string' ? raw[f] : '']));
   const query = new URLSearchParams(Object.entries(values).filter(([, v]) => v) as [string, string][]).toString();
   return h.view('admin-audit', {
-    backLink: { href: '/admin', text: 'Back to administration' }, csvHref: `/admin/audit.csv${query ? `?${query}` : ''}`,
-    values, rows, ...pageErrors(problems),
-    userItems: [{ value: '', text: 'Anyone' }, ...users.map((u) => ({ value: u.id, text: `${u.name} (${u.email})`, selected: u.id === values.userId }))],
+    backLink: { href: '/admin', text: 'Back to administration' },
+    csvHref: `/admin/audit.csv${query ? `?${query}` : ''}`,
+    values,
+    rows,
+    ...pageErrors(problems),
+    userItems: [
+      { value: '', text: 'Anyone' },
+      ...users.map((u) => ({ value: u.id, text: `${u.name} (${u.email})`, selected: u.id === values.userId })),
+    ],
   });
 }
 
 export const auditPages: AppRoute[] = [
   {
-    method: 'GET', path: '/admin/audit',
+    method: 'GET',
+    path: '/admin/audit',
     options: {
-      auth: 'session', app: { action: 'audit.read' }, description: 'Audit trail',
+      auth: 'session',
+      app: { action: 'audit.read' },
+      description: 'Audit trail',
       validate: {
         query: auditQuery,
         failAction: async (request, h, err) => {
@@ -41,12 +55,23 @@ export const auditPages: AppRoute[] = [
       handler: async (request, h) => {
         const tz = request.server.app.config.displayTimeZone;
         const events = await readTrail(request, 'read');
-        return renderPage(request as unknown as Request, h as never, events.map((e) => auditPageRow(e, tz)));
+        return renderPage(
+          request as unknown as Request,
+          h as never,
+          events.map((e) => auditPageRow(e, tz)),
+        );
       },
     },
   },
   {
-    method: 'GET', path: '/admin/audit.csv',
-    options: { auth: 'session', app: { action: 'audit.read' }, description: 'Audit trail as CSV', validate: { query: auditQuery }, handler: exportAuditCsv },
+    method: 'GET',
+    path: '/admin/audit.csv',
+    options: {
+      auth: 'session',
+      app: { action: 'audit.read' },
+      description: 'Audit trail as CSV',
+      validate: { query: auditQuery },
+      handler: exportAuditCsv,
+    },
   },
 ];

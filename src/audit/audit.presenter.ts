@@ -1,16 +1,35 @@
 // Audit events as JSON, as CSV and as the administration page's rows. CSV cells are quoted and
 // formula-neutralised so an export opened in a spreadsheet cannot run anything.
 import type { AuditLine } from '../platform/audit/audit-trail.repository';
-import { roleLabels, type Role } from '../platform/auth/roles';
+import { type Role, roleLabels } from '../platform/auth/roles';
 import { formatDateTime } from '../platform/views/format';
 
 export function presentAuditEvent(e: AuditLine) {
-  return { id: e.id, at: e.at, actorUserId: e.actorUserId, actorName: e.actorName, actorEmail: e.actorEmail, actorRole: e.actorRole,
-    action: e.action, entityType: e.entityType, entityId: e.entityId, childId: e.childId, ip: e.ip, changes: e.changes };
+  return {
+    id: e.id,
+    at: e.at,
+    actorUserId: e.actorUserId,
+    actorName: e.actorName,
+    actorEmail: e.actorEmail,
+    actorRole: e.actorRole,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    childId: e.childId,
+    ip: e.ip,
+    changes: e.changes,
+  };
 }
 
 export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let s =
+    value === null || value === undefined
+      ? ''
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
@@ -20,24 +39,65 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 }
 
 export function auditCsv(events: AuditLine[]): string {
-  return toCsv(['id', 'at', 'actor_user_id', 'actor_role', 'action', 'entity_type', 'entity_id', 'child_id', 'ip', 'changes', 'actor_name', 'actor_email'],
-    events.map((e) => [e.id, e.at, e.actorUserId, e.actorRole, e.action, e.entityType, e.entityId, e.childId, e.ip, e.changes, e.actorName, e.actorEmail]));
+  return toCsv(
+    [
+      'id',
+      'at',
+      'actor_user_id',
+      'actor_role',
+      'action',
+      'entity_type',
+      'entity_id',
+      'child_id',
+      'ip',
+      'changes',
+      'actor_name',
+      'actor_email',
+    ],
+    events.map((e) => [
+      e.id,
+      e.at,
+      e.actorUserId,
+      e.actorRole,
+      e.action,
+      e.entityType,
+      e.entityId,
+      e.childId,
+      e.ip,
+      e.changes,
+      e.actorName,
+      e.actorEmail,
+    ]),
+  );
 }
 
 /** Who acted, as a person reads it: the user's name, email and role; a link or a text has no user. */
 export function actorText(e: AuditLine): string {
-  const role = e.actorRole ? roleLabels[e.actorRole as Role] ?? e.actorRole : null;
+  const role = e.actorRole ? (roleLabels[e.actorRole as Role] ?? e.actorRole) : null;
   if (!e.actorUserId) return 'No signed-in user (a signed link or a text)';
-  return [e.actorName ?? 'Unknown user', e.actorEmail && `<${e.actorEmail}>`, role && `(${role})`].filter(Boolean).join(' ');
+  return [e.actorName ?? 'Unknown user', e.actorEmail && `<${e.actorEmail}>`, role && `(${role})`]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** A row of the administration page; the child column links to that child's filtered trail. */
 export function auditPageRow(e: AuditLine, timeZone: string) {
-  const shown = Array.isArray((e.changes as { childIds?: unknown } | null)?.childIds) ? ((e.changes as { childIds: string[] }).childIds.length) : null;
+  const shown = Array.isArray((e.changes as { childIds?: unknown } | null)?.childIds)
+    ? (e.changes as { childIds: string[] }).childIds.length
+    : null;
   return {
-    at: formatDateTime(e.at, timeZone), who: actorText(e), action: e.action, what: e.entityType, entityId: e.entityId ?? '', ip: e.ip ?? '',
-    reason: typeof (e.changes as { reason?: unknown } | null)?.reason === 'string' ? (e.changes as { reason: string }).reason : '',
-    childHref: e.childId ? `/admin/audit?childId=${e.childId}` : null, childId: e.childId ?? '',
+    at: formatDateTime(e.at, timeZone),
+    who: actorText(e),
+    action: e.action,
+    what: e.entityType,
+    entityId: e.entityId ?? '',
+    ip: e.ip ?? '',
+    reason:
+      typeof (e.changes as { reason?: unknown } | null)?.reason === 'string'
+        ? (e.changes as { reason: string }).reason
+        : '',
+    childHref: e.childId ? `/admin/audit?childId=${e.childId}` : null,
+    childId: e.childId ?? '',
     shown: shown === null ? '' : `${shown} ${shown === 1 ? 'child' : 'children'} shown`,
   };
 }

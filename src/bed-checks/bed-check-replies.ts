@@ -1,29 +1,44 @@
 // A carer's YES or NO to a bed check, inside the transaction that records the text. Only the check
 // sent to that number, and not yet followed by the next check, is answered: YES records the child
 // home; NO opens a missing episode at once, exactly as a MISSING text does, and the reply says so.
-import type { Tx } from '../platform/database/transaction';
-import type { Clock } from '../platform/clock';
 import type { Child } from '../children/child.entity';
+import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import type { CarerCommands } from '../sms/sms-commands';
 import { BedChecksRepository, SentCheck } from './bed-checks.repository';
 
 /** However the schedule is set, a check left unanswered this long is no longer waiting for an answer. */
 const ANSWERABLE_MS = 6 * 3_600_000;
 
-export interface WaitingCheck { check: SentCheck & { sentAt: Date }; child: Child }
+export interface WaitingCheck {
+  check: SentCheck & { sentAt: Date };
+  child: Child;
+}
 export type Waiting = WaitingCheck | { which: string[] } | null;
 
 export interface BedCheckAnswer {
-  outcome: 'bed_check_home' | 'episode_opened' | 'already_open'; template: string; data: object; childId: string; episodeId: string | null;
+  outcome: 'bed_check_home' | 'episode_opened' | 'already_open';
+  template: string;
+  data: object;
+  childId: string;
+  episodeId: string | null;
 }
 
 export class BedCheckReplies {
-  constructor(private readonly clock: Clock, private readonly commands: CarerCommands, private readonly repo = new BedChecksRepository()) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly commands: CarerCommands,
+    private readonly repo = new BedChecksRepository(),
+  ) {}
 
-  /** The check this number's answer is for, among the children placed with it; several without a reference: ask which. */
+  /**
+   * The check this number's answer is for, among the children placed with it; several without a reference: ask which.
+   */
   async waiting(tx: Tx, fromNumber: string, children: Child[], references: string[]): Promise<Waiting> {
     const since = new Date(this.clock.now().getTime() - ANSWERABLE_MS);
-    const checks = (await this.repo.waitingFor(tx, fromNumber, since)).filter((c) => children.some((ch) => ch.id === c.childId));
+    const checks = (await this.repo.waitingFor(tx, fromNumber, since)).filter((c) =>
+      children.some((ch) => ch.id === c.childId),
+    );
     const named = checks.filter((c) => references.includes(c.childRef));
     const candidates = named.length ? named : checks;
     if (!candidates.length) return null;
@@ -31,13 +46,30 @@ export class BedCheckReplies {
     return { check: candidates[0], child: children.find((ch) => ch.id === candidates[0].childId)! };
   }
 
-  async answer(tx: Tx, { check, child }: WaitingCheck, answer: 'yes' | 'no', fromNumber: string): Promise<BedCheckAnswer> {
+  async answer(
+    tx: Tx,
+    { check, child }: WaitingCheck,
+    answer: 'yes' | 'no',
+    fromNumber: string,
+  ): Promise<BedCheckAnswer> {
     await this.repo.answer(tx, check.id, { answer, from: fromNumber, at: this.clock.now() });
-    if (answer === 'yes') return { outcome: 'bed_check_home', template: 'reply-bed-check-home', data: { childRef: child.reference }, childId: child.id, episodeId: null };
+    if (answer === 'yes')
+      return {
+        outcome: 'bed_check_home',
+        template: 'reply-bed-check-home',
+        data: { childRef: child.reference },
+        childId: child.id,
+        episodeId: null,
+      };
     const result = await this.commands.reportMissing(tx, child, fromNumber);
     if (result.episodeId) await this.repo.linkEpisode(tx, check.id, result.episodeId);
     const template = result.outcome === 'episode_opened' ? 'reply-bed-check-not-home' : result.template;
-    return { outcome: result.outcome as BedCheckAnswer['outcome'], template, data: { childRef: child.reference, episodeRef: result.episodeRef },
-      childId: child.id, episodeId: result.episodeId };
+    return {
+      outcome: result.outcome as BedCheckAnswer['outcome'],
+      template,
+      data: { childRef: child.reference, episodeRef: result.episodeRef },
+      childId: child.id,
+      episodeId: result.episodeId,
+    };
   }
 }

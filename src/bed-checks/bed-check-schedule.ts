@@ -1,9 +1,9 @@
 // When a plan's bed checks fall: each local time on each day of the window that starts at the later
 // of the plan's and the placement's start and lasts the plan's number of days. Pure; times are read
 // in England's zone, so 23:00 is 23:00 whether the clocks say GMT or BST.
-import type { BedCheckSchedule } from '../safeguarding/plan-measures';
-import { wallClock, zoneOffset } from '../platform/wall-clock';
 import { addDays } from '../platform/dates';
+import { wallClock, zoneOffset } from '../platform/wall-clock';
+import type { BedCheckSchedule } from '../safeguarding/plan-measures';
 
 export const BED_CHECK_ZONE = 'Europe/London';
 const DAY = 86_400_000;
@@ -36,5 +36,7 @@ export function bedCheckTimes(schedule: BedCheckSchedule, windowStart: Date, tim
 
 /** Checks due now: their time has come, within the grace that lets a restart send a check it missed. */
 export function checksDue(schedule: BedCheckSchedule, windowStart: Date, now: Date, graceMs: number): Date[] {
-  return bedCheckTimes(schedule, windowStart).filter((t) => t.getTime() <= now.getTime() && now.getTime() - t.getTime() < graceMs);
+  return bedCheckTimes(schedule, windowStart).filter(
+    (t) => t.getTime() <= now.getTime() && now.getTime() - t.getTime() < graceMs,
+  );
 }

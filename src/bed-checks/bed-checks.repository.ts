@@ -4,56 +4,97 @@ import type { Tx } from '../platform/database/transaction';
 import type { BedCheckSchedule } from '../safeguarding/plan-measures';
 
 export interface PlanWithChecks {
-  planId: string; authorityId: string; childId: string; childRef: string; schedule: BedCheckSchedule;
-  windowStart: Date; carerNumbers: string[];
+  planId: string;
+  authorityId: string;
+  childId: string;
+  childRef: string;
+  schedule: BedCheckSchedule;
+  windowStart: Date;
+  carerNumbers: string[];
 }
-export interface SentCheck { id: string; authorityId: string; childId: string; childRef: string; dueAt: Date; carerNumbers: string[] }
-export interface MissedCheck { id: string; childId: string; dueAt: Date; answeredAt: Date | null; answer: string | null }
+export interface SentCheck {
+  id: string;
+  authorityId: string;
+  childId: string;
+  childRef: string;
+  dueAt: Date;
+  carerNumbers: string[];
+}
+export interface MissedCheck {
+  id: string;
+  childId: string;
+  dueAt: Date;
+  answeredAt: Date | null;
+  answer: string | null;
+}
 
 // A check no longer waits once a later one for the same child has gone out.
-const NOT_SUPERSEDED = 'NOT EXISTS (SELECT 1 FROM bed_checks later WHERE later.child_id = b.child_id AND later.due_at > b.due_at)';
+const NOT_SUPERSEDED =
+  'NOT EXISTS (SELECT 1 FROM bed_checks later WHERE later.child_id = b.child_id AND later.due_at > b.due_at)';
 const SENT_COLUMNS = `b.id, b.authority_id AS "authorityId", b.child_id AS "childId", c.reference AS "childRef", b.due_at AS "dueAt",
   b.carer_numbers AS "carerNumbers"`;
 
 export class BedChecksRepository {
-  /** Plans in force with bed checks whose window may still be open, for children in care and in a placement, in every authority. */
+  /**
+   * Plans in force with bed checks whose window may still be open, for children in care and in a placement, in every
+   * authority.
+   */
   async plansWithChecks(tx: Tx, startedAfter: Date): Promise<PlanWithChecks[]> {
-    return tx.query(`SELECT p.id AS "planId", p.authority_id AS "authorityId", p.child_id AS "childId", c.reference AS "childRef",
+    return tx.query(
+      `SELECT p.id AS "planId", p.authority_id AS "authorityId", p.child_id AS "childId", c.reference AS "childRef",
         p.bed_checks AS schedule, greatest(p.created_at, pl.started_at) AS "windowStart",
         array(SELECT pc.mobile FROM placement_carers pc WHERE pc.placement_id = pl.id ORDER BY pc.name, pc.id) AS "carerNumbers"
       FROM safeguarding_plans p
       JOIN children c ON c.id = p.child_id AND c.care_ended_at IS NULL
       JOIN placements pl ON pl.child_id = p.child_id AND pl.authority_id = p.authority_id AND pl.ended_at IS NULL
       WHERE p.bed_checks IS NOT NULL AND greatest(p.created_at, pl.started_at) > $1
-        AND p.version = (SELECT max(v.version) FROM safeguarding_plans v WHERE v.child_id = p.child_id)`, [startedAfter]);
+        AND p.version = (SELECT max(v.version) FROM safeguarding_plans v WHERE v.child_id = p.child_id)`,
+      [startedAfter],
+    );
   }
 
   /** Records the check as sent; null if another instance (or an earlier run) already sent it. */
-  async insert(tx: Tx, c: { authorityId: string; childId: string; planId: string; dueAt: Date; carerNumbers: string[]; at: Date }): Promise<string | null> {
-    const rows = await tx.query(`INSERT INTO bed_checks (authority_id, child_id, plan_id, due_at, carer_numbers, sent_at)
+  async insert(
+    tx: Tx,
+    c: { authorityId: string; childId: string; planId: string; dueAt: Date; carerNumbers: string[]; at: Date },
+  ): Promise<string | null> {
+    const rows = await tx.query(
+      `INSERT INTO bed_checks (authority_id, child_id, plan_id, due_at, carer_numbers, sent_at)
       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (child_id, due_at) DO NOTHING RETURNING id`,
-    [c.authorityId, c.childId, c.planId, c.dueAt, c.carerNumbers, c.at]);
+      [c.authorityId, c.childId, c.planId, c.dueAt, c.carerNumbers, c.at],
+    );
     return rows[0]?.id ?? null;
   }
 
   /** Claims the unanswered, still current checks sent at or before `sentBy` that have not had this follow-up. */
   async claim(tx: Tx, followUp: 'reminded_at' | 'escalated_at', sentBy: Date, at: Date): Promise<SentCheck[]> {
-    return tx.query(`WITH claimed AS (UPDATE bed_checks b SET ${followUp} = $2
+    return tx.query(
+      `WITH claimed AS (UPDATE bed_checks b SET ${followUp} = $2
         WHERE b.answered_at IS NULL AND b.${followUp} IS NULL AND b.sent_at <= $1 AND ${NOT_SUPERSEDED}
         RETURNING b.*)
-      SELECT ${SENT_COLUMNS} FROM claimed b JOIN children c ON c.id = b.child_id`, [sentBy, at]);
+      SELECT ${SENT_COLUMNS} FROM claimed b JOIN children c ON c.id = b.child_id`,
+      [sentBy, at],
+    );
   }
 
-  /** The checks waiting for an answer from this number: unanswered, not superseded, sent after `since`; newest first. */
+  /**
+   * The checks waiting for an answer from this number: unanswered, not superseded, sent after `since`; newest first.
+   */
   async waitingFor(tx: Tx, fromNumber: string, since: Date): Promise<(SentCheck & { sentAt: Date })[]> {
-    return tx.query(`SELECT ${SENT_COLUMNS}, b.sent_at AS "sentAt" FROM bed_checks b JOIN children c ON c.id = b.child_id
+    return tx.query(
+      `SELECT ${SENT_COLUMNS}, b.sent_at AS "sentAt" FROM bed_checks b JOIN children c ON c.id = b.child_id
       WHERE $1 = ANY(b.carer_numbers) AND b.answered_at IS NULL AND b.sent_at > $2 AND ${NOT_SUPERSEDED}
-      ORDER BY b.sent_at DESC FOR UPDATE OF b`, [fromNumber, since]);
+      ORDER BY b.sent_at DESC FOR UPDATE OF b`,
+      [fromNumber, since],
+    );
   }
 
   async answer(tx: Tx, id: string, a: { answer: 'yes' | 'no'; from: string; at: Date }): Promise<boolean> {
-    const rows = await tx.query(`WITH answered AS (UPDATE bed_checks SET answered_at = $2, answer = $3, answered_from = $4
-      WHERE id = $1 AND answered_at IS NULL RETURNING id) SELECT * FROM answered`, [id, a.at, a.answer, a.from]);
+    const rows = await tx.query(
+      `WITH answered AS (UPDATE bed_checks SET answered_at = $2, answer = $3, answered_from = $4
+      WHERE id = $1 AND answered_at IS NULL RETURNING id) SELECT * FROM answered`,
+      [id, a.at, a.answer, a.from],
+    );
     return rows.length > 0;
   }
 
@@ -63,7 +104,10 @@ export class BedChecksRepository {
 
   /** Checks in this authority that reached the duty manager since `since`, newest first. */
   async missed(tx: Tx, authorityId: string, since: Date): Promise<MissedCheck[]> {
-    return tx.query(`SELECT id, child_id AS "childId", due_at AS "dueAt", answered_at AS "answeredAt", answer FROM bed_checks
-      WHERE authority_id = $1 AND escalated_at IS NOT NULL AND due_at > $2 ORDER BY due_at DESC LIMIT 50`, [authorityId, since]);
+    return tx.query(
+      `SELECT id, child_id AS "childId", due_at AS "dueAt", answered_at AS "answeredAt", answer FROM bed_checks
+      WHERE authority_id = $1 AND escalated_at IS NOT NULL AND due_at > $2 ORDER BY due_at DESC LIMIT 50`,
+      [authorityId, since],
+    );
   }
 }

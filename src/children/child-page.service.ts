@@ -1,23 +1,29 @@
 // Everything the child's page shows, read through the services the API uses (each read audited
 // there): the child, placements and carers, guardians, plan history and the episodes.
-import type { RequestContext } from '../platform/auth/actor';
-import type { ChildrenService } from './children.service';
-import type { PlacementsService } from '../placements/placements.service';
-import type { Placement } from '../placements/placement.entity';
 import type { GuardiansService } from '../guardians/guardians.service';
-import type { SafeguardingPlansService } from '../safeguarding/safeguarding-plans.service';
 import type { MissingEpisodesService } from '../missing/missing-episodes.service';
-import type { MissingProfilesService } from '../missing-profiles/missing-profiles.service';
-import type { TraffickingAssessmentsService } from '../trafficking/trafficking-assessments.service';
-import type { NrmReferralsService } from '../nrm/nrm-referrals.service';
 import type { MissingProfilePhotosService } from '../missing-profiles/missing-profile-photos.service';
+import type { MissingProfilesService } from '../missing-profiles/missing-profiles.service';
+import type { NrmReferralsService } from '../nrm/nrm-referrals.service';
+import type { Placement } from '../placements/placement.entity';
+import type { PlacementsService } from '../placements/placements.service';
+import type { RequestContext } from '../platform/auth/actor';
 import { can } from '../platform/auth/permissions';
 import { NotFound } from '../platform/errors';
+import type { SafeguardingPlansService } from '../safeguarding/safeguarding-plans.service';
+import type { TraffickingAssessmentsService } from '../trafficking/trafficking-assessments.service';
+import type { ChildrenService } from './children.service';
 
 export interface ChildPageSources {
-  children: ChildrenService; placements: PlacementsService; guardians: GuardiansService;
-  safeguardingPlans: SafeguardingPlansService; missingEpisodes: MissingEpisodesService; missingProfiles: MissingProfilesService;
-  traffickingAssessments: TraffickingAssessmentsService; nrmReferrals: NrmReferralsService; missingProfilePhotos: MissingProfilePhotosService;
+  children: ChildrenService;
+  placements: PlacementsService;
+  guardians: GuardiansService;
+  safeguardingPlans: SafeguardingPlansService;
+  missingEpisodes: MissingEpisodesService;
+  missingProfiles: MissingProfilesService;
+  traffickingAssessments: TraffickingAssessmentsService;
+  nrmReferrals: NrmReferralsService;
+  missingProfilePhotos: MissingProfilePhotosService;
 }
 
 export class ChildPageService {
@@ -34,8 +40,11 @@ export class ChildPageService {
       assessments: await this.s.traffickingAssessments.listForChild(ctx, id),
       nrm: await this.s.nrmReferrals.listForChild(ctx, id),
       profile: can(ctx.actor.role, 'profiles.read') ? await this.profileOrNull(ctx, id) : undefined,
-      // Police and the team need the face first: the photograph is shown on the record to those who may read the profile.
-      photoUploadedAt: can(ctx.actor.role, 'profiles.read') ? await this.s.missingProfilePhotos.uploadedAt(ctx, id) : null,
+      // Police and the team need the face first: the photograph is shown on the record to those who may read the
+      // profile.
+      photoUploadedAt: can(ctx.actor.role, 'profiles.read')
+        ? await this.s.missingProfilePhotos.uploadedAt(ctx, id)
+        : null,
     };
   }
 
@@ -53,7 +62,10 @@ export type ChildPageData = Awaited<ReturnType<ChildPageService['get']>>;
 function withoutContactDetails(ctx: RequestContext, placements: Placement[]): Placement[] {
   if (can(ctx.actor.role, 'placements.read')) return placements;
   return placements.map((p) => ({
-    ...p, address: '', hostCoordinatorEmail: null, hostCoordinatorPhone: null,
+    ...p,
+    address: '',
+    hostCoordinatorEmail: null,
+    hostCoordinatorPhone: null,
     carers: (p.carers ?? []).map((c) => ({ ...c, mobile: '', email: null })),
   }));
 }

@@ -1,9 +1,9 @@
 // The children list (with search) and a child's page for casework staff and the operational group.
-import { Joi } from '../platform/http/joi';
-import type { AppRoute } from '../platform/http/types';
-import { contextOf } from '../platform/http/context';
-import { idParam } from '../platform/http/schemas';
 import { can } from '../platform/auth/permissions';
+import { contextOf } from '../platform/http/context';
+import { Joi } from '../platform/http/joi';
+import { idParam } from '../platform/http/schemas';
+import type { AppRoute } from '../platform/http/types';
 import { presentChildPage, presentChildrenList } from './child-page.presenter';
 
 const listQuery = Joi.object({
@@ -14,28 +14,54 @@ const pageSize = 50;
 
 export const childrenPages: AppRoute[] = [
   {
-    method: 'GET', path: '/children',
+    method: 'GET',
+    path: '/children',
     options: {
-      auth: 'session', app: { action: 'children.read' }, description: 'Children list with search', validate: { query: listQuery },
+      auth: 'session',
+      app: { action: 'children.read' },
+      description: 'Children list with search',
+      validate: { query: listQuery },
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const search = request.query.search || undefined;
-        const { items, total } = await request.server.app.services.children.list(ctx,
-          { search, inCare: search ? undefined : true, limit: pageSize, offset: (request.query.page - 1) * pageSize });
-        return h.view('children', presentChildrenList(items, total, search, request.server.app.config.displayTimeZone, can(ctx.actor.role, 'episodes.report')));
+        const { items, total } = await request.server.app.services.children.list(ctx, {
+          search,
+          inCare: search ? undefined : true,
+          limit: pageSize,
+          offset: (request.query.page - 1) * pageSize,
+        });
+        return h.view(
+          'children',
+          presentChildrenList(
+            items,
+            total,
+            search,
+            request.server.app.config.displayTimeZone,
+            can(ctx.actor.role, 'episodes.report'),
+          ),
+        );
       },
     },
   },
   {
-    method: 'GET', path: '/children/{id}',
+    method: 'GET',
+    path: '/children/{id}',
     options: {
-      auth: 'session', app: { action: 'children.read' }, description: "A child's record", validate: { params: idParam },
+      auth: 'session',
+      app: { action: 'children.read' },
+      description: "A child's record",
+      validate: { params: idParam },
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const data = await request.server.app.services.childPage.get(ctx, request.params.id);
-        return h.view('child', presentChildPage(data, request.server.app.config.displayTimeZone,
-          { report: can(ctx.actor.role, 'episodes.report'), write: can(ctx.actor.role, 'children.write'),
-            placementDetails: can(ctx.actor.role, 'placements.read') }));
+        return h.view(
+          'child',
+          presentChildPage(data, request.server.app.config.displayTimeZone, {
+            report: can(ctx.actor.role, 'episodes.report'),
+            write: can(ctx.actor.role, 'children.write'),
+            placementDetails: can(ctx.actor.role, 'placements.read'),
+          }),
+        );
       },
     },
   },

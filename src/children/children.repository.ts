@@ -1,12 +1,19 @@
 // Reads and writes children, always inside the caller's authority: another authority's child is
 // simply not found.
 import type { DataSource } from 'typeorm';
-import type { Tx } from '../platform/database/transaction';
-import { entityColumns } from '../platform/database/entity-select';
+
 import type { AuditedSelect } from '../platform/audit/audited-read-batches';
+import { entityColumns } from '../platform/database/entity-select';
+import type { Tx } from '../platform/database/transaction';
 import { Child } from './child.entity';
 
-export interface ChildFilter { search?: string; missingOnly?: boolean; inCare?: boolean; limit: number; offset: number }
+export interface ChildFilter {
+  search?: string;
+  missingOnly?: boolean;
+  inCare?: boolean;
+  limit: number;
+  offset: number;
+}
 
 export class ChildrenRepository {
   private byIdText: string | null = null;
@@ -40,23 +47,35 @@ export class ChildrenRepository {
   }
 
   async list(tx: Tx, authorityId: string, filter: ChildFilter): Promise<{ items: Child[]; total: number }> {
-    const qb = tx.createQueryBuilder(Child, 'c')
+    const qb = tx
+      .createQueryBuilder(Child, 'c')
       .where('c.authority_id = :authorityId', { authorityId })
-      .orderBy('c.last_name', 'ASC').addOrderBy('c.first_names', 'ASC')
-      .take(filter.limit).skip(filter.offset);
-    if (filter.inCare !== undefined) qb.andWhere(filter.inCare ? 'c.care_ended_at IS NULL' : 'c.care_ended_at IS NOT NULL');
+      .orderBy('c.last_name', 'ASC')
+      .addOrderBy('c.first_names', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.inCare !== undefined)
+      qb.andWhere(filter.inCare ? 'c.care_ended_at IS NULL' : 'c.care_ended_at IS NOT NULL');
     if (filter.search) {
-      qb.andWhere(`(c.reference = upper(:exact) OR c.local_id = :exact OR (c.first_names || ' ' || c.last_name) ILIKE :like)`,
-        { exact: filter.search, like: `%${filter.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%` });
+      qb.andWhere(
+        `(c.reference = upper(:exact) OR c.local_id = :exact OR (c.first_names || ' ' || c.last_name) ILIKE :like)`,
+        { exact: filter.search, like: `%${filter.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%` },
+      );
     }
     const [items, total] = await qb.getManyAndCount();
     return { items, total };
   }
 
   /** The child's allocated social worker, with the addresses they can be reached at; null when none is active. */
-  async socialWorker(tx: Tx, childId: string): Promise<{ id: string; name: string; mobile: string | null; email: string | null } | null> {
-    const [row] = await tx.query(`SELECT u.id, u.name, u.mobile, u.email FROM children c JOIN users u ON u.id = c.social_worker_id
-      WHERE c.id = $1 AND u.disabled_at IS NULL`, [childId]);
+  async socialWorker(
+    tx: Tx,
+    childId: string,
+  ): Promise<{ id: string; name: string; mobile: string | null; email: string | null } | null> {
+    const [row] = await tx.query(
+      `SELECT u.id, u.name, u.mobile, u.email FROM children c JOIN users u ON u.id = c.social_worker_id
+      WHERE c.id = $1 AND u.disabled_at IS NULL`,
+      [childId],
+    );
     return row ?? null;
   }
 

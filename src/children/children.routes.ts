@@ -1,28 +1,37 @@
 // /api/v1/children: thin handlers over ChildrenService.
-import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import { createChildSchema, endCareSchema, listChildrenQuery, updateChildSchema } from './children.schemas';
+import type { AppRoute } from '../platform/http/types';
 import { presentChild } from './child.presenter';
+import { createChildSchema, endCareSchema, listChildrenQuery, updateChildSchema } from './children.schemas';
 
 const tags = ['api', 'children'];
 
 export const childrenRoutes: AppRoute[] = [
   {
-    method: 'GET', path: '/api/v1/children',
+    method: 'GET',
+    path: '/api/v1/children',
     options: {
-      tags, description: "List children in the caller's authority", app: { action: 'children.read' },
+      tags,
+      description: "List children in the caller's authority",
+      app: { action: 'children.read' },
       validate: { query: listChildrenQuery },
       handler: async (request) => {
-        const { items, total } = await request.server.app.services.children.list(contextOf(request), request.query as never);
+        const { items, total } = await request.server.app.services.children.list(
+          contextOf(request),
+          request.query as never,
+        );
         return { items: items.map(presentChild), total };
       },
     },
   },
   {
-    method: 'POST', path: '/api/v1/children',
+    method: 'POST',
+    path: '/api/v1/children',
     options: {
-      tags, description: 'Register a child; a short reference for texts is allocated', app: { action: 'children.write' },
+      tags,
+      description: 'Register a child; a short reference for texts is allocated',
+      app: { action: 'children.write' },
       validate: { payload: createChildSchema },
       handler: async (request, h) => {
         const child = await request.server.app.services.children.create(contextOf(request), request.payload as never);
@@ -31,29 +40,49 @@ export const childrenRoutes: AppRoute[] = [
     },
   },
   {
-    method: 'GET', path: '/api/v1/children/{id}',
+    method: 'GET',
+    path: '/api/v1/children/{id}',
     options: {
-      tags, description: "Read a child's record (audited)", app: { action: 'children.read' },
+      tags,
+      description: "Read a child's record (audited)",
+      app: { action: 'children.read' },
       validate: { params: idParam },
-      handler: async (request) => presentChild(await request.server.app.services.children.get(contextOf(request), request.params.id)),
+      handler: async (request) =>
+        presentChild(await request.server.app.services.children.get(contextOf(request), request.params.id)),
     },
   },
   {
-    method: 'PATCH', path: '/api/v1/children/{id}',
+    method: 'PATCH',
+    path: '/api/v1/children/{id}',
     options: {
-      tags, description: "Change a child's record (audited)", app: { action: 'children.write' },
+      tags,
+      description: "Change a child's record (audited)",
+      app: { action: 'children.write' },
       validate: { params: idParam, payload: updateChildSchema },
-      handler: async (request) => presentChild(await request.server.app.services.children.update(contextOf(request), request.params.id, request.payload as never)),
+      handler: async (request) =>
+        presentChild(
+          await request.server.app.services.children.update(
+            contextOf(request),
+            request.params.id,
+            request.payload as never,
+          ),
+        ),
     },
   },
   {
-    method: 'POST', path: '/api/v1/children/{id}/care/end',
+    method: 'POST',
+    path: '/api/v1/children/{id}/care/end',
     options: {
-      tags, description: "End the child's care with a reason; the current placement ends with it, an open missing episode stays open",
-      app: { action: 'children.write' }, validate: { params: idParam, payload: endCareSchema },
+      tags,
+      description:
+        "End the child's care with a reason; the current placement ends with it, an open missing episode stays open",
+      app: { action: 'children.write' },
+      validate: { params: idParam, payload: endCareSchema },
       handler: async (request) => {
         const { endedAt, reason } = request.payload as { endedAt?: Date; reason: string };
-        return presentChild(await request.server.app.services.careEndings.end(contextOf(request), request.params.id, endedAt, reason));
+        return presentChild(
+          await request.server.app.services.careEndings.end(contextOf(request), request.params.id, endedAt, reason),
+        );
       },
     },
   },

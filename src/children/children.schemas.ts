@@ -4,7 +4,11 @@ import { id, isoDate, paging, shortText, timestamp } from '../platform/http/sche
 import { identifiedBy, traffickingStatuses } from './child.entity';
 
 const fields = {
-  localId: Joi.string().trim().max(10).pattern(/^[A-Za-z0-9-]+$/).messages({ 'string.pattern.base': 'localId (the 903 CHILD id) may contain only letters, digits and hyphens' }),
+  localId: Joi.string()
+    .trim()
+    .max(10)
+    .pattern(/^[A-Za-z0-9-]+$/)
+    .messages({ 'string.pattern.base': 'localId (the 903 CHILD id) may contain only letters, digits and hyphens' }),
   firstNames: shortText,
   lastName: shortText,
   aliases: Joi.array().items(shortText).max(20),
@@ -19,7 +23,9 @@ const fields = {
   uasc: Joi.boolean(),
   arrivalDate: isoDate.allow(null),
   arrivalPort: shortText.allow(null, ''),
-  identifiedBy: Joi.string().valid(...identifiedBy).allow(null),
+  identifiedBy: Joi.string()
+    .valid(...identifiedBy)
+    .allow(null),
   traffickingStatus: Joi.string().valid(...traffickingStatuses),
   socialWorkerId: id.allow(null),
 };
@@ -37,7 +43,12 @@ export const createChildSchema = Joi.object({
 
 export const endCareSchema = Joi.object({
   endedAt: timestamp.description('When care ended (default: now)'),
-  reason: Joi.string().multiline().trim().max(500).required().description('Why care ended, e.g. turned 18, returned home, adopted'),
+  reason: Joi.string()
+    .multiline()
+    .trim()
+    .max(500)
+    .required()
+    .description('Why care ended, e.g. turned 18, returned home, adopted'),
 }).label('careEnding');
 
 export const updateChildSchema = Joi.object(fields).min(1).label('child');

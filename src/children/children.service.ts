@@ -1,18 +1,21 @@
 // Children: register, read (audited), list and change. Carers and police never come through here.
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
-import type { Tx } from '../platform/database/transaction';
+
 import { AuditService, changedFields } from '../platform/audit/audit.service';
-import { Conflict, Invalid, NotFound } from '../platform/errors';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import { checkDates, checkEventTimes, englandDate } from '../platform/dates';
+import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { Child } from './child.entity';
-import { ChildFilter, ChildrenRepository } from './children.repository';
 import { newChildReference } from './child-reference';
 import { ChildTiesRepository } from './child-ties.repository';
+import { ChildFilter, ChildrenRepository } from './children.repository';
 
-export type ChildInput = Omit<Partial<Child>, 'id' | 'authorityId' | 'reference' | 'createdAt' | 'updatedAt' | 'careStartedAt' | 'careEndedAt' | 'careEndReason'>
-  & { careStartedAt?: Date };
+export type ChildInput = Omit<
+  Partial<Child>,
+  'id' | 'authorityId' | 'reference' | 'createdAt' | 'updatedAt' | 'careStartedAt' | 'careEndedAt' | 'careEndReason'
+> & { careStartedAt?: Date };
 
 export class ChildrenService {
   constructor(
@@ -33,7 +36,11 @@ export class ChildrenService {
       checkChildDates(now, input);
       await this.checkSocialWorker(tx, ctx, null, input.socialWorkerId);
       const child = await this.repo.insert(tx, {
-        aliases: [], dobEstimated: false, ageDisputed: false, interpreterNeeded: false, uasc: false,
+        aliases: [],
+        dobEstimated: false,
+        ageDisputed: false,
+        interpreterNeeded: false,
+        uasc: false,
         ...input,
         authorityId,
         reference: await this.freeReference(tx, authorityId),
@@ -41,22 +48,39 @@ export class ChildrenService {
         createdAt: now,
         updatedAt: now,
       });
-      await this.audit.record(tx, ctx, { action: 'create', entityType: 'child', entityId: child.id, childId: child.id });
+      await this.audit.record(tx, ctx, {
+        action: 'create',
+        entityType: 'child',
+        entityId: child.id,
+        childId: child.id,
+      });
       return child;
     });
   }
 
-  /** Reads one child's record and audits the read, in one statement: the audit line commits before the record is returned. */
+  /**
+   * Reads one child's record and audits the read, in one statement: the audit line commits before the record is
+   * returned.
+   */
   async get(ctx: RequestContext, id: string): Promise<Child> {
-    const [child] = await this.audit.readAudited<Child>(ctx, { action: 'read', entityType: 'child', entityId: id, childId: id },
-      this.repo.byIdQuery(this.db, ctx.actor.authorityId, id));
+    const [child] = await this.audit.readAudited<Child>(
+      ctx,
+      { action: 'read', entityType: 'child', entityId: id, childId: id },
+      this.repo.byIdQuery(this.db, ctx.actor.authorityId, id),
+    );
     if (!child) throw new NotFound('No child with that id was found.');
     return child;
   }
 
   async list(ctx: RequestContext, filter: ChildFilter): Promise<{ items: Child[]; total: number }> {
     const result = await this.repo.list(this.db.manager, ctx.actor.authorityId, filter);
-    await this.audit.recordShown(null, ctx, 'child', result.items.map((c) => ({ id: c.id, childId: c.id })), { searched: !!filter.search });
+    await this.audit.recordShown(
+      null,
+      ctx,
+      'child',
+      result.items.map((c) => ({ id: c.id, childId: c.id })),
+      { searched: !!filter.search },
+    );
     return result;
   }
 
@@ -67,10 +91,17 @@ export class ChildrenService {
         throw new Conflict(`Another child in this authority already has the local id ${changes.localId}.`);
       }
       checkChildDates(this.clock.now(), { ...child, ...changes });
-      if (changes.socialWorkerId !== child.socialWorkerId) await this.checkSocialWorker(tx, ctx, id, changes.socialWorkerId);
+      if (changes.socialWorkerId !== child.socialWorkerId)
+        await this.checkSocialWorker(tx, ctx, id, changes.socialWorkerId);
       const diff = changedFields(child, changes);
       const saved = await this.repo.update(tx, child, { ...changes, updatedAt: this.clock.now() });
-      await this.audit.record(tx, ctx, { action: 'update', entityType: 'child', entityId: id, childId: id, changes: diff });
+      await this.audit.record(tx, ctx, {
+        action: 'update',
+        entityType: 'child',
+        entityId: id,
+        childId: id,
+        changes: diff,
+      });
       return saved;
     });
   }
@@ -86,11 +117,21 @@ export class ChildrenService {
    * The allocated worker receives the child's alerts, so it must be a social worker of this authority.
    * Another authority's id and an id that does not exist get one answer, so ids cannot be probed.
    */
-  private async checkSocialWorker(tx: Tx, ctx: RequestContext, childId: string | null, userId: string | null | undefined): Promise<void> {
+  private async checkSocialWorker(
+    tx: Tx,
+    ctx: RequestContext,
+    childId: string | null,
+    userId: string | null | undefined,
+  ): Promise<void> {
     if (!userId || (await this.ties.isSocialWorker(tx, ctx.actor.authorityId, userId))) return;
     // Outside the transaction, which the refusal rolls back: a probe for ids leaves its trace.
-    await this.audit.record(null, ctx, { action: 'refused', entityType: 'child', entityId: childId, childId,
-      changes: { reason: 'invalid_reference', field: 'socialWorkerId' } });
+    await this.audit.record(null, ctx, {
+      action: 'refused',
+      entityType: 'child',
+      entityId: childId,
+      childId,
+      changes: { reason: 'invalid_reference', field: 'socialWorkerId' },
+    });
     const message = 'socialWorkerId is not a social worker in your authority';
     throw new Invalid(`${message}.`, { errors: [{ field: 'socialWorkerId', message }] });
   }
@@ -110,7 +151,12 @@ function checkChildDates(now: Date, child: Pick<ChildInput, 'dateOfBirth' | 'arr
   checkDates([
     { field: 'dateOfBirth', value: child.dateOfBirth, max: today, message: 'dateOfBirth cannot be in the future' },
     { field: 'arrivalDate', value: child.arrivalDate, max: today, message: 'arrivalDate cannot be in the future' },
-    { field: 'arrivalDate', value: child.arrivalDate, min: child.dateOfBirth, message: "arrivalDate cannot be before the child's date of birth" },
+    {
+      field: 'arrivalDate',
+      value: child.arrivalDate,
+      min: child.dateOfBirth,
+      message: "arrivalDate cannot be before the child's date of birth",
+    },
   ]);
   checkEventTimes(now, child.dateOfBirth, [{ field: 'careStartedAt', at: child.careStartedAt }]);
 }

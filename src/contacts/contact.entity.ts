@@ -3,16 +3,30 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const contactRoles = [
-  'police_control_room', 'missing_persons_unit', 'ceop', 'operational_group_list', 'duty_manager',
-  'head_of_service', 'director', 'iro', 'missing_coordinator', 'other',
+  'police_control_room',
+  'missing_persons_unit',
+  'ceop',
+  'operational_group_list',
+  'duty_manager',
+  'head_of_service',
+  'director',
+  'iro',
+  'missing_coordinator',
+  'other',
 ] as const;
 export type ContactRole = (typeof contactRoles)[number];
 
 export const contactRoleLabels: Record<ContactRole, string> = {
-  police_control_room: 'Police control room', missing_persons_unit: 'Missing persons unit', ceop: 'CEOP (National Crime Agency)',
-  operational_group_list: 'Operational group list', duty_manager: 'Duty manager', head_of_service: 'Head of service',
-  director: 'Director', iro: 'Independent reviewing officer',
-  missing_coordinator: 'Missing-children coordinator (told of children placed here by other authorities)', other: 'Other',
+  police_control_room: 'Police control room',
+  missing_persons_unit: 'Missing persons unit',
+  ceop: 'CEOP (National Crime Agency)',
+  operational_group_list: 'Operational group list',
+  duty_manager: 'Duty manager',
+  head_of_service: 'Head of service',
+  director: 'Director',
+  iro: 'Independent reviewing officer',
+  missing_coordinator: 'Missing-children coordinator (told of children placed here by other authorities)',
+  other: 'Other',
 };
 
 @Entity('contacts')

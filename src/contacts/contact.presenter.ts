@@ -3,7 +3,14 @@ import type { Contact } from './contact.entity';
 
 export function presentContact(c: Contact) {
   return {
-    id: c.id, name: c.name, organisation: c.organisation, role: c.role, mobile: c.mobile, email: c.email,
-    active: c.active, createdAt: c.createdAt, updatedAt: c.updatedAt,
+    id: c.id,
+    name: c.name,
+    organisation: c.organisation,
+    role: c.role,
+    mobile: c.mobile,
+    email: c.email,
+    active: c.active,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
   };
 }

@@ -1,11 +1,11 @@
 // Administration: the contacts the escalation ladder alerts (control rooms, CEOP, lists), added and changed.
-import type { AppRoute } from '../platform/http/types';
-import { contextOf } from '../platform/http/context';
 import { can } from '../platform/auth/permissions';
-import { formPage, type PageRequest } from '../platform/views/form-page';
-import { choice, optionalEmail, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
 import { invalidFields, NotFound } from '../platform/errors';
+import { contextOf } from '../platform/http/context';
+import type { AppRoute } from '../platform/http/types';
 import { toE164 } from '../platform/phone';
+import { choice, optionalEmail, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
+import { formPage, type PageRequest } from '../platform/views/form-page';
 import { contactRoleLabels, contactRoles } from './contact.entity';
 import type { ContactInput } from './contacts.service';
 
@@ -20,50 +20,94 @@ const fields = {
 };
 
 function inputOf(v: Record<string, string>): ContactInput {
-  if (!v.mobile && !v.email) throw invalidFields([{ field: 'mobile', message: 'Enter a mobile number or an email address, so the contact can be reached' }]);
-  return { name: v.name, organisation: v.organisation, role: v.role as never, mobile: orNull(v.mobile && toE164(v.mobile)), email: orNull(v.email) };
+  if (!v.mobile && !v.email)
+    throw invalidFields([
+      { field: 'mobile', message: 'Enter a mobile number or an email address, so the contact can be reached' },
+    ]);
+  return {
+    name: v.name,
+    organisation: v.organisation,
+    role: v.role as never,
+    mobile: orNull(v.mobile && toE164(v.mobile)),
+    email: orNull(v.email),
+  };
 }
 
 async function contactOf(request: PageRequest) {
-  const contact = (await request.server.app.services.contacts.list(contextOf(request), {})).find((c) => c.id === request.params.id);
+  const contact = (await request.server.app.services.contacts.list(contextOf(request), {})).find(
+    (c) => c.id === request.params.id,
+  );
   if (!contact) throw new NotFound('No contact with that id was found.');
   return contact;
 }
 
 export const contactsPages: AppRoute[] = [
   {
-    method: 'GET', path: '/admin/contacts',
+    method: 'GET',
+    path: '/admin/contacts',
     options: {
-      auth: 'session', app: { action: 'contacts.read' }, description: 'Contacts list',
+      auth: 'session',
+      app: { action: 'contacts.read' },
+      description: 'Contacts list',
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const contacts = await request.server.app.services.contacts.list(ctx, {});
         const canEdit = can(ctx.actor.role, 'contacts.write');
         return h.view('admin-contacts', {
-          backLink: { href: '/admin', text: 'Back to administration' }, canEdit,
-          rows: contacts.map((c) => ({ name: c.name, organisation: c.organisation, role: contactRoleLabels[c.role] ?? c.role,
-            reach: [c.mobile, c.email].filter(Boolean).join(', '), active: c.active ? 'Active' : 'Inactive', editHref: canEdit ? `/admin/contacts/${c.id}/edit` : null })),
+          backLink: { href: '/admin', text: 'Back to administration' },
+          canEdit,
+          rows: contacts.map((c) => ({
+            name: c.name,
+            organisation: c.organisation,
+            role: contactRoleLabels[c.role] ?? c.role,
+            reach: [c.mobile, c.email].filter(Boolean).join(', '),
+            active: c.active ? 'Active' : 'Inactive',
+            editHref: canEdit ? `/admin/contacts/${c.id}/edit` : null,
+          })),
         });
       },
     },
   },
   ...formPage({
-    path: '/admin/contacts/new', view: 'admin-contact', action: 'contacts.write', description: 'Add a contact', fields,
-    context: async () => ({ heading: 'Add a contact', roleItems, backLink: { href: '/admin/contacts', text: 'Back to contacts' } }),
+    path: '/admin/contacts/new',
+    view: 'admin-contact',
+    action: 'contacts.write',
+    description: 'Add a contact',
+    fields,
+    context: async () => ({
+      heading: 'Add a contact',
+      roleItems,
+      backLink: { href: '/admin/contacts', text: 'Back to contacts' },
+    }),
     submit: async (request, v) => {
       await request.server.app.services.contacts.create(contextOf(request), inputOf(v));
       return '/admin/contacts';
     },
   }),
   ...formPage({
-    path: '/admin/contacts/{id}/edit', view: 'admin-contact', action: 'contacts.write', description: 'Change a contact', fields,
+    path: '/admin/contacts/{id}/edit',
+    view: 'admin-contact',
+    action: 'contacts.write',
+    description: 'Change a contact',
+    fields,
     context: async (request) => {
       const contact = await contactOf(request);
-      return { heading: `Change ${contact.name}`, roleItems, backLink: { href: '/admin/contacts', text: 'Back to contacts' }, contact };
+      return {
+        heading: `Change ${contact.name}`,
+        roleItems,
+        backLink: { href: '/admin/contacts', text: 'Back to contacts' },
+        contact,
+      };
     },
     defaults: (_request, context) => {
       const c = (context as { contact: Record<string, string | null> }).contact;
-      return { name: c.name ?? '', organisation: c.organisation ?? '', role: c.role ?? '', mobile: c.mobile ?? '', email: c.email ?? '' };
+      return {
+        name: c.name ?? '',
+        organisation: c.organisation ?? '',
+        role: c.role ?? '',
+        mobile: c.mobile ?? '',
+        email: c.email ?? '',
+      };
     },
     submit: async (request, v) => {
       await request.server.app.services.contacts.change(contextOf(request), request.params.id, inputOf(v));

@@ -2,7 +2,10 @@
 import type { Tx } from '../platform/database/transaction';
 import { Contact, ContactRole } from './contact.entity';
 
-export interface ContactFilter { role?: ContactRole; active?: boolean }
+export interface ContactFilter {
+  role?: ContactRole;
+  active?: boolean;
+}
 
 export class ContactsRepository {
   async findById(tx: Tx, authorityId: string, id: string): Promise<Contact | null> {

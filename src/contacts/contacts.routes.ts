@@ -1,35 +1,61 @@
 // The authority's contacts: who the service alerts besides its users.
-import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import { createContactSchema, listContactsQuery, updateContactSchema } from './contacts.schemas';
+import type { AppRoute } from '../platform/http/types';
 import { presentContact } from './contact.presenter';
+import { createContactSchema, listContactsQuery, updateContactSchema } from './contacts.schemas';
 
 const tags = ['api', 'contacts'];
 
 export const contactsRoutes: AppRoute[] = [
   {
-    method: 'GET', path: '/api/v1/contacts',
+    method: 'GET',
+    path: '/api/v1/contacts',
     options: {
-      tags, description: "The authority's contacts (police control room, CEOP, distribution lists, ...)", app: { action: 'contacts.read' },
+      tags,
+      description: "The authority's contacts (police control room, CEOP, distribution lists, ...)",
+      app: { action: 'contacts.read' },
       validate: { query: listContactsQuery },
-      handler: async (request) => (await request.server.app.services.contacts.list(contextOf(request), request.query as never)).map(presentContact),
+      handler: async (request) =>
+        (await request.server.app.services.contacts.list(contextOf(request), request.query as never)).map(
+          presentContact,
+        ),
     },
   },
   {
-    method: 'POST', path: '/api/v1/contacts',
+    method: 'POST',
+    path: '/api/v1/contacts',
     options: {
-      tags, description: 'Add a contact (a mobile, an email, or both)', app: { action: 'contacts.write' },
+      tags,
+      description: 'Add a contact (a mobile, an email, or both)',
+      app: { action: 'contacts.write' },
       validate: { payload: createContactSchema },
-      handler: async (request, h) => h.response(presentContact(await request.server.app.services.contacts.create(contextOf(request), request.payload as never))).code(201),
+      handler: async (request, h) =>
+        h
+          .response(
+            presentContact(
+              await request.server.app.services.contacts.create(contextOf(request), request.payload as never),
+            ),
+          )
+          .code(201),
     },
   },
   {
-    method: 'PATCH', path: '/api/v1/contacts/{id}',
+    method: 'PATCH',
+    path: '/api/v1/contacts/{id}',
     options: {
-      tags, description: 'Change or deactivate a contact', app: { action: 'contacts.write' },
+      tags,
+      description: 'Change or deactivate a contact',
+      app: { action: 'contacts.write' },
       validate: { params: idParam, payload: updateContactSchema },
-      handler: async (request) => presentContact(await request.server.app.services.contacts.change(contextOf(request), request.params.id, request.payload as never)),
+      handler: async (request) =>
+        presentContact(
+          await request.server.app.services.contacts.change(
+            contextOf(request),
+            request.params.id,
+            request.payload as never,
+          ),
+        ),
     },
   },
 ];

@@ -20,7 +20,10 @@ export const createContactSchema = Joi.object({
   name: fields.name.required(),
   organisation: fields.organisation.required(),
   role: fields.role.required(),
-}).or('mobile', 'email').messages(reachable).label('contact');
+})
+  .or('mobile', 'email')
+  .messages(reachable)
+  .label('contact');
 
 export const updateContactSchema = Joi.object(fields).min(1).label('contact');
 

@@ -1,19 +1,31 @@
 // Contacts of an authority: list, add, change (changes audited). activeByRole is how the
 // escalation engine finds who to alert for a step.
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
-import type { Tx } from '../platform/database/transaction';
+
 import { AuditService, changedFields } from '../platform/audit/audit.service';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import { invalidFields, NotFound } from '../platform/errors';
 import { Contact, ContactRole } from './contact.entity';
 import { ContactFilter, ContactsRepository } from './contacts.repository';
 
-export interface ContactInput { name: string; organisation: string; role: ContactRole; mobile?: string | null; email?: string | null; active?: boolean }
+export interface ContactInput {
+  name: string;
+  organisation: string;
+  role: ContactRole;
+  mobile?: string | null;
+  email?: string | null;
+  active?: boolean;
+}
 
 export class ContactsService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    readonly repo = new ContactsRepository()) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    readonly repo = new ContactsRepository(),
+  ) {}
 
   async list(ctx: RequestContext, filter: ContactFilter): Promise<Contact[]> {
     return this.repo.list(this.db.manager, ctx.actor.authorityId, filter);
@@ -23,7 +35,13 @@ export class ContactsService {
     requireReachable(input);
     return this.db.transaction(async (tx) => {
       const now = this.clock.now();
-      const contact = await this.repo.save(tx, { active: true, ...input, authorityId: ctx.actor.authorityId, createdAt: now, updatedAt: now });
+      const contact = await this.repo.save(tx, {
+        active: true,
+        ...input,
+        authorityId: ctx.actor.authorityId,
+        createdAt: now,
+        updatedAt: now,
+      });
       await this.audit.record(tx, ctx, { action: 'create', entityType: 'contact', entityId: contact.id });
       return contact;
     });
@@ -49,5 +67,8 @@ export class ContactsService {
 }
 
 function requireReachable(c: Partial<ContactInput>): void {
-  if (!c.mobile && !c.email) throw invalidFields([{ field: 'mobile', message: 'a contact needs at least one of mobile or email, so it can be reached' }]);
+  if (!c.mobile && !c.email)
+    throw invalidFields([
+      { field: 'mobile', message: 'a contact needs at least one of mobile or email, so it can be reached' },
+    ]);
 }

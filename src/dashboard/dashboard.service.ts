@@ -1,30 +1,39 @@
 // What the dashboard shows one person, gathered from the services the API uses, each call scoped
 // to the caller and audited there: missing now (with who was alerted), return interviews awaited,
 // plans due for review, failed messages and steps that reached nobody, and for a carer the children they look after.
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
-import { can } from '../platform/auth/permissions';
+import type { MissedCheck } from '../bed-checks/bed-checks.repository';
+import type { BedChecksService } from '../bed-checks/bed-checks.service';
 import type { Child } from '../children/child.entity';
 import type { ChildrenService } from '../children/children.service';
+import type { EscalationService } from '../escalation/escalation.service';
+import type { UnreachedStep } from '../escalation/escalation-gaps.repository';
 import type { MissingEpisode } from '../missing/missing-episode.entity';
 import type { MissingEpisodesService } from '../missing/missing-episodes.service';
 import type { NotificationsService, NotificationWithHistory } from '../notifications/notifications.service';
-import type { SafeguardingPlansService } from '../safeguarding/safeguarding-plans.service';
-import type { SafeguardingPlan } from '../safeguarding/safeguarding-plan.entity';
-import type { CaredForChildren } from './cared-for-children.service';
-import type { OperationalGroupService } from '../operational-group/operational-group.service';
 import type { GroupAction } from '../operational-group/meeting-record.entity';
-import type { EscalationService } from '../escalation/escalation.service';
-import type { UnreachedStep } from '../escalation/escalation-gaps.repository';
-import type { BedChecksService } from '../bed-checks/bed-checks.service';
-import type { MissedCheck } from '../bed-checks/bed-checks.repository';
+import type { OperationalGroupService } from '../operational-group/operational-group.service';
+import type { RequestContext } from '../platform/auth/actor';
+import { can } from '../platform/auth/permissions';
+import type { Clock } from '../platform/clock';
+import type { SafeguardingPlan } from '../safeguarding/safeguarding-plan.entity';
+import type { SafeguardingPlansService } from '../safeguarding/safeguarding-plans.service';
+import type { CaredForChildren } from './cared-for-children.service';
 
 export interface DashboardSources {
-  children: ChildrenService; missingEpisodes: MissingEpisodesService; notifications: NotificationsService;
-  safeguardingPlans: SafeguardingPlansService; caredFor: CaredForChildren; operationalGroup: OperationalGroupService;
-  escalation: Pick<EscalationService, 'unreachedSteps'>; bedChecks: Pick<BedChecksService, 'missedToday'>;
+  children: ChildrenService;
+  missingEpisodes: MissingEpisodesService;
+  notifications: NotificationsService;
+  safeguardingPlans: SafeguardingPlansService;
+  caredFor: CaredForChildren;
+  operationalGroup: OperationalGroupService;
+  escalation: Pick<EscalationService, 'unreachedSteps'>;
+  bedChecks: Pick<BedChecksService, 'missedToday'>;
 }
-export interface EpisodeOnDashboard { episode: MissingEpisode; child: Child | null; alerts: NotificationWithHistory[] | null }
+export interface EpisodeOnDashboard {
+  episode: MissingEpisode;
+  child: Child | null;
+  alerts: NotificationWithHistory[] | null;
+}
 export interface Dashboard {
   now: Date;
   missingNow: EpisodeOnDashboard[];
@@ -43,33 +52,57 @@ const stillMissing = ['reported', 'police_informed'];
 const awaitingInterview = ['returned', 'return_interview_due'];
 
 export class DashboardService {
-  constructor(private readonly s: DashboardSources, private readonly clock: Clock) {}
+  constructor(
+    private readonly s: DashboardSources,
+    private readonly clock: Clock,
+  ) {}
 
   async forActor(ctx: RequestContext): Promise<Dashboard> {
     const { role } = ctx.actor;
     const now = this.clock.now();
     const caredFor = role === 'carer' ? await this.s.caredFor.list(ctx) : null;
-    const episodes = can(role, 'episodes.read') ? (await this.s.missingEpisodes.list(ctx, { open: true, limit: 200, offset: 0 })).items : [];
-    const plans = can(role, 'children.read') ? await this.s.safeguardingPlans.dueForReview(ctx.actor.authorityId) : null;
+    const episodes = can(role, 'episodes.read')
+      ? (await this.s.missingEpisodes.list(ctx, { open: true, limit: 200, offset: 0 })).items
+      : [];
+    const plans = can(role, 'children.read')
+      ? await this.s.safeguardingPlans.dueForReview(ctx.actor.authorityId)
+      : null;
     const missedChecks = can(role, 'children.read') ? await this.s.bedChecks.missedToday(ctx.actor.authorityId) : null;
     const children = can(role, 'children.read')
-      ? await this.childrenById(ctx, [...episodes.map((e) => e.childId), ...(plans ?? []).map((p) => p.childId), ...(missedChecks ?? []).map((c) => c.childId)])
+      ? await this.childrenById(ctx, [
+          ...episodes.map((e) => e.childId),
+          ...(plans ?? []).map((p) => p.childId),
+          ...(missedChecks ?? []).map((c) => c.childId),
+        ])
       : new Map<string, Child>();
     const withDetail = async (e: MissingEpisode): Promise<EpisodeOnDashboard> => ({
-      episode: e, child: children.get(e.childId) ?? null,
+      episode: e,
+      child: children.get(e.childId) ?? null,
       alerts: can(role, 'notifications.read') ? await this.s.notifications.listForEpisode(ctx, e.id) : null,
     });
     const missingNow: EpisodeOnDashboard[] = [];
     for (const e of episodes.filter((x) => stillMissing.includes(x.state))) missingNow.push(await withDetail(e));
     missingNow.sort((a, b) => a.episode.discoveredAt.getTime() - b.episode.discoveredAt.getTime());
-    const awaitingReturnInterview = episodes.filter((x) => awaitingInterview.includes(x.state))
+    const awaitingReturnInterview = episodes
+      .filter((x) => awaitingInterview.includes(x.state))
       .map((episode) => ({ episode, child: children.get(episode.childId) ?? null, alerts: null }));
     const plansDue = plans && plans.map((plan) => ({ plan, child: children.get(plan.childId) ?? null }));
     const failed = can(role, 'notifications.read') ? await this.s.notifications.listFailed(ctx, 20, 0) : null;
     const unreachedSteps = can(role, 'notifications.read') ? await this.s.escalation.unreachedSteps(ctx) : null;
     const overdueActions = can(role, 'group.read') ? await this.overdueActions(ctx) : null;
-    const missedBedChecks = missedChecks && missedChecks.map((check) => ({ check, child: children.get(check.childId) ?? null }));
-    return { now, missingNow, awaitingReturnInterview, plansDue, failed, unreachedSteps, overdueActions, missedBedChecks, caredFor };
+    const missedBedChecks =
+      missedChecks && missedChecks.map((check) => ({ check, child: children.get(check.childId) ?? null }));
+    return {
+      now,
+      missingNow,
+      awaitingReturnInterview,
+      plansDue,
+      failed,
+      unreachedSteps,
+      overdueActions,
+      missedBedChecks,
+      caredFor,
+    };
   }
 
   /** The operational group's open actions whose due date has passed (in England). */

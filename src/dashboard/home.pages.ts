@@ -1,23 +1,30 @@
 // The dashboard: the first page after sign-in. It updates itself every minute (the person can stop
 // it) so a screen left open in the duty office keeps "missing for" times and delivery states current.
+import { episodeReferencePattern } from '../missing/episode-reference';
+import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
-import { contextOf } from '../platform/http/context';
 import { presentDashboard } from './dashboard-page.presenter';
-import { episodeReferencePattern } from '../missing/episode-reference';
 
 export const homePages: AppRoute[] = [
   {
-    method: 'GET', path: '/',
+    method: 'GET',
+    path: '/',
     options: {
-      auth: 'session', app: { action: 'self.session' }, description: 'The dashboard',
+      auth: 'session',
+      app: { action: 'self.session' },
+      description: 'The dashboard',
       validate: { query: Joi.object({ reported: Joi.string().pattern(episodeReferencePattern) }) },
       handler: async (request, h) => {
         const { services, config } = request.server.app;
         const ctx = contextOf(request);
         const authority = await services.authorities.get(ctx.actor.authorityId);
         const dashboard = await services.dashboard.forActor(ctx);
-        return h.view('dashboard', { ...presentDashboard(dashboard, config.displayTimeZone, authority.name), reported: request.query.reported, refreshSeconds: 60 });
+        return h.view('dashboard', {
+          ...presentDashboard(dashboard, config.displayTimeZone, authority.name),
+          reported: request.query.reported,
+          refreshSeconds: 60,
+        });
       },
     },
   },

@@ -1,8 +1,8 @@
 // The messages of one runner pass, gathered step by step and written to the outbox in one go. A
 // person who holds two roles of a step would get the same message twice; the second copy (same
 // dedupe key) is dropped here, so each run's message count is known before anything is written.
-import type { Tx } from '../platform/database/transaction';
 import type { NotificationOutbox, OutboxMessage } from '../notifications/outbox';
+import type { Tx } from '../platform/database/transaction';
 
 export class BatchMessages {
   private readonly messages: OutboxMessage[] = [];
@@ -23,7 +23,10 @@ export class BatchMessages {
     return from;
   }
 
-  /** For each of a step's messages, what write() will answer if the outbox holds none of them yet: a placeholder, or null for a copy. */
+  /**
+   * For each of a step's messages, what write() will answer if the outbox holds none of them yet: a placeholder, or
+   * null for a copy.
+   */
   expected(from: number, length: number): (string | null)[] {
     return this.firstCopy.slice(from, from + length).map((first) => (first ? 'planned' : null));
   }
@@ -38,9 +41,14 @@ export class BatchMessages {
       for (let i = from; i < from + (this.ranges.get(from) ?? 0); i += 1) if (this.firstCopy[i]) chosen.push(i);
     }
     chosen.sort((a, b) => a - b);
-    const ids = await outbox.enqueueMany(tx, chosen.map((i) => this.messages[i]));
+    const ids = await outbox.enqueueMany(
+      tx,
+      chosen.map((i) => this.messages[i]),
+    );
     const result: (string | null)[] = this.messages.map(() => null);
-    chosen.forEach((i, k) => { result[i] = ids[k]; });
+    chosen.forEach((i, k) => {
+      result[i] = ids[k];
+    });
     return result;
   }
 }

@@ -1,8 +1,8 @@
 // The escalation ladder as a pure function: given an episode, the policy copied onto it, the
 // (step, repeat) pairs already run and the time, decide what fires now, what is skipped and why,
 // and when to look again. No database, no clock: the runner supplies everything.
-import type { EscalationStep, PolicySnapshot, RiskGrade, StepCondition } from './escalation-policy';
 import { addWorkingDaysToInstant as addWorkingDays } from '../platform/working-days';
+import type { EscalationStep, PolicySnapshot, RiskGrade, StepCondition } from './escalation-policy';
 
 export interface EpisodeSnapshot {
   kind: 'M' | 'A';
@@ -23,12 +23,23 @@ export interface EpisodeSnapshot {
   acknowledgedSteps: readonly string[];
 }
 
-/** 'unreached': the step fired but had nobody to send to; it counts as fired, so it repeats and moves on as any other. */
+/**
+ * 'unreached': the step fired but had nobody to send to; it counts as fired, so it repeats and moves on as any other.
+ */
 export type RunOutcome = 'fired' | 'skipped' | 'unreached';
 /** Keyed by runKey(step, repeat). */
 export type FiredKeys = ReadonlyMap<string, RunOutcome>;
-export interface StepDecision { step: EscalationStep; repeat: number; action: 'fire' | 'skip'; reason: string; dueAt: Date | null }
-export interface DueResult { decisions: StepDecision[]; nextAt: Date | null }
+export interface StepDecision {
+  step: EscalationStep;
+  repeat: number;
+  action: 'fire' | 'skip';
+  reason: string;
+  dueAt: Date | null;
+}
+export interface DueResult {
+  decisions: StepDecision[];
+  nextAt: Date | null;
+}
 
 export const runKey = (stepKey: string, repeat: number) => `${stepKey}#${repeat}`;
 const MINUTE = 60_000;
@@ -58,7 +69,8 @@ export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys:
     const dueAt = first === null ? null : repeatDue(step, first, repeat);
     if (ep.closedAt) {
       const foundNotice = step.from === 'returned' && repeat === 0 && dueAt !== null && dueAt <= ep.closedAt.getTime();
-      if (foundNotice) decisions.push(decision(step, repeat, 'fire', 'The child returned or the episode closed.', dueAt));
+      if (foundNotice)
+        decisions.push(decision(step, repeat, 'fire', 'The child returned or the episode closed.', dueAt));
       else decisions.push(decision(step, repeat, 'skip', 'The episode is closed, so escalation has stopped.', dueAt));
       continue;
     }
@@ -91,7 +103,13 @@ export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys:
   return { decisions, nextAt: nextAt === Infinity ? null : new Date(nextAt) };
 }
 
-function decision(step: EscalationStep, repeat: number, action: 'fire' | 'skip', reason: string, dueAt: number | null): StepDecision {
+function decision(
+  step: EscalationStep,
+  repeat: number,
+  action: 'fire' | 'skip',
+  reason: string,
+  dueAt: number | null,
+): StepDecision {
   return { step, repeat, action, reason, dueAt: dueAt === null ? null : new Date(dueAt) };
 }
 
@@ -111,11 +129,15 @@ function runsByStep(fired: FiredKeys): Map<string, { lastFired: number; skipped:
 
 function momentOf(step: EscalationStep, ep: EpisodeSnapshot): Date | null {
   switch (step.from) {
-    case 'discovered': return missingFrom(step, ep, ep.discoveredAt);
-    case 'reported': return missingFrom(step, ep, ep.reportedAt);
+    case 'discovered':
+      return missingFrom(step, ep, ep.discoveredAt);
+    case 'reported':
+      return missingFrom(step, ep, ep.reportedAt);
     // High risk from the first minute (trafficked, or newly placed): the high-risk step fires at the report.
-    case 'risk_high': return ep.highRiskFromStart ? missingFrom(step, ep, ep.reportedAt) : ep.riskHighAt;
-    case 'returned': return ep.returnedAt ?? ep.closedAt;
+    case 'risk_high':
+      return ep.highRiskFromStart ? missingFrom(step, ep, ep.reportedAt) : ep.riskHighAt;
+    case 'returned':
+      return ep.returnedAt ?? ep.closedAt;
   }
 }
 
@@ -137,14 +159,24 @@ function repeatDue(step: EscalationStep, first: number, repeat: number): number 
 
 function fireReason(step: EscalationStep, repeat: number, ep: EpisodeSnapshot): string {
   if (repeat > 0) return `Repeat ${repeat}: the alert has not been acknowledged.`;
-  const delay = step.delayWorkingDays ? `${step.delayWorkingDays} working days after` : step.delayMinutes ? `${step.delayMinutes / 60} hours after` : 'at';
+  const delay = step.delayWorkingDays
+    ? `${step.delayWorkingDays} working days after`
+    : step.delayMinutes
+      ? `${step.delayMinutes / 60} hours after`
+      : 'at';
   const highRisk = ep.highRiskFromStart ? 'the report (high risk from the first minute)' : 'the high risk grading';
-  const moment = { discovered: 'discovery', reported: 'the report', returned: 'the return', risk_high: highRisk }[step.from];
+  const moment = { discovered: 'discovery', reported: 'the report', returned: 'the return', risk_high: highRisk }[
+    step.from
+  ];
   return `Due ${delay} ${moment}.`;
 }
 
 /** Null when every condition holds; otherwise a sentence saying which did not. */
-export function unmetCondition(when: StepCondition | undefined, ep: EpisodeSnapshot, policy: PolicySnapshot): string | null {
+export function unmetCondition(
+  when: StepCondition | undefined,
+  ep: EpisodeSnapshot,
+  policy: PolicySnapshot,
+): string | null {
   if (!when) return null;
   const risk = effectiveRisk(ep);
   if (when.risk && !(risk && when.risk.includes(risk))) {
@@ -154,7 +186,9 @@ export function unmetCondition(when: StepCondition | undefined, ep: EpisodeSnaps
     return `the trafficking status is ${ep.traffickingStatus.replace('_', ' ')}; this step needs ${when.trafficking.join(' or ').replace('_', ' ')}.`;
   }
   if (when.newPlacement !== undefined && isNewPlacement(ep, policy.settings.newPlacementDays) !== when.newPlacement) {
-    return when.newPlacement ? `the placement did not start within ${policy.settings.newPlacementDays} days.` : 'the placement is new.';
+    return when.newPlacement
+      ? `the placement did not start within ${policy.settings.newPlacementDays} days.`
+      : 'the placement is new.';
   }
   if (when.repeatCountAtLeast && ep.repeatCount < when.repeatCountAtLeast) {
     return `this is episode ${ep.repeatCount} in ${policy.settings.repeatWindowDays} days; this step needs ${when.repeatCountAtLeast}.`;
@@ -163,11 +197,16 @@ export function unmetCondition(when: StepCondition | undefined, ep: EpisodeSnaps
     return `the ${when.notAcknowledged} alert was acknowledged.`;
   }
   if (when.returnInterviewPending !== undefined && ep.returnInterviewPending !== when.returnInterviewPending) {
-    return when.returnInterviewPending ? 'the return interview was held, declined or explained.' : 'the return interview is still pending.';
+    return when.returnInterviewPending
+      ? 'the return interview was held, declined or explained.'
+      : 'the return interview is still pending.';
   }
   return null;
 }
 
-export function isNewPlacement(ep: Pick<EpisodeSnapshot, 'placementStartedAt' | 'discoveredAt'>, days: number): boolean {
+export function isNewPlacement(
+  ep: Pick<EpisodeSnapshot, 'placementStartedAt' | 'discoveredAt'>,
+  days: number,
+): boolean {
   return !!ep.placementStartedAt && ep.discoveredAt.getTime() - ep.placementStartedAt.getTime() <= days * DAY;
 }

@@ -2,21 +2,27 @@
 // on first use), and saving a new version. Episodes copy the version in force when they open.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
-import type { Tx } from '../platform/database/transaction';
-import type { AuditService } from '../platform/audit/audit.service';
-import { Invalid } from '../platform/errors';
+
 import { TEMPLATES_DIR } from '../notifications/templates';
-import { EscalationPolicy } from './escalation-policy.entity';
-import { missingPoliceStep, type PolicyDocument, type PolicySnapshot, type RecipientRole } from './escalation-policy';
+import type { AuditService } from '../platform/audit/audit.service';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
+import { Invalid } from '../platform/errors';
 import { defaultPolicy } from './default-policy';
 import { EscalationGapsRepository } from './escalation-gaps.repository';
+import { missingPoliceStep, type PolicyDocument, type PolicySnapshot, type RecipientRole } from './escalation-policy';
+import { EscalationPolicy } from './escalation-policy.entity';
 
 export class EscalationPoliciesService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly gaps = new EscalationGapsRepository()) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly gaps = new EscalationGapsRepository(),
+  ) {}
 
   async get(ctx: RequestContext): Promise<EscalationPolicy> {
     return this.db.transaction((tx) => this.inForce(tx, ctx.actor.authorityId));
@@ -26,24 +32,45 @@ export class EscalationPoliciesService {
   async withGaps(ctx: RequestContext): Promise<{ policy: EscalationPolicy; rolesWithNobody: RecipientRole[] }> {
     return this.db.transaction(async (tx) => {
       const policy = await this.inForce(tx, ctx.actor.authorityId);
-      return { policy, rolesWithNobody: await this.gaps.rolesWithNobody(tx, ctx.actor.authorityId, policy.steps.flatMap((s) => s.recipients)) };
+      return {
+        policy,
+        rolesWithNobody: await this.gaps.rolesWithNobody(
+          tx,
+          ctx.actor.authorityId,
+          policy.steps.flatMap((s) => s.recipients),
+        ),
+      };
     });
   }
 
   /** Saves the document as the next version; running episodes keep the version they copied. */
   async replace(ctx: RequestContext, doc: PolicyDocument): Promise<EscalationPolicy> {
     const missing = [...new Set(doc.steps.map((s) => s.template))].filter((t) => !templateExists(t));
-    if (missing.length) throw new Invalid(`There is no message template named ${missing.join(', ')}; use one under templates/sms and templates/email.`);
+    if (missing.length)
+      throw new Invalid(
+        `There is no message template named ${missing.join(', ')}; use one under templates/sms and templates/email.`,
+      );
     const noPolice = missingPoliceStep(doc);
     if (noPolice) throw new Invalid(noPolice);
     return this.db.transaction(async (tx) => {
       const current = await this.inForce(tx, ctx.actor.authorityId);
-      const saved = await tx.save(EscalationPolicy, tx.create(EscalationPolicy, {
-        authorityId: ctx.actor.authorityId, version: current.version + 1, settings: doc.settings, steps: doc.steps,
-        createdBy: ctx.actor.userId, createdAt: this.clock.now(),
-      }));
-      await this.audit.record(tx, ctx, { action: 'update', entityType: 'escalation_policy', entityId: saved.id,
-        changes: { version: saved.version, steps: doc.steps.map((s) => s.key) } });
+      const saved = await tx.save(
+        EscalationPolicy,
+        tx.create(EscalationPolicy, {
+          authorityId: ctx.actor.authorityId,
+          version: current.version + 1,
+          settings: doc.settings,
+          steps: doc.steps,
+          createdBy: ctx.actor.userId,
+          createdAt: this.clock.now(),
+        }),
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'update',
+        entityType: 'escalation_policy',
+        entityId: saved.id,
+        changes: { version: saved.version, steps: doc.steps.map((s) => s.key) },
+      });
       return saved;
     });
   }
@@ -58,9 +85,11 @@ export class EscalationPoliciesService {
 
   /** Idempotent: safe when several instances (or the seed) race to create version 1. */
   async ensureDefault(tx: Tx, authorityId: string): Promise<void> {
-    await tx.query(`INSERT INTO escalation_policies (authority_id, version, settings, steps, created_at)
+    await tx.query(
+      `INSERT INTO escalation_policies (authority_id, version, settings, steps, created_at)
       VALUES ($1, 1, $2, $3, $4) ON CONFLICT (authority_id, version) DO NOTHING`,
-    [authorityId, JSON.stringify(defaultPolicy.settings), JSON.stringify(defaultPolicy.steps), this.clock.now()]);
+      [authorityId, JSON.stringify(defaultPolicy.settings), JSON.stringify(defaultPolicy.steps), this.clock.now()],
+    );
   }
 
   private latest(tx: Tx, authorityId: string): Promise<EscalationPolicy | null> {
@@ -73,5 +102,8 @@ export function snapshotOf(policy: EscalationPolicy): PolicySnapshot {
 }
 
 function templateExists(name: string): boolean {
-  return existsSync(path.join(TEMPLATES_DIR, 'sms', `${name}.njk`)) && existsSync(path.join(TEMPLATES_DIR, 'email', `${name}.subject.njk`));
+  return (
+    existsSync(path.join(TEMPLATES_DIR, 'sms', `${name}.njk`)) &&
+    existsSync(path.join(TEMPLATES_DIR, 'email', `${name}.subject.njk`))
+  );
 }

@@ -1,5 +1,6 @@
 // One version of an authority's escalation policy. Versions are never changed, only added.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { EscalationStep, PolicySettings } from './escalation-policy';
 
 @Entity('escalation_policies')

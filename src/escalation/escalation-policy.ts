@@ -9,13 +9,32 @@ export type RiskGrade = (typeof riskGrades)[number];
 export const channels = ['sms', 'email'] as const;
 
 /** People of the child's team (users, guardians, carers) and contacts of the authority, by role. */
-export const teamRecipients = ['social_worker', 'team_manager', 'senior_manager', 'ictg', 'parents_with_pr', 'carer', 'alerted'] as const;
-export const contactRecipients = ['police_control_room', 'missing_persons_unit', 'ceop', 'duty_manager', 'head_of_service',
-  'director', 'iro', 'operational_group_list'] as const;
-/** Out of area (issue 23): the control room of the force where the child lives, and the host's missing-children coordinator. */
+export const teamRecipients = [
+  'social_worker',
+  'team_manager',
+  'senior_manager',
+  'ictg',
+  'parents_with_pr',
+  'carer',
+  'alerted',
+] as const;
+export const contactRecipients = [
+  'police_control_room',
+  'missing_persons_unit',
+  'ceop',
+  'duty_manager',
+  'head_of_service',
+  'director',
+  'iro',
+  'operational_group_list',
+] as const;
+/**
+ * Out of area (issue 23): the control room of the force where the child lives, and the host's missing-children
+ * coordinator.
+ */
 export const hostRecipients = ['host_police', 'host_coordinator'] as const;
-export type RecipientRole = (typeof teamRecipients)[number] | (typeof contactRecipients)[number]
-  | (typeof hostRecipients)[number];
+export type RecipientRole =
+  (typeof teamRecipients)[number] | (typeof contactRecipients)[number] | (typeof hostRecipients)[number];
 
 export const episodeKinds = ['M', 'A'] as const;
 export type EpisodeKind = (typeof episodeKinds)[number];
@@ -64,42 +83,83 @@ export interface PolicySettings {
   repeatWindowDays: number;
 }
 
-export interface PolicyDocument { settings: PolicySettings; steps: EscalationStep[] }
-export interface PolicySnapshot extends PolicyDocument { version: number }
+export interface PolicyDocument {
+  settings: PolicySettings;
+  steps: EscalationStep[];
+}
+export interface PolicySnapshot extends PolicyDocument {
+  version: number;
+}
 
 const step = Joi.object({
-  key: Joi.string().pattern(/^[a-z0-9_]{1,40}$/).required()
+  key: Joi.string()
+    .pattern(/^[a-z0-9_]{1,40}$/)
+    .required()
     .messages({ 'string.pattern.base': '{{#label}} must be lower-case letters, digits and underscores (at most 40)' }),
-  template: Joi.string().pattern(/^[a-z0-9-]{1,60}$/).required(),
-  from: Joi.string().valid(...moments).required(),
-  delayMinutes: Joi.number().integer().min(0).max(60 * 24 * 366),
+  template: Joi.string()
+    .pattern(/^[a-z0-9-]{1,60}$/)
+    .required(),
+  from: Joi.string()
+    .valid(...moments)
+    .required(),
+  delayMinutes: Joi.number()
+    .integer()
+    .min(0)
+    .max(60 * 24 * 366),
   delayWorkingDays: Joi.number().integer().min(1).max(260),
   when: Joi.object({
-    kind: Joi.array().items(Joi.string().valid(...episodeKinds)).min(1).unique(),
-    risk: Joi.array().items(Joi.string().valid(...riskGrades)).min(1).unique(),
-    trafficking: Joi.array().items(Joi.string().valid('suspected', 'confirmed', 'not_trafficked', 'unknown')).min(1).unique(),
+    kind: Joi.array()
+      .items(Joi.string().valid(...episodeKinds))
+      .min(1)
+      .unique(),
+    risk: Joi.array()
+      .items(Joi.string().valid(...riskGrades))
+      .min(1)
+      .unique(),
+    trafficking: Joi.array()
+      .items(Joi.string().valid('suspected', 'confirmed', 'not_trafficked', 'unknown'))
+      .min(1)
+      .unique(),
     newPlacement: Joi.boolean(),
     repeatCountAtLeast: Joi.number().integer().min(2).max(100),
     returnInterviewPending: Joi.boolean(),
     notAcknowledged: Joi.string().pattern(/^[a-z0-9_]{1,40}$/),
   }),
   whileMissing: Joi.boolean(),
-  recipients: Joi.array().items(Joi.string().valid(...teamRecipients, ...contactRecipients, ...hostRecipients)).min(1).unique().required(),
-  channels: Joi.array().items(Joi.string().valid(...channels)).min(1).unique().required(),
+  recipients: Joi.array()
+    .items(Joi.string().valid(...teamRecipients, ...contactRecipients, ...hostRecipients))
+    .min(1)
+    .unique()
+    .required(),
+  channels: Joi.array()
+    .items(Joi.string().valid(...channels))
+    .min(1)
+    .unique()
+    .required(),
   needsAck: Joi.boolean().required(),
   profileLink: Joi.boolean(),
-  repeat: Joi.object({ everyMinutes: Joi.number().integer().min(5).required(), max: Joi.number().integer().min(1).max(100).required() }),
-}).xor('delayMinutes', 'delayWorkingDays').messages({
-  'object.xor': 'each step needs exactly one of delayMinutes and delayWorkingDays',
-  'object.missing': 'each step needs exactly one of delayMinutes and delayWorkingDays',
-});
+  repeat: Joi.object({
+    everyMinutes: Joi.number().integer().min(5).required(),
+    max: Joi.number().integer().min(1).max(100).required(),
+  }),
+})
+  .xor('delayMinutes', 'delayWorkingDays')
+  .messages({
+    'object.xor': 'each step needs exactly one of delayMinutes and delayWorkingDays',
+    'object.missing': 'each step needs exactly one of delayMinutes and delayWorkingDays',
+  });
 
 export const policyDocumentSchema = Joi.object({
   settings: Joi.object({
     newPlacementDays: Joi.number().integer().min(0).max(90).required(),
     repeatWindowDays: Joi.number().integer().min(1).max(365).required(),
   }).required(),
-  steps: Joi.array().items(step).min(1).max(50).unique('key').required()
+  steps: Joi.array()
+    .items(step)
+    .min(1)
+    .max(50)
+    .unique('key')
+    .required()
     .messages({ 'array.unique': 'step keys must be unique: two steps share one' }),
 }).label('policy');
 
@@ -108,15 +168,32 @@ export const policyDocumentSchema = Joi.object({
  * step would leave a child unreported, so it cannot be saved. Null when the policy has it.
  */
 export function missingPoliceStep(doc: PolicyDocument): string | null {
-  const hasIt = doc.steps.some((s) => s.from === 'reported' && s.delayMinutes === 0 && s.delayWorkingDays === undefined
-    && s.recipients.includes('police_control_room') && (!s.when?.kind || s.when.kind.includes('M'))
-    && policeStepUnconditional(s.when));
-  return hasIt ? null : 'The policy must tell police at the report: add a step from "reported" with delayMinutes 0 '
-    + 'whose recipients include police_control_room (for missing, M, episodes).';
+  const hasIt = doc.steps.some(
+    (s) =>
+      s.from === 'reported' &&
+      s.delayMinutes === 0 &&
+      s.delayWorkingDays === undefined &&
+      s.recipients.includes('police_control_room') &&
+      (!s.when?.kind || s.when.kind.includes('M')) &&
+      policeStepUnconditional(s.when),
+  );
+  return hasIt
+    ? null
+    : 'The policy must tell police at the report: add a step from "reported" with delayMinutes 0 ' +
+        'whose recipients include police_control_room (for missing, M, episodes).';
 }
 
-/** A police step that waits on risk, trafficking, placement or repeats would not reach police for every missing child. */
+/**
+ * A police step that waits on risk, trafficking, placement or repeats would not reach police for every missing child.
+ */
 function policeStepUnconditional(when: StepCondition | undefined): boolean {
-  return !when || (!when.risk && !when.trafficking && when.newPlacement === undefined && !when.repeatCountAtLeast
-    && when.returnInterviewPending === undefined && !when.notAcknowledged);
+  return (
+    !when ||
+    (!when.risk &&
+      !when.trafficking &&
+      when.newPlacement === undefined &&
+      !when.repeatCountAtLeast &&
+      when.returnInterviewPending === undefined &&
+      !when.notAcknowledged)
+  );
 }

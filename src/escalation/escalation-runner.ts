@@ -4,28 +4,41 @@
 // outbox in the same transaction, so a step runs once however many instances run at the same
 // moment. Each stage is one set-based statement for the whole batch, so a sweep's cost is a few
 // round trips per batch rather than per episode.
-import type { Tx } from '../platform/database/transaction';
-import type { Clock } from '../platform/clock';
-import type { NotificationOutbox } from '../notifications/outbox';
 import { MissingEpisode } from '../missing/missing-episode.entity';
+import type { NotificationOutbox } from '../notifications/outbox';
+import type { Clock } from '../platform/clock';
+import { preparedQuery } from '../platform/database/prepared-query';
+import { textRows } from '../platform/database/text-rows';
+import type { Tx } from '../platform/database/transaction';
+import { uuidList } from '../platform/database/uuid-list';
+import { BatchMessages } from './batch-messages';
+import { LadderChild, LadderEpisode, lockDueEpisodes } from './due-episodes';
 import { dueSteps, EpisodeSnapshot, runKey, RunOutcome, StepDecision } from './due-steps';
 import type { RiskGrade } from './escalation-policy';
-import { EpisodeParty, RecipientResolver } from './recipients';
-import { messageData, EpisodeFacts } from './message-data';
-import { planStep, PlannedStep, sentStep } from './step-messages';
-import { BatchMessages } from './batch-messages';
-import { tellDutyManagers, UnreachedRun } from './unreached-notice';
 import { foldOverdue, RECORDED_AFTER_THE_FACT, silencedSteps } from './late-entry';
-import { LadderChild, LadderEpisode, lockDueEpisodes } from './due-episodes';
+import { EpisodeFacts, messageData } from './message-data';
+import { EpisodeParty, RecipientResolver } from './recipients';
 import type { SignedLinks } from './signed-link';
-import { textRows } from '../platform/database/text-rows';
-import { preparedQuery } from '../platform/database/prepared-query';
-import { uuidList } from '../platform/database/uuid-list';
+import { PlannedStep, planStep, sentStep } from './step-messages';
+import { tellDutyManagers, UnreachedRun } from './unreached-notice';
 
-export interface RunSummary { fired: number; skipped: number; notifications: number; unreached: Unreached[] }
-/** A fired step's roles that had nobody; dutyManagerTold is false when the authority has no duty manager to tell either. */
-export interface Unreached { stepKey: string; roles: string[]; dutyManagerTold: boolean }
-export interface RunnerOptions { displayTimeZone: string }
+export interface RunSummary {
+  fired: number;
+  skipped: number;
+  notifications: number;
+  unreached: Unreached[];
+}
+/**
+ * A fired step's roles that had nobody; dutyManagerTold is false when the authority has no duty manager to tell either.
+ */
+export interface Unreached {
+  stepKey: string;
+  roles: string[];
+  dutyManagerTold: boolean;
+}
+export interface RunnerOptions {
+  displayTimeZone: string;
+}
 export interface ProcessOptions {
   opened?: boolean;
   child?: LadderChild;
@@ -36,11 +49,23 @@ export interface ProcessOptions {
 }
 
 type Recount = { episodeId: string; stepKey: string; repeat: number; count: number; summary: string };
-type Won = { episode: LadderEpisode; party: EpisodeParty; decision: StepDecision; plan?: PlannedStep; from: number; expected: (string | null)[]; count: number };
+type Won = {
+  episode: LadderEpisode;
+  party: EpisodeParty;
+  decision: StepDecision;
+  plan?: PlannedStep;
+  from: number;
+  expected: (string | null)[];
+  count: number;
+};
 
 export class EscalationRunner {
-  constructor(private readonly clock: Clock, private readonly outbox: NotificationOutbox, private readonly links: SignedLinks,
-    private readonly options: RunnerOptions) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly outbox: NotificationOutbox,
+    private readonly links: SignedLinks,
+    private readonly options: RunnerOptions,
+  ) {}
 
   /**
    * Processes one episode inside the caller's transaction (which holds the episode's row lock).
@@ -48,15 +73,22 @@ export class EscalationRunner {
    * has read the child already (a report locks its row), so the runner need not.
    */
   async process(tx: Tx, episodeOrId: MissingEpisode | string, options: ProcessOptions = {}): Promise<RunSummary> {
-    const episode = typeof episodeOrId === 'string' ? await tx.findOneByOrFail(MissingEpisode, { id: episodeOrId }) : episodeOrId;
+    const episode =
+      typeof episodeOrId === 'string' ? await tx.findOneByOrFail(MissingEpisode, { id: episodeOrId }) : episodeOrId;
     return (await this.processMany(tx, [episode], new RecipientResolver(this.clock.now()), options)).get(episode.id)!;
   }
 
   /** Processes episodes whose rows the caller's transaction has locked; one summary per episode id. */
-  async processMany(tx: Tx, episodes: LadderEpisode[], resolver = new RecipientResolver(this.clock.now()),
-    { opened = false, child, recordOnly = false, resumed = false }: ProcessOptions = {}): Promise<Map<string, RunSummary>> {
+  async processMany(
+    tx: Tx,
+    episodes: LadderEpisode[],
+    resolver = new RecipientResolver(this.clock.now()),
+    { opened = false, child, recordOnly = false, resumed = false }: ProcessOptions = {},
+  ): Promise<Map<string, RunSummary>> {
     const now = this.clock.now();
-    const summaries = new Map<string, RunSummary>(episodes.map((e) => [e.id, { fired: 0, skipped: 0, notifications: 0, unreached: [] }]));
+    const summaries = new Map<string, RunSummary>(
+      episodes.map((e) => [e.id, { fired: 0, skipped: 0, notifications: 0, unreached: [] }]),
+    );
     if (!episodes.length) return summaries;
     const ids = episodes.map((e) => e.id);
     const children = await this.children(tx, episodes, child);
@@ -66,7 +98,8 @@ export class EscalationRunner {
     const parties = new Map<string, EpisodeParty>();
     for (const episode of episodes) {
       const h = history.get(episode.id) ?? { fired: new Map(), acknowledged: [] };
-      const due = recordOnly ? { decisions: silencedSteps(episode.policy, RECORDED_AFTER_THE_FACT), nextAt: null }
+      const due = recordOnly
+        ? { decisions: silencedSteps(episode.policy, RECORDED_AFTER_THE_FACT), nextAt: null }
         : dueSteps(snapshotOf(episode, h.acknowledged), episode.policy, h.fired, now);
       nextAt.set(episode.id, due.nextAt);
       const party = partyOf(episode, children.get(episode.childId)!);
@@ -74,20 +107,30 @@ export class EscalationRunner {
       for (const decision of due.decisions) decided.push({ episode, party, decision, from: 0, expected: [], count: 0 });
     }
     const recipients = resolver.forBatch([...parties.values()]);
-    await recipients.prefetch(tx, new Set(decided.filter((d) => d.decision.action === 'fire').flatMap((d) => d.decision.step.recipients)));
+    await recipients.prefetch(
+      tx,
+      new Set(decided.filter((d) => d.decision.action === 'fire').flatMap((d) => d.decision.step.recipients)),
+    );
     // Planned before claiming, so each run row is written once with its message count. The episode
     // row locks every caller holds mean no other transaction can claim these steps meanwhile; the
     // claim's ON CONFLICT is the database's own guarantee, and a step it refuses sends nothing.
     for (const d of decided.filter((x) => x.decision.action === 'fire')) {
       const facts = factsOf(d.episode, children.get(d.episode.childId)!);
       d.plan = await planStep(tx, recipients, {
-        party: d.party, step: d.decision.step, repeat: d.decision.repeat,
+        party: d.party,
+        step: d.decision.step,
+        repeat: d.decision.repeat,
         data: (link) => messageData(facts, now, this.options.displayTimeZone, link),
         link: (audience) => this.links.claim(audience, now),
       });
     }
     // A report entered late, or a ladder resumed: the steps already overdue reach each recipient as one summary alert.
-    if (opened || resumed) for (const episode of episodes) foldOverdue(decided.filter((d) => d.episode === episode), resumed ? now : episode.reportedAt);
+    if (opened || resumed)
+      for (const episode of episodes)
+        foldOverdue(
+          decided.filter((d) => d.episode === episode),
+          resumed ? now : episode.reportedAt,
+        );
     const outbox = new BatchMessages();
     // The run row is the step's line on the timeline: what it expects to send is known before writing.
     for (const d of decided) {
@@ -115,12 +158,24 @@ export class EscalationRunner {
       if (sent.nobody.length) {
         summary.unreached.push({ stepKey: w.decision.step.key, roles: sent.nobody, dutyManagerTold: true });
         const child = children.get(w.episode.childId)!;
-        unreached.push({ party: w.party, childRef: child.reference, episodeRef: w.episode.reference, stepKey: w.decision.step.key,
-          stepRun: runKey(w.decision.step.key, w.decision.repeat), roles: sent.nobody });
+        unreached.push({
+          party: w.party,
+          childRef: child.reference,
+          episodeRef: w.episode.reference,
+          stepKey: w.decision.step.key,
+          stepRun: runKey(w.decision.step.key, w.decision.repeat),
+          roles: sent.nobody,
+        });
       }
       // Only where the outbox already held one of the messages does the run row need correcting.
       if (sent.count !== w.count) {
-        recount.push({ episodeId: w.episode.id, stepKey: w.decision.step.key, repeat: w.decision.repeat, count: sent.count, summary: lineOf(w, ids) });
+        recount.push({
+          episodeId: w.episode.id,
+          stepKey: w.decision.step.key,
+          repeat: w.decision.repeat,
+          count: sent.count,
+          summary: lineOf(w, ids),
+        });
       }
     }
     if (unreached.length) {
@@ -129,8 +184,12 @@ export class EscalationRunner {
       }
     }
     const changed = episodes.filter((e) => visible.get(e.id)!.size !== e.visibleToRoles.length);
-    await this.record(tx, recount, episodes.map((e) => ({ id: e.id, next: e.closedAt ? null : nextAt.get(e.id) ?? null })),
-      changed.map((e) => ({ id: e.id, visible: [...visible.get(e.id)!] })));
+    await this.record(
+      tx,
+      recount,
+      episodes.map((e) => ({ id: e.id, next: e.closedAt ? null : (nextAt.get(e.id) ?? null) })),
+      changed.map((e) => ({ id: e.id, visible: [...visible.get(e.id)!] })),
+    );
     return summaries;
   }
 
@@ -140,8 +199,13 @@ export class EscalationRunner {
     if (given) known.set(given.id, given);
     const unread = episodes.filter((e) => !known.has(e.childId)).map((e) => e.childId);
     if (unread.length) {
-      for (const c of await preparedQuery<LadderChild>(tx, `SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name
-        FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = ANY($1)`, [uuidList(unread)])) known.set(c.id, c);
+      for (const c of await preparedQuery<LadderChild>(
+        tx,
+        `SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name
+        FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = ANY($1)`,
+        [uuidList(unread)],
+      ))
+        known.set(c.id, c);
     }
     return known;
   }
@@ -151,52 +215,106 @@ export class EscalationRunner {
     return lockDueEpisodes(tx, episodeIds, this.clock.now());
   }
 
-  /** One INSERT for every decision, each with its message count and timeline line; returns those this transaction won. */
-  private async claim(tx: Tx, decided: Won[], now: Date, describe: (d: Won) => { count: number; summary: string }): Promise<Won[]> {
+  /**
+   * One INSERT for every decision, each with its message count and timeline line; returns those this transaction won.
+   */
+  private async claim(
+    tx: Tx,
+    decided: Won[],
+    now: Date,
+    describe: (d: Won) => { count: number; summary: string },
+  ): Promise<Won[]> {
     if (!decided.length) return [];
     const lines = decided.map(describe);
-    const runs = textRows(decided.map((w, i) => [w.episode.id, w.decision.step.key, String(w.decision.repeat),
-      outcomeOf(w), w.decision.reason, w.decision.dueAt?.toISOString() ?? null, String(lines[i].count), lines[i].summary]), 1);
+    const runs = textRows(
+      decided.map((w, i) => [
+        w.episode.id,
+        w.decision.step.key,
+        String(w.decision.repeat),
+        outcomeOf(w),
+        w.decision.reason,
+        w.decision.dueAt?.toISOString() ?? null,
+        String(lines[i].count),
+        lines[i].summary,
+      ]),
+      1,
+    );
     const f = runs.field;
-    const rows = await preparedQuery<{ episode_id: string; step_key: string; repeat: number }>(tx, `INSERT INTO escalation_runs
+    const rows = await preparedQuery<{ episode_id: string; step_key: string; repeat: number }>(
+      tx,
+      `INSERT INTO escalation_runs
         (episode_id, step_key, repeat, outcome, reason, due_at, ran_at, notifications, summary)
       SELECT ${f(0)}::uuid, ${f(1)}, ${f(2)}::int, ${f(3)}, ${f(4)}, ${f(5)}::timestamptz, $2, ${f(6)}::int, ${f(7)} FROM ${runs.source}
-      ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`, [runs.param, now]);
+      ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`,
+      [runs.param, now],
+    );
     if (rows.length === decided.length) return decided;
     const claimed = new Set(rows.map((r) => `${r.episode_id}:${runKey(r.step_key, r.repeat)}`));
     return decided.filter((w) => claimed.has(`${w.episode.id}:${runKey(w.decision.step.key, w.decision.repeat)}`));
   }
 
-  /** Each episode's next look (a row in escalation_schedule while there is one), who may now see it, and any run to correct. */
-  private async record(tx: Tx, recount: Recount[], schedule: { id: string; next: Date | null }[], visible: { id: string; visible: string[] }[]): Promise<void> {
+  /**
+   * Each episode's next look (a row in escalation_schedule while there is one), who may now see it, and any run to
+   * correct.
+   */
+  private async record(
+    tx: Tx,
+    recount: Recount[],
+    schedule: { id: string; next: Date | null }[],
+    visible: { id: string; visible: string[] }[],
+  ): Promise<void> {
     if (recount.length) {
-      await tx.query(`UPDATE escalation_runs r SET notifications = t.n, summary = t.line
+      await tx.query(
+        `UPDATE escalation_runs r SET notifications = t.n, summary = t.line
         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[]) AS t(e, s, rp, n, line)
         WHERE r.episode_id = t.e AND r.step_key = t.s AND r.repeat = t.rp`,
-      [recount.map((c) => c.episodeId), recount.map((c) => c.stepKey), recount.map((c) => c.repeat), recount.map((c) => c.count), recount.map((c) => c.summary)]);
+        [
+          recount.map((c) => c.episodeId),
+          recount.map((c) => c.stepKey),
+          recount.map((c) => c.repeat),
+          recount.map((c) => c.count),
+          recount.map((c) => c.summary),
+        ],
+      );
     }
     // One statement (one round trip for a report's single episode): data-modifying CTEs always run.
-    const next = textRows(schedule.map((e) => [e.id, e.next ? e.next.toISOString() : null]), 1);
-    await preparedQuery(tx, `WITH t AS (SELECT ${next.field(0)}::uuid AS id, ${next.field(1)}::timestamptz AS next FROM ${next.source}),
+    const next = textRows(
+      schedule.map((e) => [e.id, e.next ? e.next.toISOString() : null]),
+      1,
+    );
+    await preparedQuery(
+      tx,
+      `WITH t AS (SELECT ${next.field(0)}::uuid AS id, ${next.field(1)}::timestamptz AS next FROM ${next.source}),
       done AS (DELETE FROM escalation_schedule s USING t WHERE s.episode_id = t.id AND t.next IS NULL),
       seen AS (UPDATE missing_episodes e SET visible_to_roles = string_to_array(v.visible, ',')
         FROM unnest($2::uuid[], $3::text[]) AS v(id, visible) WHERE e.id = v.id)
       INSERT INTO escalation_schedule (episode_id, next_at) SELECT id, next FROM t WHERE next IS NOT NULL
       ON CONFLICT (episode_id) DO UPDATE SET next_at = excluded.next_at WHERE escalation_schedule.next_at IS DISTINCT FROM excluded.next_at`,
-    [next.param, visible.map((e) => e.id), visible.map((e) => e.visible.join(','))]);
+      [next.param, visible.map((e) => e.id), visible.map((e) => e.visible.join(','))],
+    );
   }
 
-  /** Per episode: the (step, repeat) pairs already run, and the steps acknowledged through the API or by a notification (SMS ACK). */
-  private async history(tx: Tx, episodeIds: string[]): Promise<Map<string, { fired: Map<string, RunOutcome>; acknowledged: string[] }>> {
+  /**
+   * Per episode: the (step, repeat) pairs already run, and the steps acknowledged through the API or by a notification
+   * (SMS ACK).
+   */
+  private async history(
+    tx: Tx,
+    episodeIds: string[],
+  ): Promise<Map<string, { fired: Map<string, RunOutcome>; acknowledged: string[] }>> {
     // One row per episode, its runs as "step#repeat:outcome" words: a sweep's episodes have run a
     // handful of steps each, and thousands of one-run rows cost more to receive than to find.
     // Step keys are [a-z0-9_] (the policy schema says so), so the separators cannot occur in them.
-    const rows = await preparedQuery<{ episode_id: string; runs: string | null; acknowledged: string | null }>(tx, `
+    const rows = await preparedQuery<{ episode_id: string; runs: string | null; acknowledged: string | null }>(
+      tx,
+      `
       SELECT episode_id, string_agg(run, ' ') AS runs, string_agg(acknowledged, ' ') AS acknowledged FROM (
         SELECT episode_id, step_key || '#' || repeat || ':' || outcome AS run, NULL AS acknowledged FROM escalation_runs WHERE episode_id = ANY($1)
         UNION ALL SELECT episode_id, NULL, step_key FROM episode_events WHERE episode_id = ANY($1) AND type = 'acknowledged'
         UNION ALL SELECT episode_id, NULL, split_part(step_key, '#', 1) FROM notifications WHERE episode_id = ANY($1) AND step_key IS NOT NULL
-          AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')) AS h GROUP BY episode_id`, [uuidList(episodeIds)]);
+          AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')) AS h GROUP BY episode_id`,
+      [uuidList(episodeIds)],
+    );
     const byEpisode = new Map<string, { fired: Map<string, RunOutcome>; acknowledged: string[] }>();
     for (const r of rows) {
       const fired = new Map<string, RunOutcome>();
@@ -204,7 +322,10 @@ export class EscalationRunner {
         const colon = run.lastIndexOf(':');
         fired.set(run.slice(0, colon), run.slice(colon + 1) as RunOutcome);
       }
-      byEpisode.set(r.episode_id, { fired, acknowledged: r.acknowledged ? [...new Set(r.acknowledged.split(' '))] : [] });
+      byEpisode.set(r.episode_id, {
+        fired,
+        acknowledged: r.acknowledged ? [...new Set(r.acknowledged.split(' '))] : [],
+      });
     }
     return byEpisode;
   }
@@ -226,18 +347,37 @@ function lineOf(d: Won, ids: (string | null)[]): string {
   if (d.plan && reachedNobody(d.plan)) {
     return `FAILED: nobody to send to. Step ${step.key} reached nobody: no active contact or user is set up as ${d.plan.nobody.join(', ')}. ${reason}`;
   }
-  return d.plan ? `Step ${step.key} fired. ${reason} ${sentStep(d.plan, ids).summary}` : `Step ${step.key} skipped. ${reason}`;
+  return d.plan
+    ? `Step ${step.key} fired. ${reason} ${sentStep(d.plan, ids).summary}`
+    : `Step ${step.key} skipped. ${reason}`;
 }
 
 function partyOf(episode: LadderEpisode, child: LadderChild): EpisodeParty {
-  return { episodeId: episode.id, authorityId: episode.authorityId, childId: episode.childId, socialWorkerId: child.social_worker_id,
-    placementId: episode.placementId, reportedByMobile: episode.reportedByMobile, parentNoticeSuppressed: !!episode.parentNoticeSuppressedReason };
+  return {
+    episodeId: episode.id,
+    authorityId: episode.authorityId,
+    childId: episode.childId,
+    socialWorkerId: child.social_worker_id,
+    placementId: episode.placementId,
+    reportedByMobile: episode.reportedByMobile,
+    parentNoticeSuppressed: !!episode.parentNoticeSuppressedReason,
+  };
 }
 
 function factsOf(episode: LadderEpisode, child: LadderChild): EpisodeFacts {
-  return { childRef: child.reference, episodeRef: episode.reference, authorityName: child.authority_name, kind: episode.kind,
-    risk: messageRisk(episode), discoveredAt: episode.discoveredAt, lastSeenAt: episode.lastSeenAt, returnedAt: episode.returnedAt,
-    policeReference: episode.policeReference, repeatCount: episode.repeatCount, repeatWindowDays: episode.policy.settings.repeatWindowDays };
+  return {
+    childRef: child.reference,
+    episodeRef: episode.reference,
+    authorityName: child.authority_name,
+    kind: episode.kind,
+    risk: messageRisk(episode),
+    discoveredAt: episode.discoveredAt,
+    lastSeenAt: episode.lastSeenAt,
+    returnedAt: episode.returnedAt,
+    policeReference: episode.policeReference,
+    repeatCount: episode.repeatCount,
+    repeatWindowDays: episode.policy.settings.repeatWindowDays,
+  };
 }
 
 /**
@@ -251,9 +391,18 @@ export function messageRisk(e: Pick<LadderEpisode, 'riskGrade' | 'highRiskFromSt
 
 export function snapshotOf(e: LadderEpisode, acknowledgedSteps: string[]): EpisodeSnapshot {
   return {
-    kind: e.kind, missingSince: e.missingSince, discoveredAt: e.discoveredAt, reportedAt: e.reportedAt, returnedAt: e.returnedAt, closedAt: e.closedAt, riskHighAt: e.riskHighAt,
-    riskGrade: e.riskGrade, highRiskFromStart: e.highRiskFromStart, traffickingStatus: e.traffickingStatus,
-    placementStartedAt: e.placementStartedAt, repeatCount: e.repeatCount,
+    kind: e.kind,
+    missingSince: e.missingSince,
+    discoveredAt: e.discoveredAt,
+    reportedAt: e.reportedAt,
+    returnedAt: e.returnedAt,
+    closedAt: e.closedAt,
+    riskHighAt: e.riskHighAt,
+    riskGrade: e.riskGrade,
+    highRiskFromStart: e.highRiskFromStart,
+    traffickingStatus: e.traffickingStatus,
+    placementStartedAt: e.placementStartedAt,
+    repeatCount: e.repeatCount,
     returnInterviewPending: !e.returnInterviewHeldAt && !e.returnInterviewDeclined && !e.returnInterviewReasonNotHeld,
     acknowledgedSteps,
   };

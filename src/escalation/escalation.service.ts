@@ -2,27 +2,46 @@
 // own), sweep every episode with something due, and record an acknowledgement (which stops that
 // step's repeats). Episodes to sweep are found through escalation_schedule alone (open episodes only).
 import { performance } from 'node:perf_hooks';
+
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
-import type { Tx } from '../platform/database/transaction';
-import { Conflict, NotFound } from '../platform/errors';
-import { MissingEpisode } from '../missing/missing-episode.entity';
+
 import { addToTimeline } from '../missing/episode-timeline';
-import { EscalationRunner, ProcessOptions, RunSummary } from './escalation-runner';
-import { RecipientResolver } from './recipients';
+import { MissingEpisode } from '../missing/missing-episode.entity';
 import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
 import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
+import { Conflict, NotFound } from '../platform/errors';
+import type { Logger } from '../platform/logger';
 import { EscalationGapsRepository, UnreachedStep } from './escalation-gaps.repository';
+import { EscalationRunner, ProcessOptions, RunSummary } from './escalation-runner';
+import { RecipientResolver } from './recipients';
 
-export interface SweepResult extends Omit<RunSummary, 'unreached'> { due: number; processed: number; ms: number }
-export interface SweepOptions { batch?: number; concurrency?: number; perTransaction?: number }
+export interface SweepResult extends Omit<RunSummary, 'unreached'> {
+  due: number;
+  processed: number;
+  ms: number;
+}
+export interface SweepOptions {
+  batch?: number;
+  concurrency?: number;
+  perTransaction?: number;
+}
 
 export class EscalationService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, readonly runner: EscalationRunner, private readonly logger: Logger,
-    private readonly acks = new AcknowledgementsRepository(), private readonly gaps = new EscalationGapsRepository()) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    readonly runner: EscalationRunner,
+    private readonly logger: Logger,
+    private readonly acks = new AcknowledgementsRepository(),
+    private readonly gaps = new EscalationGapsRepository(),
+  ) {}
 
-  /** Steps of the authority's open episodes that reached nobody (references and roles only, so not audited as a read of a child). */
+  /**
+   * Steps of the authority's open episodes that reached nobody (references and roles only, so not audited as a read of
+   * a child).
+   */
   async unreachedSteps(ctx: RequestContext, limit = 20): Promise<UnreachedStep[]> {
     return this.gaps.unreachedSteps(this.db.manager, ctx.actor.authorityId, limit);
   }
@@ -34,16 +53,22 @@ export class EscalationService {
 
   /** Runs the ladder for an episode whose row the caller's transaction has locked (given as read by it, or by id). */
   async process(tx: Tx, episode: MissingEpisode | string, options: ProcessOptions = {}): Promise<RunSummary> {
-    return this.warnUnreached(typeof episode === 'string' ? episode : episode.id, await this.runner.process(tx, episode, options));
+    return this.warnUnreached(
+      typeof episode === 'string' ? episode : episode.id,
+      await this.runner.process(tx, episode, options),
+    );
   }
 
   // A step that reached nobody means a contact or user is missing from the set-up: say so loudly.
   // The duty managers were told through the outbox; with none to tell, this log is all that is left.
   private warnUnreached(episodeId: string, summary: RunSummary): RunSummary {
     for (const { stepKey, roles, dutyManagerTold } of summary.unreached) {
-      this.logger.warn({ episodeId, stepKey, roles, dutyManagerTold }, dutyManagerTold
-        ? 'an escalation step reached nobody: set up a contact or user for these roles'
-        : 'an escalation step reached nobody and there is no active duty manager to tell: set up a duty manager contact');
+      this.logger.warn(
+        { episodeId, stepKey, roles, dutyManagerTold },
+        dutyManagerTold
+          ? 'an escalation step reached nobody: set up a contact or user for these roles'
+          : 'an escalation step reached nobody and there is no active duty manager to tell: set up a duty manager contact',
+      );
     }
     return summary;
   }
@@ -79,8 +104,11 @@ export class EscalationService {
       }
     };
     for (;;) {
-      const rows: { id: string }[] = await this.db.query(`SELECT episode_id AS id FROM escalation_schedule
-        WHERE next_at <= $1 ORDER BY next_at LIMIT $2`, [now, batch]);
+      const rows: { id: string }[] = await this.db.query(
+        `SELECT episode_id AS id FROM escalation_schedule
+        WHERE next_at <= $1 ORDER BY next_at LIMIT $2`,
+        [now, batch],
+      );
       const ids = rows.map((r) => r.id).filter((id) => !seen.has(id));
       if (!ids.length) break;
       ids.forEach((id) => seen.add(id));
@@ -90,7 +118,10 @@ export class EscalationService {
           await run(chunk);
         } catch (err) {
           if (chunk.length === 1) return this.failed(err, chunk[0]);
-          this.logger.warn({ err, episodes: chunk.length }, 'an escalation batch failed; retrying its episodes one by one');
+          this.logger.warn(
+            { err, episodes: chunk.length },
+            'an escalation batch failed; retrying its episodes one by one',
+          );
           for (const id of chunk) await run([id]).catch((e) => this.failed(e, id));
         }
       });
@@ -105,15 +136,34 @@ export class EscalationService {
   }
 
   /** Records that someone acknowledged a step's alert; its repeats stop. False if already acknowledged. */
-  async acknowledge(tx: Tx, episodeId: string, stepKey: string, by: { userId: string | null; name: string } = { userId: null, name: 'A recipient' }): Promise<boolean> {
+  async acknowledge(
+    tx: Tx,
+    episodeId: string,
+    stepKey: string,
+    by: { userId: string | null; name: string } = { userId: null, name: 'A recipient' },
+  ): Promise<boolean> {
     const episode = await tx.findOne(MissingEpisode, { where: { id: episodeId }, lock: { mode: 'pessimistic_write' } });
     if (!episode) throw new NotFound('No episode with that id was found.');
-    const [run] = await tx.query(`SELECT 1 FROM escalation_runs WHERE episode_id = $1 AND step_key = $2 AND outcome = 'fired' LIMIT 1`, [episodeId, stepKey]);
-    if (!run) throw new Conflict(`Step ${stepKey} has not sent any alert for episode ${episode.reference}, so there is nothing to acknowledge.`);
-    const [already] = await tx.query(`SELECT 1 FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged' AND step_key = $2`, [episodeId, stepKey]);
+    const [run] = await tx.query(
+      `SELECT 1 FROM escalation_runs WHERE episode_id = $1 AND step_key = $2 AND outcome = 'fired' LIMIT 1`,
+      [episodeId, stepKey],
+    );
+    if (!run)
+      throw new Conflict(
+        `Step ${stepKey} has not sent any alert for episode ${episode.reference}, so there is nothing to acknowledge.`,
+      );
+    const [already] = await tx.query(
+      `SELECT 1 FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged' AND step_key = $2`,
+      [episodeId, stepKey],
+    );
     if (already) return false;
-    await addToTimeline(tx, episode, this.clock.now(), { type: 'acknowledged', stepKey, actorUserId: by.userId, actorName: by.name,
-      summary: `${by.name} acknowledged the ${stepKey} alert; it will not be repeated.` });
+    await addToTimeline(tx, episode, this.clock.now(), {
+      type: 'acknowledged',
+      stepKey,
+      actorUserId: by.userId,
+      actorName: by.name,
+      summary: `${by.name} acknowledged the ${stepKey} alert; it will not be repeated.`,
+    });
     await this.runner.process(tx, episodeId);
     return true;
   }

@@ -2,11 +2,12 @@
 // step of its ladder is recorded as skipped at entry, so nothing is sent then or later. One entered
 // late while the child is still missing starts its ladder now, but each recipient gets the steps
 // already overdue folded into one summary alert rather than one message per step replayed at once.
-import type { PolicySnapshot } from './escalation-policy';
 import type { StepDecision } from './due-steps';
+import type { PolicySnapshot } from './escalation-policy';
 import type { PlannedMessage, PlannedStep } from './step-messages';
 
-export const RECORDED_AFTER_THE_FACT = 'The episode was over when it was entered (recorded after the fact), so no alert is sent.';
+export const RECORDED_AFTER_THE_FACT =
+  'The episode was over when it was entered (recorded after the fact), so no alert is sent.';
 /** The template of the one alert that carries a late entry's overdue steps to one recipient. */
 export const LATE_SUMMARY_TEMPLATE = 'late-summary';
 
@@ -35,8 +36,12 @@ export function foldOverdue(fired: { decision: StepDecision; plan?: PlannedStep 
   for (const group of byRecipient.values()) {
     if (group.length < 2) continue;
     const kept = group.find((m) => 'linkAudience' in m.message.data) ?? group[0];
-    kept.message = { ...kept.message, template: LATE_SUMMARY_TEMPLATE, needsAck: group.some((m) => m.message.needsAck),
-      data: { ...kept.message.data, overdue: group.map((m) => m.message.template) } };
+    kept.message = {
+      ...kept.message,
+      template: LATE_SUMMARY_TEMPLATE,
+      needsAck: group.some((m) => m.message.needsAck),
+      data: { ...kept.message.data, overdue: group.map((m) => m.message.template) },
+    };
     group.filter((m) => m !== kept).forEach((m) => dropped.add(m));
   }
   for (const { plan } of planned) {

@@ -1,9 +1,9 @@
 // The data every escalation template may use. No names, addresses or photographs: references,
 // times (in the display time zone), the risk and, for professionals, a signed link: the data names
 // its audience and expiry, and the link itself is signed when the message is sent.
+import { dayMonthTime } from '../platform/wall-clock';
 import type { RiskGrade } from './escalation-policy';
 import type { LinkClaim } from './signed-link';
-import { dayMonthTime } from '../platform/wall-clock';
 
 export interface EpisodeFacts {
   childRef: string;
@@ -19,7 +19,12 @@ export interface EpisodeFacts {
   repeatWindowDays: number;
 }
 
-const riskLabels: Record<RiskGrade, string> = { very_low: 'Very low risk', low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
+const riskLabels: Record<RiskGrade, string> = {
+  very_low: 'Very low risk',
+  low: 'Low risk',
+  medium: 'Medium risk',
+  high: 'High risk',
+};
 
 export function formatTime(at: Date, timeZone: string): string {
   return dayMonthTime(at, timeZone);

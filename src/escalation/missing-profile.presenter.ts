@@ -1,8 +1,8 @@
 // Every value the signed-link pages show: the missing profile for officers (photograph first, the
 // duty number to call back, sightings and carers' updates, the current police grade), and the page
 // that says a link no longer works and whom to call instead.
-import type { ProfileView, RefusalDetails } from './missing-profile-link.service';
 import { riskText } from '../missing/episode-page.presenter';
+import type { ProfileView, RefusalDetails } from './missing-profile-link.service';
 
 /** A UK number as people dial it (07700 900203); anything else as stored. */
 export function dialled(e164: string | null | undefined): { text: string; href: string } | null {
@@ -12,18 +12,25 @@ export function dialled(e164: string | null | undefined): { text: string; href: 
 }
 
 export function presentProfilePage(view: ProfileView, timeZone: string, token: string) {
-  const fmt = (d: Date | null) => (d ? d.toLocaleString('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }) : null);
+  const fmt = (d: Date | null) =>
+    d ? d.toLocaleString('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }) : null;
   return {
     ...view,
     pageTitle: `Missing child ${view.child.reference}, episode ${view.episode.reference}`,
-    discoveredAt: fmt(view.episode.discoveredAt), lastSeenAt: fmt(view.episode.lastSeen.at), expires: fmt(view.expiresAt),
+    discoveredAt: fmt(view.episode.discoveredAt),
+    lastSeenAt: fmt(view.episode.lastSeen.at),
+    expires: fmt(view.expiresAt),
     risk: riskText(view.episode),
     highRisk: view.episode.riskGrade ? view.episode.riskGrade === 'high' : view.episode.highRiskFromStart,
     photo: view.photoUploadedAt ? { src: `/p/${token}/photo`, uploadedAt: fmt(view.photoUploadedAt) } : null,
     duty: { authorityName: view.duty.authorityName, number: dialled(view.duty.dutyNumber) },
     sightings: view.notes.filter((n) => n.type === 'sighting').map((n) => ({ at: fmt(n.at), text: n.summary })),
     carerUpdates: view.notes.filter((n) => n.type === 'carer_update').map((n) => ({ at: fmt(n.at), text: n.summary })),
-    acknowledge: view.acknowledgement && { action: `/p/${token}/acknowledge`, pending: view.acknowledgement.pending, done: !view.acknowledgement.pending.length },
+    acknowledge: view.acknowledgement && {
+      action: `/p/${token}/acknowledge`,
+      pending: view.acknowledgement.pending,
+      done: !view.acknowledgement.pending.length,
+    },
   };
 }
 

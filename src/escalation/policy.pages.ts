@@ -1,14 +1,14 @@
 // Administration: the escalation policy in force, and saving a new version written as JSON and
 // checked by the same rules as the API (each problem shown with the GOV.UK error summary).
+import { can } from '../platform/auth/permissions';
+import { invalidFields } from '../platform/errors';
+import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
-import { contextOf } from '../platform/http/context';
-import { can } from '../platform/auth/permissions';
 import { validateOptions } from '../platform/http/validation';
-import { invalidFields } from '../platform/errors';
 import { formPage } from '../platform/views/form-page';
 import { formatDateTime } from '../platform/views/format';
-import { policyDocumentSchema, type PolicyDocument } from './escalation-policy';
+import { type PolicyDocument, policyDocumentSchema } from './escalation-policy';
 import type { EscalationPolicy } from './escalation-policy.entity';
 
 const documentOf = (p: EscalationPolicy): PolicyDocument => ({ settings: p.settings, steps: p.steps });
@@ -21,42 +21,67 @@ function parsePolicy(text: string): PolicyDocument {
     throw invalidFields([{ field: 'policy', message: `The policy is not valid JSON: ${(err as Error).message}` }]);
   }
   const { value, error } = policyDocumentSchema.validate(doc, validateOptions);
-  if (error) throw invalidFields([{ field: 'policy', message: `Correct the policy: ${error.details.map((d) => d.message).join('; ')}` }]);
+  if (error)
+    throw invalidFields([
+      { field: 'policy', message: `Correct the policy: ${error.details.map((d) => d.message).join('; ')}` },
+    ]);
   return value as PolicyDocument;
 }
 
 function presentSteps(p: EscalationPolicy) {
   return p.steps.map((s) => ({
-    key: s.key, from: s.from.replace('_', ' '),
+    key: s.key,
+    from: s.from.replace('_', ' '),
     delay: s.delayWorkingDays ? `${s.delayWorkingDays} working days` : `${s.delayMinutes ?? 0} minutes`,
-    recipients: s.recipients.map((r) => r.replace(/_/g, ' ')).join(', '), channels: s.channels.join(' and '),
-    ack: s.needsAck ? 'Yes' : 'No', repeat: s.repeat ? `every ${s.repeat.everyMinutes} minutes, up to ${s.repeat.max} times` : 'No',
+    recipients: s.recipients.map((r) => r.replace(/_/g, ' ')).join(', '),
+    channels: s.channels.join(' and '),
+    ack: s.needsAck ? 'Yes' : 'No',
+    repeat: s.repeat ? `every ${s.repeat.everyMinutes} minutes, up to ${s.repeat.max} times` : 'No',
   }));
 }
 
 export const policyPages: AppRoute[] = [
   {
-    method: 'GET', path: '/admin/policy',
+    method: 'GET',
+    path: '/admin/policy',
     options: {
-      auth: 'session', app: { action: 'policy.read' }, description: 'The escalation policy in force',
+      auth: 'session',
+      app: { action: 'policy.read' },
+      description: 'The escalation policy in force',
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const { policy, rolesWithNobody } = await request.server.app.services.escalationPolicies.withGaps(ctx);
         return h.view('admin-policy', {
           rolesWithNobody: rolesWithNobody.map((r) => r.replace(/_/g, ' ')),
-          backLink: { href: '/admin', text: 'Back to administration' }, version: policy.version,
-          savedAt: formatDateTime(policy.createdAt, request.server.app.config.displayTimeZone), settings: policy.settings,
-          steps: presentSteps(policy), canEdit: can(ctx.actor.role, 'policy.write'),
+          backLink: { href: '/admin', text: 'Back to administration' },
+          version: policy.version,
+          savedAt: formatDateTime(policy.createdAt, request.server.app.config.displayTimeZone),
+          settings: policy.settings,
+          steps: presentSteps(policy),
+          canEdit: can(ctx.actor.role, 'policy.write'),
         });
       },
     },
   },
   ...formPage({
-    path: '/admin/policy/edit', view: 'admin-policy-edit', action: 'policy.write', description: 'Save a new version of the escalation policy',
-    fields: { policy: Joi.string().multiline().max(200_000).required().messages({ 'any.required': 'Enter the policy', 'string.empty': 'Enter the policy', 'string.max': 'The policy must be 200,000 characters or fewer' }) },
+    path: '/admin/policy/edit',
+    view: 'admin-policy-edit',
+    action: 'policy.write',
+    description: 'Save a new version of the escalation policy',
+    fields: {
+      policy: Joi.string().multiline().max(200_000).required().messages({
+        'any.required': 'Enter the policy',
+        'string.empty': 'Enter the policy',
+        'string.max': 'The policy must be 200,000 characters or fewer',
+      }),
+    },
     context: async (request) => {
       const policy = await request.server.app.services.escalationPolicies.get(contextOf(request));
-      return { version: policy.version, current: JSON.stringify(documentOf(policy), null, 2), backLink: { href: '/admin/policy', text: 'Back to the policy' } };
+      return {
+        version: policy.version,
+        current: JSON.stringify(documentOf(policy), null, 2),
+        backLink: { href: '/admin/policy', text: 'Back to the policy' },
+      };
     },
     defaults: (_request, context) => ({ policy: (context as { current: string }).current }),
     submit: async (request, v) => {

@@ -1,10 +1,15 @@
 // What the signed profile link shows, read for one episode the link has already been checked
 // against: the child's identifying details (never the placement address), the missing profile,
 // sightings and carers' updates, and the authority's duty number to call back.
-import type { Tx } from '../platform/database/transaction';
 import { MissingEpisode } from '../missing/missing-episode.entity';
+import type { Tx } from '../platform/database/transaction';
 
-export interface EpisodeNote { at: Date; type: 'sighting' | 'carer_update'; summary: string; data: Record<string, unknown> | null }
+export interface EpisodeNote {
+  at: Date;
+  type: 'sighting' | 'carer_update';
+  summary: string;
+  data: Record<string, unknown> | null;
+}
 
 export class ProfileLinkRepository {
   episode(tx: Tx, id: string): Promise<MissingEpisode | null> {
@@ -12,33 +17,65 @@ export class ProfileLinkRepository {
   }
 
   async child(tx: Tx, childId: string) {
-    const [c] = await tx.query(`SELECT reference, first_names, last_name, aliases, date_of_birth::text AS date_of_birth, dob_estimated, sex,
-      nationality, first_language FROM children WHERE id = $1`, [childId]);
-    return { reference: c.reference as string, firstNames: c.first_names as string, lastName: c.last_name as string, aliases: c.aliases as string[],
-      dateOfBirth: c.date_of_birth as string, dobEstimated: c.dob_estimated as boolean, sex: c.sex === 1 ? 'male' : 'female',
-      nationality: c.nationality as string | null, firstLanguage: c.first_language as string | null };
+    const [c] = await tx.query(
+      `SELECT reference, first_names, last_name, aliases, date_of_birth::text AS date_of_birth, dob_estimated, sex,
+      nationality, first_language FROM children WHERE id = $1`,
+      [childId],
+    );
+    return {
+      reference: c.reference as string,
+      firstNames: c.first_names as string,
+      lastName: c.last_name as string,
+      aliases: c.aliases as string[],
+      dateOfBirth: c.date_of_birth as string,
+      dobEstimated: c.dob_estimated as boolean,
+      sex: c.sex === 1 ? 'male' : 'female',
+      nationality: c.nationality as string | null,
+      firstLanguage: c.first_language as string | null,
+    };
   }
 
   async profile(tx: Tx, childId: string) {
-    const [p] = await tx.query(`SELECT physical_description, distinguishing_marks, photo_taken_on::text AS photo_taken_on, phones, social_media,
-      languages, medical_needs, medication, associates, places, travel_cards FROM missing_profiles WHERE child_id = $1`, [childId]);
-    return p ? {
-      description: p.physical_description, distinguishingMarks: p.distinguishing_marks, photoTakenOn: p.photo_taken_on,
-      languages: p.languages, phones: p.phones, socialMedia: p.social_media, associates: p.associates,
-      places: p.places, medicalNeeds: p.medical_needs, medication: p.medication, travelCards: p.travel_cards,
-    } as Record<string, unknown> : null;
+    const [p] = await tx.query(
+      `SELECT physical_description, distinguishing_marks, photo_taken_on::text AS photo_taken_on, phones, social_media,
+      languages, medical_needs, medication, associates, places, travel_cards FROM missing_profiles WHERE child_id = $1`,
+      [childId],
+    );
+    return p
+      ? ({
+          description: p.physical_description,
+          distinguishingMarks: p.distinguishing_marks,
+          photoTakenOn: p.photo_taken_on,
+          languages: p.languages,
+          phones: p.phones,
+          socialMedia: p.social_media,
+          associates: p.associates,
+          places: p.places,
+          medicalNeeds: p.medical_needs,
+          medication: p.medication,
+          travelCards: p.travel_cards,
+        } as Record<string, unknown>)
+      : null;
   }
 
   /** Sightings and carers' updates, newest first. */
   async notes(tx: Tx, episodeId: string): Promise<EpisodeNote[]> {
-    return tx.query(`SELECT at, type, summary, data FROM episode_events WHERE episode_id = $1 AND type IN ('sighting', 'carer_update')
-      ORDER BY at DESC, id DESC LIMIT 50`, [episodeId]);
+    return tx.query(
+      `SELECT at, type, summary, data FROM episode_events WHERE episode_id = $1 AND type IN ('sighting', 'carer_update')
+      ORDER BY at DESC, id DESC LIMIT 50`,
+      [episodeId],
+    );
   }
 
-  /** The authority's duty manager line (the first active duty manager contact with a phone), and the authority's name. */
+  /**
+   * The authority's duty manager line (the first active duty manager contact with a phone), and the authority's name.
+   */
   async dutyLine(tx: Tx, authorityId: string): Promise<{ authorityName: string; dutyNumber: string | null }> {
-    const [row] = await tx.query(`SELECT a.name, (SELECT c.mobile FROM contacts c WHERE c.authority_id = a.id AND c.role = 'duty_manager' AND c.active
-      AND c.mobile IS NOT NULL ORDER BY c.created_at, c.id LIMIT 1) AS mobile FROM local_authorities a WHERE a.id = $1`, [authorityId]);
+    const [row] = await tx.query(
+      `SELECT a.name, (SELECT c.mobile FROM contacts c WHERE c.authority_id = a.id AND c.role = 'duty_manager' AND c.active
+      AND c.mobile IS NOT NULL ORDER BY c.created_at, c.id LIMIT 1) AS mobile FROM local_authorities a WHERE a.id = $1`,
+      [authorityId],
+    );
     return { authorityName: row?.name ?? '', dutyNumber: row?.mobile ?? null };
   }
 }

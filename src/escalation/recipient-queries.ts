@@ -6,7 +6,10 @@ import type { EpisodeParty, PerEpisode } from './recipients';
 
 export const ictgKinds = ['ictg_direct_worker', 'ictg_regional_coordinator'];
 
-export interface ListQuery { sql: string; params: unknown[] }
+export interface ListQuery {
+  sql: string;
+  params: unknown[];
+}
 
 function query(sql: string, params: unknown[]): ListQuery {
   return { sql, params };
@@ -23,41 +26,60 @@ export function asOneRow(queries: ListQuery[]): ListQuery {
   return { sql: `SELECT ${columns.join(', ')}`, params: queries.flatMap((q) => q.params) };
 }
 
-/** The authority-wide lists (contacts by role; team and senior managers among the users) of these authorities and roles. */
+/**
+ * The authority-wide lists (contacts by role; team and senior managers among the users) of these authorities and roles.
+ */
 export function wideQuery(authorities: string[], roles: RecipientRole[]): ListQuery {
-  return query(`SELECT authority_id, role, id, name, mobile, email FROM (
+  return query(
+    `SELECT authority_id, role, id, name, mobile, email FROM (
       SELECT authority_id, role, id, name, mobile, email FROM contacts
         WHERE authority_id = ANY($1) AND role = ANY($2) AND role NOT IN ('team_manager', 'senior_manager') AND active
       UNION ALL SELECT authority_id, role, id, name, mobile, email FROM users
         WHERE authority_id = ANY($1) AND role = ANY($2) AND role IN ('team_manager', 'senior_manager') AND disabled_at IS NULL) w
-    ORDER BY name`, [authorities, roles]);
+    ORDER BY name`,
+    [authorities, roles],
+  );
 }
 
 /** The statement for one per-episode list of a batch. */
 export function perEpisodeQuery(list: PerEpisode, ps: EpisodeParty[], now: Date): ListQuery {
   switch (list) {
     case 'social_worker':
-      return query(`SELECT p.episode_id, u.id, u.name, u.mobile, u.email FROM users u
+      return query(
+        `SELECT p.episode_id, u.id, u.name, u.mobile, u.email FROM users u
         JOIN unnest($1::uuid[], $2::uuid[]) AS p(episode_id, user_id) ON u.id = p.user_id WHERE u.disabled_at IS NULL`,
-      [ps.map((p) => p.episodeId), ps.map((p) => p.socialWorkerId)]);
+        [ps.map((p) => p.episodeId), ps.map((p) => p.socialWorkerId)],
+      );
     case 'guardians':
-      return query(`SELECT p.episode_id, g.id, g.name, g.mobile, g.email, g.kind FROM guardians g
+      return query(
+        `SELECT p.episode_id, g.id, g.name, g.mobile, g.email, g.kind FROM guardians g
         JOIN unnest($1::uuid[], $2::uuid[]) AS p(episode_id, child_id) ON g.child_id = p.child_id
         WHERE g.kind = ANY($3) AND (g.ended_on IS NULL OR g.ended_on > $4::date) ORDER BY g.name`,
-      [ps.map((p) => p.episodeId), ps.map((p) => p.childId), [...ictgKinds, 'parent_with_pr'], now.toISOString().slice(0, 10)]);
+        [
+          ps.map((p) => p.episodeId),
+          ps.map((p) => p.childId),
+          [...ictgKinds, 'parent_with_pr'],
+          now.toISOString().slice(0, 10),
+        ],
+      );
     case 'carer':
-      return query(`SELECT p.episode_id, c.id, c.name, c.mobile, NULL AS email FROM placement_carers c
+      return query(
+        `SELECT p.episode_id, c.id, c.name, c.mobile, NULL AS email FROM placement_carers c
         JOIN unnest($1::uuid[], $2::uuid[], $3::text[]) AS p(episode_id, placement_id, mobile) ON c.placement_id = p.placement_id
         WHERE (p.mobile IS NULL OR c.mobile = p.mobile) ORDER BY c.name`,
-      [ps.map((p) => p.episodeId), ps.map((p) => p.placementId), ps.map((p) => p.reportedByMobile)]);
+        [ps.map((p) => p.episodeId), ps.map((p) => p.placementId), ps.map((p) => p.reportedByMobile)],
+      );
     case 'host':
       return hostQuery(ps);
     case 'alerted':
-      return query(`SELECT DISTINCT ON (episode_id, address) episode_id, 'alerted' AS role, recipient_type AS type, recipient_id AS id,
+      return query(
+        `SELECT DISTINCT ON (episode_id, address) episode_id, 'alerted' AS role, recipient_type AS type, recipient_id AS id,
           recipient_name AS name, CASE WHEN channel = 'sms' THEN address END AS mobile, CASE WHEN channel = 'email' THEN address END AS email,
           NULL AS audience, channel AS only
         FROM notifications WHERE episode_id = ANY($1) AND recipient_type <> 'carer' AND fallback_of IS NULL
-        ORDER BY episode_id, address, created_at`, [ps.map((p) => p.episodeId)]);
+        ORDER BY episode_id, address, created_at`,
+        [ps.map((p) => p.episodeId)],
+      );
   }
 }
 
@@ -66,7 +88,8 @@ export function perEpisodeQuery(list: PerEpisode, ps: EpisodeParty[], now: Date)
  * area; a row with no address where the force has no control-room contact or the host no coordinator.
  */
 function hostQuery(ps: EpisodeParty[]): ListQuery {
-  return query(`SELECT p.episode_id, x.id, x.name, x.mobile, x.email, x.kind
+  return query(
+    `SELECT p.episode_id, x.id, x.name, x.mobile, x.email, x.kind
     FROM unnest($1::uuid[], $2::uuid[]) AS p(episode_id, placement_id)
     JOIN placements pl ON pl.id = p.placement_id AND (pl.host_name IS NOT NULL OR pl.host_authority_id <> pl.authority_id)
     CROSS JOIN LATERAL (
@@ -81,5 +104,7 @@ function hostQuery(ps: EpisodeParty[]): ListQuery {
       UNION ALL SELECT NULL, 'Host missing-children coordinator (none published)', NULL, NULL, 'coordinator'
         WHERE pl.host_authority_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contacts c
           WHERE c.authority_id = pl.host_authority_id AND c.role = 'missing_coordinator' AND c.active)) x
-    ORDER BY x.kind, x.name`, [ps.map((p) => p.episodeId), ps.map((p) => p.placementId)]);
+    ORDER BY x.kind, x.name`,
+    [ps.map((p) => p.episodeId), ps.map((p) => p.placementId)],
+  );
 }

@@ -2,11 +2,11 @@
 // managers, ICTG, parents with PR, carers) and the authority's contacts by role, each with the
 // addresses they can be reached at. "alerted" means everyone already alerted for this episode.
 // The host roles come from the episode's placement when it is out of area (nobody otherwise).
-import type { Tx } from '../platform/database/transaction';
 import type { RecipientType } from '../notifications/notification.entity';
+import type { Tx } from '../platform/database/transaction';
 import type { RecipientRole } from './escalation-policy';
-import type { Audience } from './signed-link';
 import { asOneRow, ictgKinds, ListQuery, perEpisodeQuery, wideQuery } from './recipient-queries';
+import type { Audience } from './signed-link';
 
 export interface EpisodeParty {
   episodeId: string;
@@ -32,13 +32,17 @@ export interface Reachable {
 
 type Row = { id: string | null; name: string; mobile: string | null; email: string | null };
 
-
 type EpisodeRow = Row & { episode_id: string; kind?: string };
 export type PerEpisode = 'social_worker' | 'guardians' | 'carer' | 'alerted' | 'host';
 /** The roles read per episode, and the list each comes from; every other role is authority-wide. */
 const perEpisodeList: Partial<Record<RecipientRole, PerEpisode>> = {
-  social_worker: 'social_worker', ictg: 'guardians', parents_with_pr: 'guardians', carer: 'carer', alerted: 'alerted',
-  host_police: 'host', host_coordinator: 'host',
+  social_worker: 'social_worker',
+  ictg: 'guardians',
+  parents_with_pr: 'guardians',
+  carer: 'carer',
+  alerted: 'alerted',
+  host_police: 'host',
+  host_coordinator: 'host',
 };
 
 /** Reads recipients; caches the authority-wide lists (managers, contacts) for one sweep. */
@@ -64,9 +68,18 @@ export class RecipientResolver {
   authorityWide(tx: Tx, authorityId: string, role: RecipientRole): Promise<Row[]> {
     const key = `${authorityId}:${role}`;
     if (!this.cache.has(key)) {
-      this.cache.set(key, ['team_manager', 'senior_manager'].includes(role)
-        ? tx.query('SELECT id, name, mobile, email FROM users WHERE authority_id = $1 AND role = $2 AND disabled_at IS NULL ORDER BY name', [authorityId, role])
-        : tx.query('SELECT id, name, mobile, email FROM contacts WHERE authority_id = $1 AND role = $2 AND active ORDER BY name', [authorityId, role]));
+      this.cache.set(
+        key,
+        ['team_manager', 'senior_manager'].includes(role)
+          ? tx.query(
+              'SELECT id, name, mobile, email FROM users WHERE authority_id = $1 AND role = $2 AND disabled_at IS NULL ORDER BY name',
+              [authorityId, role],
+            )
+          : tx.query(
+              'SELECT id, name, mobile, email FROM contacts WHERE authority_id = $1 AND role = $2 AND active ORDER BY name',
+              [authorityId, role],
+            ),
+      );
     }
     return this.cache.get(key)!;
   }
@@ -77,15 +90,31 @@ export class BatchRecipients {
   /** Messages planned earlier in this run, which "alerted" must include though they are not written yet. */
   private readonly queued = new Map<string, Reachable[]>();
 
-  constructor(private readonly resolver: RecipientResolver, private readonly now: Date, private readonly parties: EpisodeParty[]) {}
+  constructor(
+    private readonly resolver: RecipientResolver,
+    private readonly now: Date,
+    private readonly parties: EpisodeParty[],
+  ) {}
 
   async resolve(tx: Tx, party: EpisodeParty, role: RecipientRole): Promise<Reachable[]> {
     const rows = await this.rows(tx, party, role);
     if (role === 'alerted') return rows as Reachable[];
-    const type: RecipientType = role === 'ictg' || role === 'parents_with_pr' ? 'guardian'
-      : role === 'carer' ? 'carer' : ['social_worker', 'team_manager', 'senior_manager'].includes(role) ? 'user' : 'contact';
-    const audience: Audience | null = role === 'carer' ? null
-      : role === 'police_control_room' || role === 'missing_persons_unit' || role === 'host_police' ? 'police' : role === 'ceop' ? 'ceop' : 'professional';
+    const type: RecipientType =
+      role === 'ictg' || role === 'parents_with_pr'
+        ? 'guardian'
+        : role === 'carer'
+          ? 'carer'
+          : ['social_worker', 'team_manager', 'senior_manager'].includes(role)
+            ? 'user'
+            : 'contact';
+    const audience: Audience | null =
+      role === 'carer'
+        ? null
+        : role === 'police_control_room' || role === 'missing_persons_unit' || role === 'host_police'
+          ? 'police'
+          : role === 'ceop'
+            ? 'ceop'
+            : 'professional';
     return rows.map(({ id, name, mobile, email }) => ({ id, name, mobile, email, role, type, audience }));
   }
 
@@ -103,12 +132,16 @@ export class BatchRecipients {
     const wide = new Set<RecipientRole>();
     for (const role of roles) {
       const list = perEpisodeList[role];
-      if (list && !this.loaded.has(list) && !parts.some((p) => p.name === list)) parts.push({ name: list, query: perEpisodeQuery(list, this.parties, this.now) });
+      if (list && !this.loaded.has(list) && !parts.some((p) => p.name === list))
+        parts.push({ name: list, query: perEpisodeQuery(list, this.parties, this.now) });
       if (!list) wide.add(role);
     }
     const authorities = [...new Set(this.parties.map((p) => p.authorityId))];
-    const wanted = [...wide].flatMap((role) => authorities.filter((a) => !this.resolver.knows(a, role)).map((authorityId) => ({ authorityId, role })));
-    if (wanted.length) parts.push({ name: 'wide', query: wideQuery(authorities, [...new Set(wanted.map((w) => w.role))]) });
+    const wanted = [...wide].flatMap((role) =>
+      authorities.filter((a) => !this.resolver.knows(a, role)).map((authorityId) => ({ authorityId, role })),
+    );
+    if (wanted.length)
+      parts.push({ name: 'wide', query: wideQuery(authorities, [...new Set(wanted.map((w) => w.role))]) });
     if (!parts.length) return;
     const one = asOneRow(parts.map((p) => p.query));
     const [row] = await tx.query(one.sql, one.params);
@@ -117,8 +150,13 @@ export class BatchRecipients {
     });
     const wideRows: (Row & { authority_id: string; role: string })[] = wanted.length ? row[parts.length - 1] : [];
     for (const { authorityId, role } of wanted) {
-      this.resolver.remember(authorityId, role, wideRows.filter((r) => r.authority_id === authorityId && r.role === role)
-        .map(({ id, name, mobile, email }) => ({ id, name, mobile, email })));
+      this.resolver.remember(
+        authorityId,
+        role,
+        wideRows
+          .filter((r) => r.authority_id === authorityId && r.role === role)
+          .map(({ id, name, mobile, email }) => ({ id, name, mobile, email })),
+      );
     }
   }
 
@@ -141,7 +179,9 @@ export class BatchRecipients {
       case 'host_police':
       case 'host_coordinator':
         // A row without an address stands for a host with no contact known: the step reports nobody.
-        return (await this.perEpisode(tx, 'host', p)).filter((h) => h.kind === (role === 'host_police' ? 'police' : 'coordinator'));
+        return (await this.perEpisode(tx, 'host', p)).filter(
+          (h) => h.kind === (role === 'host_police' ? 'police' : 'coordinator'),
+        );
       default:
         return this.resolver.authorityWide(tx, p.authorityId, role);
     }
@@ -150,7 +190,9 @@ export class BatchRecipients {
   private async alerted(tx: Tx, p: EpisodeParty): Promise<Row[]> {
     const rows = (await this.perEpisode(tx, 'alerted', p)) as unknown as Reachable[];
     const known = new Set(rows.map((r) => r.mobile ?? r.email));
-    const fresh = (this.queued.get(p.episodeId) ?? []).filter((r) => !known.has(r.mobile ?? r.email) && known.add(r.mobile ?? r.email));
+    const fresh = (this.queued.get(p.episodeId) ?? []).filter(
+      (r) => !known.has(r.mobile ?? r.email) && known.add(r.mobile ?? r.email),
+    );
     return [...rows, ...fresh].sort((a, b) => ((a.mobile ?? a.email)! < (b.mobile ?? b.email)! ? -1 : 1));
   }
 
@@ -167,6 +209,7 @@ export class BatchRecipients {
 
 function groupByEpisode(rows: EpisodeRow[]): Map<string, EpisodeRow[]> {
   const byEpisode = new Map<string, EpisodeRow[]>();
-  for (const { episode_id: episodeId, ...row } of rows) byEpisode.set(episodeId, [...(byEpisode.get(episodeId) ?? []), row as EpisodeRow]);
+  for (const { episode_id: episodeId, ...row } of rows)
+    byEpisode.set(episodeId, [...(byEpisode.get(episodeId) ?? []), row as EpisodeRow]);
   return byEpisode;
 }

@@ -4,17 +4,26 @@
 // message's data names the link's audience and expiry, and the link is signed as the message is
 // sent: the same claims make the same link, and a sweep of a thousand alerts signs nothing.
 import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:crypto';
+
 import { Unauthorized } from '../platform/errors';
 
 export const audiences = ['police', 'ceop', 'professional'] as const;
 export type Audience = (typeof audiences)[number];
-export interface LinkClaims { episodeId: string; expiresAt: Date; audience: Audience }
+export interface LinkClaims {
+  episodeId: string;
+  expiresAt: Date;
+  audience: Audience;
+}
 /** A link as a queued message's data names it; the message's episode completes it. */
-export interface LinkClaim { audience: Audience; expiresAt: Date }
+export interface LinkClaim {
+  audience: Audience;
+  expiresAt: Date;
+}
 
 const MAC_BYTES = 9;
 const PAYLOAD_BYTES = 21;
-export const LINK_NOT_VALID = 'This link is not valid. Use the link exactly as it was sent, or ask the duty team for a new one.';
+export const LINK_NOT_VALID =
+  'This link is not valid. Use the link exactly as it was sent, or ask the duty team for a new one.';
 export const LINK_EXPIRED = 'This link has expired. Ask the duty team for a new one.';
 
 /** Whether a token has a link's shape: an altered or forged link rather than any string. */
@@ -33,7 +42,11 @@ export class SignedLinks {
   // A key object made once: a sweep signs a link for every alert, and a string key is converted on every signature.
   private readonly key: KeyObject;
 
-  constructor(secret: string, private readonly baseUrl: string, private readonly days: number) {
+  constructor(
+    secret: string,
+    private readonly baseUrl: string,
+    private readonly days: number,
+  ) {
     this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
@@ -77,11 +90,24 @@ export class SignedLinks {
     const raw = looksLikeLink(token) ? Buffer.from(token, 'base64url') : Buffer.alloc(0);
     const payload = raw.subarray(0, PAYLOAD_BYTES);
     const mac = raw.subarray(PAYLOAD_BYTES);
-    if (raw.length !== PAYLOAD_BYTES + MAC_BYTES || !timingSafeEqual(mac, this.mac(payload)) || payload[20] >= audiences.length) return null;
-    return { episodeId: claimedEpisodeId(token)!, expiresAt: new Date(payload.readUInt32BE(16) * 1000), audience: audiences[payload[20]] };
+    if (
+      raw.length !== PAYLOAD_BYTES + MAC_BYTES ||
+      !timingSafeEqual(mac, this.mac(payload)) ||
+      payload[20] >= audiences.length
+    )
+      return null;
+    return {
+      episodeId: claimedEpisodeId(token)!,
+      expiresAt: new Date(payload.readUInt32BE(16) * 1000),
+      audience: audiences[payload[20]],
+    };
   }
 
   private mac(payload: Buffer): Buffer {
-    return createHmac('sha256', this.key).update('missing-profile-link:').update(payload).digest().subarray(0, MAC_BYTES);
+    return createHmac('sha256', this.key)
+      .update('missing-profile-link:')
+      .update(payload)
+      .digest()
+      .subarray(0, MAC_BYTES);
   }
 }

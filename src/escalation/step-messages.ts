@@ -1,11 +1,11 @@
 // Turns one fired step into outbox rows: every recipient on each of the step's channels they can
 // be reached on (or whichever they have, if none), each falling back to their other channel.
 // Planning and writing are apart so that a sweep writes a whole batch's messages in one statement.
-import type { Tx } from '../platform/database/transaction';
 import type { Fallback } from '../notifications/notification.entity';
 import type { OutboxMessage } from '../notifications/outbox';
-import type { EscalationStep, RecipientRole } from './escalation-policy';
+import type { Tx } from '../platform/database/transaction';
 import { runKey } from './due-steps';
+import type { EscalationStep, RecipientRole } from './escalation-policy';
 import type { BatchRecipients, EpisodeParty, Reachable } from './recipients';
 import type { Audience, LinkClaim } from './signed-link';
 
@@ -16,15 +16,30 @@ export interface StepToSend {
   data(link: LinkClaim | null): object;
   link(audience: Audience): LinkClaim;
 }
-export interface SentStep { count: number; audiences: string[]; recipients: { role: string; name: string; channel: string }[]; nobody: string[]; summary: string }
+export interface SentStep {
+  count: number;
+  audiences: string[];
+  recipients: { role: string; name: string; channel: string }[];
+  nobody: string[];
+  summary: string;
+}
 
 const visibleRole: Partial<Record<RecipientRole, string>> = {
-  police_control_room: 'police', missing_persons_unit: 'police', host_police: 'police', ceop: 'ceop', ictg: 'guardian',
+  police_control_room: 'police',
+  missing_persons_unit: 'police',
+  host_police: 'police',
+  ceop: 'ceop',
+  ictg: 'guardian',
 };
 /** Roles that have nobody for most children (no parent with PR; not placed out of area): no gap in the set-up then. */
 const oftenNobody: RecipientRole[] = ['parents_with_pr', 'host_police', 'host_coordinator'];
 
-export interface PlannedMessage { message: OutboxMessage; role: RecipientRole; name: string; channel: 'sms' | 'email' }
+export interface PlannedMessage {
+  message: OutboxMessage;
+  role: RecipientRole;
+  name: string;
+  channel: 'sms' | 'email';
+}
 export interface PlannedStep {
   messages: PlannedMessage[];
   nobody: string[];
@@ -47,16 +62,38 @@ export async function planStep(tx: Tx, recipients: BatchRecipients, s: StepToSen
       const data = s.data(audience ? links.get(audience)! : null);
       for (const channel of channelsFor(person, s.step)) {
         const address = (channel === 'sms' ? person.mobile : person.email)!;
-        const key = role === 'alerted' ? `${s.party.episodeId}:${s.step.key}:${channel}:${address}`
-          : `${s.party.episodeId}:${runKey(s.step.key, s.repeat)}:${channel}:${address}`;
-        planned.messages.push({ role, name: person.name, channel, message: {
-          authorityId: s.party.authorityId, episodeId: s.party.episodeId, stepKey: runKey(s.step.key, s.repeat), dedupeKey: key,
-          channel, recipient: { type: person.type, id: person.id, name: person.name, address }, template: s.step.template, data,
-          needsAck: s.step.needsAck, fallbacks: fallbacksOf(person, channel),
-        } });
+        const key =
+          role === 'alerted'
+            ? `${s.party.episodeId}:${s.step.key}:${channel}:${address}`
+            : `${s.party.episodeId}:${runKey(s.step.key, s.repeat)}:${channel}:${address}`;
+        planned.messages.push({
+          role,
+          name: person.name,
+          channel,
+          message: {
+            authorityId: s.party.authorityId,
+            episodeId: s.party.episodeId,
+            stepKey: runKey(s.step.key, s.repeat),
+            dedupeKey: key,
+            channel,
+            recipient: { type: person.type, id: person.id, name: person.name, address },
+            template: s.step.template,
+            data,
+            needsAck: s.step.needsAck,
+            fallbacks: fallbacksOf(person, channel),
+          },
+        });
         if (person.type !== 'carer') {
-          recipients.noteQueued(s.party.episodeId, { role: 'alerted', type: person.type, id: person.id, name: person.name,
-            mobile: channel === 'sms' ? address : null, email: channel === 'email' ? address : null, audience: null, only: channel });
+          recipients.noteQueued(s.party.episodeId, {
+            role: 'alerted',
+            type: person.type,
+            id: person.id,
+            name: person.name,
+            mobile: channel === 'sms' ? address : null,
+            email: channel === 'email' ? address : null,
+            audience: null,
+            only: channel,
+          });
         }
       }
     }
@@ -75,9 +112,10 @@ export function sentStep(planned: PlannedStep, ids: (string | null)[]): SentStep
     if (visible && !sent.audiences.includes(visible)) sent.audiences.push(visible);
   });
   const to = sent.recipients.map((r) => `${r.name} (${r.channel})`).join(', ');
-  sent.summary = `${sent.count} message${sent.count === 1 ? '' : 's'}${to ? `: ${to}` : ''}.`
-    + (planned.folded ? ` ${planned.folded} more in the summary alert of this late entry.` : '')
-    + (sent.nobody.length ? ` Nobody is set up as: ${sent.nobody.join(', ')}.` : '');
+  sent.summary =
+    `${sent.count} message${sent.count === 1 ? '' : 's'}${to ? `: ${to}` : ''}.` +
+    (planned.folded ? ` ${planned.folded} more in the summary alert of this late entry.` : '') +
+    (sent.nobody.length ? ` Nobody is set up as: ${sent.nobody.join(', ')}.` : '');
   return sent;
 }
 
@@ -91,5 +129,13 @@ function channelsFor(person: Reachable, step: EscalationStep): ('sms' | 'email')
 function fallbacksOf(person: Reachable, channel: 'sms' | 'email'): Fallback[] {
   const other = channel === 'sms' ? person.email : person.mobile;
   if (!other || person.only) return [];
-  return [{ channel: channel === 'sms' ? 'email' : 'sms', address: other, recipientType: person.type, recipientId: person.id, recipientName: person.name }];
+  return [
+    {
+      channel: channel === 'sms' ? 'email' : 'sms',
+      address: other,
+      recipientType: person.type,
+      recipientId: person.id,
+      recipientName: person.name,
+    },
+  ];
 }

@@ -1,17 +1,29 @@
 // A step that had nobody to send to for one or more of its roles is a failure people must see: the
 // authority's duty managers get a message carrying only the episode and child references, the step
 // and the roles nobody holds, so they can alert those people another way and have the gap filled.
-import type { Tx } from '../platform/database/transaction';
 import type { NotificationOutbox, OutboxMessage } from '../notifications/outbox';
-import type { BatchRecipients, EpisodeParty, Reachable } from './recipients';
 import { messageToPerson } from '../notifications/person-message';
+import type { Tx } from '../platform/database/transaction';
+import type { BatchRecipients, EpisodeParty, Reachable } from './recipients';
 
 export const STEP_UNREACHED_TEMPLATE = 'step-unreached';
 
-export interface UnreachedRun { party: EpisodeParty; childRef: string; episodeRef: string; stepRun: string; stepKey: string; roles: string[] }
+export interface UnreachedRun {
+  party: EpisodeParty;
+  childRef: string;
+  episodeRef: string;
+  stepRun: string;
+  stepKey: string;
+  roles: string[];
+}
 
 /** Queues each duty manager's message for each run; returns the runs no duty manager could be told of. */
-export async function tellDutyManagers(tx: Tx, recipients: BatchRecipients, outbox: NotificationOutbox, runs: UnreachedRun[]): Promise<UnreachedRun[]> {
+export async function tellDutyManagers(
+  tx: Tx,
+  recipients: BatchRecipients,
+  outbox: NotificationOutbox,
+  runs: UnreachedRun[],
+): Promise<UnreachedRun[]> {
   const messages: OutboxMessage[] = [];
   const untold: UnreachedRun[] = [];
   for (const run of runs) {
@@ -24,8 +36,19 @@ export async function tellDutyManagers(tx: Tx, recipients: BatchRecipients, outb
 }
 
 function messageFor(run: UnreachedRun, m: Reachable): OutboxMessage {
-  const data = { episodeRef: run.episodeRef, childRef: run.childRef, stepKey: run.stepKey, roles: run.roles.join(', ') };
+  const data = {
+    episodeRef: run.episodeRef,
+    childRef: run.childRef,
+    stepKey: run.stepKey,
+    roles: run.roles.join(', '),
+  };
   // Type 'duty': if this message fails too, the delivery-failure path does not alert the duty managers about itself.
-  return messageToPerson(m, 'duty', { authorityId: run.party.authorityId, episodeId: run.party.episodeId, stepKey: 'step-unreached',
-    template: STEP_UNREACHED_TEMPLATE, data, dedupeKey: `step-unreached:${run.party.episodeId}:${run.stepRun}:${m.id}` })!; // managers have an address
+  return messageToPerson(m, 'duty', {
+    authorityId: run.party.authorityId,
+    episodeId: run.party.episodeId,
+    stepKey: 'step-unreached',
+    template: STEP_UNREACHED_TEMPLATE,
+    data,
+    dedupeKey: `step-unreached:${run.party.episodeId}:${run.stepRun}:${m.id}`,
+  })!; // managers have an address
 }

@@ -1,8 +1,28 @@
 // Geometry for a server-rendered SVG bar chart. Bars are told apart by fill pattern and carry their
 // value as text, so the chart reads without colour; the page puts the same numbers in a table.
-export interface ChartDatum { label: string; value: number }
-export interface ChartBar extends ChartDatum { x: number; y: number; width: number; height: number; pattern: string; labelX: number; valueY: number }
-export interface BarChart { id: string; title: string; desc: string; heading: string; width: number; height: number; baseline: number; bars: ChartBar[] }
+export interface ChartDatum {
+  label: string;
+  value: number;
+}
+export interface ChartBar extends ChartDatum {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  pattern: string;
+  labelX: number;
+  valueY: number;
+}
+export interface BarChart {
+  id: string;
+  title: string;
+  desc: string;
+  heading: string;
+  width: number;
+  height: number;
+  baseline: number;
+  bars: ChartBar[];
+}
 
 export const chartPatterns = ['diagonal', 'dots', 'crosshatch', 'horizontal', 'vertical', 'solid'];
 
@@ -19,8 +39,16 @@ export function barChart(id: string, title: string, heading: string, data: Chart
   const bars = data.map((d, i) => {
     const height = Math.round((d.value / max) * PLOT_HEIGHT);
     const x = Math.round(LEFT + i * slot + (slot - width) / 2);
-    return { ...d, x, y: baseline - height, width: Math.round(width), height, labelX: Math.round(x + width / 2),
-      valueY: baseline - height - 6, pattern: patterned ? chartPatterns[i % chartPatterns.length] : chartPatterns[0] };
+    return {
+      ...d,
+      x,
+      y: baseline - height,
+      width: Math.round(width),
+      height,
+      labelX: Math.round(x + width / 2),
+      valueY: baseline - height - 6,
+      pattern: patterned ? chartPatterns[i % chartPatterns.length] : chartPatterns[0],
+    };
   });
   const desc = data.length
     ? `${title}. ${data.map((d) => `${d.label}: ${d.value}`).join('; ')}.`

@@ -1,6 +1,6 @@
 // The figures as a flat list of measures (one CSV row each), with the words a manager reads.
-import type { Figures } from './figures.service';
 import { toCsv } from '../audit/audit.presenter';
+import type { Figures } from './figures.service';
 
 export function figureMeasures(f: Figures): [string, string | number | null][] {
   return [
@@ -34,5 +34,8 @@ export function figureMeasures(f: Figures): [string, string | number | null][] {
 }
 
 export function figuresCsv(f: Figures): string {
-  return toCsv(['from', 'to', 'measure', 'value'], figureMeasures(f).map(([measure, value]) => [f.from, f.to, measure, value]));
+  return toCsv(
+    ['from', 'to', 'measure', 'value'],
+    figureMeasures(f).map(([measure, value]) => [f.from, f.to, measure, value]),
+  );
 }

@@ -64,8 +64,19 @@ export type FigureQuery = keyof typeof figureQueries;
 export type Row = Record<string, number | string | null>;
 
 /** Runs every query against one snapshot; `now` becomes the as-at instant: the period's end, or now if sooner. */
-export async function runFigureQueries(tx: Tx, authorityId: string, from: string, to: string, timeZone: string, now: Date) {
-  const [{ at }] = await tx.query('SELECT least((($1::date + 1)::timestamp AT TIME ZONE $2), $3::timestamptz) AS at', [to, timeZone, now]);
+export async function runFigureQueries(
+  tx: Tx,
+  authorityId: string,
+  from: string,
+  to: string,
+  timeZone: string,
+  now: Date,
+) {
+  const [{ at }] = await tx.query('SELECT least((($1::date + 1)::timestamp AT TIME ZONE $2), $3::timestamptz) AS at', [
+    to,
+    timeZone,
+    now,
+  ]);
   const params = [authorityId, from, to, timeZone, at];
   const results = {} as Record<FigureQuery, Row[]>;
   for (const [name, sql] of Object.entries(figureQueries)) {

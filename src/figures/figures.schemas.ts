@@ -3,7 +3,8 @@ import { Joi } from '../platform/http/joi';
 import { isoDate } from '../platform/http/schemas';
 
 export const figuresQuery = Joi.object({
-  from: isoDate, to: isoDate,
+  from: isoDate,
+  to: isoDate,
   format: Joi.string().valid('json', 'csv').default('json'),
 });
 

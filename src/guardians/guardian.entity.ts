@@ -3,7 +3,12 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const guardianKinds = [
-  'ictg_direct_worker', 'ictg_regional_coordinator', 'parent_with_pr', 'special_guardian', 'legal_representative', 'other',
+  'ictg_direct_worker',
+  'ictg_regional_coordinator',
+  'parent_with_pr',
+  'special_guardian',
+  'legal_representative',
+  'other',
 ] as const;
 export type GuardianKind = (typeof guardianKinds)[number];
 

@@ -9,14 +9,19 @@ export class GuardiansRepository {
 
   /** Current guardians first, then the most recently ended. */
   async forChild(tx: Tx, authorityId: string, childId: string): Promise<Guardian[]> {
-    return tx.createQueryBuilder(Guardian, 'g')
+    return tx
+      .createQueryBuilder(Guardian, 'g')
       .where('g.authority_id = :authorityId AND g.child_id = :childId', { authorityId, childId })
-      .orderBy('g.ended_on', 'DESC', 'NULLS FIRST').addOrderBy('g.created_at', 'ASC')
+      .orderBy('g.ended_on', 'DESC', 'NULLS FIRST')
+      .addOrderBy('g.created_at', 'ASC')
       .getMany();
   }
 
   async isGuardianUser(tx: Tx, authorityId: string, userId: string): Promise<boolean> {
-    const [row] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND authority_id = $2 AND role = 'guardian' AND disabled_at IS NULL`, [userId, authorityId]);
+    const [row] = await tx.query(
+      `SELECT 1 FROM users WHERE id = $1 AND authority_id = $2 AND role = 'guardian' AND disabled_at IS NULL`,
+      [userId, authorityId],
+    );
     return !!row;
   }
 

@@ -1,38 +1,61 @@
 // Guardians of a child, and changing one (for example recording the end of an allocation).
-import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import { createGuardianSchema, updateGuardianSchema } from './guardians.schemas';
+import type { AppRoute } from '../platform/http/types';
 import { presentGuardian } from './guardian.presenter';
+import { createGuardianSchema, updateGuardianSchema } from './guardians.schemas';
 
 const tags = ['api', 'guardians'];
 
 export const guardiansRoutes: AppRoute[] = [
   {
-    method: 'GET', path: '/api/v1/children/{id}/guardians',
+    method: 'GET',
+    path: '/api/v1/children/{id}/guardians',
     options: {
-      tags, description: "A child's guardians, current first (audited)", app: { action: 'children.read' },
+      tags,
+      description: "A child's guardians, current first (audited)",
+      app: { action: 'children.read' },
       validate: { params: idParam },
-      handler: async (request) => (await request.server.app.services.guardians.listForChild(contextOf(request), request.params.id)).map(presentGuardian),
+      handler: async (request) =>
+        (await request.server.app.services.guardians.listForChild(contextOf(request), request.params.id)).map(
+          presentGuardian,
+        ),
     },
   },
   {
-    method: 'POST', path: '/api/v1/children/{id}/guardians',
+    method: 'POST',
+    path: '/api/v1/children/{id}/guardians',
     options: {
-      tags, description: 'Add a guardian (ICTG or other) to a child', app: { action: 'children.write' },
+      tags,
+      description: 'Add a guardian (ICTG or other) to a child',
+      app: { action: 'children.write' },
       validate: { params: idParam, payload: createGuardianSchema },
       handler: async (request, h) => {
-        const guardian = await request.server.app.services.guardians.add(contextOf(request), request.params.id, request.payload as never);
+        const guardian = await request.server.app.services.guardians.add(
+          contextOf(request),
+          request.params.id,
+          request.payload as never,
+        );
         return h.response(presentGuardian(guardian)).code(201);
       },
     },
   },
   {
-    method: 'PATCH', path: '/api/v1/guardians/{id}',
+    method: 'PATCH',
+    path: '/api/v1/guardians/{id}',
     options: {
-      tags, description: "Change a guardian's details or end the allocation", app: { action: 'children.write' },
+      tags,
+      description: "Change a guardian's details or end the allocation",
+      app: { action: 'children.write' },
       validate: { params: idParam, payload: updateGuardianSchema },
-      handler: async (request) => presentGuardian(await request.server.app.services.guardians.change(contextOf(request), request.params.id, request.payload as never)),
+      handler: async (request) =>
+        presentGuardian(
+          await request.server.app.services.guardians.change(
+            contextOf(request),
+            request.params.id,
+            request.payload as never,
+          ),
+        ),
     },
   },
 ];

@@ -11,7 +11,10 @@ export class HealthService {
   private async database(): Promise<boolean> {
     if (!this.db.isInitialized) return false;
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
-    const query = this.db.query('SELECT 1').then(() => true, () => false);
+    const query = this.db.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     return Promise.race([query, timeout]);
   }
 }

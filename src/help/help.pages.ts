@@ -2,8 +2,15 @@
 import type { AppRoute } from '../platform/http/types';
 
 const page = (path: string, view: string, description: string): AppRoute => ({
-  method: 'GET', path, options: { auth: { strategy: 'session', mode: 'try' }, plugins: { cookie: { redirectTo: false } }, app: { action: 'self.session' },
-    description, handler: (_request, h) => h.view(view) },
+  method: 'GET',
+  path,
+  options: {
+    auth: { strategy: 'session', mode: 'try' },
+    plugins: { cookie: { redirectTo: false } },
+    app: { action: 'self.session' },
+    description,
+    handler: (_request, h) => h.view(view),
+  },
 });
 
 export const helpPages: AppRoute[] = [

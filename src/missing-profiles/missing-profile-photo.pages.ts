@@ -2,11 +2,12 @@
 // multipart form with the CSRF crumb), and see it (image bytes, never cached). A refused file
 // re-renders the upload with a sentence; nothing is stored.
 import type { ResponseToolkit } from '@hapi/hapi';
-import { Joi } from '../platform/http/joi';
-import type { AppRefs, AppRoute } from '../platform/http/types';
-import { contextOf } from '../platform/http/context';
-import { idParam } from '../platform/http/schemas';
+
 import { Invalid } from '../platform/errors';
+import { contextOf } from '../platform/http/context';
+import { Joi } from '../platform/http/joi';
+import { idParam } from '../platform/http/schemas';
+import type { AppRefs, AppRoute } from '../platform/http/types';
 import { pageErrors } from '../platform/views/forms';
 import { PHOTO_MAX_BYTES, PHOTO_TOO_LARGE } from './photo-image';
 
@@ -15,28 +16,47 @@ const UPLOAD_MAX_BYTES = PHOTO_MAX_BYTES + 64 * 1024;
 
 /** The upload form again with one error; it names no child, so it is safe to show before the payload is read. */
 function refused(h: ResponseToolkit<AppRefs>, childId: string, message: string, code: number) {
-  return h.view('missing-profile-photo', { childId, backLink: { href: `/children/${childId}/missing-profile`, text: 'Back to the missing profile' },
-    ...pageErrors([{ field: 'photo', message }]) }).code(code);
+  return h
+    .view('missing-profile-photo', {
+      childId,
+      backLink: { href: `/children/${childId}/missing-profile`, text: 'Back to the missing profile' },
+      ...pageErrors([{ field: 'photo', message }]),
+    })
+    .code(code);
 }
 
 export const missingProfilePhotoPages: AppRoute[] = [
   {
-    method: 'GET', path: '/children/{id}/missing-profile/photo',
+    method: 'GET',
+    path: '/children/{id}/missing-profile/photo',
     options: {
-      auth: 'session', app: { action: 'profiles.read' }, description: "The child's missing-profile photograph (audited; never cached)",
+      auth: 'session',
+      app: { action: 'profiles.read' },
+      description: "The child's missing-profile photograph (audited; never cached)",
       validate: { params: idParam },
       handler: async (request, h) => {
         const photo = await request.server.app.services.missingProfilePhotos.get(contextOf(request), request.params.id);
-        return h.response(photo.bytes).type(photo.contentType).header('x-content-type-options', 'nosniff').header('content-disposition', 'inline');
+        return h
+          .response(photo.bytes)
+          .type(photo.contentType)
+          .header('x-content-type-options', 'nosniff')
+          .header('content-disposition', 'inline');
       },
     },
   },
   {
-    method: 'POST', path: '/children/{id}/missing-profile/photo',
+    method: 'POST',
+    path: '/children/{id}/missing-profile/photo',
     options: {
-      auth: 'session', app: { action: 'profiles.write' }, description: 'Upload or replace the missing-profile photograph (JPEG, PNG or WebP, under 5 MB)',
+      auth: 'session',
+      app: { action: 'profiles.write' },
+      description: 'Upload or replace the missing-profile photograph (JPEG, PNG or WebP, under 5 MB)',
       payload: {
-        output: 'data', parse: true, multipart: { output: 'data' }, allow: 'multipart/form-data', maxBytes: UPLOAD_MAX_BYTES,
+        output: 'data',
+        parse: true,
+        multipart: { output: 'data' },
+        allow: 'multipart/form-data',
+        maxBytes: UPLOAD_MAX_BYTES,
         // A file past the limit is a sentence on the form, not a bare 413.
         failAction: (request, h, err) => {
           const status = (err as { output?: { statusCode?: number } } | undefined)?.output?.statusCode;

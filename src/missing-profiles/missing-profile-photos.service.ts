@@ -1,24 +1,39 @@
 // A child's missing-profile photograph: upload (checked and cleaned first, outside any transaction)
 // and read, each proving the child is the caller's and audited like the rest of the record.
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
-import type { AuditService } from '../platform/audit/audit.service';
 import type { ChildScope } from '../children/child-scope';
+import type { AuditService } from '../platform/audit/audit.service';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
 import { NotFound } from '../platform/errors';
-import { cleanPhoto } from './photo-image';
 import { MissingProfilePhotosRepository, StoredPhoto } from './missing-profile-photos.repository';
+import { cleanPhoto } from './photo-image';
 
 export class MissingProfilePhotosService {
-  constructor(private readonly clock: Clock, private readonly audit: AuditService, private readonly scope: ChildScope,
-    private readonly repo = new MissingProfilePhotosRepository()) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly scope: ChildScope,
+    private readonly repo = new MissingProfilePhotosRepository(),
+  ) {}
 
   async upload(ctx: RequestContext, childId: string, file: Buffer | null | undefined): Promise<void> {
     // Re-encoding takes tens of milliseconds: done before the transaction, so no row lock waits on it.
     const photo = await cleanPhoto(file);
     await this.scope.run(ctx, childId, async (tx) => {
-      await this.repo.put(tx, { childId, authorityId: ctx.actor.authorityId, photo, at: this.clock.now(), by: ctx.actor.userId });
-      await this.audit.record(tx, ctx, { action: 'update', entityType: 'missing_profile_photo', entityId: childId, childId,
-        changes: { contentType: photo.contentType, bytes: photo.bytes.length } });
+      await this.repo.put(tx, {
+        childId,
+        authorityId: ctx.actor.authorityId,
+        photo,
+        at: this.clock.now(),
+        by: ctx.actor.userId,
+      });
+      await this.audit.record(tx, ctx, {
+        action: 'update',
+        entityType: 'missing_profile_photo',
+        entityId: childId,
+        childId,
+        changes: { contentType: photo.contentType, bytes: photo.bytes.length },
+      });
     });
   }
 
@@ -28,7 +43,9 @@ export class MissingProfilePhotosService {
     return photo;
   }
 
-  /** Whether the child has a photograph (for the pages that show it); proves the child is the caller's, reads no bytes. */
+  /**
+   * Whether the child has a photograph (for the pages that show it); proves the child is the caller's, reads no bytes.
+   */
   async uploadedAt(ctx: RequestContext, childId: string): Promise<Date | null> {
     return this.scope.run(ctx, childId, (tx) => this.repo.uploadedAt(tx, childId));
   }

@@ -2,10 +2,23 @@
 // ever goes missing. One per child. Social media holds usernames only, never passwords.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export interface ProfilePhone { number: string; handset: string | null }
-export interface SocialMediaAccount { platform: string; username: string }
-export interface Associate { name: string; relationship: string | null; phone: string | null }
-export interface Place { description: string; risk: string | null }
+export interface ProfilePhone {
+  number: string;
+  handset: string | null;
+}
+export interface SocialMediaAccount {
+  platform: string;
+  username: string;
+}
+export interface Associate {
+  name: string;
+  relationship: string | null;
+  phone: string | null;
+}
+export interface Place {
+  description: string;
+  risk: string | null;
+}
 
 @Entity('missing_profiles')
 export class MissingProfile {

@@ -5,10 +5,19 @@ import type { MissingProfile } from './missing-profile.entity';
 
 function profileFields(p: MissingProfile) {
   return {
-    physicalDescription: p.physicalDescription, distinguishingMarks: p.distinguishingMarks, photoTakenOn: p.photoTakenOn,
-    phones: p.phones, socialMedia: p.socialMedia, languages: p.languages, medicalNeeds: p.medicalNeeds,
-    medication: p.medication, associates: p.associates, places: p.places, travelCards: p.travelCards,
-    missingHistory: p.missingHistory, updatedAt: p.updatedAt,
+    physicalDescription: p.physicalDescription,
+    distinguishingMarks: p.distinguishingMarks,
+    photoTakenOn: p.photoTakenOn,
+    phones: p.phones,
+    socialMedia: p.socialMedia,
+    languages: p.languages,
+    medicalNeeds: p.medicalNeeds,
+    medication: p.medication,
+    associates: p.associates,
+    places: p.places,
+    travelCards: p.travelCards,
+    missingHistory: p.missingHistory,
+    updatedAt: p.updatedAt,
   };
 }
 
@@ -20,9 +29,17 @@ export function presentProfile(p: MissingProfile) {
 export function presentPoliceProfile(child: Child, profile: MissingProfile | null) {
   return {
     child: {
-      reference: child.reference, firstNames: child.firstNames, lastName: child.lastName, aliases: child.aliases,
-      dateOfBirth: child.dateOfBirth, dobEstimated: child.dobEstimated, sex: child.sex, gender: child.gender,
-      nationality: child.nationality, firstLanguage: child.firstLanguage, interpreterNeeded: child.interpreterNeeded,
+      reference: child.reference,
+      firstNames: child.firstNames,
+      lastName: child.lastName,
+      aliases: child.aliases,
+      dateOfBirth: child.dateOfBirth,
+      dobEstimated: child.dobEstimated,
+      sex: child.sex,
+      gender: child.gender,
+      nationality: child.nationality,
+      firstLanguage: child.firstLanguage,
+      interpreterNeeded: child.interpreterNeeded,
     },
     profile: profile && profileFields(profile),
   };

@@ -1,38 +1,68 @@
 // Missing profiles: read and replace (audited, profiles.* permissions), and the police view that
 // the missing-episode link builds on.
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
-import type { AuditService } from '../platform/audit/audit.service';
-import type { Tx } from '../platform/database/transaction';
-import type { ChildScope } from '../children/child-scope';
+
 import { Child } from '../children/child.entity';
+import type { ChildScope } from '../children/child-scope';
+import type { AuditService } from '../platform/audit/audit.service';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import { checkDates, today } from '../platform/dates';
 import { NotFound } from '../platform/errors';
 import { MissingProfile } from './missing-profile.entity';
-import { presentPoliceProfile, PoliceProfile } from './missing-profile.presenter';
+import { PoliceProfile, presentPoliceProfile } from './missing-profile.presenter';
 
 export type ProfileInput = Omit<MissingProfile, 'childId' | 'authorityId' | 'updatedAt' | 'updatedBy'>;
 
 export class MissingProfilesService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly scope: ChildScope) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly scope: ChildScope,
+  ) {}
 
   async get(ctx: RequestContext, childId: string): Promise<MissingProfile> {
-    const profile = await this.scope.read(ctx, childId, 'missing_profile', (tx) => tx.findOneBy(MissingProfile, { childId }));
+    const profile = await this.scope.read(ctx, childId, 'missing_profile', (tx) =>
+      tx.findOneBy(MissingProfile, { childId }),
+    );
     if (!profile) throw new NotFound('This child has no missing profile yet.');
     return profile;
   }
 
   /** Creates or replaces the child's profile; returns it and whether it was new. */
-  async put(ctx: RequestContext, childId: string, input: ProfileInput): Promise<{ profile: MissingProfile; created: boolean }> {
-    checkDates([{ field: 'photoTakenOn', value: input.photoTakenOn, max: today(this.clock), message: 'photoTakenOn cannot be in the future' }]);
+  async put(
+    ctx: RequestContext,
+    childId: string,
+    input: ProfileInput,
+  ): Promise<{ profile: MissingProfile; created: boolean }> {
+    checkDates([
+      {
+        field: 'photoTakenOn',
+        value: input.photoTakenOn,
+        max: today(this.clock),
+        message: 'photoTakenOn cannot be in the future',
+      },
+    ]);
     return this.scope.run(ctx, childId, async (tx) => {
       const created = !(await tx.existsBy(MissingProfile, { childId }));
-      const profile = await tx.save(MissingProfile, tx.create(MissingProfile, {
-        ...input, childId, authorityId: ctx.actor.authorityId, updatedAt: this.clock.now(), updatedBy: ctx.actor.userId,
-      }));
-      await this.audit.record(tx, ctx, { action: created ? 'create' : 'update', entityType: 'missing_profile', entityId: childId, childId });
+      const profile = await tx.save(
+        MissingProfile,
+        tx.create(MissingProfile, {
+          ...input,
+          childId,
+          authorityId: ctx.actor.authorityId,
+          updatedAt: this.clock.now(),
+          updatedBy: ctx.actor.userId,
+        }),
+      );
+      await this.audit.record(tx, ctx, {
+        action: created ? 'create' : 'update',
+        entityType: 'missing_profile',
+        entityId: childId,
+        childId,
+      });
       return { profile, created };
     });
   }
@@ -47,4 +77,3 @@ export class MissingProfilesService {
     return presentPoliceProfile(child, await tx.findOneBy(MissingProfile, { childId }));
   }
 }
-

@@ -2,15 +2,28 @@
 // missing again, the placement or care ending. The caller then runs the ladder, which sends the
 // "found" notices still owed and records every other step as skipped because the episode closed.
 import type { Tx } from '../platform/database/transaction';
-import { MissingEpisode } from './missing-episode.entity';
 import { addToTimeline } from './episode-timeline';
+import { MissingEpisode } from './missing-episode.entity';
 
-export async function closeEpisode(tx: Tx, episode: MissingEpisode, at: Date, reason: string,
-  by: { userId: string | null; name: string } | null): Promise<void> {
+export async function closeEpisode(
+  tx: Tx,
+  episode: MissingEpisode,
+  at: Date,
+  reason: string,
+  by: { userId: string | null; name: string } | null,
+): Promise<void> {
   const floor = Math.max(episode.discoveredAt.getTime(), episode.returnedAt?.getTime() ?? 0);
   const closedAt = new Date(Math.max(at.getTime(), floor));
-  await tx.update(MissingEpisode, { id: episode.id }, { state: 'closed', closedAt, closeReason: reason, updatedAt: at });
+  await tx.update(
+    MissingEpisode,
+    { id: episode.id },
+    { state: 'closed', closedAt, closeReason: reason, updatedAt: at },
+  );
   Object.assign(episode, { state: 'closed', closedAt, closeReason: reason });
-  await addToTimeline(tx, episode, at, { type: 'closed', actorUserId: by?.userId ?? null, actorName: by?.name ?? null,
-    summary: `Episode closed${by ? ` by ${by.name}` : ''}. ${reason}` });
+  await addToTimeline(tx, episode, at, {
+    type: 'closed',
+    actorUserId: by?.userId ?? null,
+    actorName: by?.name ?? null,
+    summary: `Episode closed${by ? ` by ${by.name}` : ''}. ${reason}`,
+  });
 }

@@ -3,25 +3,31 @@
 // nothing. The search goes on until the child is found or a manager closes the episode with a reason
 // (placements often end because the child ran; a closed episode would stop every later step).
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
-import { inTransaction, type Tx } from '../platform/database/transaction';
-import type { AuditService } from '../platform/audit/audit.service';
-import { Conflict, Invalid, NotFound } from '../platform/errors';
+
 import { Child } from '../children/child.entity';
+import type { EscalationService } from '../escalation/escalation.service';
 import type { Placement } from '../placements/placement.entity';
 import type { PlacementsRepository } from '../placements/placements.repository';
-import type { EscalationService } from '../escalation/escalation.service';
-import { MissingEpisode } from './missing-episode.entity';
-import { MissingEpisodesRepository } from './missing-episodes.repository';
+import type { AuditService } from '../platform/audit/audit.service';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
+import { inTransaction, type Tx } from '../platform/database/transaction';
+import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { transition } from './episode-state';
 import { addToTimeline } from './episode-timeline';
+import { MissingEpisode } from './missing-episode.entity';
+import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { carerOf } from './report-missing.service';
 
 export class EpisodeEndingsService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly placements: PlacementsRepository, private readonly escalation: EscalationService,
-    private readonly repo = new MissingEpisodesRepository()) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly placements: PlacementsRepository,
+    private readonly escalation: EscalationService,
+    private readonly repo = new MissingEpisodesRepository(),
+  ) {}
 
   /** For the SMS channel: a registered carer texted FOUND or BACK for this child. */
   async recordReturnBySms(childId: string, carerMobile: string, at: Date, outer?: Tx): Promise<MissingEpisode> {
@@ -30,32 +36,69 @@ export class EpisodeEndingsService {
       if (!child) throw new NotFound('No child with that id was found.');
       const carer = await carerOf(tx, this.placements, child, carerMobile);
       const episode = await this.repo.openForChild(tx, child.id);
-      if (!episode) throw new Conflict(`Child ${child.reference} has no open missing episode, so there is no return to record.`);
+      if (!episode)
+        throw new Conflict(`Child ${child.reference} has no open missing episode, so there is no return to record.`);
       const state = transition(episode, 'return');
       const now = this.clock.now();
       if (at < episode.discoveredAt) throw new Invalid('The return cannot be before the child was discovered missing.');
-      await tx.update(MissingEpisode, { id: episode.id }, { state, returnedAt: at, returnedBy: carer.name, updatedAt: now });
-      await addToTimeline(tx, episode, now, { type: 'returned', actorName: carer.name,
-        summary: `Child returned, reported by ${carer.name} by text. Return interview due within 72 hours.` });
-      await this.audit.record(tx, null, { action: 'update', entityType: 'missing_episode', entityId: episode.id, childId: child.id,
-        authorityId: child.authorityId, changes: { via: 'sms', placementId: episode.placementId, fields: ['returnedAt'] } });
+      await tx.update(
+        MissingEpisode,
+        { id: episode.id },
+        { state, returnedAt: at, returnedBy: carer.name, updatedAt: now },
+      );
+      await addToTimeline(tx, episode, now, {
+        type: 'returned',
+        actorName: carer.name,
+        summary: `Child returned, reported by ${carer.name} by text. Return interview due within 72 hours.`,
+      });
+      await this.audit.record(tx, null, {
+        action: 'update',
+        entityType: 'missing_episode',
+        entityId: episode.id,
+        childId: child.id,
+        authorityId: child.authorityId,
+        changes: { via: 'sms', placementId: episode.placementId, fields: ['returnedAt'] },
+      });
       await this.escalation.process(tx, episode.id);
       return this.repo.reload(tx, episode.id);
     });
   }
 
   /** PlacementsService.endedListeners hook: the episode in which the child is missing notes the end and stays open. */
-  readonly onPlacementEnded = (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date, reason: string): Promise<void> =>
+  readonly onPlacementEnded = (
+    tx: Tx,
+    ctx: RequestContext | null,
+    placement: Placement,
+    endedAt: Date,
+    reason: string,
+  ): Promise<void> =>
     this.note(tx, ctx, placement.childId, endedAt, 'placement_ended', `The placement ended (${reason}).`);
 
   /** CareEndingsService.endedListeners hook: likewise for the end of the child's care. */
-  readonly onCareEnded = (tx: Tx, ctx: RequestContext | null, child: Child, endedAt: Date, reason: string): Promise<void> =>
-    this.note(tx, ctx, child.id, endedAt, 'care_ended', `The child's care ended (${reason}).`);
+  readonly onCareEnded = (
+    tx: Tx,
+    ctx: RequestContext | null,
+    child: Child,
+    endedAt: Date,
+    reason: string,
+  ): Promise<void> => this.note(tx, ctx, child.id, endedAt, 'care_ended', `The child's care ended (${reason}).`);
 
-  private async note(tx: Tx, ctx: RequestContext | null, childId: string, at: Date, type: string, sentence: string): Promise<void> {
+  private async note(
+    tx: Tx,
+    ctx: RequestContext | null,
+    childId: string,
+    at: Date,
+    type: string,
+    sentence: string,
+  ): Promise<void> {
     const episode = await this.repo.missingForChild(tx, childId);
     if (!episode) return;
-    await addToTimeline(tx, episode, this.clock.now(), { type, actorUserId: ctx?.actor.userId ?? null, actorName: ctx?.actor.name ?? null,
-      data: { at: at.toISOString() }, summary: `${sentence} The child is still missing, so the episode and its escalation stay open.` });
+    await addToTimeline(tx, episode, this.clock.now(), {
+      type,
+      actorUserId: ctx?.actor.userId ?? null,
+      actorName: ctx?.actor.name ?? null,
+      data: { at: at.toISOString() },
+      summary: `${sentence} The child is still missing, so the episode and its escalation stay open.`,
+    });
   }
 }

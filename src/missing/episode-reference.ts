@@ -1,6 +1,7 @@
 // Short episode references for texts (E-4F7K): the child references' alphabet without look-alikes,
 // so "We have your report, episode E-4F7K" can be read out over the phone at 3 a.m.
 import { randomInt } from 'node:crypto';
+
 import { referenceAlphabet } from '../children/child-reference';
 
 export const episodeReferencePattern = new RegExp(`^E-[${referenceAlphabet}]{4,6}$`);

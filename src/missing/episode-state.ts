@@ -6,7 +6,8 @@
 import { Conflict } from '../platform/errors';
 import type { EpisodeState, MissingEpisode } from './missing-episode.entity';
 
-export type EpisodeAction = 'inform_police' | 'sighting' | 'return' | 'return_interview' | 'close' | 'change_to_missing' | 'undo_return';
+export type EpisodeAction =
+  'inform_police' | 'sighting' | 'return' | 'return_interview' | 'close' | 'change_to_missing' | 'undo_return';
 
 const missing: EpisodeState[] = ['reported', 'police_informed'];
 const returned: EpisodeState[] = ['returned', 'return_interview_due', 'return_interview_held'];
@@ -23,18 +24,32 @@ const allowedFrom: Record<EpisodeAction, EpisodeState[]> = {
 
 /** The state after an action; throws Conflict with an explanation if the action is not legal now. */
 export function transition(e: MissingEpisode, action: EpisodeAction): EpisodeState {
-  if (e.state === 'closed') throw new Conflict(`Episode ${e.reference} is closed, so it cannot change. Report a new episode if the child is missing again.`);
+  if (e.state === 'closed')
+    throw new Conflict(
+      `Episode ${e.reference} is closed, so it cannot change. Report a new episode if the child is missing again.`,
+    );
   if (!allowedFrom[action].includes(e.state)) throw new Conflict(refusal(e, action));
   switch (action) {
-    case 'inform_police': return e.state === 'reported' ? 'police_informed' : e.state;
-    case 'return': return 'returned';
-    case 'undo_return': return e.reportedToPoliceAt ? 'police_informed' : 'reported';
+    case 'inform_police':
+      return e.state === 'reported' ? 'police_informed' : e.state;
+    case 'return':
+      return 'returned';
+    case 'undo_return':
+      return e.reportedToPoliceAt ? 'police_informed' : 'reported';
     case 'close':
-      if (returned.includes(e.state) && e.state !== 'return_interview_held' && !e.returnInterviewDeclined && !e.returnInterviewReasonNotHeld) {
-        throw new Conflict(`The return interview for episode ${e.reference} has not been held, declined or explained yet. Record it before closing the episode.`);
+      if (
+        returned.includes(e.state) &&
+        e.state !== 'return_interview_held' &&
+        !e.returnInterviewDeclined &&
+        !e.returnInterviewReasonNotHeld
+      ) {
+        throw new Conflict(
+          `The return interview for episode ${e.reference} has not been held, declined or explained yet. Record it before closing the episode.`,
+        );
       }
       return 'closed';
-    default: return e.state;
+    default:
+      return e.state;
   }
 }
 
@@ -44,9 +59,12 @@ function refusal(e: MissingEpisode, action: EpisodeAction): string {
       ? `No return is recorded in episode ${e.reference}, so there is none to undo.`
       : `The child has not returned in episode ${e.reference} yet, so there is no return interview to record.`;
   }
-  if (action === 'undo_return') return `The return interview for episode ${e.reference} was already held, so the return cannot be undone.`;
+  if (action === 'undo_return')
+    return `The return interview for episode ${e.reference} was already held, so the return cannot be undone.`;
   if (action === 'return') return `The child's return in episode ${e.reference} was already recorded.`;
-  if (action === 'change_to_missing') return `The child has already returned in episode ${e.reference}, so it cannot become a missing episode.`;
-  if (action === 'sighting') return `The child has already returned in episode ${e.reference}, so a sighting cannot be added.`;
+  if (action === 'change_to_missing')
+    return `The child has already returned in episode ${e.reference}, so it cannot become a missing episode.`;
+  if (action === 'sighting')
+    return `The child has already returned in episode ${e.reference}, so a sighting cannot be added.`;
   return `The return interview for episode ${e.reference} was already held.`;
 }

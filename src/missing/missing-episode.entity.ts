@@ -1,11 +1,19 @@
 // A missing episode (M: whereabouts unknown; A: away without authorisation), its timeline and the
 // history of the police risk grade. See migrations/1732300000300-missing-episodes.ts.
 import { Column, Entity, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
+
 import type { PolicySnapshot, RiskGrade } from '../escalation/escalation-policy';
 
 export const episodeKinds = ['M', 'A'] as const;
 export const reportedVia = ['sms', 'web', 'phone'] as const;
-export const episodeStates = ['reported', 'police_informed', 'returned', 'return_interview_due', 'return_interview_held', 'closed'] as const;
+export const episodeStates = [
+  'reported',
+  'police_informed',
+  'returned',
+  'return_interview_due',
+  'return_interview_held',
+  'closed',
+] as const;
 export type EpisodeState = (typeof episodeStates)[number];
 
 @Entity('missing_episodes')
@@ -36,7 +44,10 @@ export class MissingEpisode {
   @Column('timestamptz', { nullable: true }) placementStartedAt!: Date | null;
   @Column('integer') repeatCount!: number;
   @Column('text', { nullable: true }) parentNoticeSuppressedReason!: string | null;
-  /** When an away episode (A) became missing (M): the missing ladder is measured from it. Null for an episode reported missing. */
+  /**
+   * When an away episode (A) became missing (M): the missing ladder is measured from it. Null for an episode reported
+   * missing.
+   */
   @Column('timestamptz', { nullable: true }) missingSince!: Date | null;
   @Column('timestamptz', { nullable: true }) returnedAt!: Date | null;
   @Column('text', { nullable: true }) returnedWhere!: string | null;
@@ -59,12 +70,18 @@ export class MissingEpisode {
    */
   @Column('jsonb', { name: 'policy_snapshot', nullable: true }) policyCopy!: PolicySnapshot | null;
   /** The escalation policy the episode runs under: its own copy, or the saved version it names. */
-  @VirtualColumn({ type: 'jsonb', query: (alias) => `SELECT coalesce(${alias}.policy_snapshot, (SELECT jsonb_build_object('version', p.version,
-    'settings', p.settings, 'steps', p.steps) FROM escalation_policies p WHERE p.id = ${alias}.policy_id))` })
+  @VirtualColumn({
+    type: 'jsonb',
+    query: (alias) => `SELECT coalesce(${alias}.policy_snapshot, (SELECT jsonb_build_object('version', p.version,
+    'settings', p.settings, 'steps', p.steps) FROM escalation_policies p WHERE p.id = ${alias}.policy_id))`,
+  })
   policy!: PolicySnapshot;
   @Column('text', { array: true }) visibleToRoles!: string[];
   /** When the sweep looks at it next (escalation_schedule, written only by the runner); null once closed. */
-  @VirtualColumn({ type: 'timestamptz', query: (alias) => `SELECT s.next_at FROM escalation_schedule s WHERE s.episode_id = ${alias}.id` })
+  @VirtualColumn({
+    type: 'timestamptz',
+    query: (alias) => `SELECT s.next_at FROM escalation_schedule s WHERE s.episode_id = ${alias}.id`,
+  })
   nextEscalationAt!: Date | null;
   @Column('timestamptz') createdAt!: Date;
   @Column('timestamptz') updatedAt!: Date;

@@ -1,14 +1,19 @@
 // Reads of missing episodes, scoped to one authority; police, CEOP and guardians see only the
 // episodes escalated to them (visible_to_roles), and a guardian only those of the children they guard
 // (the tie permissions.ts asks for); everyone else with access sees all.
-import type { Tx } from '../platform/database/transaction';
+import { EscalationRun } from '../escalation/escalation-run.entity';
 import type { Actor } from '../platform/auth/actor';
 import { needsTie } from '../platform/auth/permissions';
-import { EpisodeEvent, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
-import { EscalationRun } from '../escalation/escalation-run.entity';
+import type { Tx } from '../platform/database/transaction';
 import { mergeTimeline } from './episode-timeline';
+import { EpisodeEvent, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
 
-export interface EpisodeFilter { open?: boolean; childId?: string; limit: number; offset: number }
+export interface EpisodeFilter {
+  open?: boolean;
+  childId?: string;
+  limit: number;
+  offset: number;
+}
 const restrictedRoles = ['police', 'ceop', 'guardian'];
 /** The guardian tie as SQL: a current guardian record of the episode's child linked to the caller. */
 const GUARDS_CHILD = `EXISTS (SELECT 1 FROM guardians g WHERE g.child_id = e.child_id AND g.authority_id = e.authority_id
@@ -17,7 +22,10 @@ const GUARDS_CHILD = `EXISTS (SELECT 1 FROM guardians g WHERE g.child_id = e.chi
 export class MissingEpisodesRepository {
   /** Loads and row-locks an episode the actor may see, or null. */
   async findForUpdate(tx: Tx, actor: Actor, id: string): Promise<MissingEpisode | null> {
-    const episode = await tx.findOne(MissingEpisode, { where: { id, authorityId: actor.authorityId }, lock: { mode: 'pessimistic_write' } });
+    const episode = await tx.findOne(MissingEpisode, {
+      where: { id, authorityId: actor.authorityId },
+      lock: { mode: 'pessimistic_write' },
+    });
     return episode && (await this.visible(tx, actor, episode)) ? episode : null;
   }
 
@@ -31,9 +39,17 @@ export class MissingEpisodesRepository {
    * open or closed since `closedSince` (the 'host' tie), or null.
    */
   async findAsHost(tx: Tx, actor: Actor, id: string, closedSince: Date): Promise<MissingEpisode | null> {
-    return tx.createQueryBuilder(MissingEpisode, 'e')
-      .innerJoin('placements', 'p', 'p.id = e.placement_id AND p.child_id = e.child_id AND p.authority_id = e.authority_id')
-      .where('e.id = :id AND p.host_authority_id = :authorityId AND e.authority_id <> :authorityId', { id, authorityId: actor.authorityId })
+    return tx
+      .createQueryBuilder(MissingEpisode, 'e')
+      .innerJoin(
+        'placements',
+        'p',
+        'p.id = e.placement_id AND p.child_id = e.child_id AND p.authority_id = e.authority_id',
+      )
+      .where('e.id = :id AND p.host_authority_id = :authorityId AND e.authority_id <> :authorityId', {
+        id,
+        authorityId: actor.authorityId,
+      })
       .andWhere('(e.closed_at IS NULL OR e.closed_at >= :closedSince)', { closedSince })
       .getOne();
   }
@@ -52,18 +68,24 @@ export class MissingEpisodesRepository {
   }
 
   async list(tx: Tx, actor: Actor, filter: EpisodeFilter): Promise<{ items: MissingEpisode[]; total: number }> {
-    const qb = tx.createQueryBuilder(MissingEpisode, 'e')
+    const qb = tx
+      .createQueryBuilder(MissingEpisode, 'e')
       .innerJoin('children', 'c', 'c.id = e.child_id')
       .addSelect('c.reference', 'child_reference')
       .where('e.authority_id = :authorityId', { authorityId: actor.authorityId })
-      .orderBy('e.discovered_at', 'DESC').limit(filter.limit).offset(filter.offset);
+      .orderBy('e.discovered_at', 'DESC')
+      .limit(filter.limit)
+      .offset(filter.offset);
     if (filter.open !== undefined) qb.andWhere(filter.open ? 'e.closed_at IS NULL' : 'e.closed_at IS NOT NULL');
     if (filter.childId) qb.andWhere('e.child_id = :childId', { childId: filter.childId });
     if (restrictedRoles.includes(actor.role)) qb.andWhere(':role = ANY(e.visible_to_roles)', { role: actor.role });
     if (needsTie(actor.role, 'episodes.read')) qb.andWhere(GUARDS_CHILD, { userId: actor.userId });
     const { entities, raw } = await qb.getRawAndEntities();
     const total = await qb.getCount();
-    return { items: entities.map((e, i) => Object.assign(e, { childReference: raw[i].child_reference as string })), total };
+    return {
+      items: entities.map((e, i) => Object.assign(e, { childReference: raw[i].child_reference as string })),
+      total,
+    };
   }
 
   /**
@@ -71,14 +93,22 @@ export class MissingEpisodesRepository {
    * return interview), but only the latest can be the one the child is missing in.
    */
   async openForChild(tx: Tx, childId: string): Promise<MissingEpisode | null> {
-    return tx.createQueryBuilder(MissingEpisode, 'e').where('e.child_id = :childId AND e.closed_at IS NULL', { childId })
-      .orderBy('e.discovered_at', 'DESC').limit(1).setLock('pessimistic_write').getOne();
+    return tx
+      .createQueryBuilder(MissingEpisode, 'e')
+      .where('e.child_id = :childId AND e.closed_at IS NULL', { childId })
+      .orderBy('e.discovered_at', 'DESC')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   /** The open episode in which the child is missing now (at most one: the database says so), locked. */
   async missingForChild(tx: Tx, childId: string): Promise<MissingEpisode | null> {
-    return tx.createQueryBuilder(MissingEpisode, 'e').where('e.child_id = :childId AND e.closed_at IS NULL AND e.returned_at IS NULL', { childId })
-      .setLock('pessimistic_write').getOne();
+    return tx
+      .createQueryBuilder(MissingEpisode, 'e')
+      .where('e.child_id = :childId AND e.closed_at IS NULL AND e.returned_at IS NULL', { childId })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   async latestForChild(tx: Tx, childId: string): Promise<MissingEpisode | null> {
@@ -86,7 +116,10 @@ export class MissingEpisodesRepository {
   }
 
   async countSince(tx: Tx, childId: string, since: Date): Promise<number> {
-    const [row] = await tx.query('SELECT count(*)::int AS n FROM missing_episodes WHERE child_id = $1 AND discovered_at >= $2', [childId, since]);
+    const [row] = await tx.query(
+      'SELECT count(*)::int AS n FROM missing_episodes WHERE child_id = $1 AND discovered_at >= $2',
+      [childId, since],
+    );
     return row.n;
   }
 
@@ -105,7 +138,10 @@ export class MissingEpisodesRepository {
   private async visible(tx: Tx, actor: Actor, episode: MissingEpisode): Promise<boolean> {
     if (restrictedRoles.includes(actor.role) && !episode.visibleToRoles.includes(actor.role)) return false;
     if (!needsTie(actor.role, 'episodes.read')) return true;
-    return tx.createQueryBuilder(MissingEpisode, 'e').where('e.id = :id', { id: episode.id })
-      .andWhere(GUARDS_CHILD, { userId: actor.userId }).getExists();
+    return tx
+      .createQueryBuilder(MissingEpisode, 'e')
+      .where('e.id = :id', { id: episode.id })
+      .andWhere(GUARDS_CHILD, { userId: actor.userId })
+      .getExists();
   }
 }

@@ -1,88 +1,180 @@
 // /api/v1 missing episodes: report, read, and the changes an episode goes through. Thin handlers.
-import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import { acknowledgeSchema, changeToMissingSchema, closeSchema, listEpisodesQuery, policeSchema, reportSchema, returnInterviewSchema, returnSchema,
-  sightingSchema, undoReturnSchema } from './missing.schemas';
+import type { AppRoute } from '../platform/http/types';
 import { presentEpisode, presentEpisodeDetail, presentEpisodeSummary } from './episode.presenter';
+import {
+  acknowledgeSchema,
+  changeToMissingSchema,
+  closeSchema,
+  listEpisodesQuery,
+  policeSchema,
+  reportSchema,
+  returnInterviewSchema,
+  returnSchema,
+  sightingSchema,
+  undoReturnSchema,
+} from './missing.schemas';
 
 const tags = ['api', 'missing'];
 type Updates = 'informPolice' | 'addSighting' | 'recordReturn' | 'recordReturnInterview' | 'changeToMissing';
 
-function update(path: string, description: string, method: Updates, payload: object, action: 'episodes.update' | 'episodes.police_update' = 'episodes.update'): AppRoute {
+function update(
+  path: string,
+  description: string,
+  method: Updates,
+  payload: object,
+  action: 'episodes.update' | 'episodes.police_update' = 'episodes.update',
+): AppRoute {
   return {
-    method: 'POST', path: `/api/v1/episodes/{id}/${path}`,
+    method: 'POST',
+    path: `/api/v1/episodes/{id}/${path}`,
     options: {
-      tags, description, app: { action }, validate: { params: idParam, payload: payload as never },
-      handler: async (request) => presentEpisode(await request.server.app.services.episodeUpdates[method](contextOf(request), request.params.id, request.payload as never)),
+      tags,
+      description,
+      app: { action },
+      validate: { params: idParam, payload: payload as never },
+      handler: async (request) =>
+        presentEpisode(
+          await request.server.app.services.episodeUpdates[method](
+            contextOf(request),
+            request.params.id,
+            request.payload as never,
+          ),
+        ),
     },
   };
 }
 
 export const missingRoutes: AppRoute[] = [
   {
-    method: 'POST', path: '/api/v1/children/{id}/episodes',
+    method: 'POST',
+    path: '/api/v1/children/{id}/episodes',
     options: {
-      tags, description: 'Report a child missing (M) or away without authorisation (A); alerts go out at once. With returnedAt, a past episode is recorded and sends nothing', app: { action: 'episodes.report' },
+      tags,
+      description:
+        'Report a child missing (M) or away without authorisation (A); alerts go out at once. With returnedAt, a past episode is recorded and sends nothing',
+      app: { action: 'episodes.report' },
       validate: { params: idParam, payload: reportSchema },
       handler: async (request, h) => {
-        const episode = await request.server.app.services.reportMissing.report(contextOf(request), request.params.id, request.payload as never);
+        const episode = await request.server.app.services.reportMissing.report(
+          contextOf(request),
+          request.params.id,
+          request.payload as never,
+        );
         return h.response(presentEpisode(episode)).code(201).location(`/api/v1/episodes/${episode.id}`);
       },
     },
   },
   {
-    method: 'GET', path: '/api/v1/episodes',
+    method: 'GET',
+    path: '/api/v1/episodes',
     options: {
-      tags, description: 'List missing episodes (police and CEOP see only those escalated to them)', app: { action: 'episodes.read' },
+      tags,
+      description: 'List missing episodes (police and CEOP see only those escalated to them)',
+      app: { action: 'episodes.read' },
       validate: { query: listEpisodesQuery },
       handler: async (request) => {
-        const { items, total } = await request.server.app.services.missingEpisodes.list(contextOf(request), request.query as never);
+        const { items, total } = await request.server.app.services.missingEpisodes.list(
+          contextOf(request),
+          request.query as never,
+        );
         return { items: items.map(presentEpisodeSummary), total };
       },
     },
   },
   {
-    method: 'GET', path: '/api/v1/episodes/{id}',
+    method: 'GET',
+    path: '/api/v1/episodes/{id}',
     options: {
-      tags, description: 'One episode with its timeline and every escalation step fired or skipped, with reasons (audited)', app: { action: 'episodes.read' },
+      tags,
+      description: 'One episode with its timeline and every escalation step fired or skipped, with reasons (audited)',
+      app: { action: 'episodes.read' },
       validate: { params: idParam },
-      handler: async (request) => presentEpisodeDetail(await request.server.app.services.missingEpisodes.get(contextOf(request), request.params.id)),
+      handler: async (request) =>
+        presentEpisodeDetail(
+          await request.server.app.services.missingEpisodes.get(contextOf(request), request.params.id),
+        ),
     },
   },
-  update('police', 'Record the police report, reference and risk grade (with the reason for a change)', 'informPolice', policeSchema, 'episodes.police_update'),
+  update(
+    'police',
+    'Record the police report, reference and risk grade (with the reason for a change)',
+    'informPolice',
+    policeSchema,
+    'episodes.police_update',
+  ),
   update('sightings', 'Add a sighting while the child is missing', 'addSighting', sightingSchema),
-  update('return', 'Record the child found or returned; the return-interview clock starts', 'recordReturn', returnSchema),
-  update('change-to-missing', 'Change an away episode (whereabouts known) to missing (whereabouts unknown): the missing ladder starts now', 'changeToMissing',
-    changeToMissingSchema),
-  update('return-interview', 'Record the return interview: offered, held, declined or why not held', 'recordReturnInterview', returnInterviewSchema),
+  update(
+    'return',
+    'Record the child found or returned; the return-interview clock starts',
+    'recordReturn',
+    returnSchema,
+  ),
+  update(
+    'change-to-missing',
+    'Change an away episode (whereabouts known) to missing (whereabouts unknown): the missing ladder starts now',
+    'changeToMissing',
+    changeToMissingSchema,
+  ),
+  update(
+    'return-interview',
+    'Record the return interview: offered, held, declined or why not held',
+    'recordReturnInterview',
+    returnInterviewSchema,
+  ),
   {
-    method: 'POST', path: '/api/v1/episodes/{id}/close',
+    method: 'POST',
+    path: '/api/v1/episodes/{id}/close',
     options: {
-      tags, description: 'A manager closes an episode with a reason (after the return interview, or ending the search); escalation stops',
-      app: { action: 'episodes.close' }, validate: { params: idParam, payload: closeSchema },
+      tags,
+      description:
+        'A manager closes an episode with a reason (after the return interview, or ending the search); escalation stops',
+      app: { action: 'episodes.close' },
+      validate: { params: idParam, payload: closeSchema },
       handler: async (request) => {
         const { reason } = request.payload as { reason: string };
-        return presentEpisode(await request.server.app.services.episodeUpdates.close(contextOf(request), request.params.id, reason));
+        return presentEpisode(
+          await request.server.app.services.episodeUpdates.close(contextOf(request), request.params.id, reason),
+        );
       },
     },
   },
   {
-    method: 'POST', path: '/api/v1/episodes/{id}/return/undo',
+    method: 'POST',
+    path: '/api/v1/episodes/{id}/return/undo',
     options: {
-      tags, description: 'A manager undoes a return recorded by mistake, with a reason; everyone told of the return is told "still missing"',
-      app: { action: 'episodes.undo_return' }, validate: { params: idParam, payload: undoReturnSchema },
-      handler: async (request) => presentEpisode(await request.server.app.services.undoReturn.undoReturn(contextOf(request), request.params.id,
-        (request.payload as { reason: string }).reason)),
+      tags,
+      description:
+        'A manager undoes a return recorded by mistake, with a reason; everyone told of the return is told "still missing"',
+      app: { action: 'episodes.undo_return' },
+      validate: { params: idParam, payload: undoReturnSchema },
+      handler: async (request) =>
+        presentEpisode(
+          await request.server.app.services.undoReturn.undoReturn(
+            contextOf(request),
+            request.params.id,
+            (request.payload as { reason: string }).reason,
+          ),
+        ),
     },
   },
   {
-    method: 'POST', path: '/api/v1/episodes/{id}/acknowledge',
+    method: 'POST',
+    path: '/api/v1/episodes/{id}/acknowledge',
     options: {
-      tags, description: "Acknowledge a step's alert so it is not repeated", app: { action: 'episodes.acknowledge' },
+      tags,
+      description: "Acknowledge a step's alert so it is not repeated",
+      app: { action: 'episodes.acknowledge' },
       validate: { params: idParam, payload: acknowledgeSchema },
-      handler: async (request) => presentEpisode(await request.server.app.services.episodeUpdates.acknowledge(contextOf(request), request.params.id,
-        (request.payload as { stepKey: string }).stepKey)),
+      handler: async (request) =>
+        presentEpisode(
+          await request.server.app.services.episodeUpdates.acknowledge(
+            contextOf(request),
+            request.params.id,
+            (request.payload as { stepKey: string }).stepKey,
+          ),
+        ),
     },
   },
 ];

@@ -9,19 +9,27 @@ import type { PastEpisode } from './report-context.query';
 export const CONFIRM_AFTER_DAYS = 7;
 const DAY = 86_400_000;
 
-export interface EntryTimes { discoveredAt: Date; returnedAt?: Date; stillMissing?: boolean }
+export interface EntryTimes {
+  discoveredAt: Date;
+  returnedAt?: Date;
+  stillMissing?: boolean;
+}
 /** live: a report of a child missing now; recorded: over when entered, sends nothing. */
 export type EntryKind = 'live' | 'recorded';
 
 export function entryKind(input: EntryTimes, now: Date): EntryKind {
   if (input.returnedAt) {
-    if (input.stillMissing) throw new Invalid('Give either returnedAt (the episode is over) or stillMissing, not both.');
-    if (input.returnedAt < input.discoveredAt) throw new Invalid('returnedAt cannot be before the child was discovered missing.');
+    if (input.stillMissing)
+      throw new Invalid('Give either returnedAt (the episode is over) or stillMissing, not both.');
+    if (input.returnedAt < input.discoveredAt)
+      throw new Invalid('returnedAt cannot be before the child was discovered missing.');
     return 'recorded';
   }
   if (now.getTime() - input.discoveredAt.getTime() > CONFIRM_AFTER_DAYS * DAY && !input.stillMissing) {
-    throw new Invalid(`The child was found missing more than ${CONFIRM_AFTER_DAYS} days ago. Give returnedAt if the episode is over,`
-      + ' or confirm stillMissing if the child is still missing.');
+    throw new Invalid(
+      `The child was found missing more than ${CONFIRM_AFTER_DAYS} days ago. Give returnedAt if the episode is over,` +
+        ' or confirm stillMissing if the child is still missing.',
+    );
   }
   return 'live';
 }
@@ -32,7 +40,8 @@ export function overlapRefusal(episodes: PastEpisode[], from: Date, to: Date | n
     const end = e.returnedAt ?? e.closedAt;
     const overlaps = (!end || from < end) && (!to || e.discoveredAt < to);
     if (!overlaps) continue;
-    if (!end) return `Episodes cannot overlap: the child has been missing in episode ${e.reference} since ${e.discoveredAt.toISOString()}, before the return given.`;
+    if (!end)
+      return `Episodes cannot overlap: the child has been missing in episode ${e.reference} since ${e.discoveredAt.toISOString()}, before the return given.`;
     return e.discoveredAt <= from || !to
       ? `Episodes cannot overlap: the child's previous episode ${e.reference} ran until ${end.toISOString()}, after the discovery time given.`
       : `Episodes cannot overlap: the child's later episode ${e.reference} began at ${e.discoveredAt.toISOString()}, before the return given.`;

@@ -3,16 +3,30 @@
 // in one statement its current placement (with the carer who texted, if any), its earlier
 // episodes and the authority's escalation policy in force. The lock is a statement of its own so
 // that the reads after it see what a report that held the lock before committed.
-import type { Tx } from '../platform/database/transaction';
-import type { PolicySnapshot } from '../escalation/escalation-policy';
 import type { LadderChild } from '../escalation/due-episodes';
+import type { PolicySnapshot } from '../escalation/escalation-policy';
+import type { Tx } from '../platform/database/transaction';
 
 export interface LockedChild {
-  id: string; authorityId: string; reference: string; careEndedAt: Date | null; traffickingStatus: string; dateOfBirth: string | null;
-  /** What the ladder's messages and recipients need of the child, read with the lock so the ladder need not read it again. */
+  id: string;
+  authorityId: string;
+  reference: string;
+  careEndedAt: Date | null;
+  traffickingStatus: string;
+  dateOfBirth: string | null;
+  /**
+   * What the ladder's messages and recipients need of the child, read with the lock so the ladder need not read it
+   * again.
+   */
   ladder: LadderChild;
 }
-export interface PastEpisode { id: string; reference: string; discoveredAt: Date; returnedAt: Date | null; closedAt: Date | null }
+export interface PastEpisode {
+  id: string;
+  reference: string;
+  discoveredAt: Date;
+  returnedAt: Date | null;
+  closedAt: Date | null;
+}
 export interface ReportContext {
   placement: { id: string; startedAt: Date; carerName: string | null } | null;
   /** Every episode of the child, newest discovery first. */
@@ -23,15 +37,35 @@ export interface ReportContext {
 
 /** Locks the child's row for the rest of the transaction; null if there is no such child. */
 export async function lockChild(tx: Tx, childId: string): Promise<LockedChild | null> {
-  const [row] = await tx.query(`SELECT c.id, c.authority_id, c.reference, c.care_ended_at, c.trafficking_status, c.date_of_birth::text AS date_of_birth, c.social_worker_id, a.name AS authority_name
-    FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = $1 FOR UPDATE OF c`, [childId]);
-  return row ? { id: row.id, authorityId: row.authority_id, reference: row.reference, careEndedAt: row.care_ended_at, traffickingStatus: row.trafficking_status, dateOfBirth: row.date_of_birth,
-    ladder: { id: row.id, reference: row.reference, social_worker_id: row.social_worker_id, authority_name: row.authority_name } } : null;
+  const [row] = await tx.query(
+    `SELECT c.id, c.authority_id, c.reference, c.care_ended_at, c.trafficking_status, c.date_of_birth::text AS date_of_birth, c.social_worker_id, a.name AS authority_name
+    FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = $1 FOR UPDATE OF c`,
+    [childId],
+  );
+  return row
+    ? {
+        id: row.id,
+        authorityId: row.authority_id,
+        reference: row.reference,
+        careEndedAt: row.care_ended_at,
+        traffickingStatus: row.trafficking_status,
+        dateOfBirth: row.date_of_birth,
+        ladder: {
+          id: row.id,
+          reference: row.reference,
+          social_worker_id: row.social_worker_id,
+          authority_name: row.authority_name,
+        },
+      }
+    : null;
 }
 
-/** For a child whose row this transaction has locked; carerMobile picks the carer of the current placement, if given. */
+/**
+ * For a child whose row this transaction has locked; carerMobile picks the carer of the current placement, if given.
+ */
 export async function reportContext(tx: Tx, child: LockedChild, carerMobile: string | null): Promise<ReportContext> {
-  const [row] = await tx.query(`SELECT
+  const [row] = await tx.query(
+    `SELECT
       (SELECT json_build_object('id', p.id, 'startedAt', p.started_at, 'carerName',
           (SELECT pc.name FROM placement_carers pc WHERE pc.placement_id = p.id AND pc.mobile = $3 ORDER BY pc.name LIMIT 1))
         FROM placements p WHERE p.child_id = $1 AND p.authority_id = $2 AND p.ended_at IS NULL LIMIT 1) AS placement,
@@ -40,13 +74,29 @@ export async function reportContext(tx: Tx, child: LockedChild, carerMobile: str
         FROM missing_episodes e WHERE e.child_id = $1) AS episodes,
       (SELECT json_build_object('id', ep.id, 'version', ep.version, 'settings', ep.settings, 'steps', ep.steps)
         FROM escalation_policies ep WHERE ep.authority_id = $2 ORDER BY ep.version DESC LIMIT 1) AS policy`,
-  [child.id, child.authorityId, carerMobile]);
+    [child.id, child.authorityId, carerMobile],
+  );
   const date = (s: string | null) => (s === null ? null : new Date(s));
-  type Json = { id: string; reference: string; discoveredAt: string; returnedAt: string | null; closedAt: string | null };
+  type Json = {
+    id: string;
+    reference: string;
+    discoveredAt: string;
+    returnedAt: string | null;
+    closedAt: string | null;
+  };
   return {
-    placement: row.placement && { id: row.placement.id, startedAt: new Date(row.placement.startedAt), carerName: row.placement.carerName },
-    episodes: (row.episodes as Json[]).map((e) => ({ id: e.id, reference: e.reference, discoveredAt: new Date(e.discoveredAt),
-      returnedAt: date(e.returnedAt), closedAt: date(e.closedAt) })),
+    placement: row.placement && {
+      id: row.placement.id,
+      startedAt: new Date(row.placement.startedAt),
+      carerName: row.placement.carerName,
+    },
+    episodes: (row.episodes as Json[]).map((e) => ({
+      id: e.id,
+      reference: e.reference,
+      discoveredAt: new Date(e.discoveredAt),
+      returnedAt: date(e.returnedAt),
+      closedAt: date(e.closedAt),
+    })),
     policy: row.policy,
   };
 }

@@ -2,36 +2,57 @@
 // undelivered/failed callback): the next fallback is queued and the duty manager is told, in the
 // same transaction as the failure, so neither can be lost. Both are deduplicated by key, so
 // handling the same failure twice (the dispatcher and then a late callback) queues nothing twice.
-import type { Logger } from '../platform/logger';
 import type { Tx } from '../platform/database/transaction';
+import type { Logger } from '../platform/logger';
+import { activeDutyManagers, DutyManager } from './duty-managers.query';
 import type { Notification } from './notification.entity';
 import type { NotificationOutbox, OutboxMessage } from './outbox';
-import { activeDutyManagers, DutyManager } from './duty-managers.query';
 import { messageToPerson } from './person-message';
 
 const channelLabel = { sms: 'SMS', email: 'email' } as const;
 
 export class DeliveryFailureService {
-  constructor(private readonly outbox: NotificationOutbox, private readonly logger: Logger) {}
+  constructor(
+    private readonly outbox: NotificationOutbox,
+    private readonly logger: Logger,
+  ) {}
 
   async handle(tx: Tx, n: Notification, reason: string): Promise<void> {
     const [next, ...rest] = n.fallbacks ?? [];
     if (next && n.data) {
       await this.enqueueFallback(tx, {
-        authorityId: n.authorityId, episodeId: n.episodeId, stepKey: n.stepKey, dedupeKey: `fallback-of:${n.id}`,
-        channel: next.channel, template: n.template, data: n.data, needsAck: n.needsAck, fallbacks: rest, fallbackOf: n.id,
+        authorityId: n.authorityId,
+        episodeId: n.episodeId,
+        stepKey: n.stepKey,
+        dedupeKey: `fallback-of:${n.id}`,
+        channel: next.channel,
+        template: n.template,
+        data: n.data,
+        needsAck: n.needsAck,
+        fallbacks: rest,
+        fallbackOf: n.id,
         recipient: { type: next.recipientType, id: next.recipientId, name: next.recipientName, address: next.address },
       });
     } else if (next) {
-      this.logger.error({ notificationId: n.id }, 'a failed notification has a fallback but no template data to render it with');
+      this.logger.error(
+        { notificationId: n.id },
+        'a failed notification has a fallback but no template data to render it with',
+      );
     }
     // A failed alert to a duty manager still falls back, but does not alert the duty managers about itself.
     if (n.recipientType === 'duty') return;
     const managers = await activeDutyManagers(tx, n.authorityId);
-    if (!managers.length) this.logger.error({ notificationId: n.id, authorityId: n.authorityId }, 'a notification failed and the authority has no active duty manager contact to tell');
+    if (!managers.length)
+      this.logger.error(
+        { notificationId: n.id, authorityId: n.authorityId },
+        'a notification failed and the authority has no active duty manager contact to tell',
+      );
     const data = {
-      recipientName: n.recipientName, channel: channelLabel[n.channel], reason,
-      fallback: next ? `${channelLabel[next.channel]} to ${next.recipientName}` : null, stepKey: n.stepKey,
+      recipientName: n.recipientName,
+      channel: channelLabel[n.channel],
+      reason,
+      fallback: next ? `${channelLabel[next.channel]} to ${next.recipientName}` : null,
+      stepKey: n.stepKey,
     };
     for (const manager of managers) {
       const message = dutyAlert(n, manager, data);
@@ -50,12 +71,21 @@ export class DeliveryFailureService {
     try {
       await this.outbox.enqueue(tx, message);
     } catch (err) {
-      this.logger.error({ err, fallbackOf: message.fallbackOf }, 'the fallback could not be queued; telling the duty manager anyway');
+      this.logger.error(
+        { err, fallbackOf: message.fallbackOf },
+        'the fallback could not be queued; telling the duty manager anyway',
+      );
     }
   }
 }
 
 function dutyAlert(n: Notification, m: DutyManager, data: object): OutboxMessage | null {
-  return messageToPerson(m, 'duty', { authorityId: n.authorityId, episodeId: n.episodeId, stepKey: 'delivery-failed',
-    dedupeKey: `delivery-failed:${n.id}:${m.id}`, template: 'delivery-failed', data });
+  return messageToPerson(m, 'duty', {
+    authorityId: n.authorityId,
+    episodeId: n.episodeId,
+    stepKey: 'delivery-failed',
+    dedupeKey: `delivery-failed:${n.id}:${m.id}`,
+    template: 'delivery-failed',
+    data,
+  });
 }

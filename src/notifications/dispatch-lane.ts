@@ -1,8 +1,8 @@
 // One lane of the dispatcher: the messages of one channel, either those needing acknowledgement
 // (urgent) or the rest, with how many may be in flight at once, the drain running on it and any
 // wake-up it has not acted on yet (a commit queued something while every slot was busy).
-import type { Channel } from './notification.entity';
 import type { DispatchCounts } from './dispatcher';
+import type { Channel } from './notification.entity';
 
 /** One lane's drain, and the wake-ups it has not acted on yet. */
 export class Lane {
@@ -11,9 +11,15 @@ export class Lane {
   private waiter: (() => void) | null = null;
 
   /** urgent: the messages needing acknowledgement; concurrency: sends in flight at most. */
-  constructor(readonly channel: Channel, readonly urgent: boolean, readonly concurrency: number) {}
+  constructor(
+    readonly channel: Channel,
+    readonly urgent: boolean,
+    readonly concurrency: number,
+  ) {}
 
-  get name(): string { return `${this.urgent ? 'urgent' : 'routine'} ${this.channel}`; }
+  get name(): string {
+    return `${this.urgent ? 'urgent' : 'routine'} ${this.channel}`;
+  }
 
   wake(): void {
     this.woken = true;
@@ -28,7 +34,8 @@ export class Lane {
   }
 
   nextWake(): Promise<void> {
-    return new Promise((resolve) => { this.waiter = resolve; });
+    return new Promise((resolve) => {
+      this.waiter = resolve;
+    });
   }
 }
-

@@ -10,30 +10,44 @@
 // crash, never a slow send, repeats a message.
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import type { Notification } from './notification.entity';
-import type { DeliveryFailureService } from './delivery-failure.service';
-import type { EmailProvider } from './providers/email.provider';
-import type { SmsProvider } from './providers/sms.provider';
-import { asDeliveryError, DeliveryError } from './providers/delivery-error';
 import { DeliveryRepository, SqlRunner } from './delivery.repository';
-import { RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy';
-import { OutboxListener } from './outbox-listener';
-import { MessageContent, renderEmailHtml, renderMessage } from './templates';
-import { SendRecorder } from './send-recorder';
+import type { DeliveryFailureService } from './delivery-failure.service';
 import { Lane } from './dispatch-lane';
 import { LeaseKeeper } from './lease-keeper';
+import type { Notification } from './notification.entity';
+import { OutboxListener } from './outbox-listener';
+import { asDeliveryError, DeliveryError } from './providers/delivery-error';
+import type { EmailProvider } from './providers/email.provider';
+import type { SmsProvider } from './providers/sms.provider';
+import { retryDelayMs, RetryPolicy, shouldRetry } from './retry-policy';
+import { SendRecorder } from './send-recorder';
+import { MessageContent, renderEmailHtml, renderMessage } from './templates';
 
 export interface DispatcherDeps {
-  db: DataSource; clock: Clock; sms: SmsProvider; email: EmailProvider; failures: DeliveryFailureService; logger: Logger;
+  db: DataSource;
+  clock: Clock;
+  sms: SmsProvider;
+  email: EmailProvider;
+  failures: DeliveryFailureService;
+  logger: Logger;
   /** What a message's data gains when it is sent (the signed link its data names); nothing if not given. */
   dataAtSend?: (n: Notification) => object;
 }
 export interface DispatcherOptions {
-  retry: RetryPolicy; leaseMs: number; pollMs: number; publicBaseUrl: string;
-  /** The most rows one claim takes (50); sends in flight per channel of alerts needing acknowledgement (20), and of the others (4). */
-  batchSize?: number; concurrency?: number; routineConcurrency?: number;
+  retry: RetryPolicy;
+  leaseMs: number;
+  pollMs: number;
+  publicBaseUrl: string;
+  /**
+   * The most rows one claim takes (50); sends in flight per channel of alerts needing acknowledgement (20), and of the
+   * others (4).
+   */
+  batchSize?: number;
+  concurrency?: number;
+  routineConcurrency?: number;
 }
 type Outcome = 'sent' | 'retrying' | 'failed' | 'lost';
 export type DispatchCounts = Record<Outcome | 'claimed', number>;
@@ -41,7 +55,10 @@ export type DispatchCounts = Record<Outcome | 'claimed', number>;
 /** Sends in flight at once per channel: of alerts needing acknowledgement, and of the rest (the options' defaults). */
 const URGENT_CONCURRENCY = 20;
 const ROUTINE_CONCURRENCY = 4;
-/** The most messages one instance can have between sending and recording (two channels of each lane): what a crash can repeat. */
+/**
+ * The most messages one instance can have between sending and recording (two channels of each lane): what a crash can
+ * repeat.
+ */
 export const MAX_IN_FLIGHT = 2 * (URGENT_CONCURRENCY + ROUTINE_CONCURRENCY);
 
 const emptyCounts = (): DispatchCounts => ({ claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 });
@@ -60,7 +77,10 @@ export class Dispatcher {
   private readonly repo: DeliveryRepository;
   private readonly recorder: SendRecorder;
   private readonly leases: LeaseKeeper;
-  /** Its own few connections once started, so claims and records never queue behind a burst of requests for the service's pool. */
+  /**
+   * Its own few connections once started, so claims and records never queue behind a burst of requests for the
+   * service's pool.
+   */
   private pool: Pool | null = null;
   // Texts and emails go out side by side, so a slow mail server never holds back a police text.
   private readonly lanes: Lane[];
@@ -69,13 +89,26 @@ export class Dispatcher {
   private nextDue: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(private readonly deps: DispatcherDeps, private readonly options: DispatcherOptions) {
+  constructor(
+    private readonly deps: DispatcherDeps,
+    private readonly options: DispatcherOptions,
+  ) {
     this.repo = new DeliveryRepository(deps.db);
     const urgent = options.concurrency ?? URGENT_CONCURRENCY;
     const routine = options.routineConcurrency ?? ROUTINE_CONCURRENCY;
-    this.lanes = [new Lane('sms', true, urgent), new Lane('email', true, urgent), new Lane('sms', false, routine), new Lane('email', false, routine)];
+    this.lanes = [
+      new Lane('sms', true, urgent),
+      new Lane('email', true, urgent),
+      new Lane('sms', false, routine),
+      new Lane('email', false, routine),
+    ];
     this.recorder = new SendRecorder(this.repo, () => this.sql);
-    this.leases = new LeaseKeeper((claims, now, until) => this.repo.renewClaims(this.sql, claims, now, until), deps.clock, options.leaseMs, deps.logger);
+    this.leases = new LeaseKeeper(
+      (claims, now, until) => this.repo.renewClaims(this.sql, claims, now, until),
+      deps.clock,
+      options.leaseMs,
+      deps.logger,
+    );
   }
 
   private get sql(): SqlRunner {
@@ -87,8 +120,15 @@ export class Dispatcher {
   async start(): Promise<void> {
     const url = (this.deps.db.options as { url?: string }).url;
     if (!url) throw new Error('The dispatcher needs the database URL to listen for new messages');
-    this.pool = new Pool({ connectionString: url, max: DISPATCH_CONNECTIONS, min: DISPATCH_CONNECTIONS, application_name: 'missing-children-dispatch' });
-    this.pool.on('error', (err) => this.deps.logger.warn({ err }, 'a dispatcher database connection failed; it will be replaced'));
+    this.pool = new Pool({
+      connectionString: url,
+      max: DISPATCH_CONNECTIONS,
+      min: DISPATCH_CONNECTIONS,
+      application_name: 'missing-children-dispatch',
+    });
+    this.pool.on('error', (err) =>
+      this.deps.logger.warn({ err }, 'a dispatcher database connection failed; it will be replaced'),
+    );
     const open = await Promise.all(Array.from({ length: DISPATCH_CONNECTIONS }, () => this.pool!.connect()));
     open.forEach((c) => c.release()); // connected before the first alert needs them
     this.listener = new OutboxListener(url, () => this.wake(), this.deps.logger);
@@ -113,9 +153,18 @@ export class Dispatcher {
   wake(): void {
     if (this.stopped) return;
     for (const lane of this.lanes) {
-      if (lane.draining) { lane.wake(); continue; }
-      this.drainLane(lane).then(() => this.wakeWhenNextDue())
-        .catch((err) => this.deps.logger.error({ err, lane: lane.name }, 'dispatching notifications failed; the next wake-up will retry'));
+      if (lane.draining) {
+        lane.wake();
+        continue;
+      }
+      this.drainLane(lane)
+        .then(() => this.wakeWhenNextDue())
+        .catch((err) =>
+          this.deps.logger.error(
+            { err, lane: lane.name },
+            'dispatching notifications failed; the next wake-up will retry',
+          ),
+        );
     }
   }
 
@@ -135,7 +184,8 @@ export class Dispatcher {
   async drain(): Promise<DispatchCounts> {
     const total = emptyCounts();
     let failed: number;
-    do { // a failure queues its fallback and the duty manager's alert, perhaps on the other channel: go round again
+    do {
+      // a failure queues its fallback and the duty manager's alert, perhaps on the other channel: go round again
       const before = total.failed;
       for (const counts of await Promise.all(this.lanes.map((l) => this.drainLane(l)))) {
         for (const k of Object.keys(total) as (keyof DispatchCounts)[]) total[k] += counts[k];
@@ -150,7 +200,9 @@ export class Dispatcher {
       lane.wake(); // the running drain looks again, so whatever is due now goes before it ends
       return lane.draining;
     }
-    lane.draining = this.pump(lane).finally(() => { lane.draining = null; });
+    lane.draining = this.pump(lane).finally(() => {
+      lane.draining = null;
+    });
     return lane.draining;
   }
 
@@ -169,21 +221,33 @@ export class Dispatcher {
       if (room > 0 && (lane.takeWake() || (mayHaveMore && (!inFlight.size || room >= concurrency / 2)))) {
         const now = this.deps.clock.now();
         const until = new Date(now.getTime() + this.options.leaseMs);
-        const claimed = await this.repo.claimDue(this.sql, lane, now, until, Math.min(room, this.options.batchSize ?? 50));
+        const claimed = await this.repo.claimDue(
+          this.sql,
+          lane,
+          now,
+          until,
+          Math.min(room, this.options.batchSize ?? 50),
+        );
         counts.claimed += claimed.length;
         mayHaveMore = claimed.length > 0;
         for (const n of claimed) {
           this.leases.hold(n, until);
-          const sending: Promise<void> = this.deliver(n).catch((err): Outcome => {
-            this.deps.logger.error({ err, notificationId: n.id }, 'sending failed unexpectedly; it goes again when its claim lapses');
-            return 'lost';
-          }).then((outcome) => {
-            counts[outcome] += 1;
-            mayHaveMore = true; // a failure may have queued a fallback, a retry may be due
-          }).finally(() => {
-            this.leases.release(n.id);
-            inFlight.delete(sending);
-          });
+          const sending: Promise<void> = this.deliver(n)
+            .catch((err): Outcome => {
+              this.deps.logger.error(
+                { err, notificationId: n.id },
+                'sending failed unexpectedly; it goes again when its claim lapses',
+              );
+              return 'lost';
+            })
+            .then((outcome) => {
+              counts[outcome] += 1;
+              mayHaveMore = true; // a failure may have queued a fallback, a retry may be due
+            })
+            .finally(() => {
+              this.leases.release(n.id);
+              inFlight.delete(sending);
+            });
           inFlight.add(sending);
         }
         continue;
@@ -204,7 +268,11 @@ export class Dispatcher {
       return this.recordFailure(n, asDeliveryError(err));
     }
     const recorded = await this.record(n, () => this.recorder.record(n, providerId, this.deps.clock.now(), content));
-    if (recorded === 'lost') this.deps.logger.warn({ notificationId: n.id }, 'sent, but the claim had lapsed or the message was acknowledged meanwhile');
+    if (recorded === 'lost')
+      this.deps.logger.warn(
+        { notificationId: n.id },
+        'sent, but the claim had lapsed or the message was acknowledged meanwhile',
+      );
     return recorded === 'lost' ? 'lost' : 'sent';
   }
 
@@ -214,7 +282,10 @@ export class Dispatcher {
       const result = await write();
       return result === false ? 'lost' : result;
     } catch (err) {
-      this.deps.logger.error({ err, notificationId: n.id }, 'could not record the outcome of a send; it will be retried when its claim lapses');
+      this.deps.logger.error(
+        { err, notificationId: n.id },
+        'could not record the outcome of a send; it will be retried when its claim lapses',
+      );
       return 'lost';
     }
   }
@@ -226,28 +297,48 @@ export class Dispatcher {
 
   private send(n: Notification, content: MessageContent, data: object) {
     const base = this.options.publicBaseUrl;
-    if (n.channel === 'sms') return this.deps.sms.send({ to: n.address, body: content.text, statusCallback: base + statusCallbackPath });
+    if (n.channel === 'sms')
+      return this.deps.sms.send({ to: n.address, body: content.text, statusCallback: base + statusCallbackPath });
     // Rows queued before the HTML part moved to send time still carry it.
     const html = n.bodyHtml ?? renderEmailHtml(n.template, data);
-    return this.deps.email.send({ to: n.address, subject: content.subject ?? '', html, text: content.text, messageId: messageIdFor(n.id, base),
-      attachments: n.attachments ?? undefined });
+    return this.deps.email.send({
+      to: n.address,
+      subject: content.subject ?? '',
+      html,
+      text: content.text,
+      messageId: messageIdFor(n.id, base),
+      attachments: n.attachments ?? undefined,
+    });
   }
 
   private async recordFailure(n: Notification, failure: DeliveryError): Promise<Outcome> {
     const { clock, db, failures, logger } = this.deps;
     const now = clock.now();
     const retry = failure.kind === 'transient' && shouldRetry(n.attempts, this.options.retry);
-    logger.warn({ notificationId: n.id, channel: n.channel, attempt: n.attempts, kind: failure.kind, error: failure.message, retry }, 'a notification could not be sent');
-    return this.record(n, () => db.transaction(async (tx): Promise<Outcome> => {
-      if (retry) {
-        const next = new Date(now.getTime() + retryDelayMs(n.attempts, this.options.retry));
-        return (await this.repo.markRetry(tx, n, failure.message, next, now)) ? 'retrying' : 'lost';
-      }
-      const reason = failure.kind === 'permanent' ? failure.message : `${failure.message} (gave up after ${n.attempts} attempts)`;
-      if (!(await this.repo.markFailed(tx, n, reason, now))) return 'lost';
-      await failures.handle(tx, n, reason);
-      return 'failed';
-    }));
+    logger.warn(
+      {
+        notificationId: n.id,
+        channel: n.channel,
+        attempt: n.attempts,
+        kind: failure.kind,
+        error: failure.message,
+        retry,
+      },
+      'a notification could not be sent',
+    );
+    return this.record(n, () =>
+      db.transaction(async (tx): Promise<Outcome> => {
+        if (retry) {
+          const next = new Date(now.getTime() + retryDelayMs(n.attempts, this.options.retry));
+          return (await this.repo.markRetry(tx, n, failure.message, next, now)) ? 'retrying' : 'lost';
+        }
+        const reason =
+          failure.kind === 'permanent' ? failure.message : `${failure.message} (gave up after ${n.attempts} attempts)`;
+        if (!(await this.repo.markFailed(tx, n, reason, now))) return 'lost';
+        await failures.handle(tx, n, reason);
+        return 'failed';
+      }),
+    );
   }
 }
 
@@ -261,6 +352,9 @@ function contentOf(n: Notification, data: object): MessageContent {
   try {
     return renderMessage(n.channel, n.template, data);
   } catch (err) {
-    throw new DeliveryError('permanent', `the message could not be written from its template ${n.template}: ${(err as Error).message}`);
+    throw new DeliveryError(
+      'permanent',
+      `the message could not be written from its template ${n.template}: ${(err as Error).message}`,
+    );
   }
 }

@@ -2,10 +2,16 @@
 // query rather than the contacts module, which is written separately.
 import type { Tx } from '../platform/database/transaction';
 
-export interface DutyManager { id: string; name: string; mobile: string | null; email: string | null }
+export interface DutyManager {
+  id: string;
+  name: string;
+  mobile: string | null;
+  email: string | null;
+}
 
 export async function activeDutyManagers(tx: Tx, authorityId: string): Promise<DutyManager[]> {
   return tx.query(
     `SELECT id, name, mobile, email FROM contacts WHERE authority_id = $1 AND role = 'duty_manager' AND active ORDER BY name, id`,
-    [authorityId]);
+    [authorityId],
+  );
 }

@@ -8,7 +8,10 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Notification } from './notification.entity';
 
-export interface HeldClaim { id: string; attempts: number }
+export interface HeldClaim {
+  id: string;
+  attempts: number;
+}
 /** Extends the given claims to `until`; returns the ids still held (the others were recorded, or taken over). */
 export type RenewClaims = (claims: HeldClaim[], now: Date, until: Date) => Promise<Set<string>>;
 
@@ -18,7 +21,12 @@ export class LeaseKeeper {
   private timer: NodeJS.Timeout | null = null;
   private renewing: Promise<void> | null = null;
 
-  constructor(private readonly renew: RenewClaims, private readonly clock: Clock, private readonly leaseMs: number, private readonly logger: Logger) {}
+  constructor(
+    private readonly renew: RenewClaims,
+    private readonly clock: Clock,
+    private readonly leaseMs: number,
+    private readonly logger: Logger,
+  ) {}
 
   /** Stops renewing (once the sends are over: a claim still held then lapses, as a dead instance's would). */
   async stop(): Promise<void> {
@@ -32,7 +40,9 @@ export class LeaseKeeper {
     this.held.set(n.id, { attempts: n.attempts, until: until.getTime() });
     // The timer runs only while something is held: an idle dispatcher writes nothing.
     if (!this.timer) {
-      this.timer = setInterval(() => { void this.renewDue(); }, this.leaseMs / 3);
+      this.timer = setInterval(() => {
+        void this.renewDue();
+      }, this.leaseMs / 3);
       this.timer.unref();
     }
   }
@@ -49,7 +59,9 @@ export class LeaseKeeper {
 
   /** Extends the claims due for it; one renewal at a time, so a slow database does not stack them up. */
   private renewDue(): Promise<void> {
-    this.renewing ??= this.renewNow().finally(() => { this.renewing = null; });
+    this.renewing ??= this.renewNow().finally(() => {
+      this.renewing = null;
+    });
     return this.renewing;
   }
 
@@ -59,7 +71,11 @@ export class LeaseKeeper {
     if (!due.length) return;
     const until = new Date(now.getTime() + this.leaseMs);
     try {
-      const kept = await this.renew(due.map(([id, h]) => ({ id, attempts: h.attempts })), now, until);
+      const kept = await this.renew(
+        due.map(([id, h]) => ({ id, attempts: h.attempts })),
+        now,
+        until,
+      );
       for (const [id, h] of due) {
         // One not kept was recorded meanwhile, or (this instance having stalled past its lease) taken
         // over; either way it is not ours to renew again, and its record will say so.
@@ -67,7 +83,10 @@ export class LeaseKeeper {
         else if (this.held.get(id) === h) this.release(id);
       }
     } catch (err) {
-      this.logger.warn({ err, claims: due.length }, 'could not extend the claims on messages being sent; they lapse if this goes on');
+      this.logger.warn(
+        { err, claims: due.length },
+        'could not extend the claims on messages being sent; they lapse if this goes on',
+      );
     }
   }
 }

@@ -1,16 +1,35 @@
 // One promised message and where it is on its way. See migrations/...-notifications.ts.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const notificationStatuses = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'acknowledged', 'cancelled'] as const;
+export const notificationStatuses = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'acknowledged',
+  'cancelled',
+] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];
 export type Channel = 'sms' | 'email';
 export type RecipientType = 'contact' | 'user' | 'carer' | 'guardian' | 'duty';
 
 /** A file sent with an email (e.g. a calendar invitation); content is text. */
-export interface Attachment { filename: string; contentType: string; content: string }
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
 
 /** Where to go next if this message cannot be delivered: another channel or another contact. */
-export interface Fallback { channel: Channel; address: string; recipientType: RecipientType; recipientId: string | null; recipientName: string }
+export interface Fallback {
+  channel: Channel;
+  address: string;
+  recipientType: RecipientType;
+  recipientId: string | null;
+  recipientName: string;
+}
 
 @Entity('notifications')
 export class Notification {

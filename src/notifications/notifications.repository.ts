@@ -1,6 +1,7 @@
 // Reads of the outbox for people (an episode's messages, failed messages) and the lookups that
 // callbacks and replies need. Reads for people are always scoped to the caller's authority.
 import { In } from 'typeorm';
+
 import { MissingEpisode } from '../missing/missing-episode.entity';
 import type { Tx } from '../platform/database/transaction';
 import { Notification, NotificationEvent } from './notification.entity';
@@ -20,8 +21,12 @@ export class NotificationsRepository {
   }
 
   async failed(tx: Tx, authorityId: string, limit: number, offset: number): Promise<Notification[]> {
-    return tx.find(Notification, { where: { authorityId, status: In(['failed', 'undelivered']) },
-      order: { updatedAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+    return tx.find(Notification, {
+      where: { authorityId, status: In(['failed', 'undelivered']) },
+      order: { updatedAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
   }
 
   /**
@@ -31,7 +36,10 @@ export class NotificationsRepository {
   async historyOf(tx: Tx, notifications: Notification[]): Promise<Map<string, HistoryLine[]>> {
     const history = new Map<string, HistoryLine[]>(notifications.map((n) => [n.id, []]));
     if (!notifications.length) return history;
-    const events = await tx.find(NotificationEvent, { where: { notificationId: In([...history.keys()]) }, order: { id: 'ASC' } });
+    const events = await tx.find(NotificationEvent, {
+      where: { notificationId: In([...history.keys()]) },
+      order: { id: 'ASC' },
+    });
     for (const e of events) history.get(e.notificationId)!.push(e);
     for (const n of notifications) {
       const lines = history.get(n.id)!;
@@ -44,27 +52,46 @@ export class NotificationsRepository {
   /** Map from a failed notification's id to the fallback queued in its place. */
   async fallbacksOf(tx: Tx, ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows = await tx.find(Notification, { select: { id: true, fallbackOf: true }, where: { fallbackOf: In(ids) } });
+    const rows = await tx.find(Notification, {
+      select: { id: true, fallbackOf: true },
+      where: { fallbackOf: In(ids) },
+    });
     return new Map(rows.map((r) => [r.fallbackOf!, r.id]));
   }
 
   async lockByProviderId(tx: Tx, providerId: string): Promise<Notification | null> {
-    return tx.createQueryBuilder(Notification, 'n').setLock('pessimistic_write')
-      .where('n.provider_id = :providerId', { providerId }).getOne();
+    return tx
+      .createQueryBuilder(Notification, 'n')
+      .setLock('pessimistic_write')
+      .where('n.provider_id = :providerId', { providerId })
+      .getOne();
   }
 
   /** The newest unacknowledged message with this code that was sent to this address. */
   async lockAckable(tx: Tx, ackCode: string, address: string): Promise<Notification | null> {
-    return tx.createQueryBuilder(Notification, 'n').setLock('pessimistic_write')
+    return tx
+      .createQueryBuilder(Notification, 'n')
+      .setLock('pessimistic_write')
       .where('n.ack_code = :ackCode AND n.needs_ack AND n.acknowledged_at IS NULL', { ackCode })
       .andWhere('lower(n.address) = lower(:address)', { address })
       .andWhere(`n.status <> 'cancelled'`)
-      .orderBy('n.created_at', 'DESC').getOne();
+      .orderBy('n.created_at', 'DESC')
+      .getOne();
   }
 
-  async setStatus(tx: Tx, n: Notification, changes: StatusChange, event: { at: Date; detail: string | null }): Promise<Notification> {
+  async setStatus(
+    tx: Tx,
+    n: Notification,
+    changes: StatusChange,
+    event: { at: Date; detail: string | null },
+  ): Promise<Notification> {
     await tx.update(Notification, { id: n.id }, { ...changes, updatedAt: event.at });
-    await tx.insert(NotificationEvent, { notificationId: n.id, at: event.at, status: changes.status ?? n.status, detail: event.detail });
+    await tx.insert(NotificationEvent, {
+      notificationId: n.id,
+      at: event.at,
+      status: changes.status ?? n.status,
+      detail: event.detail,
+    });
     return tx.findOneByOrFail(Notification, { id: n.id });
   }
 }

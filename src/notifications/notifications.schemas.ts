@@ -9,4 +9,6 @@ export const twilioStatusPayload = Joi.object({
   MessageSid: Joi.string().max(64).required(),
   MessageStatus: Joi.string().max(32).required(),
   ErrorCode: Joi.string().allow('').max(16),
-}).unknown(true).label('status callback');
+})
+  .unknown(true)
+  .label('status callback');

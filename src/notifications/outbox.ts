@@ -7,17 +7,23 @@
 // (and then stored on the row as sent): a sweep's thousands of rows are then a third fewer bytes
 // to build, send, insert and log, and the text still comes from the data as it was when queued.
 import { randomInt } from 'node:crypto';
+
 import type { Clock } from '../platform/clock';
+import { copyRows, CopyType, encodeRows } from '../platform/database/copy-rows';
+import { TextField, textRows } from '../platform/database/text-rows';
+import { timeOrderedId } from '../platform/database/time-ordered-id';
 import type { Tx } from '../platform/database/transaction';
 import { Attachment, Channel, Fallback, Notification, RecipientType } from './notification.entity';
 import { assertMessageTemplate } from './templates';
-import { timeOrderedId } from '../platform/database/time-ordered-id';
-import { TextField, textRows } from '../platform/database/text-rows';
-import { copyRows, CopyType, encodeRows } from '../platform/database/copy-rows';
 
 export const OUTBOX_CHANNEL = 'notifications_outbox';
 
-export interface Recipient { type: RecipientType; id: string | null; name: string; address: string }
+export interface Recipient {
+  type: RecipientType;
+  id: string | null;
+  name: string;
+  address: string;
+}
 
 export interface OutboxMessage {
   authorityId: string;
@@ -76,10 +82,13 @@ export class NotificationOutbox {
     // volatile, so its CTE runs once, and only when something was inserted. Only the dedupe key can
     // conflict (ids are new), so it is the one index probed before each row goes in.
     const { source, field, param } = textRows(rows, 1);
-    const result: { id: string }[] = await tx.query(`WITH inserted AS (INSERT INTO notifications (${fields.join(', ')}, status, attempts, created_at, updated_at)
+    const result: { id: string }[] = await tx.query(
+      `WITH inserted AS (INSERT INTO notifications (${fields.join(', ')}, status, attempts, created_at, updated_at)
       SELECT ${fields.map((f, i) => `${field(i)}::${fieldTypes[f]}`).join(', ')}, 'queued', 0, $3, $3 FROM ${source}
       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id), wake AS (SELECT pg_notify($2, id::text) FROM (SELECT id FROM inserted LIMIT 1) AS first)
-      SELECT inserted.id FROM inserted LEFT JOIN wake ON true`, [param, OUTBOX_CHANNEL, now]);
+      SELECT inserted.id FROM inserted LEFT JOIN wake ON true`,
+      [param, OUTBOX_CHANNEL, now],
+    );
     const inserted = new Set(result.map((r) => r.id));
     return rows.map((r) => (inserted.has(r[0]!) ? r[0] : null));
   }
@@ -113,27 +122,63 @@ export class NotificationOutbox {
     const ackCode = message.needsAck ? String(randomInt(1000, 10000)) : null;
     // A step's SMS and email to one person share their data object: it is turned into JSON once.
     let json = dataText.get(message.data);
-    if (json === undefined) dataText.set(message.data, json = JSON.stringify(message.data));
+    if (json === undefined) dataText.set(message.data, (json = JSON.stringify(message.data)));
     return [
       // Chosen here so that RETURNING says exactly which messages a conflict skipped; time-ordered,
       // so new rows append to the primary key's last page rather than to random ones.
       timeOrderedId(now),
-      message.authorityId, message.episodeId ?? null, message.stepKey ?? null, message.dedupeKey ?? null, message.channel,
-      message.recipient.type, message.recipient.id, message.recipient.name, message.recipient.address, message.template, json,
-      message.needsAck ? 'true' : 'false', ackCode, message.notBefore?.toISOString() ?? nowText,
-      JSON.stringify(message.fallbacks ?? []), message.fallbackOf ?? null, message.attachments?.length ? JSON.stringify(message.attachments) : null,
+      message.authorityId,
+      message.episodeId ?? null,
+      message.stepKey ?? null,
+      message.dedupeKey ?? null,
+      message.channel,
+      message.recipient.type,
+      message.recipient.id,
+      message.recipient.name,
+      message.recipient.address,
+      message.template,
+      json,
+      message.needsAck ? 'true' : 'false',
+      ackCode,
+      message.notBefore?.toISOString() ?? nowText,
+      JSON.stringify(message.fallbacks ?? []),
+      message.fallbackOf ?? null,
+      message.attachments?.length ? JSON.stringify(message.attachments) : null,
     ];
   }
 }
 
 // Every column a queued row sets but status, attempts and the two timestamps (the same for all).
 const fieldTypes = {
-  id: 'uuid', authority_id: 'uuid', episode_id: 'uuid', step_key: 'text', dedupe_key: 'text', channel: 'text', recipient_type: 'text',
-  recipient_id: 'uuid', recipient_name: 'text', address: 'text', template: 'text', data: 'json', needs_ack: 'boolean', ack_code: 'text',
-  next_attempt_at: 'timestamptz', fallbacks: 'json', fallback_of: 'uuid', attachments: 'jsonb',
+  id: 'uuid',
+  authority_id: 'uuid',
+  episode_id: 'uuid',
+  step_key: 'text',
+  dedupe_key: 'text',
+  channel: 'text',
+  recipient_type: 'text',
+  recipient_id: 'uuid',
+  recipient_name: 'text',
+  address: 'text',
+  template: 'text',
+  data: 'json',
+  needs_ack: 'boolean',
+  ack_code: 'text',
+  next_attempt_at: 'timestamptz',
+  fallbacks: 'json',
+  fallback_of: 'uuid',
+  attachments: 'jsonb',
 } as const;
 const fields = Object.keys(fieldTypes) as (keyof typeof fieldTypes)[];
-const copyColumns: Record<string, CopyType> = { ...fieldTypes, status: 'text', attempts: 'integer', created_at: 'timestamptz', updated_at: 'timestamptz' };
-/** From this many messages a batch is copied; a report's handful goes in one INSERT, its wake-up in the same round trip. */
+const copyColumns: Record<string, CopyType> = {
+  ...fieldTypes,
+  status: 'text',
+  attempts: 'integer',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
+/**
+ * From this many messages a batch is copied; a report's handful goes in one INSERT, its wake-up in the same round trip.
+ */
 export const COPY_FROM = 50;
 const UNIQUE_VIOLATION = '23505';

@@ -4,16 +4,37 @@
 import type { RecipientType } from './notification.entity';
 import type { OutboxMessage } from './outbox';
 
-export interface Addressee { id: string | null; name: string; mobile: string | null; email: string | null }
+export interface Addressee {
+  id: string | null;
+  name: string;
+  mobile: string | null;
+  email: string | null;
+}
 export type PersonMessage = Omit<OutboxMessage, 'channel' | 'recipient' | 'fallbacks'>;
 
 /** The message to this person, or null when they have neither a mobile nor an email. */
 export function messageToPerson(person: Addressee, type: RecipientType, message: PersonMessage): OutboxMessage | null {
   const address = person.mobile ?? person.email;
   if (!address) return null;
-  const fallbacks = person.mobile && person.email
-    ? [{ channel: 'email' as const, address: person.email, recipientType: type, recipientId: person.id, recipientName: person.name }] : [];
-  return { ...message, channel: person.mobile ? 'sms' : 'email', recipient: { type, id: person.id, name: person.name, address }, fallbacks };
+  const fallbacks =
+    person.mobile && person.email
+      ? [
+          {
+            channel: 'email' as const,
+            address: person.email,
+            recipientType: type,
+            recipientId: person.id,
+            recipientName: person.name,
+          },
+        ]
+      : [];
+  return {
+    ...message,
+    channel: person.mobile ? 'sms' : 'email',
+    recipient: { type, id: person.id, name: person.name, address },
+    fallbacks,
+  };
 }
 
-export const reachable = (messages: (OutboxMessage | null)[]): OutboxMessage[] => messages.filter((m): m is OutboxMessage => m !== null);
+export const reachable = (messages: (OutboxMessage | null)[]): OutboxMessage[] =>
+  messages.filter((m): m is OutboxMessage => m !== null);

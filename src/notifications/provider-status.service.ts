@@ -3,25 +3,48 @@
 // replay changes nothing, and an acknowledgement beats everything. "undelivered" and "failed"
 // fall back to the next channel or contact and tell the duty manager, as a failed send does.
 import type { DataSource } from 'typeorm';
+
 import type { Clock } from '../platform/clock';
-import type { NotificationStatus } from './notification.entity';
 import type { DeliveryFailureService } from './delivery-failure.service';
+import type { NotificationStatus } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
 
 const rank: Record<NotificationStatus, number> = {
-  queued: 0, sending: 1, sent: 2, delivered: 3, undelivered: 4, failed: 4, acknowledged: 5, cancelled: 5,
+  queued: 0,
+  sending: 1,
+  sent: 2,
+  delivered: 3,
+  undelivered: 4,
+  failed: 4,
+  acknowledged: 5,
+  cancelled: 5,
 };
 
 const fromTwilio: Record<string, NotificationStatus> = {
-  accepted: 'queued', scheduled: 'queued', queued: 'queued', sending: 'sending', sent: 'sent',
-  delivered: 'delivered', read: 'delivered', undelivered: 'undelivered', failed: 'failed',
+  accepted: 'queued',
+  scheduled: 'queued',
+  queued: 'queued',
+  sending: 'sending',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'delivered',
+  undelivered: 'undelivered',
+  failed: 'failed',
 };
 
-export interface TwilioStatus { messageSid: string; messageStatus: string; errorCode?: string }
+export interface TwilioStatus {
+  messageSid: string;
+  messageStatus: string;
+  errorCode?: string;
+}
 
 export class ProviderStatusService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock,
-    private readonly failures: DeliveryFailureService, private readonly repo = new NotificationsRepository()) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly failures: DeliveryFailureService,
+    private readonly repo = new NotificationsRepository(),
+  ) {}
 
   /** Called only for callbacks whose Twilio signature the route has checked. */
   async applyTwilioStatus({ messageSid: sid, messageStatus, errorCode: code }: TwilioStatus): Promise<void> {
@@ -34,11 +57,16 @@ export class ProviderStatusService {
       const at = this.clock.now();
       const terminal = status === 'undelivered' || status === 'failed';
       const reason = `Twilio reported ${status}${errorCode ? ` (error ${errorCode})` : ''}`;
-      const updated = await this.repo.setStatus(tx, n, {
-        status,
-        ...(status === 'delivered' ? { deliveredAt: at } : {}),
-        ...(terminal ? { lastError: reason } : {}),
-      }, { at, detail: reason });
+      const updated = await this.repo.setStatus(
+        tx,
+        n,
+        {
+          status,
+          ...(status === 'delivered' ? { deliveredAt: at } : {}),
+          ...(terminal ? { lastError: reason } : {}),
+        },
+        { at, detail: reason },
+      );
       if (terminal) await this.failures.handle(tx, updated, reason);
     });
   }

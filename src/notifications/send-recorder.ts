@@ -2,17 +2,27 @@
 // that finish meanwhile wait for the next, so a burst costs a few round trips rather than one per
 // message, and a quiet moment records each send at once. Each caller hears whether its own row
 // was recorded (false: its claim was lost).
+import type { DeliveryRepository, SqlRunner } from './delivery.repository';
 import type { Notification } from './notification.entity';
 import type { MessageContent } from './templates';
-import type { DeliveryRepository, SqlRunner } from './delivery.repository';
 
-interface Pending { n: Notification; providerId: string; at: Date; content: MessageContent; done: (recorded: boolean) => void; failed: (err: unknown) => void }
+interface Pending {
+  n: Notification;
+  providerId: string;
+  at: Date;
+  content: MessageContent;
+  done: (recorded: boolean) => void;
+  failed: (err: unknown) => void;
+}
 
 export class SendRecorder {
   private pending: Pending[] = [];
   private writing = false;
 
-  constructor(private readonly repo: DeliveryRepository, private readonly sql: () => SqlRunner) {}
+  constructor(
+    private readonly repo: DeliveryRepository,
+    private readonly sql: () => SqlRunner,
+  ) {}
 
   /** `content`: what was sent, kept on the row as the record of it. */
   record(n: Notification, providerId: string, at: Date, content: MessageContent): Promise<boolean> {

@@ -2,20 +2,32 @@
 // carry no name, address or photo; emails have an HTML and a plain-text part.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+
 import nunjucks from 'nunjucks';
+
 import { cleanBlock, cleanLine } from '../platform/text/clean-text';
 
 // From dist/src/notifications or src/notifications, the project root is where templates/ is.
 function templatesRoot(): string {
-  const candidates = [path.resolve(__dirname, '..', '..', 'templates'), path.resolve(__dirname, '..', '..', '..', 'templates')];
+  const candidates = [
+    path.resolve(__dirname, '..', '..', 'templates'),
+    path.resolve(__dirname, '..', '..', '..', 'templates'),
+  ];
   return candidates.find((c) => existsSync(path.join(c, 'sms'))) ?? candidates[0];
 }
 
 export const TEMPLATES_DIR = templatesRoot();
-const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR, { noCache: false }), { autoescape: true, throwOnUndefined: true });
-const textEnv = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR, { noCache: false }), { autoescape: false, throwOnUndefined: true });
+const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR, { noCache: false }), {
+  autoescape: true,
+  throwOnUndefined: true,
+});
+const textEnv = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR, { noCache: false }), {
+  autoescape: false,
+  throwOnUndefined: true,
+});
 
-const GSM7_BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const GSM7_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 const GSM7_EXTENDED = '^{}\\[~]|€';
 
 /** Length in GSM-7 septets, or null if the text needs UCS-2 (then one segment is only 70 characters). */
@@ -41,7 +53,7 @@ const compiled = new Map<string, nunjucks.Template>();
 function compiledTemplate(environment: nunjucks.Environment, file: string): nunjucks.Template {
   const key = `${environment === env ? 'html' : 'text'}:${file}`;
   let template = compiled.get(key);
-  if (!template) compiled.set(key, template = environment.getTemplate(file, true));
+  if (!template) compiled.set(key, (template = environment.getTemplate(file, true)));
   return template;
 }
 
@@ -52,10 +64,18 @@ function render(environment: nunjucks.Environment, file: string, data: object): 
 // Every rendered part is cleaned here, the one place messages are written: whatever free text the
 // data carries, no control character reaches a text, and no raw line break a subject (a header).
 export function renderSms(template: string, data: object): string {
-  return cleanLine(render(textEnv, `sms/${template}.njk`, data).trim().replace(/\s*\n\s*/g, ' '));
+  return cleanLine(
+    render(textEnv, `sms/${template}.njk`, data)
+      .trim()
+      .replace(/\s*\n\s*/g, ' '),
+  );
 }
 
-export interface RenderedEmail { subject: string; html: string; text: string }
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
 
 export function renderEmail(template: string, data: object): RenderedEmail {
   return { ...renderEmailText(template, data), html: renderEmailHtml(template, data) };
@@ -75,7 +95,10 @@ export function renderEmailHtml(template: string, data: object): string {
 }
 
 /** What a message says, rendered from its template and data when it is sent (an SMS has no subject). */
-export interface MessageContent { subject: string | null; text: string }
+export interface MessageContent {
+  subject: string | null;
+  text: string;
+}
 
 export function renderMessage(channel: 'sms' | 'email', template: string, data: object): MessageContent {
   return channel === 'sms' ? { subject: null, text: renderSms(template, data) } : renderEmailText(template, data);
@@ -84,17 +107,26 @@ export function renderMessage(channel: 'sms' | 'email', template: string, data: 
 // By channel, the templates found already: a sweep asks for every one of its thousands of messages.
 const checked = { sms: new Set<string>(), email: new Set<string>() };
 
-/** Throws, naming the file, unless every file a message on `channel` renders from `template` exists (looked for once). */
+/**
+ * Throws, naming the file, unless every file a message on `channel` renders from `template` exists (looked for once).
+ */
 export function assertMessageTemplate(channel: 'sms' | 'email', template: string): void {
   if (checked[channel].has(template)) return;
-  const files = channel === 'sms' ? [`sms/${template}.njk`] : ['subject', 'text', 'html'].map((part) => `email/${template}.${part}.njk`);
+  const files =
+    channel === 'sms'
+      ? [`sms/${template}.njk`]
+      : ['subject', 'text', 'html'].map((part) => `email/${template}.${part}.njk`);
   for (const file of files) compiledTemplate(file.endsWith('.html.njk') ? env : textEnv, file);
   checked[channel].add(template);
 }
 
 /** Compiles every message template now (at start), so the first alert after a restart does not wait for it. */
 export function compileMessageTemplates(): number {
-  const files = ['sms', 'email'].flatMap((dir) => readdirSync(path.join(TEMPLATES_DIR, dir)).filter((f) => f.endsWith('.njk')).map((f) => `${dir}/${f}`));
+  const files = ['sms', 'email'].flatMap((dir) =>
+    readdirSync(path.join(TEMPLATES_DIR, dir))
+      .filter((f) => f.endsWith('.njk'))
+      .map((f) => `${dir}/${f}`),
+  );
   for (const file of files) compiledTemplate(file.endsWith('.html.njk') ? env : textEnv, file);
   return files.length;
 }

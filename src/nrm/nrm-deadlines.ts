@@ -14,7 +14,9 @@ export const DEVOLVED_PANEL_RG_DAYS = 45;
 export const CG_MIN_DAYS_AFTER_RG = 30;
 
 export function rgDueOn(referredOn: string, decisionMaker: DecisionMaker): string {
-  return decisionMaker === 'devolved_panel' ? addDays(referredOn, DEVOLVED_PANEL_RG_DAYS) : addWorkingDays(referredOn, RG_WORKING_DAYS);
+  return decisionMaker === 'devolved_panel'
+    ? addDays(referredOn, DEVOLVED_PANEL_RG_DAYS)
+    : addWorkingDays(referredOn, RG_WORKING_DAYS);
 }
 
 export function cgEarliestOn(rgDecidedOn: string | null): string | null {

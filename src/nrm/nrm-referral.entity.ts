@@ -1,6 +1,7 @@
 // A National Referral Mechanism referral of a child, and its reasonable-grounds and
 // conclusive-grounds decisions. rgDueOn is computed by the service (see nrm-deadlines.ts).
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { DecisionMaker, NrmDecision } from './nrm-deadlines';
 
 @Entity('nrm_referrals')

@@ -1,10 +1,11 @@
 // NRM referrals of a child: list (audited), refer, and record decisions. decisionsDue feeds the
 // operational group's agenda.
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
-import { AuditService, changedFields } from '../platform/audit/audit.service';
+
 import type { ChildScope } from '../children/child-scope';
+import { AuditService, changedFields } from '../platform/audit/audit.service';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
 import { today } from '../platform/dates';
 import { invalidFields, NotFound } from '../platform/errors';
 import { cgEarliestOn, DecisionMaker, NrmDecision, rgDueOn } from './nrm-deadlines';
@@ -13,8 +14,14 @@ import { NrmReferralsRepository } from './nrm-referrals.repository';
 import { referralProblems } from './nrm-rules';
 
 export interface ReferralInput {
-  referredOn: string; firstResponder: string; reference?: string | null; decisionMaker: DecisionMaker;
-  rgDecision?: NrmDecision; rgDecidedOn?: string | null; cgDecision?: NrmDecision; cgDecidedOn?: string | null;
+  referredOn: string;
+  firstResponder: string;
+  reference?: string | null;
+  decisionMaker: DecisionMaker;
+  rgDecision?: NrmDecision;
+  rgDecidedOn?: string | null;
+  cgDecision?: NrmDecision;
+  cgDecidedOn?: string | null;
 }
 
 export interface DecisionDue {
@@ -26,20 +33,39 @@ export interface DecisionDue {
 }
 
 export class NrmReferralsService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly scope: ChildScope, readonly repo = new NrmReferralsRepository()) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly scope: ChildScope,
+    readonly repo = new NrmReferralsRepository(),
+  ) {}
 
   async listForChild(ctx: RequestContext, childId: string): Promise<NrmReferral[]> {
-    return this.scope.read(ctx, childId, 'nrm_referral', (tx) => this.repo.forChild(tx, ctx.actor.authorityId, childId));
+    return this.scope.read(ctx, childId, 'nrm_referral', (tx) =>
+      this.repo.forChild(tx, ctx.actor.authorityId, childId),
+    );
   }
 
   async refer(ctx: RequestContext, childId: string, input: ReferralInput): Promise<NrmReferral> {
-    const referral = { rgDecision: 'pending' as const, rgDecidedOn: null, cgDecision: 'pending' as const, cgDecidedOn: null, reference: null, ...input };
+    const referral = {
+      rgDecision: 'pending' as const,
+      rgDecidedOn: null,
+      cgDecision: 'pending' as const,
+      cgDecidedOn: null,
+      reference: null,
+      ...input,
+    };
     this.check(referral);
     return this.scope.run(ctx, childId, async (tx) => {
       const now = this.clock.now();
       const saved = await this.repo.save(tx, {
-        ...referral, authorityId: ctx.actor.authorityId, childId, rgDueOn: rgDueOn(input.referredOn, input.decisionMaker), createdAt: now, updatedAt: now,
+        ...referral,
+        authorityId: ctx.actor.authorityId,
+        childId,
+        rgDueOn: rgDueOn(input.referredOn, input.decisionMaker),
+        createdAt: now,
+        updatedAt: now,
       });
       await this.audit.record(tx, ctx, { action: 'create', entityType: 'nrm_referral', entityId: saved.id, childId });
       return saved;
@@ -53,8 +79,18 @@ export class NrmReferralsService {
       const merged = { ...referral, ...changes };
       this.check(merged);
       const diff = changedFields(referral, changes);
-      const saved = await this.repo.save(tx, { ...merged, rgDueOn: rgDueOn(merged.referredOn, merged.decisionMaker), updatedAt: this.clock.now() });
-      await this.audit.record(tx, ctx, { action: 'update', entityType: 'nrm_referral', entityId: id, childId: referral.childId, changes: diff });
+      const saved = await this.repo.save(tx, {
+        ...merged,
+        rgDueOn: rgDueOn(merged.referredOn, merged.decisionMaker),
+        updatedAt: this.clock.now(),
+      });
+      await this.audit.record(tx, ctx, {
+        action: 'update',
+        entityType: 'nrm_referral',
+        entityId: id,
+        childId: referral.childId,
+        changes: diff,
+      });
       return saved;
     });
   }
@@ -66,9 +102,12 @@ export class NrmReferralsService {
    */
   async decisionsDue(authorityId: string, from: string, to: string): Promise<DecisionDue[]> {
     const referrals = await this.repo.pendingDecisions(this.db.manager, authorityId, from, to);
-    return referrals.map((referral): DecisionDue => (referral.rgDecision === 'pending'
-      ? { referral, decision: 'reasonable_grounds', dueOn: referral.rgDueOn, overdue: referral.rgDueOn < from }
-      : { referral, decision: 'conclusive_grounds', dueOn: cgEarliestOn(referral.rgDecidedOn)!, overdue: false }))
+    return referrals
+      .map((referral): DecisionDue =>
+        referral.rgDecision === 'pending'
+          ? { referral, decision: 'reasonable_grounds', dueOn: referral.rgDueOn, overdue: referral.rgDueOn < from }
+          : { referral, decision: 'conclusive_grounds', dueOn: cgEarliestOn(referral.rgDecidedOn)!, overdue: false },
+      )
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   }
 

@@ -1,44 +1,80 @@
 // What a meeting records: attendance, a review per child and actions with owners and due dates.
 // OperationalGroupService extends this, so the pages and the API call one object.
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
-import type { AuditService } from '../platform/audit/audit.service';
-import type { Tx } from '../platform/database/transaction';
-import { Conflict, invalidFields, NotFound } from '../platform/errors';
-import { englandDate } from '../platform/dates';
+
 import type { ChildrenService } from '../children/children.service';
+import type { AuditService } from '../platform/audit/audit.service';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
+import { englandDate } from '../platform/dates';
+import { Conflict, invalidFields, NotFound } from '../platform/errors';
 import type { TraffickingIndicator } from '../trafficking/trafficking-indicators';
-import type { GroupMeeting } from './operational-group.entity';
 import { AttendanceKind, GroupAction, GroupAttendance, GroupReview } from './meeting-record.entity';
+import type { GroupMeeting } from './operational-group.entity';
 import type { OperationalGroupRepository } from './operational-group.repository';
 
-export interface AttendanceInput { memberId?: string; name?: string; organisation?: string | null; attendance: AttendanceKind }
+export interface AttendanceInput {
+  memberId?: string;
+  name?: string;
+  organisation?: string | null;
+  attendance: AttendanceKind;
+}
 export interface ReviewInput {
-  childId: string; episodeIds?: string[]; indicatorsConsidered: TraffickingIndicator[]; decision: string;
-  planChanges?: string | null; debriefArranged: boolean; debriefWith?: string | null;
+  childId: string;
+  episodeIds?: string[];
+  indicatorsConsidered: TraffickingIndicator[];
+  decision: string;
+  planChanges?: string | null;
+  debriefArranged: boolean;
+  debriefWith?: string | null;
 }
 export interface ActionInput {
-  description: string; dueOn: string; childId?: string | null; ownerMemberId?: string; ownerName?: string; ownerEmail?: string | null;
+  description: string;
+  dueOn: string;
+  childId?: string | null;
+  ownerMemberId?: string;
+  ownerName?: string;
+  ownerEmail?: string | null;
 }
 
 export class MeetingRecordService {
-  constructor(protected readonly db: DataSource, protected readonly clock: Clock, protected readonly audit: AuditService,
-    protected readonly children: ChildrenService, readonly repo: OperationalGroupRepository) {}
+  constructor(
+    protected readonly db: DataSource,
+    protected readonly clock: Clock,
+    protected readonly audit: AuditService,
+    protected readonly children: ChildrenService,
+    readonly repo: OperationalGroupRepository,
+  ) {}
 
   /** Replaces the meeting's attendance list with this one. */
-  async recordAttendance(ctx: RequestContext, meetingId: string, entries: AttendanceInput[]): Promise<GroupAttendance[]> {
+  async recordAttendance(
+    ctx: RequestContext,
+    meetingId: string,
+    entries: AttendanceInput[],
+  ): Promise<GroupAttendance[]> {
     return this.db.transaction(async (tx) => {
       const meeting = await this.meeting(tx, ctx, meetingId);
       const rows: Partial<GroupAttendance>[] = [];
       for (const [i, e] of entries.entries()) {
         const member = e.memberId ? await this.member(tx, ctx, meeting, e.memberId, `attendance.${i}.memberId`) : null;
-        rows.push({ authorityId: meeting.authorityId, meetingId, memberId: member?.id ?? null, name: e.name ?? member!.name,
-          organisation: e.organisation ?? member?.organisation ?? null, attendance: e.attendance });
+        rows.push({
+          authorityId: meeting.authorityId,
+          meetingId,
+          memberId: member?.id ?? null,
+          name: e.name ?? member!.name,
+          organisation: e.organisation ?? member?.organisation ?? null,
+          attendance: e.attendance,
+        });
       }
       await tx.delete(GroupAttendance, { meetingId });
       if (rows.length) await tx.insert(GroupAttendance, rows as never);
-      await this.audit.record(tx, ctx, { action: 'update', entityType: 'group_attendance', entityId: meetingId, changes: { entries: rows.length } });
+      await this.audit.record(tx, ctx, {
+        action: 'update',
+        entityType: 'group_attendance',
+        entityId: meetingId,
+        changes: { entries: rows.length },
+      });
       return this.repo.attendance(tx, meetingId);
     });
   }
@@ -48,17 +84,36 @@ export class MeetingRecordService {
       const meeting = await this.meeting(tx, ctx, meetingId);
       const child = await this.children.require(tx, ctx, input.childId);
       const episodeIds = [...new Set(input.episodeIds ?? [])];
-      const [{ count }] = await tx.query('SELECT count(*)::int AS count FROM missing_episodes WHERE id = ANY($1) AND child_id = $2', [episodeIds, child.id]);
-      if (count !== episodeIds.length) throw invalidFields([{ field: 'episodeIds', message: "episodeIds must be episodes of this child" }]);
+      const [{ count }] = await tx.query(
+        'SELECT count(*)::int AS count FROM missing_episodes WHERE id = ANY($1) AND child_id = $2',
+        [episodeIds, child.id],
+      );
+      if (count !== episodeIds.length)
+        throw invalidFields([{ field: 'episodeIds', message: 'episodeIds must be episodes of this child' }]);
       if (await tx.existsBy(GroupReview, { meetingId, childId: child.id })) {
-        throw new Conflict('This meeting already has a review of that child. Change the existing review instead of adding another.');
+        throw new Conflict(
+          'This meeting already has a review of that child. Change the existing review instead of adding another.',
+        );
       }
       const review = await tx.save(GroupReview, {
-        authorityId: meeting.authorityId, meetingId, childId: child.id, episodeIds, indicatorsConsidered: input.indicatorsConsidered,
-        decision: input.decision, planChanges: input.planChanges ?? null, debriefArranged: input.debriefArranged,
-        debriefWith: input.debriefWith ?? null, createdBy: ctx.actor.userId, createdAt: this.clock.now(),
+        authorityId: meeting.authorityId,
+        meetingId,
+        childId: child.id,
+        episodeIds,
+        indicatorsConsidered: input.indicatorsConsidered,
+        decision: input.decision,
+        planChanges: input.planChanges ?? null,
+        debriefArranged: input.debriefArranged,
+        debriefWith: input.debriefWith ?? null,
+        createdBy: ctx.actor.userId,
+        createdAt: this.clock.now(),
       });
-      await this.audit.record(tx, ctx, { action: 'create', entityType: 'group_review', entityId: review.id, childId: child.id });
+      await this.audit.record(tx, ctx, {
+        action: 'create',
+        entityType: 'group_review',
+        entityId: review.id,
+        childId: child.id,
+      });
       return Object.assign(review, { childReference: child.reference });
     });
   }
@@ -67,13 +122,30 @@ export class MeetingRecordService {
     return this.db.transaction(async (tx) => {
       const meeting = await this.meeting(tx, ctx, meetingId);
       const child = input.childId ? await this.children.require(tx, ctx, input.childId) : null;
-      const owner = input.ownerMemberId ? await this.member(tx, ctx, meeting, input.ownerMemberId, 'ownerMemberId') : null;
+      const owner = input.ownerMemberId
+        ? await this.member(tx, ctx, meeting, input.ownerMemberId, 'ownerMemberId')
+        : null;
       const action = await tx.save(GroupAction, {
-        authorityId: meeting.authorityId, meetingId, childId: child?.id ?? null, description: input.description,
-        ownerMemberId: owner?.id ?? null, ownerName: input.ownerName ?? owner!.name, ownerEmail: input.ownerEmail ?? owner?.email ?? null,
-        dueOn: input.dueOn, completedAt: null, completedBy: null, completionNote: null, lastChasedOn: null, createdAt: this.clock.now(),
+        authorityId: meeting.authorityId,
+        meetingId,
+        childId: child?.id ?? null,
+        description: input.description,
+        ownerMemberId: owner?.id ?? null,
+        ownerName: input.ownerName ?? owner!.name,
+        ownerEmail: input.ownerEmail ?? owner?.email ?? null,
+        dueOn: input.dueOn,
+        completedAt: null,
+        completedBy: null,
+        completionNote: null,
+        lastChasedOn: null,
+        createdAt: this.clock.now(),
       });
-      await this.audit.record(tx, ctx, { action: 'create', entityType: 'group_action', entityId: action.id, childId: child?.id ?? null });
+      await this.audit.record(tx, ctx, {
+        action: 'create',
+        entityType: 'group_action',
+        entityId: action.id,
+        childId: child?.id ?? null,
+      });
       return Object.assign(action, { childReference: child?.reference ?? null });
     });
   }
@@ -84,9 +156,21 @@ export class MeetingRecordService {
       if (!action) throw new NotFound('No operational group action with that id was found.');
       if (action.completedAt) throw new Conflict('This action has already been completed.');
       const now = this.clock.now();
-      await tx.update(GroupAction, { id: actionId }, { completedAt: now, completedBy: ctx.actor.userId, completionNote: note });
-      await this.audit.record(tx, ctx, { action: 'update', entityType: 'group_action', entityId: actionId, childId: action.childId, changes: { fields: ['completedAt'] } });
-      const [saved] = await this.repo.actions(tx, ctx.actor.authorityId, { meetingId: action.meetingId }).then((all) => all.filter((a) => a.id === actionId));
+      await tx.update(
+        GroupAction,
+        { id: actionId },
+        { completedAt: now, completedBy: ctx.actor.userId, completionNote: note },
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'update',
+        entityType: 'group_action',
+        entityId: actionId,
+        childId: action.childId,
+        changes: { fields: ['completedAt'] },
+      });
+      const [saved] = await this.repo
+        .actions(tx, ctx.actor.authorityId, { meetingId: action.meetingId })
+        .then((all) => all.filter((a) => a.id === actionId));
       return saved;
     });
   }

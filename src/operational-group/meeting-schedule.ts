@@ -4,6 +4,7 @@
 // is counted from the first date, not from the latest (moved) meeting, so a meeting moved off Easter
 // Monday does not drag every later meeting onto Tuesdays.
 import { Temporal } from 'temporal-polyfill';
+
 import { ENGLAND, nextWorkingDayFrom, onDateInEngland } from '../platform/working-days';
 
 const DAY = 86_400_000;
@@ -28,12 +29,15 @@ export function onWorkingDay(at: Date): Date {
   return working === date ? at : onDateInEngland(local, working);
 }
 
-/** The first meeting after `now` (and after the latest meeting): the cadence series from the first date, each on a working day. */
+/**
+ * The first meeting after `now` (and after the latest meeting): the cadence series from the first date, each on a
+ * working day.
+ */
 export function nextMeetingStart(firstMeetingAt: Date, latest: Date | null, cadenceDays: number, now: Date): Date {
   const after = Math.max(now.getTime(), latest?.getTime() ?? -Infinity);
   // Start a step or two before the answer rather than walking the whole history.
   let step = Math.max(0, Math.floor((after - firstMeetingAt.getTime()) / (cadenceDays * DAY)) - 1);
-  for (;; step++) {
+  for (; ; step++) {
     const candidate = onWorkingDay(addDaysInEngland(firstMeetingAt, step * cadenceDays));
     if (candidate.getTime() > after) return candidate;
   }

@@ -4,27 +4,39 @@
 // send members the updated invitation or the cancellation. Row locks and dedupe keys make concurrent
 // runs on several instances harmless; every email leaves through the outbox.
 import type { DataSource } from 'typeorm';
+
+import type { NotificationOutbox } from '../notifications/outbox';
+import type { AuditService } from '../platform/audit/audit.service';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
-import type { AuditService } from '../platform/audit/audit.service';
 import { englandDate } from '../platform/dates';
 import { formatDate, formatDateTime } from '../platform/views/format';
-import type { NotificationOutbox } from '../notifications/outbox';
+import { inviteAttachment } from './calendar-invite';
+import { nextMeetingStart } from './meeting-schedule';
 import type { OperationalGroup } from './operational-group.entity';
 import { GroupMeeting } from './operational-group.entity';
 import type { OperationalGroupRepository } from './operational-group.repository';
 import { BuiltPack, PACK_TEMPLATE, PackBuilder, PackSettings } from './pack-builder';
-import { inviteAttachment } from './calendar-invite';
-import { nextMeetingStart } from './meeting-schedule';
 
 const MEETING_CHANGE_TEMPLATE = 'operational-group-meeting-change';
 
-export interface CycleCounts { scheduled: number; packsSent: number; packEmails: number; actionsChased: number }
+export interface CycleCounts {
+  scheduled: number;
+  packsSent: number;
+  packEmails: number;
+  actionsChased: number;
+}
 
 export class OperationalGroupCycle {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly outbox: NotificationOutbox, private readonly repo: OperationalGroupRepository,
-    private readonly packs: PackBuilder, private readonly settings: PackSettings) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
+    private readonly repo: OperationalGroupRepository,
+    private readonly packs: PackBuilder,
+    private readonly settings: PackSettings,
+  ) {}
 
   async run(): Promise<CycleCounts> {
     const counts: CycleCounts = { scheduled: 0, packsSent: 0, packEmails: 0, actionsChased: 0 };
@@ -33,7 +45,10 @@ export class OperationalGroupCycle {
     }
     for (const due of await this.repo.packsDue(this.db.manager, this.clock.now())) {
       const sent = await this.db.transaction((tx) => this.sendPack(tx, due.authorityId, due.id));
-      if (sent !== null) { counts.packsSent += 1; counts.packEmails += sent; }
+      if (sent !== null) {
+        counts.packsSent += 1;
+        counts.packEmails += sent;
+      }
     }
     for (const due of await this.repo.overdueActions(this.db.manager, englandDate(this.clock.now()))) {
       if (await this.db.transaction((tx) => this.chase(tx, due.id))) counts.actionsChased += 1;
@@ -60,12 +75,23 @@ export class OperationalGroupCycle {
     const invite = inviteAttachment(this.packs.invite(group, meeting, members, now));
     for (const m of members) {
       await this.outbox.enqueue(tx, {
-        authorityId, dedupeKey: `group-pack:${meeting.id}:${m.id}`, channel: 'email', template: PACK_TEMPLATE, data: built.data,
-        recipient: { type: m.kind, id: m.userId ?? m.contactId, name: m.name, address: m.email! }, attachments: [invite],
+        authorityId,
+        dedupeKey: `group-pack:${meeting.id}:${m.id}`,
+        channel: 'email',
+        template: PACK_TEMPLATE,
+        data: built.data,
+        recipient: { type: m.kind, id: m.userId ?? m.contactId, name: m.name, address: m.email! },
+        attachments: [invite],
       });
     }
     for (const childId of PackBuilder.childIds(built.pack)) {
-      await this.audit.record(tx, null, { action: 'export', entityType: 'operational_group_pack', entityId: meeting.id, childId, authorityId });
+      await this.audit.record(tx, null, {
+        action: 'export',
+        entityType: 'operational_group_pack',
+        entityId: meeting.id,
+        childId,
+        authorityId,
+      });
     }
     return members.length;
   }
@@ -82,12 +108,22 @@ export class OperationalGroupCycle {
     const cancelled = meeting.status === 'cancelled';
     const invite = inviteAttachment(this.packs.invite(group, meeting, members, now), cancelled);
     const tz = this.settings.displayTimeZone;
-    const data = { groupName: group.name, meetingTime: formatDateTime(meeting.startsAt, tz), location: meeting.location ?? 'To be confirmed',
-      cancelled, repliesTo: cancelled ? null : this.settings.groupOrganizerEmail, serviceUrl: this.settings.publicBaseUrl };
+    const data = {
+      groupName: group.name,
+      meetingTime: formatDateTime(meeting.startsAt, tz),
+      location: meeting.location ?? 'To be confirmed',
+      cancelled,
+      repliesTo: cancelled ? null : this.settings.groupOrganizerEmail,
+      serviceUrl: this.settings.publicBaseUrl,
+    };
     for (const m of members) {
       await this.outbox.enqueue(tx, {
-        authorityId: meeting.authorityId, dedupeKey: `group-invite:${meeting.id}:${meeting.sequence}:${m.id}`, channel: 'email',
-        template: MEETING_CHANGE_TEMPLATE, data, attachments: [invite],
+        authorityId: meeting.authorityId,
+        dedupeKey: `group-invite:${meeting.id}:${meeting.sequence}:${m.id}`,
+        channel: 'email',
+        template: MEETING_CHANGE_TEMPLATE,
+        data,
+        attachments: [invite],
         recipient: { type: m.kind, id: m.userId ?? m.contactId, name: m.name, address: m.email! },
       });
     }
@@ -97,9 +133,18 @@ export class OperationalGroupCycle {
   /** Builds the pack as it stands at `at` and stores it in the meeting record, as sent. */
   async freeze(tx: Tx, group: OperationalGroup, meeting: GroupMeeting, at: Date): Promise<BuiltPack> {
     const built = await this.packs.build(tx, group, meeting, at);
-    await tx.update(GroupMeeting, { id: meeting.id }, {
-      pack: built.pack as never, packHtml: built.email.html, packSentAt: at, coversFrom: built.coversFrom, coversTo: built.coversTo, updatedAt: at,
-    });
+    await tx.update(
+      GroupMeeting,
+      { id: meeting.id },
+      {
+        pack: built.pack as never,
+        packHtml: built.email.html,
+        packSentAt: at,
+        coversFrom: built.coversFrom,
+        coversTo: built.coversTo,
+        updatedAt: at,
+      },
+    );
     return built;
   }
 
@@ -108,21 +153,34 @@ export class OperationalGroupCycle {
     const now = this.clock.now();
     const today = englandDate(now);
     // A CTE, so the UPDATE's returned row comes back as a plain SELECT result.
-    const [row] = await tx.query(`WITH chased AS (
+    const [row] = await tx.query(
+      `WITH chased AS (
         UPDATE group_actions SET last_chased_on = $2::date WHERE id = $1 AND completed_at IS NULL AND owner_email IS NOT NULL
         AND (last_chased_on IS NULL OR last_chased_on < $2::date) RETURNING *)
       SELECT a.authority_id AS "authorityId", a.description, a.owner_name AS "ownerName", a.owner_email AS "ownerEmail", a.due_on::text AS "dueOn",
         g.name AS "groupName", m.starts_at AS "startsAt", c.reference AS "childRef"
       FROM chased a JOIN group_meetings m ON m.id = a.meeting_id JOIN operational_groups g ON g.id = m.group_id
-      LEFT JOIN children c ON c.id = a.child_id`, [actionId, today]);
+      LEFT JOIN children c ON c.id = a.child_id`,
+      [actionId, today],
+    );
     if (!row) return false;
     const tz = this.settings.displayTimeZone;
     await this.outbox.enqueue(tx, {
-      authorityId: row.authorityId, dedupeKey: `group-action-chase:${actionId}:${today}`, channel: 'email', template: 'group-action-overdue',
+      authorityId: row.authorityId,
+      dedupeKey: `group-action-chase:${actionId}:${today}`,
+      channel: 'email',
+      template: 'group-action-overdue',
       // An owner need not be a user of the service, so the chaser goes to the address recorded on the action.
       recipient: { type: 'contact', id: null, name: row.ownerName, address: row.ownerEmail },
-      data: { ownerName: row.ownerName, groupName: row.groupName, agreedAt: formatDateTime(row.startsAt, tz), description: row.description,
-        childRef: row.childRef ?? null, due: formatDate(row.dueOn, tz), serviceUrl: this.settings.publicBaseUrl },
+      data: {
+        ownerName: row.ownerName,
+        groupName: row.groupName,
+        agreedAt: formatDateTime(row.startsAt, tz),
+        description: row.description,
+        childRef: row.childRef ?? null,
+        due: formatDate(row.dueOn, tz),
+        serviceUrl: this.settings.publicBaseUrl,
+      },
     });
     return true;
   }

@@ -1,32 +1,69 @@
 // What the operational group pages show: the group, its meetings and actions, and one meeting with its
 // agenda pack, as display strings in the authority's time zone.
 import { formatDate, formatDateTime } from '../platform/views/format';
-import type { GroupMeeting } from './operational-group.entity';
 import type { GroupAction } from './meeting-record.entity';
-import type { GroupView, MeetingRecord, PackView } from './operational-group.service';
 import { addDaysInEngland } from './meeting-schedule';
+import type { GroupMeeting } from './operational-group.entity';
+import type { GroupView, MeetingRecord, PackView } from './operational-group.service';
 import { packTemplateData } from './pack.presenter';
 
 const statusLabels: Record<string, string> = { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' };
 const attendanceLabels: Record<string, string> = { present: 'Present', apologies: 'Apologies', absent: 'Absent' };
 
 function meetingSummary(m: GroupMeeting, zone: string) {
-  return { id: m.id, href: `/operational-group/meetings/${m.id}`, when: formatDateTime(m.startsAt, zone), location: m.location ?? 'To be confirmed',
-    status: statusLabels[m.status] ?? m.status, packSent: m.packSentAt ? formatDateTime(m.packSentAt, zone) : null };
+  return {
+    id: m.id,
+    href: `/operational-group/meetings/${m.id}`,
+    when: formatDateTime(m.startsAt, zone),
+    location: m.location ?? 'To be confirmed',
+    status: statusLabels[m.status] ?? m.status,
+    packSent: m.packSentAt ? formatDateTime(m.packSentAt, zone) : null,
+  };
 }
 
 export function presentActionRow(a: GroupAction, today: string, zone: string) {
   const overdue = !a.completedAt && a.dueOn < today;
-  return { id: a.id, description: a.description, owner: a.ownerName, childRef: a.childReference ?? null, due: formatDate(a.dueOn, zone), overdue,
-    done: a.completedAt ? formatDateTime(a.completedAt, zone) : null, note: a.completionNote, meetingHref: `/operational-group/meetings/${a.meetingId}` };
+  return {
+    id: a.id,
+    description: a.description,
+    owner: a.ownerName,
+    childRef: a.childReference ?? null,
+    due: formatDate(a.dueOn, zone),
+    overdue,
+    done: a.completedAt ? formatDateTime(a.completedAt, zone) : null,
+    note: a.completionNote,
+    meetingHref: `/operational-group/meetings/${a.meetingId}`,
+  };
 }
 
-export function presentGroupPage(g: GroupView, meetings: GroupMeeting[], next: GroupMeeting | null, actions: GroupAction[], today: string, zone: string) {
+export function presentGroupPage(
+  g: GroupView,
+  meetings: GroupMeeting[],
+  next: GroupMeeting | null,
+  actions: GroupAction[],
+  today: string,
+  zone: string,
+) {
   return {
-    group: { name: g.group.name, cadence: `Every ${g.group.cadenceDays} days`, packDaysBefore: g.group.packDaysBefore, location: g.group.location ?? 'To be confirmed',
-      members: g.members.map((m) => ({ name: m.name, organisation: m.organisation ?? '', email: m.email ?? '', kind: m.kind === 'user' ? 'Person' : 'Contact' })) },
-    next: next && { ...meetingSummary(next, zone), packGoes: formatDateTime(next.packSentAt ?? addDaysInEngland(next.startsAt, -g.group.packDaysBefore), zone) },
-    past: meetings.filter((m) => m.id !== next?.id && m.startsAt.getTime() <= (next?.startsAt.getTime() ?? Infinity)).map((m) => meetingSummary(m, zone)),
+    group: {
+      name: g.group.name,
+      cadence: `Every ${g.group.cadenceDays} days`,
+      packDaysBefore: g.group.packDaysBefore,
+      location: g.group.location ?? 'To be confirmed',
+      members: g.members.map((m) => ({
+        name: m.name,
+        organisation: m.organisation ?? '',
+        email: m.email ?? '',
+        kind: m.kind === 'user' ? 'Person' : 'Contact',
+      })),
+    },
+    next: next && {
+      ...meetingSummary(next, zone),
+      packGoes: formatDateTime(next.packSentAt ?? addDaysInEngland(next.startsAt, -g.group.packDaysBefore), zone),
+    },
+    past: meetings
+      .filter((m) => m.id !== next?.id && m.startsAt.getTime() <= (next?.startsAt.getTime() ?? Infinity))
+      .map((m) => meetingSummary(m, zone)),
     actions: actions.map((a) => presentActionRow(a, today, zone)),
   };
 }
@@ -34,8 +71,17 @@ export function presentGroupPage(g: GroupView, meetings: GroupMeeting[], next: G
 /** The pack's children, for the review form's child select. */
 function packChildren(pack: PackView['pack']) {
   const byId = new Map<string, string>();
-  const lists = [pack.missingSinceLastMeeting, pack.stillMissing, pack.repeatMissers, pack.newArrivalsAtRisk, pack.returnInterviewsOverdue, pack.plansDueForReview, pack.nrmDecisionsDue];
-  for (const list of lists) for (const c of list as { childId: string; childRef: string }[]) byId.set(c.childId, c.childRef);
+  const lists = [
+    pack.missingSinceLastMeeting,
+    pack.stillMissing,
+    pack.repeatMissers,
+    pack.newArrivalsAtRisk,
+    pack.returnInterviewsOverdue,
+    pack.plansDueForReview,
+    pack.nrmDecisionsDue,
+  ];
+  for (const list of lists)
+    for (const c of list as { childId: string; childRef: string }[]) byId.set(c.childId, c.childRef);
   return [...byId].map(([value, text]) => ({ value, text })).sort((a, b) => a.text.localeCompare(b.text));
 }
 
@@ -43,13 +89,30 @@ export function presentMeetingPage(r: MeetingRecord, p: PackView, g: GroupView, 
   const present = new Set(r.attendance.filter((a) => a.attendance === 'present' && a.memberId).map((a) => a.memberId));
   return {
     meeting: { ...meetingSummary(r.meeting, zone), minutes: r.meeting.minutes },
-    pack: { ...packTemplateData(p.pack, zone, '/'), frozen: p.frozen, sentAt: p.sentAt ? formatDateTime(p.sentAt, zone) : null, subject: p.subject },
-    attendance: r.attendance.map((a) => ({ name: a.name, organisation: a.organisation ?? '', attendance: attendanceLabels[a.attendance] ?? a.attendance })),
-    memberItems: g.members.map((m) => ({ value: m.id, text: m.organisation ? `${m.name} (${m.organisation})` : m.name, checked: present.has(m.id) })),
+    pack: {
+      ...packTemplateData(p.pack, zone, '/'),
+      frozen: p.frozen,
+      sentAt: p.sentAt ? formatDateTime(p.sentAt, zone) : null,
+      subject: p.subject,
+    },
+    attendance: r.attendance.map((a) => ({
+      name: a.name,
+      organisation: a.organisation ?? '',
+      attendance: attendanceLabels[a.attendance] ?? a.attendance,
+    })),
+    memberItems: g.members.map((m) => ({
+      value: m.id,
+      text: m.organisation ? `${m.name} (${m.organisation})` : m.name,
+      checked: present.has(m.id),
+    })),
     ownerItems: g.members.map((m) => ({ value: m.id, text: m.name })),
     childItems: packChildren(p.pack),
-    reviews: r.reviews.map((v) => ({ childRef: v.childReference ?? '', decision: v.decision, planChanges: v.planChanges ?? 'None',
-      debrief: v.debriefArranged ? `Arranged with ${v.debriefWith ?? 'someone not recorded'}` : 'Not arranged' })),
+    reviews: r.reviews.map((v) => ({
+      childRef: v.childReference ?? '',
+      decision: v.decision,
+      planChanges: v.planChanges ?? 'None',
+      debrief: v.debriefArranged ? `Arranged with ${v.debriefWith ?? 'someone not recorded'}` : 'Not arranged',
+    })),
     actions: r.actions.map((a) => presentActionRow(a, today, zone)),
   };
 }

@@ -2,41 +2,78 @@
 // its meetings and each meeting's agenda pack. The meeting record (attendance, reviews, actions)
 // comes from MeetingRecordService, so the API and the pages use this one object.
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
+
+import type { ChildrenService } from '../children/children.service';
 import type { AuditService } from '../platform/audit/audit.service';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { Conflict, invalidFields, NotFound } from '../platform/errors';
-import type { ChildrenService } from '../children/children.service';
-import { GroupMeeting, GroupMember, MeetingStatus, OperationalGroup } from './operational-group.entity';
 import type { GroupAction, GroupAttendance, GroupReview } from './meeting-record.entity';
-import type { MemberView, OperationalGroupRepository } from './operational-group.repository';
 import { MeetingRecordService } from './meeting-record.service';
-import { PackBuilder } from './pack-builder';
-import type { Pack } from './pack.presenter';
+import { GroupMeeting, GroupMember, MeetingStatus, OperationalGroup } from './operational-group.entity';
+import type { MemberView, OperationalGroupRepository } from './operational-group.repository';
 import type { OperationalGroupCycle } from './operational-group-cycle.service';
+import type { Pack } from './pack.presenter';
+import { PackBuilder } from './pack-builder';
 
 export interface GroupInput {
-  name?: string; cadenceDays?: number; packDaysBefore?: number; firstMeetingAt?: Date; durationMinutes?: number; location?: string | null;
+  name?: string;
+  cadenceDays?: number;
+  packDaysBefore?: number;
+  firstMeetingAt?: Date;
+  durationMinutes?: number;
+  location?: string | null;
 }
-export interface MeetingChanges { startsAt?: Date; durationMinutes?: number; location?: string | null; status?: MeetingStatus; minutes?: string | null }
-export interface GroupView { group: OperationalGroup; members: MemberView[] }
-export interface MeetingRecord { meeting: GroupMeeting; attendance: GroupAttendance[]; reviews: GroupReview[]; actions: GroupAction[] }
+export interface MeetingChanges {
+  startsAt?: Date;
+  durationMinutes?: number;
+  location?: string | null;
+  status?: MeetingStatus;
+  minutes?: string | null;
+}
+export interface GroupView {
+  group: OperationalGroup;
+  members: MemberView[];
+}
+export interface MeetingRecord {
+  meeting: GroupMeeting;
+  attendance: GroupAttendance[];
+  reviews: GroupReview[];
+  actions: GroupAction[];
+}
 /** frozen: the pack as sent to members; otherwise as it stands now (the next pack, still growing). */
-export interface PackView { meeting: GroupMeeting; frozen: boolean; sentAt: Date | null; pack: Pack; subject: string; html: string; text: string }
+export interface PackView {
+  meeting: GroupMeeting;
+  frozen: boolean;
+  sentAt: Date | null;
+  pack: Pack;
+  subject: string;
+  html: string;
+  text: string;
+}
 
 /** Whether these changes alter what a member's calendar holds (not minutes, nor held). */
 function calendarChange(meeting: GroupMeeting, changes: MeetingChanges): boolean {
   const cancelled = (status: MeetingStatus) => status === 'cancelled';
-  return (changes.startsAt !== undefined && changes.startsAt.getTime() !== meeting.startsAt.getTime())
-    || (changes.durationMinutes !== undefined && changes.durationMinutes !== meeting.durationMinutes)
-    || (changes.location !== undefined && (changes.location ?? null) !== meeting.location)
-    || (changes.status !== undefined && cancelled(changes.status) !== cancelled(meeting.status));
+  return (
+    (changes.startsAt !== undefined && changes.startsAt.getTime() !== meeting.startsAt.getTime()) ||
+    (changes.durationMinutes !== undefined && changes.durationMinutes !== meeting.durationMinutes) ||
+    (changes.location !== undefined && (changes.location ?? null) !== meeting.location) ||
+    (changes.status !== undefined && cancelled(changes.status) !== cancelled(meeting.status))
+  );
 }
 
 export class OperationalGroupService extends MeetingRecordService {
-  constructor(db: DataSource, clock: Clock, audit: AuditService, children: ChildrenService, repo: OperationalGroupRepository,
-    private readonly packs: PackBuilder, private readonly cycle: OperationalGroupCycle) {
+  constructor(
+    db: DataSource,
+    clock: Clock,
+    audit: AuditService,
+    children: ChildrenService,
+    repo: OperationalGroupRepository,
+    private readonly packs: PackBuilder,
+    private readonly cycle: OperationalGroupCycle,
+  ) {
     super(db, clock, audit, children, repo);
   }
 
@@ -45,18 +82,33 @@ export class OperationalGroupService extends MeetingRecordService {
     return { group, members: await this.repo.members(this.db.manager, ctx.actor.authorityId, group.id) };
   }
 
-  /** Sets the group up (firstMeetingAt is needed the first time) or changes it; the next meeting is scheduled at once. */
+  /**
+   * Sets the group up (firstMeetingAt is needed the first time) or changes it; the next meeting is scheduled at once.
+   */
   async configure(ctx: RequestContext, input: GroupInput): Promise<GroupView> {
     await this.db.transaction(async (tx) => {
       const now = this.clock.now();
       const existing = await this.repo.findGroup(tx, ctx.actor.authorityId);
-      if (!existing && !input.firstMeetingAt) throw invalidFields([{ field: 'firstMeetingAt', message: 'firstMeetingAt is required to set the group up' }]);
+      if (!existing && !input.firstMeetingAt)
+        throw invalidFields([{ field: 'firstMeetingAt', message: 'firstMeetingAt is required to set the group up' }]);
       const group = await tx.save(OperationalGroup, {
-        name: 'Operational group', cadenceDays: 42, packDaysBefore: 7, durationMinutes: 120, location: null, createdAt: now,
-        ...existing, ...input, authorityId: ctx.actor.authorityId, updatedAt: now,
+        name: 'Operational group',
+        cadenceDays: 42,
+        packDaysBefore: 7,
+        durationMinutes: 120,
+        location: null,
+        createdAt: now,
+        ...existing,
+        ...input,
+        authorityId: ctx.actor.authorityId,
+        updatedAt: now,
       });
-      await this.audit.record(tx, ctx, { action: existing ? 'update' : 'create', entityType: 'operational_group', entityId: group.id,
-        changes: { fields: Object.keys(input) } });
+      await this.audit.record(tx, ctx, {
+        action: existing ? 'update' : 'create',
+        entityType: 'operational_group',
+        entityId: group.id,
+        changes: { fields: Object.keys(input) },
+      });
       await this.cycle.scheduleNext(tx, group);
     });
     return this.getGroup(ctx);
@@ -66,13 +118,32 @@ export class OperationalGroupService extends MeetingRecordService {
     const id = await this.db.transaction(async (tx) => {
       const group = await this.group(tx, ctx);
       const table = who.userId ? 'users' : 'contacts';
-      const [found] = await tx.query(`SELECT id FROM ${table} WHERE id = $1 AND authority_id = $2`, [who.userId ?? who.contactId, ctx.actor.authorityId]);
-      if (!found) throw invalidFields([{ field: who.userId ? 'userId' : 'contactId', message: `${who.userId ? 'userId' : 'contactId'} must be a ${who.userId ? 'user' : 'contact'} of your authority` }]);
-      if (await tx.existsBy(GroupMember, { groupId: group.id, ...(who.userId ? { userId: who.userId } : { contactId: who.contactId }) })) {
+      const [found] = await tx.query(`SELECT id FROM ${table} WHERE id = $1 AND authority_id = $2`, [
+        who.userId ?? who.contactId,
+        ctx.actor.authorityId,
+      ]);
+      if (!found)
+        throw invalidFields([
+          {
+            field: who.userId ? 'userId' : 'contactId',
+            message: `${who.userId ? 'userId' : 'contactId'} must be a ${who.userId ? 'user' : 'contact'} of your authority`,
+          },
+        ]);
+      if (
+        await tx.existsBy(GroupMember, {
+          groupId: group.id,
+          ...(who.userId ? { userId: who.userId } : { contactId: who.contactId }),
+        })
+      ) {
         throw new Conflict(`That ${who.userId ? 'user' : 'contact'} is already a member of the group.`);
       }
-      const member = await tx.save(GroupMember, { authorityId: group.authorityId, groupId: group.id, userId: who.userId ?? null,
-        contactId: who.contactId ?? null, createdAt: this.clock.now() });
+      const member = await tx.save(GroupMember, {
+        authorityId: group.authorityId,
+        groupId: group.id,
+        userId: who.userId ?? null,
+        contactId: who.contactId ?? null,
+        createdAt: this.clock.now(),
+      });
       await this.audit.record(tx, ctx, { action: 'create', entityType: 'group_member', entityId: member.id });
       return member.id;
     });
@@ -97,16 +168,29 @@ export class OperationalGroupService extends MeetingRecordService {
 
   async nextMeeting(ctx: RequestContext): Promise<GroupMeeting> {
     const next = await this.repo.nextMeeting(this.db.manager, ctx.actor.authorityId, this.clock.now());
-    if (!next) throw new NotFound('No operational group meeting is scheduled. An administrator sets the group up with its first meeting date.');
+    if (!next)
+      throw new NotFound(
+        'No operational group meeting is scheduled. An administrator sets the group up with its first meeting date.',
+      );
     return next;
   }
 
   async getMeeting(ctx: RequestContext, id: string): Promise<MeetingRecord> {
     return this.db.transaction(async (tx) => {
       const meeting = await this.meeting(tx, ctx, id);
-      const record = { meeting, attendance: await this.repo.attendance(tx, id), reviews: await this.repo.reviews(tx, id),
-        actions: await this.repo.actions(tx, ctx.actor.authorityId, { meetingId: id }) };
-      await this.auditReads(tx, ctx, 'group_meeting', id, record.reviews.map((r) => r.childId));
+      const record = {
+        meeting,
+        attendance: await this.repo.attendance(tx, id),
+        reviews: await this.repo.reviews(tx, id),
+        actions: await this.repo.actions(tx, ctx.actor.authorityId, { meetingId: id }),
+      };
+      await this.auditReads(
+        tx,
+        ctx,
+        'group_meeting',
+        id,
+        record.reviews.map((r) => r.childId),
+      );
       return record;
     });
   }
@@ -121,11 +205,22 @@ export class OperationalGroupService extends MeetingRecordService {
       const meeting = await this.meeting(tx, ctx, id, true);
       const moved = changes.startsAt !== undefined && changes.startsAt.getTime() !== meeting.startsAt.getTime();
       if (moved && (meeting.status !== 'scheduled' || meeting.startsAt <= now)) {
-        throw new Conflict('This meeting has already taken place or been cancelled, so its time cannot change. Change the time of the next meeting instead.');
+        throw new Conflict(
+          'This meeting has already taken place or been cancelled, so its time cannot change. Change the time of the next meeting instead.',
+        );
       }
       const seen = calendarChange(meeting, changes);
-      await tx.update(GroupMeeting, { id }, { ...changes, ...(seen ? { sequence: meeting.sequence + 1 } : {}), updatedAt: now });
-      await this.audit.record(tx, ctx, { action: 'update', entityType: 'group_meeting', entityId: id, changes: { fields: Object.keys(changes) } });
+      await tx.update(
+        GroupMeeting,
+        { id },
+        { ...changes, ...(seen ? { sequence: meeting.sequence + 1 } : {}), updatedAt: now },
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'update',
+        entityType: 'group_meeting',
+        entityId: id,
+        changes: { fields: Object.keys(changes) },
+      });
       const updated = await this.meeting(tx, ctx, id);
       if (seen) await this.cycle.sendInviteChange(tx, updated, now);
       return updated;
@@ -136,23 +231,42 @@ export class OperationalGroupService extends MeetingRecordService {
   async packFor(ctx: RequestContext, meetingId: string): Promise<PackView> {
     return this.db.transaction(async (tx) => {
       const meeting = await this.meeting(tx, ctx, meetingId);
-      const frozen = meeting.pack && meeting.packHtml ? meeting.pack as unknown as Pack : null;
-      const { pack, email } = frozen ? { pack: frozen, ...this.packs.render(frozen) }
+      const frozen = meeting.pack && meeting.packHtml ? (meeting.pack as unknown as Pack) : null;
+      const { pack, email } = frozen
+        ? { pack: frozen, ...this.packs.render(frozen) }
         : await this.packs.build(tx, await this.group(tx, ctx), meeting, this.clock.now());
       // A frozen pack is shown byte for byte as members received it.
       const html = frozen ? meeting.packHtml! : email.html;
       await this.auditReads(tx, ctx, 'operational_group_pack', meetingId, PackBuilder.childIds(pack));
-      return { meeting, frozen: !!frozen, sentAt: meeting.packSentAt, pack, subject: email.subject, html, text: email.text };
+      return {
+        meeting,
+        frozen: !!frozen,
+        sentAt: meeting.packSentAt,
+        pack,
+        subject: email.subject,
+        html,
+        text: email.text,
+      };
     });
   }
 
   private async group(tx: Tx, ctx: RequestContext): Promise<OperationalGroup> {
     const group = await this.repo.findGroup(tx, ctx.actor.authorityId);
-    if (!group) throw new NotFound('Your authority has no operational group yet. An administrator sets it up with its first meeting date.');
+    if (!group)
+      throw new NotFound(
+        'Your authority has no operational group yet. An administrator sets it up with its first meeting date.',
+      );
     return group;
   }
 
-  private async auditReads(tx: Tx, ctx: RequestContext, entityType: string, entityId: string, childIds: string[]): Promise<void> {
-    for (const childId of new Set(childIds)) await this.audit.record(tx, ctx, { action: 'read', entityType, entityId, childId });
+  private async auditReads(
+    tx: Tx,
+    ctx: RequestContext,
+    entityType: string,
+    entityId: string,
+    childIds: string[],
+  ): Promise<void> {
+    for (const childId of new Set(childIds))
+      await this.audit.record(tx, ctx, { action: 'read', entityType, entityId, childId });
   }
 }

@@ -6,8 +6,15 @@ import type { PackSections, Row } from './pack.query';
 import { roleLabel } from './role-label';
 
 export interface PackMeta {
-  meetingId: string; authorityName: string; groupName: string; startsAt: Date; endsAt: Date; location: string | null;
-  coversFrom: Date; coversTo: Date; today: string;
+  meetingId: string;
+  authorityName: string;
+  groupName: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  coversFrom: Date;
+  coversTo: Date;
+  today: string;
 }
 
 const iso = (v: unknown) => (v ? new Date(v as string | Date).toISOString() : null);
@@ -27,16 +34,32 @@ function ending(e: Row): string {
 }
 
 function childOf(r: Row, today: string) {
-  return { childId: r.childId as string, childRef: r.childRef as string, age: ageOn(r.dateOfBirth as string, today),
-    nationality: (r.nationality as string | null) ?? null, traffickingStatus: r.traffickingStatus as string };
+  return {
+    childId: r.childId as string,
+    childRef: r.childRef as string,
+    age: ageOn(r.dateOfBirth as string, today),
+    nationality: (r.nationality as string | null) ?? null,
+    traffickingStatus: r.traffickingStatus as string,
+  };
 }
 
 function episodeOf(e: Row, now: Date) {
   const end = e.returnedAt ?? e.closedAt;
   const hours = (new Date((end ?? now) as Date).getTime() - new Date(e.discoveredAt as Date).getTime()) / 3_600_000;
-  return { episodeId: e.episodeId as string, episodeRef: e.episodeRef as string, kind: e.kind as string, discoveredAt: iso(e.discoveredAt)!,
-    returnedAt: iso(e.returnedAt), closedAt: iso(e.closedAt), durationHours: Math.max(0, Math.round(hours)), ongoing: !end,
-    riskGrade: (e.riskGrade as string | null) ?? null, highRiskFromStart: e.highRiskFromStart === true, policeReference: (e.policeReference as string | null) ?? null, ending: ending(e) };
+  return {
+    episodeId: e.episodeId as string,
+    episodeRef: e.episodeRef as string,
+    kind: e.kind as string,
+    discoveredAt: iso(e.discoveredAt)!,
+    returnedAt: iso(e.returnedAt),
+    closedAt: iso(e.closedAt),
+    durationHours: Math.max(0, Math.round(hours)),
+    ongoing: !end,
+    riskGrade: (e.riskGrade as string | null) ?? null,
+    highRiskFromStart: e.highRiskFromStart === true,
+    policeReference: (e.policeReference as string | null) ?? null,
+    ending: ending(e),
+  };
 }
 
 export function buildPack(s: PackSections, meta: PackMeta) {
@@ -47,55 +70,141 @@ export function buildPack(s: PackSections, meta: PackMeta) {
     byChild.get(key)!.episodes.push(episodeOf(e, meta.coversTo));
   }
   return {
-    meetingId: meta.meetingId, authorityName: meta.authorityName, groupName: meta.groupName,
-    startsAt: meta.startsAt.toISOString(), endsAt: meta.endsAt.toISOString(), location: meta.location,
-    coversFrom: meta.coversFrom.toISOString(), coversTo: meta.coversTo.toISOString(),
+    meetingId: meta.meetingId,
+    authorityName: meta.authorityName,
+    groupName: meta.groupName,
+    startsAt: meta.startsAt.toISOString(),
+    endsAt: meta.endsAt.toISOString(),
+    location: meta.location,
+    coversFrom: meta.coversFrom.toISOString(),
+    coversTo: meta.coversTo.toISOString(),
     missingSinceLastMeeting: [...byChild.values()],
     stillMissing: s.stillMissing.map((e) => ({ ...childOf(e, meta.today), ...episodeOf(e, meta.coversTo) })),
-    repeatMissers: s.repeatMissers.map((r) => ({ ...childOf(r, meta.today), mostEpisodesIn30Days: r.mostInWindow as number })),
-    newArrivalsAtRisk: s.newArrivals.map((r) => ({ ...childOf(r, meta.today), arrivalDate: r.arrivalDate as string | null,
-      arrivalPort: r.arrivalPort as string | null, careStartedAt: iso(r.careStartedAt) })),
-    returnInterviewsOverdue: s.interviews.map((e) => ({ ...childOf(e, meta.today), episodeId: e.episodeId as string,
-      episodeRef: e.episodeRef as string, returnedAt: iso(e.returnedAt), interviewDueAt: iso(e.interviewDueAt) })),
-    plansDueForReview: s.plans.map((r) => ({ ...childOf(r, meta.today), version: r.version as number, riskOfMissing: r.riskOfMissing as string, reviewOn: r.reviewOn as string })),
-    nrmDecisionsDue: s.nrm.map((r) => ({ ...childOf(r, meta.today), nrmReference: r.nrmReference as string | null, decision: r.decision as string,
+    repeatMissers: s.repeatMissers.map((r) => ({
+      ...childOf(r, meta.today),
+      mostEpisodesIn30Days: r.mostInWindow as number,
+    })),
+    newArrivalsAtRisk: s.newArrivals.map((r) => ({
+      ...childOf(r, meta.today),
+      arrivalDate: r.arrivalDate as string | null,
+      arrivalPort: r.arrivalPort as string | null,
+      careStartedAt: iso(r.careStartedAt),
+    })),
+    returnInterviewsOverdue: s.interviews.map((e) => ({
+      ...childOf(e, meta.today),
+      episodeId: e.episodeId as string,
+      episodeRef: e.episodeRef as string,
+      returnedAt: iso(e.returnedAt),
+      interviewDueAt: iso(e.interviewDueAt),
+    })),
+    plansDueForReview: s.plans.map((r) => ({
+      ...childOf(r, meta.today),
+      version: r.version as number,
+      riskOfMissing: r.riskOfMissing as string,
+      reviewOn: r.reviewOn as string,
+    })),
+    nrmDecisionsDue: s.nrm.map((r) => ({
+      ...childOf(r, meta.today),
+      nrmReference: r.nrmReference as string | null,
+      decision: r.decision as string,
       // Only a reasonable-grounds decision has a deadline; a conclusive one has an earliest date.
-      dueOn: r.dueOn as string, overdue: r.decision === 'reasonable_grounds' && (r.dueOn as string) < meta.today })),
-    failedNotifications: s.failed.map((r) => ({ id: r.id as string, at: iso(r.at), channel: r.channel as string, recipientRole: roleLabel(r.recipientRole as string | null),
-      template: r.template as string, status: r.status as string, reason: r.reason as string | null, episodeRef: r.episodeRef as string | null, childRef: r.childRef as string | null })),
-    openActions: s.actions.map((r) => ({ id: r.id as string, description: r.description as string, ownerRole: roleLabel(r.ownerRole as string | null),
-      dueOn: r.dueOn as string, overdue: r.overdue as boolean, childRef: r.childRef as string | null, agreedAt: iso(r.agreedAt) })),
+      dueOn: r.dueOn as string,
+      overdue: r.decision === 'reasonable_grounds' && (r.dueOn as string) < meta.today,
+    })),
+    failedNotifications: s.failed.map((r) => ({
+      id: r.id as string,
+      at: iso(r.at),
+      channel: r.channel as string,
+      recipientRole: roleLabel(r.recipientRole as string | null),
+      template: r.template as string,
+      status: r.status as string,
+      reason: r.reason as string | null,
+      episodeRef: r.episodeRef as string | null,
+      childRef: r.childRef as string | null,
+    })),
+    openActions: s.actions.map((r) => ({
+      id: r.id as string,
+      description: r.description as string,
+      ownerRole: roleLabel(r.ownerRole as string | null),
+      dueOn: r.dueOn as string,
+      overdue: r.overdue as boolean,
+      childRef: r.childRef as string | null,
+      agreedAt: iso(r.agreedAt),
+    })),
   };
 }
 
 export type Pack = ReturnType<typeof buildPack>;
 
 const riskLabels: Record<string, string> = { very_low: 'Very low', low: 'Low', medium: 'Medium', high: 'High' };
-const decisionLabels: Record<string, string> = { reasonable_grounds: 'Reasonable grounds', conclusive_grounds: 'Conclusive grounds' };
+const decisionLabels: Record<string, string> = {
+  reasonable_grounds: 'Reasonable grounds',
+  conclusive_grounds: 'Conclusive grounds',
+};
 
 /** The strings the pack email shows, in the display time zone. */
 export function packTemplateData(pack: Pack, timeZone: string, serviceUrl: string) {
   const when = (d: string | null) => formatDateTime(d, timeZone);
   const day = (d: string | null) => formatDate(d, timeZone);
-  const risk = (r: string | null) => (r ? riskLabels[r] ?? r : 'Not graded');
+  const risk = (r: string | null) => (r ? (riskLabels[r] ?? r) : 'Not graded');
   const episode = (e: Pack['stillMissing'][number] | Pack['missingSinceLastMeeting'][number]['episodes'][number]) => ({
-    ...e, discovered: when(e.discoveredAt), duration: `${e.durationHours} h${e.ongoing ? ' so far' : ''}`,
-    // Trafficked or newly placed: high from the first minute until police grade it otherwise (a pack frozen before this has no flag).
-    risk: !e.riskGrade && (e as { highRiskFromStart?: boolean }).highRiskFromStart ? 'High from the first minute (not yet graded by police)' : risk(e.riskGrade),
+    ...e,
+    discovered: when(e.discoveredAt),
+    duration: `${e.durationHours} h${e.ongoing ? ' so far' : ''}`,
+    // Trafficked or newly placed: high from the first minute until police grade it otherwise (a pack frozen before this
+    // has no flag).
+    risk:
+      !e.riskGrade && (e as { highRiskFromStart?: boolean }).highRiskFromStart
+        ? 'High from the first minute (not yet graded by police)'
+        : risk(e.riskGrade),
     policeReference: e.policeReference ?? 'None recorded',
   });
   return {
-    ...pack, serviceUrl, meetingTime: when(pack.startsAt), coversFromLabel: when(pack.coversFrom), coversToLabel: when(pack.coversTo),
+    ...pack,
+    serviceUrl,
+    meetingTime: when(pack.startsAt),
+    coversFromLabel: when(pack.coversFrom),
+    coversToLabel: when(pack.coversTo),
     location: pack.location ?? 'To be confirmed',
-    missingSinceLastMeeting: pack.missingSinceLastMeeting.map((c) => ({ ...c, nationality: c.nationality ?? 'Not recorded', episodes: c.episodes.map(episode) })),
+    missingSinceLastMeeting: pack.missingSinceLastMeeting.map((c) => ({
+      ...c,
+      nationality: c.nationality ?? 'Not recorded',
+      episodes: c.episodes.map(episode),
+    })),
     stillMissing: pack.stillMissing.map(episode),
-    returnInterviewsOverdue: pack.returnInterviewsOverdue.map((r) => ({ ...r, returned: when(r.returnedAt), due: when(r.interviewDueAt) })),
-    plansDueForReview: pack.plansDueForReview.map((r) => ({ ...r, review: day(r.reviewOn), risk: risk(r.riskOfMissing) })),
-    nrmDecisionsDue: pack.nrmDecisionsDue.map((r) => ({ ...r, due: day(r.dueOn), decisionLabel: decisionLabels[r.decision] ?? r.decision })),
-    newArrivalsAtRisk: pack.newArrivalsAtRisk.map((r) => ({ ...r, arrived: r.arrivalDate ? day(r.arrivalDate) : 'Not recorded', placed: when(r.careStartedAt) })),
+    returnInterviewsOverdue: pack.returnInterviewsOverdue.map((r) => ({
+      ...r,
+      returned: when(r.returnedAt),
+      due: when(r.interviewDueAt),
+    })),
+    plansDueForReview: pack.plansDueForReview.map((r) => ({
+      ...r,
+      review: day(r.reviewOn),
+      risk: risk(r.riskOfMissing),
+    })),
+    nrmDecisionsDue: pack.nrmDecisionsDue.map((r) => ({
+      ...r,
+      due: day(r.dueOn),
+      decisionLabel: decisionLabels[r.decision] ?? r.decision,
+    })),
+    newArrivalsAtRisk: pack.newArrivalsAtRisk.map((r) => ({
+      ...r,
+      arrived: r.arrivalDate ? day(r.arrivalDate) : 'Not recorded',
+      placed: when(r.careStartedAt),
+    })),
     // Packs frozen before roles replaced names have no role: they render with the placeholder, never the name.
-    failedNotifications: pack.failedNotifications.map((r) => ({ ...r, when: when(r.at), episodeRef: r.episodeRef ?? '-', reason: r.reason ?? r.status,
-      recipientRole: (r.recipientRole as string | undefined) ?? roleLabel(null) })),
-    openActions: pack.openActions.map((r) => ({ ...r, due: day(r.dueOn), childRef: r.childRef ?? '-', ownerRole: (r.ownerRole as string | undefined) ?? roleLabel(null) })),
+    failedNotifications: pack.failedNotifications.map((r) => ({
+      ...r,
+      when: when(r.at),
+      episodeRef: r.episodeRef ?? '-',
+      reason: r.reason ?? r.status,
+      recipientRole: (r.recipientRole as string | undefined) ?? roleLabel(null),
+    })),
+    openActions: pack.openActions.map((r) => ({
+      ...r,
+      due: day(r.dueOn),
+      childRef: r.childRef ?? '-',
+      ownerRole: (r.ownerRole as string | undefined) ?? roleLabel(null),
+    })),
   };
 }

@@ -1,12 +1,17 @@
 // The places an out-of-area placement names: the authorities of this service a child can be placed
 // in, the police forces of England and Wales, and the host authority's missing-children coordinator.
-import type { Tx } from '../platform/database/transaction';
 import { LocalAuthority } from '../authorities/local-authority.entity';
+import type { Tx } from '../platform/database/transaction';
 import type { Placement } from './placement.entity';
 import { PoliceForce } from './police-force.entity';
 
 type HostOf = Pick<Placement, 'hostAuthorityId' | 'hostName' | 'hostCoordinatorEmail' | 'hostCoordinatorPhone'>;
-export interface Coordinator { id: string | null; name: string; mobile: string | null; email: string | null }
+export interface Coordinator {
+  id: string | null;
+  name: string;
+  mobile: string | null;
+  email: string | null;
+}
 
 export class HostAreasRepository {
   forces(tx: Tx): Promise<PoliceForce[]> {
@@ -26,20 +31,36 @@ export class HostAreasRepository {
     return (await tx.findOne(LocalAuthority, { select: { name: true }, where: { id } }))?.name ?? null;
   }
 
-  /** The host's coordinator: the contacts its authority publishes as such, or the one given for a host outside the service. */
+  /**
+   * The host's coordinator: the contacts its authority publishes as such, or the one given for a host outside the
+   * service.
+   */
   async coordinatorsOf(tx: Tx, p: HostOf): Promise<Coordinator[]> {
     if (p.hostName) {
-      return [{ id: null, name: `${p.hostName} missing-children coordinator`, mobile: p.hostCoordinatorPhone, email: p.hostCoordinatorEmail }];
+      return [
+        {
+          id: null,
+          name: `${p.hostName} missing-children coordinator`,
+          mobile: p.hostCoordinatorPhone,
+          email: p.hostCoordinatorEmail,
+        },
+      ];
     }
     if (!p.hostAuthorityId) return [];
-    return tx.query(`SELECT id, name, mobile, email FROM contacts
-      WHERE authority_id = $1 AND role = 'missing_coordinator' AND active ORDER BY name`, [p.hostAuthorityId]);
+    return tx.query(
+      `SELECT id, name, mobile, email FROM contacts
+      WHERE authority_id = $1 AND role = 'missing_coordinator' AND active ORDER BY name`,
+      [p.hostAuthorityId],
+    );
   }
 
   /** The child's reference and the placing authority's name, for a notice (never the child's name). */
   async noticeFacts(tx: Tx, childId: string): Promise<{ childRef: string; placingAuthority: string }> {
-    const [row] = await tx.query(`SELECT c.reference, a.name FROM children c
-      JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = $1`, [childId]);
+    const [row] = await tx.query(
+      `SELECT c.reference, a.name FROM children c
+      JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = $1`,
+      [childId],
+    );
     return { childRef: row.reference, placingAuthority: row.name };
   }
 }

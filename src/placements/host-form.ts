@@ -1,12 +1,15 @@
 // The out-of-area questions of the placement form: the host authority (one of this service, or
 // another with its coordinator's contact) and the police force where the child lives.
-import { Joi } from '../platform/http/joi';
 import { invalidFields } from '../platform/errors';
-import { optionalEmail, optionalMobile, optionalText } from '../platform/views/form-fields';
+import { Joi } from '../platform/http/joi';
 import { toE164 } from '../platform/phone';
+import { optionalEmail, optionalMobile, optionalText } from '../platform/views/form-fields';
 import type { HostInput } from './host-fields';
 
-/** hostAuthorityId: '' in the placing authority's own area, 'outside' for an authority not using this service, else an id. */
+/**
+ * hostAuthorityId: '' in the placing authority's own area, 'outside' for an authority not using this service, else an
+ * id.
+ */
 export const hostFormFields = {
   hostAuthorityId: Joi.string().trim().max(40).allow(''),
   hostName: optionalText(200, 'Host authority'),
@@ -19,10 +22,21 @@ export function hostInputOf(v: Record<string, string>): HostInput {
   const force = { policeForceCode: v.policeForceCode || null };
   if (v.hostAuthorityId !== 'outside') return { hostAuthorityId: v.hostAuthorityId || null, ...force };
   if (!v.hostName || (!v.hostCoordinatorEmail && !v.hostCoordinatorPhone)) {
-    throw invalidFields([v.hostName
-      ? { field: 'hostCoordinatorEmail', message: 'Enter the host authority’s missing-children coordinator’s email address or phone number' }
-      : { field: 'hostName', message: 'Enter the name of the host authority' }]);
+    throw invalidFields([
+      v.hostName
+        ? {
+            field: 'hostCoordinatorEmail',
+            message: 'Enter the host authority’s missing-children coordinator’s email address or phone number',
+          }
+        : { field: 'hostName', message: 'Enter the name of the host authority' },
+    ]);
   }
-  return { hostAuthority: { name: v.hostName, coordinatorEmail: v.hostCoordinatorEmail || null,
-    coordinatorPhone: v.hostCoordinatorPhone ? toE164(v.hostCoordinatorPhone) : null }, ...force };
+  return {
+    hostAuthority: {
+      name: v.hostName,
+      coordinatorEmail: v.hostCoordinatorEmail || null,
+      coordinatorPhone: v.hostCoordinatorPhone ? toE164(v.hostCoordinatorPhone) : null,
+    },
+    ...force,
+  };
 }

@@ -1,21 +1,26 @@
 // Placements and their carers, scoped to one authority except for the carer-number lookup, which
 // the SMS channel needs before it knows which authority a text belongs to.
 import { In, IsNull } from 'typeorm';
-import type { Tx } from '../platform/database/transaction';
+
 import { Child } from '../children/child.entity';
+import type { Tx } from '../platform/database/transaction';
 import { Placement, PlacementCarer } from './placement.entity';
 
 export class PlacementsRepository {
   async findById(tx: Tx, authorityId: string, id: string): Promise<Placement | null> {
     const placement = await tx.findOne(Placement, { where: { id, authorityId } });
-    if (placement) placement.carers = await tx.find(PlacementCarer, { where: { placementId: id }, order: { name: 'ASC' } });
+    if (placement)
+      placement.carers = await tx.find(PlacementCarer, { where: { placementId: id }, order: { name: 'ASC' } });
     return placement;
   }
 
   async forChild(tx: Tx, authorityId: string, childId: string): Promise<Placement[]> {
-    const placements = await tx.createQueryBuilder(Placement, 'p')
+    const placements = await tx
+      .createQueryBuilder(Placement, 'p')
       .where('p.child_id = :childId AND p.authority_id = :authorityId', { childId, authorityId })
-      .orderBy('p.ended_at IS NULL', 'DESC').addOrderBy('p.started_at', 'DESC').addOrderBy('p.created_at', 'DESC')
+      .orderBy('p.ended_at IS NULL', 'DESC')
+      .addOrderBy('p.started_at', 'DESC')
+      .addOrderBy('p.created_at', 'DESC')
       .getMany();
     await this.attachCarers(tx, placements);
     await this.attachAreaNames(tx, placements);
@@ -30,35 +35,52 @@ export class PlacementsRepository {
 
   /** Children in a current placement where this number is a registered carer, in any authority (one round trip). */
   async childrenPlacedWithCarer(tx: Tx, mobile: string): Promise<Child[]> {
-    return tx.createQueryBuilder(Child, 'c')
+    return tx
+      .createQueryBuilder(Child, 'c')
       .innerJoin(Placement, 'p', 'p.child_id = c.id AND p.authority_id = c.authority_id AND p.ended_at IS NULL')
-      .where('EXISTS (SELECT 1 FROM placement_carers pc WHERE pc.placement_id = p.id AND pc.mobile = :mobile)', { mobile })
+      .where('EXISTS (SELECT 1 FROM placement_carers pc WHERE pc.placement_id = p.id AND pc.mobile = :mobile)', {
+        mobile,
+      })
       .getMany();
   }
 
-  /** Current placements in this authority where the signed-in carer (matched by mobile or email) is a registered carer. */
+  /**
+   * Current placements in this authority where the signed-in carer (matched by mobile or email) is a registered carer.
+   */
   async currentForCarerUser(tx: Tx, authorityId: string, userId: string): Promise<Placement[]> {
-    return tx.createQueryBuilder(Placement, 'p')
+    return tx
+      .createQueryBuilder(Placement, 'p')
       .innerJoin(PlacementCarer, 'pc', 'pc.placement_id = p.id')
       .innerJoin('users', 'u', 'u.id = :userId AND u.authority_id = p.authority_id', { userId })
       .where('p.authority_id = :authorityId AND p.ended_at IS NULL', { authorityId })
       .andWhere('(pc.mobile = u.mobile OR lower(pc.email) = lower(u.email))')
-      .distinct(true).getMany();
+      .distinct(true)
+      .getMany();
   }
 
   /** The host authority's and the police force's names of out-of-area placements, in one statement. */
   private async attachAreaNames(tx: Tx, placements: Placement[]): Promise<void> {
     const named = placements.filter((p) => p.hostAuthorityId || p.policeForceCode);
     if (!named.length) return;
-    const rows: { id: string; host: string | null; force: string | null }[] = await tx.query(`SELECT p.id, a.name AS host, f.name AS force
+    const rows: { id: string; host: string | null; force: string | null }[] = await tx.query(
+      `SELECT p.id, a.name AS host, f.name AS force
       FROM placements p LEFT JOIN local_authorities a ON a.id = p.host_authority_id LEFT JOIN police_forces f ON f.code = p.police_force_code
-      WHERE p.id = ANY($1)`, [named.map((p) => p.id)]);
-    for (const r of rows) Object.assign(named.find((p) => p.id === r.id)!, { hostAuthorityName: r.host, policeForceName: r.force });
+      WHERE p.id = ANY($1)`,
+      [named.map((p) => p.id)],
+    );
+    for (const r of rows)
+      Object.assign(
+        named.find((p) => p.id === r.id)!,
+        { hostAuthorityName: r.host, policeForceName: r.force },
+      );
   }
 
   private async attachCarers(tx: Tx, placements: Placement[]): Promise<void> {
     if (!placements.length) return;
-    const carers = await tx.find(PlacementCarer, { where: { placementId: In(placements.map((p) => p.id)) }, order: { name: 'ASC' } });
+    const carers = await tx.find(PlacementCarer, {
+      where: { placementId: In(placements.map((p) => p.id)) },
+      order: { name: 'ASC' },
+    });
     for (const p of placements) p.carers = carers.filter((c) => c.placementId === p.id);
   }
 }

@@ -1,57 +1,87 @@
 // Placements of a child, and changing or ending one.
-import type { AppRoute } from '../platform/http/types';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import { changePlacementSchema, endPlacementSchema, startPlacementSchema } from './placements.schemas';
+import type { AppRoute } from '../platform/http/types';
 import { presentPlacement } from './placement.presenter';
+import { changePlacementSchema, endPlacementSchema, startPlacementSchema } from './placements.schemas';
 
 const tags = ['api', 'placements'];
 
 export const placementsRoutes: AppRoute[] = [
   {
-    method: 'GET', path: '/api/v1/placement-options',
+    method: 'GET',
+    path: '/api/v1/placement-options',
     options: {
       tags,
-      description: 'What an out-of-area placement names: the other authorities of this service (hostAuthorityId) and the police forces (policeForceCode)',
+      description:
+        'What an out-of-area placement names: the other authorities of this service (hostAuthorityId) and the police forces (policeForceCode)',
       app: { action: 'children.write' },
       handler: async (request) => request.server.app.services.placements.hostOptions(contextOf(request)),
     },
   },
   {
-    method: 'GET', path: '/api/v1/children/{id}/placements',
+    method: 'GET',
+    path: '/api/v1/children/{id}/placements',
     options: {
-      tags, description: "A child's placements, current first (addresses and carers' numbers: casework staff only)", app: { action: 'placements.read' },
+      tags,
+      description: "A child's placements, current first (addresses and carers' numbers: casework staff only)",
+      app: { action: 'placements.read' },
       validate: { params: idParam },
-      handler: async (request) => (await request.server.app.services.placements.listForChild(contextOf(request), request.params.id)).map(presentPlacement),
+      handler: async (request) =>
+        (await request.server.app.services.placements.listForChild(contextOf(request), request.params.id)).map(
+          presentPlacement,
+        ),
     },
   },
   {
-    method: 'POST', path: '/api/v1/children/{id}/placements',
+    method: 'POST',
+    path: '/api/v1/children/{id}/placements',
     options: {
-      tags, description: 'Start a placement (409 if the child already has a current one)', app: { action: 'children.write' },
+      tags,
+      description: 'Start a placement (409 if the child already has a current one)',
+      app: { action: 'children.write' },
       validate: { params: idParam, payload: startPlacementSchema },
       handler: async (request, h) => {
-        const placement = await request.server.app.services.placements.start(contextOf(request), request.params.id, request.payload as never);
+        const placement = await request.server.app.services.placements.start(
+          contextOf(request),
+          request.params.id,
+          request.payload as never,
+        );
         return h.response(presentPlacement(placement)).code(201);
       },
     },
   },
   {
-    method: 'PATCH', path: '/api/v1/placements/{id}',
+    method: 'PATCH',
+    path: '/api/v1/placements/{id}',
     options: {
-      tags, description: 'Change a placement or replace its carers', app: { action: 'children.write' },
+      tags,
+      description: 'Change a placement or replace its carers',
+      app: { action: 'children.write' },
       validate: { params: idParam, payload: changePlacementSchema },
-      handler: async (request) => presentPlacement(await request.server.app.services.placements.change(contextOf(request), request.params.id, request.payload as never)),
+      handler: async (request) =>
+        presentPlacement(
+          await request.server.app.services.placements.change(
+            contextOf(request),
+            request.params.id,
+            request.payload as never,
+          ),
+        ),
     },
   },
   {
-    method: 'POST', path: '/api/v1/placements/{id}/end',
+    method: 'POST',
+    path: '/api/v1/placements/{id}/end',
     options: {
-      tags, description: 'End a placement; an open missing episode is closed with it', app: { action: 'children.write' },
+      tags,
+      description: 'End a placement; an open missing episode is closed with it',
+      app: { action: 'children.write' },
       validate: { params: idParam, payload: endPlacementSchema },
       handler: async (request) => {
         const { endedAt, reason } = request.payload as { endedAt?: Date; reason: string };
-        return presentPlacement(await request.server.app.services.placements.end(contextOf(request), request.params.id, endedAt, reason));
+        return presentPlacement(
+          await request.server.app.services.placements.end(contextOf(request), request.params.id, endedAt, reason),
+        );
       },
     },
   },

@@ -6,27 +6,42 @@ import { placementTypes } from './placement.entity';
 
 const carer = Joi.object({ name: shortText.required(), mobile: phoneNumber.required(), email: email.allow(null) });
 const carers = Joi.array().items(carer).max(6);
-// Out of area: a host authority of this service by id, or one outside it with its missing-children coordinator's contact.
+// Out of area: a host authority of this service by id, or one outside it with its missing-children coordinator's
+// contact.
 const hostAuthority = Joi.object({
-  name: shortText.required(), coordinatorEmail: email.allow(null), coordinatorPhone: phoneNumber.allow(null),
-}).or('coordinatorEmail', 'coordinatorPhone')
+  name: shortText.required(),
+  coordinatorEmail: email.allow(null),
+  coordinatorPhone: phoneNumber.allow(null),
+})
+  .or('coordinatorEmail', 'coordinatorPhone')
   .messages({ 'object.missing': "hostAuthority needs its missing-children coordinator's email or phone" });
 const outOfArea = {
   hostAuthorityId: id.allow(null),
   hostAuthority: hostAuthority.allow(null),
-  policeForceCode: Joi.string().trim().pattern(/^[a-z-]{2,40}$/).allow(null)
+  policeForceCode: Joi.string()
+    .trim()
+    .pattern(/^[a-z-]{2,40}$/)
+    .allow(null)
     .messages({ 'string.pattern.base': '{{#label}} must be the code of a police force from the list' }),
 };
 const oneHost = { 'object.oxor': 'give either hostAuthorityId or hostAuthority, not both' };
 
 export const startPlacementSchema = Joi.object({
-  type: Joi.string().valid(...placementTypes).required(),
+  type: Joi.string()
+    .valid(...placementTypes)
+    .required(),
   provider: shortText.required(),
   address: Joi.string().multiline().trim().max(500).required(),
   startedAt: timestamp,
-  carers: carers.min(1).required().messages({ 'array.min': 'carers must list at least one carer with a mobile number' }),
+  carers: carers
+    .min(1)
+    .required()
+    .messages({ 'array.min': 'carers must list at least one carer with a mobile number' }),
   ...outOfArea,
-}).oxor('hostAuthorityId', 'hostAuthority').messages(oneHost).label('placement');
+})
+  .oxor('hostAuthorityId', 'hostAuthority')
+  .messages(oneHost)
+  .label('placement');
 
 export const changePlacementSchema = Joi.object({
   type: Joi.string().valid(...placementTypes),
@@ -34,7 +49,11 @@ export const changePlacementSchema = Joi.object({
   address: Joi.string().multiline().trim().max(500),
   carers,
   ...outOfArea,
-}).min(1).oxor('hostAuthorityId', 'hostAuthority').messages(oneHost).label('placement');
+})
+  .min(1)
+  .oxor('hostAuthorityId', 'hostAuthority')
+  .messages(oneHost)
+  .label('placement');
 
 export const endPlacementSchema = Joi.object({
   endedAt: timestamp,

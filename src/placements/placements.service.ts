@@ -3,31 +3,52 @@
 // Ending a placement tells listeners (an open missing episode notes it on its timeline and stays open:
 // placements often end because the child ran, and the search goes on).
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { RequestContext } from '../platform/auth/actor';
-import type { Tx } from '../platform/database/transaction';
-import type { AuditService } from '../platform/audit/audit.service';
+
 import type { ChildrenService } from '../children/children.service';
-import { Conflict, Invalid, NotFound } from '../platform/errors';
+import type { AuditService } from '../platform/audit/audit.service';
+import type { RequestContext } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import { checkEventTimes } from '../platform/dates';
+import { Conflict, Invalid, NotFound } from '../platform/errors';
+import { HostAreasRepository } from './host-areas.repository';
+import { hostFields, HostInput, sameHost } from './host-fields';
+import type { HostNotices } from './host-notices';
 import { Placement, PlacementCarer, PlacementType } from './placement.entity';
 import { PlacementsRepository } from './placements.repository';
-import type { HostNotices } from './host-notices';
-import { hostFields, HostInput, sameHost } from './host-fields';
-import { HostAreasRepository } from './host-areas.repository';
 
-export interface CarerInput { name: string; mobile: string; email?: string | null }
+export interface CarerInput {
+  name: string;
+  mobile: string;
+  email?: string | null;
+}
 export interface NewPlacement extends HostInput {
-  type: PlacementType; provider: string; address: string; startedAt?: Date; carers: CarerInput[];
+  type: PlacementType;
+  provider: string;
+  address: string;
+  startedAt?: Date;
+  carers: CarerInput[];
 }
 export type PlacementChanges = Partial<Omit<NewPlacement, 'startedAt'>>;
-export type PlacementEndedListener = (tx: Tx, ctx: RequestContext | null, placement: Placement, endedAt: Date, reason: string) => Promise<void>;
+export type PlacementEndedListener = (
+  tx: Tx,
+  ctx: RequestContext | null,
+  placement: Placement,
+  endedAt: Date,
+  reason: string,
+) => Promise<void>;
 
 export class PlacementsService {
   readonly endedListeners: PlacementEndedListener[] = [];
 
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly children: ChildrenService, private readonly notices: HostNotices, readonly repo = new PlacementsRepository()) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly children: ChildrenService,
+    private readonly notices: HostNotices,
+    readonly repo = new PlacementsRepository(),
+  ) {}
 
   /** What an out-of-area placement can name: the other authorities of this service and the police forces. */
   async hostOptions(ctx: RequestContext) {
@@ -49,17 +70,29 @@ export class PlacementsService {
   async start(ctx: RequestContext, childId: string, input: NewPlacement): Promise<Placement> {
     return this.db.transaction(async (tx) => {
       const child = await this.children.require(tx, ctx, childId);
-      if (child.careEndedAt) throw new Conflict('This child has left care, so a new placement cannot start. Reopen their care episode first.');
+      if (child.careEndedAt)
+        throw new Conflict(
+          'This child has left care, so a new placement cannot start. Reopen their care episode first.',
+        );
       if (await this.repo.current(tx, ctx.actor.authorityId, childId)) {
         throw new Conflict('This child already has a current placement. End it before starting a new one.');
       }
       const now = this.clock.now();
       const startedAt = input.startedAt ?? now;
       checkEventTimes(now, child.dateOfBirth, [{ field: 'startedAt', at: startedAt }]);
-      const placement = await tx.save(Placement, tx.create(Placement, {
-        authorityId: ctx.actor.authorityId, childId, type: input.type, provider: input.provider,
-        address: input.address, startedAt, createdAt: now, ...(await hostFields(tx, ctx.actor.authorityId, input)),
-      }));
+      const placement = await tx.save(
+        Placement,
+        tx.create(Placement, {
+          authorityId: ctx.actor.authorityId,
+          childId,
+          type: input.type,
+          provider: input.provider,
+          address: input.address,
+          startedAt,
+          createdAt: now,
+          ...(await hostFields(tx, ctx.actor.authorityId, input)),
+        }),
+      );
       placement.carers = await this.replaceCarers(tx, placement, input.carers);
       await this.notices.tell(tx, placement, 'start', startedAt);
       await this.audit.record(tx, ctx, { action: 'create', entityType: 'placement', entityId: placement.id, childId });
@@ -72,10 +105,16 @@ export class PlacementsService {
       const placement = await this.require(tx, ctx, id);
       const { carers, hostAuthorityId, hostAuthority, policeForceCode, ...fields } = changes;
       const host = await hostFields(tx, ctx.actor.authorityId, { hostAuthorityId, hostAuthority, policeForceCode });
-      if (Object.keys(fields).length || Object.keys(host).length) await tx.update(Placement, { id }, { ...fields, ...host });
+      if (Object.keys(fields).length || Object.keys(host).length)
+        await tx.update(Placement, { id }, { ...fields, ...host });
       if (carers) await this.replaceCarers(tx, placement, carers);
-      await this.audit.record(tx, ctx, { action: 'update', entityType: 'placement', entityId: id, childId: placement.childId,
-        changes: { fields: Object.keys(changes) } });
+      await this.audit.record(tx, ctx, {
+        action: 'update',
+        entityType: 'placement',
+        entityId: id,
+        childId: placement.childId,
+        changes: { fields: Object.keys(changes) },
+      });
       const changed = (await this.repo.findById(tx, ctx.actor.authorityId, id))!;
       // A new host while the placement lasts: the old host is told it ended there, the new one that it started.
       if (!placement.endedAt && !sameHost(placement, changed)) {
@@ -101,8 +140,13 @@ export class PlacementsService {
     if (at < placement.startedAt) throw new Invalid('endedAt cannot be before the placement started.');
     await tx.update(Placement, { id: placement.id }, { endedAt: at, endReason: reason });
     await this.notices.tell(tx, placement, 'end', at);
-    await this.audit.record(tx, ctx, { action: 'update', entityType: 'placement', entityId: placement.id, childId: placement.childId,
-      changes: { fields: ['endedAt'] } });
+    await this.audit.record(tx, ctx, {
+      action: 'update',
+      entityType: 'placement',
+      entityId: placement.id,
+      childId: placement.childId,
+      changes: { fields: ['endedAt'] },
+    });
     for (const listener of this.endedListeners) await listener(tx, ctx, placement, at, reason);
   }
 
@@ -116,9 +160,15 @@ export class PlacementsService {
     const mobiles = new Set(carers.map((c) => c.mobile));
     if (mobiles.size !== carers.length) throw new Invalid('Two carers of one placement cannot share a mobile number.');
     await tx.delete(PlacementCarer, { placementId: placement.id });
-    const rows = carers.map((c) => tx.create(PlacementCarer, {
-      authorityId: placement.authorityId, placementId: placement.id, name: c.name, mobile: c.mobile, email: c.email ?? null,
-    }));
+    const rows = carers.map((c) =>
+      tx.create(PlacementCarer, {
+        authorityId: placement.authorityId,
+        placementId: placement.id,
+        name: c.name,
+        mobile: c.mobile,
+        email: c.email ?? null,
+      }),
+    );
     return rows.length ? tx.save(PlacementCarer, rows) : [];
   }
 }

@@ -6,8 +6,16 @@
 // test/unit/bank-holidays.test.ts fails a year before the table runs out.
 import vendored from './bank-holidays-england-and-wales.json';
 
-export interface BankHoliday { title: string; date: string; notes: string; bunting: boolean }
-export interface BankHolidayDivision { division: string; events: BankHoliday[] }
+export interface BankHoliday {
+  title: string;
+  date: string;
+  notes: string;
+  bunting: boolean;
+}
+export interface BankHolidayDivision {
+  division: string;
+  events: BankHoliday[];
+}
 
 export const DIVISION = 'england-and-wales';
 
@@ -17,7 +25,9 @@ export const DIVISION = 'england-and-wales';
  */
 export function englandAndWales(json: unknown): BankHolidayDivision {
   const root = json as Record<string, unknown> | null;
-  const division = (root && typeof root === 'object' && DIVISION in root ? root[DIVISION] : root) as Partial<BankHolidayDivision> | null;
+  const division = (
+    root && typeof root === 'object' && DIVISION in root ? root[DIVISION] : root
+  ) as Partial<BankHolidayDivision> | null;
   if (!division || division.division !== DIVISION || !Array.isArray(division.events)) {
     throw new Error(`expected the "${DIVISION}" division with its events`);
   }
@@ -26,7 +36,12 @@ export function englandAndWales(json: unknown): BankHolidayDivision {
       throw new Error(`not a date: ${JSON.stringify(e?.date)}`);
     }
     if (typeof e.title !== 'string' || !e.title) throw new Error(`${e.date} has no title`);
-    return { title: e.title, date: e.date, notes: typeof e.notes === 'string' ? e.notes : '', bunting: e.bunting === true };
+    return {
+      title: e.title,
+      date: e.date,
+      notes: typeof e.notes === 'string' ? e.notes : '',
+      bunting: e.bunting === true,
+    };
   });
   if (!events.length) throw new Error('the division lists no bank holidays');
   events.sort((a, b) => a.date.localeCompare(b.date));

@@ -25,7 +25,13 @@ export function dayOfWeek(date: string): number {
 }
 
 /** One rule: `value` (if given) must lie within [min, max]; either bound may be absent. */
-export interface DateRule { field: string; value?: string | null; min?: string | null; max?: string | null; message: string }
+export interface DateRule {
+  field: string;
+  value?: string | null;
+  min?: string | null;
+  max?: string | null;
+  message: string;
+}
 
 export function dateProblems(rules: DateRule[]): FieldProblem[] {
   return rules
@@ -42,7 +48,10 @@ export function checkDates(rules: DateRule[]): void {
 /** How far ahead of the service's clock a typed time may be: a phone or laptop clock that runs a few minutes fast. */
 export const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
-export interface EventTime { field: string; at?: Date | null }
+export interface EventTime {
+  field: string;
+  at?: Date | null;
+}
 
 /**
  * Times at which something happened to a child (a discovery, a sighting, a return, a placement's
@@ -52,8 +61,10 @@ export interface EventTime { field: string; at?: Date | null }
 export function checkEventTimes(now: Date, bornOn: string | null | undefined, times: EventTime[]): void {
   const problems = times.flatMap(({ field, at }): FieldProblem[] => {
     if (!at) return [];
-    if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return [{ field, message: `${field} cannot be in the future` }];
-    if (bornOn && englandDate(at) < bornOn) return [{ field, message: `${field} cannot be before the child's date of birth` }];
+    if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
+      return [{ field, message: `${field} cannot be in the future` }];
+    if (bornOn && englandDate(at) < bornOn)
+      return [{ field, message: `${field} cannot be before the child's date of birth` }];
     return [];
   });
   if (problems.length) throw invalidFields(problems);

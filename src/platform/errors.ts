@@ -1,7 +1,10 @@
 // Domain errors thrown by services; one server extension maps them to HTTP so services never
 // import @hapi/*. Messages are sentences a social worker can act on and never name a child.
 export class DomainError extends Error {
-  constructor(message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -19,12 +22,18 @@ export class Unprocessable extends DomainError {}
 
 /** A read of a child's record whose audit line could not be written: nothing was shown (503). */
 export class AuditUnavailable extends DomainError {
-  constructor(message: string, override readonly cause: unknown) {
+  constructor(
+    message: string,
+    override readonly cause: unknown,
+  ) {
     super(message);
   }
 }
 
-export interface FieldProblem { field: string; message: string }
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 /** A 400 that names each field, in the same shape as the Joi validation errors at the edge. */
 export function invalidFields(problems: FieldProblem[]): Invalid {

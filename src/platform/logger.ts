@@ -3,9 +3,22 @@
 import pino, { DestinationStream, Logger } from 'pino';
 
 export const redactPaths = [
-  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-twilio-signature"]',
-  'res.headers["set-cookie"]', '*.password', '*.token', '*.body', '*.Body', '*.From', '*.to',
-  '*.phone', '*.mobile', '*.email', '*.name', '*.names', 'payload',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-twilio-signature"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.body',
+  '*.Body',
+  '*.From',
+  '*.to',
+  '*.phone',
+  '*.mobile',
+  '*.email',
+  '*.name',
+  '*.names',
+  'payload',
 ];
 
 // What a message or stack may carry that must not reach a log: phone numbers (a provider's "The 'To'
@@ -21,9 +34,18 @@ export function scrubbed(text: string): string {
 }
 
 interface LoggableError {
-  name?: string; message?: string; stack?: string; code?: unknown; status?: unknown;
-  query?: unknown; driverError?: LoggableError & { constraint?: string; table?: string; column?: string; routine?: string };
-  constraint?: string; table?: string; column?: string; routine?: string; cause?: unknown;
+  name?: string;
+  message?: string;
+  stack?: string;
+  code?: unknown;
+  status?: unknown;
+  query?: unknown;
+  driverError?: LoggableError & { constraint?: string; table?: string; column?: string; routine?: string };
+  constraint?: string;
+  table?: string;
+  column?: string;
+  routine?: string;
+  cause?: unknown;
 }
 
 /**
@@ -35,19 +57,36 @@ interface LoggableError {
 export function safeError(err: unknown, depth = 0): Record<string, unknown> {
   if (!err || typeof err !== 'object') return { message: scrubbed(String(err)) };
   const e = err as LoggableError;
-  const pg = e.driverError ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.routine !== undefined ? e : undefined);
+  const pg =
+    e.driverError ??
+    (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.routine !== undefined ? e : undefined);
   if (pg || e.query !== undefined) {
     const sql = typeof e.query === 'string' ? e.query : '';
-    return { type: e.name, code: pg?.code ?? e.code, constraint: pg?.constraint, table: pg?.table, column: pg?.column,
-      statement: sql.replace(/\s+/g, ' ').trim().slice(0, 60) || undefined };
+    return {
+      type: e.name,
+      code: pg?.code ?? e.code,
+      constraint: pg?.constraint,
+      table: pg?.table,
+      column: pg?.column,
+      statement: sql.replace(/\s+/g, ' ').trim().slice(0, 60) || undefined,
+    };
   }
   const cause = e.cause && depth < 3 ? { cause: safeError(e.cause, depth + 1) } : {};
-  return { type: e.name, code: e.code, status: e.status, message: scrubbed(e.message ?? ''), stack: e.stack && scrubbed(e.stack), ...cause };
+  return {
+    type: e.name,
+    code: e.code,
+    status: e.status,
+    message: scrubbed(e.message ?? ''),
+    stack: e.stack && scrubbed(e.stack),
+    ...cause,
+  };
 }
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
-    level, redact: { paths: redactPaths, censor: '[redacted]' }, base: { service: 'missing-children' },
+    level,
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    base: { service: 'missing-children' },
     serializers: { err: safeError, error: safeError, cause: safeError },
   };
   return destination ? pino(options, destination) : pino(options);

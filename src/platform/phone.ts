@@ -14,7 +14,11 @@ export function toE164(input: string): string | null {
 }
 
 /** Joi rule: a phone number in any common UK or international form, normalised to E.164. */
-export const phoneNumber = Joi.string().trim().max(30).custom((value: string, helpers) => {
-  const e164 = toE164(value);
-  return e164 ?? helpers.error('phone.invalid');
-}).messages({ 'phone.invalid': '{{#label}} must be a phone number, like 07700 900101 or +447700900101' });
+export const phoneNumber = Joi.string()
+  .trim()
+  .max(30)
+  .custom((value: string, helpers) => {
+    const e164 = toE164(value);
+    return e164 ?? helpers.error('phone.invalid');
+  })
+  .messages({ 'phone.invalid': '{{#label}} must be a phone number, like 07700 900101 or +447700900101' });

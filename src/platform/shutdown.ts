@@ -2,7 +2,10 @@
 // way, so neither leaves an embedded PostgreSQL, a pool or a listening socket behind.
 import type { Logger } from './logger';
 
-interface Step { name: string; stop: () => Promise<unknown> | unknown }
+interface Step {
+  name: string;
+  stop: () => Promise<unknown> | unknown;
+}
 
 export class Shutdown {
   private readonly steps: Step[] = [];

@@ -5,23 +5,44 @@
 // its first and last second holds such a change, and is read from Intl instant by instant.
 const QUARTER_HOUR = 15 * 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-/** By zone, then quarter hour (a number key: no string to build and hash per instant): the offset throughout it, or null where it changes within it. */
+/**
+ * By zone, then quarter hour (a number key: no string to build and hash per instant): the offset throughout it, or null
+ * where it changes within it.
+ */
 const offsets = new Map<string, Map<number, number | null>>();
 
-export interface WallClock { year: number; month: number; day: number; hour: number; minute: number }
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
-      second: 'numeric', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   return f;
 }
 
 function offsetAt(start: number, timeZone: string): number {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(new Date(start)).map((x) => [x.type, Number(x.value)]));
+  const p = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(start))
+      .map((x) => [x.type, Number(x.value)]),
+  );
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
 }
 
@@ -29,7 +50,7 @@ function offsetAt(start: number, timeZone: string): number {
 export function zoneOffset(at: Date, timeZone: string): number {
   const start = Math.floor(at.getTime() / QUARTER_HOUR) * QUARTER_HOUR;
   let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, zone = new Map());
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
   let offset = zone.get(start);
   if (offset === undefined) {
     if (zone.size > 50_000) zone.clear();
@@ -43,10 +64,18 @@ export function zoneOffset(at: Date, timeZone: string): number {
 
 export function wallClock(at: Date, timeZone: string): WallClock {
   const local = new Date(at.getTime() + zoneOffset(at, timeZone));
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+  };
 }
 
-const shortMonths = Array.from({ length: 12 }, (_, m) => new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, m, 15)));
+const shortMonths = Array.from({ length: 12 }, (_, m) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, m, 15)),
+);
 
 /** "23 Nov 02:00", as Intl's en-GB day, short month and 24-hour time would write it. */
 export function dayMonthTime(at: Date, timeZone: string): string {

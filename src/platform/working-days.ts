@@ -1,8 +1,9 @@
 // Working days: Monday to Friday, except bank holidays in England and Wales. Used for NRM decision
 // deadlines (calendar dates), escalation steps timed in working days (instants) and meeting dates.
 import { Temporal } from 'temporal-polyfill';
-import { addDays, dayOfWeek } from './dates';
+
 import { bankHolidaysEnglandAndWales } from './bank-holidays';
+import { addDays, dayOfWeek } from './dates';
 
 export const ENGLAND = 'Europe/London';
 /** Instant and count -> due instant. The sweep asks this of every open episode on each pass, and a
@@ -48,7 +49,10 @@ export function addWorkingDaysToInstant(from: Date, count: number): Date {
   return new Date(due);
 }
 
-/** The same England wall-clock time as `local` on another date: ZonedDateTime.add keeps the wall time (one the clocks skip moves forward). */
+/**
+ * The same England wall-clock time as `local` on another date: ZonedDateTime.add keeps the wall time (one the clocks
+ * skip moves forward).
+ */
 export function onDateInEngland(local: Temporal.ZonedDateTime, date: string): Date {
   const days = local.toPlainDate().until(Temporal.PlainDate.from(date), { largestUnit: 'days' }).days;
   return new Date(local.add({ days }).epochMilliseconds);

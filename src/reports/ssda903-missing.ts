@@ -7,26 +7,41 @@ import { collectionYear, ddmmyyyy, type ReturnChild, type ReturnProblem, type Ru
 
 export { collectionYear };
 export type { CareEpisode, MissingPeriod, ReturnChild, ReturnProblem } from './ssda903-types';
-export interface ReturnRow { CHILD: string; DOB: string; MISSING: string; MIS_START: string; MIS_END: string }
+export interface ReturnRow {
+  CHILD: string;
+  DOB: string;
+  MISSING: string;
+  MIS_START: string;
+  MIS_END: string;
+}
 
 /**
  * The rules touching the missing table in the DfE's 2025-26 and 2026-27 rule sets, in code order.
  * INT04 and INT13 (the child and date of birth match the Header table) cannot differ here: this
  * file's CHILD and DOB come from the same child record the Header would.
  */
-export const ssda903MissingRules: Rule[] = [...tableRules, ...careRules]
-  .sort((a, b) => Number(a.code) - Number(b.code));
+export const ssda903MissingRules: Rule[] = [...tableRules, ...careRules].sort(
+  (a, b) => Number(a.code) - Number(b.code),
+);
 
 export function validateChild(child: ReturnChild, startYear: number): ReturnProblem[] {
   const year = collectionYear(startYear);
-  return ssda903MissingRules.flatMap((rule) => rule.check(child, year)
-    .map((f) => ({ child: child.reference, code: rule.code, message: f.message, fix: f.fix })));
+  return ssda903MissingRules.flatMap((rule) =>
+    rule.check(child, year).map((f) => ({ child: child.reference, code: rule.code, message: f.message, fix: f.fix })),
+  );
 }
 
 export function returnRows(children: ReturnChild[]): ReturnRow[] {
-  return children.flatMap((c) => c.missing
-    .map((p) => ({ CHILD: c.localId, DOB: ddmmyyyy(c.dob), MISSING: p.kind ?? '',
-      MIS_START: p.start ? ddmmyyyy(p.start) : '', MIS_END: p.end ? ddmmyyyy(p.end) : '' })))
+  return children
+    .flatMap((c) =>
+      c.missing.map((p) => ({
+        CHILD: c.localId,
+        DOB: ddmmyyyy(c.dob),
+        MISSING: p.kind ?? '',
+        MIS_START: p.start ? ddmmyyyy(p.start) : '',
+        MIS_END: p.end ? ddmmyyyy(p.end) : '',
+      })),
+    )
     .sort((a, b) => a.CHILD.localeCompare(b.CHILD));
 }
 

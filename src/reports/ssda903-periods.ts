@@ -3,9 +3,12 @@
 // episode stays open until the child is found, whoever cares for them, while the DfE wants each
 // missing period to end with the placement it began in and with the child's care (rules 575, 577).
 import { addDays } from '../platform/dates';
-import { collectionYear, type CareEpisode, type MissingPeriod, type ReturnChild } from './ssda903-types';
+import { type CareEpisode, collectionYear, type MissingPeriod, type ReturnChild } from './ssda903-types';
 
-interface Span { start: string; end: string | null }
+interface Span {
+  start: string;
+  end: string | null;
+}
 type Episode = Span & { kind: string };
 
 /** One child as the service holds them; London dates. We hold one period of care per child. */
@@ -59,7 +62,10 @@ export function missingPeriods(episode: Episode, care: CareEpisode[], careEnd: s
   if (careEnd && (!end || end > careEnd)) end = careEnd;
   const periods: MissingPeriod[] = [];
   let start = episode.start;
-  for (const cut of care.map((c) => c.end).filter((d): d is string => !!d && d !== careEnd).sort()) {
+  for (const cut of care
+    .map((c) => c.end)
+    .filter((d): d is string => !!d && d !== careEnd)
+    .sort()) {
     if (cut < start || (end && cut >= end)) continue;
     periods.push({ kind, start, end: cut });
     start = addDays(cut, 1);
@@ -75,7 +81,8 @@ function rowsFor(record: ChildRecord, startYear: number): { care: CareEpisode[];
   const { from, to } = collectionYear(startYear);
   const held = asAt(record, to);
   const care = careEpisodes(held);
-  const missing = held.episodes.flatMap((e) => missingPeriods(e, care, held.careEnd))
+  const missing = held.episodes
+    .flatMap((e) => missingPeriods(e, care, held.careEnd))
     .filter((p) => touches(p, from, to));
   return { care: care.filter((c) => touches(c, from, to)), missing };
 }
@@ -88,7 +95,10 @@ export function returnChild(record: ChildRecord, startYear: number): ReturnChild
   const { care, missing } = rowsFor(record, startYear);
   const lastYear = rowsFor(record, startYear - 1);
   return {
-    reference: record.reference, localId: record.localId, dob: record.dob, care,
+    reference: record.reference,
+    localId: record.localId,
+    dob: record.dob,
+    care,
     missing: missing.sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '')),
     openLastYear: lastYear.missing.filter((p) => !p.end && p.start).map((p) => p.start!),
   };

@@ -3,13 +3,21 @@
 // validator does (it coerces unreadable dates to "no date" before comparing).
 
 /** One row of the missing table: MISSING, MIS_START, MIS_END. */
-export interface MissingPeriod { kind: string | null; start: string | null; end: string | null }
+export interface MissingPeriod {
+  kind: string | null;
+  start: string | null;
+  end: string | null;
+}
 
 /**
  * One 903 episode of care (DECOM, DEC, REC) open at some point in the year, as the DfE's Episodes
  * table would hold it. `reason` is the 903 REC code when known; null when we do not hold it.
  */
-export interface CareEpisode { start: string; end: string | null; reason: string | null }
+export interface CareEpisode {
+  start: string;
+  end: string | null;
+  reason: string | null;
+}
 
 /** Everything the checks need about one child for one collection year. */
 export interface ReturnChild {
@@ -24,9 +32,18 @@ export interface ReturnChild {
   openLastYear: string[];
 }
 
-export interface ReturnProblem { child: string; code: string; message: string; fix: string }
+export interface ReturnProblem {
+  child: string;
+  code: string;
+  message: string;
+  fix: string;
+}
 
-export interface CollectionYear { startYear: number; from: string; to: string }
+export interface CollectionYear {
+  startYear: number;
+  from: string;
+  to: string;
+}
 
 /** The collection year named by its starting year: 1 April to 31 March. */
 export function collectionYear(startYear: number): CollectionYear {
@@ -57,7 +74,13 @@ export function yearsAfter(date: string, years: number): string {
 }
 
 /** What one rule finds wrong with one child's rows, in words a person can act on. */
-export interface Finding { message: string; fix: string }
+export interface Finding {
+  message: string;
+  fix: string;
+}
 
 /** One DfE validation rule, named by its code. */
-export interface Rule { code: string; check(child: ReturnChild, year: CollectionYear): Finding[] }
+export interface Rule {
+  code: string;
+  check(child: ReturnChild, year: CollectionYear): Finding[];
+}

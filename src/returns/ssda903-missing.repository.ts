@@ -8,10 +8,21 @@ import type { ChildRecord } from '../reports/ssda903-periods';
 export const RETURN_TIME_ZONE = 'Europe/London';
 
 interface EpisodeRow {
-  child_id: string; reference: string; local_id: string; dob: string; care_start: string; care_end: string | null;
-  kind: string; start: string; end: string | null;
+  child_id: string;
+  reference: string;
+  local_id: string;
+  dob: string;
+  care_start: string;
+  care_end: string | null;
+  kind: string;
+  start: string;
+  end: string | null;
 }
-interface PlacementRow { child_id: string; start: string; end: string | null }
+interface PlacementRow {
+  child_id: string;
+  start: string;
+  end: string | null;
+}
 
 /** $1 authority, $2 and $3 the first and last day (London dates), $4 the time zone. */
 export const returnEpisodesSql = `
@@ -36,7 +47,9 @@ const placementsSql = `
   WHERE p.authority_id = $1 AND p.child_id = ANY($2::uuid[])
   ORDER BY p.child_id, p.started_at`;
 
-export interface LoadedChild extends ChildRecord { id: string }
+export interface LoadedChild extends ChildRecord {
+  id: string;
+}
 
 export class Ssda903MissingRepository {
   /**
@@ -49,8 +62,16 @@ export class Ssda903MissingRepository {
     for (const r of rows) {
       let child = children.get(r.child_id);
       if (!child) {
-        child = { id: r.child_id, reference: r.reference, localId: r.local_id, dob: r.dob,
-          careStart: r.care_start, careEnd: r.care_end, placements: [], episodes: [] };
+        child = {
+          id: r.child_id,
+          reference: r.reference,
+          localId: r.local_id,
+          dob: r.dob,
+          careStart: r.care_start,
+          careEnd: r.care_end,
+          placements: [],
+          episodes: [],
+        };
         children.set(r.child_id, child);
       }
       child.episodes.push({ kind: r.kind, start: r.start, end: r.end });

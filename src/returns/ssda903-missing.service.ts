@@ -1,18 +1,42 @@
 // The SSDA903 missing table for one collection year: loads the authority's episodes, derives the
-// periods the DfE expects, applies the DfE rules, and refuses to hand over a file that would fail them unless a draft is asked for.
+// periods the DfE expects, applies the DfE rules, and refuses to hand over a file that would fail them unless a draft
+// is asked for.
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../platform/auth/actor';
+
 import type { AuditService } from '../platform/audit/audit.service';
+import type { RequestContext } from '../platform/auth/actor';
 import { Unprocessable } from '../platform/errors';
-import { collectionYear, returnCsv, returnRows, validateChild, ReturnProblem, ReturnRow } from '../reports/ssda903-missing';
+import {
+  collectionYear,
+  returnCsv,
+  ReturnProblem,
+  ReturnRow,
+  returnRows,
+  validateChild,
+} from '../reports/ssda903-missing';
 import { returnChild } from '../reports/ssda903-periods';
 import { Ssda903MissingRepository } from './ssda903-missing.repository';
 
-export interface Ssda903Request { year: number; draft: boolean }
-export interface Ssda903Export { year: number; from: string; to: string; draft: boolean; rows: ReturnRow[]; problems: ReturnProblem[]; csv: string }
+export interface Ssda903Request {
+  year: number;
+  draft: boolean;
+}
+export interface Ssda903Export {
+  year: number;
+  from: string;
+  to: string;
+  draft: boolean;
+  rows: ReturnRow[];
+  problems: ReturnProblem[];
+  csv: string;
+}
 
 export class Ssda903MissingService {
-  constructor(private readonly db: DataSource, private readonly audit: AuditService, private readonly repo = new Ssda903MissingRepository()) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly repo = new Ssda903MissingRepository(),
+  ) {}
 
   async export(ctx: RequestContext, { year, draft }: Ssda903Request): Promise<Ssda903Export> {
     const { from, to } = collectionYear(year);
@@ -23,14 +47,24 @@ export class Ssda903MissingService {
       const problems = children.flatMap((c) => validateChild(c, year));
       const rows = returnRows(children);
       const refused = !draft && problems.length > 0;
-      await this.audit.record(tx, ctx, { action: 'export', entityType: 'ssda903_missing',
-        changes: { year, draft, rows: rows.length, problems: problems.length, refused } });
-      await this.audit.recordMany(tx, ctx, loaded.map((c) => ({ action: 'export', entityType: 'ssda903_missing', childId: c.id })));
+      await this.audit.record(tx, ctx, {
+        action: 'export',
+        entityType: 'ssda903_missing',
+        changes: { year, draft, rows: rows.length, problems: problems.length, refused },
+      });
+      await this.audit.recordMany(
+        tx,
+        ctx,
+        loaded.map((c) => ({ action: 'export', entityType: 'ssda903_missing', childId: c.id })),
+      );
       return { year, from, to, draft, rows, problems, csv: refused ? '' : returnCsv(rows) };
     });
     if (!draft && result.problems.length) {
-      throw new Unprocessable(`The SSDA903 missing return for ${year}-${String(year + 1).slice(2)} would fail ${result.problems.length} DfE `
-        + 'validation rule(s). Fix the records listed, or ask for a draft.', { problems: result.problems });
+      throw new Unprocessable(
+        `The SSDA903 missing return for ${year}-${String(year + 1).slice(2)} would fail ${result.problems.length} DfE ` +
+          'validation rule(s). Fix the records listed, or ask for a draft.',
+        { problems: result.problems },
+      );
     }
     return result;
   }

@@ -20,8 +20,14 @@ export const planMeasureCodes = Object.keys(planMeasures) as PlanMeasure[];
 export const risksOfMissing = ['low', 'medium', 'high'] as const;
 export type RiskOfMissing = (typeof risksOfMissing)[number];
 
-/** Bed checks: local England times ("23:00") and how many days they run (from the later of the plan's and the placement's start). */
-export interface BedCheckSchedule { times: string[]; days: number }
+/**
+ * Bed checks: local England times ("23:00") and how many days they run (from the later of the plan's and the
+ * placement's start).
+ */
+export interface BedCheckSchedule {
+  times: string[];
+  days: number;
+}
 /** Proposed for a suspected or confirmed trafficked child in a new placement (domain guide: the first 72 hours). */
 export const defaultBedChecks: BedCheckSchedule = { times: ['23:00', '02:00', '06:00'], days: 3 };
 export const bedCheckTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -1,6 +1,7 @@
 // One version of a child's safeguarding plan. Versions are never edited: a change is a new
 // version, and the highest version is the plan in force.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { BedCheckSchedule, PlanMeasure, RiskOfMissing } from './plan-measures';
 
 @Entity('safeguarding_plans')

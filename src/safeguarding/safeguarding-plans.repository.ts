@@ -1,6 +1,6 @@
 // Safeguarding plan versions, always inside the caller's authority.
-import type { Tx } from '../platform/database/transaction';
 import { Child } from '../children/child.entity';
+import type { Tx } from '../platform/database/transaction';
 import { SafeguardingPlan } from './safeguarding-plan.entity';
 
 export class SafeguardingPlansRepository {
@@ -26,7 +26,8 @@ export class SafeguardingPlansRepository {
 
   /** Plans in force whose review date is on or before the given date, for children still in care. */
   async dueForReview(tx: Tx, authorityId: string, onOrBefore: string): Promise<SafeguardingPlan[]> {
-    return tx.createQueryBuilder(SafeguardingPlan, 'p')
+    return tx
+      .createQueryBuilder(SafeguardingPlan, 'p')
       .innerJoin(Child, 'c', 'c.id = p.child_id AND c.care_ended_at IS NULL')
       .where('p.authority_id = :authorityId', { authorityId })
       .andWhere('p.version = (SELECT max(v.version) FROM safeguarding_plans v WHERE v.child_id = p.child_id)')

@@ -1,15 +1,15 @@
 // Carers' texts acting on missing episodes, inside the transaction that records the text: MISSING
 // opens an episode (and the escalation runs at once), FOUND records the return, ACK acknowledges.
-import type { Tx } from '../platform/database/transaction';
 import type { Child } from '../children/child.entity';
-import type { ReportMissingService } from '../missing/report-missing.service';
-import type { EpisodeEndingsService } from '../missing/episode-endings.service';
 import type { EscalationService } from '../escalation/escalation.service';
+import type { EpisodeEndingsService } from '../missing/episode-endings.service';
+import { addToTimeline } from '../missing/episode-timeline';
+import { MissingEpisodesRepository } from '../missing/missing-episodes.repository';
+import type { ReportMissingService } from '../missing/report-missing.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import { Conflict } from '../platform/errors';
-import { MissingEpisodesRepository } from '../missing/missing-episodes.repository';
-import { addToTimeline } from '../missing/episode-timeline';
 import type { CarerCommands, CommandResult, OpenEpisode } from './sms-commands';
 
 export interface EpisodeSmsDeps {
@@ -20,8 +20,11 @@ export interface EpisodeSmsDeps {
   notifications: NotificationsService;
 }
 
-const result = (outcome: CommandResult['outcome'], template: string, episode: { id: string; reference: string } | null): CommandResult =>
-  ({ outcome, template, episodeId: episode?.id ?? null, episodeRef: episode?.reference ?? null });
+const result = (
+  outcome: CommandResult['outcome'],
+  template: string,
+  episode: { id: string; reference: string } | null,
+): CommandResult => ({ outcome, template, episodeId: episode?.id ?? null, episodeRef: episode?.reference ?? null });
 
 export function episodeSmsCommands(deps: EpisodeSmsDeps, episodes = new MissingEpisodesRepository()): CarerCommands {
   return {
@@ -31,8 +34,12 @@ export function episodeSmsCommands(deps: EpisodeSmsDeps, episodes = new MissingE
         return result('episode_opened', 'reply-missing-recorded', episode);
       } catch (err) {
         // Already missing: the refusal names the open episode, and nothing was written.
-        const open = err instanceof Conflict ? err.details as { episodeId?: string; episodeReference?: string } | undefined : undefined;
-        if (open?.episodeId && open.episodeReference) return result('already_open', 'reply-already-open', { id: open.episodeId, reference: open.episodeReference });
+        const open =
+          err instanceof Conflict
+            ? (err.details as { episodeId?: string; episodeReference?: string } | undefined)
+            : undefined;
+        if (open?.episodeId && open.episodeReference)
+          return result('already_open', 'reply-already-open', { id: open.episodeId, reference: open.episodeReference });
         throw err;
       }
     },
@@ -47,12 +54,19 @@ export function episodeSmsCommands(deps: EpisodeSmsDeps, episodes = new MissingE
 
     async openEpisode(tx: Tx, childId: string) {
       const open = await episodes.openForChild(tx, childId);
-      return open && { id: open.id, reference: open.reference, authorityId: open.authorityId, returnedAt: open.returnedAt };
+      return (
+        open && { id: open.id, reference: open.reference, authorityId: open.authorityId, returnedAt: open.returnedAt }
+      );
     },
 
     async addUpdate(tx: Tx, episode: OpenEpisode, body: string) {
-      // The carer's own words are the record; they stay behind sign-in on the timeline and never go out by SMS or email.
-      await addToTimeline(tx, episode, deps.clock.now(), { type: 'carer_update', summary: `Update from the carer by text: ${body.trim()}`, actorName: 'Carer (by text)' });
+      // The carer's own words are the record; they stay behind sign-in on the timeline and never go out by SMS or
+      // email.
+      await addToTimeline(tx, episode, deps.clock.now(), {
+        type: 'carer_update',
+        summary: `Update from the carer by text: ${body.trim()}`,
+        actorName: 'Carer (by text)',
+      });
     },
 
     async acknowledge(tx: Tx, code: string, fromNumber: string) {
@@ -60,7 +74,9 @@ export function episodeSmsCommands(deps: EpisodeSmsDeps, episodes = new MissingE
       if (!n) return null;
       if (n.episodeId && n.stepKey) {
         // Also on the episode's timeline, by whom; repeats of the step stop either way.
-        await deps.escalation.acknowledge(tx, n.episodeId, n.stepKey.split('#')[0], { userId: null, name: n.recipientName }).catch(() => false);
+        await deps.escalation
+          .acknowledge(tx, n.episodeId, n.stepKey.split('#')[0], { userId: null, name: n.recipientName })
+          .catch(() => false);
       }
       return { authorityId: n.authorityId, episodeId: n.episodeId };
     },

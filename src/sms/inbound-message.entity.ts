@@ -1,9 +1,22 @@
 // One text received on the service's number and how it was handled.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type InboundOutcome = 'episode_opened' | 'already_open' | 'return_recorded' | 'no_open_episode' | 'acknowledged'
-  | 'ack_not_recognised' | 'which_child' | 'help' | 'not_understood' | 'unknown_sender' | 'failed'
-  | 'confirmation_asked' | 'no_confirmation' | 'update_added' | 'bed_check_home';
+export type InboundOutcome =
+  | 'episode_opened'
+  | 'already_open'
+  | 'return_recorded'
+  | 'no_open_episode'
+  | 'acknowledged'
+  | 'ack_not_recognised'
+  | 'which_child'
+  | 'help'
+  | 'not_understood'
+  | 'unknown_sender'
+  | 'failed'
+  | 'confirmation_asked'
+  | 'no_confirmation'
+  | 'update_added'
+  | 'bed_check_home';
 
 @Entity('inbound_messages')
 export class InboundMessage {

@@ -1,7 +1,7 @@
 // What a carer's text can do to an episode, and which of the carer's children it is about.
 // The episode module implements CarerCommands; the SMS channel only decides and replies.
-import type { Tx } from '../platform/database/transaction';
 import type { Child } from '../children/child.entity';
+import type { Tx } from '../platform/database/transaction';
 import type { InboundOutcome } from './inbound-message.entity';
 
 export interface CommandResult {
@@ -11,7 +11,12 @@ export interface CommandResult {
   episodeRef: string | null;
 }
 
-export interface OpenEpisode { id: string; reference: string; authorityId: string; returnedAt: Date | null }
+export interface OpenEpisode {
+  id: string;
+  reference: string;
+  authorityId: string;
+  returnedAt: Date | null;
+}
 
 export interface CarerCommands {
   /** The child's episode that is not yet closed, if any. */
@@ -23,7 +28,11 @@ export interface CarerCommands {
   /** Records the return on the open episode, or says there is none. */
   recordReturn(tx: Tx, child: Child, carerMobile: string): Promise<CommandResult>;
   /** Acknowledges the alert with this code sent to this number; null if none matches. */
-  acknowledge(tx: Tx, code: string, fromNumber: string): Promise<{ authorityId: string; episodeId: string | null } | null>;
+  acknowledge(
+    tx: Tx,
+    code: string,
+    fromNumber: string,
+  ): Promise<{ authorityId: string; episodeId: string | null } | null>;
 }
 
 /**

@@ -2,24 +2,30 @@
 // the message and the change it causes (episode, outbox rows) commit together, so a crash either
 // loses nothing or did nothing, and Twilio's retry of the same MessageSid is answered from the log.
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
-import type { Tx } from '../platform/database/transaction';
-import { toE164 } from '../platform/phone';
+
+import { LocalAuthority } from '../authorities/local-authority.entity';
+import type { BedCheckReplies } from '../bed-checks/bed-check-replies';
 import type { Child } from '../children/child.entity';
 import { ChildrenRepository } from '../children/children.repository';
-import { formatDateTime } from '../platform/views/format';
-import { LocalAuthority } from '../authorities/local-authority.entity';
-import type { PlacementsRepository } from '../placements/placements.repository';
 import { renderSms } from '../notifications/templates';
+import type { PlacementsRepository } from '../placements/placements.repository';
+import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
+import type { Logger } from '../platform/logger';
+import { toE164 } from '../platform/phone';
+import { formatDateTime } from '../platform/views/format';
 import { InboundMessage, InboundOutcome } from './inbound-message.entity';
-import { parseSms, SmsCommand } from './sms-parser';
-import { CarerCommands, chooseChild, CommandResult, OpenEpisode } from './sms-commands';
 import { ReturnConfirmationsRepository } from './return-confirmations.repository';
+import { CarerCommands, chooseChild, CommandResult, OpenEpisode } from './sms-commands';
 import type { SmsNotices } from './sms-notices';
-import type { BedCheckReplies } from '../bed-checks/bed-check-replies';
+import { parseSms, SmsCommand } from './sms-parser';
 
-export interface InboundSms { messageSid: string; from: string; to?: string; body: string }
+export interface InboundSms {
+  messageSid: string;
+  from: string;
+  to?: string;
+  body: string;
+}
 
 type Handled = { reply: string; record: Partial<InboundMessage> };
 type Done = (outcome: InboundOutcome, template: string, data?: object, extra?: Partial<InboundMessage>) => Handled;
@@ -30,10 +36,18 @@ const urgent = (command: SmsCommand) => command.kind === 'missing' || (command.k
 const saysMoreThanTheKeyword = (body: string) => (body.match(/[\p{L}\p{N}]+/gu) ?? []).length > 2;
 
 export class SmsIntakeService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly logger: Logger,
-    private readonly placements: PlacementsRepository, private readonly commands: CarerCommands, private readonly notices: SmsNotices,
-    private readonly timeZone: string, private readonly bedChecks: BedCheckReplies, private readonly confirmations = new ReturnConfirmationsRepository(),
-    private readonly children = new ChildrenRepository()) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly placements: PlacementsRepository,
+    private readonly commands: CarerCommands,
+    private readonly notices: SmsNotices,
+    private readonly timeZone: string,
+    private readonly bedChecks: BedCheckReplies,
+    private readonly confirmations = new ReturnConfirmationsRepository(),
+    private readonly children = new ChildrenRepository(),
+  ) {}
 
   /** Returns the reply text for this message (the same text every time the same MessageSid arrives). */
   async receive(sms: InboundSms): Promise<string> {
@@ -42,7 +56,12 @@ export class SmsIntakeService {
     try {
       return await this.db.transaction(async (tx) => {
         const result = await this.handle(tx, sms);
-        const row = { ...result.record, body: sms.body.slice(0, 1600), toNumber: sms.to ?? null, receivedAt: this.clock.now() };
+        const row = {
+          ...result.record,
+          body: sms.body.slice(0, 1600),
+          toNumber: sms.to ?? null,
+          receivedAt: this.clock.now(),
+        };
         // A message that failed before is tried again when Twilio retries it, and its row corrected.
         if (earlier) await tx.update(InboundMessage, { messageSid: sms.messageSid }, row);
         else await tx.insert(InboundMessage, { ...row, messageSid: sms.messageSid });
@@ -60,8 +79,18 @@ export class SmsIntakeService {
   private async handle(tx: Tx, sms: InboundSms): Promise<Handled> {
     const from = toE164(sms.from) ?? sms.from;
     const parsed = parseSms(sms.body);
-    const base = { fromNumber: from, command: parsed.kind, authorityId: null as string | null, childId: null as string | null };
-    const done = (outcome: InboundOutcome, template: string, data: object = {}, extra: Partial<InboundMessage> = {}): Handled => {
+    const base = {
+      fromNumber: from,
+      command: parsed.kind,
+      authorityId: null as string | null,
+      childId: null as string | null,
+    };
+    const done = (
+      outcome: InboundOutcome,
+      template: string,
+      data: object = {},
+      extra: Partial<InboundMessage> = {},
+    ): Handled => {
       const reply = renderSms(template, data);
       return { reply, record: { ...base, outcome, reply, needsAttention: false, episodeId: null, ...extra } };
     };
@@ -71,7 +100,8 @@ export class SmsIntakeService {
     if (command.kind === 'help') return done('help', 'reply-help');
     if (command.kind === 'ack') {
       const ack = await this.commands.acknowledge(tx, command.code, from);
-      return ack ? done('acknowledged', 'reply-acknowledged', {}, { authorityId: ack.authorityId, episodeId: ack.episodeId })
+      return ack
+        ? done('acknowledged', 'reply-acknowledged', {}, { authorityId: ack.authorityId, episodeId: ack.episodeId })
         : done('ack_not_recognised', 'reply-ack-not-recognised');
     }
     const children = await this.placements.childrenPlacedWithCarer(tx, from);
@@ -90,13 +120,21 @@ export class SmsIntakeService {
       const answered = await this.bedCheckAnswer(tx, from, children, parsed, base, done);
       if (answered) return answered;
     }
-    if (command.kind === 'yes') return (await this.confirmedReturn(tx, from, base, done)) ?? done('no_confirmation', 'reply-no-confirmation');
-    if (command.kind === 'text') return (await this.carerUpdate(tx, sms, children, command.references, base, done)) ?? notUnderstood();
+    if (command.kind === 'yes')
+      return (await this.confirmedReturn(tx, from, base, done)) ?? done('no_confirmation', 'reply-no-confirmation');
+    if (command.kind === 'text')
+      return (await this.carerUpdate(tx, sms, children, command.references, base, done)) ?? notUnderstood();
 
     const child = chooseChild(children, command.references);
     if (!child) {
       const keyword = command.kind === 'missing' ? 'MISSING' : 'BACK';
-      return done('which_child', 'reply-which-child', { keyword, references: children.map((c) => c.reference).sort().join(', ') });
+      return done('which_child', 'reply-which-child', {
+        keyword,
+        references: children
+          .map((c) => c.reference)
+          .sort()
+          .join(', '),
+      });
     }
     base.authorityId = child.authorityId;
     base.childId = child.id;
@@ -104,19 +142,31 @@ export class SmsIntakeService {
       const open = await this.commands.openEpisode(tx, child.id);
       if (!open || open.returnedAt) return notUnderstood();
       // Asked, never assumed: a mention of a return is recorded as the carer's words, and only YES records it.
-      await this.confirmations.ask(tx, { authorityId: child.authorityId, fromNumber: from, episodeId: open.id, childId: child.id, at: this.clock.now() });
+      await this.confirmations.ask(tx, {
+        authorityId: child.authorityId,
+        fromNumber: from,
+        episodeId: open.id,
+        childId: child.id,
+        at: this.clock.now(),
+      });
       await this.addUpdate(tx, sms, open, child);
       return done('confirmation_asked', 'reply-confirm-return', { childRef: child.reference }, { episodeId: open.id });
     }
-    const result: CommandResult = command.kind === 'missing' ? await this.commands.reportMissing(tx, child, from)
-      : await this.commands.recordReturn(tx, child, from);
+    const result: CommandResult =
+      command.kind === 'missing'
+        ? await this.commands.reportMissing(tx, child, from)
+        : await this.commands.recordReturn(tx, child, from);
     // "Still missing, last seen at the station": the episode is open already, and what the carer adds is kept.
     if (result.outcome === 'already_open' && saysMoreThanTheKeyword(sms.body)) {
       const open = await this.commands.openEpisode(tx, child.id);
       if (open) await this.addUpdate(tx, sms, open, child);
     }
-    return done(result.outcome, result.template, { childRef: child.reference, episodeRef: result.episodeRef },
-      { episodeId: result.episodeId, needsAttention: result.outcome === 'no_open_episode' });
+    return done(
+      result.outcome,
+      result.template,
+      { childRef: child.reference, episodeRef: result.episodeRef },
+      { episodeId: result.episodeId, needsAttention: result.outcome === 'no_open_episode' },
+    );
   }
 
   /**
@@ -126,11 +176,21 @@ export class SmsIntakeService {
    * (the check is chased at 15 and 30 minutes, the return question lapses). A check sent after the
    * question wins for the same reason.
    */
-  private async bedCheckAnswer(tx: Tx, from: string, children: Child[], command: Extract<SmsCommand, { kind: 'yes' | 'no' }>,
-    base: { childId: string | null }, done: Done): Promise<Handled | null> {
+  private async bedCheckAnswer(
+    tx: Tx,
+    from: string,
+    children: Child[],
+    command: Extract<SmsCommand, { kind: 'yes' | 'no' }>,
+    base: { childId: string | null },
+    done: Done,
+  ): Promise<Handled | null> {
     const waiting = await this.bedChecks.waiting(tx, from, children, command.references);
     if (!waiting) return null;
-    if ('which' in waiting) return done('which_child', 'reply-which-child', { keyword: command.kind.toUpperCase(), references: waiting.which.join(', ') });
+    if ('which' in waiting)
+      return done('which_child', 'reply-which-child', {
+        keyword: command.kind.toUpperCase(),
+        references: waiting.which.join(', '),
+      });
     const question = await this.confirmations.askedAt(tx, from, this.clock.now());
     if (question && question > new Date(waiting.check.sentAt)) return null;
     const answer = await this.bedChecks.answer(tx, waiting, command.kind, from);
@@ -139,18 +199,35 @@ export class SmsIntakeService {
   }
 
   /** A YES to the question this number was asked in the last half hour records that return. */
-  private async confirmedReturn(tx: Tx, from: string, base: { childId: string | null }, done: Done): Promise<Handled | null> {
+  private async confirmedReturn(
+    tx: Tx,
+    from: string,
+    base: { childId: string | null },
+    done: Done,
+  ): Promise<Handled | null> {
     const waiting = await this.confirmations.answer(tx, from, this.clock.now());
     if (!waiting) return null;
     const child = await this.children.findById(tx, waiting.authorityId, waiting.childId);
     if (!child) return null;
     base.childId = child.id;
     const result = await this.commands.recordReturn(tx, child, from);
-    return done(result.outcome, result.template, { childRef: child.reference, episodeRef: result.episodeRef }, { episodeId: result.episodeId });
+    return done(
+      result.outcome,
+      result.template,
+      { childRef: child.reference, episodeRef: result.episodeRef },
+      { episodeId: result.episodeId },
+    );
   }
 
   /** Any other text from a carer whose child has an open episode is that episode's update. */
-  private async carerUpdate(tx: Tx, sms: InboundSms, children: Child[], references: string[], base: { childId: string | null }, done: Done): Promise<Handled | null> {
+  private async carerUpdate(
+    tx: Tx,
+    sms: InboundSms,
+    children: Child[],
+    references: string[],
+    base: { childId: string | null },
+    done: Done,
+  ): Promise<Handled | null> {
     const named = children.filter((c) => references.includes(c.reference));
     const open = [];
     for (const child of named.length ? named : children) {
@@ -161,27 +238,54 @@ export class SmsIntakeService {
     const [{ child, episode }] = open;
     base.childId = child.id;
     await this.addUpdate(tx, sms, episode, child);
-    return done('update_added', 'reply-update-added', { childRef: child.reference, episodeRef: episode.reference }, { episodeId: episode.id });
+    return done(
+      'update_added',
+      'reply-update-added',
+      { childRef: child.reference, episodeRef: episode.reference },
+      { episodeId: episode.id },
+    );
   }
 
   private async addUpdate(tx: Tx, sms: InboundSms, episode: OpenEpisode, child: Child): Promise<void> {
     await this.commands.addUpdate(tx, episode, sms.body);
-    await this.notices.carerUpdate(tx, { authorityId: episode.authorityId, episodeId: episode.id, episodeRef: episode.reference,
-      childId: child.id, childRef: child.reference, at: this.clock.now() });
+    await this.notices.carerUpdate(tx, {
+      authorityId: episode.authorityId,
+      episodeId: episode.id,
+      episodeRef: episode.reference,
+      childId: child.id,
+      childRef: child.reference,
+      at: this.clock.now(),
+    });
   }
 
   private async tellDutyManagers(tx: Tx, authorityId: string | null, sms: InboundSms): Promise<void> {
     if (!authorityId) {
-      this.logger.warn({ messageSid: sms.messageSid }, 'an urgent-sounding text reached a number no authority owns: only the shared duty queue has it');
+      this.logger.warn(
+        { messageSid: sms.messageSid },
+        'an urgent-sounding text reached a number no authority owns: only the shared duty queue has it',
+      );
       return;
     }
     await this.notices.urgentText(tx, authorityId, sms.messageSid, formatDateTime(this.clock.now(), this.timeZone));
   }
 
   private async recordFailure(sms: InboundSms): Promise<void> {
-    await this.db.manager.createQueryBuilder().insert().into(InboundMessage).values({
-      messageSid: sms.messageSid, fromNumber: toE164(sms.from) ?? sms.from, toNumber: sms.to ?? null, body: sms.body.slice(0, 1600),
-      receivedAt: this.clock.now(), command: parseSms(sms.body).kind, outcome: 'failed', reply: renderSms('reply-failed', {}), needsAttention: true,
-    }).orIgnore().execute();
+    await this.db.manager
+      .createQueryBuilder()
+      .insert()
+      .into(InboundMessage)
+      .values({
+        messageSid: sms.messageSid,
+        fromNumber: toE164(sms.from) ?? sms.from,
+        toNumber: sms.to ?? null,
+        body: sms.body.slice(0, 1600),
+        receivedAt: this.clock.now(),
+        command: parseSms(sms.body).kind,
+        outcome: 'failed',
+        reply: renderSms('reply-failed', {}),
+        needsAttention: true,
+      })
+      .orIgnore()
+      .execute();
   }
 }

@@ -22,26 +22,117 @@ export type SmsCommand =
   /** Anything else: an update on an open episode, or a message for the duty team. */
   | { kind: 'text'; references: string[]; urgent: boolean };
 
-const MISSING = new Set(['MISSING', 'MISSIN', 'MSSING', 'MISING', 'MISSNG', 'ABSCONDED', 'RUNAWAY', 'DISAPPEARED', 'VANISHED', 'AWOL']);
+const MISSING = new Set([
+  'MISSING',
+  'MISSIN',
+  'MSSING',
+  'MISING',
+  'MISSNG',
+  'ABSCONDED',
+  'RUNAWAY',
+  'DISAPPEARED',
+  'VANISHED',
+  'AWOL',
+]);
 // Two words that together say the child ran: "run away", "ran off", "gone missing".
-const MISSING_PAIRS = new Set(['RUN AWAY', 'RAN AWAY', 'RUN OFF', 'RAN OFF', 'RUNNING AWAY', 'DONE RUNNER', 'DID RUNNER']);
+const MISSING_PAIRS = new Set([
+  'RUN AWAY',
+  'RAN AWAY',
+  'RUN OFF',
+  'RAN OFF',
+  'RUNNING AWAY',
+  'DONE RUNNER',
+  'DID RUNNER',
+]);
 const RETURN_LEADS = new Set(['FOUND', 'BACK', 'RETURNED', 'HOME']);
 const RETURN_WORDS = new Set([...RETURN_LEADS, 'RETURN', 'ARRIVED', 'SAFE', 'TURNED']);
-const NEGATION = new Set(['NOT', 'NO', 'NOPE', 'HASNT', 'HAVENT', 'HADNT', 'ISNT', 'ARENT', 'WASNT', 'WERENT', 'NEVER', 'DIDNT', 'DOESNT',
-  'DONT', 'CANT', 'CANNOT', 'WONT', 'NOTHING', 'NOBODY']);
+const NEGATION = new Set([
+  'NOT',
+  'NO',
+  'NOPE',
+  'HASNT',
+  'HAVENT',
+  'HADNT',
+  'ISNT',
+  'ARENT',
+  'WASNT',
+  'WERENT',
+  'NEVER',
+  'DIDNT',
+  'DOESNT',
+  'DONT',
+  'CANT',
+  'CANNOT',
+  'WONT',
+  'NOTHING',
+  'NOBODY',
+]);
 const NO = new Set(['NO', 'NOPE', 'NAH', 'N']);
 const YES = new Set(['YES', 'Y', 'YEP', 'YEAH', 'YEA', 'YA', 'YUP', 'CONFIRM', 'CONFIRMED']);
 const HELP = new Set(['HELP', 'INFO', 'COMMANDS']);
 // Words that make an unrecognised text urgent for the duty manager.
-const URGENT = new Set(['HELP', 'URGENT', 'EMERGENCY', 'POLICE', '999', 'DANGER', 'TAKEN', 'KIDNAP', 'KIDNAPPED', 'ABDUCTED', 'SCARED',
-  'HURT', 'ATTACKED', 'THREAT', 'THREATENED', 'TRAFFICKED', 'TRAFFICKER', 'TRAFFICKERS', 'MISSING', 'RUNAWAY', 'FORCED']);
+const URGENT = new Set([
+  'HELP',
+  'URGENT',
+  'EMERGENCY',
+  'POLICE',
+  '999',
+  'DANGER',
+  'TAKEN',
+  'KIDNAP',
+  'KIDNAPPED',
+  'ABDUCTED',
+  'SCARED',
+  'HURT',
+  'ATTACKED',
+  'THREAT',
+  'THREATENED',
+  'TRAFFICKED',
+  'TRAFFICKER',
+  'TRAFFICKERS',
+  'MISSING',
+  'RUNAWAY',
+  'FORCED',
+]);
 // After a leading FOUND, "her phone" or "his bag" is a thing found, not the child.
 const POSSESSIVES = new Set(['HER', 'HIS', 'THEIR', 'MY', 'A', 'AN', 'THE', 'SOME', 'THIS', 'THAT']);
-const PLACES_AND_PEOPLE = new Set(['AT', 'IN', 'ON', 'NEAR', 'BY', 'WITH', 'OUTSIDE', 'SAFE', 'NOW', 'HOME', 'HERE', 'THANKS', 'CHILD', 'GIRL',
-  'BOY', 'KID', 'YOUNG', 'TEENAGER', 'TODAY', 'TONIGHT', 'THIS', 'AND', 'OK', 'WELL', 'ALIVE', 'BACK']);
+const PLACES_AND_PEOPLE = new Set([
+  'AT',
+  'IN',
+  'ON',
+  'NEAR',
+  'BY',
+  'WITH',
+  'OUTSIDE',
+  'SAFE',
+  'NOW',
+  'HOME',
+  'HERE',
+  'THANKS',
+  'CHILD',
+  'GIRL',
+  'BOY',
+  'KID',
+  'YOUNG',
+  'TEENAGER',
+  'TODAY',
+  'TONIGHT',
+  'THIS',
+  'AND',
+  'OK',
+  'WELL',
+  'ALIVE',
+  'BACK',
+]);
 
 function tokens(body: string): string[] {
-  return body.normalize('NFKC').toUpperCase().replace(/['’`]/g, '').match(/[A-Z0-9]+/g) ?? [];
+  return (
+    body
+      .normalize('NFKC')
+      .toUpperCase()
+      .replace(/['’`]/g, '')
+      .match(/[A-Z0-9]+/g) ?? []
+  );
 }
 
 const isReference = (w: string) => referencePattern.test(w);
@@ -54,7 +145,8 @@ function returnLeads(words: string[]): boolean {
   const lead = words[start];
   if (!RETURN_LEADS.has(lead)) return false;
   const rest = words.slice(start + 1).filter((w) => !surelyReference(w));
-  if (lead === 'FOUND' && POSSESSIVES.has(rest[0] ?? '') && rest.length > 1 && !PLACES_AND_PEOPLE.has(rest[1])) return false;
+  if (lead === 'FOUND' && POSSESSIVES.has(rest[0] ?? '') && rest.length > 1 && !PLACES_AND_PEOPLE.has(rest[1]))
+    return false;
   return true;
 }
 
@@ -63,12 +155,20 @@ const GONE_ENDS = new Set(['', 'AGAIN', 'OFF', 'AWOL']);
 
 function missingSaid(words: string[]): boolean {
   const plain = words.filter((w) => !surelyReference(w));
-  return plain.some((w, i) => MISSING.has(w) || MISSING_PAIRS.has(`${w} ${plain[i + 1] ?? ''}`) || (w === 'GONE' && GONE_ENDS.has(plain[i + 1] ?? '')));
+  return plain.some(
+    (w, i) =>
+      MISSING.has(w) ||
+      MISSING_PAIRS.has(`${w} ${plain[i + 1] ?? ''}`) ||
+      (w === 'GONE' && GONE_ENDS.has(plain[i + 1] ?? '')),
+  );
 }
 
 /** "not missing", "no longer missing", "isn't missing": a return, said in the negative. */
 function missingDenied(words: string[]): boolean {
-  return words.some((w, i) => MISSING.has(w) && (NEGATION.has(words[i - 1] ?? '') || (words[i - 2] === 'NO' && words[i - 1] === 'LONGER')));
+  return words.some(
+    (w, i) =>
+      MISSING.has(w) && (NEGATION.has(words[i - 1] ?? '') || (words[i - 2] === 'NO' && words[i - 1] === 'LONGER')),
+  );
 }
 
 /** "not back", "hasn't come home": a return word just after a negation reports the child still away. */
@@ -91,7 +191,9 @@ function classify(body: string): Exclude<SmsCommand, { kind: 'no' }> {
   const words = tokens(body);
   const references = [...new Set(words.filter(isReference))];
   const question = body.includes('?');
-  const text = (urgent = words.some((w) => URGENT.has(w)) || missingSaid(words)): Extract<SmsCommand, { kind: 'text' }> => ({ kind: 'text', references, urgent });
+  const text = (
+    urgent = words.some((w) => URGENT.has(w)) || missingSaid(words),
+  ): Extract<SmsCommand, { kind: 'text' }> => ({ kind: 'text', references, urgent });
   if (body.trim() === '?') return { kind: 'help' };
   if (!words.length) return text(false);
   const ackAt = words.indexOf('ACK');
@@ -106,7 +208,8 @@ function classify(body: string): Exclude<SmsCommand, { kind: 'no' }> {
   if (YES.has(words[0]) && !negated && !question && !missing) return { kind: 'yes', references };
   // A question is for people, whatever it mentions; if it mentions running or danger, urgently.
   if (question) return text();
-  if (missing && mentionsReturn && !returnDenied(words)) return text(true); // "back but ran off again": a person decides
+  // "back but ran off again": a person decides
+  if (missing && mentionsReturn && !returnDenied(words)) return text(true);
   if (missing) return { kind: 'missing', references };
   if (missingDenied(words) && !returnDenied(words)) return { kind: 'return_mentioned', references };
   if (!negated && returnLeads(words)) return { kind: 'found', references };

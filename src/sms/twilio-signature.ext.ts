@@ -6,6 +6,7 @@
 // Twilio out again, and a refusal costs one HMAC over a body capped by the payload limit.
 import Boom from '@hapi/boom';
 import type { Request, ResponseToolkit, RouteOptions } from '@hapi/hapi';
+
 import { countAgainst } from '../platform/http/rate-limit.plugin';
 import { validTwilioSignature } from './twilio-webhook';
 
@@ -14,7 +15,8 @@ export function verifyTwilioSignature(request: Request, h: ResponseToolkit) {
   // The URL Twilio signed is the public one (PUBLIC_BASE_URL), not what a proxy forwarded to us.
   const url = `${config.publicBaseUrl}${request.url.pathname}${request.url.search}`;
   const signature = request.headers['x-twilio-signature'] as string | undefined;
-  const params = typeof request.payload === 'object' && request.payload !== null ? (request.payload as Record<string, unknown>) : {};
+  const params =
+    typeof request.payload === 'object' && request.payload !== null ? (request.payload as Record<string, unknown>) : {};
   if (!validTwilioSignature(config.twilio.authToken, signature, url, params)) {
     throw Boom.forbidden('This request is not signed by Twilio.');
   }

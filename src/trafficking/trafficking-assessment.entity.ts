@@ -1,5 +1,6 @@
 // One trafficking assessment of a child: the indicators seen, the outcome, who assessed and when.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { AssessmentOutcome, TraffickingIndicator } from './trafficking-indicators';
 
 @Entity('trafficking_assessments')

@@ -4,7 +4,13 @@ import { traffickingIndicators } from './trafficking-indicators';
 
 export function presentAssessment(a: TraffickingAssessment) {
   return {
-    id: a.id, childId: a.childId, outcome: a.outcome, assessor: a.assessor, assessedOn: a.assessedOn, notes: a.notes,
-    indicators: a.indicators.map((code) => ({ code, label: traffickingIndicators[code] ?? code })), createdAt: a.createdAt,
+    id: a.id,
+    childId: a.childId,
+    outcome: a.outcome,
+    assessor: a.assessor,
+    assessedOn: a.assessedOn,
+    notes: a.notes,
+    indicators: a.indicators.map((code) => ({ code, label: traffickingIndicators[code] ?? code })),
+    createdAt: a.createdAt,
   };
 }

@@ -3,14 +3,18 @@
 // so neither the answer nor its timing tells an unknown, disabled or locked account from a wrong
 // password. Failures are counted by one UPDATE each, so parallel guesses lock as surely as serial ones.
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
+
 import type { AuditService } from '../platform/audit/audit.service';
+import type { Clock } from '../platform/clock';
 import { Unauthorized } from '../platform/errors';
-import type { User } from './user.entity';
 import { burnVerification, verifyPassword } from './passwords';
+import type { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 
-export interface LockoutPolicy { lockoutAttempts: number; lockoutMinutes: number }
+export interface LockoutPolicy {
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+}
 
 /** Why a sign-in was refused: kept in the audit trail for administrators, never told to the caller. */
 type Refusal = 'unknown_account' | 'disabled' | 'locked' | 'wrong_password';
@@ -19,12 +23,17 @@ export class CredentialsService {
   private readonly repo = new UsersRepository();
   private readonly refused: string;
 
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly policy: LockoutPolicy) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly policy: LockoutPolicy,
+  ) {
     const { lockoutAttempts, lockoutMinutes } = policy;
-    this.refused = 'We could not sign you in. Check your email address and password. '
-      + `After ${lockoutAttempts} wrong passwords in a row an account is locked for ${lockoutMinutes} minutes; `
-      + 'if you still cannot sign in, ask your administrator.';
+    this.refused =
+      'We could not sign you in. Check your email address and password. ' +
+      `After ${lockoutAttempts} wrong passwords in a row an account is locked for ${lockoutMinutes} minutes; ` +
+      'if you still cannot sign in, ask your administrator.';
   }
 
   async verify(email: string, password: string, ip: string | null): Promise<User> {
@@ -41,8 +50,14 @@ export class CredentialsService {
       const outcome = await this.repo.recordFailure(manager, user.id, now, { attempts, until });
       if (outcome === 'locked') {
         const changes = { lockedUntil: until.toISOString(), afterFailedAttempts: attempts };
-        await this.audit.record(null, null, { action: 'account_locked', entityType: 'user', entityId: user.id,
-          authorityId: user.authorityId, ip, changes });
+        await this.audit.record(null, null, {
+          action: 'account_locked',
+          entityType: 'user',
+          entityId: user.id,
+          authorityId: user.authorityId,
+          ip,
+          changes,
+        });
       }
       return this.refuse(user, outcome === 'already-locked' ? 'locked' : 'wrong_password', ip);
     }
@@ -53,8 +68,14 @@ export class CredentialsService {
 
   /** The audit line of a refusal; for an unknown account neither the email typed nor any id is kept. */
   private async refuse(user: User | null, reason: Refusal, ip: string | null): Promise<never> {
-    await this.audit.record(null, null, { action: 'sign_in_failed', entityType: 'user', entityId: user?.id ?? null,
-      authorityId: user?.authorityId ?? null, ip, changes: { reason } });
+    await this.audit.record(null, null, {
+      action: 'sign_in_failed',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      authorityId: user?.authorityId ?? null,
+      ip,
+      changes: { reason },
+    });
     throw new Unauthorized(this.refused);
   }
 }

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 export const MIN_PASSWORD_LENGTH = 12;
 
 const TOO_SHORT = `The password must be ${MIN_PASSWORD_LENGTH} characters or more`;
-const TOO_COMMON = 'The password is too easy to guess: it is a common password or has appeared in a data breach. '
-  + 'Choose another, for example three random words';
+const TOO_COMMON =
+  'The password is too easy to guess: it is a common password or has appeared in a data breach. ' +
+  'Choose another, for example three random words';
 
 const LIST = require.resolve('@zxcvbn-ts/language-common/src/passwords.json');
 let common: Set<string> | undefined;

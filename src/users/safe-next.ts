@@ -20,7 +20,7 @@ export function safeNext(next: unknown): string {
 
 function isLocalPath(path: string): boolean {
   if (!path.startsWith('/') || path.startsWith('//')) return false;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  // Control characters are exactly what is refused.
   if (/[\\\u0000-\u001f\u007f]/.test(path)) return false;
   const url = new URL(path, BASE);
   return url.origin === BASE && !url.pathname.startsWith('//');

@@ -1,34 +1,51 @@
 // API sign-in: exchanges email and password for a bearer token (credentials.service.ts checks them,
 // with the lockout), looks tokens up and revokes them.
 import { createHash, randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
-import type { Actor } from '../platform/auth/actor';
-import type { AuditService } from '../platform/audit/audit.service';
-import { TokenCache } from '../platform/auth/token-cache';
-import { ApiToken } from './api-token.entity';
-import { User } from './user.entity';
-import { CredentialsService, LockoutPolicy } from './credentials.service';
 
-export interface TokenPolicy extends LockoutPolicy { ttlHours: number }
+import type { DataSource } from 'typeorm';
+
+import type { AuditService } from '../platform/audit/audit.service';
+import type { Actor } from '../platform/auth/actor';
+import { TokenCache } from '../platform/auth/token-cache';
+import type { Clock } from '../platform/clock';
+import { ApiToken } from './api-token.entity';
+import { CredentialsService, LockoutPolicy } from './credentials.service';
+import { User } from './user.entity';
+
+export interface TokenPolicy extends LockoutPolicy {
+  ttlHours: number;
+}
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export class TokensService {
   private readonly credentials: CredentialsService;
 
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService,
-    private readonly policy: TokenPolicy, readonly cache = new TokenCache(db, clock)) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly policy: TokenPolicy,
+    readonly cache = new TokenCache(db, clock),
+  ) {
     this.credentials = new CredentialsService(db, clock, audit, policy);
   }
 
-  async signIn(email: string, password: string, ip: string | null): Promise<{ token: string; expiresAt: Date; user: User }> {
+  async signIn(
+    email: string,
+    password: string,
+    ip: string | null,
+  ): Promise<{ token: string; expiresAt: Date; user: User }> {
     const user = await this.verifyCredentials(email, password, ip);
     const now = this.clock.now();
     const token = `mct_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(now.getTime() + this.policy.ttlHours * 3600_000);
     await this.db.manager.insert(ApiToken, { userId: user.id, tokenHash: sha256(token), createdAt: now, expiresAt });
-    await this.audit.record(null, { actor: actorOf(user), ip }, { action: 'sign_in', entityType: 'user', entityId: user.id });
+    await this.audit.record(
+      null,
+      { actor: actorOf(user), ip },
+      { action: 'sign_in', entityType: 'user', entityId: user.id },
+    );
     return { token, expiresAt, user };
   }
 
@@ -43,11 +60,13 @@ export class TokensService {
     if (cached) return cached;
     const stamp = this.cache.stamp();
     const now = this.clock.now();
-    const row = await this.db.getRepository(ApiToken).createQueryBuilder('t')
+    const row = (await this.db
+      .getRepository(ApiToken)
+      .createQueryBuilder('t')
       .innerJoinAndMapOne('t.user', User, 'u', 'u.id = t.user_id')
       .where('t.token_hash = :hash', { hash })
       .andWhere('t.revoked_at IS NULL AND t.expires_at > :now AND u.disabled_at IS NULL', { now })
-      .getOne() as (ApiToken & { user: User }) | null;
+      .getOne()) as (ApiToken & { user: User }) | null;
     if (!row) return null;
     const actor = actorOf(row.user);
     this.cache.set(hash, stamp, actor, row.expiresAt);

@@ -1,5 +1,6 @@
 // A person who signs in. Each belongs to exactly one local authority and has one role.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { Role } from '../platform/auth/roles';
 
 @Entity('users')

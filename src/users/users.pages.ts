@@ -1,46 +1,70 @@
 // Administration: the authority's users, and adding one with a temporary password.
-import { Joi } from '../platform/http/joi';
-import type { AppRoute } from '../platform/http/types';
-import { contextOf } from '../platform/http/context';
 import { can } from '../platform/auth/permissions';
 import { roleLabels, roles } from '../platform/auth/roles';
-import { formPage } from '../platform/views/form-page';
-import { choice, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
+import { contextOf } from '../platform/http/context';
+import { Joi } from '../platform/http/joi';
+import type { AppRoute } from '../platform/http/types';
 import { toE164 } from '../platform/phone';
+import { choice, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
+import { formPage } from '../platform/views/form-page';
 
 const adminBack = { href: '/admin', text: 'Back to administration' };
 
 export const usersPages: AppRoute[] = [
   {
-    method: 'GET', path: '/admin/users',
+    method: 'GET',
+    path: '/admin/users',
     options: {
-      auth: 'session', app: { action: 'users.read' }, description: 'Users list',
+      auth: 'session',
+      app: { action: 'users.read' },
+      description: 'Users list',
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const users = await request.server.app.services.users.list(ctx);
         return h.view('admin-users', {
-          backLink: adminBack, canCreate: can(ctx.actor.role, 'users.write'),
-          rows: users.map((u) => ({ name: u.name, email: u.email, role: roleLabels[u.role] ?? u.role,
-            status: u.disabledAt ? 'Disabled' : u.lockedUntil ? 'Locked' : 'Active' })),
+          backLink: adminBack,
+          canCreate: can(ctx.actor.role, 'users.write'),
+          rows: users.map((u) => ({
+            name: u.name,
+            email: u.email,
+            role: roleLabels[u.role] ?? u.role,
+            status: u.disabledAt ? 'Disabled' : u.lockedUntil ? 'Locked' : 'Active',
+          })),
         });
       },
     },
   },
   ...formPage({
-    path: '/admin/users/new', view: 'admin-user-new', action: 'users.write', description: 'Add a user',
+    path: '/admin/users/new',
+    view: 'admin-user-new',
+    action: 'users.write',
+    description: 'Add a user',
     fields: {
       name: requiredText(200, 'their full name', 'Full name'),
-      email: Joi.string().trim().max(254).email({ tlds: false }).required().messages({ 'any.required': 'Enter their email address', 'string.empty': 'Enter their email address',
-        'string.email': 'Enter an email address in the correct format, like name@example.org' }),
+      email: Joi.string().trim().max(254).email({ tlds: false }).required().messages({
+        'any.required': 'Enter their email address',
+        'string.empty': 'Enter their email address',
+        'string.email': 'Enter an email address in the correct format, like name@example.org',
+      }),
       role: choice(roles, 'a role'),
       mobile: optionalMobile('their mobile number'),
-      password: Joi.string().min(12).max(200).required().messages({ 'any.required': 'Enter a temporary password', 'string.empty': 'Enter a temporary password',
-        'string.min': 'The temporary password must be 12 characters or more' }),
+      password: Joi.string().min(12).max(200).required().messages({
+        'any.required': 'Enter a temporary password',
+        'string.empty': 'Enter a temporary password',
+        'string.min': 'The temporary password must be 12 characters or more',
+      }),
     },
-    context: async () => ({ backLink: { href: '/admin/users', text: 'Back to users' }, roleItems: roles.map((r) => ({ value: r, text: roleLabels[r] })) }),
+    context: async () => ({
+      backLink: { href: '/admin/users', text: 'Back to users' },
+      roleItems: roles.map((r) => ({ value: r, text: roleLabels[r] })),
+    }),
     submit: async (request, v) => {
       await request.server.app.services.users.create(contextOf(request), {
-        name: v.name, email: v.email, role: v.role as never, password: v.password, mobile: orNull(v.mobile && toE164(v.mobile)),
+        name: v.name,
+        email: v.email,
+        role: v.role as never,
+        password: v.password,
+        mobile: orNull(v.mobile && toE164(v.mobile)),
       });
       return '/admin/users';
     },

@@ -4,7 +4,10 @@
 import type { Tx } from '../platform/database/transaction';
 import { User } from './user.entity';
 
-export interface LockoutRule { attempts: number; until: Date }
+export interface LockoutRule {
+  attempts: number;
+  until: Date;
+}
 
 /** What one failed sign-in did: 'counted', 'locked' (this failure locked the account), or 'already-locked'. */
 export type FailureOutcome = 'counted' | 'locked' | 'already-locked';
@@ -44,7 +47,8 @@ export class UsersRepository {
          WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
          RETURNING locked_until > $2 AS locked)
        SELECT locked FROM counted`,
-      [userId, now, rule.attempts, rule.until]);
+      [userId, now, rule.attempts, rule.until],
+    );
     if (!rows.length) return 'already-locked';
     return rows[0].locked ? 'locked' : 'counted';
   }
@@ -60,7 +64,8 @@ export class UsersRepository {
          WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
          RETURNING id)
        SELECT id FROM cleared`,
-      [userId, now]);
+      [userId, now],
+    );
     return rows.length > 0;
   }
 }

@@ -1,30 +1,40 @@
 // Sign-in for the API, and user administration.
-import { Joi } from '../platform/http/joi';
-import type { AppRoute } from '../platform/http/types';
-import { contextOf } from '../platform/http/context';
-import { clientAddress } from '../platform/http/client-address';
-import { email } from '../platform/http/schemas';
 import { roles } from '../platform/auth/roles';
+import { clientAddress } from '../platform/http/client-address';
+import { contextOf } from '../platform/http/context';
+import { Joi } from '../platform/http/joi';
+import { email } from '../platform/http/schemas';
+import type { AppRoute } from '../platform/http/types';
 import { presentUser } from './users.service';
 
 export const usersRoutes: AppRoute[] = [
   {
-    method: 'POST', path: '/api/v1/auth/tokens',
+    method: 'POST',
+    path: '/api/v1/auth/tokens',
     options: {
-      auth: false, tags: ['api', 'auth'], description: 'Exchange email and password for a bearer token',
+      auth: false,
+      tags: ['api', 'auth'],
+      description: 'Exchange email and password for a bearer token',
       app: { rateLimit: 'sign-in' },
       validate: { payload: Joi.object({ email: email.required(), password: Joi.string().max(200).required() }) },
       handler: async (request, h) => {
         const { email: address, password } = request.payload as { email: string; password: string };
-        const { token, expiresAt, user } = await request.server.app.services.tokens.signIn(address, password, clientAddress(request));
+        const { token, expiresAt, user } = await request.server.app.services.tokens.signIn(
+          address,
+          password,
+          clientAddress(request),
+        );
         return h.response({ token, tokenType: 'Bearer', expiresAt, user: presentUser(user) }).code(201);
       },
     },
   },
   {
-    method: 'DELETE', path: '/api/v1/auth/tokens/current',
+    method: 'DELETE',
+    path: '/api/v1/auth/tokens/current',
     options: {
-      tags: ['api', 'auth'], description: 'Sign out: revoke the token used for this request', app: { action: 'self.session' },
+      tags: ['api', 'auth'],
+      description: 'Sign out: revoke the token used for this request',
+      app: { action: 'self.session' },
       handler: async (request, h) => {
         const token = (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
         await request.server.app.services.tokens.revoke(token);
@@ -33,20 +43,30 @@ export const usersRoutes: AppRoute[] = [
     },
   },
   {
-    method: 'GET', path: '/api/v1/users',
+    method: 'GET',
+    path: '/api/v1/users',
     options: {
-      tags: ['api', 'users'], description: "List the users of the caller's authority", app: { action: 'users.read' },
+      tags: ['api', 'users'],
+      description: "List the users of the caller's authority",
+      app: { action: 'users.read' },
       handler: async (request) => (await request.server.app.services.users.list(contextOf(request))).map(presentUser),
     },
   },
   {
-    method: 'POST', path: '/api/v1/users',
+    method: 'POST',
+    path: '/api/v1/users',
     options: {
-      tags: ['api', 'users'], description: 'Create a user in the caller\'s authority', app: { action: 'users.write' },
+      tags: ['api', 'users'],
+      description: "Create a user in the caller's authority",
+      app: { action: 'users.write' },
       validate: {
         payload: Joi.object({
-          email: email.required(), name: Joi.string().trim().max(200).required(),
-          role: Joi.string().valid(...roles).required(), password: Joi.string().min(12).max(200).required(),
+          email: email.required(),
+          name: Joi.string().trim().max(200).required(),
+          role: Joi.string()
+            .valid(...roles)
+            .required(),
+          password: Joi.string().min(12).max(200).required(),
           mobile: Joi.string().max(30).allow(null),
         }),
       },

@@ -1,22 +1,33 @@
 // Users of one authority: listed and created by administrators (and by the demo seed).
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../platform/clock';
+
+import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Role } from '../platform/auth/roles';
-import type { AuditService } from '../platform/audit/audit.service';
-import { Conflict, invalidFields } from '../platform/errors';
+import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
-import type { User } from './user.entity';
-import { hashPassword } from './passwords';
+import { Conflict, invalidFields } from '../platform/errors';
 import { newPasswordProblem } from './password-rules';
+import { hashPassword } from './passwords';
+import type { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 
-export interface NewUser { email: string; name: string; role: Role; password: string; mobile?: string | null }
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  mobile?: string | null;
+}
 
 export class UsersService {
   private readonly repo = new UsersRepository();
 
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(ctx: RequestContext): Promise<User[]> {
     return this.repo.listInAuthority(this.db.manager, ctx.actor.authorityId);
@@ -37,12 +48,26 @@ export class UsersService {
     const taken = await this.repo.emailTaken(tx, input.email);
     if (taken) throw new Conflict('A user with that email address already exists.');
     return this.repo.save(tx, {
-      authorityId, email: input.email, name: input.name, role: input.role, mobile: input.mobile ?? null,
-      passwordHash: await hashPassword(input.password), failedAttempts: 0, createdAt: this.clock.now(),
+      authorityId,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      mobile: input.mobile ?? null,
+      passwordHash: await hashPassword(input.password),
+      failedAttempts: 0,
+      createdAt: this.clock.now(),
     });
   }
 }
 
 export function presentUser(u: User) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, mobile: u.mobile, locked: !!u.lockedUntil, disabled: !!u.disabledAt };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    mobile: u.mobile,
+    locked: !!u.lockedUntil,
+    disabled: !!u.disabledAt,
+  };
 }

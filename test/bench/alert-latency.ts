@@ -5,17 +5,18 @@
 // dispatcher, PostgreSQL, the fake Twilio API, the SMTP server) shares one machine, so the figures
 // are an upper bound. Prints p50/p95/p99. Run: npm run bench:alerts
 import { performance } from 'node:perf_hooks';
-import globalSetup from '../support/global-setup';
-import globalTeardown from '../support/global-teardown';
-import { createTestDatabase } from '../support/database';
-import { FakeTwilio } from '../support/fake-twilio';
-import { SmtpSink } from '../support/smtp-sink';
-import { alertData, deliveryEnv } from '../support/delivery';
-import { testLogger } from '../support/quiet-logger';
+
+import { LocalAuthority } from '../../src/authorities/local-authority.entity';
 import { loadConfig } from '../../src/config';
 import { systemClock } from '../../src/platform/clock';
 import { createServices } from '../../src/services';
-import { LocalAuthority } from '../../src/authorities/local-authority.entity';
+import { createTestDatabase } from '../support/database';
+import { alertData, deliveryEnv } from '../support/delivery';
+import { FakeTwilio } from '../support/fake-twilio';
+import globalSetup from '../support/global-setup';
+import globalTeardown from '../support/global-teardown';
+import { testLogger } from '../support/quiet-logger';
+import { SmtpSink } from '../support/smtp-sink';
 
 const ALERTS = 200;
 const AT_A_TIME = 50;
@@ -45,9 +46,23 @@ async function main(): Promise<void> {
     const episodeRef = `E-${String(i).padStart(4, '0')}`;
     const recipient = { type: 'contact' as const, id: null, name: 'Police control room' };
     await db.dataSource.transaction(async (tx) => {
-      const common = { authorityId, stepKey: 'report#0', template: 'missing-alert', data: alertData(episodeRef), needsAck: true };
-      await services.outbox.enqueue(tx, { ...common, channel: 'sms', recipient: { ...recipient, address: '+447700900800' } });
-      await services.outbox.enqueue(tx, { ...common, channel: 'email', recipient: { ...recipient, address: 'control@police.example.org' } });
+      const common = {
+        authorityId,
+        stepKey: 'report#0',
+        template: 'missing-alert',
+        data: alertData(episodeRef),
+        needsAck: true,
+      };
+      await services.outbox.enqueue(tx, {
+        ...common,
+        channel: 'sms',
+        recipient: { ...recipient, address: '+447700900800' },
+      });
+      await services.outbox.enqueue(tx, {
+        ...common,
+        channel: 'email',
+        recipient: { ...recipient, address: 'control@police.example.org' },
+      });
       committedAt.set(episodeRef, performance.timeOrigin + performance.now());
     });
   };
@@ -72,14 +87,18 @@ async function main(): Promise<void> {
   const elapsed = performance.now() - started;
 
   const sms = twilio.messages.map((m) => m.receivedAt - committedAt.get(/episode ([\w-]+)\)/.exec(m.body)![1])!);
-  const email = smtp.messages.map((m) => m.receivedAt - committedAt.get(/episode ([\w-]+) /.exec(m.mail.subject ?? '')![1])!);
-  process.stdout.write([
-    `alert latency from commit (${ALERTS} alerts, ${AT_A_TIME} transactions at a time, each one SMS + one email; ${(elapsed / 1000).toFixed(1)} s in all)`,
-    line('idle: commit -> Twilio', idle),
-    line('commit -> Twilio API', sms),
-    line('commit -> SMTP server', email),
-    '',
-  ].join('\n'));
+  const email = smtp.messages.map(
+    (m) => m.receivedAt - committedAt.get(/episode ([\w-]+) /.exec(m.mail.subject ?? '')![1])!,
+  );
+  process.stdout.write(
+    [
+      `alert latency from commit (${ALERTS} alerts, ${AT_A_TIME} transactions at a time, each one SMS + one email; ${(elapsed / 1000).toFixed(1)} s in all)`,
+      line('idle: commit -> Twilio', idle),
+      line('commit -> Twilio API', sms),
+      line('commit -> SMTP server', email),
+      '',
+    ].join('\n'),
+  );
 
   await services.dispatcher.stop();
   await twilio.stop();

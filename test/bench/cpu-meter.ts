@@ -2,9 +2,13 @@
 // Linux, from /proc; elsewhere PostgreSQL's share is not known). Wall time on a shared 2-core
 // machine moves with whatever else runs; CPU time says what the work itself costs.
 import { readdirSync, readFileSync } from 'node:fs';
+
 import type { DataSource } from 'typeorm';
 
-export interface CpuUse { nodeMs: number; postgresMs: number | null }
+export interface CpuUse {
+  nodeMs: number;
+  postgresMs: number | null;
+}
 
 function statFields(pid: string): string[] | null {
   try {
@@ -20,7 +24,10 @@ export function processTicks(pid: number | string): number {
   return f ? Number(f[11]) + Number(f[12]) : 0;
 }
 
-/** Ticks so far of each child of the postmaster: backends, walwriter, checkpointer... (fields 14 and 15 are utime and stime in ticks, 100 a second). */
+/**
+ * Ticks so far of each child of the postmaster: backends, walwriter, checkpointer... (fields 14 and 15 are utime and
+ * stime in ticks, 100 a second).
+ */
 export function postgresTicksByProcess(postmaster: string): Map<string, number> {
   const ticks = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -36,7 +43,10 @@ export function postgresTicks(postmaster: string): number {
   return ticks;
 }
 
-/** Ticks used since `before` by the processes alive now (a backend that exited in between takes its whole count with it, so it is not subtracted). */
+/**
+ * Ticks used since `before` by the processes alive now (a backend that exited in between takes its whole count with it,
+ * so it is not subtracted).
+ */
 export function postgresTicksSince(postmaster: string, before: Map<string, number>): number {
   let ticks = 0;
   for (const [pid, t] of postgresTicksByProcess(postmaster)) ticks += t - (before.get(pid) ?? 0);
@@ -46,7 +56,7 @@ export function postgresTicksSince(postmaster: string, before: Map<string, numbe
 /** The PostgreSQL server process behind a connection (Linux only; null elsewhere). */
 export async function postmasterOf(db: DataSource): Promise<string | null> {
   const [{ pid }] = await db.query('SELECT pg_backend_pid() AS pid');
-  return process.platform === 'linux' ? statFields(String(pid))?.[1] ?? null : null;
+  return process.platform === 'linux' ? (statFields(String(pid))?.[1] ?? null) : null;
 }
 
 export async function startCpuMeter(db: DataSource): Promise<() => CpuUse> {
@@ -55,6 +65,9 @@ export async function startCpuMeter(db: DataSource): Promise<() => CpuUse> {
   const node0 = process.cpuUsage();
   return () => {
     const node = process.cpuUsage(node0);
-    return { nodeMs: Math.round((node.user + node.system) / 1000), postgresMs: postmaster ? (postgresTicks(postmaster) - pg0) * 10 : null };
+    return {
+      nodeMs: Math.round((node.user + node.system) / 1000),
+      postgresMs: postmaster ? (postgresTicks(postmaster) - pg0) * 10 : null,
+    };
   };
 }

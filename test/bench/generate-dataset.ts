@@ -4,13 +4,19 @@
 // one open episode per child). Run: tsx test/bench/generate-dataset.ts --scale 0.01
 // (into DATABASE_URL, else a throwaway embedded PostgreSQL under the temp dir).
 import { performance } from 'node:perf_hooks';
+
 import type { DataSource } from 'typeorm';
 
 export const AUTHORITIES = 150;
 export const EPISODES_PER_CHILD = 10;
 export const NOTIFICATIONS_PER_EPISODE = 10;
 
-export interface DatasetSize { authorities: number; children: number; episodes: number; notifications: number }
+export interface DatasetSize {
+  authorities: number;
+  children: number;
+  episodes: number;
+  notifications: number;
+}
 
 export function datasetSize(scale: number): DatasetSize {
   const children = Math.max(1, Math.round(100_000 * scale));
@@ -35,7 +41,9 @@ const childrenSql = `INSERT INTO children (authority_id, reference, local_id, fi
 
 // Ten episodes per child, 90 days apart (12 days for 1 child in 10, a repeat misser, in 2025-26),
 // lasting 1-168 hours; the last is still open for 1 child in 20 and closed without a return for another 1 in 20.
-const episodesSql = (newId: string) => `INSERT INTO missing_episodes (id, authority_id, child_id, reference, kind, state, discovered_at, reported_at,
+const episodesSql = (
+  newId: string,
+) => `INSERT INTO missing_episodes (id, authority_id, child_id, reference, kind, state, discovered_at, reported_at,
     reported_via, reported_by_name, reported_to_police_at, police_reference, risk_grade, high_risk_from_start, trafficking_status,
     repeat_count, returned_at, return_interview_offered_at, return_interview_held_at, closed_at, close_reason, policy_snapshot,
     created_at, updated_at)
@@ -60,7 +68,9 @@ const episodesSql = (newId: string) => `INSERT INTO missing_episodes (id, author
            ELSE d.at + l.lasted + interval '3 days' END AS closed) t`;
 
 // Ten alerts per episode, minutes apart: 2% failed, 2% undelivered, most of those needing an ACK acknowledged.
-const notificationsSql = (newId: string) => `INSERT INTO notifications (id, authority_id, episode_id, step_key, channel, recipient_type, recipient_name,
+const notificationsSql = (
+  newId: string,
+) => `INSERT INTO notifications (id, authority_id, episode_id, step_key, channel, recipient_type, recipient_name,
     address, template, body_text, needs_ack, acknowledged_at, status, attempts, next_attempt_at, created_at, updated_at, sent_at, delivered_at)
   SELECT ${newId}, e.authority_id, e.id, 'step' || s, CASE WHEN s % 2 = 1 THEN 'sms' ELSE 'email' END, 'contact', 'Generated contact',
     CASE WHEN s % 2 = 1 THEN '+447700900' || lpad(s::text, 3, '0') ELSE 'contact' || s || '@example.org' END,
@@ -84,17 +94,23 @@ export async function generateDataset(db: DataSource, scale: number, log: Log = 
   const step = async (what: string, sql: string, params: unknown[]) => {
     const t = performance.now();
     await db.query(sql, params);
-    log(`  ${what} in ${((performance.now() - t) / 1000).toFixed(1)} s (${((performance.now() - started) / 1000).toFixed(0)} s so far)`);
+    log(
+      `  ${what} in ${((performance.now() - t) / 1000).toFixed(1)} s (${((performance.now() - started) / 1000).toFixed(0)} s so far)`,
+    );
   };
   await step(`${size.authorities} authorities`, authoritiesSql, [size.authorities]);
   await step(`${size.children} children`, childrenSql, [size.children, AUTHORITIES]);
-  const ids: string[] = (await db.query(`SELECT id FROM local_authorities WHERE code LIKE 'GEN%' ORDER BY code`)).map((r: { id: string }) => r.id);
+  const ids: string[] = (await db.query(`SELECT id FROM local_authorities WHERE code LIKE 'GEN%' ORDER BY code`)).map(
+    (r: { id: string }) => r.id,
+  );
   // Time-ordered ids (PostgreSQL 18) append to the primary-key index instead of writing all over it.
   const [{ v7 }] = await db.query(`SELECT to_regproc('uuidv7') IS NOT NULL AS v7`);
   const newId = v7 ? 'uuidv7()' : 'gen_random_uuid()';
   const batches = Array.from({ length: Math.ceil(ids.length / 15) }, (_, i) => ids.slice(i * 15, i * 15 + 15));
-  for (const [i, batch] of batches.entries()) await step(`episodes, batch ${i + 1}/${batches.length}`, episodesSql(newId), [batch]);
-  for (const [i, batch] of batches.entries()) await step(`notifications, batch ${i + 1}/${batches.length}`, notificationsSql(newId), [batch]);
+  for (const [i, batch] of batches.entries())
+    await step(`episodes, batch ${i + 1}/${batches.length}`, episodesSql(newId), [batch]);
+  for (const [i, batch] of batches.entries())
+    await step(`notifications, batch ${i + 1}/${batches.length}`, notificationsSql(newId), [batch]);
   await step('ANALYZE', 'ANALYZE', []);
   return size;
 }
@@ -115,4 +131,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) main().catch((err) => { process.stderr.write(`generation failed: ${err.stack ?? err}\n`); process.exit(1); });
+if (require.main === module)
+  main().catch((err) => {
+    process.stderr.write(`generation failed: ${err.stack ?? err}\n`);
+    process.exit(1);
+  });

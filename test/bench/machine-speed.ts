@@ -10,8 +10,15 @@ export function machineSpeedMs(): number {
     const started = performance.now();
     let length = 0;
     for (let i = 0; i < 20_000; i += 1) {
-      const message = { id: i, reference: `E-${i.toString(36)}`, risk: i % 3 ? 'high' : 'medium', at: new Date(1_700_000_000_000 + i * 60_000).toISOString() };
-      length += JSON.parse(JSON.stringify(message)).reference.length + `${message.reference} is ${message.risk} risk at ${message.at}`.length;
+      const message = {
+        id: i,
+        reference: `E-${i.toString(36)}`,
+        risk: i % 3 ? 'high' : 'medium',
+        at: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
+      };
+      length +=
+        JSON.parse(JSON.stringify(message)).reference.length +
+        `${message.reference} is ${message.risk} risk at ${message.at}`.length;
     }
     times.push(performance.now() - started + (length < 0 ? 1 : 0));
   }

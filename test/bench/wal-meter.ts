@@ -13,7 +13,10 @@ async function walPosition(db: DataSource): Promise<string> {
 export async function startWalMeter(db: DataSource): Promise<() => Promise<number>> {
   const before = await walPosition(db);
   return async () => {
-    const [{ bytes }] = await db.query('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn)::bigint AS bytes', [before]);
+    const [{ bytes }] = await db.query(
+      'SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn)::bigint AS bytes',
+      [before],
+    );
     return Math.round(Number(bytes) / 1024);
   };
 }

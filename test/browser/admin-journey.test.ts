@@ -1,13 +1,20 @@
 // A senior manager changes the escalation policy in a real browser (GOV.UK errors for a bad edit),
 // and the child record and administration pages pass the accessibility check.
 import type { Browser, Page } from 'playwright-core';
+
 import { accessibilityProblems, baseUrl, launchBrowser, screenshot, signIn } from './support/browser';
 
 let browser: Browser;
 let page: Page;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
-beforeEach(async () => { page = await (await browser.newContext()).newPage(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await (await browser.newContext()).newPage();
+});
 
 async function accessible(name: string): Promise<void> {
   expect(await accessibilityProblems(page)).toEqual([]);
@@ -39,8 +46,15 @@ it('lets a senior manager change the escalation policy, explaining a mistake fir
 it('shows an administrator the users, contacts, texts and audit pages accessibly', async () => {
   await signIn(page, 'admin@demo-borough.example.org');
   await page.waitForURL(`${baseUrl()}/`);
-  for (const [path, name] of [['/admin/users', 'admin-users'], ['/admin/users/new', 'admin-user-new'], ['/admin/contacts', 'admin-contacts'],
-    ['/admin/contacts/new', 'admin-contact-new'], ['/admin/texts', 'admin-texts'], ['/admin/audit', 'admin-audit'], ['/accessibility', 'accessibility']]) {
+  for (const [path, name] of [
+    ['/admin/users', 'admin-users'],
+    ['/admin/users/new', 'admin-user-new'],
+    ['/admin/contacts', 'admin-contacts'],
+    ['/admin/contacts/new', 'admin-contact-new'],
+    ['/admin/texts', 'admin-texts'],
+    ['/admin/audit', 'admin-audit'],
+    ['/accessibility', 'accessibility'],
+  ]) {
     await page.goto(`${baseUrl()}${path}`);
     await accessible(name);
   }

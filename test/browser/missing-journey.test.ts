@@ -2,12 +2,18 @@
 // delivered (the fake Twilio reports each text delivered with a signed callback), then records the
 // child found and the return interview and closes the episode. Every page passes the axe check.
 import type { Browser, Page } from 'playwright-core';
+
 import { accessibilityProblems, baseUrl, launchBrowser, screenshot, signIn } from './support/browser';
 
 let browser: Browser;
 let page: Page;
-beforeAll(async () => { browser = await launchBrowser(); page = await (await browser.newContext()).newPage(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await (await browser.newContext()).newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function accessible(name: string): Promise<void> {
   expect(await accessibilityProblems(page)).toEqual([]);
@@ -47,7 +53,9 @@ it('reports a child missing, sees the alerts delivered, records the return and t
   await accessible('episode-missing');
 
   await page.goto(`${baseUrl()}/`);
-  expect(await page.locator('#missing-now ~ .govuk-summary-card').first().innerText()).toMatch(/Amira Example \(K7Q2\): missing for/);
+  expect(await page.locator('#missing-now ~ .govuk-summary-card').first().innerText()).toMatch(
+    /Amira Example \(K7Q2\): missing for/,
+  );
   expect(await page.locator('.govuk-summary-card', { hasText: 'Amira Example' }).innerText()).toContain('Delivered');
   await accessible('dashboard-missing');
 
@@ -58,7 +66,9 @@ it('reports a child missing, sees the alerts delivered, records the return and t
   await page.getByRole('button', { name: 'Save police details' }).click();
   expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter why the police gave this risk grade');
   await accessible('episode-police-errors');
-  await page.getByLabel('Why did the police give this grade?').fill('Trafficking concerns; contact with unknown adults');
+  await page
+    .getByLabel('Why did the police give this grade?')
+    .fill('Trafficking concerns; contact with unknown adults');
   await page.getByRole('button', { name: 'Save police details' }).click();
   await page.waitForURL(episodeUrl);
   expect(await page.locator('.govuk-summary-list').innerText()).toContain('DC-2026-0042');

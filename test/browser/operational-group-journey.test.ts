@@ -1,12 +1,18 @@
 // A group member opens the operational group in a real browser, opens the next meeting and reads its
 // agenda pack, then agrees an action (a GOV.UK error first). Every page passes the axe check.
 import type { Browser, Page } from 'playwright-core';
+
 import { baseUrl, expectAccessible, launchBrowser, signIn } from './support/browser';
 
 let browser: Browser;
 let page: Page;
-beforeAll(async () => { browser = await launchBrowser(); page = await (await browser.newContext()).newPage(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await (await browser.newContext()).newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const accessible = (name: string) => expectAccessible(page, name);
 
@@ -15,7 +21,9 @@ it('opens the next meeting, reads its agenda pack and adds an action', async () 
   await page.waitForURL(`${baseUrl()}/`);
   await page.getByRole('link', { name: 'Operational group', exact: true }).click();
   expect(await page.locator('h1').innerText()).toBe('Demo Borough operational group');
-  expect(await page.locator('.govuk-table', { hasText: 'Check the phone arrangements for H9PX' }).innerText()).toContain('Overdue');
+  expect(
+    await page.locator('.govuk-table', { hasText: 'Check the phone arrangements for H9PX' }).innerText(),
+  ).toContain('Overdue');
   await accessible('operational-group');
 
   await page.locator('#next-meeting + .govuk-summary-list a').click();
@@ -36,6 +44,8 @@ it('opens the next meeting, reads its agenda pack and adds an action', async () 
   await page.getByLabel('Year').fill('2030');
   await page.getByRole('button', { name: 'Add action' }).click();
   await page.waitForURL(meetingUrl);
-  expect(await page.locator('#actions + .govuk-table').innerText()).toContain('Ask the college for the attendance record');
+  expect(await page.locator('#actions + .govuk-table').innerText()).toContain(
+    'Ask the college for the attendance record',
+  );
   await accessible('group-meeting-action-added');
 });

@@ -1,12 +1,19 @@
 // A person signs in and out in a real browser; every page passes an accessibility check.
 import type { Browser, Page } from 'playwright-core';
+
 import { accessibilityProblems, baseUrl, launchBrowser, screenshot, signIn } from './support/browser';
 
 let browser: Browser;
 let page: Page;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
-beforeEach(async () => { page = await (await browser.newContext()).newPage(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await (await browser.newContext()).newPage();
+});
 
 it('shows GOV.UK errors for an empty sign-in form, accessibly', async () => {
   await page.goto(`${baseUrl()}/sign-in`);
@@ -34,7 +41,9 @@ it('signs a social worker in and out', async () => {
 
 it('runs with no console errors and no CSP violations', async () => {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(e.message));
   await signIn(page, 'team.manager@demo-borough.example.org');
   await page.waitForURL(`${baseUrl()}/`);

@@ -1,10 +1,10 @@
 // What a data protection officer needs from the trail: refused requests (another authority's record,
 // a role that may not), refused profile links, reads of the text queue, and which children a list
 // or search showed, all findable through the audit page's filters, which name the user.
-import { buildTestApp, bearer, TestApp } from '../support/app';
+import { bearer, buildTestApp, TestApp } from '../support/app';
+import { addContacts, authorityId, childPlaced, post, reportMissing } from '../support/escalation-fixtures';
 import { pageSession } from '../support/pages';
 import { demoChildId } from '../support/records';
-import { addContacts, authorityId, childPlaced, post, reportMissing } from '../support/escalation-fixtures';
 
 let app: TestApp;
 let childId: string;
@@ -12,14 +12,24 @@ beforeAll(async () => {
   app = await buildTestApp({ PUBLIC_BASE_URL: 'https://alerts.example.org' });
   childId = await demoChildId(app, 'K7Q2');
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 const sql = (text: string, params: unknown[] = []) => app.db.dataSource.query(text, params);
-const lastId = async (): Promise<string> => (await sql('SELECT coalesce(max(id), 0)::text AS id FROM audit_events'))[0].id;
-const linesSince = (since: string) => sql(`SELECT authority_id, actor_role, action, entity_type, entity_id, child_id, ip, changes
-  FROM audit_events WHERE id > $1 AND action NOT LIKE 'sign%' ORDER BY id`, [since]); // a test's own sign-ins aside
-const get = async (url: string, role: Parameters<TestApp['tokenFor']>[0] = 'administrator', authority: 'DEMO' | 'OTHER' = 'DEMO') =>
-  app.server.inject({ method: 'GET', url, headers: bearer(await app.tokenFor(role, authority)) });
+const lastId = async (): Promise<string> =>
+  (await sql('SELECT coalesce(max(id), 0)::text AS id FROM audit_events'))[0].id;
+const linesSince = (since: string) =>
+  sql(
+    `SELECT authority_id, actor_role, action, entity_type, entity_id, child_id, ip, changes
+  FROM audit_events WHERE id > $1 AND action NOT LIKE 'sign%' ORDER BY id`,
+    [since],
+  ); // a test's own sign-ins aside
+const get = async (
+  url: string,
+  role: Parameters<TestApp['tokenFor']>[0] = 'administrator',
+  authority: 'DEMO' | 'OTHER' = 'DEMO',
+) => app.server.inject({ method: 'GET', url, headers: bearer(await app.tokenFor(role, authority)) });
 
 describe('refused requests', () => {
   it("audits another authority's read of a child (404 by design) in the caller's authority", async () => {
@@ -27,50 +37,85 @@ describe('refused requests', () => {
     const since = await lastId();
     const res = await app.server.inject({ method: 'GET', url: `/api/v1/children/${childId}`, headers: bearer(token) });
     expect(res.statusCode).toBe(404);
-    expect(await linesSince(since)).toEqual([{ authority_id: await authorityId(app, 'OTHER'), actor_role: 'social_worker', action: 'refused',
-      entity_type: 'child', entity_id: childId, child_id: childId, ip: '127.0.0.1',
-      changes: { reason: 'not_found', route: 'GET /api/v1/children/{id}' } }]);
+    expect(await linesSince(since)).toEqual([
+      {
+        authority_id: await authorityId(app, 'OTHER'),
+        actor_role: 'social_worker',
+        action: 'refused',
+        entity_type: 'child',
+        entity_id: childId,
+        child_id: childId,
+        ip: '127.0.0.1',
+        changes: { reason: 'not_found', route: 'GET /api/v1/children/{id}' },
+      },
+    ]);
   });
 
   it('audits a refused write through a page session too', async () => {
     const outsider = await pageSession(app, 'social_worker', 'OTHER');
     const since = await lastId();
     expect((await outsider.get(`/children/${childId}`)).statusCode).toBe(404);
-    expect(await linesSince(since)).toMatchObject([{ action: 'refused', child_id: childId, changes: { reason: 'not_found', route: 'GET /children/{id}' } }]);
+    expect(await linesSince(since)).toMatchObject([
+      { action: 'refused', child_id: childId, changes: { reason: 'not_found', route: 'GET /children/{id}' } },
+    ]);
   });
 
   it("audits a carer's and a group member's role refusals (403)", async () => {
     const since = await lastId();
     expect((await get(`/api/v1/children/${childId}`, 'carer')).statusCode).toBe(403);
-    const patch = await app.server.inject({ method: 'PATCH', url: `/api/v1/children/${childId}`, headers: bearer(await app.tokenFor('group_member')),
-      payload: { gender: 'female' } });
+    const patch = await app.server.inject({
+      method: 'PATCH',
+      url: `/api/v1/children/${childId}`,
+      headers: bearer(await app.tokenFor('group_member')),
+      payload: { gender: 'female' },
+    });
     expect(patch.statusCode).toBe(403);
     expect(await linesSince(since)).toMatchObject([
-      { actor_role: 'carer', action: 'refused', child_id: childId, changes: { reason: 'forbidden', route: 'GET /api/v1/children/{id}' } },
-      { actor_role: 'group_member', action: 'refused', child_id: childId, changes: { reason: 'forbidden', route: 'PATCH /api/v1/children/{id}' } },
+      {
+        actor_role: 'carer',
+        action: 'refused',
+        child_id: childId,
+        changes: { reason: 'forbidden', route: 'GET /api/v1/children/{id}' },
+      },
+      {
+        actor_role: 'group_member',
+        action: 'refused',
+        child_id: childId,
+        changes: { reason: 'forbidden', route: 'PATCH /api/v1/children/{id}' },
+      },
     ]);
   });
 
   it('keeps a junk id out of the line (a role refusal comes before validation)', async () => {
     const since = await lastId();
     expect((await get('/api/v1/children/%3Cscript%3E', 'carer')).statusCode).toBe(403);
-    expect(await linesSince(since)).toMatchObject([{ action: 'refused', entity_type: 'child', entity_id: null, child_id: null }]);
+    expect(await linesSince(since)).toMatchObject([
+      { action: 'refused', entity_type: 'child', entity_id: null, child_id: null },
+    ]);
   });
 
   it('writes no line for an unauthenticated request', async () => {
     const since = await lastId();
     expect((await app.server.inject({ method: 'GET', url: `/api/v1/children/${childId}` })).statusCode).toBe(401);
-    expect((await app.server.inject({ method: 'GET', url: `/api/v1/children/${childId}`, headers: bearer('not-a-token') })).statusCode).toBe(401);
+    expect(
+      (await app.server.inject({ method: 'GET', url: `/api/v1/children/${childId}`, headers: bearer('not-a-token') }))
+        .statusCode,
+    ).toBe(401);
     expect(await linesSince(since)).toEqual([]);
   });
 });
 
 describe('the signed profile link', () => {
-  beforeAll(async () => { await addContacts(app); });
+  beforeAll(async () => {
+    await addContacts(app);
+  });
 
   async function policeLink(episodeId: string): Promise<string> {
     await app.services.dispatcher.drain();
-    const [row] = await sql(`SELECT body_text FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' AND channel = 'sms'`, [episodeId]);
+    const [row] = await sql(
+      `SELECT body_text FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' AND channel = 'sms'`,
+      [episodeId],
+    );
     return /https:\/\/alerts\.example\.org(\/p\/[A-Za-z0-9_-]+)/.exec(row.body_text)![1];
   }
 
@@ -82,18 +127,33 @@ describe('the signed profile link', () => {
     const since = await lastId();
     expect((await app.server.inject({ method: 'GET', url: link })).statusCode).toBe(410);
     const lines = await linesSince(since);
-    expect(lines).toEqual([{ authority_id: await authorityId(app), actor_role: null, action: 'refused', entity_type: 'missing_profile',
-      entity_id: episode.id, child_id: child.id, ip: '127.0.0.1', changes: { reason: 'expired', audience: 'police' } }]);
+    expect(lines).toEqual([
+      {
+        authority_id: await authorityId(app),
+        actor_role: null,
+        action: 'refused',
+        entity_type: 'missing_profile',
+        entity_id: episode.id,
+        child_id: child.id,
+        ip: '127.0.0.1',
+        changes: { reason: 'expired', audience: 'police' },
+      },
+    ]);
     expect(JSON.stringify(lines)).not.toContain(link.slice(3));
 
     const second = await childPlaced(app, { trafficking: 'suspected', daysAgo: 2 });
     const open = await reportMissing(app, second.id);
     const closing = await policeLink(open.id);
     // Ending the placement no longer closes the episode (issue 22): a manager closes it, with a reason.
-    expect((await post(app, `/api/v1/episodes/${open.id}/close`, { reason: 'Closed by the manager' }, 'team_manager')).statusCode).toBe(200);
+    expect(
+      (await post(app, `/api/v1/episodes/${open.id}/close`, { reason: 'Closed by the manager' }, 'team_manager'))
+        .statusCode,
+    ).toBe(200);
     const before = await lastId();
     expect((await app.server.inject({ method: 'GET', url: closing })).statusCode).toBe(410);
-    expect(await linesSince(before)).toMatchObject([{ action: 'refused', entity_id: open.id, changes: { reason: 'episode_closed' } }]);
+    expect(await linesSince(before)).toMatchObject([
+      { action: 'refused', entity_id: open.id, changes: { reason: 'episode_closed' } },
+    ]);
   });
 
   it('audits a tampered link as a refusal with no authority, and ignores strings that are no link at all', async () => {
@@ -105,25 +165,47 @@ describe('the signed profile link', () => {
     expect((await app.server.inject({ method: 'GET', url: tampered })).statusCode).toBe(404);
     expect((await app.server.inject({ method: 'GET', url: '/p/junk' })).statusCode).toBe(404);
     const lines = await linesSince(since);
-    expect(lines).toEqual([{ authority_id: null, actor_role: null, action: 'refused', entity_type: 'missing_profile', entity_id: null, child_id: null,
-      ip: '127.0.0.1', changes: { reason: 'bad_signature', claimedEpisodeId: episode.id } }]);
+    expect(lines).toEqual([
+      {
+        authority_id: null,
+        actor_role: null,
+        action: 'refused',
+        entity_type: 'missing_profile',
+        entity_id: null,
+        child_id: null,
+        ip: '127.0.0.1',
+        changes: { reason: 'bad_signature', claimedEpisodeId: episode.id },
+      },
+    ]);
     expect(JSON.stringify(lines)).not.toContain(tampered.slice(3));
   });
 });
 
 describe('reads of lists', () => {
   it("audits each read of the duty worker's text queue with the texts and children shown", async () => {
-    const [message] = await sql(`INSERT INTO inbound_messages (message_sid, authority_id, from_number, body, received_at, command, outcome, child_id, reply, needs_attention)
+    const [message] = await sql(
+      `INSERT INTO inbound_messages (message_sid, authority_id, from_number, body, received_at, command, outcome, child_id, reply, needs_attention)
       VALUES ('SMaudit1', $1, '+447700900999', 'is this the right number', now(), 'unknown', 'queued', $2, 'Thank you', true) RETURNING id`,
-    [await authorityId(app), childId]);
+      [await authorityId(app), childId],
+    );
     const since = await lastId();
     const page = await (await pageSession(app, 'social_worker')).get('/admin/texts');
     expect(page.statusCode).toBe(200);
     expect((await get('/api/v1/sms/inbound?attention=true', 'team_manager')).statusCode).toBe(200);
     const lines = await linesSince(since);
     expect(lines).toMatchObject([
-      { actor_role: 'social_worker', action: 'list', entity_type: 'inbound_message', changes: { ids: expect.arrayContaining([message.id]), childIds: [childId] } },
-      { actor_role: 'team_manager', action: 'list', entity_type: 'inbound_message', changes: { ids: expect.arrayContaining([message.id]), childIds: [childId] } },
+      {
+        actor_role: 'social_worker',
+        action: 'list',
+        entity_type: 'inbound_message',
+        changes: { ids: expect.arrayContaining([message.id]), childIds: [childId] },
+      },
+      {
+        actor_role: 'team_manager',
+        action: 'list',
+        entity_type: 'inbound_message',
+        changes: { ids: expect.arrayContaining([message.id]), childIds: [childId] },
+      },
     ]);
   });
 
@@ -140,10 +222,15 @@ describe('reads of lists', () => {
       { action: 'list', entity_type: 'child', changes: { count: 1, childIds: [childId], searched: true } },
     ]);
     expect(JSON.stringify(lines)).not.toContain('K7Q2');
-    const trail = (await get(`/api/v1/audit?childId=${childId}&action=list`)).result as { actorRole: string; changes: { childIds: string[] } }[];
+    const trail = (await get(`/api/v1/audit?childId=${childId}&action=list`)).result as {
+      actorRole: string;
+      changes: { childIds: string[] };
+    }[];
     expect(trail.slice(0, 2).map((e) => e.actorRole)).toEqual(['team_manager', 'social_worker']);
     const other = shown.find((id) => id !== childId)!;
-    const otherTrail = (await get(`/api/v1/audit?childId=${other}&action=list`)).result as { changes: { childIds: string[] } }[];
+    const otherTrail = (await get(`/api/v1/audit?childId=${other}&action=list`)).result as {
+      changes: { childIds: string[] };
+    }[];
     expect(otherTrail.length).toBeGreaterThan(0);
     expect(otherTrail.every((e) => e.changes.childIds.includes(other))).toBe(true);
   });
@@ -154,13 +241,26 @@ describe('reads of lists', () => {
     expect(res.statusCode).toBe(200);
     const items = (res.result as { items: { id: string; childId: string }[] }).items;
     expect(items.length).toBeGreaterThan(0);
-    expect(await linesSince(since)).toMatchObject([{ action: 'list', entity_type: 'missing_episode',
-      changes: { ids: items.map((e) => e.id), childIds: [...new Set(items.map((e) => e.childId))] } }]);
+    expect(await linesSince(since)).toMatchObject([
+      {
+        action: 'list',
+        entity_type: 'missing_episode',
+        changes: { ids: items.map((e) => e.id), childIds: [...new Set(items.map((e) => e.childId))] },
+      },
+    ]);
   });
 });
 
 describe('the audit trail filters', () => {
-  type Line = { id: string; at: string; action: string; actorUserId: string | null; actorName: string | null; actorEmail: string | null; childId: string | null };
+  type Line = {
+    id: string;
+    at: string;
+    action: string;
+    actorUserId: string | null;
+    actorName: string | null;
+    actorEmail: string | null;
+    childId: string | null;
+  };
   const trail = async (query: string) => {
     const res = await get(`/api/v1/audit?limit=10000${query}`);
     expect(res.statusCode).toBe(200);
@@ -175,7 +275,9 @@ describe('the audit trail filters', () => {
     const byUser = await trail(`&userId=${worker.id}`);
     expect(byUser.length).toBeGreaterThan(0);
     expect(byUser.length).toBeLessThan(all.length);
-    expect(byUser.every((e) => e.actorUserId === worker.id && e.actorName === worker.name && e.actorEmail === worker.email)).toBe(true);
+    expect(
+      byUser.every((e) => e.actorUserId === worker.id && e.actorName === worker.name && e.actorEmail === worker.email),
+    ).toBe(true);
     const byChild = await trail(`&childId=${childId}`);
     expect(byChild.length).toBeLessThan(all.length);
     expect(byChild.some((e) => e.action === 'read' && e.childId === childId)).toBe(true);

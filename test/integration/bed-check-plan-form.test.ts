@@ -1,15 +1,21 @@
 // The plan form proposes bed checks for a suspected or confirmed trafficked child in a new placement
 // (K7Q2, placed 3 days ago), not for one placed long ago (M4RT, 40 days), and saves what it is given.
 import { buildTestApp, TestApp } from '../support/app';
-import { pageSession, PageSession } from '../support/pages';
+import { PageSession, pageSession } from '../support/pages';
 import { apiOf, demoChildId } from '../support/records';
 
 let app: TestApp;
 let sw: PageSession;
-beforeAll(async () => { app = await buildTestApp(); sw = await pageSession(app, 'social_worker'); });
-afterAll(async () => { await app.close(); });
+beforeAll(async () => {
+  app = await buildTestApp();
+  sw = await pageSession(app, 'social_worker');
+});
+afterAll(async () => {
+  await app.close();
+});
 
-const field = (payload: string, name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(payload)?.[1] ?? null;
+const field = (payload: string, name: string) =>
+  new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(payload)?.[1] ?? null;
 
 it('proposes 23:00, 02:00 and 06:00 for three days for a trafficked child placed 3 days ago, and nothing for one placed 40 days ago', async () => {
   const form = (await sw.get(`/children/${await demoChildId(app, 'K7Q2')}/plans/new`)).payload;
@@ -21,14 +27,34 @@ it('proposes 23:00, 02:00 and 06:00 for three days for a trafficked child placed
 
 it('saves the schedule the form sets, refuses a time that is not one, and a new version without checks replaces it', async () => {
   const childId = await demoChildId(app, 'K7Q2');
-  const plan = { riskOfMissing: 'high', agenciesToNotify: '', agreedBy: 'Strategy meeting', agreedDay: '23', agreedMonth: '11', agreedYear: '2026',
-    reviewDay: '1', reviewMonth: '2', reviewYear: '2027', notes: '' };
-  const bad = await sw.post(`/children/${childId}/plans/new`, { ...plan, bedCheckTimes: '23:00, 25:00', bedCheckDays: '3' });
+  const plan = {
+    riskOfMissing: 'high',
+    agenciesToNotify: '',
+    agreedBy: 'Strategy meeting',
+    agreedDay: '23',
+    agreedMonth: '11',
+    agreedYear: '2026',
+    reviewDay: '1',
+    reviewMonth: '2',
+    reviewYear: '2027',
+    notes: '',
+  };
+  const bad = await sw.post(`/children/${childId}/plans/new`, {
+    ...plan,
+    bedCheckTimes: '23:00, 25:00',
+    bedCheckDays: '3',
+  });
   expect(bad.statusCode).toBe(400);
   expect(bad.payload).toContain('Enter bed check times like 23:00, 02:00, 06:00, each once');
-  expect((await sw.post(`/children/${childId}/plans/new`, { ...plan, bedCheckTimes: '23:00, 2:00', bedCheckDays: '2' })).statusCode).toBe(303);
-  const current = async () => ((await apiOf(app)('GET', `/api/v1/children/${childId}/plans/current`)).result as { bedChecks: unknown }).bedChecks;
+  expect(
+    (await sw.post(`/children/${childId}/plans/new`, { ...plan, bedCheckTimes: '23:00, 2:00', bedCheckDays: '2' }))
+      .statusCode,
+  ).toBe(303);
+  const current = async () =>
+    ((await apiOf(app)('GET', `/api/v1/children/${childId}/plans/current`)).result as { bedChecks: unknown }).bedChecks;
   expect(await current()).toEqual({ times: ['23:00', '02:00'], days: 2 });
-  expect((await sw.post(`/children/${childId}/plans/new`, { ...plan, bedCheckTimes: '', bedCheckDays: '' })).statusCode).toBe(303);
+  expect(
+    (await sw.post(`/children/${childId}/plans/new`, { ...plan, bedCheckTimes: '', bedCheckDays: '' })).statusCode,
+  ).toBe(303);
   expect(await current()).toBeNull();
 });

@@ -5,9 +5,9 @@
 // episode exactly as MISSING does; and outside a check YES keeps its meaning.
 import { buildDeliveryTestApp, DeliveryTestApp, PUBLIC_BASE_URL } from '../support/delivery';
 import { FAKE_AUTH_TOKEN } from '../support/fake-twilio';
-import { textService } from '../support/twilio-sms';
-import { apiOf, demoChildId } from '../support/records';
 import { pageSession } from '../support/pages';
+import { apiOf, demoChildId } from '../support/records';
+import { textService } from '../support/twilio-sms';
 
 const CARER = '+447700900101';
 const OTHER_CARER = '+447700900102';
@@ -21,9 +21,12 @@ beforeAll(async () => {
   t = await buildDeliveryTestApp();
   childId = await demoChildId(t.app, 'K7Q2');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
-const text = (from: string, body: string) => textService(t.app.server, from, body, { authToken: FAKE_AUTH_TOKEN, baseUrl: PUBLIC_BASE_URL });
+const text = (from: string, body: string) =>
+  textService(t.app.server, from, body, { authToken: FAKE_AUTH_TOKEN, baseUrl: PUBLIC_BASE_URL });
 const q = (sql: string, params: unknown[] = []) => t.app.db.dataSource.query(sql, params);
 const bodiesTo = (address: string) => t.twilio.to(address).map((m) => m.body);
 
@@ -32,7 +35,12 @@ async function planWithChecks(at: string, bedChecks: object | null = { times: ['
   t.app.clock.set(at);
   const today = at.slice(0, 10);
   const res = await apiOf(t.app)('POST', `/api/v1/children/${childId}/plans`, {
-    riskOfMissing: 'high', measures: [], agreedBy: 'Team manager', agreedOn: today, reviewOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, bedChecks,
+    riskOfMissing: 'high',
+    measures: [],
+    agreedBy: 'Team manager',
+    agreedOn: today,
+    reviewOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    bedChecks,
   });
   expect(res.statusCode).toBe(201);
   expect((res.result as { bedChecks: object | null }).bedChecks).toEqual(bedChecks);
@@ -46,8 +54,14 @@ async function runAt(at: string) {
   return counts;
 }
 
-const check = async (dueAt: string) => (await q(`SELECT answer, answered_from, reminded_at IS NOT NULL AS reminded, escalated_at IS NOT NULL AS escalated,
-  episode_id FROM bed_checks WHERE child_id = $1 AND due_at = $2`, [childId, dueAt]))[0];
+const check = async (dueAt: string) =>
+  (
+    await q(
+      `SELECT answer, answered_from, reminded_at IS NOT NULL AS reminded, escalated_at IS NOT NULL AS escalated,
+  episode_id FROM bed_checks WHERE child_id = $1 AND due_at = $2`,
+      [childId, dueAt],
+    )
+  )[0];
 
 it('texts the carer at 23:00 GMT, once however often the round runs, and a YES records the check', async () => {
   await planWithChecks('2026-11-23T10:00:00Z');
@@ -81,7 +95,9 @@ it('silence brings a second text at 15 minutes and the duty manager (not police)
   await runAt('2027-06-14T22:14:00Z');
   expect(bodiesTo(CARER).length).toBe(carerBefore);
   await runAt('2027-06-14T22:15:00Z');
-  expect(bodiesTo(CARER).slice(carerBefore)).toEqual(['Reminder: bed check for K7Q2: reply YES if K7Q2 is home, NO if not']);
+  expect(bodiesTo(CARER).slice(carerBefore)).toEqual([
+    'Reminder: bed check for K7Q2: reply YES if K7Q2 is home, NO if not',
+  ]);
   expect(bodiesTo(DUTY_MANAGER).filter((b) => b.startsWith('Bed check'))).toEqual([]);
   await runAt('2027-06-14T22:29:00Z');
   expect(bodiesTo(DUTY_MANAGER).filter((b) => b.startsWith('Bed check'))).toEqual([]);
@@ -101,7 +117,9 @@ it('silence brings a second text at 15 minutes and the duty manager (not police)
 it('a YES from another number, or after the next check has gone, answers nothing', async () => {
   // The 23:00 check of 14 June is unanswered; another carer's YES keeps its own meaning.
   const stranger = await text(OTHER_CARER, 'YES');
-  expect(stranger.reply).toBe('Nothing here is waiting for a YES from this number, so nothing was changed. If a child is back, text BACK and their reference.');
+  expect(stranger.reply).toBe(
+    'Nothing here is waiting for a YES from this number, so nothing was changed. If a child is back, text BACK and their reference.',
+  );
   expect(await check('2027-06-14T22:00:00Z')).toMatchObject({ answer: null });
   await runAt('2027-06-15T01:00:00Z'); // 02:00 BST: the next check
   const late = await text(CARER, 'YES');
@@ -115,12 +133,19 @@ it('NO opens a missing episode at once, exactly as MISSING does, police are aler
   await runAt('2027-06-15T05:00:00Z'); // 06:00 BST
   const policeBefore = bodiesTo(POLICE).length;
   const { reply } = await text(CARER, 'no');
-  const [episode] = await q(`SELECT id, reference, reported_via FROM missing_episodes WHERE child_id = $1 AND closed_at IS NULL`, [childId]);
+  const [episode] = await q(
+    `SELECT id, reference, reported_via FROM missing_episodes WHERE child_id = $1 AND closed_at IS NULL`,
+    [childId],
+  );
   expect(episode.reported_via).toBe('sms');
-  expect(reply).toBe(`Thank you. Bed check: K7Q2 not home. Missing episode ${episode.reference} opened; police and the team are being alerted now. Danger: call 999.`);
+  expect(reply).toBe(
+    `Thank you. Bed check: K7Q2 not home. Missing episode ${episode.reference} opened; police and the team are being alerted now. Danger: call 999.`,
+  );
   expect(await check('2027-06-15T05:00:00Z')).toMatchObject({ answer: 'no', episode_id: episode.id });
   await t.app.services.dispatcher.drain();
-  expect(bodiesTo(POLICE).slice(policeBefore)).toEqual([expect.stringMatching(new RegExp(`^MISSING child ref K7Q2 \\(episode ${episode.reference}\\)`))]);
+  expect(bodiesTo(POLICE).slice(policeBefore)).toEqual([
+    expect.stringMatching(new RegExp(`^MISSING child ref K7Q2 \\(episode ${episode.reference}\\)`)),
+  ]);
 });
 
 it('outside a check, YES keeps its meaning: it confirms the return the carer was asked about', async () => {
@@ -148,6 +173,9 @@ it('a YES answers whichever was sent last: the return question asked after a che
   await runAt('2027-06-22T01:00:00Z'); // the 02:00 check, sent after the question
   expect((await text(CARER, 'YES')).reply).toBe('Thank you. Bed check for K7Q2 recorded: home.');
   expect(await check('2027-06-22T01:00:00Z')).toMatchObject({ answer: 'yes' });
-  const [open] = await q(`SELECT state FROM missing_episodes WHERE child_id = $1 AND closed_at IS NULL ORDER BY created_at DESC LIMIT 1`, [childId]);
+  const [open] = await q(
+    `SELECT state FROM missing_episodes WHERE child_id = $1 AND closed_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    [childId],
+  );
   expect(open.state).not.toBe('returned');
 });

@@ -1,10 +1,11 @@
 // Every answer but a static file may carry a child's details, so every one (pages, API answers,
 // redirects, errors) says Cache-Control: no-store, signed in or not. Walks the whole route table.
 import type { RequestRoute, ServerInjectResponse } from '@hapi/hapi';
-import { buildTestApp, bearer, TestApp } from '../support/app';
-import { twilioEnv } from '../support/twilio-sms';
+
+import { bearer, buildTestApp, TestApp } from '../support/app';
+import { PageSession, pageSession } from '../support/pages';
 import { examplePayloads } from '../support/route-examples';
-import { pageSession, PageSession } from '../support/pages';
+import { twilioEnv } from '../support/twilio-sms';
 
 let app: TestApp;
 let token: string;
@@ -16,7 +17,9 @@ beforeAll(async () => {
   session = await pageSession(app, 'team_manager');
   [{ id: childId }] = await app.db.dataSource.query('SELECT id::text FROM children ORDER BY id LIMIT 1');
 }, 60_000);
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 const isStatic = (path: string) => /^\/(assets|app-assets)\//.test(path);
 // Sign-out routes end the session or revoke the token the later requests use: they go last.
@@ -26,7 +29,8 @@ type Auth = 'none' | 'bearer' | 'session';
 function inject(route: RequestRoute, auth: Auth): Promise<ServerInjectResponse> {
   const method = route.method.toUpperCase();
   const url = route.path.replace(/\{id\}/g, childId).replace(/\{[^}]+\}/g, 'x');
-  const headers: Record<string, string> = auth === 'bearer' ? bearer(token) : auth === 'session' ? { cookie: session.cookie() } : {};
+  const headers: Record<string, string> =
+    auth === 'bearer' ? bearer(token) : auth === 'session' ? { cookie: session.cookie() } : {};
   if (method === 'GET') return app.server.inject({ method, url, headers });
   const example = examplePayloads[`${method} ${route.path}`] ?? {};
   const payload = auth === 'session' ? { ...example, crumb: session.crumb } : example;
@@ -34,7 +38,9 @@ function inject(route: RequestRoute, auth: Auth): Promise<ServerInjectResponse> 
 }
 
 it('sends Cache-Control: no-store on every route, whoever asks and whatever the answer', async () => {
-  const routes = app.server.table().filter((r) => r.method !== '*' && !isStatic(r.path))
+  const routes = app.server
+    .table()
+    .filter((r) => r.method !== '*' && !isStatic(r.path))
     .sort((a, b) => Number(signsOut(a)) - Number(signsOut(b)));
   expect(routes.length).toBeGreaterThan(50);
   const wrong: string[] = [];
@@ -45,7 +51,8 @@ it('sends Cache-Control: no-store on every route, whoever asks and whatever the 
       kinds.add(`${Math.floor(res.statusCode / 100)}xx`);
       if (String(res.headers['content-type']).startsWith('text/html')) kinds.add('html');
       const cacheControl = res.headers['cache-control'];
-      if (cacheControl !== 'no-store') wrong.push(`${route.method.toUpperCase()} ${route.path} (${auth}) ${res.statusCode}: ${cacheControl}`);
+      if (cacheControl !== 'no-store')
+        wrong.push(`${route.method.toUpperCase()} ${route.path} (${auth}) ${res.statusCode}: ${cacheControl}`);
     }
   }
   expect(wrong).toEqual([]);

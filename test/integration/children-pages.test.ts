@@ -1,14 +1,18 @@
 // The children list and a child's page, and the dashboard as a carer sees it: their children with
 // a "report missing" link, and no one else's.
+import { CARER_ONE_CHILD } from '../../seeds/demo-data';
+import { fieldsFor } from '../../src/platform/views/date-time-fields';
 import { buildTestApp, TestApp } from '../support/app';
 import { pageSession } from '../support/pages';
 import { demoChildId } from '../support/records';
-import { fieldsFor } from '../../src/platform/views/date-time-fields';
-import { CARER_ONE_CHILD } from '../../seeds/demo-data';
 
 let app: TestApp;
-beforeAll(async () => { app = await buildTestApp(); });
-afterAll(async () => { await app.close(); });
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
 
 it('finds a child by reference and shows their record, audited', async () => {
   const sw = await pageSession(app, 'social_worker');
@@ -19,8 +23,12 @@ it('finds a child by reference and shows their record, audited', async () => {
   const id = await demoChildId(app, 'K7Q2');
   const page = await sw.get(`/children/${id}`);
   expect(page.statusCode).toBe(200);
-  for (const heading of ['Profile', 'Current placement', 'Guardians', 'Safeguarding plan', 'Missing episodes']) expect(page.payload).toContain(heading);
-  const [audit] = await app.db.dataSource.query("SELECT count(*)::int AS n FROM audit_events WHERE child_id = $1 AND entity_type = 'child' AND action = 'read'", [id]);
+  for (const heading of ['Profile', 'Current placement', 'Guardians', 'Safeguarding plan', 'Missing episodes'])
+    expect(page.payload).toContain(heading);
+  const [audit] = await app.db.dataSource.query(
+    "SELECT count(*)::int AS n FROM audit_events WHERE child_id = $1 AND entity_type = 'child' AND action = 'read'",
+    [id],
+  );
   expect(audit.n).toBeGreaterThan(0);
 });
 
@@ -28,12 +36,16 @@ it("hides another authority's child and refuses the list to police", async () =>
   const id = await demoChildId(app, 'K7Q2');
   expect((await (await pageSession(app, 'social_worker', 'OTHER')).get(`/children/${id}`)).statusCode).toBe(404);
   expect((await (await pageSession(app, 'police')).get('/children')).statusCode).toBe(403);
-  expect((await (await pageSession(app, 'social_worker')).get('/children?search=' + 'x'.repeat(101))).statusCode).toBe(400);
+  expect((await (await pageSession(app, 'social_worker')).get('/children?search=' + 'x'.repeat(101))).statusCode).toBe(
+    400,
+  );
 });
 
 describe('a carer', () => {
   beforeAll(async () => {
-    await app.db.dataSource.query("UPDATE users SET mobile = $1 WHERE role = 'carer' AND email LIKE '%demo-borough%'", [CARER_ONE_CHILD]);
+    await app.db.dataSource.query("UPDATE users SET mobile = $1 WHERE role = 'carer' AND email LIKE '%demo-borough%'", [
+      CARER_ONE_CHILD,
+    ]);
   });
 
   it('sees the child they look after with a link to report them missing, and nothing else', async () => {
@@ -50,7 +62,12 @@ describe('a carer', () => {
   it('reports their child missing and is told the episode reference', async () => {
     const carer = await pageSession(app, 'carer');
     const id = await demoChildId(app, 'K7Q2');
-    const res = await carer.post(`/children/${id}/report-missing`, { kind: 'M', ...fieldsFor(app.clock.now(), 'Europe/London', 'discovered'), lastSeenWhere: '', lastSeenClothing: '' });
+    const res = await carer.post(`/children/${id}/report-missing`, {
+      kind: 'M',
+      ...fieldsFor(app.clock.now(), 'Europe/London', 'discovered'),
+      lastSeenWhere: '',
+      lastSeenClothing: '',
+    });
     expect(res.statusCode).toBe(303);
     const location = String(res.headers.location);
     expect(location).toMatch(/^\/\?reported=E-\w+$/);
@@ -59,7 +76,9 @@ describe('a carer', () => {
 });
 
 it('shows police and CEOP only the episodes escalated to them', async () => {
-  const [open] = await app.db.dataSource.query('SELECT reference, visible_to_roles FROM missing_episodes WHERE closed_at IS NULL');
+  const [open] = await app.db.dataSource.query(
+    'SELECT reference, visible_to_roles FROM missing_episodes WHERE closed_at IS NULL',
+  );
   expect(open.visible_to_roles).toContain('police');
   expect(open.visible_to_roles).not.toContain('ceop');
   const police = (await (await pageSession(app, 'police')).get('/')).payload;
@@ -83,7 +102,9 @@ it("shows the photograph on file on the child's record to those who may read the
   const id = await demoChildId(app, 'K7Q2');
   const sw = await pageSession(app, 'social_worker');
   const page = await sw.get(`/children/${id}`);
-  expect(page.payload).toContain(`<img class="app-profile-photo" src="/children/${id}/missing-profile/photo" alt="Photograph of Amira Example on file`);
+  expect(page.payload).toContain(
+    `<img class="app-profile-photo" src="/children/${id}/missing-profile/photo" alt="Photograph of Amira Example on file`,
+  );
   const photo = await sw.get(`/children/${id}/missing-profile/photo`);
   expect(photo.statusCode).toBe(200);
   expect(photo.headers['content-type']).toBe('image/png');

@@ -1,7 +1,7 @@
 // The client's address behind a load balancer: X-Forwarded-For is believed only from a trusted proxy,
 // and the one address it gives feeds the audit trail, the rate limits and the request log alike.
-import { buildTestApp, bearer, TestApp } from '../support/app';
 import { DEMO_PASSWORD } from '../../seeds/demo-data';
+import { bearer, buildTestApp, TestApp } from '../support/app';
 import { cookieHeader, cookiesOf } from '../support/pages';
 
 const PROXY = '10.0.0.7';
@@ -13,21 +13,38 @@ beforeAll(async () => {
   app = await buildTestApp({ TRUSTED_PROXIES: '10.0.0.0/8', SIGN_IN_RATE_LIMIT: '3' }, { logLines });
   token = await app.tokenFor('social_worker');
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 // Each test starts with fresh rate-limit windows.
-beforeEach(() => { app.clock.advance(61_000); });
+beforeEach(() => {
+  app.clock.advance(61_000);
+});
 
 const listChildren = (remoteAddress: string, forwardedFor: string) =>
-  app.server.inject({ url: '/api/v1/children', headers: { ...bearer(token), 'x-forwarded-for': forwardedFor }, remoteAddress });
+  app.server.inject({
+    url: '/api/v1/children',
+    headers: { ...bearer(token), 'x-forwarded-for': forwardedFor },
+    remoteAddress,
+  });
 /** A sign-in: with the demo password it succeeds, without it fails as an unknown account (no lockout). */
 const signIn = (remoteAddress: string, forwardedFor: string, password?: string) =>
-  app.server.inject({ method: 'POST', url: '/api/v1/auth/tokens', remoteAddress, headers: { 'x-forwarded-for': forwardedFor },
-    payload: password ? { email: 'social.worker@demo-borough.example.org', password } : { email: 'nobody@demo-borough.example.org', password: 'not-it' } });
+  app.server.inject({
+    method: 'POST',
+    url: '/api/v1/auth/tokens',
+    remoteAddress,
+    headers: { 'x-forwarded-for': forwardedFor },
+    payload: password
+      ? { email: 'social.worker@demo-borough.example.org', password }
+      : { email: 'nobody@demo-borough.example.org', password: 'not-it' },
+  });
 const auditedFrom = async (ip: string) =>
-  (await app.db.dataSource.query('SELECT action FROM audit_events WHERE ip = $1 ORDER BY id', [ip])).map((r: { action: string }) => r.action);
+  (await app.db.dataSource.query('SELECT action FROM audit_events WHERE ip = $1 ORDER BY id', [ip])).map(
+    (r: { action: string }) => r.action,
+  );
 /** The address the request log line gave for the request with this id. */
-const loggedAddress = (requestId: string) => logLines.map((l) => JSON.parse(l))
-  .find((l) => l.req?.id === requestId && l.res)?.req.remoteAddress;
+const loggedAddress = (requestId: string) =>
+  logLines.map((l) => JSON.parse(l)).find((l) => l.req?.id === requestId && l.res)?.req.remoteAddress;
 
 it('ignores X-Forwarded-For from a peer that is not a trusted proxy, in the audit trail and the log', async () => {
   const res = await listChildren(STRANGER, '198.51.100.1');
@@ -69,9 +86,13 @@ it('records the client a trusted proxy names when signing in on the page', async
   const through = { remoteAddress: PROXY, headers: { 'x-forwarded-for': '198.51.100.60' } };
   const form = await app.server.inject({ url: '/sign-in', ...through });
   const crumb = /name="crumb" value="([^"]+)"/.exec(form.payload)![1];
-  const signedIn = await app.server.inject({ method: 'POST', url: '/sign-in', remoteAddress: PROXY,
+  const signedIn = await app.server.inject({
+    method: 'POST',
+    url: '/sign-in',
+    remoteAddress: PROXY,
     headers: { ...through.headers, cookie: cookieHeader(cookiesOf(form)) },
-    payload: { email: 'social.worker@demo-borough.example.org', password: DEMO_PASSWORD, crumb } });
+    payload: { email: 'social.worker@demo-borough.example.org', password: DEMO_PASSWORD, crumb },
+  });
   expect(signedIn.statusCode).toBe(303);
   expect(await auditedFrom('198.51.100.60')).toEqual(['sign_in']);
 });

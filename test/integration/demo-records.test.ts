@@ -1,15 +1,26 @@
 // The demo safeguarding records and contacts: present for every demo child, as the README lists
 // them, and unchanged when the seeds run a second time.
-import { buildTestApp, TestApp } from '../support/app';
 import { runSeeds } from '../../seeds';
-import { testLogger } from '../support/quiet-logger';
 import { demoChildren, demoGuardians, otherBoroughChild } from '../../seeds/demo-data';
+import { buildTestApp, TestApp } from '../support/app';
+import { testLogger } from '../support/quiet-logger';
 
 let app: TestApp;
-beforeAll(async () => { app = await buildTestApp(); });
-afterAll(async () => { await app.close(); });
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
 
-const tables = ['guardians', 'safeguarding_plans', 'missing_profiles', 'trafficking_assessments', 'nrm_referrals', 'contacts'];
+const tables = [
+  'guardians',
+  'safeguarding_plans',
+  'missing_profiles',
+  'trafficking_assessments',
+  'nrm_referrals',
+  'contacts',
+];
 
 async function counts(): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
@@ -27,8 +38,17 @@ it('gives every demo child an ICTG, a high-risk plan in force, a profile, an ass
     JOIN safeguarding_plans p ON p.child_id = c.id AND p.version = (SELECT max(version) FROM safeguarding_plans WHERE child_id = c.id)
     ORDER BY c.reference`);
   const refs = [...demoChildren, otherBoroughChild].map((c) => c.reference).sort();
-  expect(rows).toEqual(refs.map((reference) => ({ reference, kind: 'ictg_direct_worker', mobile: demoGuardians[reference].mobile,
-    risk_of_missing: 'high', profiles: 1, assessments: 1, referrals: 1 })));
+  expect(rows).toEqual(
+    refs.map((reference) => ({
+      reference,
+      kind: 'ictg_direct_worker',
+      mobile: demoGuardians[reference].mobile,
+      risk_of_missing: 'high',
+      profiles: 1,
+      assessments: 1,
+      referrals: 1,
+    })),
+  );
 });
 
 it('changes nothing when the seeds run again', async () => {

@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { Client } from 'pg';
+
 import { chooseDataDir, isAlive as alive } from '../../src/platform/database/embedded-postgres';
 import { freePort } from '../support/ports';
 
@@ -17,7 +19,10 @@ const runs: ChildProcess[] = [];
 const scratch: string[] = [];
 
 function startRun(port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   runs.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -27,15 +32,18 @@ function startRun(port: number): Promise<{ child: ChildProcess; url: string }> {
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (line) resolve({ child, url: JSON.parse(line).url });
     });
-    child.stderr!.on('data', (c: Buffer) => { err += c; });
+    child.stderr!.on('data', (c: Buffer) => {
+      err += c;
+    });
     child.once('exit', (code) => reject(new Error(`embedded-pg-script exited (${code}) before starting: ${err}`)));
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-  else child.once('exit', (code) => resolve(code));
-});
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
 
 const serverPid = () => Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 

@@ -1,13 +1,14 @@
 // Two service instances (two connection pools on one database) sweeping and running the same
 // due episodes at the same moment: every (episode, step, repeat) runs once, and so every alert
 // is written once.
-import { buildTestApp, TestApp } from '../support/app';
-import { addContacts, childPlaced, reportMissing } from '../support/escalation-fixtures';
+import type { DataSource } from 'typeorm';
+
+import { COPY_FROM } from '../../src/notifications/outbox';
 import { createDataSource } from '../../src/platform/database/data-source';
 import { createServices, Services } from '../../src/services';
+import { buildTestApp, TestApp } from '../support/app';
+import { addContacts, childPlaced, reportMissing } from '../support/escalation-fixtures';
 import { testLogger } from '../support/quiet-logger';
-import { COPY_FROM } from '../../src/notifications/outbox';
-import type { DataSource } from 'typeorm';
 
 let app: TestApp;
 let second: DataSource;
@@ -20,7 +21,8 @@ beforeAll(async () => {
   second = createDataSource(app.db.url, 10);
   await second.initialize();
   other = createServices({ db: second, clock: app.clock, config: app.config, logger: testLogger() });
-  for (let i = 0; i < 12; i++) episodes.push((await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 3 })).id)).id);
+  for (let i = 0; i < 12; i++)
+    episodes.push((await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 3 })).id)).id);
 });
 afterAll(async () => {
   await second.destroy();
@@ -31,12 +33,19 @@ const count = async (sql: string, params: unknown[] = []) => Number((await app.d
 
 it('two instances sweeping together send each step once', async () => {
   app.clock.advanceHours(24);
-  const [a, b] = await Promise.all([app.services.escalation.sweep({ concurrency: 3 }), other.escalation.sweep({ concurrency: 3 })]);
+  const [a, b] = await Promise.all([
+    app.services.escalation.sweep({ concurrency: 3 }),
+    other.escalation.sweep({ concurrency: 3 }),
+  ]);
   expect(a.fired + b.fired).toBeGreaterThan(0);
   // plus_24h goes to the head of service by SMS and email: two rows per episode, never four.
-  expect(await count(`SELECT count(*) AS n FROM notifications WHERE step_key = 'plus_24h#0'`)).toBe(2 * episodes.length);
+  expect(await count(`SELECT count(*) AS n FROM notifications WHERE step_key = 'plus_24h#0'`)).toBe(
+    2 * episodes.length,
+  );
   expect(await count(`SELECT count(*) AS n FROM notifications WHERE step_key = 'same_day#0'`)).toBe(episodes.length);
-  expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE outcome = 'fired' AND step_key = 'plus_24h'`)).toBe(episodes.length);
+  expect(
+    await count(`SELECT count(*) AS n FROM escalation_runs WHERE outcome = 'fired' AND step_key = 'plus_24h'`),
+  ).toBe(episodes.length);
   expect(await count(`SELECT count(*) AS n FROM escalation_schedule WHERE next_at <= $1`, [app.clock.now()])).toBe(0);
 });
 
@@ -47,37 +56,65 @@ it('two runners racing on one episode without the sweep lock still run each step
     app.db.dataSource.transaction((tx) => app.services.escalation.runner.process(tx, id)),
     second.transaction((tx) => other.escalation.runner.process(tx, id)),
   ]);
-  expect(await count(`SELECT count(*) AS n FROM notifications WHERE episode_id = $1 AND step_key = 'plus_48h#0'`, [id])).toBe(3);
-  expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE episode_id = $1 AND outcome = 'fired' AND step_key = 'plus_48h'`, [id])).toBe(1);
+  expect(
+    await count(`SELECT count(*) AS n FROM notifications WHERE episode_id = $1 AND step_key = 'plus_48h#0'`, [id]),
+  ).toBe(3);
+  expect(
+    await count(
+      `SELECT count(*) AS n FROM escalation_runs WHERE episode_id = $1 AND outcome = 'fired' AND step_key = 'plus_48h'`,
+      [id],
+    ),
+  ).toBe(1);
 });
 
 it('two instances sweeping in small batches (locked with SKIP LOCKED) still send each step once', async () => {
   app.clock.advanceHours(24);
   const [a, b] = await Promise.all([
-    app.services.escalation.sweep({ concurrency: 2, perTransaction: 3 }), other.escalation.sweep({ concurrency: 2, perTransaction: 2 }),
+    app.services.escalation.sweep({ concurrency: 2, perTransaction: 3 }),
+    other.escalation.sweep({ concurrency: 2, perTransaction: 2 }),
   ]);
   expect(a.processed + b.processed).toBe(episodes.length);
   // plus_72h goes to the director and the team manager (SMS and email each where they have both): once per episode.
-  const perEpisode = await app.db.dataSource.query(`SELECT episode_id, count(*)::int AS n FROM notifications WHERE step_key = 'plus_72h#0' GROUP BY episode_id`);
+  const perEpisode = await app.db.dataSource.query(
+    `SELECT episode_id, count(*)::int AS n FROM notifications WHERE step_key = 'plus_72h#0' GROUP BY episode_id`,
+  );
   expect(perEpisode).toHaveLength(episodes.length);
   expect(new Set(perEpisode.map((r: { n: number }) => r.n)).size).toBe(1);
-  expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE outcome = 'fired' AND step_key = 'plus_72h'`)).toBe(episodes.length);
+  expect(
+    await count(`SELECT count(*) AS n FROM escalation_runs WHERE outcome = 'fired' AND step_key = 'plus_72h'`),
+  ).toBe(episodes.length);
   expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE step_key = 'plus_72h'`)).toBe(episodes.length);
 });
 
 it('two instances sweeping batches large enough to be copied into the outbox still send each step once', async () => {
   // 60 episodes due at once: batches of 50 messages or more go into the outbox by COPY.
   const fresh: string[] = [];
-  for (let i = 0; i < 60; i++) fresh.push((await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 3 })).id)).id);
+  for (let i = 0; i < 60; i++)
+    fresh.push((await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 3 })).id)).id);
   app.clock.advanceHours(24);
-  const [a, b] = await Promise.all([app.services.escalation.sweep({ concurrency: 2 }), other.escalation.sweep({ concurrency: 2 })]);
+  const [a, b] = await Promise.all([
+    app.services.escalation.sweep({ concurrency: 2 }),
+    other.escalation.sweep({ concurrency: 2 }),
+  ]);
   expect(a.notifications + b.notifications).toBeGreaterThanOrEqual(2 * COPY_FROM);
   // A copied batch's rows carry its savepoint's transaction id, not that of the runs claimed beside them.
-  expect(await count(`SELECT count(*) AS n FROM notifications n JOIN escalation_runs r ON r.episode_id = n.episode_id AND r.step_key = 'plus_24h'
-    WHERE n.episode_id = ANY($1) AND n.step_key = 'plus_24h#0' AND n.xmin::text <> r.xmin::text`, [fresh])).toBeGreaterThan(0);
-  const sent = await app.db.dataSource.query(`SELECT count(*)::int AS n, count(DISTINCT episode_id)::int AS episodes
-    FROM notifications WHERE episode_id = ANY($1) AND step_key = 'plus_24h#0'`, [fresh]);
+  expect(
+    await count(
+      `SELECT count(*) AS n FROM notifications n JOIN escalation_runs r ON r.episode_id = n.episode_id AND r.step_key = 'plus_24h'
+    WHERE n.episode_id = ANY($1) AND n.step_key = 'plus_24h#0' AND n.xmin::text <> r.xmin::text`,
+      [fresh],
+    ),
+  ).toBeGreaterThan(0);
+  const sent = await app.db.dataSource.query(
+    `SELECT count(*)::int AS n, count(DISTINCT episode_id)::int AS episodes
+    FROM notifications WHERE episode_id = ANY($1) AND step_key = 'plus_24h#0'`,
+    [fresh],
+  );
   expect(sent).toEqual([{ n: 2 * fresh.length, episodes: fresh.length }]);
-  expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE episode_id = ANY($1) AND step_key = 'plus_24h'`, [fresh])).toBe(fresh.length);
+  expect(
+    await count(`SELECT count(*) AS n FROM escalation_runs WHERE episode_id = ANY($1) AND step_key = 'plus_24h'`, [
+      fresh,
+    ]),
+  ).toBe(fresh.length);
   expect(await count(`SELECT count(*) AS n FROM escalation_schedule WHERE next_at <= $1`, [app.clock.now()])).toBe(0);
 });

@@ -1,10 +1,10 @@
 // The missing-episode pages as a social worker uses them: report, see the alerts on the dashboard
 // and the episode page, record the police details, the return, the interview, and close; and who
 // may not.
-import { buildTestApp, TestApp } from '../support/app';
-import { pageSession, PageSession } from '../support/pages';
-import { demoChildId } from '../support/records';
 import { fieldsFor } from '../../src/platform/views/date-time-fields';
+import { buildTestApp, TestApp } from '../support/app';
+import { PageSession, pageSession } from '../support/pages';
+import { demoChildId } from '../support/records';
 
 let app: TestApp;
 let sw: PageSession;
@@ -14,7 +14,9 @@ beforeAll(async () => {
   sw = await pageSession(app, 'social_worker');
   childId = await demoChildId(app, 'K7Q2');
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 const now = (prefix: string) => fieldsFor(app.clock.now(), 'Europe/London', prefix);
 const episodeIdOf = (location: unknown) => /^\/episodes\/([0-9a-f-]{36})$/.exec(String(location))![1];
@@ -31,19 +33,35 @@ describe('reporting a child missing and following the episode through', () => {
   });
 
   it('shows GOV.UK errors for a form with nothing chosen and an impossible date', async () => {
-    const res = await sw.post(`/children/${childId}/report-missing`, { ...now('discovered'), discoveredDay: '', discoveredTime: '25:00' });
+    const res = await sw.post(`/children/${childId}/report-missing`, {
+      ...now('discovered'),
+      discoveredDay: '',
+      discoveredTime: '25:00',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.payload).toContain('There is a problem');
-    expect(res.payload).toContain('<a href="#kind">Select whether the child is missing or away without authorisation</a>');
+    expect(res.payload).toContain(
+      '<a href="#kind">Select whether the child is missing or away without authorisation</a>',
+    );
     expect(res.payload).toContain('<a href="#discoveredDay">Enter the day you found the child was missing</a>');
     expect(res.payload).toContain('The time you found the child was missing must be a 24-hour time, like 21:30');
-    const unreal = await sw.post(`/children/${childId}/report-missing`, { kind: 'M', ...now('discovered'), discoveredDay: '31', discoveredMonth: '2' });
+    const unreal = await sw.post(`/children/${childId}/report-missing`, {
+      kind: 'M',
+      ...now('discovered'),
+      discoveredDay: '31',
+      discoveredMonth: '2',
+    });
     expect(unreal.statusCode).toBe(400);
     expect(unreal.payload).toContain('The date you found the child was missing must be a real date');
   });
 
   it('opens the episode, redirects with 303 to it, and a second submission opens nothing', async () => {
-    const res = await sw.post(`/children/${childId}/report-missing`, { kind: 'M', ...now('discovered'), lastSeenWhere: 'Bus stop', lastSeenClothing: '' });
+    const res = await sw.post(`/children/${childId}/report-missing`, {
+      kind: 'M',
+      ...now('discovered'),
+      lastSeenWhere: 'Bus stop',
+      lastSeenClothing: '',
+    });
     expect(res.statusCode).toBe(303);
     episodeId = episodeIdOf(res.headers.location);
     const again = await sw.post(`/children/${childId}/report-missing`, { kind: 'M', ...now('discovered') });
@@ -74,10 +92,18 @@ describe('reporting a child missing and following the episode through', () => {
     const bad = await sw.post(`/episodes/${episodeId}/police`, { policeReference: '', riskGrade: '', reason: '' });
     expect(bad.statusCode).toBe(400);
     expect(bad.payload).toContain('Enter the police reference or select a risk grade');
-    const noReason = await sw.post(`/episodes/${episodeId}/police`, { policeReference: 'MPS-123', riskGrade: 'high', reason: '' });
+    const noReason = await sw.post(`/episodes/${episodeId}/police`, {
+      policeReference: 'MPS-123',
+      riskGrade: 'high',
+      reason: '',
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.payload).toContain('<a href="#reason">Enter why the police gave this risk grade</a>');
-    const res = await sw.post(`/episodes/${episodeId}/police`, { policeReference: 'MPS-123', riskGrade: 'high', reason: 'Trafficking concerns' });
+    const res = await sw.post(`/episodes/${episodeId}/police`, {
+      policeReference: 'MPS-123',
+      riskGrade: 'high',
+      reason: 'Trafficking concerns',
+    });
     expect(res.statusCode).toBe(303);
     expect((await sw.get(`/episodes/${episodeId}`)).payload).toContain('MPS-123');
     const form = (await sw.get(`/episodes/${episodeId}/police`)).payload;
@@ -91,9 +117,17 @@ describe('reporting a child missing and following the episode through', () => {
     let page = (await sw.get(`/episodes/${episodeId}`)).payload;
     expect(page).toContain('Returned');
     expect(page).toContain('Record return interview');
-    const reasonMissing = await sw.post(`/episodes/${episodeId}/return-interview`, { outcome: 'not_held', reasonNotHeld: '' });
+    const reasonMissing = await sw.post(`/episodes/${episodeId}/return-interview`, {
+      outcome: 'not_held',
+      reasonNotHeld: '',
+    });
     expect(reasonMissing.payload).toContain('Enter why the interview was not held');
-    const held = await sw.post(`/episodes/${episodeId}/return-interview`, { outcome: 'held', ...now('held'), by: 'Independent advocate', reasonNotHeld: '' });
+    const held = await sw.post(`/episodes/${episodeId}/return-interview`, {
+      outcome: 'held',
+      ...now('held'),
+      by: 'Independent advocate',
+      reasonNotHeld: '',
+    });
     expect(held.statusCode).toBe(303);
     // Only a manager closes an episode, and with a reason (issue 22).
     expect((await sw.post(`/episodes/${episodeId}/close`, { reason: 'Done' })).statusCode).toBe(403);

@@ -1,21 +1,25 @@
 // The meeting cycle as members see it: the agenda pack arrives by real SMTP 7 days before the
 // meeting, once (even with two instances running the job at the same moment), with a calendar
 // invitation a calendar can read; overdue actions are chased at most once a day.
-import { buildDeliveryTestApp, DeliveryTestApp } from '../support/delivery';
+import { demoChildren, demoGuardians, demoRoles, otherBoroughChild } from '../../seeds/demo-data';
+import { createDataSource } from '../../src/platform/database/data-source';
+import { wallClock, zoneOffset } from '../../src/platform/wall-clock';
+import { createServices } from '../../src/services';
 import { bearer } from '../support/app';
 import { ManualClock } from '../support/clock';
-import { createDataSource } from '../../src/platform/database/data-source';
-import { createServices } from '../../src/services';
-import { testLogger } from '../support/quiet-logger';
-import { component, icalUtc, parseIcal } from '../support/ical';
+import { buildDeliveryTestApp, DeliveryTestApp } from '../support/delivery';
 import { at, days, episodeAt, nextMeeting } from '../support/group-fixtures';
-import { demoChildren, demoGuardians, demoRoles, otherBoroughChild } from '../../seeds/demo-data';
-import { wallClock, zoneOffset } from '../../src/platform/wall-clock';
+import { component, icalUtc, parseIcal } from '../support/ical';
+import { testLogger } from '../support/quiet-logger';
 
 let t: DeliveryTestApp;
 // The clock moves weeks ahead; tokens must outlive it.
-beforeEach(async () => { t = await buildDeliveryTestApp({ TOKEN_TTL_HOURS: String(24 * 90) }); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await buildDeliveryTestApp({ TOKEN_TTL_HOURS: String(24 * 90) });
+});
+afterEach(async () => {
+  await t.close();
+});
 
 const members = ['group.member@demo-borough.example.org', 'police@demo-borough.example.org', 'group@example.org'];
 const packMails = () => t.smtp.messages.filter((m) => /agenda pack/.test(m.mail.subject ?? ''));
@@ -31,7 +35,11 @@ it('sends the pack to every member 7 days before the meeting, once, with an invi
   expect(await app.services.operationalGroupCycle.run()).toMatchObject({ packsSent: 1, packEmails: 3 });
   await app.services.dispatcher.drain();
   await t.smtp.waitFor(3);
-  expect(packMails().flatMap((m) => m.to).sort()).toEqual([...members].sort());
+  expect(
+    packMails()
+      .flatMap((m) => m.to)
+      .sort(),
+  ).toEqual([...members].sort());
 
   for (const { mail } of packMails()) {
     expect(mail.html).toContain('H9PX');
@@ -59,7 +67,11 @@ it('sends the pack to every member 7 days before the meeting, once, with an invi
   expect(packMails()).toHaveLength(3);
 
   // The pack is frozen into the meeting: the HTML endpoint shows what members received.
-  const html = await app.server.inject({ method: 'GET', url: `/api/v1/operational-group/meetings/${meeting.id}/pack.html`, headers: bearer(await app.tokenFor('group_member')) });
+  const html = await app.server.inject({
+    method: 'GET',
+    url: `/api/v1/operational-group/meetings/${meeting.id}/pack.html`,
+    headers: bearer(await app.tokenFor('group_member')),
+  });
   expect(html.headers['content-type']).toMatch(/^text\/html/);
   expect(html.payload.trim()).toBe((packMails()[0].mail.html as string).trim());
 });
@@ -75,15 +87,34 @@ it('the pack as members receive it names no person and carries no control charac
   await sql('UPDATE operational_groups SET name = $1', [hostile('Demo group')]);
   await sql('UPDATE group_meetings SET location = $1 WHERE id = $2', [hostile('Room 2'), meeting.id]);
   await sql(`UPDATE children SET aliases = '{"Ami Alias"}' WHERE reference = 'K7Q2'`, []);
-  const found = await episodeAt(app, { childRef: 'K7Q2', discovered: at(sendAt, -days(3)), returned: at(sendAt, -days(2)), closed: at(sendAt, -days(1)) });
-  await sql('UPDATE missing_episodes SET returned_by = $1, close_reason = $2 WHERE reference = $3', ['Demo Carer', 'Gwen Guardian brought her back', found]);
+  const found = await episodeAt(app, {
+    childRef: 'K7Q2',
+    discovered: at(sendAt, -days(3)),
+    returned: at(sendAt, -days(2)),
+    closed: at(sendAt, -days(1)),
+  });
+  await sql('UPDATE missing_episodes SET returned_by = $1, close_reason = $2 WHERE reference = $3', [
+    'Demo Carer',
+    'Gwen Guardian brought her back',
+    found,
+  ]);
   await sql(`UPDATE group_actions SET description = $1`, [hostile('Check the phone arrangements for H9PX')]);
   await app.db.dataSource.transaction(async (tx) => {
-    for (const [type, name] of [['carer', 'Demo Carer'], ['guardian', demoGuardians.K7Q2.name]] as const) {
-      const n = await app.services.outbox.enqueue(tx, { authorityId: t.authorityId, channel: 'sms', template: 'missing-alert', data: {},
-        recipient: { type, id: null, name, address: '+447700900101' } });
-      await tx.query(`UPDATE notifications SET status = 'failed', last_error = 'Twilio reported undelivered (error 30003)', updated_at = $2 WHERE id = $1`,
-        [n!.id, at(sendAt, -days(1))]);
+    for (const [type, name] of [
+      ['carer', 'Demo Carer'],
+      ['guardian', demoGuardians.K7Q2.name],
+    ] as const) {
+      const n = await app.services.outbox.enqueue(tx, {
+        authorityId: t.authorityId,
+        channel: 'sms',
+        template: 'missing-alert',
+        data: {},
+        recipient: { type, id: null, name, address: '+447700900101' },
+      });
+      await tx.query(
+        `UPDATE notifications SET status = 'failed', last_error = 'Twilio reported undelivered (error 30003)', updated_at = $2 WHERE id = $1`,
+        [n!.id, at(sendAt, -days(1))],
+      );
     }
   });
 
@@ -93,12 +124,20 @@ it('the pack as members receive it names no person and carries no control charac
   await t.smtp.waitFor(3);
   const { mail } = t.smtp.to('group@example.org')[0];
   const ics = mail.attachments[0].content.toString('utf8');
-  const people = [...demoChildren, otherBoroughChild].flatMap((c) => [c.firstNames, c.lastName]).concat('Ami Alias', 'Demo Carer',
-    demoRoles.map((r) => r.name), Object.values(demoGuardians).map((g) => g.name), 'Gwen');
+  const people = [...demoChildren, otherBoroughChild]
+    .flatMap((c) => [c.firstNames, c.lastName])
+    .concat(
+      'Ami Alias',
+      'Demo Carer',
+      demoRoles.map((r) => r.name),
+      Object.values(demoGuardians).map((g) => g.name),
+      'Gwen',
+    );
   for (const part of [mail.subject!, mail.text!, mail.html as string, ics]) {
     for (const name of people) expect(part).not.toContain(name);
   }
-  for (const ref of ['H9PX', 'K7Q2', 'E-H7KQ', found, 'CAD-1234-DEMO', `CAD-${found}`]) expect(mail.text).toContain(ref);
+  for (const ref of ['H9PX', 'K7Q2', 'E-H7KQ', found, 'CAD-1234-DEMO', `CAD-${found}`])
+    expect(mail.text).toContain(ref);
   expect(mail.text).toContain('owner Police,');
   expect(mail.text).toContain('sms to Foster carer or key worker (episode -)');
   expect(mail.html).toContain('sms to Guardian (episode -)');
@@ -106,11 +145,16 @@ it('the pack as members receive it names no person and carries no control charac
   expect(mail.subject).toMatch(/^Demo group\[2J Bcc: evil@example.org END:VEVENT: agenda pack for the meeting on /);
   expect(mail.subject).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/);
   expect(mail.headers.has('bcc')).toBe(false);
-  for (const body of [mail.text!, mail.html as string]) expect(body).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/);
+  for (const body of [mail.text!, mail.html as string])
+    expect(body).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/);
   expect(ics.replace(/\r\n /g, '').replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/);
   const event = component(parseIcal(ics), 'VEVENT');
   expect(event.LOCATION[0].value).toBe('Room 2[2J\\nBcc: evil@example.org\\nEND:VEVENT');
-  expect(event.ATTENDEE.map((a) => a.params.CN).sort()).toEqual(['Operational group list', 'Operational group member', 'Police']);
+  expect(event.ATTENDEE.map((a) => a.params.CN).sort()).toEqual([
+    'Operational group list',
+    'Operational group member',
+    'Police',
+  ]);
 });
 
 it('two instances running the cycle at the same moment send the pack once', async () => {
@@ -121,11 +165,18 @@ it('two instances running the cycle at the same moment send the pack once', asyn
   const otherDb = createDataSource(app.db.url, 4);
   await otherDb.initialize();
   try {
-    const other = createServices({ db: otherDb, clock: new ManualClock(when), config: app.config, logger: testLogger() });
+    const other = createServices({
+      db: otherDb,
+      clock: new ManualClock(when),
+      config: app.config,
+      logger: testLogger(),
+    });
     const [a, b] = await Promise.all([app.services.operationalGroupCycle.run(), other.operationalGroupCycle.run()]);
     await other.providers.email.close?.();
     expect(a.packsSent + b.packsSent).toBe(1);
-    const rows = await app.db.dataSource.query(`SELECT address FROM notifications WHERE template = 'operational-group-pack' ORDER BY address`);
+    const rows = await app.db.dataSource.query(
+      `SELECT address FROM notifications WHERE template = 'operational-group-pack' ORDER BY address`,
+    );
     expect(rows.map((r: { address: string }) => r.address)).toEqual([...members].sort());
   } finally {
     await otherDb.destroy();
@@ -137,28 +188,75 @@ it('the pack lists exactly the children of its window and the authority; later a
   const meeting = await nextMeeting(app);
   const sendAt = at(meeting.startsAt, -days(7) + 60_000);
   const [{ covers_to: from }] = await app.db.dataSource.query(
-    `SELECT covers_to FROM group_meetings WHERE starts_at < $1 ORDER BY starts_at DESC LIMIT 1`, [meeting.startsAt]);
+    `SELECT covers_to FROM group_meetings WHERE starts_at < $1 ORDER BY starts_at DESC LIMIT 1`,
+    [meeting.startsAt],
+  );
   // Before the window (on the last pack already), in it, still missing, another borough's, and after the pack went.
-  const before = await episodeAt(app, { childRef: 'M4RT', discovered: at(from, -days(2)), returned: at(from, -days(1.5)), closed: at(from, -days(1)) });
+  const before = await episodeAt(app, {
+    childRef: 'M4RT',
+    discovered: at(from, -days(2)),
+    returned: at(from, -days(1.5)),
+    closed: at(from, -days(1)),
+  });
   const repeat = [0, 3, 6].map((d) => at(sendAt, -days(20 - d)));
   const repeats = [];
-  for (const d of repeat) repeats.push(await episodeAt(app, { childRef: 'M4RT', discovered: d, returned: at(d, days(1)), closed: at(d, days(1.5)), interviewHeld: true }));
+  for (const d of repeat)
+    repeats.push(
+      await episodeAt(app, {
+        childRef: 'M4RT',
+        discovered: d,
+        returned: at(d, days(1)),
+        closed: at(d, days(1.5)),
+        interviewHeld: true,
+      }),
+    );
   const stillOut = await episodeAt(app, { childRef: 'K7Q2', discovered: at(sendAt, -days(2)) });
-  const overdueInterview = await episodeAt(app, { childRef: 'M4RT', discovered: at(sendAt, -days(6)), returned: at(sendAt, -days(5)) });
-  const other = await episodeAt(app, { childRef: otherBoroughChild.reference, authority: 'OTHER', discovered: at(sendAt, -days(3)) });
+  const overdueInterview = await episodeAt(app, {
+    childRef: 'M4RT',
+    discovered: at(sendAt, -days(6)),
+    returned: at(sendAt, -days(5)),
+  });
+  const other = await episodeAt(app, {
+    childRef: otherBoroughChild.reference,
+    authority: 'OTHER',
+    discovered: at(sendAt, -days(3)),
+  });
 
   app.clock.set(sendAt);
   await app.services.operationalGroupCycle.run();
   const after = await episodeAt(app, { childRef: 'H9PX', discovered: at(sendAt, 60_000) });
   // Recorded a second before the pack froze, but committed after it; and a report backdated by a month.
-  const lateCommit = await episodeAt(app, { childRef: 'K7Q2', discovered: at(sendAt, -days(40)), returned: at(sendAt, -days(39)), closed: at(sendAt, -days(39)), recorded: at(sendAt, -1000) });
-  const backdated = await episodeAt(app, { childRef: 'M4RT', discovered: at(sendAt, -days(60)), returned: at(sendAt, -days(59)), closed: at(sendAt, -days(59)), recorded: at(sendAt, days(1)) });
+  const lateCommit = await episodeAt(app, {
+    childRef: 'K7Q2',
+    discovered: at(sendAt, -days(40)),
+    returned: at(sendAt, -days(39)),
+    closed: at(sendAt, -days(39)),
+    recorded: at(sendAt, -1000),
+  });
+  const backdated = await episodeAt(app, {
+    childRef: 'M4RT',
+    discovered: at(sendAt, -days(60)),
+    returned: at(sendAt, -days(59)),
+    closed: at(sendAt, -days(59)),
+    recorded: at(sendAt, days(1)),
+  });
 
-  const res = await app.server.inject({ method: 'GET', url: `/api/v1/operational-group/meetings/${meeting.id}/pack`, headers: bearer(await app.tokenFor('team_manager')) });
-  const { pack, frozen } = res.result as { frozen: boolean; pack: Record<string, { childRef: string; episodes?: { episodeRef: string }[]; episodeRef?: string }[]> };
+  const res = await app.server.inject({
+    method: 'GET',
+    url: `/api/v1/operational-group/meetings/${meeting.id}/pack`,
+    headers: bearer(await app.tokenFor('team_manager')),
+  });
+  const { pack, frozen } = res.result as {
+    frozen: boolean;
+    pack: Record<string, { childRef: string; episodes?: { episodeRef: string }[]; episodeRef?: string }[]>;
+  };
   expect(frozen).toBe(true);
-  const listed = pack.missingSinceLastMeeting.flatMap((c) => c.episodes!.map((e) => `${c.childRef} ${e.episodeRef}`)).sort();
-  expect(listed).toEqual([`H9PX E-H7KQ`, ...repeats.map((r) => `M4RT ${r}`), `M4RT ${overdueInterview}`, `K7Q2 ${stillOut}`].sort());
+  const listed = pack.missingSinceLastMeeting
+    .flatMap((c) => c.episodes!.map((e) => `${c.childRef} ${e.episodeRef}`))
+    .sort();
+  expect(listed).toEqual(
+    [`H9PX E-H7KQ`, ...repeats.map((r) => `M4RT ${r}`), `M4RT ${overdueInterview}`, `K7Q2 ${stillOut}`].sort(),
+  );
   expect(listed.join()).not.toContain(before);
   expect(listed.join()).not.toContain(other);
   expect(listed.join()).not.toContain(after);
@@ -172,10 +270,19 @@ it('the pack lists exactly the children of its window and the authority; later a
   app.clock.set(following);
   await app.services.operationalGroupCycle.run();
   const next = await nextMeeting(app);
-  const preview = await app.server.inject({ method: 'GET', url: `/api/v1/operational-group/meetings/${next.id}/pack`, headers: bearer(await app.tokenFor('team_manager')) });
-  const nextPack = (preview.result as { frozen: boolean; pack: { missingSinceLastMeeting: { episodes: { episodeRef: string }[] }[] } });
+  const preview = await app.server.inject({
+    method: 'GET',
+    url: `/api/v1/operational-group/meetings/${next.id}/pack`,
+    headers: bearer(await app.tokenFor('team_manager')),
+  });
+  const nextPack = preview.result as {
+    frozen: boolean;
+    pack: { missingSinceLastMeeting: { episodes: { episodeRef: string }[] }[] };
+  };
   expect(nextPack.frozen).toBe(false);
-  expect(nextPack.pack.missingSinceLastMeeting.flatMap((c) => c.episodes.map((e) => e.episodeRef)).sort()).toEqual([after, lateCommit, backdated].sort());
+  expect(nextPack.pack.missingSinceLastMeeting.flatMap((c) => c.episodes.map((e) => e.episodeRef)).sort()).toEqual(
+    [after, lateCommit, backdated].sort(),
+  );
 });
 
 it('chases an overdue action by email at most once a day, and stops when it is done', async () => {
@@ -197,7 +304,12 @@ it('chases an overdue action by email at most once a day, and stops when it is d
   app.clock.advance(days(1));
   expect((await app.services.operationalGroupCycle.run()).actionsChased).toBe(1);
   const [{ id }] = await app.db.dataSource.query('SELECT id FROM group_actions WHERE completed_at IS NULL');
-  const done = await app.server.inject({ method: 'POST', url: `/api/v1/operational-group/actions/${id}/complete`, payload: { note: 'Checked' }, headers: bearer(await app.tokenFor('group_member')) });
+  const done = await app.server.inject({
+    method: 'POST',
+    url: `/api/v1/operational-group/actions/${id}/complete`,
+    payload: { note: 'Checked' },
+    headers: bearer(await app.tokenFor('group_member')),
+  });
   expect(done.statusCode).toBe(200);
   app.clock.advance(days(1));
   expect((await app.services.operationalGroupCycle.run()).actionsChased).toBe(0);

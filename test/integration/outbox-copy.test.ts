@@ -2,11 +2,11 @@
 // a timeline or an auditor later reads must not depend on which way a message went in: the same
 // messages written both ways are stored alike, duplicates are answered null as the INSERT answers
 // them, the wake-up is heard once after commit, and a batch that fails leaves nothing behind.
-import { buildTestApp, TestApp } from '../support/app';
-import { COPY_FROM, OutboxMessage } from '../../src/notifications/outbox';
-import { listenForWakeUps } from '../support/wake-ups';
 import { LocalAuthority } from '../../src/authorities/local-authority.entity';
+import { COPY_FROM, OutboxMessage } from '../../src/notifications/outbox';
+import { buildTestApp, TestApp } from '../support/app';
 import { alertData } from '../support/delivery';
+import { listenForWakeUps } from '../support/wake-ups';
 
 let app: TestApp;
 let authorityId: string;
@@ -18,34 +18,75 @@ beforeAll(async () => {
   contactId = (await q('SELECT id FROM contacts WHERE authority_id = $1 LIMIT 1', [authorityId]))[0].id;
   episodeId = '0190f3c4-0000-7000-8000-000000000001';
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 const q = (sql: string, params: unknown[] = []) => app.db.dataSource.query(sql, params);
-const enqueue = (batch: OutboxMessage[]) => app.db.dataSource.transaction((tx) => app.services.outbox.enqueueMany(tx, batch));
+const enqueue = (batch: OutboxMessage[]) =>
+  app.db.dataSource.transaction((tx) => app.services.outbox.enqueueMany(tx, batch));
 
 /** Messages as varied as the outbox is given: both channels, odd names, no ids, delays, fallbacks, attachments. */
 function variety(prefix: string, count: number): OutboxMessage[] {
-  const names = ['Police control room', 'Duty\u001fmanager \u001e\\N', '\\N', 'Ŵyn “quoted” 😀', 'Line\nbreak\ttab \\ back', "O'Brien; DROP TABLE x; --"];
+  const names = [
+    'Police control room',
+    'Duty\u001fmanager \u001e\\N',
+    '\\N',
+    'Ŵyn “quoted” 😀',
+    'Line\nbreak\ttab \\ back',
+    "O'Brien; DROP TABLE x; --",
+  ];
   return Array.from({ length: count }, (_, i) => {
-    const channel = i % 2 ? 'email' as const : 'sms' as const;
+    const channel = i % 2 ? ('email' as const) : ('sms' as const);
     return {
-      authorityId, channel, dedupeKey: `${prefix}-${i}`, stepKey: i % 3 ? `report_police#${i % 4}` : null, episodeId: i % 5 ? episodeId : null,
-      template: 'missing-alert', data: alertData(`E-${i}`), needsAck: i % 4 !== 0,
-      recipient: { type: 'contact', id: i % 2 ? contactId : null, name: names[i % names.length], address: channel === 'sms' ? `+4477009007${String(i % 100).padStart(2, '0')}` : `duty${i}@example.org` },
-      fallbacks: i % 3 ? [{ channel: channel === 'sms' ? 'email' : 'sms', address: 'police@example.org', recipientType: 'contact', recipientId: null, recipientName: names[i % names.length] }] : [],
+      authorityId,
+      channel,
+      dedupeKey: `${prefix}-${i}`,
+      stepKey: i % 3 ? `report_police#${i % 4}` : null,
+      episodeId: i % 5 ? episodeId : null,
+      template: 'missing-alert',
+      data: alertData(`E-${i}`),
+      needsAck: i % 4 !== 0,
+      recipient: {
+        type: 'contact',
+        id: i % 2 ? contactId : null,
+        name: names[i % names.length],
+        address: channel === 'sms' ? `+4477009007${String(i % 100).padStart(2, '0')}` : `duty${i}@example.org`,
+      },
+      fallbacks:
+        i % 3
+          ? [
+              {
+                channel: channel === 'sms' ? 'email' : 'sms',
+                address: 'police@example.org',
+                recipientType: 'contact',
+                recipientId: null,
+                recipientName: names[i % names.length],
+              },
+            ]
+          : [],
       notBefore: i % 7 ? undefined : new Date(app.clock.now().getTime() + i * 60_000),
-      attachments: i % 11 ? undefined : [{ filename: 'meeting.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR' }],
+      attachments:
+        i % 11
+          ? undefined
+          : [{ filename: 'meeting.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR' }],
     };
   });
 }
 
 /** Every stored field but those made fresh for each message (id, code) or named by the test (key). */
 async function stored(prefix: string): Promise<Record<string, unknown>[]> {
-  const rows: Record<string, unknown>[] = await q(`SELECT * FROM notifications WHERE dedupe_key LIKE $1 ORDER BY seq`, [`${prefix}-%`]);
-  return rows.map(({ id, seq, dedupe_key: key, ack_code: code, body_text: body, ...rest }) => ({
-    ...rest, n: Number(String(key).split('-').pop()), has_code: code !== null,
-    body_text: code ? String(body).split(String(code)).join('####') : body,
-  })).sort((a, b) => a.n - b.n);
+  const rows: Record<string, unknown>[] = await q(`SELECT * FROM notifications WHERE dedupe_key LIKE $1 ORDER BY seq`, [
+    `${prefix}-%`,
+  ]);
+  return rows
+    .map(({ id: _id, seq: _seq, dedupe_key: key, ack_code: code, body_text: body, ...rest }) => ({
+      ...rest,
+      n: Number(String(key).split('-').pop()),
+      has_code: code !== null,
+      body_text: code ? String(body).split(String(code)).join('####') : body,
+    }))
+    .sort((a, b) => a.n - b.n);
 }
 
 it('stores a copied batch exactly as one-at-a-time INSERTs store the same messages', async () => {
@@ -56,9 +97,16 @@ it('stores a copied batch exactly as one-at-a-time INSERTs store the same messag
   const [a, b] = [await stored('copied'), await stored('inserted')];
   expect(a).toHaveLength(count);
   expect(a).toEqual(b);
-  expect(a[1]).toMatchObject({ recipient_name: 'Duty\u001fmanager \u001e\\N', status: 'queued', attempts: 0, has_code: true });
+  expect(a[1]).toMatchObject({
+    recipient_name: 'Duty\u001fmanager \u001e\\N',
+    status: 'queued',
+    attempts: 0,
+    has_code: true,
+  });
   expect(a[3].recipient_name).toBe('Ŵyn “quoted” 😀');
-  const ids: { id: string }[] = await q(`SELECT id FROM notifications WHERE dedupe_key LIKE 'copied-%' ORDER BY dedupe_key`);
+  const ids: { id: string }[] = await q(
+    `SELECT id FROM notifications WHERE dedupe_key LIKE 'copied-%' ORDER BY dedupe_key`,
+  );
   expect(new Set(ids.map((r) => r.id))).toEqual(new Set(copied));
 });
 
@@ -68,7 +116,9 @@ it('answers null for a key already queued, or repeated within the batch, as the 
   batch.push({ ...batch[7] });
   const ids = await enqueue(batch);
   expect(ids.map((id) => id === null)).toEqual(batch.map((_, i) => i === 0 || i === batch.length - 1));
-  expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'taken-%'`))[0].n)).toBe(COPY_FROM + 5);
+  expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'taken-%'`))[0].n)).toBe(
+    COPY_FROM + 5,
+  );
 });
 
 it('wakes the dispatchers once, and only after the transaction commits', async () => {
@@ -83,7 +133,9 @@ it('wakes the dispatchers once, and only after the transaction commits', async (
 });
 
 it('leaves nothing behind when a copied batch fails for any other reason', async () => {
-  const batch = variety('orphan', COPY_FROM).map((m, i) => (i === 30 ? { ...m, authorityId: '0190f3c4-0000-7000-8000-00000000dead' } : m));
+  const batch = variety('orphan', COPY_FROM).map((m, i) =>
+    i === 30 ? { ...m, authorityId: '0190f3c4-0000-7000-8000-00000000dead' } : m,
+  );
   await expect(enqueue(batch)).rejects.toThrow(/foreign key/);
   expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'orphan-%'`))[0].n)).toBe(0);
 });
@@ -94,19 +146,32 @@ describe('a message belongs to an authority that exists, and stays with it', () 
 
   it('refuses a small batch (one INSERT) naming an authority that does not exist, writing none of it', async () => {
     const batch = variety('lost', 3).map((m, i) => (i === 1 ? { ...m, authorityId: nowhere } : m));
-    await expect(enqueue(batch)).rejects.toMatchObject({ code: '23503', detail: `Key (authority_id)=(${nowhere}) is not present in table "local_authorities".` });
+    await expect(enqueue(batch)).rejects.toMatchObject({
+      code: '23503',
+      detail: `Key (authority_id)=(${nowhere}) is not present in table "local_authorities".`,
+    });
     expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'lost-%'`))[0].n)).toBe(0);
   });
 
-  it("refuses to move a message to another authority, and to delete or renumber an authority that has messages", async () => {
+  it('refuses to move a message to another authority, and to delete or renumber an authority that has messages', async () => {
     const [id] = await enqueue(variety('kept', 1));
     const [other] = await q(`SELECT id FROM local_authorities WHERE code = 'OTHER'`);
-    await expect(q('UPDATE notifications SET authority_id = $2 WHERE id = $1', [id, other.id])).rejects.toThrow("a message's authority cannot be changed");
-    await expect(q('UPDATE notifications SET authority_id = authority_id, attempts = attempts WHERE id = $1', [id])).resolves.toBeDefined();
-    const [spare] = await q(`INSERT INTO local_authorities (code, name) VALUES ('SPARE', 'Spare Borough') RETURNING id`);
+    await expect(q('UPDATE notifications SET authority_id = $2 WHERE id = $1', [id, other.id])).rejects.toThrow(
+      "a message's authority cannot be changed",
+    );
+    await expect(
+      q('UPDATE notifications SET authority_id = authority_id, attempts = attempts WHERE id = $1', [id]),
+    ).resolves.toBeDefined();
+    const [spare] = await q(
+      `INSERT INTO local_authorities (code, name) VALUES ('SPARE', 'Spare Borough') RETURNING id`,
+    );
     await enqueue(variety('spare', 1).map((m) => ({ ...m, authorityId: spare.id })));
-    await expect(q('DELETE FROM local_authorities WHERE id = $1', [spare.id])).rejects.toThrow(`local authority ${spare.id} still has messages in the outbox`);
-    await expect(q('UPDATE local_authorities SET id = gen_random_uuid() WHERE id = $1', [spare.id])).rejects.toThrow('still has messages in the outbox');
+    await expect(q('DELETE FROM local_authorities WHERE id = $1', [spare.id])).rejects.toThrow(
+      `local authority ${spare.id} still has messages in the outbox`,
+    );
+    await expect(q('UPDATE local_authorities SET id = gen_random_uuid() WHERE id = $1', [spare.id])).rejects.toThrow(
+      'still has messages in the outbox',
+    );
     await q(`DELETE FROM notifications WHERE dedupe_key LIKE 'spare-%'`);
     await q('DELETE FROM local_authorities WHERE id = $1', [spare.id]);
     expect(await q('SELECT 1 FROM local_authorities WHERE id = $1', [spare.id])).toEqual([]);
@@ -116,12 +181,20 @@ describe('a message belongs to an authority that exists, and stays with it', () 
     const [spare] = await q(`INSERT INTO local_authorities (code, name) VALUES ('HELD', 'Held Borough') RETURNING id`);
     let deleted: Promise<unknown> | undefined;
     await app.db.dataSource.transaction(async (tx) => {
-      await app.services.outbox.enqueueMany(tx, variety('held', COPY_FROM).map((m) => ({ ...m, authorityId: spare.id })));
+      await app.services.outbox.enqueueMany(
+        tx,
+        variety('held', COPY_FROM).map((m) => ({ ...m, authorityId: spare.id })),
+      );
       // Another connection tries to delete the authority while the batch is uncommitted: it must wait, then refuse.
-      deleted = q('DELETE FROM local_authorities WHERE id = $1', [spare.id]).then(() => 'deleted', (err: Error) => err.message);
+      deleted = q('DELETE FROM local_authorities WHERE id = $1', [spare.id]).then(
+        () => 'deleted',
+        (err: Error) => err.message,
+      );
       await new Promise((r) => setTimeout(r, 200));
     });
     expect(await deleted).toBe(`local authority ${spare.id} still has messages in the outbox`);
-    expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'held-%'`))[0].n)).toBe(COPY_FROM);
+    expect(Number((await q(`SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'held-%'`))[0].n)).toBe(
+      COPY_FROM,
+    );
   });
 });

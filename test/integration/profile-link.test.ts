@@ -9,20 +9,31 @@ beforeAll(async () => {
   app = await buildTestApp({ PUBLIC_BASE_URL: 'https://alerts.example.org', TRUSTED_PROXIES: '10.0.0.0/8' });
   await addContacts(app);
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 /** The link in the police text as sent. */
 async function policeLink(episodeId: string): Promise<string> {
   await app.services.dispatcher.drain();
-  const [row] = await app.db.dataSource.query(`SELECT body_text FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' AND channel = 'sms'`, [episodeId]);
+  const [row] = await app.db.dataSource.query(
+    `SELECT body_text FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' AND channel = 'sms'`,
+    [episodeId],
+  );
   const url = /https:\/\/alerts\.example\.org(\/p\/[A-Za-z0-9_-]+)/.exec(row.body_text);
   return url![1];
 }
 
 it('queues the alert naming the link it will carry, and signs that link only as the alert is sent', async () => {
   const { episode } = await missingChild();
-  const [queued] = await app.db.dataSource.query(`SELECT data FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' AND channel = 'sms'`, [episode.id]);
-  expect(queued.data).toMatchObject({ linkAudience: 'police', linkExpiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+  const [queued] = await app.db.dataSource.query(
+    `SELECT data FROM notifications WHERE episode_id = $1 AND step_key = 'report_police#0' AND channel = 'sms'`,
+    [episode.id],
+  );
+  expect(queued.data).toMatchObject({
+    linkAudience: 'police',
+    linkExpiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+  });
   expect(JSON.stringify(queued.data)).not.toContain('/p/');
   const path = await policeLink(episode.id);
   const opened = await app.server.inject({ method: 'GET', url: path, headers: { accept: 'application/json' } });
@@ -33,18 +44,29 @@ it('queues the alert naming the link it will carry, and signs that link only as 
 it("audits an opening through the load balancer with the officer's address, not the balancer's", async () => {
   const { episode } = await missingChild();
   const path = await policeLink(episode.id);
-  const opened = await app.server.inject({ url: path, remoteAddress: '10.0.0.7', headers: { 'x-forwarded-for': '198.51.100.40' } });
+  const opened = await app.server.inject({
+    url: path,
+    remoteAddress: '10.0.0.7',
+    headers: { 'x-forwarded-for': '198.51.100.40' },
+  });
   expect(opened.statusCode).toBe(200);
-  // The link has no user to give a request context; its audit line still keeps the address in its ip column, as every line does.
-  const audit = await app.db.dataSource.query(`SELECT ip FROM audit_events WHERE entity_id = $1 AND action = 'open_link'`, [episode.id]);
+  // The link has no user to give a request context; its audit line still keeps the address in its ip column, as every
+  // line does.
+  const audit = await app.db.dataSource.query(
+    `SELECT ip FROM audit_events WHERE entity_id = $1 AND action = 'open_link'`,
+    [episode.id],
+  );
   expect(audit).toEqual([{ ip: '198.51.100.40' }]);
 });
 
 async function missingChild() {
   const child = await childPlaced(app, { trafficking: 'suspected', daysAgo: 2 });
-  await app.db.dataSource.query(`INSERT INTO missing_profiles (child_id, authority_id, physical_description, distinguishing_marks, languages, phones, updated_at)
+  await app.db.dataSource.query(
+    `INSERT INTO missing_profiles (child_id, authority_id, physical_description, distinguishing_marks, languages, phones, updated_at)
     VALUES ($1, (SELECT authority_id FROM children WHERE id = $1), 'Slim, 160 cm, short black hair', 'Scar above left eyebrow', '{Tigrinya,Arabic}',
-    '[{"number":"+447700900777","handset":"Black Samsung"}]', now())`, [child.id]);
+    '[{"number":"+447700900777","handset":"Black Samsung"}]', now())`,
+    [child.id],
+  );
   return { child, episode: await reportMissing(app, child.id) };
 }
 
@@ -60,11 +82,18 @@ it('opens the profile as a page and as JSON, without the placement address, and 
   expect(page.payload).toContain('Secret Name');
   expect(page.payload).not.toContain('Secret Road');
   const json = await app.server.inject({ method: 'GET', url: path, headers: { accept: 'application/json' } });
-  expect(json.result).toMatchObject({ audience: 'police', episode: { reference: episode.reference }, child: { reference: child.reference },
-    profile: { languages: ['Tigrinya', 'Arabic'], phones: [{ number: '+447700900777', handset: 'Black Samsung' }] } });
+  expect(json.result).toMatchObject({
+    audience: 'police',
+    episode: { reference: episode.reference },
+    child: { reference: child.reference },
+    profile: { languages: ['Tigrinya', 'Arabic'], phones: [{ number: '+447700900777', handset: 'Black Samsung' }] },
+  });
   expect(json.payload).not.toContain('Secret Road');
-  const audit = await app.db.dataSource.query(`SELECT action, actor_user_id, authority_id IS NOT NULL AS scoped, child_id, changes->>'audience' AS audience
-    FROM audit_events WHERE entity_id = $1 AND action = 'open_link'`, [episode.id]);
+  const audit = await app.db.dataSource.query(
+    `SELECT action, actor_user_id, authority_id IS NOT NULL AS scoped, child_id, changes->>'audience' AS audience
+    FROM audit_events WHERE entity_id = $1 AND action = 'open_link'`,
+    [episode.id],
+  );
   expect(audit).toEqual([
     { action: 'open_link', actor_user_id: null, scoped: true, child_id: child.id, audience: 'police' },
     { action: 'open_link', actor_user_id: null, scoped: true, child_id: child.id, audience: 'police' },
@@ -83,7 +112,9 @@ it('refuses a tampered link with a GOV.UK page, not JSON, and a plain sentence t
   expect(() => JSON.parse(res.payload)).toThrow();
   const json = await app.server.inject({ method: 'GET', url: tampered, headers: { accept: 'application/json' } });
   expect(json.statusCode).toBe(404);
-  expect((json.result as { message: string }).message).toBe('This link is not valid. Use the link exactly as it was sent, or ask the duty team for a new one.');
+  expect((json.result as { message: string }).message).toBe(
+    'This link is not valid. Use the link exactly as it was sent, or ask the duty team for a new one.',
+  );
 });
 
 it('answers a closed or expired link with a 410 page naming the duty number to call', async () => {
@@ -91,7 +122,10 @@ it('answers a closed or expired link with a 410 page naming the duty number to c
   const second = await missingChild();
   const closing = await policeLink(first.episode.id);
   // Ending the placement no longer closes the episode (issue 22): a manager closes it, with a reason.
-  expect((await post(app, `/api/v1/episodes/${first.episode.id}/close`, { reason: 'Closed by the manager' }, 'team_manager')).statusCode).toBe(200);
+  expect(
+    (await post(app, `/api/v1/episodes/${first.episode.id}/close`, { reason: 'Closed by the manager' }, 'team_manager'))
+      .statusCode,
+  ).toBe(200);
   const closed = await app.server.inject({ method: 'GET', url: closing });
   expect(closed.statusCode).toBe(410);
   expect(closed.headers['content-type']).toMatch(/^text\/html/);
@@ -101,7 +135,9 @@ it('answers a closed or expired link with a 410 page naming the duty number to c
   expect(closed.payload).not.toContain('Secret');
   const closedJson = await app.server.inject({ method: 'GET', url: closing, headers: { accept: 'application/json' } });
   expect(closedJson.statusCode).toBe(410);
-  expect((closedJson.result as { message: string }).message).toBe(`This link stopped working when episode ${first.episode.reference} closed.`);
+  expect((closedJson.result as { message: string }).message).toBe(
+    `This link stopped working when episode ${first.episode.reference} closed.`,
+  );
   const expiring = await policeLink(second.episode.id);
   app.clock.advanceHours(7 * 24);
   const expired = await app.server.inject({ method: 'GET', url: expiring });
@@ -110,17 +146,33 @@ it('answers a closed or expired link with a 410 page naming the duty number to c
   expect(expired.payload).toContain('This link has expired');
   expect(expired.payload).toContain('07700 900203');
   expect(() => JSON.parse(expired.payload)).toThrow();
-  const expiredJson = await app.server.inject({ method: 'GET', url: expiring, headers: { accept: 'application/json' } });
-  expect((expiredJson.result as { message: string }).message).toBe('This link has expired. Ask the duty team for a new one.');
+  const expiredJson = await app.server.inject({
+    method: 'GET',
+    url: expiring,
+    headers: { accept: 'application/json' },
+  });
+  expect((expiredJson.result as { message: string }).message).toBe(
+    'This link has expired. Ask the duty team for a new one.',
+  );
 });
 
 it("shows the duty number, the last sighting, the carers' updates and the current police grade, styled without inline style", async () => {
   const { episode } = await missingChild();
-  const sighting = await post(app, `/api/v1/episodes/${episode.id}/sightings`, { at: app.clock.now().toISOString(), where: 'Victoria coach station', details: 'With two adults' });
+  const sighting = await post(app, `/api/v1/episodes/${episode.id}/sightings`, {
+    at: app.clock.now().toISOString(),
+    where: 'Victoria coach station',
+    details: 'With two adults',
+  });
   expect(sighting.statusCode).toBe(200);
-  await app.db.dataSource.query(`INSERT INTO episode_events (episode_id, authority_id, at, type, summary, actor_name)
-    SELECT id, authority_id, now(), 'carer_update', 'Update from the carer by text: her friend says she took the 22:10 bus', 'Carer (by text)' FROM missing_episodes WHERE id = $1`, [episode.id]);
-  const graded = await post(app, `/api/v1/episodes/${episode.id}/police`, { riskGrade: 'medium', reason: 'Seen, not with adults' });
+  await app.db.dataSource.query(
+    `INSERT INTO episode_events (episode_id, authority_id, at, type, summary, actor_name)
+    SELECT id, authority_id, now(), 'carer_update', 'Update from the carer by text: her friend says she took the 22:10 bus', 'Carer (by text)' FROM missing_episodes WHERE id = $1`,
+    [episode.id],
+  );
+  const graded = await post(app, `/api/v1/episodes/${episode.id}/police`, {
+    riskGrade: 'medium',
+    reason: 'Seen, not with adults',
+  });
   expect(graded.statusCode).toBe(200);
   const page = await app.server.inject({ url: await policeLink(episode.id) });
   expect(page.statusCode).toBe(200);

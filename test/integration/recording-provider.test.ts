@@ -1,17 +1,21 @@
 // Without credentials nothing leaves the service: messages are kept and marked sent with a
 // "recorded-" id, so development shows what would have gone. Half a configuration is refused.
 // The minute job sends whatever is due.
-import { buildTestApp, TestApp } from '../support/app';
-import { queueAlert, reload } from '../support/delivery';
+import { scheduleDispatchNotifications } from '../../jobs/dispatch-notifications';
 import { LocalAuthority } from '../../src/authorities/local-authority.entity';
 import { loadConfig } from '../../src/config';
 import { createSmsProvider } from '../../src/notifications/providers/providers';
-import { scheduleDispatchNotifications } from '../../jobs/dispatch-notifications';
+import { buildTestApp, TestApp } from '../support/app';
+import { queueAlert, reload } from '../support/delivery';
 import { testLogger } from '../support/quiet-logger';
 
 let app: TestApp;
-beforeAll(async () => { app = await buildTestApp(); });
-afterAll(async () => { await app.close(); });
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
 
 it('records SMS and email instead of sending them when no provider is configured', async () => {
   expect(app.services.providers.sms.recording).toBe(true);
@@ -32,7 +36,16 @@ it('in production, refuses to start with Twilio half configured rather than quie
   const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), ...partial });
   expect(() => createSmsProvider(production)).toThrow('Twilio is not fully configured');
   expect(createSmsProvider(loadConfig({ NODE_ENV: 'test', ...partial })).recording).toBe(true);
-  expect(createSmsProvider(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), ...partial, TWILIO_FROM_NUMBER: '+447700900999' })).recording).toBe(false);
+  expect(
+    createSmsProvider(
+      loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: 's'.repeat(32),
+        ...partial,
+        TWILIO_FROM_NUMBER: '+447700900999',
+      }),
+    ).recording,
+  ).toBe(false);
 });
 
 it('the dispatch-notifications job sends what is due when it runs', async () => {

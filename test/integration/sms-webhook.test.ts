@@ -1,12 +1,16 @@
 // The inbound SMS webhook: signatures, replays, strangers and the duty worker's queue. Texts that
 // open or close episodes are covered in sms-episodes.test.ts.
-import { buildTestApp, bearer, TestApp } from '../support/app';
-import { textService, twilioEnv } from '../support/twilio-sms';
 import { fitsOneSegment } from '../../src/notifications/templates';
+import { bearer, buildTestApp, TestApp } from '../support/app';
+import { textService, twilioEnv } from '../support/twilio-sms';
 
 let app: TestApp;
-beforeAll(async () => { app = await buildTestApp(twilioEnv); });
-afterAll(async () => { await app.close(); });
+beforeAll(async () => {
+  app = await buildTestApp(twilioEnv);
+});
+afterAll(async () => {
+  await app.close();
+});
 
 const count = async () => Number((await app.db.dataSource.query('SELECT count(*) AS n FROM inbound_messages'))[0].n);
 
@@ -41,10 +45,20 @@ it('gives a stranger a neutral reply that confirms nothing, and queues the text 
   const { reply } = await textService(app.server, '07700 900777', 'MISSING K7Q2');
   expect(reply).toBe('Thank you. Your message has been passed to the duty team.');
   expect(reply).not.toContain('K7Q2');
-  const queue = await app.server.inject({ url: '/api/v1/sms/inbound?attention=true', headers: bearer(await app.tokenFor('social_worker')) });
+  const queue = await app.server.inject({
+    url: '/api/v1/sms/inbound?attention=true',
+    headers: bearer(await app.tokenFor('social_worker')),
+  });
   const items = (queue.result as { items: { from: string; body: string; outcome: string }[] }).items;
-  expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ from: '+447700900777', body: 'MISSING K7Q2', outcome: 'unknown_sender' })]));
-  const other = await app.server.inject({ url: '/api/v1/sms/inbound?attention=true', headers: bearer(await app.tokenFor('social_worker', 'OTHER')) });
+  expect(items).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ from: '+447700900777', body: 'MISSING K7Q2', outcome: 'unknown_sender' }),
+    ]),
+  );
+  const other = await app.server.inject({
+    url: '/api/v1/sms/inbound?attention=true',
+    headers: bearer(await app.tokenFor('social_worker', 'OTHER')),
+  });
   expect((other.result as { items: { from: string }[] }).items.map((i) => i.from)).not.toContain('+447700900777');
 });
 
@@ -56,7 +70,9 @@ it('asks a carer of two children which child, listing references only', async ()
 it('tells a carer it did not understand, and queues the text', async () => {
   const { reply } = await textService(app.server, '+447700900101', 'hello are you there');
   expect(reply).toMatch(/^Sorry, we did not understand/);
-  const [row] = await app.db.dataSource.query(`SELECT outcome, needs_attention FROM inbound_messages WHERE body = 'hello are you there'`);
+  const [row] = await app.db.dataSource.query(
+    `SELECT outcome, needs_attention FROM inbound_messages WHERE body = 'hello are you there'`,
+  );
   expect(row).toEqual({ outcome: 'not_understood', needs_attention: true });
 });
 
@@ -71,13 +87,25 @@ it('answers a replayed MessageSid with the same reply and changes nothing', asyn
 it('lets a duty worker mark a queued text as handled, once', async () => {
   const token = await app.tokenFor('social_worker');
   await textService(app.server, '+447700900888', 'is this the foster line');
-  const queue = (await app.server.inject({ url: '/api/v1/sms/inbound?attention=true', headers: bearer(token) })).result as { items: { id: string; body: string }[] };
+  const queue = (await app.server.inject({ url: '/api/v1/sms/inbound?attention=true', headers: bearer(token) }))
+    .result as { items: { id: string; body: string }[] };
   const item = queue.items.find((i) => i.body === 'is this the foster line')!;
-  const handled = await app.server.inject({ method: 'POST', url: `/api/v1/sms/inbound/${item.id}/handled`, headers: bearer(token), payload: { note: 'Rang back: wrong number' } });
+  const handled = await app.server.inject({
+    method: 'POST',
+    url: `/api/v1/sms/inbound/${item.id}/handled`,
+    headers: bearer(token),
+    payload: { note: 'Rang back: wrong number' },
+  });
   expect(handled.statusCode).toBe(200);
-  const again = await app.server.inject({ method: 'POST', url: `/api/v1/sms/inbound/${item.id}/handled`, headers: bearer(token), payload: { note: 'again' } });
+  const again = await app.server.inject({
+    method: 'POST',
+    url: `/api/v1/sms/inbound/${item.id}/handled`,
+    headers: bearer(token),
+    payload: { note: 'again' },
+  });
   expect(again.statusCode).toBe(409);
-  const after = (await app.server.inject({ url: '/api/v1/sms/inbound?attention=true', headers: bearer(token) })).result as { items: { id: string }[] };
+  const after = (await app.server.inject({ url: '/api/v1/sms/inbound?attention=true', headers: bearer(token) }))
+    .result as { items: { id: string }[] };
   expect(after.items.map((i) => i.id)).not.toContain(item.id);
 });
 
@@ -92,11 +120,27 @@ it('never writes a message body or phone number to the application log', async (
   try {
     await textService(logged.server, '+447700900101', 'MISSING K7Q2 she left at 2am with a man called Dave');
     await textService(logged.server, '+447700900666', 'secret words from a stranger');
-    await logged.server.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: { email: 'social.worker@demo-borough.example.org', password: 'wrong-password' } });
-    await logged.server.inject({ url: '/api/v1/children?search=Amira', headers: bearer(await logged.tokenFor('social_worker')) });
+    await logged.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      payload: { email: 'social.worker@demo-borough.example.org', password: 'wrong-password' },
+    });
+    await logged.server.inject({
+      url: '/api/v1/children?search=Amira',
+      headers: bearer(await logged.tokenFor('social_worker')),
+    });
     expect(lines.length).toBeGreaterThan(0);
     const all = lines.join('\n');
-    for (const secret of ['Amira', 'Dave', 'secret words', '7700900101', '7700900666', 'wrong-password', 'social.worker@']) expect(all).not.toContain(secret);
+    for (const secret of [
+      'Amira',
+      'Dave',
+      'secret words',
+      '7700900101',
+      '7700900666',
+      'wrong-password',
+      'social.worker@',
+    ])
+      expect(all).not.toContain(secret);
   } finally {
     await logged.close();
   }

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
 import { freePort } from '../support/ports';
 import { serviceNodeFlags, ServiceProcess } from '../support/service-process';
 
@@ -23,17 +24,23 @@ function scratchDataDir(): string {
 
 /** Processes whose command line names the data directory: the postgres server and its workers. */
 function postgresFor(dataDir: string): number[] {
-  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir);
-    } catch {
-      return false; // ended while we looked
-    }
-  }).map(Number);
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir);
+      } catch {
+        return false; // ended while we looked
+      }
+    })
+    .map(Number);
 }
 
 const serviceEnv = async (dataDir: string) => ({
-  EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), DEMO_DATA: '0', NODE_ENV: 'development',
+  EMBEDDED_PG_DIR: dataDir,
+  EMBEDDED_PG_PORT: String(await freePort()),
+  DEMO_DATA: '0',
+  NODE_ENV: 'development',
 });
 
 afterAll(() => {
@@ -47,15 +54,31 @@ afterAll(() => {
 
 it('stops its embedded PostgreSQL and exits non-zero, saying why, when the port is taken', async () => {
   const blocker = net.createServer();
-  const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)));
+  const port = await new Promise<number>((resolve) =>
+    blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)),
+  );
   const dataDir = scratchDataDir();
   try {
-    const child = spawn(process.execPath, [...serviceNodeFlags(), '--import', 'tsx', path.join(root, 'src', 'main.ts')], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...(await serviceEnv(dataDir)), HOST: '127.0.0.1', PORT: String(port) },
-    });
+    const child = spawn(
+      process.execPath,
+      [...serviceNodeFlags(), '--import', 'tsx', path.join(root, 'src', 'main.ts')],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          LOG_LEVEL: 'warn',
+          ...(await serviceEnv(dataDir)),
+          HOST: '127.0.0.1',
+          PORT: String(port),
+        },
+      },
+    );
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c; });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c;
+    });
     child.stdout.resume();
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
 
@@ -71,18 +94,26 @@ it('stops its embedded PostgreSQL and exits non-zero, saying why, when the port 
 
 it('on SIGTERM finishes the request in flight, then stops everything and exits 0', async () => {
   const dataDir = scratchDataDir();
-  const service = await ServiceProcess.start({ env: await serviceEnv(dataDir), fromSource: true, name: 'start-and-stop' });
+  const service = await ServiceProcess.start({
+    env: await serviceEnv(dataDir),
+    fromSource: true,
+    name: 'start-and-stop',
+  });
   expect(postgresFor(dataDir).length).toBeGreaterThan(0);
 
   const body = JSON.stringify({ email: 'nobody@example.org', password: 'not the password at all' });
   const socket = net.connect(service.port, '127.0.0.1');
   await new Promise((resolve) => socket.once('connect', resolve));
   let answer = '';
-  socket.on('data', (c: Buffer) => { answer += c; });
+  socket.on('data', (c: Buffer) => {
+    answer += c;
+  });
   const closed = new Promise((resolve) => socket.once('close', resolve));
   // Headers and half the body: hapi has the request, and is waiting for the rest when SIGTERM arrives.
-  socket.write(`POST /api/v1/auth/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n`
-    + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`);
+  socket.write(
+    `POST /api/v1/auth/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
+  );
   await new Promise((resolve) => setTimeout(resolve, 300));
   const exited = service.stop('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 1_000));

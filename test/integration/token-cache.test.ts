@@ -2,7 +2,8 @@
 // disabled or given another role, is honoured the moment the change commits, whoever made it
 // (another instance, an administrator in SQL): database triggers announce it and every instance forgets.
 import { createHash } from 'node:crypto';
-import { buildTestApp, bearer, TestApp } from '../support/app';
+
+import { bearer, buildTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/wait';
 
 let app: TestApp;
@@ -11,12 +12,18 @@ beforeAll(async () => {
   app = await buildTestApp();
   [{ id: childId }] = await app.db.dataSource.query(`SELECT id FROM children WHERE reference = 'K7Q2'`);
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
-const read = async (token: string) => (await app.server.inject({ method: 'GET', url: `/api/v1/children/${childId}`, headers: bearer(token) })).statusCode;
+const read = async (token: string) =>
+  (await app.server.inject({ method: 'GET', url: `/api/v1/children/${childId}`, headers: bearer(token) })).statusCode;
 const sql = (text: string, params: unknown[] = []) => app.db.dataSource.query(text, params);
 
-const revokeInSql = (token: string) => sql('UPDATE api_tokens SET revoked_at = now() WHERE token_hash = $1', [createHash('sha256').update(token).digest('hex')]);
+const revokeInSql = (token: string) =>
+  sql('UPDATE api_tokens SET revoked_at = now() WHERE token_hash = $1', [
+    createHash('sha256').update(token).digest('hex'),
+  ]);
 
 /** A fresh token of that demo user, used so its lookup is cached. */
 async function cachedToken(role: 'social_worker' | 'team_manager'): Promise<string> {
@@ -54,7 +61,9 @@ it('forgets everything when its listening connection drops, so a revocation it c
   const token = await cachedToken('social_worker');
   await app.db.asOwner('ALTER TABLE api_tokens DISABLE TRIGGER api_tokens_notify_revocation');
   try {
-    await sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'missing-children-token-cache' AND datname = current_database()`);
+    await sql(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'missing-children-token-cache' AND datname = current_database()`,
+    );
     await eventually(() => (app.services.tokens.cache.listening ? null : true), 'the cache to notice it is deaf');
     await revokeInSql(token);
     expect(await read(token)).toBe(401);

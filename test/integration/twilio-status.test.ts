@@ -1,12 +1,27 @@
 // Twilio's status callbacks: signed, applied in rank order, replay-safe; undelivered falls back.
-import { addDutyManager, buildDeliveryTestApp, DeliveryTestApp, history, PUBLIC_BASE_URL, queueAlert, reload } from '../support/delivery';
-import { signedStatusCallback } from '../support/fake-twilio';
 import { buildTestApp } from '../support/app';
+import {
+  addDutyManager,
+  buildDeliveryTestApp,
+  DeliveryTestApp,
+  history,
+  PUBLIC_BASE_URL,
+  queueAlert,
+  reload,
+} from '../support/delivery';
+import { signedStatusCallback } from '../support/fake-twilio';
 
 let t: DeliveryTestApp;
-beforeAll(async () => { t = await buildDeliveryTestApp(); });
-afterAll(async () => { await t.close(); });
-beforeEach(() => { t.twilio.reset(); t.smtp.reset(); });
+beforeAll(async () => {
+  t = await buildDeliveryTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(() => {
+  t.twilio.reset();
+  t.smtp.reset();
+});
 
 async function sentSms(address: string, extra: Partial<Parameters<typeof queueAlert>[1]> = {}) {
   const n = await queueAlert(t.app, { authorityId: t.authorityId, channel: 'sms', address, ...extra });
@@ -15,7 +30,9 @@ async function sentSms(address: string, extra: Partial<Parameters<typeof queueAl
 }
 
 const callback = (params: Record<string, string>, signature?: string | null) =>
-  t.app.server.inject(signedStatusCallback(PUBLIC_BASE_URL, { AccountSid: 'AC00000000000000000000000000000001', ...params }, signature));
+  t.app.server.inject(
+    signedStatusCallback(PUBLIC_BASE_URL, { AccountSid: 'AC00000000000000000000000000000001', ...params }, signature),
+  );
 
 it('records delivery once, ignoring a late "sent" and a replayed "delivered"', async () => {
   const n = await sentSms('+447700900601');
@@ -34,10 +51,15 @@ it('records delivery once, ignoring a late "sent" and a replayed "delivered"', a
 
 it('refuses a forged or missing signature with 403 and changes nothing', async () => {
   const n = await sentSms('+447700900602');
-  const forged = await callback({ MessageSid: n.providerId!, MessageStatus: 'failed', ErrorCode: '30003' }, 'dGhpcyBpcyBub3QgYSBzaWduYXR1cmU=');
+  const forged = await callback(
+    { MessageSid: n.providerId!, MessageStatus: 'failed', ErrorCode: '30003' },
+    'dGhpcyBpcyBub3QgYSBzaWduYXR1cmU=',
+  );
   const missing = await callback({ MessageSid: n.providerId!, MessageStatus: 'failed', ErrorCode: '30003' }, null);
-  const tampered = t.app.server.inject({ ...signedStatusCallback(PUBLIC_BASE_URL, { MessageSid: n.providerId!, MessageStatus: 'delivered' }),
-    payload: new URLSearchParams({ MessageSid: n.providerId!, MessageStatus: 'failed' }).toString() });
+  const tampered = t.app.server.inject({
+    ...signedStatusCallback(PUBLIC_BASE_URL, { MessageSid: n.providerId!, MessageStatus: 'delivered' }),
+    payload: new URLSearchParams({ MessageSid: n.providerId!, MessageStatus: 'failed' }).toString(),
+  });
   expect([forged.statusCode, missing.statusCode, (await tampered).statusCode]).toEqual([403, 403, 403]);
   expect(await reload(t.app, n.id)).toMatchObject({ status: 'sent', lastError: null });
   expect(await history(t.app, n.id)).toEqual(['queued', 'sending', 'sent']);
@@ -46,7 +68,9 @@ it('refuses a forged or missing signature with 403 and changes nothing', async (
 it('fails closed when no Twilio auth token is configured', async () => {
   const app = await buildTestApp({ PUBLIC_BASE_URL });
   try {
-    const res = await app.server.inject(signedStatusCallback(PUBLIC_BASE_URL, { MessageSid: 'SM00', MessageStatus: 'delivered' }));
+    const res = await app.server.inject(
+      signedStatusCallback(PUBLIC_BASE_URL, { MessageSid: 'SM00', MessageStatus: 'delivered' }),
+    );
     expect(res.statusCode).toBe(403);
   } finally {
     await app.close();
@@ -57,7 +81,15 @@ it('falls back and alerts the duty manager on "undelivered", once however often 
   await addDutyManager(t.app, t.authorityId, { name: 'Duty Manager Dev', email: 'duty.dev@demo-borough.example.org' });
   const n = await sentSms('+447700900603', {
     name: 'Missing persons unit',
-    fallbacks: [{ channel: 'sms', address: '+447700900604', recipientType: 'contact', recipientId: null, recipientName: 'Force control room' }],
+    fallbacks: [
+      {
+        channel: 'sms',
+        address: '+447700900604',
+        recipientType: 'contact',
+        recipientId: null,
+        recipientName: 'Force control room',
+      },
+    ],
   });
   for (let i = 0; i < 3; i += 1) {
     const res = await callback({ MessageSid: n.providerId!, MessageStatus: 'undelivered', ErrorCode: '30003' });
@@ -65,7 +97,10 @@ it('falls back and alerts the duty manager on "undelivered", once however often 
   }
   await callback({ MessageSid: n.providerId!, MessageStatus: 'delivered' });
   await t.app.services.dispatcher.drain();
-  expect(await reload(t.app, n.id)).toMatchObject({ status: 'undelivered', lastError: 'Twilio reported undelivered (error 30003)' });
+  expect(await reload(t.app, n.id)).toMatchObject({
+    status: 'undelivered',
+    lastError: 'Twilio reported undelivered (error 30003)',
+  });
   expect(await history(t.app, n.id)).toEqual(['queued', 'sending', 'sent', 'undelivered']);
   expect(t.twilio.to('+447700900604')).toHaveLength(1);
   const duty = t.smtp.to('duty.dev@demo-borough.example.org');
@@ -86,6 +121,10 @@ it('names a missing field with 400 once the signature is good', async () => {
 });
 
 it('refuses a signed-looking callback with no body', async () => {
-  const res = await t.app.server.inject({ method: 'POST', url: '/webhooks/twilio/status', headers: { 'x-twilio-signature': 'abc=' } });
+  const res = await t.app.server.inject({
+    method: 'POST',
+    url: '/webhooks/twilio/status',
+    headers: { 'x-twilio-signature': 'abc=' },
+  });
   expect(res.statusCode).toBe(403);
 });

@@ -1,15 +1,16 @@
 // Builds the real service (real database, real plugins) for server.inject tests, with a manual
 // clock. Sign-in helpers use the demo users loaded into every test database.
 import type { Server } from '@hapi/hapi';
-import { loadConfig, Config } from '../../src/config';
-import { createServices, Services } from '../../src/services';
-import { createServer } from '../../src/server';
-import type { Role } from '../../src/platform/auth/roles';
+
 import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from '../../seeds/demo-data';
+import { Config, loadConfig } from '../../src/config';
+import type { Role } from '../../src/platform/auth/roles';
+import { createLogger } from '../../src/platform/logger';
+import { createServer } from '../../src/server';
+import { createServices, Services } from '../../src/services';
 import { ManualClock, testClockStart } from './clock';
 import { createTestDatabase, TestDatabase } from './database';
 import { testLogger } from './quiet-logger';
-import { createLogger } from '../../src/platform/logger';
 
 export interface TestApp {
   server: Server;
@@ -25,12 +26,19 @@ export interface TestApp {
 }
 
 /** logLines: when given, every log line the service writes (at debug level) is collected here. */
-export async function buildTestApp(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  options: { logLines?: string[] } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = new ManualClock(testClockStart());
   const config = loadConfig({ NODE_ENV: 'test', JOBS: 'false', SIGN_IN_RATE_LIMIT: '10000', ...env });
   const logger = options.logLines
-    ? createLogger('debug', { write: (line: string) => { options.logLines!.push(line); } })
+    ? createLogger('debug', {
+        write: (line: string) => {
+          options.logLines!.push(line);
+        },
+      })
     : testLogger();
   const services = createServices({ db: db.dataSource, clock, config, logger });
   const server = await createServer({ config, services, logger, clock });
@@ -41,12 +49,21 @@ export async function buildTestApp(env: Record<string, string> = {}, options: { 
   const signIn = async (role: Role, authority: 'DEMO' | 'OTHER' = 'DEMO') => {
     const a = demoAuthorities.find((x) => x.code === authority)!;
     const local = demoRoles.find((r) => r.role === role)!.local;
-    const res = await server.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: { email: demoEmail(local, a.domain), password: DEMO_PASSWORD } });
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      payload: { email: demoEmail(local, a.domain), password: DEMO_PASSWORD },
+    });
     if (res.statusCode !== 201) throw new Error(`sign-in for ${role}:${authority} failed: ${res.payload}`);
     return (res.result as { token: string }).token;
   };
   return {
-    server, services, clock, db, config, signIn,
+    server,
+    services,
+    clock,
+    db,
+    config,
+    signIn,
     async tokenFor(role, authority = 'DEMO') {
       const key = `${role}:${authority}`;
       const cached = tokens.get(key);

@@ -30,6 +30,10 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
     return this.now();
   }
-  advanceMinutes(m: number): Date { return this.advance(m * 60_000); }
-  advanceHours(h: number): Date { return this.advance(h * 3_600_000); }
+  advanceMinutes(m: number): Date {
+    return this.advance(m * 60_000);
+  }
+  advanceHours(h: number): Date {
+    return this.advance(h * 3_600_000);
+  }
 }

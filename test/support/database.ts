@@ -2,8 +2,10 @@
 // connection (url, dataSource) is the least-privilege role, as in production; `asOwner` is for the
 // few tests that change the schema or switch a trigger off to stage a failure.
 import { randomBytes } from 'node:crypto';
+
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+
 import { createDataSource } from '../../src/platform/database/data-source';
 
 const TEMPLATE_DB = 'mc_test_template';
@@ -50,7 +52,10 @@ export async function createTestDatabase(poolSize = 10): Promise<TestDatabase> {
   const dataSource = createDataSource(url, poolSize);
   await dataSource.initialize();
   return {
-    url, ownerUrl, name, dataSource,
+    url,
+    ownerUrl,
+    name,
+    dataSource,
     asOwner: (sql, params) => withClient(ownerUrl, async (c) => (await c.query(sql, params)).rows),
     async drop() {
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -8,7 +8,10 @@ const [dataDir, port] = process.argv.slice(2);
 const pg = new EmbeddedPostgres({ dataDir, port: Number(port), database: 'probe', logger: createLogger('silent') });
 
 process.on('SIGTERM', () => {
-  pg.stop().then(() => process.exit(0), () => process.exit(1));
+  pg.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 });
 
 pg.start().then(

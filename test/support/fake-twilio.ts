@@ -1,19 +1,35 @@
 // A local Twilio-compatible Messages API for tests and benchmarks, driven by the real twilio SDK
 // through TWILIO_API_BASE_URL. It records every message it accepts and can be told to misbehave:
 // answer 500 for a while, hang, or refuse a number as Twilio does (400, error 21211).
+import { randomBytes } from 'node:crypto';
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventually } from './wait';
-import { randomBytes } from 'node:crypto';
+
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+
+import { eventually } from './wait';
 
 export const FAKE_ACCOUNT_SID = `AC${'0'.repeat(31)}1`;
 export const FAKE_AUTH_TOKEN = 'fake-twilio-auth-token';
 export const FAKE_FROM_NUMBER = '+447700900999';
 
-export interface FakeSms { sid: string; to: string; from?: string; body: string; statusCallback?: string; receivedAt: number }
-/** record: the fake counts the message as received; respond: it answers after ms (a slow send), rather than dropping the connection. */
-interface Hang { ms: number; record: boolean; respond?: boolean }
+export interface FakeSms {
+  sid: string;
+  to: string;
+  from?: string;
+  body: string;
+  statusCallback?: string;
+  receivedAt: number;
+}
+/**
+ * record: the fake counts the message as received; respond: it answers after ms (a slow send), rather than dropping the
+ * connection.
+ */
+interface Hang {
+  ms: number;
+  record: boolean;
+  respond?: boolean;
+}
 
 export class FakeTwilio {
   readonly messages: FakeSms[] = [];
@@ -22,9 +38,13 @@ export class FakeTwilio {
   private hangs: (Hang | null)[] = [];
   private readonly rejected = new Map<string, number>();
 
-  private constructor(private readonly server: http.Server, readonly url: string) {}
+  private constructor(
+    private readonly server: http.Server,
+    readonly url: string,
+  ) {}
 
   static async start(): Promise<FakeTwilio> {
+    // eslint-disable-next-line prefer-const -- assigned once the server exists; its handler reads it later
     let fake!: FakeTwilio;
     // A client killed mid-request resets the connection; the fake drops that request as Twilio would.
     const server = http.createServer((req, res) => void fake.handle(req, res).catch(() => res.destroy()));
@@ -34,7 +54,9 @@ export class FakeTwilio {
   }
 
   /** Answer the next n message requests with this status (500 by default) without sending. */
-  failNext(n: number, status = 500): void { this.failures.push(...Array<number>(n).fill(status)); }
+  failNext(n: number, status = 500): void {
+    this.failures.push(...Array<number>(n).fill(status));
+  }
   /**
    * After answering `after` requests normally, hold the next n for ms, then drop the connection.
    * With record, each message was accepted before the answer was lost (the crash-test case).
@@ -47,12 +69,26 @@ export class FakeTwilio {
     this.hangs.push(...Array<Hang>(n).fill({ ms, record: false, respond: true }));
   }
   /** Refuse this number as Twilio refuses an invalid one. */
-  rejectNumber(to: string, code = 21211): void { this.rejected.set(to, code); }
-  reset(): void { this.failures = []; this.hangs = []; this.rejected.clear(); this.messages.length = 0; this.requests = 0; }
-  to(address: string): FakeSms[] { return this.messages.filter((m) => m.to === address); }
+  rejectNumber(to: string, code = 21211): void {
+    this.rejected.set(to, code);
+  }
+  reset(): void {
+    this.failures = [];
+    this.hangs = [];
+    this.rejected.clear();
+    this.messages.length = 0;
+    this.requests = 0;
+  }
+  to(address: string): FakeSms[] {
+    return this.messages.filter((m) => m.to === address);
+  }
 
   async waitFor(count: number, timeoutMs = 10_000): Promise<void> {
-    await eventually(() => (this.messages.length >= count ? true : null), `${count} messages at fake Twilio`, timeoutMs);
+    await eventually(
+      () => (this.messages.length >= count ? true : null),
+      `${count} messages at fake Twilio`,
+      timeoutMs,
+    );
   }
 
   async stop(): Promise<void> {
@@ -64,13 +100,21 @@ export class FakeTwilio {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const match = /^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/.exec(req.url ?? '');
-    if (req.method !== 'POST' || !match) return this.json(res, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+    if (req.method !== 'POST' || !match)
+      return this.json(res, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     const expected = `Basic ${Buffer.from(`${match[1]}:${FAKE_AUTH_TOKEN}`).toString('base64')}`;
-    if (req.headers.authorization !== expected) return this.json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+    if (req.headers.authorization !== expected)
+      return this.json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
     this.requests += 1;
     const form = new URLSearchParams(Buffer.concat(chunks).toString());
-    const message: FakeSms = { sid: `SM${randomBytes(16).toString('hex')}`, to: form.get('To') ?? '', from: form.get('From') ?? undefined,
-      body: form.get('Body') ?? '', statusCallback: form.get('StatusCallback') ?? undefined, receivedAt: Date.now() };
+    const message: FakeSms = {
+      sid: `SM${randomBytes(16).toString('hex')}`,
+      to: form.get('To') ?? '',
+      from: form.get('From') ?? undefined,
+      body: form.get('Body') ?? '',
+      statusCallback: form.get('StatusCallback') ?? undefined,
+      receivedAt: Date.now(),
+    };
     const hang = this.hangs.shift();
     if (hang?.respond) await new Promise((resolve) => setTimeout(resolve, hang.ms));
     else if (hang) {
@@ -81,12 +125,27 @@ export class FakeTwilio {
     const failure = this.failures.shift();
     if (failure) return this.json(res, failure, { code: 20500, message: 'Internal Server Error', status: failure });
     const code = this.rejected.get(message.to);
-    if (code) return this.json(res, 400, { code, message: `The 'To' number is not a valid phone number.`, status: 400, more_info: `https://www.twilio.com/docs/errors/${code}` });
+    if (code)
+      return this.json(res, 400, {
+        code,
+        message: `The 'To' number is not a valid phone number.`,
+        status: 400,
+        more_info: `https://www.twilio.com/docs/errors/${code}`,
+      });
     this.messages.push(message);
     this.json(res, 201, {
-      sid: message.sid, account_sid: match[1], to: message.to, from: message.from ?? null, body: message.body, status: 'queued',
-      messaging_service_sid: form.get('MessagingServiceSid'), num_segments: '1', direction: 'outbound-api', api_version: '2010-04-01',
-      date_created: new Date().toUTCString(), uri: `/2010-04-01/Accounts/${match[1]}/Messages/${message.sid}.json`,
+      sid: message.sid,
+      account_sid: match[1],
+      to: message.to,
+      from: message.from ?? null,
+      body: message.body,
+      status: 'queued',
+      messaging_service_sid: form.get('MessagingServiceSid'),
+      num_segments: '1',
+      direction: 'outbound-api',
+      api_version: '2010-04-01',
+      date_created: new Date().toUTCString(),
+      uri: `/2010-04-01/Accounts/${match[1]}/Messages/${message.sid}.json`,
     });
   }
 
@@ -98,9 +157,15 @@ export class FakeTwilio {
 /** server.inject options for a status callback signed as Twilio signs it (or with the signature given). */
 export function signedStatusCallback(publicBaseUrl: string, params: Record<string, string>, signature?: string | null) {
   const path = '/webhooks/twilio/status';
-  const sig = signature === undefined ? getExpectedTwilioSignature(FAKE_AUTH_TOKEN, publicBaseUrl + path, params) : signature;
+  const sig =
+    signature === undefined ? getExpectedTwilioSignature(FAKE_AUTH_TOKEN, publicBaseUrl + path, params) : signature;
   return {
-    method: 'POST' as const, url: path, payload: new URLSearchParams(params).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(sig === null ? {} : { 'x-twilio-signature': sig }) },
+    method: 'POST' as const,
+    url: path,
+    payload: new URLSearchParams(params).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(sig === null ? {} : { 'x-twilio-signature': sig }),
+    },
   };
 }

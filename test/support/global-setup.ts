@@ -3,20 +3,22 @@
 // template (CREATE DATABASE ... TEMPLATE), which takes milliseconds and isolates files run in parallel.
 // As in production, the superuser migrates and owns the tables while the tests' service connects as
 // a least-privilege role (TEST_PG_APP_URL); its grants and default privileges travel with the template.
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+
 import { Client } from 'pg';
-import { EmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
+
+import { runSeeds } from '../../seeds';
+import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/platform/database/data-source';
+import { EmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
 import { migrateAsOwner } from '../../src/platform/database/migrate';
 import { ensureLoginRole } from '../../src/platform/database/service-role';
 import { createServices } from '../../src/services';
-import { loadConfig } from '../../src/config';
-import { runSeeds } from '../../seeds';
-import { testLogger } from './quiet-logger';
 import { ManualClock, testClockStart } from './clock';
 import { freePort } from './ports';
+import { testLogger } from './quiet-logger';
 
 export const TEMPLATE_DB = 'mc_test_template';
 export const TEST_APP_ROLE = 'mc_test_app';
@@ -27,7 +29,10 @@ export default async function globalSetup(): Promise<void> {
   if (!serverUrl) {
     const pg = new EmbeddedPostgres({
       dataDir: path.join(os.tmpdir(), `mc-test-pg-${randomBytes(4).toString('hex')}`),
-      port: await freePort(), database: 'postgres', logger, ephemeral: true,
+      port: await freePort(),
+      database: 'postgres',
+      logger,
+      ephemeral: true,
     });
     serverUrl = await pg.start();
     (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = pg;

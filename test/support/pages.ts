@@ -1,11 +1,14 @@
 // A signed-in browser session for server.inject page tests: a cookie jar and the CSRF crumb.
-import type { TestApp } from './app';
-import type { Role } from '../../src/platform/auth/roles';
 import { DEMO_PASSWORD, demoAuthorities, demoEmail, demoRoles } from '../../seeds/demo-data';
+import type { Role } from '../../src/platform/auth/roles';
+import type { TestApp } from './app';
 
 export interface PageSession {
   get(url: string): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
-  post(url: string, form: Record<string, string | string[]>): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
+  post(
+    url: string,
+    form: Record<string, string | string[]>,
+  ): Promise<{ statusCode: number; payload: string; headers: Record<string, unknown> }>;
   /** The session's Cookie header and CSRF crumb, for requests get and post do not make. */
   cookie(): string;
   crumb: string;
@@ -19,7 +22,10 @@ export function cookiesOf(res: { headers: Record<string, unknown> }): Record<str
 }
 
 /** A Cookie header for a jar of cookies. */
-export const cookieHeader = (jar: Record<string, string>) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
+export const cookieHeader = (jar: Record<string, string>) =>
+  Object.entries(jar)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
 
 /** A urlencoded form body; a list sends the field once per value, as checkboxes do. */
 function formBody(form: Record<string, string | string[]>): string {
@@ -28,7 +34,11 @@ function formBody(form: Record<string, string | string[]>): string {
   return body.toString();
 }
 
-export async function pageSession(app: TestApp, role: Role, authority: 'DEMO' | 'OTHER' = 'DEMO'): Promise<PageSession> {
+export async function pageSession(
+  app: TestApp,
+  role: Role,
+  authority: 'DEMO' | 'OTHER' = 'DEMO',
+): Promise<PageSession> {
   const jar: Record<string, string> = {};
   const cookie = () => cookieHeader(jar);
   const form = await app.server.inject('/sign-in');
@@ -36,13 +46,24 @@ export async function pageSession(app: TestApp, role: Role, authority: 'DEMO' | 
   const crumb = /name="crumb" value="([^"]+)"/.exec(form.payload)![1];
   const a = demoAuthorities.find((x) => x.code === authority)!;
   const email = demoEmail(demoRoles.find((r) => r.role === role)!.local, a.domain);
-  const signedIn = await app.server.inject({ method: 'POST', url: '/sign-in', payload: { email, password: DEMO_PASSWORD, crumb }, headers: { cookie: cookie() } });
+  const signedIn = await app.server.inject({
+    method: 'POST',
+    url: '/sign-in',
+    payload: { email, password: DEMO_PASSWORD, crumb },
+    headers: { cookie: cookie() },
+  });
   if (signedIn.statusCode !== 303) throw new Error(`page sign-in for ${role} failed: ${signedIn.statusCode}`);
   Object.assign(jar, cookiesOf(signedIn));
   return {
-    cookie, crumb,
+    cookie,
+    crumb,
     get: (url) => app.server.inject({ url, headers: { cookie: cookie() } }),
-    post: (url, body) => app.server.inject({ method: 'POST', url, payload: formBody({ ...body, crumb }),
-      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' } }),
+    post: (url, body) =>
+      app.server.inject({
+        method: 'POST',
+        url,
+        payload: formBody({ ...body, crumb }),
+        headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+      }),
   };
 }

@@ -3,11 +3,19 @@
 import type { Role } from '../../src/platform/auth/roles';
 import { bearer, TestApp } from './app';
 
-export interface As { role?: Role; authority?: 'DEMO' | 'OTHER' }
+export interface As {
+  role?: Role;
+  authority?: 'DEMO' | 'OTHER';
+}
 
 export function apiOf(app: TestApp) {
   return async (method: string, url: string, payload?: object, as: As = {}) =>
-    app.server.inject({ method, url, payload, headers: bearer(await app.tokenFor(as.role ?? 'social_worker', as.authority ?? 'DEMO')) });
+    app.server.inject({
+      method,
+      url,
+      payload,
+      headers: bearer(await app.tokenFor(as.role ?? 'social_worker', as.authority ?? 'DEMO')),
+    });
 }
 
 export async function demoChildId(app: TestApp, reference: string): Promise<string> {
@@ -21,7 +29,10 @@ export function fieldsNamed(res: { result: unknown }): string[] {
 }
 
 export async function auditActions(app: TestApp, childId: string, entityType: string): Promise<string[]> {
-  const rows = await app.db.dataSource.query('SELECT action FROM audit_events WHERE child_id = $1 AND entity_type = $2 ORDER BY id', [childId, entityType]);
+  const rows = await app.db.dataSource.query(
+    'SELECT action FROM audit_events WHERE child_id = $1 AND entity_type = $2 ORDER BY id',
+    [childId, entityType],
+  );
   return rows.map((r: { action: string }) => r.action);
 }
 

@@ -4,6 +4,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { freePort } from './ports';
 import { eventually } from './wait';
 
@@ -24,34 +25,63 @@ export class ServiceProcess {
   private exited: Promise<void>;
   private output: string[] = [];
 
-  private constructor(readonly child: ChildProcess, readonly port: number, readonly name: string) {
+  private constructor(
+    readonly child: ChildProcess,
+    readonly port: number,
+    readonly name: string,
+  ) {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    const keep = (chunk: Buffer) => { this.output.push(chunk.toString()); if (this.output.length > 200) this.output.shift(); };
+    const keep = (chunk: Buffer) => {
+      this.output.push(chunk.toString());
+      if (this.output.length > 200) this.output.shift();
+    };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
   }
 
-  get url(): string { return `http://127.0.0.1:${this.port}`; }
-  get alive(): boolean { return this.child.exitCode === null && this.child.signalCode === null; }
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
   /** The last lines the process wrote, to explain a failure. */
-  get tail(): string { return this.output.join('').split('\n').slice(-30).join('\n'); }
+  get tail(): string {
+    return this.output.join('').split('\n').slice(-30).join('\n');
+  }
 
   static async start(o: ServiceProcessOptions): Promise<ServiceProcess> {
-    const port = o.port ?? await freePort();
+    const port = o.port ?? (await freePort());
     const built = path.join(root, 'dist', 'src', 'main.js');
-    const args = o.script ? [path.join(root, o.script)]
-      : [...serviceNodeFlags(), ...(o.fromSource || !existsSync(built) ? ['--import', 'tsx', path.join(root, 'src', 'main.ts')] : [built])];
+    const args = o.script
+      ? [path.join(root, o.script)]
+      : [
+          ...serviceNodeFlags(),
+          ...(o.fromSource || !existsSync(built) ? ['--import', 'tsx', path.join(root, 'src', 'main.ts')] : [built]),
+        ];
     const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...args], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...o.env, HOST: '127.0.0.1', PORT: String(port) },
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        LOG_LEVEL: 'warn',
+        ...o.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+      },
     });
     const service = new ServiceProcess(child, port, o.name ?? `service:${port}`);
     try {
-      await eventually(async () => {
-        if (!service.alive) throw new Error(`${service.name} exited while starting:\n${service.tail}`);
-        const res = await fetch(`${service.url}/health/ready`).catch(() => null);
-        return res?.ok ? true : null;
-      }, `${service.name} ready`, 60_000);
+      await eventually(
+        async () => {
+          if (!service.alive) throw new Error(`${service.name} exited while starting:\n${service.tail}`);
+          const res = await fetch(`${service.url}/health/ready`).catch(() => null);
+          return res?.ok ? true : null;
+        },
+        `${service.name} ready`,
+        60_000,
+      );
     } catch (err) {
       service.kill('SIGKILL');
       throw err;

@@ -2,19 +2,32 @@
 // restarting mail server it can answer 421 ("try again later") to the next connections, or stop
 // listening altogether (connections refused) and come back on the same port.
 import type { AddressInfo } from 'node:net';
+
+import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { simpleParser, ParsedMail } from 'mailparser';
+
 import { eventually } from './wait';
 
-export interface SunkMail { mail: ParsedMail; to: string[]; receivedAt: number }
-/** subjectOnly: read only the Subject header (plain ASCII) instead of parsing each message, for benchmarks, where parsing would take the CPU being measured. */
-export interface SinkOptions { subjectOnly?: boolean }
+export interface SunkMail {
+  mail: ParsedMail;
+  to: string[];
+  receivedAt: number;
+}
+/**
+ * subjectOnly: read only the Subject header (plain ASCII) instead of parsing each message, for benchmarks, where
+ * parsing would take the CPU being measured.
+ */
+export interface SinkOptions {
+  subjectOnly?: boolean;
+}
 
 /** The message's Subject header as the only field of its "parsed" mail. */
 async function subjectOf(stream: AsyncIterable<Buffer>): Promise<ParsedMail> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk);
-  const head = Buffer.concat(chunks).toString('latin1').split(/\r?\n\r?\n/)[0];
+  const head = Buffer.concat(chunks)
+    .toString('latin1')
+    .split(/\r?\n\r?\n/)[0];
   const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(head)?.[1].replace(/\r?\n[ \t]/g, ' ');
   if (subject?.includes('=?')) throw new Error('subjectOnly reads plain subjects only; this one is encoded');
   return { subject } as ParsedMail;
@@ -34,15 +47,28 @@ export class SmtpSink {
     return sink;
   }
 
-  get url(): string { return `smtp://127.0.0.1:${this.port}`; }
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
 
   /** Answer 421 to the next n connections. */
-  refuseNext(n: number): void { this.refusals = n; }
-  reset(): void { this.refusals = 0; this.messages.length = 0; }
-  to(address: string): SunkMail[] { return this.messages.filter((m) => m.to.includes(address)); }
+  refuseNext(n: number): void {
+    this.refusals = n;
+  }
+  reset(): void {
+    this.refusals = 0;
+    this.messages.length = 0;
+  }
+  to(address: string): SunkMail[] {
+    return this.messages.filter((m) => m.to.includes(address));
+  }
 
   async waitFor(count: number, timeoutMs = 10_000): Promise<void> {
-    await eventually(() => (this.messages.length >= count ? true : null), `${count} messages at the SMTP sink`, timeoutMs);
+    await eventually(
+      () => (this.messages.length >= count ? true : null),
+      `${count} messages at the SMTP sink`,
+      timeoutMs,
+    );
   }
 
   /** Stop listening (and drop open connections): connections are refused until comeBack(). */
@@ -55,7 +81,10 @@ export class SmtpSink {
   /** Listen again, on the same port as before. */
   async comeBack(): Promise<void> {
     const server = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, closeTimeout: 50,
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      closeTimeout: 50,
       onConnect: (_session, callback) => {
         if (this.refusals <= 0) return callback();
         this.refusals -= 1;

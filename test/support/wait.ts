@@ -1,6 +1,10 @@
 // Waits for something another process or server does, polling, with a generous limit so a slow
 // machine makes a test slower, never wrong.
-export async function eventually<T>(probe: () => T | null | Promise<T | null>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | null | Promise<T | null>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

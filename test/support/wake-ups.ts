@@ -1,5 +1,6 @@
 // Listens on the outbox's channel as a dispatcher does, so a test can say which wake-ups were heard.
 import { Client } from 'pg';
+
 import { OUTBOX_CHANNEL } from '../../src/notifications/outbox';
 
 export interface WakeUps {

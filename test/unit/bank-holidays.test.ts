@@ -1,8 +1,12 @@
 // The vendored England and Wales bank holidays: read from GOV.UK's format, and a canary that fails a
 // year before the table runs out, on the real date, so the table is refreshed before a deadline is wrong.
-import { addDays } from '../../src/platform/dates';
-import { bankHolidaysEnglandAndWales, englandAndWales, lastVendoredBankHoliday } from '../../src/platform/bank-holidays';
+import {
+  bankHolidaysEnglandAndWales,
+  englandAndWales,
+  lastVendoredBankHoliday,
+} from '../../src/platform/bank-holidays';
 import vendored from '../../src/platform/bank-holidays-england-and-wales.json';
+import { addDays } from '../../src/platform/dates';
 
 it('CANARY: the bank-holiday table reaches at least a year past today (run scripts/refresh-bank-holidays.ts if this fails)', () => {
   // The real date on purpose: this test exists to fail in CI as the table ages.
@@ -20,9 +24,17 @@ it('holds every year it covers in full: eight holidays a year, substitute days i
 
 it("reads GOV.UK's published file (all divisions) and keeps England and Wales, sorted", () => {
   const govuk = {
-    'england-and-wales': { division: 'england-and-wales', events: [
-      { title: 'Boxing Day', date: '2029-12-26', notes: '', bunting: true }, { title: 'Christmas Day', date: '2029-12-25', notes: '', bunting: true }] },
-    scotland: { division: 'scotland', events: [{ title: 'St Andrew’s Day', date: '2029-11-30', notes: '', bunting: true }] },
+    'england-and-wales': {
+      division: 'england-and-wales',
+      events: [
+        { title: 'Boxing Day', date: '2029-12-26', notes: '', bunting: true },
+        { title: 'Christmas Day', date: '2029-12-25', notes: '', bunting: true },
+      ],
+    },
+    scotland: {
+      division: 'scotland',
+      events: [{ title: 'St Andrew’s Day', date: '2029-11-30', notes: '', bunting: true }],
+    },
   };
   expect(englandAndWales(govuk).events.map((e) => e.date)).toEqual(['2029-12-25', '2029-12-26']);
 });
@@ -31,4 +43,6 @@ it.each([
   ['another division', { division: 'scotland', events: [] }],
   ['a date that is not one', { division: 'england-and-wales', events: [{ title: 'x', date: '2029-13-45' }] }],
   ['no events', { division: 'england-and-wales', events: [] }],
-])('refuses %s', (_label, json) => { expect(() => englandAndWales(json)).toThrow(); });
+])('refuses %s', (_label, json) => {
+  expect(() => englandAndWales(json)).toThrow();
+});

@@ -3,8 +3,14 @@
 import { barChart } from '../../src/figures/bar-chart.presenter';
 
 it('scales bars to the largest value and keeps them on one baseline', () => {
-  const chart = barChart('c', 'Alerts', 'Alerts', [{ label: 'Sent', value: 40 }, { label: 'Failed', value: 10 }]);
-  expect(chart.bars.map((b) => [b.height, b.y + b.height])).toEqual([[200, chart.baseline], [50, chart.baseline]]);
+  const chart = barChart('c', 'Alerts', 'Alerts', [
+    { label: 'Sent', value: 40 },
+    { label: 'Failed', value: 10 },
+  ]);
+  expect(chart.bars.map((b) => [b.height, b.y + b.height])).toEqual([
+    [200, chart.baseline],
+    [50, chart.baseline],
+  ]);
 });
 
 it('gives neighbouring bars different patterns unless asked for one series', () => {
@@ -14,7 +20,13 @@ it('gives neighbouring bars different patterns unless asked for one series', () 
 });
 
 it.each([
-  [[{ label: 'Returned', value: 3 }, { label: 'Held in 72h', value: 0 }], 'Return interviews. Returned: 3; Held in 72h: 0.'],
+  [
+    [
+      { label: 'Returned', value: 3 },
+      { label: 'Held in 72h', value: 0 },
+    ],
+    'Return interviews. Returned: 3; Held in 72h: 0.',
+  ],
   [[], 'Return interviews. There is nothing to show for this period.'],
 ])('describes the values in words: %j', (data, desc) => {
   const chart = barChart('c', 'Return interviews', 'Episodes', data);

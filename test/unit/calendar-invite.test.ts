@@ -2,16 +2,28 @@
 // that follows the meeting and a CANCEL that removes it (read back by node-ical, a parser we did not
 // write, as well as by the test reader); and the meeting cadence keeps the England wall-clock time.
 import * as nodeIcal from 'node-ical';
+
 import { calendarInvite } from '../../src/operational-group/calendar-invite';
 import { addDaysInEngland, nextMeetingStart } from '../../src/operational-group/meeting-schedule';
 import { component, icalUtc, parseIcal } from '../support/ical';
 
-const invite = (over: Partial<Parameters<typeof calendarInvite>[0]> = {}) => calendarInvite({
-  meetingId: 'm-1', domain: 'alerts.example.org', startsAt: new Date('2026-12-14T10:00:00Z'), endsAt: new Date('2026-12-14T12:00:00Z'),
-  stampedAt: new Date('2026-12-07T10:00:00Z'), summary: 'Group; meeting, December', location: 'Room 2, Civic Centre',
-  description: 'Line one\nLine two with a long tail '.repeat(5), organiser: { name: 'Alerts', email: 'alerts@example.org' },
-  attendees: [{ name: 'Gil "G" Member', email: 'gil@example.org' }], sequence: 0, cancelled: false, repliesWanted: true, ...over,
-});
+const invite = (over: Partial<Parameters<typeof calendarInvite>[0]> = {}) =>
+  calendarInvite({
+    meetingId: 'm-1',
+    domain: 'alerts.example.org',
+    startsAt: new Date('2026-12-14T10:00:00Z'),
+    endsAt: new Date('2026-12-14T12:00:00Z'),
+    stampedAt: new Date('2026-12-07T10:00:00Z'),
+    summary: 'Group; meeting, December',
+    location: 'Room 2, Civic Centre',
+    description: 'Line one\nLine two with a long tail '.repeat(5),
+    organiser: { name: 'Alerts', email: 'alerts@example.org' },
+    attendees: [{ name: 'Gil "G" Member', email: 'gil@example.org' }],
+    sequence: 0,
+    cancelled: false,
+    repliesWanted: true,
+    ...over,
+  });
 
 /** The one event as node-ical reads it, with the calendar's METHOD. */
 function readEvent(text: string) {
@@ -57,7 +69,14 @@ it('folds by octets, never splitting a character', () => {
 describe('invitations that follow the meeting', () => {
   it('an update keeps the UID, raises the SEQUENCE and carries the new time and place (METHOD:REQUEST)', () => {
     const first = readEvent(invite());
-    const moved = readEvent(invite({ sequence: 1, startsAt: new Date('2026-12-15T10:00:00Z'), endsAt: new Date('2026-12-15T12:00:00Z'), location: 'Room 5' }));
+    const moved = readEvent(
+      invite({
+        sequence: 1,
+        startsAt: new Date('2026-12-15T10:00:00Z'),
+        endsAt: new Date('2026-12-15T12:00:00Z'),
+        location: 'Room 5',
+      }),
+    );
     expect(moved.method).toBe('REQUEST');
     expect(moved.event.uid).toBe(first.event.uid);
     expect(Number(moved.event.sequence)).toBeGreaterThan(Number(first.event.sequence));
@@ -76,10 +95,13 @@ describe('invitations that follow the meeting', () => {
   });
 
   it('asks for replies only when the organiser is an address that receives them', () => {
-    const rsvp = (text: string) => String((readEvent(text).event.attendee as unknown as { params: { RSVP: unknown } }).params.RSVP).toUpperCase();
+    const rsvp = (text: string) =>
+      String((readEvent(text).event.attendee as unknown as { params: { RSVP: unknown } }).params.RSVP).toUpperCase();
     const organiser = (text: string) => (readEvent(text).event.organizer as unknown as { val: string }).val;
     expect(rsvp(invite({ organiser: { name: 'Coordinator', email: 'coordinator@example.org' } }))).toBe('TRUE');
-    expect(organiser(invite({ organiser: { name: 'Coordinator', email: 'coordinator@example.org' } }))).toBe('mailto:coordinator@example.org');
+    expect(organiser(invite({ organiser: { name: 'Coordinator', email: 'coordinator@example.org' } }))).toBe(
+      'mailto:coordinator@example.org',
+    );
     expect(rsvp(invite({ repliesWanted: false }))).toBe('FALSE');
   });
 });
@@ -97,5 +119,7 @@ it('the next meeting is the first cadence step after now', () => {
   const first = new Date('2026-01-05T10:00:00Z');
   expect(nextMeetingStart(first, null, 42, new Date('2026-01-01T00:00:00Z'))).toEqual(first);
   expect(nextMeetingStart(first, null, 42, new Date('2026-01-06T00:00:00Z'))).toEqual(new Date('2026-02-16T10:00:00Z'));
-  expect(nextMeetingStart(first, new Date('2026-02-16T10:00:00Z'), 14, new Date('2026-02-17T00:00:00Z'))).toEqual(new Date('2026-03-02T10:00:00Z'));
+  expect(nextMeetingStart(first, new Date('2026-02-16T10:00:00Z'), 14, new Date('2026-02-17T00:00:00Z'))).toEqual(
+    new Date('2026-03-02T10:00:00Z'),
+  );
 });

@@ -7,7 +7,12 @@ it.each([
   ['an untrusted peer: its header is ignored', '203.0.113.9', '198.51.100.7', '203.0.113.9'],
   ['an untrusted peer without a header', '203.0.113.9', undefined, '203.0.113.9'],
   ['a trusted proxy: the client it saw', '10.1.2.3', '198.51.100.7', '198.51.100.7'],
-  ['a trusted proxy: hops a client wrote to the left prove nothing', '10.1.2.3', '1.1.1.1, 198.51.100.7', '198.51.100.7'],
+  [
+    'a trusted proxy: hops a client wrote to the left prove nothing',
+    '10.1.2.3',
+    '1.1.1.1, 198.51.100.7',
+    '198.51.100.7',
+  ],
   ['two trusted proxies in a row', '10.1.2.3', '1.1.1.1, 198.51.100.7, 192.0.2.1', '198.51.100.7'],
   ['every hop a proxy of ours: the furthest', '10.1.2.3', '10.0.0.5, 192.0.2.1', '10.0.0.5'],
   ['a trusted proxy with no header: the proxy', '10.1.2.3', undefined, '10.1.2.3'],
@@ -26,6 +31,11 @@ it('trusts nobody when no proxies are configured', () => {
 });
 
 it('reads only real addresses', () => {
-  expect([plainAddress('1.2.3.4'), plainAddress(' 1.2.3.4:80 '), plainAddress('[::1]'), plainAddress('999.1.1.1'), plainAddress('')])
-    .toEqual(['1.2.3.4', '1.2.3.4', '::1', null, null]);
+  expect([
+    plainAddress('1.2.3.4'),
+    plainAddress(' 1.2.3.4:80 '),
+    plainAddress('[::1]'),
+    plainAddress('999.1.1.1'),
+    plainAddress(''),
+  ]).toEqual(['1.2.3.4', '1.2.3.4', '::1', null, null]);
 });

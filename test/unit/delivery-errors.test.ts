@@ -1,8 +1,8 @@
 // Which provider failures are worth retrying, and how long to wait before the next attempt.
-import { classifyTwilioError } from '../../src/notifications/providers/twilio-sms.provider';
-import { classifySmtpError } from '../../src/notifications/providers/smtp-email.provider';
-import { retryDelayMs, shouldRetry } from '../../src/notifications/retry-policy';
 import { asDeliveryError } from '../../src/notifications/providers/delivery-error';
+import { classifySmtpError } from '../../src/notifications/providers/smtp-email.provider';
+import { classifyTwilioError } from '../../src/notifications/providers/twilio-sms.provider';
+import { retryDelayMs, shouldRetry } from '../../src/notifications/retry-policy';
 
 describe('classifyTwilioError', () => {
   it.each([
@@ -20,8 +20,10 @@ describe('classifyTwilioError', () => {
     expect(classifyTwilioError(err).kind).toBe(kind);
   });
 
-  it('describes the failure without repeating Twilio\'s message, which can contain the number', () => {
-    expect(classifyTwilioError({ status: 400, code: 21211, message: "The 'To' number +447700900204 is not valid" }).message).toBe('Twilio answered 400 (error 21211)');
+  it("describes the failure without repeating Twilio's message, which can contain the number", () => {
+    expect(
+      classifyTwilioError({ status: 400, code: 21211, message: "The 'To' number +447700900204 is not valid" }).message,
+    ).toBe('Twilio answered 400 (error 21211)');
   });
 });
 
@@ -41,7 +43,12 @@ describe('classifySmtpError', () => {
 describe('retry policy', () => {
   const policy = { maxAttempts: 6, baseDelayMs: 5000 };
 
-  it.each([[1, 5000], [2, 10_000], [3, 20_000], [5, 80_000]])('after %i failed attempts waits between half of and %i ms', (attempts, ceiling) => {
+  it.each([
+    [1, 5000],
+    [2, 10_000],
+    [3, 20_000],
+    [5, 80_000],
+  ])('after %i failed attempts waits between half of and %i ms', (attempts, ceiling) => {
     expect(retryDelayMs(attempts, policy, () => 0)).toBe(ceiling / 2);
     expect(retryDelayMs(attempts, policy, () => 1)).toBe(ceiling);
   });
@@ -58,7 +65,9 @@ describe('retry policy', () => {
 
 describe('unexpected provider errors', () => {
   it('are retried, and keep no phone number or email address', () => {
-    const error = asDeliveryError(new Error('Recipient <duty@example.org> and +44 7700 900123 refused; timeout of 2000ms exceeded'));
+    const error = asDeliveryError(
+      new Error('Recipient <duty@example.org> and +44 7700 900123 refused; timeout of 2000ms exceeded'),
+    );
     expect(error.kind).toBe('transient');
     expect(error.message).toBe('Recipient <[address]> and [number] refused; timeout of 2000ms exceeded');
   });

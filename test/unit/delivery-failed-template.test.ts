@@ -6,7 +6,14 @@ it.each([
   ['A'.repeat(80), 'email', `SMS to ${'B'.repeat(80)}`],
   ['Missing persons unit', 'SMS', null],
 ])('fits one segment for %s by %s', (recipientName, channel, fallback) => {
-  const text = renderSms('delivery-failed', { recipientName, channel, fallback, reason: 'Twilio answered 400', stepKey: null, ackCode: null });
+  const text = renderSms('delivery-failed', {
+    recipientName,
+    channel,
+    fallback,
+    reason: 'Twilio answered 400',
+    stepKey: null,
+    ackCode: null,
+  });
   expect(text).toMatch(/^ALERT NOT DELIVERED: a message to /);
   expect(fitsOneSegment(text)).toBe(true);
 });

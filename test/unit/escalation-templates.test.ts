@@ -2,20 +2,36 @@
 // the longest data it can be given, and no message carries a child's name or address.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fitsOneSegment, gsm7Length, renderEmail, renderSms, TEMPLATES_DIR } from '../../src/notifications/templates';
-import { messageData } from '../../src/escalation/message-data';
+
 import { defaultPolicy } from '../../src/escalation/default-policy';
 import { contactRecipients, teamRecipients } from '../../src/escalation/escalation-policy';
+import { messageData } from '../../src/escalation/message-data';
 import { SignedLinks } from '../../src/escalation/signed-link';
+import { fitsOneSegment, gsm7Length, renderEmail, renderSms, TEMPLATES_DIR } from '../../src/notifications/templates';
 
 // The longest values each field can take: a 37-character PUBLIC_BASE_URL, a 5-letter episode
 // reference, September's 4-letter month, the longest risk label, 3-digit counts.
 const longestBase = 'https://alerts.example-borough.gov.uk';
 const at = new Date('2026-09-30T23:59:00Z');
 const links = new SignedLinks('x'.repeat(32), longestBase, 7);
-const queued = messageData({ childRef: 'WWWW', episodeRef: 'E-WWWWW', authorityName: 'Royal Borough of Windsor and Maidenhead', kind: 'A', risk: 'high',
-  discoveredAt: at, lastSeenAt: at, returnedAt: at, policeReference: 'CAD-0000000000-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', repeatCount: 999, repeatWindowDays: 365 },
-at, 'Europe/London', links.claim('professional', at));
+const queued = messageData(
+  {
+    childRef: 'WWWW',
+    episodeRef: 'E-WWWWW',
+    authorityName: 'Royal Borough of Windsor and Maidenhead',
+    kind: 'A',
+    risk: 'high',
+    discoveredAt: at,
+    lastSeenAt: at,
+    returnedAt: at,
+    policeReference: 'CAD-0000000000-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+    repeatCount: 999,
+    repeatWindowDays: 365,
+  },
+  at,
+  'Europe/London',
+  links.claim('professional', at),
+);
 const worst = {
   ...queued,
   // As the dispatcher renders it: the link the data names, signed at send.
@@ -26,9 +42,16 @@ const worst = {
 // Replies to inbound texts (reply-*), the duty manager's delivery-failed alert, urgent-text (about a
 // text, not a child), the bed checks (bed-check-*) and the host coordinator's placement notices
 // (placement-host-*) have their own tests.
-const smsTemplates = readdirSync(path.join(TEMPLATES_DIR, 'sms')).map((f) => f.replace(/\.njk$/, ''))
-  .filter((t) => !t.startsWith('reply-') && !t.startsWith('bed-check') && !t.startsWith('placement-host-')
-    && t !== 'delivery-failed' && t !== 'urgent-text');
+const smsTemplates = readdirSync(path.join(TEMPLATES_DIR, 'sms'))
+  .map((f) => f.replace(/\.njk$/, ''))
+  .filter(
+    (t) =>
+      !t.startsWith('reply-') &&
+      !t.startsWith('bed-check') &&
+      !t.startsWith('placement-host-') &&
+      t !== 'delivery-failed' &&
+      t !== 'urgent-text',
+  );
 
 describe('escalation message templates', () => {
   it('has an SMS and an email template for every step of the default policy', () => {
@@ -41,7 +64,11 @@ describe('escalation message templates', () => {
   it.each(smsTemplates)('%s fits one GSM-7 segment with the longest data', (template) => {
     const text = renderSms(template, worst);
     expect(gsm7Length(text)).not.toBeNull();
-    expect({ template, length: text.length, fits: fitsOneSegment(text) }).toEqual({ template, length: text.length, fits: true });
+    expect({ template, length: text.length, fits: fitsOneSegment(text) }).toEqual({
+      template,
+      length: text.length,
+      fits: true,
+    });
   });
 
   it.each(smsTemplates)('%s carries references, not names or addresses', (template) => {
@@ -51,10 +78,14 @@ describe('escalation message templates', () => {
   });
 
   it('never tells anyone a child was found when the episode closed without a return', () => {
-    expect(renderSms('found-notice', { ...worst, link: null, ackCode: null })).toMatch(/^FOUND: child WWWW \(episode E-WWWWW\) returned /);
+    expect(renderSms('found-notice', { ...worst, link: null, ackCode: null })).toMatch(
+      /^FOUND: child WWWW \(episode E-WWWWW\) returned /,
+    );
     const closed = { ...worst, returnedAt: null, link: null, ackCode: null };
     expect(renderSms('found-notice', closed)).toBe('Episode E-WWWWW, child WWWW: closed, not recorded as found.');
-    expect(renderEmail('found-notice', closed).subject).toBe('Episode E-WWWWW closed: child WWWW not recorded as found');
+    expect(renderEmail('found-notice', closed).subject).toBe(
+      'Episode E-WWWWW closed: child WWWW not recorded as found',
+    );
   });
 
   it("fits the duty manager's step-unreached alert in one segment with the longest step key and every role", () => {
@@ -67,8 +98,11 @@ describe('escalation message templates', () => {
   });
 
   it('gives professionals a link and the carer none', () => {
-    expect(renderSms('missing-alert', worst)).toMatch(/ https:\/\/alerts\.example-borough\.gov\.uk\/p\/[A-Za-z0-9_-]{40}( |$)/);
+    expect(renderSms('missing-alert', worst)).toMatch(
+      / https:\/\/alerts\.example-borough\.gov\.uk\/p\/[A-Za-z0-9_-]{40}( |$)/,
+    );
     expect(renderSms('carer-confirmation', { ...worst, link: null, ackCode: null })).toBe(
-      'We have your report, episode E-WWWWW for child WWWW. Police and the duty team are being told. Text FOUND WWWW when the child is back.');
+      'We have your report, episode E-WWWWW for child WWWW. Police and the duty team are being told. Text FOUND WWWW when the child is back.',
+    );
   });
 });

@@ -1,6 +1,6 @@
 // Page formatting: durations in words and dates typed into GOV.UK date inputs read as England's local time.
-import { durationInWords } from '../../src/platform/views/durations';
 import { fieldsFor, toInstant } from '../../src/platform/views/date-time-fields';
+import { durationInWords } from '../../src/platform/views/durations';
 
 const at = (iso: string) => new Date(iso);
 
@@ -28,5 +28,10 @@ it('refuses a date that does not exist', () => {
 });
 
 it('prefills the fields with the local date and time', () => {
-  expect(fieldsFor(at('2026-07-01T20:30:00Z'), 'Europe/London', 'found')).toEqual({ foundDay: '1', foundMonth: '7', foundYear: '2026', foundTime: '21:30' });
+  expect(fieldsFor(at('2026-07-01T20:30:00Z'), 'Europe/London', 'found')).toEqual({
+    foundDay: '1',
+    foundMonth: '7',
+    foundYear: '2026',
+    foundTime: '21:30',
+  });
 });

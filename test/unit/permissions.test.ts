@@ -1,6 +1,6 @@
 // The tie table: which roles need which tie to the child for an action, and that every other role
 // is decided by the role table alone.
-import { allows, can, needsTie, type Action, type Tie } from '../../src/platform/auth/permissions';
+import { type Action, allows, can, needsTie, type Tie } from '../../src/platform/auth/permissions';
 import type { Role } from '../../src/platform/auth/roles';
 
 const none = new Set<Tie>();

@@ -2,7 +2,12 @@
 // references only (no child's name, no address) in every part.
 import { fitsOneSegment, renderEmail, renderSms } from '../../src/notifications/templates';
 
-const longest = { childRef: 'WWWW', placingAuthority: 'Royal Borough of Windsor and Maidenhead', hostName: 'Royal Borough of Kensington and Chelsea', on: '30/09/2026' };
+const longest = {
+  childRef: 'WWWW',
+  placingAuthority: 'Royal Borough of Windsor and Maidenhead',
+  hostName: 'Royal Borough of Kensington and Chelsea',
+  on: '30/09/2026',
+};
 
 describe.each(['placement-host-start', 'placement-host-end'])('%s', (template) => {
   it('fits one GSM-7 segment with the longest authority name', () => {

@@ -27,7 +27,9 @@ describe('signed links', () => {
 
   it('refuses an expired token and one signed with another secret', () => {
     const t = token(links.url(episodeId, links.claim('police', now)));
-    expect(() => links.verify(t, new Date('2026-11-30T02:00:00Z'))).toThrow('This link has expired. Ask the duty team for a new one.');
+    expect(() => links.verify(t, new Date('2026-11-30T02:00:00Z'))).toThrow(
+      'This link has expired. Ask the duty team for a new one.',
+    );
     const other = new SignedLinks('o'.repeat(40), 'https://alerts.example.org', 7);
     expect(() => other.verify(t, now)).toThrow('This link is not valid.');
     expect(() => links.verify('short', now)).toThrow(Unauthorized);
@@ -37,7 +39,11 @@ describe('signed links', () => {
     const data = { childRef: 'K7Q2', linkAudience: 'ceop', linkExpiresAt: '2026-11-30T02:00:00.000Z' };
     const { link } = links.atSend({ episodeId, data });
     expect(link).toBe(links.url(episodeId, links.claim('ceop', now)));
-    expect(links.verify(token(link!), now)).toEqual({ episodeId, audience: 'ceop', expiresAt: new Date('2026-11-30T02:00:00Z') });
+    expect(links.verify(token(link!), now)).toEqual({
+      episodeId,
+      audience: 'ceop',
+      expiresAt: new Date('2026-11-30T02:00:00Z'),
+    });
     expect(links.atSend({ episodeId, data: JSON.parse(JSON.stringify(data)) })).toEqual({ link });
   });
 

@@ -131,21 +131,34 @@ describe('parseSms', () => {
   it('has a table of at least 80 realistic texts', () => expect(cases.length).toBeGreaterThanOrEqual(80));
 
   // Every row has three cells, or jest would pass its `done` callback as the third.
-  it.each(cases.map(([body, expected, refs]) => [body, expected, refs ?? null] as const))('%j → %s', (body, expected, references) => {
-    const command = parseSms(body);
-    if (expected.startsWith('ack ')) return expect(command).toEqual({ kind: 'ack', code: expected.slice(4) });
-    if (expected === 'urgent' || expected === 'text') {
-      expect(command).toMatchObject({ kind: 'text', urgent: expected === 'urgent' });
-    } else {
-      expect(command.kind).toBe(expected);
-    }
-    // Words spelt from the reference alphabet ("AWAY") are candidates too; the caller keeps the carer's own children's.
-    if (references) expect((command as { references: string[] }).references).toEqual(expect.arrayContaining(references));
-  });
+  it.each(cases.map(([body, expected, refs]) => [body, expected, refs ?? null] as const))(
+    '%j → %s',
+    (body, expected, references) => {
+      const command = parseSms(body);
+      if (expected.startsWith('ack ')) return expect(command).toEqual({ kind: 'ack', code: expected.slice(4) });
+      if (expected === 'urgent' || expected === 'text') {
+        expect(command).toMatchObject({ kind: 'text', urgent: expected === 'urgent' });
+      } else {
+        expect(command.kind).toBe(expected);
+      }
+      // Words spelt from the reference alphabet ("AWAY") are candidates too; the caller keeps the carer's own
+      // children's.
+      if (references)
+        expect((command as { references: string[] }).references).toEqual(expect.arrayContaining(references));
+    },
+  );
 
   it('keeps what a NO means outside a bed check', () => {
-    expect(parseSms('no')).toEqual({ kind: 'no', references: [], otherwise: { kind: 'text', references: [], urgent: false } });
-    expect(parseSms('No K7Q2 is not home')).toMatchObject({ kind: 'no', references: ['K7Q2'], otherwise: { kind: 'missing', references: ['K7Q2'] } });
+    expect(parseSms('no')).toEqual({
+      kind: 'no',
+      references: [],
+      otherwise: { kind: 'text', references: [], urgent: false },
+    });
+    expect(parseSms('No K7Q2 is not home')).toMatchObject({
+      kind: 'no',
+      references: ['K7Q2'],
+      otherwise: { kind: 'missing', references: ['K7Q2'] },
+    });
   });
 
   it('never reads a question as a return, whatever else it says', () => {

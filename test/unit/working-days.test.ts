@@ -1,6 +1,11 @@
 // Working-day arithmetic for NRM deadlines: weekends and England & Wales bank holidays are skipped.
-import { addWorkingDays, addWorkingDaysToInstant, isWorkingDay, nextWorkingDayFrom } from '../../src/platform/working-days';
 import { cgEarliestOn, rgDueOn } from '../../src/nrm/nrm-deadlines';
+import {
+  addWorkingDays,
+  addWorkingDaysToInstant,
+  isWorkingDay,
+  nextWorkingDayFrom,
+} from '../../src/platform/working-days';
 
 describe('addWorkingDays', () => {
   it.each([
@@ -25,8 +30,15 @@ describe('addWorkingDays', () => {
 
 describe('isWorkingDay', () => {
   it.each([
-    ['2026-11-23', true], ['2026-11-28', false], ['2026-11-29', false], ['2026-12-25', false], ['2026-12-26', false],
-    ['2026-12-28', false], ['2026-12-29', true], ['2025-08-25', false], ['2027-05-31', false],
+    ['2026-11-23', true],
+    ['2026-11-28', false],
+    ['2026-11-29', false],
+    ['2026-12-25', false],
+    ['2026-12-26', false],
+    ['2026-12-28', false],
+    ['2026-12-29', true],
+    ['2025-08-25', false],
+    ['2027-05-31', false],
   ])('%s is a working day: %s', (date, expected) => {
     expect(isWorkingDay(date)).toBe(expected);
   });
@@ -48,20 +60,23 @@ describe('addWorkingDaysToInstant (escalation steps timed in working days)', () 
     expect(addWorkingDaysToInstant(new Date('2026-12-24T10:15:00Z'), 1).toISOString()).toBe('2026-12-29T10:15:00.000Z');
   });
   it('counts on the England calendar: 00:30 BST on a Saturday is a Saturday report', () => {
-    expect(addWorkingDaysToInstant(new Date('2026-06-05T23:30:00Z'), 5).toISOString()).toBe('2026-06-11T23:30:00.000Z') // 00:30 BST on Friday 12 June;
+    expect(addWorkingDaysToInstant(new Date('2026-06-05T23:30:00Z'), 5).toISOString()).toBe('2026-06-11T23:30:00.000Z'); // 00:30 BST on Friday 12 June;
   });
 });
 
 describe('addWorkingDaysToInstant keeps the England wall-clock time across the clocks changing', () => {
   it.each([
-    // Friday 27 March 2026 10:00 GMT; the clocks go forward on Sunday 29th; Good Friday 3 April and Easter Monday 6 April skipped.
+    // Friday 27 March 2026 10:00 GMT; the clocks go forward on Sunday 29th; Good Friday 3 April and Easter Monday 6
+    // April skipped.
     ['spring forward', '2026-03-27T10:00:00Z', '2026-04-07T09:00:00.000Z'],
     // Friday 23 October 2026 10:00 BST; the clocks go back on Sunday 25th.
     ['fall back', '2026-10-23T09:00:00Z', '2026-10-30T10:00:00.000Z'],
   ])('%s: +5 working days from a Friday at 10:00 lands at 10:00 local', (_label, from, expected) => {
     const due = addWorkingDaysToInstant(new Date(from), 5);
     expect(due.toISOString()).toBe(expected);
-    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(due)).toBe('10:00');
+    expect(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(due),
+    ).toBe('10:00');
   });
   it('asked twice, answers the same (the cache keys on the instant, not only its date)', () => {
     expect(addWorkingDaysToInstant(new Date('2026-10-23T09:00:00Z'), 5).toISOString()).toBe('2026-10-30T10:00:00.000Z');
@@ -72,8 +87,14 @@ describe('addWorkingDaysToInstant keeps the England wall-clock time across the c
 describe('nextWorkingDayFrom', () => {
   it.each([
     ['a working day is itself', '2026-12-24', '2026-12-24'],
-    ['Christmas Day 2026 (Friday) to Tuesday 29th, past the weekend and the substitute Boxing Day', '2026-12-25', '2026-12-29'],
+    [
+      'Christmas Day 2026 (Friday) to Tuesday 29th, past the weekend and the substitute Boxing Day',
+      '2026-12-25',
+      '2026-12-29',
+    ],
     ['Boxing Day 2025 (Friday) to Monday 29th', '2025-12-26', '2025-12-29'],
     ['Easter Monday 2028 to Tuesday', '2028-04-17', '2028-04-18'],
-  ])('%s', (_label, from, expected) => { expect(nextWorkingDayFrom(from)).toBe(expected); });
+  ])('%s', (_label, from, expected) => {
+    expect(nextWorkingDayFrom(from)).toBe(expected);
+  });
 });

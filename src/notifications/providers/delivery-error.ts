@@ -4,7 +4,10 @@
 export type FailureKind = 'transient' | 'permanent';
 
 export class DeliveryError extends Error {
-  constructor(readonly kind: FailureKind, message: string) {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+  ) {
     super(message);
     this.name = 'DeliveryError';
   }
@@ -12,8 +15,19 @@ export class DeliveryError extends Error {
 
 /** Network failures that say nothing about the message itself. */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH',
-  'EAI_AGAIN', 'ENOTFOUND', 'ESOCKET', 'ECONNECTION', 'EDNS', 'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ESOCKET',
+  'ECONNECTION',
+  'EDNS',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
 export function isNetworkError(err: { code?: unknown }): boolean {
@@ -22,7 +36,10 @@ export function isNetworkError(err: { code?: unknown }): boolean {
 
 /** A provider's own error text can quote the number or address; it is stored and logged without them. */
 export function withoutContactDetails(text: string): string {
-  return text.replace(/[^\s<>"']+@[^\s<>"']+/g, '[address]').replace(/\+?\d[\d ()-]{6,}\d/g, '[number]').slice(0, 300);
+  return text
+    .replace(/[^\s<>"']+@[^\s<>"']+/g, '[address]')
+    .replace(/\+?\d[\d ()-]{6,}\d/g, '[number]')
+    .slice(0, 300);
 }
 
 export function asDeliveryError(err: unknown): DeliveryError {

@@ -2,7 +2,14 @@
 import type { Attachment } from '../notification.entity';
 import type { SentMessage } from './sms.provider';
 
-export interface EmailMessage { to: string; subject: string; html: string | null; text: string; messageId: string; attachments?: Attachment[] }
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  html: string | null;
+  text: string;
+  messageId: string;
+  attachments?: Attachment[];
+}
 
 export interface EmailProvider {
   readonly recording: boolean;

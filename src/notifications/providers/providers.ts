@@ -3,26 +3,41 @@
 import type { Config } from '../../config';
 import type { EmailProvider } from './email.provider';
 import { RecordingProvider } from './recording.provider';
-import { SmtpEmailProvider } from './smtp-email.provider';
 import type { SmsProvider } from './sms.provider';
+import { SmtpEmailProvider } from './smtp-email.provider';
 import { TwilioSmsProvider } from './twilio-sms.provider';
 
-export interface Providers { sms: SmsProvider; email: EmailProvider }
+export interface Providers {
+  sms: SmsProvider;
+  email: EmailProvider;
+}
 
 export function createSmsProvider(config: Config): SmsProvider {
   const t = config.twilio;
   if (!t.accountSid || !t.authToken || !(t.fromNumber || t.messagingServiceSid)) {
     // In production a partial Twilio set-up would silently lose every text, so it stops the start.
     if (config.env === 'production') {
-      throw new Error('Twilio is not fully configured: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID.');
+      throw new Error(
+        'Twilio is not fully configured: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID.',
+      );
     }
     return new RecordingProvider();
   }
-  return new TwilioSmsProvider({ accountSid: t.accountSid, authToken: t.authToken, fromNumber: t.fromNumber,
-    messagingServiceSid: t.messagingServiceSid, apiBaseUrl: t.apiBaseUrl, timeoutMs: config.dispatch.sendTimeoutMs });
+  return new TwilioSmsProvider({
+    accountSid: t.accountSid,
+    authToken: t.authToken,
+    fromNumber: t.fromNumber,
+    messagingServiceSid: t.messagingServiceSid,
+    apiBaseUrl: t.apiBaseUrl,
+    timeoutMs: config.dispatch.sendTimeoutMs,
+  });
 }
 
 export function createEmailProvider(config: Config): EmailProvider {
   if (!config.smtpUrl) return new RecordingProvider();
-  return new SmtpEmailProvider({ url: config.smtpUrl, from: config.mailFrom, timeoutMs: config.dispatch.sendTimeoutMs });
+  return new SmtpEmailProvider({
+    url: config.smtpUrl,
+    from: config.mailFrom,
+    timeoutMs: config.dispatch.sendTimeoutMs,
+  });
 }

@@ -1,6 +1,7 @@
 // Without credentials nothing leaves the service: the notification row already holds what would
 // have been sent, and it is marked sent with a "recorded-" provider id. main.ts says so loudly.
 import { randomUUID } from 'node:crypto';
+
 import type { EmailMessage, EmailProvider } from './email.provider';
 import type { SentMessage, SmsMessage, SmsProvider } from './sms.provider';
 

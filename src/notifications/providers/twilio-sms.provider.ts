@@ -2,6 +2,7 @@
 // endpoint (the local fake in tests, a proxy in staging) through its documented httpClient hook.
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
+
 import { DeliveryError, isNetworkError, withoutContactDetails } from './delivery-error';
 import type { SentMessage, SmsMessage, SmsProvider } from './sms.provider';
 
@@ -16,7 +17,10 @@ export interface TwilioSettings {
 
 /** Sends every SDK request to apiBaseUrl instead of https://<product>.twilio.com. */
 class RewritingRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string, opts: RequestClient.RequestClientOptions) {
+  constructor(
+    private readonly baseUrl: string,
+    opts: RequestClient.RequestClientOptions,
+  ) {
     super(opts);
   }
 
@@ -33,7 +37,10 @@ export function classifyTwilioError(err: unknown): DeliveryError {
     return new DeliveryError(e.status === 429 || e.status >= 500 ? 'transient' : 'permanent', what);
   }
   if (isNetworkError(e)) return new DeliveryError('transient', `Twilio could not be reached (${e.code as string})`);
-  return new DeliveryError('transient', withoutContactDetails(`Twilio request failed: ${e.message ?? 'unknown error'}`));
+  return new DeliveryError(
+    'transient',
+    withoutContactDetails(`Twilio request failed: ${e.message ?? 'unknown error'}`),
+  );
 }
 
 export class TwilioSmsProvider implements SmsProvider {

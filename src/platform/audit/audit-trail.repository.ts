@@ -2,10 +2,13 @@
 // user, child, action and time, each with the name and email of the user who acted. A child is
 // found both where a line is about them and where a list or search showed them (changes.childIds).
 import type { DataSource } from 'typeorm';
+
 import type { AuditEvent } from './audit-event.entity';
 
 export interface AuditQuery {
-  childId?: string; userId?: string; action?: string;
+  childId?: string;
+  userId?: string;
+  action?: string;
   /** Lines at or after this instant. */
   from?: Date;
   /** Lines before this instant. */
@@ -22,7 +25,10 @@ export class AuditTrailRepository {
 
   async list(authorityId: string, query: AuditQuery): Promise<AuditLine[]> {
     const values: unknown[] = [authorityId];
-    const param = (v: unknown) => { values.push(v); return `$${values.length}`; };
+    const param = (v: unknown) => {
+      values.push(v);
+      return `$${values.length}`;
+    };
     const where = ['e.authority_id = $1'];
     if (query.childId) {
       const child = param(query.childId);
@@ -38,11 +44,26 @@ export class AuditTrailRepository {
               e.child_id, e.ip, e.changes, u.name AS actor_name, u.email AS actor_email
          FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
         WHERE ${where.join(' AND ')}
-        ORDER BY e.id DESC LIMIT ${param(query.limit)}`, values);
-    return rows.map((r) => ({
-      id: r.id, at: r.at, authorityId: r.authority_id, actorUserId: r.actor_user_id, actorRole: r.actor_role, action: r.action,
-      entityType: r.entity_type, entityId: r.entity_id, childId: r.child_id, ip: r.ip, changes: r.changes,
-      actorName: r.actor_name, actorEmail: r.actor_email,
-    }) as AuditLine);
+        ORDER BY e.id DESC LIMIT ${param(query.limit)}`,
+      values,
+    );
+    return rows.map(
+      (r) =>
+        ({
+          id: r.id,
+          at: r.at,
+          authorityId: r.authority_id,
+          actorUserId: r.actor_user_id,
+          actorRole: r.actor_role,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          childId: r.child_id,
+          ip: r.ip,
+          changes: r.changes,
+          actorName: r.actor_name,
+          actorEmail: r.actor_email,
+        }) as AuditLine,
+    );
   }
 }

@@ -1,11 +1,13 @@
 // Writes and reads the audit trail. Every read and change of a child's record goes through here,
 // in the same transaction as the change, so a change without its audit line cannot commit.
 import { createHash } from 'node:crypto';
+
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../clock';
+
 import type { RequestContext } from '../auth/actor';
-import type { Tx } from '../database/transaction';
+import type { Clock } from '../clock';
 import { poolOf } from '../database/entity-select';
+import type { Tx } from '../database/transaction';
 import { AuditUnavailable } from '../errors';
 import { AuditEvent } from './audit-event.entity';
 import { AuditLine, AuditQuery, AuditTrailRepository } from './audit-trail.repository';
@@ -24,15 +26,24 @@ export interface AuditEntry {
 }
 
 /** A record a list showed: its id, and its child's (the same id for a child). */
-export interface ShownRecord { id: string; childId: string | null }
+export interface ShownRecord {
+  id: string;
+  childId: string | null;
+}
 
 export class AuditService {
   private readonly statements = new Map<string, { name: string; text: string }>();
-  private readonly batches = new AuditedReadBatches(() => poolOf(this.db), (select, audit) => this.readOne(select, audit));
+  private readonly batches = new AuditedReadBatches(
+    () => poolOf(this.db),
+    (select, audit) => this.readOne(select, audit),
+  );
 
   private readonly trail: AuditTrailRepository;
 
-  constructor(private readonly db: DataSource, private readonly clock: Clock) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {
     this.trail = new AuditTrailRepository(db);
   }
 
@@ -56,10 +67,21 @@ export class AuditService {
   async recordMany(tx: Tx | null, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
     if (!entries.length) return;
     const at = this.clock.now();
-    await (tx ?? this.db.manager).insert(AuditEvent, entries.map((entry) => ({
-      at, authorityId: ctx.actor.authorityId, actorUserId: ctx.actor.userId, actorRole: ctx.actor.role, action: entry.action,
-      entityType: entry.entityType, entityId: entry.entityId ?? null, childId: entry.childId ?? null, ip: ctx.ip, changes: (entry.changes ?? null) as never,
-    })));
+    await (tx ?? this.db.manager).insert(
+      AuditEvent,
+      entries.map((entry) => ({
+        at,
+        authorityId: ctx.actor.authorityId,
+        actorUserId: ctx.actor.userId,
+        actorRole: ctx.actor.role,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        childId: entry.childId ?? null,
+        ip: ctx.ip,
+        changes: (entry.changes ?? null) as never,
+      })),
+    );
   }
 
   /**
@@ -70,18 +92,34 @@ export class AuditService {
    * (audited-read-batches.ts).
    */
   async readAudited<T>(ctx: RequestContext, entry: AuditEntry, select: AuditedSelect): Promise<T[]> {
-    const audit = [this.clock.now(), ctx.actor.authorityId, ctx.actor.userId, ctx.actor.role, entry.action,
-      entry.entityType, entry.entityId ?? null, entry.childId ?? null, ctx.ip, entry.changes ? JSON.stringify(entry.changes) : null];
+    const audit = [
+      this.clock.now(),
+      ctx.actor.authorityId,
+      ctx.actor.userId,
+      ctx.actor.role,
+      entry.action,
+      entry.entityType,
+      entry.entityId ?? null,
+      entry.childId ?? null,
+      ctx.ip,
+      entry.changes ? JSON.stringify(entry.changes) : null,
+    ];
     try {
-      return await this.batches.read(select, audit) as T[];
+      return (await this.batches.read(select, audit)) as T[];
     } catch (err) {
-      throw new AuditUnavailable('The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.', err);
+      throw new AuditUnavailable(
+        'The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.',
+        err,
+      );
     }
   }
 
   /** One read and its audit line alone. */
   private async readOne(select: AuditedSelect, audit: AuditValues): Promise<object[]> {
-    const { rows } = await poolOf(this.db).query({ ...this.auditedStatement(select), values: [...select.values, ...audit] });
+    const { rows } = await poolOf(this.db).query({
+      ...this.auditedStatement(select),
+      values: [...select.values, ...audit],
+    });
     return rows;
   }
 
@@ -109,14 +147,27 @@ export class AuditService {
    * The line for a list or search read: which records it showed (ids only), and their children in
    * `childIds` so that "who saw this child, including in a list?" finds it. Never the search text.
    */
-  async recordShown(tx: Tx | null, ctx: RequestContext, entityType: string, shown: ShownRecord[], extra: Record<string, unknown> = {}): Promise<void> {
+  async recordShown(
+    tx: Tx | null,
+    ctx: RequestContext,
+    entityType: string,
+    shown: ShownRecord[],
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     const childIds = [...new Set(shown.map((r) => r.childId).filter((c): c is string => !!c))];
-    await this.record(tx, ctx, { action: 'list', entityType, changes: { ...extra, count: shown.length, ids: shown.map((r) => r.id), childIds } });
+    await this.record(tx, ctx, {
+      action: 'list',
+      entityType,
+      changes: { ...extra, count: shown.length, ids: shown.map((r) => r.id), childIds },
+    });
   }
 }
 
 /** Field-level differences for the audit line; values of personal fields are not copied. */
 export function changedFields<T extends object>(before: T, after: Partial<T>): Record<string, unknown> {
-  const fields = Object.keys(after).filter((k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]));
+  const fields = Object.keys(after).filter(
+    (k) =>
+      JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]),
+  );
   return { fields };
 }

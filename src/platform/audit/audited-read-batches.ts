@@ -4,26 +4,53 @@
 // Nothing waits on a timer: a group is whatever queued while the previous one was in flight. If a
 // group's statement fails, its reads are tried one by one, so one bad request fails only itself.
 import { createHash } from 'node:crypto';
+
 import type { Pool } from 'pg';
 
-export interface AuditedSelect { text: string; values: unknown[]; types: string[] }
+export interface AuditedSelect {
+  text: string;
+  values: unknown[];
+  types: string[];
+}
 /** The audit line's values, in AUDIT_COLUMNS order. */
 export type AuditValues = unknown[];
 
 export const AUDIT_COLUMNS: [string, string][] = [
-  ['at', 'timestamptz'], ['authority_id', 'uuid'], ['actor_user_id', 'uuid'], ['actor_role', 'text'], ['action', 'text'],
-  ['entity_type', 'text'], ['entity_id', 'text'], ['child_id', 'uuid'], ['ip', 'text'], ['changes', 'jsonb'],
+  ['at', 'timestamptz'],
+  ['authority_id', 'uuid'],
+  ['actor_user_id', 'uuid'],
+  ['actor_role', 'text'],
+  ['action', 'text'],
+  ['entity_type', 'text'],
+  ['entity_id', 'text'],
+  ['child_id', 'uuid'],
+  ['ip', 'text'],
+  ['changes', 'jsonb'],
 ];
 const MAX_GROUP = 64;
 const MAX_IN_FLIGHT = 2;
 
-interface Pending { values: unknown[]; audit: AuditValues; resolve(rows: object[]): void; reject(err: unknown): void }
-interface Kind { select: AuditedSelect; name: string; text: string; queue: Pending[]; inFlight: number }
+interface Pending {
+  values: unknown[];
+  audit: AuditValues;
+  resolve(rows: object[]): void;
+  reject(err: unknown): void;
+}
+interface Kind {
+  select: AuditedSelect;
+  name: string;
+  text: string;
+  queue: Pending[];
+  inFlight: number;
+}
 
 export class AuditedReadBatches {
   private readonly kinds = new Map<string, Kind>();
 
-  constructor(private readonly pool: () => Pool, private readonly one: (select: AuditedSelect, audit: AuditValues) => Promise<object[]>) {}
+  constructor(
+    private readonly pool: () => Pool,
+    private readonly one: (select: AuditedSelect, audit: AuditValues) => Promise<object[]>,
+  ) {}
 
   read(select: AuditedSelect, audit: AuditValues): Promise<object[]> {
     const kind = this.kindOf(select);
@@ -88,7 +115,13 @@ export class AuditedReadBatches {
       audit AS (INSERT INTO audit_events (${AUDIT_COLUMNS.map(([name]) => name).join(', ')})
         SELECT ${AUDIT_COLUMNS.map(([name]) => `r.${name}`).join(', ')} FROM r WHERE EXISTS (SELECT 1 FROM read WHERE read."__request" = r.request))
       SELECT * FROM read`;
-    const kind: Kind = { select, text, name: `audited-reads-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, queue: [], inFlight: 0 };
+    const kind: Kind = {
+      select,
+      text,
+      name: `audited-reads-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`,
+      queue: [],
+      inFlight: 0,
+    };
     this.kinds.set(select.text, kind);
     return kind;
   }

@@ -4,6 +4,7 @@
 // caller's authority, with the route's record type and id but never the URL, query or body.
 import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
+
 import { Forbidden, NotFound } from '../errors';
 import { contextOf } from '../http/context';
 import type { AuditService } from './audit.service';
@@ -25,24 +26,34 @@ export const refusalAuditPlugin: Plugin<{ audit: AuditService }> = {
   name: 'app-refusal-audit',
   register(server, { audit }) {
     // Before app-errors maps domain errors to plain responses, so the error's class is still there.
-    server.ext('onPreResponse', async (request: Request, h: ResponseToolkit) => {
-      // Only signed-in callers: an unauthenticated 401 (or an unknown route) names nobody, and
-      // auditing each one would let an anonymous flood fill the append-only trail. Failed sign-ins
-      // are audited by the sign-in service, per account.
-      const actor = request.auth.isAuthenticated ? request.auth.credentials?.actor : undefined;
-      const reason = actor ? refusalReason(request.response) : null;
-      if (!actor || !reason) return h.continue;
-      const record = refusedRecord(request.route.path, request.params);
-      try {
-        // contextOf: the same caller and client address as every other audit line.
-        await audit.record(null, contextOf(request), {
-          action: 'refused', ...record, changes: { reason, route: `${request.method.toUpperCase()} ${request.route.path}` },
-        });
-      } catch (err) {
-        // The refusal still stands (nothing was shown); the failure is logged by code, never with values.
-        request.log(['error', 'audit'], { requestId: request.info.id, auditFailed: 'refused', code: (err as { code?: string }).code });
-      }
-      return h.continue;
-    }, { before: ['app-errors'] });
+    server.ext(
+      'onPreResponse',
+      async (request: Request, h: ResponseToolkit) => {
+        // Only signed-in callers: an unauthenticated 401 (or an unknown route) names nobody, and
+        // auditing each one would let an anonymous flood fill the append-only trail. Failed sign-ins
+        // are audited by the sign-in service, per account.
+        const actor = request.auth.isAuthenticated ? request.auth.credentials?.actor : undefined;
+        const reason = actor ? refusalReason(request.response) : null;
+        if (!actor || !reason) return h.continue;
+        const record = refusedRecord(request.route.path, request.params);
+        try {
+          // contextOf: the same caller and client address as every other audit line.
+          await audit.record(null, contextOf(request), {
+            action: 'refused',
+            ...record,
+            changes: { reason, route: `${request.method.toUpperCase()} ${request.route.path}` },
+          });
+        } catch (err) {
+          // The refusal still stands (nothing was shown); the failure is logged by code, never with values.
+          request.log(['error', 'audit'], {
+            requestId: request.info.id,
+            auditFailed: 'refused',
+            code: (err as { code?: string }).code,
+          });
+        }
+        return h.continue;
+      },
+      { before: ['app-errors'] },
+    );
   },
 };

@@ -2,11 +2,15 @@
 // that requires sign-in but names no action is refused at start, so none can slip through unguarded.
 import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseToolkit, Server } from '@hapi/hapi';
-import { can } from './permissions';
+
 import type { TokensService } from '../../users/tokens.service';
 import type { Logger } from '../logger';
+import { can } from './permissions';
 
-export interface AuthPluginOptions { tokens: TokensService; logger: Logger }
+export interface AuthPluginOptions {
+  tokens: TokensService;
+  logger: Logger;
+}
 
 export const authPlugin: Plugin<AuthPluginOptions> = {
   name: 'app-auth',
@@ -17,7 +21,8 @@ export const authPlugin: Plugin<AuthPluginOptions> = {
         const match = /^Bearer\s+(\S+)$/i.exec(header);
         if (!match) throw Boom.unauthorized('Sign in first: send an Authorization: Bearer <token> header.', 'Bearer');
         const actor = await tokens.authenticate(match[1]);
-        if (!actor) throw Boom.unauthorized('Your token has expired, was revoked or is not valid. Request a new one.', 'Bearer');
+        if (!actor)
+          throw Boom.unauthorized('Your token has expired, was revoked or is not valid. Request a new one.', 'Bearer');
         return h.authenticated({ credentials: { actor } });
       },
     }));
@@ -39,7 +44,9 @@ export const authPlugin: Plugin<AuthPluginOptions> = {
     server.ext('onPreStart', () => {
       const unguarded = server.table().filter((r) => (r.settings.auth as unknown) !== false && !r.settings.app?.action);
       if (unguarded.length) {
-        throw new Error(`Routes require sign-in but name no action: ${unguarded.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+        throw new Error(
+          `Routes require sign-in but name no action: ${unguarded.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+        );
       }
     });
   },

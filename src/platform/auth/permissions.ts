@@ -1,7 +1,7 @@
 // The one place that decides each permission: which role may perform which action, and for some
 // roles, which tie to the child (or to the episode's alerts) they must also have. Every route names
 // one action; test/unit/permissions.test.ts walks every role against every action.
-import { roles, type Role } from './roles';
+import { type Role, roles } from './roles';
 
 const casework: Role[] = ['social_worker', 'team_manager', 'senior_manager'];
 const managers: Role[] = ['team_manager', 'senior_manager'];

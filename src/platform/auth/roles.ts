@@ -1,7 +1,14 @@
 // The roles a user can hold. Police and CEOP users see only what was escalated to them.
 export const roles = [
-  'administrator', 'social_worker', 'team_manager', 'senior_manager', 'carer',
-  'police', 'ceop', 'group_member', 'guardian',
+  'administrator',
+  'social_worker',
+  'team_manager',
+  'senior_manager',
+  'carer',
+  'police',
+  'ceop',
+  'group_member',
+  'guardian',
 ] as const;
 export type Role = (typeof roles)[number];
 

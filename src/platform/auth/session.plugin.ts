@@ -4,6 +4,7 @@
 import Cookie from '@hapi/cookie';
 import Crumb from '@hapi/crumb';
 import type { Server } from '@hapi/hapi';
+
 import type { Config } from '../../config';
 import type { TokensService } from '../../users/tokens.service';
 
@@ -34,7 +35,8 @@ export async function registerSessions(server: Server, config: Config, tokens: T
     options: {
       key: 'crumb',
       cookieOptions: { isSecure: config.env === 'production', isHttpOnly: true, isSameSite: 'Strict', path: '/' },
-      skip: (request) => !!request && /^\/(api|webhooks|p|documentation|swagger|health|assets|app-assets)\b/.test(request.path),
+      skip: (request) =>
+        !!request && /^\/(api|webhooks|p|documentation|swagger|health|assets|app-assets)\b/.test(request.path),
     },
   });
 }

@@ -3,16 +3,21 @@
 // its user (revoked, expired, disabled, new role) on one channel, every instance listens and forgets
 // at once. While that connection is down nothing is cached; an entry also lives at most TTL_MS.
 import type { DataSource } from 'typeorm';
+
 import type { Clock } from '../clock';
+import { PgListener } from '../database/pg-listener';
 import type { Logger } from '../logger';
 import type { Actor } from './actor';
-import { PgListener } from '../database/pg-listener';
 
 export const REVOCATION_CHANNEL = 'auth_revocations';
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;
 
-interface Entry { actor: Actor; expiresAt: number; until: number }
+interface Entry {
+  actor: Actor;
+  expiresAt: number;
+  until: number;
+}
 
 export class TokenCache {
   private readonly entries = new Map<string, Entry>();
@@ -20,7 +25,10 @@ export class TokenCache {
   private live = false;
   private listener: PgListener | null = null;
 
-  constructor(private readonly db: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Whether revocations are being heard (and so lookups cached). */
   get listening(): boolean {
@@ -61,11 +69,17 @@ export class TokenCache {
   async start(logger: Logger): Promise<void> {
     const url = (this.db.options as { url?: string }).url;
     if (!url || this.listener) return;
-    this.listener = new PgListener(url, REVOCATION_CHANNEL, {
-      notice: (payload) => this.onNotice(payload),
-      up: () => this.setLive(true),
-      down: () => this.setLive(false),
-    }, logger, 'missing-children-token-cache');
+    this.listener = new PgListener(
+      url,
+      REVOCATION_CHANNEL,
+      {
+        notice: (payload) => this.onNotice(payload),
+        up: () => this.setLive(true),
+        down: () => this.setLive(false),
+      },
+      logger,
+      'missing-children-token-cache',
+    );
     await this.listener.start();
   }
 

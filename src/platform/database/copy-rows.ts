@@ -4,9 +4,10 @@
 // and JSON) cost PostgreSQL more to parse as one text parameter than to store; as binary COPY it
 // costs little more than the storing. Fields are given as PostgreSQL's text form (as for
 // text-rows.ts) and turned into binary here by column type, for the few types the batches use.
-import type { Submittable, Connection } from 'pg';
-import { connectionOf, Tx } from './transaction';
+import type { Connection, Submittable } from 'pg';
+
 import type { TextField } from './text-rows';
+import { connectionOf, Tx } from './transaction';
 
 export type CopyType = 'uuid' | 'text' | 'json' | 'jsonb' | 'boolean' | 'integer' | 'timestamptz';
 
@@ -22,7 +23,10 @@ const HEX = Int8Array.from({ length: 128 }, (_, c) => {
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /** A batch encoded for COPY: the columns it fills and the stream's bytes, which live outside V8's heap. */
-export interface CopyData { columns: string[]; chunks: Buffer[] }
+export interface CopyData {
+  columns: string[];
+  chunks: Buffer[];
+}
 
 /**
  * Encodes rows whose fields are in the order of `columns`, followed by `same`: fields every row has
@@ -37,7 +41,14 @@ export function encodeRows(columns: Record<string, CopyType>, rows: TextField[][
 export async function copyRows(tx: Tx, table: string, data: CopyData): Promise<number> {
   const client = await connectionOf(tx);
   return new Promise<number>((resolve, reject) => {
-    client.query(new CopyIn(`COPY ${table} (${data.columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`, data.chunks, resolve, reject));
+    client.query(
+      new CopyIn(
+        `COPY ${table} (${data.columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`,
+        data.chunks,
+        resolve,
+        reject,
+      ),
+    );
   });
 }
 
@@ -49,7 +60,8 @@ function encode(types: CopyType[], rows: TextField[][], same: TextField[]): Buff
   out.int32(0); // flags: no OIDs
   out.int32(0); // no header extension
   for (const row of rows) {
-    if (row.length + same.length !== types.length) throw new Error(`a row has ${row.length + same.length} fields; the COPY names ${types.length} columns`);
+    if (row.length + same.length !== types.length)
+      throw new Error(`a row has ${row.length + same.length} fields; the COPY names ${types.length} columns`);
     out.reserve(2);
     out.int16(types.length);
     for (let i = 0; i < row.length; i += 1) out.field(i, types[i], row[i]);
@@ -83,9 +95,15 @@ class ChunkWriter {
     this.fieldStart = this.at;
   }
 
-  bytes(b: Buffer): void { this.at += b.copy(this.buf, this.at); }
-  int16(n: number): void { this.at = this.buf.writeInt16BE(n, this.at); }
-  int32(n: number): void { this.at = this.buf.writeInt32BE(n, this.at); }
+  bytes(b: Buffer): void {
+    this.at += b.copy(this.buf, this.at);
+  }
+  int16(n: number): void {
+    this.at = this.buf.writeInt16BE(n, this.at);
+  }
+  int32(n: number): void {
+    this.at = this.buf.writeInt32BE(n, this.at);
+  }
 
   /** Column `column`'s field: its length and bytes, copied from an earlier row where that held the same value. */
   field(column: number, type: CopyType, value: TextField): void {
@@ -110,8 +128,11 @@ class ChunkWriter {
   private encodeField(type: CopyType, value: string): void {
     switch (type) {
       // json's binary form is its text (the server still checks it is JSON); jsonb's is a version byte, then the text.
-      case 'text': case 'json': return this.utf8(value, false);
-      case 'jsonb': return this.utf8(value, true);
+      case 'text':
+      case 'json':
+        return this.utf8(value, false);
+      case 'jsonb':
+        return this.utf8(value, true);
       case 'uuid':
         this.reserve(20);
         this.int32(16);
@@ -125,7 +146,8 @@ class ChunkWriter {
         return;
       case 'integer': {
         const n = Number(value);
-        if (!Number.isInteger(n) || n < -2147483648 || n > 2147483647) throw new Error(`"${value.slice(0, 40)}" is not a 32-bit integer`);
+        if (!Number.isInteger(n) || n < -2147483648 || n > 2147483647)
+          throw new Error(`"${value.slice(0, 40)}" is not a 32-bit integer`);
         this.reserve(8);
         this.int32(4);
         this.int32(n);
@@ -140,7 +162,10 @@ class ChunkWriter {
     }
   }
 
-  /** 16 bytes from the 32 hex digits; written by hand, as a regular expression and Buffer's hex decoder cost more than the rest of a row. */
+  /**
+   * 16 bytes from the 32 hex digits; written by hand, as a regular expression and Buffer's hex decoder cost more than
+   * the rest of a row.
+   */
   private uuid(value: string): void {
     let ok = value.length === 36;
     for (let i = 0, j = 0; ok && i < 16; i += 1, j += 2) {
@@ -187,8 +212,12 @@ class ChunkWriter {
 class CopyIn implements Submittable {
   private rows = 0;
 
-  constructor(readonly text: string, private readonly data: Buffer[], private readonly resolve: (rows: number) => void,
-    private readonly reject: (err: Error) => void) {}
+  constructor(
+    readonly text: string,
+    private readonly data: Buffer[],
+    private readonly resolve: (rows: number) => void,
+    private readonly reject: (err: Error) => void,
+  ) {}
 
   submit(connection: Connection): void {
     (connection as unknown as { query(text: string): void }).query(this.text);
@@ -204,8 +233,12 @@ class CopyIn implements Submittable {
     this.rows = Number(/^COPY (\d+)/.exec(msg.text ?? '')?.[1] ?? 0);
   }
 
-  handleReadyForQuery(): void { this.resolve(this.rows); }
-  handleError(err: Error): void { this.reject(err); }
+  handleReadyForQuery(): void {
+    this.resolve(this.rows);
+  }
+  handleError(err: Error): void {
+    this.reject(err);
+  }
   // node-postgres calls these for any query; a COPY FROM has no rows to describe.
   handleRowDescription(): void {}
   handleDataRow(): void {}

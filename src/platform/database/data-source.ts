@@ -1,14 +1,19 @@
 // The one TypeORM DataSource. Schema changes only through migrations: synchronize stays off.
 import 'reflect-metadata';
+
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { entities } from './entities';
+
 import { migrations } from '../../../migrations';
+import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 const WARM_CONNECTIONS = 10;
 
-/** Opens the connections the pool keeps (the TCP connect, authentication and new server process each costs), before the first request needs them. */
+/**
+ * Opens the connections the pool keeps (the TCP connect, authentication and new server process each costs), before the
+ * first request needs them.
+ */
 export async function openWarmConnections(dataSource: DataSource): Promise<void> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const clients = await Promise.all(Array.from({ length: pool.options.min ?? 0 }, () => pool.connect()));

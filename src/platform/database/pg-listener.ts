@@ -1,6 +1,7 @@
 // A dedicated connection that LISTENs on one channel. If it drops, it reports that at once (so
 // whoever relies on it can stop trusting what it has not heard) and reconnects with backoff.
 import { Client } from 'pg';
+
 import type { Logger } from '../logger';
 
 export interface PgListenerHandlers {
@@ -16,8 +17,13 @@ export class PgListener {
   private failures = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly url: string, private readonly channel: string, private readonly handlers: PgListenerHandlers,
-    private readonly logger: Logger, private readonly applicationName: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly channel: string,
+    private readonly handlers: PgListenerHandlers,
+    private readonly logger: Logger,
+    private readonly applicationName: string,
+  ) {}
 
   /** Resolves after the first attempt to connect, whether or not it succeeded. */
   async start(): Promise<void> {
@@ -38,7 +44,9 @@ export class PgListener {
     if (this.stopped) return;
     const client = new Client({ connectionString: this.url, application_name: this.applicationName });
     this.client = client;
-    client.on('notification', (n) => { if (n.channel === this.channel) this.handlers.notice(n.payload ?? ''); });
+    client.on('notification', (n) => {
+      if (n.channel === this.channel) this.handlers.notice(n.payload ?? '');
+    });
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client));
     try {

@@ -26,7 +26,10 @@ const FACTS = `
   FROM pg_roles r, pg_class c
   WHERE r.rolname = current_user AND c.oid = 'public.audit_events'::regclass`;
 
-export interface RoleCheck { role: string; problems: string[] }
+export interface RoleCheck {
+  role: string;
+  problems: string[];
+}
 
 /** What the connected role could do that the service's role must not; none for a least-privilege role. */
 export async function checkServiceRole(dataSource: DataSource): Promise<RoleCheck> {
@@ -35,11 +38,12 @@ export async function checkServiceRole(dataSource: DataSource): Promise<RoleChec
   if (facts.superuser) problems.push('it is a superuser');
   if (facts.bypassrls) problems.push('it can bypass row-level security (BYPASSRLS)');
   if (facts.createrole) problems.push('it can create roles and grant itself more (CREATEROLE)');
-  if (facts.owns_audit) problems.push('it owns the audit_events table (or is a member of its owner), so it can disable its trigger');
+  if (facts.owns_audit)
+    problems.push('it owns the audit_events table (or is a member of its owner), so it can disable its trigger');
   if (facts.rewrites_audit) problems.push('it may UPDATE, DELETE, TRUNCATE or add triggers to audit_events');
   if (facts.creates_in_schema) problems.push('it may CREATE objects in schema public');
   if (facts.creates_in_database) problems.push('it may CREATE schemas in the database');
-  if (!facts.superuser && facts.version >= 150000 && await canSetReplicationRole(dataSource)) {
+  if (!facts.superuser && facts.version >= 150000 && (await canSetReplicationRole(dataSource))) {
     problems.push('it may SET session_replication_role, which silences every trigger');
   }
   return { role: facts.role, problems };
@@ -47,6 +51,8 @@ export async function checkServiceRole(dataSource: DataSource): Promise<RoleChec
 
 // has_parameter_privilege exists from PostgreSQL 15; before it only superusers could set this.
 async function canSetReplicationRole(dataSource: DataSource): Promise<boolean> {
-  const [row] = (await dataSource.query(`SELECT has_parameter_privilege('session_replication_role', 'SET') AS allowed`)) as { allowed: boolean }[];
+  const [row] = (await dataSource.query(
+    `SELECT has_parameter_privilege('session_replication_role', 'SET') AS allowed`,
+  )) as { allowed: boolean }[];
   return row.allowed;
 }

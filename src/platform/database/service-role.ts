@@ -3,8 +3,12 @@
 // trail's trigger to itself, and the service may only add to and read the audit trail.
 import { escapeIdentifier, escapeLiteral } from 'pg';
 
-export interface SqlRunner { query(sql: string): Promise<unknown> }
-export interface ParameterisedRunner { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }> }
+export interface SqlRunner {
+  query(sql: string): Promise<unknown>;
+}
+export interface ParameterisedRunner {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+}
 
 /** Every statement that gives `role` the service's privileges on the current database, and no more. */
 export function serviceRoleGrants(role: string): string[] {
@@ -38,6 +42,8 @@ export async function ensureLoginRole(runner: ParameterisedRunner, role: string,
   const found = await runner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
   const verb = found.rows.length ? 'ALTER' : 'CREATE';
   // Role statements take no parameters, hence the quoting; neither value comes from outside the service.
-  await runner.query(`${verb} ROLE ${escapeIdentifier(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`
-    + ` PASSWORD ${escapeLiteral(password)}`);
+  await runner.query(
+    `${verb} ROLE ${escapeIdentifier(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS` +
+      ` PASSWORD ${escapeLiteral(password)}`,
+  );
 }

@@ -20,7 +20,10 @@ export interface TextRows {
   param: string;
 }
 
-/** Rows of fields (each in PostgreSQL's text input form for its column, or null), read by the statement from parameter $n. */
+/**
+ * Rows of fields (each in PostgreSQL's text input form for its column, or null), read by the statement from parameter
+ * $n.
+ */
 export function textRows(rows: TextField[][], n: number): TextRows {
   const text = rows.map((r) => r.map((f) => (f === null ? NULL : f)).join(FIELD)).join(ROW);
   if (separatorsAre(text, rows) && !rows.some((r) => r.includes(NULL))) {

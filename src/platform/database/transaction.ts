@@ -1,6 +1,6 @@
 // Services pass an EntityManager explicitly so a state change and its outbox rows share a transaction.
-import type { DataSource, EntityManager } from 'typeorm';
 import type { PoolClient } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export type Tx = EntityManager;
 
@@ -9,8 +9,11 @@ export function inTransaction<T>(db: DataSource, outer: Tx | undefined, work: (t
   return outer ? work(outer) : db.transaction(work);
 }
 
-/** The node-postgres connection the caller's transaction runs on, for what TypeORM cannot say (COPY, named statements). */
+/**
+ * The node-postgres connection the caller's transaction runs on, for what TypeORM cannot say (COPY, named statements).
+ */
 export async function connectionOf(tx: Tx): Promise<PoolClient> {
-  if (!tx.queryRunner) throw new Error('This needs the caller\'s transaction (an EntityManager from DataSource.transaction)');
+  if (!tx.queryRunner)
+    throw new Error("This needs the caller's transaction (an EntityManager from DataSource.transaction)");
   return (await tx.queryRunner.connect()) as PoolClient;
 }

@@ -14,5 +14,11 @@ export function uuidList(ids: readonly (string | null)[]): string | readonly (st
  * so at worst it fails the statement's cast, as it would have sent as an array.
  */
 function isUuid(id: string): boolean {
-  return id.length === 36 && id.charCodeAt(8) === 45 && id.charCodeAt(13) === 45 && id.charCodeAt(18) === 45 && id.charCodeAt(23) === 45;
+  return (
+    id.length === 36 &&
+    id.charCodeAt(8) === 45 &&
+    id.charCodeAt(13) === 45 &&
+    id.charCodeAt(18) === 45 &&
+    id.charCodeAt(23) === 45
+  );
 }

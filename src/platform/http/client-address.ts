@@ -13,7 +13,10 @@ export interface AddressedRequest {
 /** An address as written in a header or by the socket, without port or brackets; null if it is not one. */
 export function plainAddress(raw: string | undefined): string | null {
   if (!raw) return null;
-  const value = raw.trim().replace(/^\[([^\]]+)\](?::\d+)?$/, '$1').replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1');
+  const value = raw
+    .trim()
+    .replace(/^\[([^\]]+)\](?::\d+)?$/, '$1')
+    .replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1');
   if (!isIP(value)) return null;
   // A dual-stack socket shows an IPv4 client as ::ffff:a.b.c.d; one client, one form.
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(value);
@@ -41,13 +44,19 @@ export function trustedProxyList(entries: readonly string[]): BlockList {
  * is not an address stops the walk at the last proxy we trust.
  */
 export function clientAddressFrom(
-  peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: BlockList,
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: BlockList,
 ): string | null {
   let address = plainAddress(peer);
   if (!address) return peer ?? null;
   const isTrusted = (a: string) => trusted.check(a, familyOf(a));
   if (!isTrusted(address)) return address;
-  const hops = ([] as string[]).concat(forwardedFor ?? []).join(',').split(',').filter((hop) => hop.trim() !== '');
+  const hops = ([] as string[])
+    .concat(forwardedFor ?? [])
+    .join(',')
+    .split(',')
+    .filter((hop) => hop.trim() !== '');
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = plainAddress(hops[i]);
     if (!hop) return address;
@@ -65,5 +74,9 @@ export function clientAddress(request: AddressedRequest): string | null {
   let trusted = matchers.get(entries);
   if (!trusted) matchers.set(entries, (trusted = trustedProxyList(entries)));
   const forwardedFor = request.headers['x-forwarded-for'];
-  return clientAddressFrom(request.info.remoteAddress, typeof forwardedFor === 'string' || Array.isArray(forwardedFor) ? forwardedFor : undefined, trusted);
+  return clientAddressFrom(
+    request.info.remoteAddress,
+    typeof forwardedFor === 'string' || Array.isArray(forwardedFor) ? forwardedFor : undefined,
+    trusted,
+  );
 }

@@ -1,5 +1,6 @@
 // Builds the service-layer RequestContext from an authenticated hapi request.
-import type { Request, ReqRef } from '@hapi/hapi';
+import type { ReqRef, Request } from '@hapi/hapi';
+
 import type { RequestContext } from '../auth/actor';
 import { clientAddress } from './client-address';
 

@@ -2,7 +2,19 @@
 // the client gets a plain sentence: never a stack trace, never a child's details.
 import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
-import { AuditUnavailable, Conflict, DomainError, Forbidden, Gone, Invalid, NotFound, TooManyRequests, Unauthorized, Unprocessable } from '../errors';
+
+import {
+  AuditUnavailable,
+  Conflict,
+  DomainError,
+  Forbidden,
+  Gone,
+  Invalid,
+  NotFound,
+  TooManyRequests,
+  Unauthorized,
+  Unprocessable,
+} from '../errors';
 
 function toBoom(err: DomainError): Boom.Boom {
   if (err instanceof NotFound) return Boom.notFound(err.message);
@@ -21,7 +33,8 @@ function toBoom(err: DomainError): Boom.Boom {
 function fromPostgres(err: Error & { code?: string }): Boom.Boom | null {
   if (err.code === '23505') return Boom.conflict('That record already exists or conflicts with a current one.');
   if (err.code === '23503') return Boom.badRequest('The request refers to a record that does not exist.');
-  if (err.code === '22P02' || err.code === '22007' || err.code === '22008') return Boom.badRequest('A value in the request is not in the expected format.');
+  if (err.code === '22P02' || err.code === '22007' || err.code === '22008')
+    return Boom.badRequest('A value in the request is not in the expected format.');
   return null;
 }
 
@@ -32,8 +45,9 @@ export const errorsPlugin: Plugin<void> = {
       const response = request.response;
       if (!Boom.isBoom(response)) return h.continue;
       const original = response as Boom.Boom & { code?: string };
-      let mapped: Boom.Boom | null = null;
-      if (original instanceof AuditUnavailable) request.log(['error'], { err: original.cause, requestId: request.info.id });
+      let mapped: Boom.Boom | null;
+      if (original instanceof AuditUnavailable)
+        request.log(['error'], { err: original.cause, requestId: request.info.id });
       if (original instanceof DomainError) mapped = toBoom(original);
       else if (!original.isServer) return h.continue;
       else mapped = fromPostgres(original);
@@ -43,8 +57,13 @@ export const errorsPlugin: Plugin<void> = {
         return h.response(mapped.output.payload).code(mapped.output.statusCode);
       }
       request.log(['error'], { err: original, requestId: request.info.id });
-      return h.response({ statusCode: 500, error: 'Internal Server Error',
-        message: `Something went wrong on our side and nothing was saved. Quote reference ${request.info.id} to support.` }).code(500);
+      return h
+        .response({
+          statusCode: 500,
+          error: 'Internal Server Error',
+          message: `Something went wrong on our side and nothing was saved. Quote reference ${request.info.id} to support.`,
+        })
+        .code(500);
     });
   },
 };

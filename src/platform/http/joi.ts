@@ -21,7 +21,8 @@ export const Joi = BaseJoi.extend((joi: BaseJoi.Root) => ({
   type: 'string',
   base: joi.string(),
   messages: {
-    'string.control': '{{#label}} contains a character that cannot be stored (a control character): type it again without it',
+    'string.control':
+      '{{#label}} contains a character that cannot be stored (a control character): type it again without it',
     'string.lineBreak': '{{#label}} must be on one line (no line breaks or tabs)',
   },
   rules: {
@@ -34,7 +35,8 @@ export const Joi = BaseJoi.extend((joi: BaseJoi.Root) => ({
   validate(value: unknown, helpers: BaseJoi.CustomHelpers) {
     if (typeof value !== 'string') return { value };
     if (CONTROL_BUT_LINE_BREAKS.test(value)) return { value, errors: helpers.error('string.control') };
-    if (!helpers.schema.$_getFlag('multiline') && ANY_CONTROL.test(value)) return { value, errors: helpers.error('string.lineBreak') };
+    if (!helpers.schema.$_getFlag('multiline') && ANY_CONTROL.test(value))
+      return { value, errors: helpers.error('string.lineBreak') };
     return { value };
   },
 })) as unknown as AppJoiRoot;

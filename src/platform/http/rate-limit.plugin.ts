@@ -8,11 +8,18 @@
 // route's signature check; hapi-rate-limitor needs Redis, a second store this service does not run.
 import Boom from '@hapi/boom';
 import type { Lifecycle, Plugin, Request, ResponseToolkit } from '@hapi/hapi';
+
 import type { Clock } from '../clock';
 import { clientAddress } from './client-address';
 
-export interface RateLimitBucket { limit: number; windowMs: number }
-export interface RateLimitOptions { clock: Clock; buckets: Record<string, RateLimitBucket> }
+export interface RateLimitBucket {
+  limit: number;
+  windowMs: number;
+}
+export interface RateLimitOptions {
+  clock: Clock;
+  buckets: Record<string, RateLimitBucket>;
+}
 
 const pluginName = 'app-rate-limit';
 

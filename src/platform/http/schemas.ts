@@ -26,19 +26,25 @@ const dateMessages = {
 
 // A calendar date that exists: 2026-02-30 is refused here rather than failing deeper down.
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-export const isoDate = Joi.string().pattern(datePattern).custom((value: string, helpers) => {
-  if (!datePattern.test(value)) return value; // the pattern rule has already said what is wrong
-  if (!realCalendarDay(value)) return helpers.error('date.unreal');
-  return value < EARLIEST_DATE || value > LATEST_DATE ? helpers.error('date.range') : value;
-}).messages({ 'string.pattern.base': '{{#label}} must be a date, like 2026-03-31', ...dateMessages });
+export const isoDate = Joi.string()
+  .pattern(datePattern)
+  .custom((value: string, helpers) => {
+    if (!datePattern.test(value)) return value; // the pattern rule has already said what is wrong
+    if (!realCalendarDay(value)) return helpers.error('date.unreal');
+    return value < EARLIEST_DATE || value > LATEST_DATE ? helpers.error('date.range') : value;
+  })
+  .messages({ 'string.pattern.base': '{{#label}} must be a date, like 2026-03-31', ...dateMessages });
 
 // An instant in ISO 8601 form whose date part exists (JavaScript would read 2026-02-30 as 2 March).
-export const timestamp = Joi.date().iso().custom((value: Date, helpers) => {
-  const typed = helpers.original;
-  if (typeof typed === 'string' && !realCalendarDay(typed)) return helpers.error('date.unreal');
-  const date = value.toISOString().slice(0, 10);
-  return date < EARLIEST_DATE || date > LATEST_DATE ? helpers.error('date.range') : value;
-}).messages(dateMessages);
+export const timestamp = Joi.date()
+  .iso()
+  .custom((value: Date, helpers) => {
+    const typed = helpers.original;
+    if (typeof typed === 'string' && !realCalendarDay(typed)) return helpers.error('date.unreal');
+    const date = value.toISOString().slice(0, 10);
+    return date < EARLIEST_DATE || date > LATEST_DATE ? helpers.error('date.range') : value;
+  })
+  .messages(dateMessages);
 export const shortText = Joi.string().trim().max(200);
 export const longText = Joi.string().multiline().trim().max(5000);
 export const email = Joi.string().trim().email({ tlds: false }).max(254);
@@ -47,5 +53,9 @@ export const paging = {
   offset: Joi.number().integer().min(0).default(0),
 };
 export const errorResponse = Joi.object({
-  statusCode: Joi.number(), error: Joi.string(), message: Joi.string(),
-}).unknown(true).label('Error');
+  statusCode: Joi.number(),
+  error: Joi.string(),
+  message: Joi.string(),
+})
+  .unknown(true)
+  .label('Error');

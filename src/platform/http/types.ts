@@ -1,9 +1,10 @@
 // Typed hapi: the services and the action a route needs are declared once here for every route.
 import type { ServerRoute } from '@hapi/hapi';
-import type { Action } from '../auth/permissions';
-import type { Actor } from '../auth/actor';
-import type { Services } from '../../services';
+
 import type { Config } from '../../config';
+import type { Services } from '../../services';
+import type { Actor } from '../auth/actor';
+import type { Action } from '../auth/permissions';
 
 declare module '@hapi/hapi' {
   interface RouteOptionsApp {

@@ -1,8 +1,8 @@
 // Joi at the edge: every problem with a request is reported at once, in sentences a social
 // worker understands, with the field named. Never a stack trace.
 import Boom from '@hapi/boom';
-import Joi from 'joi';
 import type { Request, ResponseToolkit } from '@hapi/hapi';
+import Joi from 'joi';
 
 export const joiMessages: Joi.LanguageMessages = {
   'any.required': '{{#label}} is required',
@@ -36,8 +36,10 @@ export const joiMessages: Joi.LanguageMessages = {
 // deep-copies the route's validation options into every request's; an object whose prototype says
 // isImmutable (as Joi's own schemas do) is shared instead of copied: the messages and the error format.
 const sharedNotCopied = Object.defineProperty({}, 'isImmutable', { value: true });
-const compiledMessages: Joi.LanguageMessages = Object.assign(Object.create(sharedNotCopied) as object,
-  Object.fromEntries(Object.entries(joiMessages).map(([code, text]) => [code, Joi.x(text as string)])));
+const compiledMessages: Joi.LanguageMessages = Object.assign(
+  Object.create(sharedNotCopied) as object,
+  Object.fromEntries(Object.entries(joiMessages).map(([code, text]) => [code, Joi.x(text as string)])),
+);
 
 export const validateOptions: Joi.ValidationOptions = {
   abortEarly: false,
@@ -46,7 +48,10 @@ export const validateOptions: Joi.ValidationOptions = {
   errors: Object.assign(Object.create(sharedNotCopied) as object, { wrap: { label: false as const } }),
 };
 
-export interface FieldError { field: string; message: string }
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 export function toFieldErrors(error: Joi.ValidationError): FieldError[] {
   return error.details.map((d) => ({ field: d.path.join('.') || 'request', message: d.message }));

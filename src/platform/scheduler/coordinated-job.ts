@@ -2,8 +2,10 @@
 // Postgres run key (run-coordinator.ts). Each run logs its counts and duration when it did something
 // and its error when it failed, and never throws, so a job cannot crash the process.
 import { performance } from 'node:perf_hooks';
+
 import cron, { ScheduledTask } from 'node-cron';
 import type { DataSource } from 'typeorm';
+
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { PostgresRunCoordinator } from './run-coordinator';
@@ -19,16 +21,26 @@ export interface CoordinatedJob<T extends object> {
   failed: string;
 }
 
-export function scheduleCoordinated<T extends object>(db: DataSource, clock: Clock, logger: Logger, job: CoordinatedJob<T>): ScheduledTask {
+export function scheduleCoordinated<T extends object>(
+  db: DataSource,
+  clock: Clock,
+  logger: Logger,
+  job: CoordinatedJob<T>,
+): ScheduledTask {
   const log = logger.child({ job: job.name });
-  return cron.schedule(job.cron, async () => {
-    const started = performance.now();
-    const ms = () => Math.round(performance.now() - started);
-    try {
-      const result = await job.run();
-      if (job.didSomething(result)) log.info({ ...(result as object), ms: ms() } as Record<string, unknown>, job.done);
-    } catch (err) {
-      log.error({ err, ms: ms() }, job.failed);
-    }
-  }, { name: job.name, noOverlap: true, distributed: true, runCoordinator: new PostgresRunCoordinator(db, clock) });
+  return cron.schedule(
+    job.cron,
+    async () => {
+      const started = performance.now();
+      const ms = () => Math.round(performance.now() - started);
+      try {
+        const result = await job.run();
+        if (job.didSomething(result))
+          log.info({ ...(result as object), ms: ms() } as Record<string, unknown>, job.done);
+      } catch (err) {
+        log.error({ err, ms: ms() }, job.failed);
+      }
+    },
+    { name: job.name, noOverlap: true, distributed: true, runCoordinator: new PostgresRunCoordinator(db, clock) },
+  );
 }

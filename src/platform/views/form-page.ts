@@ -1,22 +1,26 @@
 // One GOV.UK form page as a GET and a POST: Joi at the edge with the error summary on failure,
 // domain errors shown the same way, and post/redirect/get with 303 on success so a refresh never
 // submits twice.
-import type { Schema } from 'joi';
-import { Joi } from '../http/joi';
 import type { Request as HapiRequest, ResponseToolkit } from '@hapi/hapi';
+import type { Schema } from 'joi';
+
+import { Joi } from '../http/joi';
 import type { AppRefs } from '../http/types';
 export type PageRequest = HapiRequest<AppRefs>;
 type Request = PageRequest;
 import type { Action } from '../auth/permissions';
-import type { AppRoute } from '../http/types';
-import { idParam } from '../http/schemas';
 import { Conflict, DomainError, Invalid } from '../errors';
+import { idParam } from '../http/schemas';
+import type { AppRoute } from '../http/types';
 import { failAction } from '../http/validation';
 import { pageErrors } from './forms';
 
 type Values = Record<string, string>;
 export interface FormPageDef {
-  path: string; view: string; action: Action; description: string;
+  path: string;
+  view: string;
+  action: Action;
+  description: string;
   /** The form's fields (crumb is added); messages are the GOV.UK error copy. */
   fields: Record<string, Schema>;
   /** What the page shows around the form (loaded again when the form is shown with errors). */
@@ -31,7 +35,13 @@ export interface FormPageDef {
 
 const firstField = (fields: Record<string, Schema>) => Object.keys(fields)[0];
 
-async function render(def: FormPageDef, request: Request, h: ResponseToolkit<AppRefs>, values: Values, problems: { field: string; message: string }[]) {
+async function render(
+  def: FormPageDef,
+  request: Request,
+  h: ResponseToolkit<AppRefs>,
+  values: Values,
+  problems: { field: string; message: string }[],
+) {
   const context = await def.context(request);
   const view = h.view(def.view, { ...context, values, ...pageErrors(problems), formAction: request.path });
   return problems.length ? view.code(400) : view;
@@ -42,21 +52,34 @@ export function formPage(def: FormPageDef): AppRoute[] {
   const params = def.path.includes('{id}') ? idParam : undefined;
   return [
     {
-      method: 'GET', path: def.path,
+      method: 'GET',
+      path: def.path,
       options: {
-        auth: 'session', app: { action: def.action }, description: def.description, validate: params && { params },
+        auth: 'session',
+        app: { action: def.action },
+        description: def.description,
+        validate: params && { params },
         handler: async (request, h) => {
           const context = await def.context(request);
-          return h.view(def.view, { ...context, values: def.defaults?.(request, context) ?? {}, ...pageErrors([]), formAction: request.path });
+          return h.view(def.view, {
+            ...context,
+            values: def.defaults?.(request, context) ?? {},
+            ...pageErrors([]),
+            formAction: request.path,
+          });
         },
       },
     },
     {
-      method: 'POST', path: def.path,
+      method: 'POST',
+      path: def.path,
       options: {
-        auth: 'session', app: { action: def.action }, description: def.description,
+        auth: 'session',
+        app: { action: def.action },
+        description: def.description,
         validate: {
-          params, payload,
+          params,
+          payload,
           failAction: async (request, h, err) => {
             if (!err || !Joi.isError(err) || params?.validate(request.params).error) return failAction(request, h, err);
             const values = { ...(request.payload as Values) };
@@ -72,8 +95,10 @@ export function formPage(def: FormPageDef): AppRoute[] {
             return h.redirect(await def.submit(request, values)).code(303);
           } catch (err) {
             if (!(err instanceof DomainError) || !(err instanceof Invalid || err instanceof Conflict)) throw err;
-            const listed = (err.details?.errors as { field: string; message: string }[] | undefined);
-            const problems = listed?.length ? listed.map((p) => ({ ...p, field: def.fieldIds?.[p.field] ?? p.field })) : [{ field: firstField(def.fields), message: err.message }];
+            const listed = err.details?.errors as { field: string; message: string }[] | undefined;
+            const problems = listed?.length
+              ? listed.map((p) => ({ ...p, field: def.fieldIds?.[p.field] ?? p.field }))
+              : [{ field: firstField(def.fields), message: err.message }];
             return render(def, request, h, values, problems);
           }
         },

@@ -1,8 +1,15 @@
 // Times are stored as timestamptz and shown in the authority's zone (Europe/London by default).
 export function formatDateTime(d: Date | string | null | undefined, timeZone: string): string {
   if (!d) return '';
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
-    .format(new Date(d));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(d));
 }
 
 export function formatDate(d: Date | string | null | undefined, timeZone: string): string {

@@ -1,7 +1,7 @@
 // The service navigation: only the sections the signed-in person's role may open.
-import type { Actor } from '../auth/actor';
-import { can, type Action } from '../auth/permissions';
 import { adminSectionsFor } from '../../admin/admin-sections';
+import type { Actor } from '../auth/actor';
+import { type Action, can } from '../auth/permissions';
 
 const sections: { href: string; text: string; action: Action }[] = [
   { href: '/', text: 'Dashboard', action: 'self.session' },
@@ -13,6 +13,11 @@ const sections: { href: string; text: string; action: Action }[] = [
 export function navigationFor(actor: Actor | null, currentPath = '/') {
   if (!actor) return [];
   const items = sections.filter((s) => can(actor.role, s.action));
-  if (adminSectionsFor(actor.role).length) items.push({ href: '/admin', text: 'Administration', action: 'self.session' });
-  return items.map((s) => ({ href: s.href, text: s.text, active: s.href === '/' ? currentPath === '/' : currentPath.startsWith(s.href) }));
+  if (adminSectionsFor(actor.role).length)
+    items.push({ href: '/admin', text: 'Administration', action: 'self.session' });
+  return items.map((s) => ({
+    href: s.href,
+    text: s.text,
+    active: s.href === '/' ? currentPath === '/' : currentPath.startsWith(s.href),
+  }));
 }

@@ -1,17 +1,24 @@
-// Server-rendered pages (vision and inert are registered with the API docs): nunjucks with the GOV.UK Design System, assets served by the service so
+// Server-rendered pages (vision and inert are registered with the API docs): nunjucks with the GOV.UK Design System,
+// assets served by the service so
 // pages work without JavaScript and without any third-party host.
 import path from 'node:path';
-import nunjucks from 'nunjucks';
+
 import type { Server } from '@hapi/hapi';
-import { TEMPLATES_DIR } from '../../notifications/templates';
+import nunjucks from 'nunjucks';
+
 import type { Config } from '../../config';
-import { formatDateTime, formatDate } from './format';
+import { TEMPLATES_DIR } from '../../notifications/templates';
+import { formatDate, formatDateTime } from './format';
 import { navigationFor } from './navigation';
 
 const govukDist = path.dirname(require.resolve('govuk-frontend/package.json')) + '/dist';
 
 export async function registerViews(server: Server, config: Config): Promise<void> {
-  const env = nunjucks.configure([path.join(TEMPLATES_DIR, 'pages'), govukDist], { autoescape: true, throwOnUndefined: false, noCache: config.env === 'development' });
+  const env = nunjucks.configure([path.join(TEMPLATES_DIR, 'pages'), govukDist], {
+    autoescape: true,
+    throwOnUndefined: false,
+    noCache: config.env === 'development',
+  });
   env.addFilter('dateTime', (d: Date | string | null) => formatDateTime(d, config.displayTimeZone));
   env.addFilter('date', (d: Date | string | null) => formatDate(d, config.displayTimeZone));
   server.views({
@@ -38,9 +45,28 @@ export async function registerViews(server: Server, config: Config): Promise<voi
 
   const assets = path.join(govukDist, 'govuk', 'assets');
   server.route([
-    { method: 'GET', path: '/assets/{path*}', options: { auth: false, handler: { directory: { path: assets, redirectToSlash: false, index: false } } } },
-    { method: 'GET', path: '/assets/govuk-frontend.min.css', options: { auth: false, handler: { file: path.join(govukDist, 'govuk', 'govuk-frontend.min.css') } } },
-    { method: 'GET', path: '/assets/govuk-frontend.min.js', options: { auth: false, handler: { file: path.join(govukDist, 'govuk', 'govuk-frontend.min.js') } } },
-    { method: 'GET', path: '/app-assets/{path*}', options: { auth: false, handler: { directory: { path: path.join(TEMPLATES_DIR, 'pages', 'assets'), index: false } } } },
+    {
+      method: 'GET',
+      path: '/assets/{path*}',
+      options: { auth: false, handler: { directory: { path: assets, redirectToSlash: false, index: false } } },
+    },
+    {
+      method: 'GET',
+      path: '/assets/govuk-frontend.min.css',
+      options: { auth: false, handler: { file: path.join(govukDist, 'govuk', 'govuk-frontend.min.css') } },
+    },
+    {
+      method: 'GET',
+      path: '/assets/govuk-frontend.min.js',
+      options: { auth: false, handler: { file: path.join(govukDist, 'govuk', 'govuk-frontend.min.js') } },
+    },
+    {
+      method: 'GET',
+      path: '/app-assets/{path*}',
+      options: {
+        auth: false,
+        handler: { directory: { path: path.join(TEMPLATES_DIR, 'pages', 'assets'), index: false } },
+      },
+    },
   ]);
 }

@@ -7,15 +7,19 @@ import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../support/ports';
-import { FAKE_ACCOUNT_SID, FakeTwilio, FakeSms, signedStatusCallback } from '../../support/fake-twilio';
-import { SmtpSink } from '../../support/smtp-sink';
+
 import { deliveryEnv } from '../../support/delivery';
+import { FAKE_ACCOUNT_SID, FakeSms, FakeTwilio, signedStatusCallback } from '../../support/fake-twilio';
+import { freePort } from '../../support/ports';
+import { SmtpSink } from '../../support/smtp-sink';
 
 // A plain request without keep-alive, so no idle socket keeps jest alive after the run.
 function statusOf(url: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.get(url, { agent: false }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    const req = http.get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
     req.on('error', () => resolve(0));
   });
 }
@@ -35,8 +39,14 @@ function reportDeliveries(twilio: FakeTwilio, baseUrl: string): NodeJS.Timeout {
   return setInterval(() => {
     for (const m of twilio.messages.filter((x: FakeSms) => !reported.has(x.sid) && x.statusCallback)) {
       reported.add(m.sid);
-      const cb = signedStatusCallback(baseUrl, { MessageSid: m.sid, MessageStatus: 'delivered', AccountSid: FAKE_ACCOUNT_SID });
-      void fetch(`${baseUrl}${cb.url}`, { method: cb.method, headers: cb.headers, body: cb.payload }).catch(() => reported.delete(m.sid));
+      const cb = signedStatusCallback(baseUrl, {
+        MessageSid: m.sid,
+        MessageStatus: 'delivered',
+        AccountSid: FAKE_ACCOUNT_SID,
+      });
+      void fetch(`${baseUrl}${cb.url}`, { method: cb.method, headers: cb.headers, body: cb.payload }).catch(() =>
+        reported.delete(m.sid),
+      );
     }
   }, 250).unref();
 }
@@ -51,12 +61,27 @@ export default async function globalSetup(): Promise<void> {
   let output = '';
   const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
     cwd: root,
-    env: { ...process.env, ...deliveryEnv(twilio, smtp), NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: baseUrl,
-      EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), DATABASE_URL: '', DEMO_DATA: 'true', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      ...deliveryEnv(twilio, smtp),
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_BASE_URL: baseUrl,
+      EMBEDDED_PG_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      DATABASE_URL: '',
+      DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout.on('data', (c) => { output = (output + c).slice(-20000); });
-  child.stderr.on('data', (c) => { output = (output + c).slice(-20000); });
+  child.stdout.on('data', (c) => {
+    output = (output + c).slice(-20000);
+  });
+  child.stderr.on('data', (c) => {
+    output = (output + c).slice(-20000);
+  });
   await waitForReady(baseUrl, child, () => output);
   process.env.BROWSER_BASE_URL = baseUrl;
   const deliveries = reportDeliveries(twilio, baseUrl);
