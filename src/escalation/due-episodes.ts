@@ -5,7 +5,7 @@ import { MissingEpisode } from '../missing/missing-episode.entity';
 import { preparedQuery } from '../platform/database/prepared-query';
 import type { Tx } from '../platform/database/transaction';
 import { uuidList } from '../platform/database/uuid-list';
-import type { PolicySnapshot } from './escalation-policy';
+import { type PolicySnapshot, withCurrentRoleNames } from './escalation-policy';
 
 /** What the ladder reads of an episode; the compiler holds the runner to these fields. */
 export const LADDER_FIELDS = [
@@ -119,5 +119,5 @@ async function attachPolicies(tx: Tx, episodes: LadderEpisode[]): Promise<void> 
       : [],
   );
   // The database holds every episode to one or the other (missing_episodes_policy_known).
-  for (const e of episodes) e.policy = e.policyCopy ?? versions.get(e.policyId!)!;
+  for (const e of episodes) e.policy = withCurrentRoleNames(e.policyCopy ?? versions.get(e.policyId!)!);
 }

@@ -33,8 +33,8 @@ const perChildRoles: readonly string[] = [
   'parents_with_pr',
   'carer',
   'alerted',
-  'host_police',
-  'host_coordinator',
+  'host_police_control_room',
+  'host_authority_coordinator',
 ];
 
 export class EscalationGapsRepository {

@@ -32,7 +32,16 @@ export const contactRecipients = [
  * Out of area (issue 23): the control room of the force where the child lives, and the host's missing-children
  * coordinator.
  */
-export const hostRecipients = ['host_police', 'host_coordinator'] as const;
+export const hostRecipients = ['host_police_control_room', 'host_authority_coordinator'] as const;
+/** The names versions saved before migration 1732300001510 gave the host roles; episodes opened under them still run. */
+const formerNames: Record<string, RecipientRole> = {
+  host_police: 'host_police_control_room',
+  host_coordinator: 'host_authority_coordinator',
+};
+export function withCurrentRoleNames(p: PolicySnapshot): PolicySnapshot {
+  if (!p.steps.some((s) => s.recipients.some((r) => formerNames[r]))) return p;
+  return { ...p, steps: p.steps.map((s) => ({ ...s, recipients: s.recipients.map((r) => formerNames[r] ?? r) })) };
+}
 export type RecipientRole =
   (typeof teamRecipients)[number] | (typeof contactRecipients)[number] | (typeof hostRecipients)[number];
 

@@ -41,8 +41,8 @@ const perEpisodeList: Partial<Record<RecipientRole, PerEpisode>> = {
   parents_with_pr: 'guardians',
   carer: 'carer',
   alerted: 'alerted',
-  host_police: 'host',
-  host_coordinator: 'host',
+  host_police_control_room: 'host',
+  host_authority_coordinator: 'host',
 };
 
 /** Reads recipients; caches the authority-wide lists (managers, contacts) for one sweep. */
@@ -110,7 +110,7 @@ export class BatchRecipients {
     const audience: Audience | null =
       role === 'carer'
         ? null
-        : role === 'police_control_room' || role === 'missing_persons_unit' || role === 'host_police'
+        : role === 'police_control_room' || role === 'missing_persons_unit' || role === 'host_police_control_room'
           ? 'police'
           : role === 'ceop'
             ? 'ceop'
@@ -176,11 +176,11 @@ export class BatchRecipients {
         return this.perEpisode(tx, 'carer', p);
       case 'alerted':
         return this.alerted(tx, p);
-      case 'host_police':
-      case 'host_coordinator':
+      case 'host_police_control_room':
+      case 'host_authority_coordinator':
         // A row without an address stands for a host with no contact known: the step reports nobody.
         return (await this.perEpisode(tx, 'host', p)).filter(
-          (h) => h.kind === (role === 'host_police' ? 'police' : 'coordinator'),
+          (h) => h.kind === (role === 'host_police_control_room' ? 'police' : 'coordinator'),
         );
       default:
         return this.resolver.authorityWide(tx, p.authorityId, role);

@@ -27,12 +27,12 @@ export interface SentStep {
 const visibleRole: Partial<Record<RecipientRole, string>> = {
   police_control_room: 'police',
   missing_persons_unit: 'police',
-  host_police: 'police',
+  host_police_control_room: 'police',
   ceop: 'ceop',
   ictg: 'guardian',
 };
 /** Roles that have nobody for most children (no parent with PR; not placed out of area): no gap in the set-up then. */
-const oftenNobody: RecipientRole[] = ['parents_with_pr', 'host_police', 'host_coordinator'];
+const oftenNobody: RecipientRole[] = ['parents_with_pr', 'host_police_control_room', 'host_authority_coordinator'];
 
 export interface PlannedMessage {
   message: OutboxMessage;

@@ -6,6 +6,11 @@ import type { Placement } from './placement.entity';
 import { PoliceForce } from './police-force.entity';
 
 type HostOf = Pick<Placement, 'hostAuthorityId' | 'hostName' | 'hostCoordinatorEmail' | 'hostCoordinatorPhone'>;
+export interface Area {
+  code: string;
+  name: string;
+  policeForceCode: string;
+}
 export interface Coordinator {
   id: string | null;
   name: string;
@@ -25,6 +30,41 @@ export class HostAreasRepository {
   /** Every authority of the service, by name (only id, code and name: hosts are public bodies). */
   authorities(tx: Tx): Promise<Pick<LocalAuthority, 'id' | 'code' | 'name'>[]> {
     return tx.find(LocalAuthority, { select: { id: true, code: true, name: true }, order: { name: 'ASC' } });
+  }
+
+  /** An authority of the service and the force of its area: its own, or its ONS area's. */
+  async serviceAuthority(tx: Tx, id: string): Promise<{ name: string; policeForceCode: string | null } | null> {
+    const [row] = await tx.query(
+      `SELECT a.name, coalesce(a.police_force_code, x.police_force_code) AS force FROM local_authorities a
+      LEFT JOIN area_authorities x ON x.code = a.ons_code WHERE a.id = $1`,
+      [id],
+    );
+    return row ? { name: row.name, policeForceCode: row.force } : null;
+  }
+
+  /** One authority of the shipped list of England and Wales, with the force of its area. */
+  async area(tx: Tx, code: string): Promise<Area | null> {
+    const [row] = await tx.query(
+      `SELECT code, name, police_force_code AS "policeForceCode" FROM area_authorities WHERE code = $1`,
+      [code.toUpperCase()],
+    );
+    return row ?? null;
+  }
+
+  /** The shipped list, by name, for the placement form and GET /api/v1/areas. */
+  areas(tx: Tx): Promise<(Area & { kind: string; welshName: string | null })[]> {
+    return tx.query(
+      `SELECT code, name, welsh_name AS "welshName", kind, police_force_code AS "policeForceCode"
+      FROM area_authorities ORDER BY name`,
+    );
+  }
+
+  /** Where the shipped lists come from, and their date. */
+  sources(tx: Tx): Promise<{ name: string; source: string; asOf: string; rowCount: number }[]> {
+    return tx.query(
+      `SELECT name, source, to_char(as_of, 'YYYY-MM-DD') AS "asOf", row_count AS "rowCount"
+      FROM reference_lists ORDER BY name`,
+    );
   }
 
   async authorityName(tx: Tx, id: string): Promise<string | null> {

@@ -12,6 +12,7 @@ import type { HostInput } from './host-fields';
  */
 export const hostFormFields = {
   hostAuthorityId: Joi.string().trim().max(40).allow(''),
+  hostAreaCode: Joi.string().trim().max(12).allow(''),
   hostName: optionalText(200, 'Host authority'),
   hostCoordinatorEmail: optionalEmail('the coordinator’s email address'),
   hostCoordinatorPhone: optionalMobile('the coordinator’s phone number'),
@@ -19,21 +20,23 @@ export const hostFormFields = {
 };
 
 export function hostInputOf(v: Record<string, string>): HostInput {
-  const force = { policeForceCode: v.policeForceCode || null };
+  // No force chosen: out of area, the host's force is proposed (and shown on the child's page to correct).
+  const force = { policeForceCode: v.policeForceCode || (v.hostAuthorityId ? undefined : null) };
   if (v.hostAuthorityId !== 'outside') return { hostAuthorityId: v.hostAuthorityId || null, ...force };
-  if (!v.hostName || (!v.hostCoordinatorEmail && !v.hostCoordinatorPhone)) {
+  if ((!v.hostName && !v.hostAreaCode) || (!v.hostCoordinatorEmail && !v.hostCoordinatorPhone)) {
     throw invalidFields([
-      v.hostName
+      v.hostName || v.hostAreaCode
         ? {
             field: 'hostCoordinatorEmail',
             message: 'Enter the host authority’s missing-children coordinator’s email address or phone number',
           }
-        : { field: 'hostName', message: 'Enter the name of the host authority' },
+        : { field: 'hostAreaCode', message: 'Choose the host authority, or enter its name' },
     ]);
   }
   return {
     hostAuthority: {
-      name: v.hostName,
+      code: v.hostAreaCode || null,
+      name: v.hostName || null,
       coordinatorEmail: v.hostCoordinatorEmail || null,
       coordinatorPhone: v.hostCoordinatorPhone ? toE164(v.hostCoordinatorPhone) : null,
     },

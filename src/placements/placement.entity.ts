@@ -22,6 +22,8 @@ export class Placement {
   @Column('text', { nullable: true }) hostName!: string | null;
   @Column('text', { nullable: true }) hostCoordinatorEmail!: string | null;
   @Column('text', { nullable: true }) hostCoordinatorPhone!: string | null;
+  /** That outside host's ONS code when it is on the shipped list (area_authorities), which proposes its force. */
+  @Column('text', { nullable: true }) hostAreaCode!: string | null;
   /** The police force where the child lives (police_forces.code). */
   @Column('text', { nullable: true }) policeForceCode!: string | null;
   @Column('timestamptz') createdAt!: Date;

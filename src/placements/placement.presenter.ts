@@ -18,7 +18,12 @@ export function presentPlacement(p: Placement) {
     policeForceCode: p.policeForceCode,
     policeForceName: p.policeForceName ?? null,
     hostAuthority: p.hostName
-      ? { name: p.hostName, coordinatorEmail: p.hostCoordinatorEmail, coordinatorPhone: p.hostCoordinatorPhone }
+      ? {
+          code: p.hostAreaCode,
+          name: p.hostName,
+          coordinatorEmail: p.hostCoordinatorEmail,
+          coordinatorPhone: p.hostCoordinatorPhone,
+        }
       : null,
     carers: (p.carers ?? []).map((c) => ({ id: c.id, name: c.name, mobile: c.mobile, email: c.email })),
   };

@@ -14,7 +14,9 @@ export const placementsRoutes: AppRoute[] = [
     options: {
       tags,
       description:
-        'What an out-of-area placement names: the other authorities of this service (hostAuthorityId) and the police forces (policeForceCode)',
+        'What an out-of-area placement names: the other authorities of this service (hostAuthorityId), the authorities ' +
+        'of England and Wales by ONS code (hostAuthority.code) with the force of each, the police forces ' +
+        '(policeForceCode), and the source and date of these lists',
       app: { action: 'children.write' },
       handler: async (request) => request.server.app.services.placements.hostOptions(contextOf(request)),
     },

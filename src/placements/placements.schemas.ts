@@ -9,12 +9,22 @@ const carers = Joi.array().items(carer).max(6);
 // Out of area: a host authority of this service by id, or one outside it with its missing-children coordinator's
 // contact.
 const hostAuthority = Joi.object({
-  name: shortText.required(),
+  code: Joi.string()
+    .trim()
+    .uppercase()
+    .pattern(/^(E06|E08|E09|E10|W06)[0-9]{6}$/)
+    .messages({
+      'string.pattern.base': '{{#label}} must be an ONS code such as E09000017 (see GET /api/v1/placement-options)',
+    }),
+  name: shortText,
   coordinatorEmail: email.allow(null),
   coordinatorPhone: phoneNumber.allow(null),
 })
   .or('coordinatorEmail', 'coordinatorPhone')
-  .messages({ 'object.missing': "hostAuthority needs its missing-children coordinator's email or phone" });
+  .or('code', 'name')
+  .messages({
+    'object.missing': "hostAuthority needs its ONS code or name, and its missing-children coordinator's email or phone",
+  });
 const outOfArea = {
   hostAuthorityId: id.allow(null),
   hostAuthority: hostAuthority.allow(null),

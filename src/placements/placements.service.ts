@@ -56,6 +56,9 @@ export class PlacementsService {
     return this.db.transaction(async (tx) => ({
       authorities: (await areas.authorities(tx)).filter((a) => a.id !== ctx.actor.authorityId),
       policeForces: (await areas.forces(tx)).map((f) => ({ code: f.code, name: f.name })),
+      // England's children's services authorities and the Welsh councils (ONS codes), each with its force.
+      areas: await areas.areas(tx),
+      sources: await areas.sources(tx),
     }));
   }
 
