@@ -16,11 +16,11 @@ export async function seedDemoChildren(tx: Tx, clock: Clock): Promise<void> {
   const other = await tx.findOneByOrFail(LocalAuthority, { code: 'OTHER' });
   for (const c of demoChildren) await seedChild(tx, clock, demo, c);
   await seedChild(tx, clock, other, otherBoroughChild);
-  await placeOutOfArea(tx, demo);
+  await placeOutOfArea(tx, clock, demo);
 }
 
 /** H9PX lives in Other Borough: its placement names the host and the force, whose control room the demo fills in. */
-async function placeOutOfArea(tx: Tx, demo: LocalAuthority): Promise<void> {
+async function placeOutOfArea(tx: Tx, clock: Clock, demo: LocalAuthority): Promise<void> {
   const host = await tx.findOneByOrFail(LocalAuthority, { code: outOfAreaDemo.hostCode });
   const child = await tx.findOneByOrFail(Child, { authorityId: demo.id, reference: outOfAreaDemo.reference });
   await tx.update(
@@ -28,10 +28,17 @@ async function placeOutOfArea(tx: Tx, demo: LocalAuthority): Promise<void> {
     { childId: child.id, authorityId: demo.id },
     { hostAuthorityId: host.id, policeForceCode: outOfAreaDemo.policeForceCode },
   );
+  // Other Borough publishes its area's force and that force's control room (Administration, Published contacts).
+  await tx.update(LocalAuthority, { id: host.id }, { policeForceCode: outOfAreaDemo.policeForceCode });
   await tx.update(
     PoliceForce,
     { code: outOfAreaDemo.policeForceCode },
-    { controlRoomMobile: outOfAreaDemo.controlRoom.mobile, controlRoomEmail: outOfAreaDemo.controlRoom.email },
+    {
+      controlRoomMobile: outOfAreaDemo.controlRoom.mobile,
+      controlRoomEmail: outOfAreaDemo.controlRoom.email,
+      publishedBy: host.id,
+      publishedAt: clock.now(),
+    },
   );
 }
 

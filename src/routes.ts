@@ -7,6 +7,7 @@ import { childFormPages } from './children/child-forms.pages';
 import { childrenPages } from './children/children.pages';
 import { childrenRoutes } from './children/children.routes';
 import { contactsPages } from './contacts/contacts.pages';
+import { publishedContactsPages } from './authorities/published-contacts.pages';
 import { contactsRoutes } from './contacts/contacts.routes';
 import { homePages } from './dashboard/home.pages';
 import { escalationRoutes } from './escalation/escalation.routes';
@@ -73,6 +74,7 @@ export const routes: AppRoute[] = [
   ...adminPages,
   ...usersPages,
   ...contactsPages,
+  ...publishedContactsPages,
   ...policyPages,
   ...smsQueuePages,
   ...auditPages,

@@ -11,6 +11,7 @@ import { ChildPageService, type ChildPageSources } from './children/child-page.s
 import { ChildScope } from './children/child-scope';
 import { ChildrenService } from './children/children.service';
 import type { Config } from './config';
+import { PublishedContactsService } from './authorities/published-contacts.service';
 import { ContactsService } from './contacts/contacts.service';
 import { CaredForChildren } from './dashboard/cared-for-children.service';
 import { DashboardService, type DashboardSources } from './dashboard/dashboard.service';
@@ -133,6 +134,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     traffickingAssessments: new TraffickingAssessmentsService(clock, audit, childScope),
     nrmReferrals: new NrmReferralsService(db, clock, audit, childScope),
     contacts: new ContactsService(db, clock, audit),
+    publishedContacts: new PublishedContactsService(db, clock, audit),
     outbox,
     providers: { sms, email },
     notifications,

@@ -18,6 +18,12 @@ export const adminSections: { href: string; text: string; hint: string; action: 
     hint: 'The police control room, CEOP and others the alerts go to',
     action: 'contacts.read',
   },
+  {
+    href: '/admin/published-contacts',
+    text: 'Published contacts',
+    hint: 'Our coordinator and our police force’s control room, for other authorities that place children here',
+    action: 'contacts.read',
+  },
   { href: '/admin/policy', text: 'Escalation policy', hint: 'Who is alerted, how and when', action: 'policy.read' },
   {
     href: '/admin/audit',

@@ -8,5 +8,9 @@ export class LocalAuthority {
   @Column('text') name!: string;
   /** The service's number carers of this authority text (E.164). */
   @Column('text', { nullable: true }) smsNumber!: string | null;
+  /** Its ONS code on the shipped list (area_authorities), which gives the force of its area. */
+  @Column('text', { nullable: true }) onsCode!: string | null;
+  /** The force of its area where it differs from the list's (or the authority is not on it). */
+  @Column('text', { nullable: true }) policeForceCode!: string | null;
   @Column('timestamptz') createdAt!: Date;
 }

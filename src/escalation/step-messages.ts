@@ -6,6 +6,7 @@ import type { OutboxMessage } from '../notifications/outbox';
 import type { Tx } from '../platform/database/transaction';
 import { runKey } from './due-steps';
 import type { EscalationStep, RecipientRole } from './escalation-policy';
+import { reasonsLine } from './recipient-reasons';
 import type { BatchRecipients, EpisodeParty, Reachable } from './recipients';
 import type { Audience, LinkClaim } from './signed-link';
 
@@ -19,7 +20,7 @@ export interface StepToSend {
 export interface SentStep {
   count: number;
   audiences: string[];
-  recipients: { role: string; name: string; channel: string }[];
+  recipients: { role: RecipientRole; name: string; channel: string }[];
   nobody: string[];
   summary: string;
 }
@@ -114,6 +115,7 @@ export function sentStep(planned: PlannedStep, ids: (string | null)[]): SentStep
   const to = sent.recipients.map((r) => `${r.name} (${r.channel})`).join(', ');
   sent.summary =
     `${sent.count} message${sent.count === 1 ? '' : 's'}${to ? `: ${to}` : ''}.` +
+    reasonsLine(sent.recipients) +
     (planned.folded ? ` ${planned.folded} more in the summary alert of this late entry.` : '') +
     (sent.nobody.length ? ` Nobody is set up as: ${sent.nobody.join(', ')}.` : '');
   return sent;

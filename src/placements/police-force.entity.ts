@@ -9,4 +9,7 @@ export class PoliceForce {
   /** E.164. */
   @Column('text', { nullable: true }) controlRoomMobile!: string | null;
   @Column('text', { nullable: true }) controlRoomEmail!: string | null;
+  /** The authority that last published the control room (Administration, Published contacts), and when. */
+  @Column('uuid', { nullable: true }) publishedBy!: string | null;
+  @Column('timestamptz', { nullable: true }) publishedAt!: Date | null;
 }
