@@ -3,7 +3,7 @@
 // (the tie permissions.ts asks for); everyone else with access sees all.
 import { EscalationRun } from '../escalation/escalation-run.entity';
 import type { Actor } from '../platform/auth/actor';
-import { needsTie } from '../platform/auth/permissions';
+import { escalatedOnly, tiesNeeded } from '../platform/auth/permissions';
 import type { Tx } from '../platform/database/transaction';
 import { mergeTimeline } from './episode-timeline';
 import { EpisodeEvent, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
@@ -14,10 +14,12 @@ export interface EpisodeFilter {
   limit: number;
   offset: number;
 }
-const restrictedRoles = ['police', 'ceop', 'guardian'];
 /** The guardian tie as SQL: a current guardian record of the episode's child linked to the caller. */
 const GUARDS_CHILD = `EXISTS (SELECT 1 FROM guardians g WHERE g.child_id = e.child_id AND g.authority_id = e.authority_id
   AND g.user_id = :userId AND g.ended_on IS NULL)`;
+
+/** Whether the caller reads only the episodes of the children they guard (the guardian tie). */
+const guardsOnly = (actor: Actor) => tiesNeeded(actor.role, 'episodes.read').includes('guardian');
 
 export class MissingEpisodesRepository {
   /** Loads and row-locks an episode the actor may see, or null. */
@@ -78,8 +80,8 @@ export class MissingEpisodesRepository {
       .offset(filter.offset);
     if (filter.open !== undefined) qb.andWhere(filter.open ? 'e.closed_at IS NULL' : 'e.closed_at IS NOT NULL');
     if (filter.childId) qb.andWhere('e.child_id = :childId', { childId: filter.childId });
-    if (restrictedRoles.includes(actor.role)) qb.andWhere(':role = ANY(e.visible_to_roles)', { role: actor.role });
-    if (needsTie(actor.role, 'episodes.read')) qb.andWhere(GUARDS_CHILD, { userId: actor.userId });
+    if (escalatedOnly.includes(actor.role)) qb.andWhere(':role = ANY(e.visible_to_roles)', { role: actor.role });
+    if (guardsOnly(actor)) qb.andWhere(GUARDS_CHILD, { userId: actor.userId });
     const { entities, raw } = await qb.getRawAndEntities();
     const total = await qb.getCount();
     return {
@@ -136,8 +138,8 @@ export class MissingEpisodesRepository {
   }
 
   private async visible(tx: Tx, actor: Actor, episode: MissingEpisode): Promise<boolean> {
-    if (restrictedRoles.includes(actor.role) && !episode.visibleToRoles.includes(actor.role)) return false;
-    if (!needsTie(actor.role, 'episodes.read')) return true;
+    if (escalatedOnly.includes(actor.role) && !episode.visibleToRoles.includes(actor.role)) return false;
+    if (!guardsOnly(actor)) return true;
     return tx
       .createQueryBuilder(MissingEpisode, 'e')
       .where('e.id = :id', { id: episode.id })

@@ -51,14 +51,32 @@ export type Tie = 'carer' | 'guardian' | 'allocated_worker' | 'alerted' | 'host'
 
 /**
  * For these actions these roles need a tie as well as the role: a carer acts only for the children
- * placed with them, a guardian only for the children they guard, and an alert is acknowledged by
- * someone it went to (managers acknowledge any). Roles not named here act authority-wide.
+ * placed with them; a guardian reads only the episodes of the children they guard; police and CEOP
+ * read only the episodes escalated to their agency ('alerted': the episode's visible_to_roles); an
+ * alert is acknowledged only by someone it went to (managers acknowledge any).
+ *
+ * Roles not named here act authority-wide. That includes casework (the rule for social workers,
+ * team managers and senior managers): they read and act on every child of their authority, because
+ * duty cover means whoever is on duty must act at once when any child goes missing. The allocation
+ * (children.social_worker_id) decides who is alerted as the child's social worker, and so who may
+ * acknowledge that alert, not who may open the record. The IRO is a contact, never a user.
  */
 const tieRules: Partial<Record<Action, Partial<Record<Role, Tie[]>>>> = {
   'episodes.report': { carer: ['carer'] },
-  'episodes.read': { guardian: ['guardian'] },
+  'episodes.read': { guardian: ['guardian'], police: ['alerted'], ceop: ['alerted'] },
   'episodes.acknowledge': { social_worker: ['alerted'], police: ['alerted'], ceop: ['alerted'], guardian: ['alerted'] },
 };
+
+/**
+ * Roles that read only the episodes escalated to their agency (visible_to_roles), whatever their other ties: a
+ * guardian needs both the escalation to guardians and the guardian tie.
+ */
+export const escalatedOnly: readonly Role[] = ['police', 'ceop', 'guardian'];
+
+/** The ties (any one of them) this role needs for this action; empty when the role alone decides. */
+export function tiesNeeded(role: Role, action: Action): readonly Tie[] {
+  return tieRules[action]?.[role] ?? [];
+}
 
 /**
  * Across authorities, by the 'host' tie alone: the users of the host authority of an out-of-area
