@@ -9,8 +9,10 @@ import { Placement, PlacementCarer } from './placement.entity';
 export class PlacementsRepository {
   async findById(tx: Tx, authorityId: string, id: string): Promise<Placement | null> {
     const placement = await tx.findOne(Placement, { where: { id, authorityId } });
-    if (placement)
+    if (placement) {
       placement.carers = await tx.find(PlacementCarer, { where: { placementId: id }, order: { name: 'ASC' } });
+      await this.attachAreaNames(tx, [placement]);
+    }
     return placement;
   }
 

@@ -99,7 +99,8 @@ export class PlacementsService {
       placement.carers = await this.replaceCarers(tx, placement, input.carers);
       await this.notices.tell(tx, placement, 'start', startedAt);
       await this.audit.record(tx, ctx, { action: 'create', entityType: 'placement', entityId: placement.id, childId });
-      return placement;
+      // Read back with the host's and the force's names, as the placement's page and the API show them.
+      return (await this.repo.findById(tx, ctx.actor.authorityId, placement.id))!;
     });
   }
 
