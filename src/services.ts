@@ -3,6 +3,7 @@
 import type { DataSource } from 'typeorm';
 
 import { AuthoritiesService } from './authorities/authorities.service';
+import { PublishedContactsService } from './authorities/published-contacts.service';
 import { BedCheckReplies } from './bed-checks/bed-check-replies';
 import { BedCheckRound } from './bed-checks/bed-check-round.service';
 import { BedChecksService } from './bed-checks/bed-checks.service';
@@ -11,7 +12,6 @@ import { ChildPageService, type ChildPageSources } from './children/child-page.s
 import { ChildScope } from './children/child-scope';
 import { ChildrenService } from './children/children.service';
 import type { Config } from './config';
-import { PublishedContactsService } from './authorities/published-contacts.service';
 import { ContactsService } from './contacts/contacts.service';
 import { CaredForChildren } from './dashboard/cared-for-children.service';
 import { DashboardService, type DashboardSources } from './dashboard/dashboard.service';

@@ -33,7 +33,7 @@ export const contactRecipients = [
  * coordinator.
  */
 export const hostRecipients = ['host_police_control_room', 'host_authority_coordinator'] as const;
-/** The names versions saved before migration 1732300001510 gave the host roles; episodes opened under them still run. */
+/** Host role names of versions saved before migration 1732300001510; episodes opened under them still run. */
 const formerNames: Record<string, RecipientRole> = {
   host_police: 'host_police_control_room',
   host_coordinator: 'host_authority_coordinator',
