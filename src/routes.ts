@@ -28,6 +28,7 @@ import { notificationsRoutes } from './notifications/notifications.routes';
 import { nrmReferralsRoutes } from './nrm/nrm-referrals.routes';
 import { operationalGroupPages } from './operational-group/operational-group.pages';
 import { operationalGroupRoutes } from './operational-group/operational-group.routes';
+import { placementForcePages } from './placements/placement-force.pages';
 import { placementsRoutes } from './placements/placements.routes';
 import type { AppRoute } from './platform/http/types';
 import { returnsRoutes } from './returns/returns.routes';
@@ -69,6 +70,7 @@ export const routes: AppRoute[] = [
   ...helpPages,
   ...childrenPages,
   ...childFormPages,
+  ...placementForcePages,
   ...missingProfilePages,
   ...missingProfilePhotoPages,
   ...adminPages,

@@ -34,7 +34,7 @@ import { traffickingStatuses } from './child.entity';
 const services = (r: PageRequest) => r.server.app.services;
 const back = (id: string) => `/children/${id}`;
 
-async function childHeader(request: PageRequest) {
+export async function childHeader(request: PageRequest) {
   const child = await services(request).children.get(contextOf(request), request.params.id);
   return {
     child: { id: child.id, name: `${child.firstNames} ${child.lastName}`, reference: child.reference, record: child },

@@ -64,6 +64,7 @@ export function presentChildPage(
               ? `/children/${c.id}/placements/end`
               : `/children/${c.id}/placements/new`,
           placementText: current ? 'End this placement' : 'Start a placement',
+          policeForce: current && !c.careEndedAt ? `/children/${c.id}/placements/police-force` : null,
           endCare: c.careEndedAt ? null : `/children/${c.id}/care/end`,
         }
       : null,

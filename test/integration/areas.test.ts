@@ -106,6 +106,27 @@ describe("an out-of-area placement's police force", () => {
     );
   });
 
+  it("is corrected on the child's page by casework staff, and not by a group member", async () => {
+    const child = await childPlaced(t.app, { trafficking: 'suspected', daysAgo: 5 });
+    const sw = await pageSession(t.app, 'social_worker');
+    const page = await sw.get(`/children/${child.id}`);
+    expect(page.payload).toContain(`/children/${child.id}/placements/police-force`);
+    const saved = await sw.post(`/children/${child.id}/placements/police-force`, { policeForceCode: 'sussex' });
+    expect(saved.statusCode).toBe(303);
+    const force = async () =>
+      (await q('SELECT police_force_code FROM placements WHERE id = $1', [child.placementId]))[0].police_force_code;
+    expect(await force()).toBe('sussex');
+    expect((await sw.get(`/children/${child.id}`)).payload).toContain('Sussex Police');
+    const bad = await sw.post(`/children/${child.id}/placements/police-force`, { policeForceCode: 'atlantis' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.payload).toContain('policeForceCode must be the code of a police force from the list.');
+    const group = await pageSession(t.app, 'group_member');
+    expect(
+      (await group.post(`/children/${child.id}/placements/police-force`, { policeForceCode: 'kent' })).statusCode,
+    ).toBe(403);
+    expect(await force()).toBe('sussex');
+  });
+
   it('of a host using the service is proposed from the force that authority publishes', async () => {
     const other = (await q(`SELECT id FROM local_authorities WHERE code = 'OTHER'`))[0].id;
     const res = await api(
