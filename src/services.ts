@@ -124,7 +124,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
       carerCommands,
       new SmsNotices(outbox, config.publicBaseUrl),
       config.displayTimeZone,
-      new BedCheckReplies(clock, carerCommands),
+      new BedCheckReplies(clock, carerCommands, audit),
     ),
     smsQueue: new SmsQueueService(db, clock, audit),
     guardians: new GuardiansService(db, clock, audit, childScope),

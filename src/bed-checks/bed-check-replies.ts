@@ -2,13 +2,11 @@
 // sent to that number, and not yet followed by the next check, is answered: YES records the child
 // home; NO opens a missing episode at once, exactly as a MISSING text does, and the reply says so.
 import type { Child } from '../children/child.entity';
+import type { AuditService } from '../platform/audit/audit.service';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import type { CarerCommands } from '../sms/sms-commands';
 import { BedChecksRepository, SentCheck } from './bed-checks.repository';
-
-/** However the schedule is set, a check left unanswered this long is no longer waiting for an answer. */
-const ANSWERABLE_MS = 6 * 3_600_000;
 
 export interface WaitingCheck {
   check: SentCheck & { sentAt: Date };
@@ -28,6 +26,7 @@ export class BedCheckReplies {
   constructor(
     private readonly clock: Clock,
     private readonly commands: CarerCommands,
+    private readonly audit: AuditService,
     private readonly repo = new BedChecksRepository(),
   ) {}
 
@@ -35,8 +34,7 @@ export class BedCheckReplies {
    * The check this number's answer is for, among the children placed with it; several without a reference: ask which.
    */
   async waiting(tx: Tx, fromNumber: string, children: Child[], references: string[]): Promise<Waiting> {
-    const since = new Date(this.clock.now().getTime() - ANSWERABLE_MS);
-    const checks = (await this.repo.waitingFor(tx, fromNumber, since)).filter((c) =>
+    const checks = (await this.repo.waitingFor(tx, fromNumber, this.clock.now())).filter((c) =>
       children.some((ch) => ch.id === c.childId),
     );
     const named = checks.filter((c) => references.includes(c.childRef));
@@ -53,6 +51,15 @@ export class BedCheckReplies {
     fromNumber: string,
   ): Promise<BedCheckAnswer> {
     await this.repo.answer(tx, check.id, { answer, from: fromNumber, at: this.clock.now() });
+    // The answer is part of the child's record: audited like any change to it (by text, so no user).
+    await this.audit.record(tx, null, {
+      action: 'update',
+      entityType: 'bed_check',
+      entityId: check.id,
+      childId: child.id,
+      authorityId: child.authorityId,
+      changes: { via: 'sms', answer, dueAt: new Date(check.dueAt).toISOString() },
+    });
     if (answer === 'yes')
       return {
         outcome: 'bed_check_home',

@@ -10,7 +10,7 @@ import { messageToPerson, reachable } from '../notifications/person-message';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { wallClock } from '../platform/wall-clock';
-import { BED_CHECK_ZONE, checksDue } from './bed-check-schedule';
+import { BED_CHECK_ZONE, dueChecks } from './bed-check-schedule';
 import { BedChecksRepository, SentCheck } from './bed-checks.repository';
 
 const MINUTE = 60_000;
@@ -46,9 +46,9 @@ export class BedCheckRound {
     const counts: RoundCounts = { sent: 0, reminded: 0, escalated: 0 };
     for (const plan of await this.repo.plansWithChecks(this.db.manager, new Date(now.getTime() - LONGEST_WINDOW_MS))) {
       if (!plan.carerNumbers.length) continue;
-      for (const dueAt of checksDue(plan.schedule, new Date(plan.windowStart), now, GRACE_MS)) {
+      for (const { dueAt, expiresAt } of dueChecks(plan.schedule, new Date(plan.windowStart), now, GRACE_MS)) {
         const sent = await this.db.transaction(async (tx) => {
-          const id = await this.repo.insert(tx, { ...plan, dueAt, at: now });
+          const id = await this.repo.insert(tx, { ...plan, dueAt, expiresAt, at: now });
           if (id) await this.textCarers(tx, { ...plan, id, dueAt }, 'bed-check', 'sent');
           return !!id;
         });

@@ -34,9 +34,26 @@ export function bedCheckTimes(schedule: BedCheckSchedule, windowStart: Date, tim
   return times.sort((a, b) => a.getTime() - b.getTime());
 }
 
+/** However the schedule is set, a check is not answerable for longer than this. */
+export const ANSWERABLE_MS = 6 * 3_600_000;
+
 /** Checks due now: their time has come, within the grace that lets a restart send a check it missed. */
 export function checksDue(schedule: BedCheckSchedule, windowStart: Date, now: Date, graceMs: number): Date[] {
-  return bedCheckTimes(schedule, windowStart).filter(
-    (t) => t.getTime() <= now.getTime() && now.getTime() - t.getTime() < graceMs,
-  );
+  return dueChecks(schedule, windowStart, now, graceMs).map((c) => c.dueAt);
+}
+
+/** The checks due now, each with the moment it stops being answerable: the next check's time (at most 6 hours). */
+export function dueChecks(
+  schedule: BedCheckSchedule,
+  windowStart: Date,
+  now: Date,
+  graceMs: number,
+): { dueAt: Date; expiresAt: Date }[] {
+  const times = bedCheckTimes(schedule, windowStart);
+  return times
+    .map((dueAt, i) => {
+      const cap = dueAt.getTime() + ANSWERABLE_MS;
+      return { dueAt, expiresAt: new Date(Math.min(times[i + 1]?.getTime() ?? cap, cap)) };
+    })
+    .filter(({ dueAt: t }) => t.getTime() <= now.getTime() && now.getTime() - t.getTime() < graceMs);
 }

@@ -31,6 +31,10 @@ export interface MissedCheck {
 // A check no longer waits once a later one for the same child has gone out.
 const NOT_SUPERSEDED =
   'NOT EXISTS (SELECT 1 FROM bed_checks later WHERE later.child_id = b.child_id AND later.due_at > b.due_at)';
+// A child reported missing (episode open, no return yet) is not checked or chased: the search is on.
+const NOT_MISSING = (child: string) =>
+  `NOT EXISTS (SELECT 1 FROM missing_episodes e WHERE e.child_id = ${child} AND e.closed_at IS NULL
+    AND e.returned_at IS NULL)`;
 const SENT_COLUMNS = `b.id, b.authority_id AS "authorityId", b.child_id AS "childId", c.reference AS "childRef", b.due_at AS "dueAt",
   b.carer_numbers AS "carerNumbers"`;
 
@@ -47,7 +51,7 @@ export class BedChecksRepository {
       FROM safeguarding_plans p
       JOIN children c ON c.id = p.child_id AND c.care_ended_at IS NULL
       JOIN placements pl ON pl.child_id = p.child_id AND pl.authority_id = p.authority_id AND pl.ended_at IS NULL
-      WHERE p.bed_checks IS NOT NULL AND greatest(p.created_at, pl.started_at) > $1
+      WHERE p.bed_checks IS NOT NULL AND greatest(p.created_at, pl.started_at) > $1 AND ${NOT_MISSING('p.child_id')}
         AND p.version = (SELECT max(v.version) FROM safeguarding_plans v WHERE v.child_id = p.child_id)`,
       [startedAfter],
     );
@@ -56,12 +60,20 @@ export class BedChecksRepository {
   /** Records the check as sent; null if another instance (or an earlier run) already sent it. */
   async insert(
     tx: Tx,
-    c: { authorityId: string; childId: string; planId: string; dueAt: Date; carerNumbers: string[]; at: Date },
+    c: {
+      authorityId: string;
+      childId: string;
+      planId: string;
+      dueAt: Date;
+      expiresAt: Date;
+      carerNumbers: string[];
+      at: Date;
+    },
   ): Promise<string | null> {
     const rows = await tx.query(
-      `INSERT INTO bed_checks (authority_id, child_id, plan_id, due_at, carer_numbers, sent_at)
-      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (child_id, due_at) DO NOTHING RETURNING id`,
-      [c.authorityId, c.childId, c.planId, c.dueAt, c.carerNumbers, c.at],
+      `INSERT INTO bed_checks (authority_id, child_id, plan_id, due_at, expires_at, carer_numbers, sent_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (child_id, due_at) DO NOTHING RETURNING id`,
+      [c.authorityId, c.childId, c.planId, c.dueAt, c.expiresAt, c.carerNumbers, c.at],
     );
     return rows[0]?.id ?? null;
   }
@@ -71,6 +83,7 @@ export class BedChecksRepository {
     return tx.query(
       `WITH claimed AS (UPDATE bed_checks b SET ${followUp} = $2
         WHERE b.answered_at IS NULL AND b.${followUp} IS NULL AND b.sent_at <= $1 AND ${NOT_SUPERSEDED}
+          AND ${NOT_MISSING('b.child_id')}
         RETURNING b.*)
       SELECT ${SENT_COLUMNS} FROM claimed b JOIN children c ON c.id = b.child_id`,
       [sentBy, at],
@@ -78,14 +91,16 @@ export class BedChecksRepository {
   }
 
   /**
-   * The checks waiting for an answer from this number: unanswered, not superseded, sent after `since`; newest first.
+   * The checks waiting for an answer from this number at `now`: sent to it, unanswered, not yet expired (the next
+   * check's time has not come) and not superseded; newest first.
    */
-  async waitingFor(tx: Tx, fromNumber: string, since: Date): Promise<(SentCheck & { sentAt: Date })[]> {
+  async waitingFor(tx: Tx, fromNumber: string, now: Date): Promise<(SentCheck & { sentAt: Date })[]> {
     return tx.query(
       `SELECT ${SENT_COLUMNS}, b.sent_at AS "sentAt" FROM bed_checks b JOIN children c ON c.id = b.child_id
-      WHERE $1 = ANY(b.carer_numbers) AND b.answered_at IS NULL AND b.sent_at > $2 AND ${NOT_SUPERSEDED}
+      WHERE $1 = ANY(b.carer_numbers) AND b.answered_at IS NULL AND b.sent_at <= $2 AND b.expires_at > $2
+        AND ${NOT_SUPERSEDED}
       ORDER BY b.sent_at DESC FOR UPDATE OF b`,
-      [fromNumber, since],
+      [fromNumber, now],
     );
   }
 

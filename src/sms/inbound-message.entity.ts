@@ -16,7 +16,8 @@ export type InboundOutcome =
   | 'confirmation_asked'
   | 'no_confirmation'
   | 'update_added'
-  | 'bed_check_home';
+  | 'bed_check_home'
+  | 'bed_check_bare_asked';
 
 @Entity('inbound_messages')
 export class InboundMessage {

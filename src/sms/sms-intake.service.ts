@@ -18,7 +18,8 @@ import { InboundMessage, InboundOutcome } from './inbound-message.entity';
 import { ReturnConfirmationsRepository } from './return-confirmations.repository';
 import { CarerCommands, chooseChild, CommandResult, OpenEpisode } from './sms-commands';
 import type { SmsNotices } from './sms-notices';
-import { parseSms, SmsCommand } from './sms-parser';
+import { bareAnswer, parseSms, SmsCommand } from './sms-parser';
+import { BedCheckIntake } from './bed-check-intake';
 
 export interface InboundSms {
   messageSid: string;
@@ -27,8 +28,8 @@ export interface InboundSms {
   body: string;
 }
 
-type Handled = { reply: string; record: Partial<InboundMessage> };
-type Done = (outcome: InboundOutcome, template: string, data?: object, extra?: Partial<InboundMessage>) => Handled;
+export type Handled = { reply: string; record: Partial<InboundMessage> };
+export type Done = (outcome: InboundOutcome, template: string, data?: object, extra?: Partial<InboundMessage>) => Handled;
 
 /** A text a person should read at once when nobody can act on it automatically. */
 const urgent = (command: SmsCommand) => command.kind === 'missing' || (command.kind === 'text' && command.urgent);
@@ -116,14 +117,32 @@ export class SmsIntakeService {
       if (urgent(command)) await this.tellDutyManagers(tx, base.authorityId, sms);
       return done('not_understood', 'reply-not-understood', {}, { needsAttention: true });
     };
-    if (parsed.kind === 'yes' || parsed.kind === 'no') {
-      const answered = await this.bedCheckAnswer(tx, from, children, parsed, base, done);
+    // Inside a check only a bare YES or NO answers it; "no worries, she's in bed" is not a NO.
+    const answers = parsed.kind === 'yes' || parsed.kind === 'no' ? parsed : null;
+    const checks = new BedCheckIntake(this.clock, this.bedChecks, this.confirmations);
+    if (answers && bareAnswer(answers, children.map((c) => c.reference))) {
+      const answered = await checks.answer(tx, from, children, answers, base, done);
       if (answered) return answered;
     }
+    // Anything else nothing else takes, while a check waits: the carer is asked for a bare answer.
+    const askBare = async () => {
+      const references = await checks.waitingReferences(tx, from, children, command.references);
+      if (!references) return null;
+      if (urgent(command)) await this.tellDutyManagers(tx, base.authorityId, sms);
+      return done('bed_check_bare_asked', 'reply-bed-check-bare', { references }, { needsAttention: true });
+    };
     if (command.kind === 'yes')
-      return (await this.confirmedReturn(tx, from, base, done)) ?? done('no_confirmation', 'reply-no-confirmation');
+      return (
+        (await this.confirmedReturn(tx, from, base, done)) ??
+        (await askBare()) ??
+        done('no_confirmation', 'reply-no-confirmation')
+      );
     if (command.kind === 'text')
-      return (await this.carerUpdate(tx, sms, children, command.references, base, done)) ?? notUnderstood();
+      return (
+        (await this.carerUpdate(tx, sms, children, command.references, base, done)) ??
+        (await askBare()) ??
+        notUnderstood()
+      );
 
     const child = chooseChild(children, command.references);
     if (!child) {
@@ -167,35 +186,6 @@ export class SmsIntakeService {
       { childRef: child.reference, episodeRef: result.episodeRef },
       { episodeId: result.episodeId, needsAttention: result.outcome === 'no_open_episode' },
     );
-  }
-
-  /**
-   * A YES or NO from a number a bed check is waiting on answers that check, unless a return question
-   * ("Reply YES to confirm") was put to the number after the check went: a carer answers the last
-   * text they were sent, so the later question takes the answer and the earlier one keeps waiting
-   * (the check is chased at 15 and 30 minutes, the return question lapses). A check sent after the
-   * question wins for the same reason.
-   */
-  private async bedCheckAnswer(
-    tx: Tx,
-    from: string,
-    children: Child[],
-    command: Extract<SmsCommand, { kind: 'yes' | 'no' }>,
-    base: { childId: string | null },
-    done: Done,
-  ): Promise<Handled | null> {
-    const waiting = await this.bedChecks.waiting(tx, from, children, command.references);
-    if (!waiting) return null;
-    if ('which' in waiting)
-      return done('which_child', 'reply-which-child', {
-        keyword: command.kind.toUpperCase(),
-        references: waiting.which.join(', '),
-      });
-    const question = await this.confirmations.askedAt(tx, from, this.clock.now());
-    if (question && question > new Date(waiting.check.sentAt)) return null;
-    const answer = await this.bedChecks.answer(tx, waiting, command.kind, from);
-    base.childId = answer.childId;
-    return done(answer.outcome, answer.template, answer.data, { episodeId: answer.episodeId });
   }
 
   /** A YES to the question this number was asked in the last half hour records that return. */

@@ -7,6 +7,8 @@
 //   to confirm with YES, and a question or a worry ("Is she back yet?") is only ever a text for people.
 // NO is a command only as the answer to a bed check: it carries what the text means otherwise, so
 // that outside a check it keeps that meaning ("no" a text for people, "no she's not home" MISSING).
+// YES and NO carry the other words of the text: only a bare YES or NO (and the child's reference)
+// answers a bed check, so "no worries, she's in bed" never opens an episode.
 // Any 4-character token that could be a child reference is returned as a candidate; the caller
 // keeps only candidates that are references of the sender's own placed children.
 import { referencePattern } from '../children/child-reference';
@@ -15,8 +17,13 @@ export type SmsCommand =
   | { kind: 'missing'; references: string[] }
   | { kind: 'found'; references: string[] }
   | { kind: 'return_mentioned'; references: string[] }
-  | { kind: 'yes'; references: string[] }
-  | { kind: 'no'; references: string[]; otherwise: Extract<SmsCommand, { kind: 'text' | 'missing' }> }
+  | { kind: 'yes'; references: string[]; others: string[] }
+  | {
+      kind: 'no';
+      references: string[];
+      others: string[];
+      otherwise: Extract<SmsCommand, { kind: 'text' | 'missing' }>;
+    }
   | { kind: 'ack'; code: string }
   | { kind: 'help' }
   /** Anything else: an update on an open episode, or a message for the duty team. */
@@ -176,18 +183,29 @@ function returnDenied(words: string[]): boolean {
   return words.some((w, i) => RETURN_LEADS.has(w) && [1, 2, 3].some((d) => NEGATION.has(words[i - d] ?? '')));
 }
 
+/** The words of a YES or NO other than the answer itself. */
+const othersThan = (answer: Set<string>, words: string[]) => words.filter((w) => !answer.has(w));
+
 export function parseSms(body: string): SmsCommand {
   const command = classify(body);
   const words = tokens(body);
   const lead = surelyReference(words[0] ?? '') ? words[1] : words[0];
   // Only a NO that leads, asks nothing, and does not otherwise say the child is back ("no longer missing").
   if (NO.has(lead ?? '') && !body.includes('?') && (command.kind === 'text' || command.kind === 'missing')) {
-    return { kind: 'no', references: command.references, otherwise: command };
+    return { kind: 'no', references: command.references, others: othersThan(NO, words), otherwise: command };
   }
+  if (command.kind === 'yes') return { ...command, others: othersThan(YES, words) };
   return command;
 }
 
-function classify(body: string): Exclude<SmsCommand, { kind: 'no' }> {
+/**
+ * A bare YES or NO: nothing but the answer and references of the sender's own children ("YES", "no.", "NO K7Q2").
+ * Only such a text answers a bed check.
+ */
+export const bareAnswer = (command: { others: string[] }, ownReferences: string[]): boolean =>
+  command.others.every((w) => ownReferences.includes(w));
+
+function classify(body: string): Exclude<SmsCommand, { kind: 'no' | 'yes' }> | { kind: 'yes'; references: string[] } {
   const words = tokens(body);
   const references = [...new Set(words.filter(isReference))];
   const question = body.includes('?');
