@@ -1,9 +1,12 @@
 // Seed 03: each demo child's safeguarding file: an ICTG guardian, a current safeguarding plan
 // (M4RT has two versions; H9PX's review date has passed), a missing profile, a trafficking
 // assessment and an NRM referral (K7Q2's reasonable-grounds decision is pending and due soon).
+// K7Q2, the newest placement, has bed checks on its plan: 23:00, 02:00 and 06:00, and one a minute
+// before the seed ran, so that the first minute's round texts its carer and a newcomer can answer it.
 import { IsNull } from 'typeorm';
 
 import { LocalAuthority } from '../src/authorities/local-authority.entity';
+import { BED_CHECK_ZONE } from '../src/bed-checks/bed-check-schedule';
 import { Child } from '../src/children/child.entity';
 import { Guardian } from '../src/guardians/guardian.entity';
 import { MissingProfile } from '../src/missing-profiles/missing-profile.entity';
@@ -12,7 +15,8 @@ import { NrmReferral } from '../src/nrm/nrm-referral.entity';
 import type { Clock } from '../src/platform/clock';
 import type { Tx } from '../src/platform/database/transaction';
 import { addDays, today } from '../src/platform/dates';
-import type { PlanMeasure, RiskOfMissing } from '../src/safeguarding/plan-measures';
+import { wallClock } from '../src/platform/wall-clock';
+import { defaultBedChecks, PlanMeasure, RiskOfMissing } from '../src/safeguarding/plan-measures';
 import { SafeguardingPlan } from '../src/safeguarding/safeguarding-plan.entity';
 import { TraffickingAssessment } from '../src/trafficking/trafficking-assessment.entity';
 import type { TraffickingIndicator } from '../src/trafficking/trafficking-indicators';
@@ -21,7 +25,7 @@ import { DEMO_GUARDIAN_ORGANISATION, demoChildren, demoGuardians, otherBoroughCh
 
 interface RecordsSpec {
   /** Oldest first; the last is in force. Days are relative to today (negative = past). */
-  plans: { risk: RiskOfMissing; agreed: number; review: number }[];
+  plans: { risk: RiskOfMissing; agreed: number; review: number; bedChecks?: boolean }[];
   indicators: TraffickingIndicator[];
   nrm: { referred: number; maker: DecisionMaker; rg?: number; cg?: number };
   description: string;
@@ -39,7 +43,7 @@ const measures: PlanMeasure[] = [
 
 const specs: Record<string, RecordsSpec> = {
   K7Q2: {
-    plans: [{ risk: 'high', agreed: -2, review: 12 }],
+    plans: [{ risk: 'high', agreed: -2, review: 12, bedChecks: true }],
     indicators: ['no_adult_with_pr', 'phone_number_sewn_into_clothing'],
     nrm: { referred: -1, maker: 'single_competent_authority' },
     description: 'Slight build, about 150 cm, long dark hair usually plaited.',
@@ -66,6 +70,22 @@ const specs: Record<string, RecordsSpec> = {
     description: 'Slim, about 155 cm, short braided hair.',
   },
 };
+
+const MINUTE = 60_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The usual three checks, and one a minute ago (within the round's 15 minutes' grace), sent at the first round. */
+function demoBedChecks(now: Date) {
+  const w = wallClock(new Date(now.getTime() - MINUTE), BED_CHECK_ZONE);
+  const demoTime = `${pad(w.hour)}:${pad(w.minute)}`;
+  const times = [...new Set([...defaultBedChecks.times, demoTime])];
+  return {
+    bedChecks: { times, days: defaultBedChecks.days },
+    notes:
+      `Bed checks at 23:00, 02:00 and 06:00 for the first three nights. The demo added one at ${demoTime} ` +
+      'so that a check is waiting for the carer as soon as the service starts.',
+  };
+}
 
 /** The demo guardian user guards this one child, so signing in as them shows only its episodes. */
 const GUARDED_BY_DEMO_GUARDIAN = 'K7Q2';
@@ -110,9 +130,10 @@ export async function seedDemoRecords(tx: Tx, clock: Clock): Promise<void> {
           agreedBy: 'Strategy meeting',
           agreedOn: day(p.agreed),
           reviewOn: day(p.review),
-          notes: null,
+          ...(p.bedChecks ? demoBedChecks(now) : { bedChecks: null, notes: null }),
           createdBy: null,
-          createdAt: now,
+          // Saved just before the demo check's time, so that the check falls in the plan's window.
+          createdAt: p.bedChecks ? new Date(now.getTime() - 2 * MINUTE) : now,
         });
       }
     }

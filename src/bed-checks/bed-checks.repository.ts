@@ -20,6 +20,22 @@ export interface SentCheck {
   dueAt: Date;
   carerNumbers: string[];
 }
+export interface ScheduleInForce {
+  childId: string;
+  schedule: BedCheckSchedule;
+  windowStart: Date;
+}
+export interface CheckRow {
+  id: string;
+  childId: string;
+  dueAt: Date;
+  sentAt: Date;
+  expiresAt: Date;
+  escalatedAt: Date | null;
+  answeredAt: Date | null;
+  answer: 'yes' | 'no' | null;
+  episodeId: string | null;
+}
 export interface MissedCheck {
   id: string;
   childId: string;
@@ -123,6 +139,30 @@ export class BedChecksRepository {
       `SELECT id, child_id AS "childId", due_at AS "dueAt", answered_at AS "answeredAt", answer FROM bed_checks
       WHERE authority_id = $1 AND escalated_at IS NOT NULL AND due_at > $2 ORDER BY due_at DESC LIMIT 50`,
       [authorityId, since],
+    );
+  }
+
+  /** The bed checks of the plan in force of each current placement in the authority (or of these children). */
+  async schedules(tx: Tx, authorityId: string, childIds: string[] | null): Promise<ScheduleInForce[]> {
+    return tx.query(
+      `SELECT p.child_id AS "childId", p.bed_checks AS schedule, greatest(p.created_at, pl.started_at) AS "windowStart"
+      FROM safeguarding_plans p
+      JOIN children c ON c.id = p.child_id AND c.care_ended_at IS NULL
+      JOIN placements pl ON pl.child_id = p.child_id AND pl.authority_id = p.authority_id AND pl.ended_at IS NULL
+      WHERE p.authority_id = $1 AND p.bed_checks IS NOT NULL AND ($2::uuid[] IS NULL OR p.child_id = ANY($2))
+        AND p.version = (SELECT max(v.version) FROM safeguarding_plans v WHERE v.child_id = p.child_id)`,
+      [authorityId, childIds],
+    );
+  }
+
+  /** The checks sent in the authority (or to these children's carers) due between `from` and `to`. */
+  async sentBetween(tx: Tx, authorityId: string, childIds: string[] | null, from: Date, to: Date): Promise<CheckRow[]> {
+    return tx.query(
+      `SELECT id, child_id AS "childId", due_at AS "dueAt", sent_at AS "sentAt", expires_at AS "expiresAt",
+        escalated_at AS "escalatedAt", answered_at AS "answeredAt", answer, episode_id AS "episodeId"
+      FROM bed_checks WHERE authority_id = $1 AND ($2::uuid[] IS NULL OR child_id = ANY($2))
+        AND due_at >= $3 AND due_at <= $4 ORDER BY due_at`,
+      [authorityId, childIds, from, to],
     );
   }
 }

@@ -1,8 +1,11 @@
-// Bed checks as people see them: the checks that reached the duty manager, for the dashboard.
+// Bed checks as people see them: the checks that reached the duty manager, for the dashboard, and
+// today's checks (done, missed, due) for the child's record, the dashboard and the carer's page.
+// Callers read the children themselves (and so audit the read); this reads only the checks.
 import type { DataSource } from 'typeorm';
 
 import type { Clock } from '../platform/clock';
 import { BedChecksRepository, MissedCheck } from './bed-checks.repository';
+import { TODAY_SPAN_MS, TodaysCheck, todaysChecks } from './todays-checks';
 
 const DAY = 86_400_000;
 
@@ -16,5 +19,23 @@ export class BedChecksService {
   /** Checks in the authority that went unanswered for 30 minutes in the last day, newest first. */
   async missedToday(authorityId: string): Promise<MissedCheck[]> {
     return this.repo.missed(this.db.manager, authorityId, new Date(this.clock.now().getTime() - DAY));
+  }
+
+  /** Today's checks of these children, or of every child in the authority (null), in time order. */
+  async today(authorityId: string, childIds: string[] | null): Promise<TodaysCheck[]> {
+    if (childIds && !childIds.length) return [];
+    const now = this.clock.now();
+    const tx = this.db.manager;
+    const [schedules, sent] = await Promise.all([
+      this.repo.schedules(tx, authorityId, childIds),
+      this.repo.sentBetween(
+        tx,
+        authorityId,
+        childIds,
+        new Date(now.getTime() - TODAY_SPAN_MS),
+        new Date(now.getTime() + TODAY_SPAN_MS),
+      ),
+    ]);
+    return todaysChecks(schedules, sent, now);
   }
 }

@@ -213,10 +213,13 @@ export const childFormPages: AppRoute[] = [
     fieldIds: { reviewOn: 'reviewDay', agreedOn: 'agreedDay' },
     context: async (request) => {
       const header = await childHeader(request);
-      const placements = await services(request).placements.listForChild(contextOf(request), request.params.id);
+      const ctx = contextOf(request);
+      const placements = await services(request).placements.listForChild(ctx, request.params.id);
+      const [current] = await services(request).safeguardingPlans.history(ctx, request.params.id);
       const proposed = proposeBedChecks(
-        header.child.record.traffickingStatus,
+        header.child.record,
         placements,
+        current ?? null,
         services(request).clock.now(),
       );
       return {

@@ -1,5 +1,6 @@
 // Every string the children list and a child's page show. Names and addresses appear only here,
 // on pages for signed-in casework staff, never in a text message.
+import { presentTodaysChecks } from '../bed-checks/todays-checks.presenter';
 import { formatDate, formatDateTime } from '../platform/views/format';
 import { planMeasures } from '../safeguarding/plan-measures';
 import { traffickingIndicators } from '../trafficking/trafficking-indicators';
@@ -124,7 +125,11 @@ export function presentChildPage(
       measures: p.measures.map((m) => planMeasures[m] ?? m),
       agreed: `${p.agreedBy}, ${formatDate(p.agreedOn, tz)}`,
       reviewOn: formatDate(p.reviewOn, tz),
+      bedChecks: p.bedChecks
+        ? `${p.bedChecks.times.join(', ')} for ${p.bedChecks.days} ${p.bedChecks.days === 1 ? 'day' : 'days'}`
+        : 'None',
     })),
+    bedChecksToday: presentTodaysChecks(d.bedChecksToday, tz),
     missingProfile:
       d.profile === undefined
         ? undefined

@@ -1,5 +1,6 @@
 // Everything the child's page shows, read through the services the API uses (each read audited
-// there): the child, placements and carers, guardians, plan history and the episodes.
+// there): the child, placements and carers, guardians, plan history, today's bed checks and the episodes.
+import type { BedChecksService } from '../bed-checks/bed-checks.service';
 import type { GuardiansService } from '../guardians/guardians.service';
 import type { MissingEpisodesService } from '../missing/missing-episodes.service';
 import type { MissingProfilePhotosService } from '../missing-profiles/missing-profile-photos.service';
@@ -24,6 +25,7 @@ export interface ChildPageSources {
   traffickingAssessments: TraffickingAssessmentsService;
   nrmReferrals: NrmReferralsService;
   missingProfilePhotos: MissingProfilePhotosService;
+  bedChecks: Pick<BedChecksService, 'today'>;
 }
 
 export class ChildPageService {
@@ -36,6 +38,8 @@ export class ChildPageService {
       placements: withoutContactDetails(ctx, await this.s.placements.listForChild(ctx, id)),
       guardians: await this.s.guardians.listForChild(ctx, id),
       plans: await this.s.safeguardingPlans.history(ctx, id),
+      // The child's read above is the audited one; the checks are part of the record it shows.
+      bedChecksToday: await this.s.bedChecks.today(child.authorityId, [child.id]),
       episodes: (await this.s.missingEpisodes.list(ctx, { childId: id, limit: 200, offset: 0 })).items,
       assessments: await this.s.traffickingAssessments.listForChild(ctx, id),
       nrm: await this.s.nrmReferrals.listForChild(ctx, id),

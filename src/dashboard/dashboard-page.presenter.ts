@@ -1,5 +1,6 @@
 // Every string the dashboard shows: who is missing and for how long, the risk, who was alerted and
 // whether each alert arrived, and the lists of work waiting. Times are in the authority's zone.
+import { presentTodaysChecks } from '../bed-checks/todays-checks.presenter';
 import type { Child } from '../children/child.entity';
 import { alertStatus, riskText } from '../missing/episode-page.presenter';
 import type { MissingEpisode } from '../missing/missing-episode.entity';
@@ -96,6 +97,12 @@ export function presentDashboard(d: Dashboard, tz: string, authorityName: string
             ? `Answered late (${formatDateTime(check.answeredAt, tz)}): home`
             : `Answered late (${formatDateTime(check.answeredAt, tz)}): not home`,
       })) ?? null,
+    bedChecksToday: d.bedChecksToday.map(({ child, checks }) => ({
+      child: childName(child, undefined),
+      // A carer has no child's record page to go to; the staff do.
+      href: child && !d.caredFor ? `/children/${child.id}#bed-checks` : null,
+      rows: presentTodaysChecks(checks, tz),
+    })),
     caredFor:
       d.caredFor?.map((c) => ({
         name: `${c.firstNames} ${c.lastName}`,

@@ -3,6 +3,7 @@
 // plans due for review, failed messages and steps that reached nobody, and for a carer the children they look after.
 import type { MissedCheck } from '../bed-checks/bed-checks.repository';
 import type { BedChecksService } from '../bed-checks/bed-checks.service';
+import type { TodaysCheck } from '../bed-checks/todays-checks';
 import type { Child } from '../children/child.entity';
 import type { ChildrenService } from '../children/children.service';
 import type { EscalationService } from '../escalation/escalation.service';
@@ -27,7 +28,7 @@ export interface DashboardSources {
   caredFor: CaredForChildren;
   operationalGroup: OperationalGroupService;
   escalation: Pick<EscalationService, 'unreachedSteps'>;
-  bedChecks: Pick<BedChecksService, 'missedToday'>;
+  bedChecks: Pick<BedChecksService, 'missedToday' | 'today'>;
 }
 export interface EpisodeOnDashboard {
   episode: MissingEpisode;
@@ -45,6 +46,8 @@ export interface Dashboard {
   overdueActions: GroupAction[] | null;
   /** Bed checks in the last day that went unanswered for 30 minutes (the duty manager was asked to phone). */
   missedBedChecks: { check: MissedCheck; child: Child | null }[] | null;
+  /** Today's bed checks (done, missed, due) of each child with some: the carer's own children, or the authority's. */
+  bedChecksToday: { child: Child | null; checks: TodaysCheck[] }[];
   caredFor: Child[] | null;
 }
 
@@ -68,13 +71,22 @@ export class DashboardService {
       ? await this.s.safeguardingPlans.dueForReview(ctx.actor.authorityId)
       : null;
     const missedChecks = can(role, 'children.read') ? await this.s.bedChecks.missedToday(ctx.actor.authorityId) : null;
+    const todaysChecks = caredFor
+      ? await this.s.bedChecks.today(
+          ctx.actor.authorityId,
+          caredFor.map((c) => c.id),
+        )
+      : can(role, 'children.read')
+        ? await this.s.bedChecks.today(ctx.actor.authorityId, null)
+        : [];
     const children = can(role, 'children.read')
       ? await this.childrenById(ctx, [
           ...episodes.map((e) => e.childId),
           ...(plans ?? []).map((p) => p.childId),
           ...(missedChecks ?? []).map((c) => c.childId),
+          ...todaysChecks.map((c) => c.childId),
         ])
-      : new Map<string, Child>();
+      : new Map<string, Child>(caredFor?.map((c) => [c.id, c]));
     const withDetail = async (e: MissingEpisode): Promise<EpisodeOnDashboard> => ({
       episode: e,
       child: children.get(e.childId) ?? null,
@@ -92,6 +104,10 @@ export class DashboardService {
     const overdueActions = can(role, 'group.read') ? await this.overdueActions(ctx) : null;
     const missedBedChecks =
       missedChecks && missedChecks.map((check) => ({ check, child: children.get(check.childId) ?? null }));
+    const bedChecksToday = [...new Set(todaysChecks.map((c) => c.childId))].map((id) => ({
+      child: children.get(id) ?? null,
+      checks: todaysChecks.filter((c) => c.childId === id),
+    }));
     return {
       now,
       missingNow,
@@ -101,6 +117,7 @@ export class DashboardService {
       unreachedSteps,
       overdueActions,
       missedBedChecks,
+      bedChecksToday,
       caredFor,
     };
   }

@@ -1,22 +1,30 @@
 // Bed checks on the plan form: what the form proposes, and the schedule read back from its two fields.
+import { proposedBedChecks } from '../bed-checks/proposed-bed-checks';
 import type { Placement } from '../placements/placement.entity';
 import { invalidFields } from '../platform/errors';
-import { BedCheckSchedule, bedCheckTimePattern, defaultBedChecks } from './plan-measures';
+import { BedCheckSchedule, bedCheckTimePattern } from './plan-measures';
+import type { SafeguardingPlan } from './safeguarding-plan.entity';
 
-/** A placement is new for this many days, as for the escalation ladder's default policy. */
-export const NEW_PLACEMENT_DAYS = 7;
 const DAY = 86_400_000;
 
-/** The default schedule for a suspected or confirmed trafficked child in a new placement; otherwise none. */
+/**
+ * What the form offers. While the plan in force has checks for this placement, the same times for the days they have
+ * left (a new version restarts the days, so a version made for another reason neither drops nor extends them), and
+ * nothing once they have run their course. Otherwise the default for a trafficked child in a new placement.
+ */
 export function proposeBedChecks(
-  traffickingStatus: string,
+  child: { traffickingStatus: string },
   placements: Placement[],
+  current: SafeguardingPlan | null,
   now: Date,
 ): BedCheckSchedule | null {
-  const current = placements.find((p) => !p.endedAt);
-  const trafficked = traffickingStatus === 'suspected' || traffickingStatus === 'confirmed';
-  const isNew = !!current && now.getTime() - current.startedAt.getTime() <= NEW_PLACEMENT_DAYS * DAY;
-  return trafficked && isNew ? defaultBedChecks : null;
+  const placement = placements.find((p) => !p.endedAt) ?? null;
+  if (current?.bedChecks && placement) {
+    const windowStart = Math.max(current.createdAt.getTime(), placement.startedAt.getTime());
+    const left = windowStart + current.bedChecks.days * DAY - now.getTime();
+    return left > 0 ? { times: current.bedChecks.times, days: Math.ceil(left / DAY) } : null;
+  }
+  return proposedBedChecks(child, placement, now);
 }
 
 export const bedCheckFormValues = (s: BedCheckSchedule | null) => ({

@@ -223,7 +223,8 @@ function classify(body: string): Exclude<SmsCommand, { kind: 'no' | 'yes' }> | {
   const negated = words.some((w) => NEGATION.has(w));
   const mentionsReturn = words.some((w) => RETURN_WORDS.has(w)) || missingDenied(words);
   const missing = (missingSaid(words) && !missingDenied(words)) || (returnDenied(words) && !question);
-  if (YES.has(words[0]) && !negated && !question && !missing) return { kind: 'yes', references };
+  const lead = surelyReference(words[0]) && words.length > 1 ? words[1] : words[0];
+  if (YES.has(lead) && !negated && !question && !missing) return { kind: 'yes', references };
   // A question is for people, whatever it mentions; if it mentions running or danger, urgently.
   if (question) return text();
   // "back but ran off again": a person decides

@@ -1,5 +1,6 @@
 // The plan form proposes bed checks for a suspected or confirmed trafficked child in a new placement
-// (K7Q2, placed 3 days ago), not for one placed long ago (M4RT, 40 days), and saves what it is given.
+// (K7Q2, placed 3 days ago), not for one placed long ago (M4RT, 40 days), keeps the checks of the
+// plan in force while they run (K7Q2's demo plan has them), and saves what it is given.
 import { buildTestApp, TestApp } from '../support/app';
 import { PageSession, pageSession } from '../support/pages';
 import { apiOf, demoChildId } from '../support/records';
@@ -17,10 +18,16 @@ afterAll(async () => {
 const field = (payload: string, name: string) =>
   new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(payload)?.[1] ?? null;
 
-it('proposes 23:00, 02:00 and 06:00 for three days for a trafficked child placed 3 days ago, and nothing for one placed 40 days ago', async () => {
+it('offers the running checks of the plan in force, not a restart of them, and nothing for a child placed 40 days ago', async () => {
+  // The demo plan (saved 2 minutes before the test clock's start) has 23:00, 02:00, 06:00 and a demo check at 09:59.
   const form = (await sw.get(`/children/${await demoChildId(app, 'K7Q2')}/plans/new`)).payload;
-  expect(field(form, 'bedCheckTimes')).toBe('23:00, 02:00, 06:00');
+  expect(field(form, 'bedCheckTimes')).toBe('23:00, 02:00, 06:00, 09:59');
   expect(field(form, 'bedCheckDays')).toBe('3');
+  app.clock.advanceHours(30); // a day and 6 hours on: 2 days left, rounded up
+  expect(field((await sw.get(`/children/${await demoChildId(app, 'K7Q2')}/plans/new`)).payload, 'bedCheckDays')).toBe(
+    '2',
+  );
+  app.clock.advanceHours(-30);
   const settled = (await sw.get(`/children/${await demoChildId(app, 'M4RT')}/plans/new`)).payload;
   expect(field(settled, 'bedCheckTimes') ?? '').toBe('');
 });
@@ -57,4 +64,8 @@ it('saves the schedule the form sets, refuses a time that is not one, and a new 
     (await sw.post(`/children/${childId}/plans/new`, { ...plan, bedCheckTimes: '', bedCheckDays: '' })).statusCode,
   ).toBe(303);
   expect(await current()).toBeNull();
+  // Without checks in force, the form proposes the default for a trafficked child in a new placement.
+  const form = (await sw.get(`/children/${childId}/plans/new`)).payload;
+  expect(field(form, 'bedCheckTimes')).toBe('23:00, 02:00, 06:00');
+  expect(field(form, 'bedCheckDays')).toBe('3');
 });

@@ -158,7 +158,7 @@ it('outside a check, YES keeps its meaning: it confirms the return the carer was
   expect(after.state).toBe('returned');
 });
 
-it('a YES answers whichever was sent last: the return question asked after a check, or a check sent after the question', async () => {
+it('a YES answers whichever was sent last: the return question asked after the check takes it', async () => {
   await planWithChecks('2027-06-21T09:00:00Z');
   await runAt('2027-06-21T22:00:00Z'); // the 23:00 check
   await text(CARER, 'MISSING'); // a new episode (the last one is returned)
@@ -166,16 +166,30 @@ it('a YES answers whichever was sent last: the return question asked after a che
   expect((await text(CARER, "I think she's back")).reply).toMatch(/^Is K7Q2 back\? Reply YES/);
   expect((await text(CARER, 'YES')).reply).toMatch(/^Thank you. Return of K7Q2 recorded/);
   expect(await check('2027-06-21T22:00:00Z')).toMatchObject({ answer: null });
+});
 
-  await text(CARER, 'MISSING');
-  t.app.clock.set('2027-06-22T00:50:00Z');
-  expect((await text(CARER, "I think she's back")).reply).toMatch(/^Is K7Q2 back\? Reply YES/);
-  await runAt('2027-06-22T01:00:00Z'); // the 02:00 check, sent after the question
+it('a child reported missing is neither checked nor chased; once back, the checks go again', async () => {
+  await runAt('2027-06-22T01:00:00Z'); // 02:00 BST: the 23:00 check is superseded
   expect((await text(CARER, 'YES')).reply).toBe('Thank you. Bed check for K7Q2 recorded: home.');
-  expect(await check('2027-06-22T01:00:00Z')).toMatchObject({ answer: 'yes' });
-  const [open] = await q(
-    `SELECT state FROM missing_episodes WHERE child_id = $1 AND closed_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-    [childId],
-  );
-  expect(open.state).not.toBe('returned');
+  await runAt('2027-06-22T05:00:00Z'); // 06:00 BST
+  const carerBefore = bodiesTo(CARER).length;
+  const managerBefore = bodiesTo(DUTY_MANAGER).length;
+  // "No, she's not home" is a MISSING text: it opens the episode at once (and does not answer the check).
+  expect((await text(CARER, "No, she's not home")).reply).toMatch(/^Thank you. Missing report for K7Q2 recorded/);
+  expect(await check('2027-06-22T05:00:00Z')).toMatchObject({ answer: null });
+  await runAt('2027-06-22T05:15:00Z');
+  await runAt('2027-06-22T05:30:00Z');
+  expect(
+    bodiesTo(CARER)
+      .slice(carerBefore)
+      .filter((b) => /bed check/i.test(b)),
+  ).toEqual([]);
+  expect(
+    bodiesTo(DUTY_MANAGER)
+      .slice(managerBefore)
+      .filter((b) => b.startsWith('Bed check')),
+  ).toEqual([]);
+  expect((await runAt('2027-06-22T22:00:00Z')).sent).toBe(0); // 23:00 BST, still missing: not texted
+  await text(CARER, 'FOUND');
+  expect((await runAt('2027-06-23T01:00:00Z')).sent).toBe(1); // 02:00 BST: back, checked again
 });

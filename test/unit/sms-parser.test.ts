@@ -2,7 +2,7 @@
 // Asymmetric by design: MISSING acts at once; a return only on clear intent (the word leads, no
 // question, no negation); a mention of a return is asked to be confirmed; questions and worries
 // are texts for people, never commands.
-import { parseSms } from '../../src/sms/sms-parser';
+import { bareAnswer, parseSms } from '../../src/sms/sms-parser';
 
 type Expected = 'missing' | 'found' | 'return_mentioned' | 'yes' | 'no' | 'help' | 'text' | 'urgent' | `ack ${string}`;
 
@@ -152,6 +152,7 @@ describe('parseSms', () => {
     expect(parseSms('no')).toEqual({
       kind: 'no',
       references: [],
+      others: [],
       otherwise: { kind: 'text', references: [], urgent: false },
     });
     expect(parseSms('No K7Q2 is not home')).toMatchObject({
@@ -159,6 +160,37 @@ describe('parseSms', () => {
       references: ['K7Q2'],
       otherwise: { kind: 'missing', references: ['K7Q2'] },
     });
+  });
+
+  // Inside a bed check only a bare YES or NO (with the child's own reference) answers it.
+  const bareCases: [string, boolean][] = [
+    ['YES', true],
+    ['yes.', true],
+    ['Y', true],
+    ['Yep!', true],
+    ['YES K7Q2', true],
+    ['k7q2 yes', true],
+    ['NO', true],
+    ['no!', true],
+    ['Nope', true],
+    ['NO K7Q2', true],
+    ['K7Q2 no', true],
+    ['no no', true],
+    ['YES M4RT', false], // not a reference of this carer's children
+    ['yes she is in bed', false],
+    ['Yes thanks', false],
+    ['yes HERE', false], // spelt from the reference alphabet, but no child of theirs
+    ['no worries, she is in bed', false],
+    ['No problem', false],
+    ['no sign of her at home', false],
+    ['No K7Q2 is not home', false],
+    ['NO she is asleep', false],
+    ['nah mate all good', false],
+  ];
+  it.each(bareCases)('%j is a bare answer to a check: %s', (body, bare) => {
+    const command = parseSms(body);
+    expect(command.kind === 'yes' || command.kind === 'no').toBe(true);
+    expect(bareAnswer(command as { others: string[] }, ['K7Q2'])).toBe(bare);
   });
 
   it('never reads a question as a return, whatever else it says', () => {
