@@ -23,6 +23,7 @@ it('covers every reply the SMS channel sends', () => {
     'reply-ack-not-recognised',
     'reply-acknowledged',
     'reply-already-open',
+    'reply-bed-check-bare',
     'reply-bed-check-home',
     'reply-bed-check-not-home',
     'reply-confirm-return',
