@@ -14,12 +14,12 @@ import type { Tx } from '../platform/database/transaction';
 import type { Logger } from '../platform/logger';
 import { toE164 } from '../platform/phone';
 import { formatDateTime } from '../platform/views/format';
+import { BedCheckIntake } from './bed-check-intake';
 import { InboundMessage, InboundOutcome } from './inbound-message.entity';
 import { ReturnConfirmationsRepository } from './return-confirmations.repository';
 import { CarerCommands, chooseChild, CommandResult, OpenEpisode } from './sms-commands';
 import type { SmsNotices } from './sms-notices';
 import { bareAnswer, parseSms, SmsCommand } from './sms-parser';
-import { BedCheckIntake } from './bed-check-intake';
 
 export interface InboundSms {
   messageSid: string;
@@ -29,7 +29,12 @@ export interface InboundSms {
 }
 
 export type Handled = { reply: string; record: Partial<InboundMessage> };
-export type Done = (outcome: InboundOutcome, template: string, data?: object, extra?: Partial<InboundMessage>) => Handled;
+export type Done = (
+  outcome: InboundOutcome,
+  template: string,
+  data?: object,
+  extra?: Partial<InboundMessage>,
+) => Handled;
 
 /** A text a person should read at once when nobody can act on it automatically. */
 const urgent = (command: SmsCommand) => command.kind === 'missing' || (command.kind === 'text' && command.urgent);
@@ -120,7 +125,13 @@ export class SmsIntakeService {
     // Inside a check only a bare YES or NO answers it; "no worries, she's in bed" is not a NO.
     const answers = parsed.kind === 'yes' || parsed.kind === 'no' ? parsed : null;
     const checks = new BedCheckIntake(this.clock, this.bedChecks, this.confirmations);
-    if (answers && bareAnswer(answers, children.map((c) => c.reference))) {
+    if (
+      answers &&
+      bareAnswer(
+        answers,
+        children.map((c) => c.reference),
+      )
+    ) {
       const answered = await checks.answer(tx, from, children, answers, base, done);
       if (answered) return answered;
     }
