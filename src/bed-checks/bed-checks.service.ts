@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 
 import type { Clock } from '../platform/clock';
 import { BedChecksRepository, MissedCheck } from './bed-checks.repository';
-import { TODAY_SPAN_MS, TodaysCheck, todaysChecks } from './todays-checks';
+import { TODAY_AHEAD_MS, TODAY_BACK_MS, TodaysCheck, todaysChecks } from './todays-checks';
 
 const DAY = 86_400_000;
 
@@ -32,8 +32,8 @@ export class BedChecksService {
         tx,
         authorityId,
         childIds,
-        new Date(now.getTime() - TODAY_SPAN_MS),
-        new Date(now.getTime() + TODAY_SPAN_MS),
+        new Date(now.getTime() - TODAY_BACK_MS),
+        new Date(now.getTime() + TODAY_AHEAD_MS),
       ),
     ]);
     return todaysChecks(schedules, sent, now);

@@ -1,10 +1,12 @@
 // Today's bed checks as people see them (the child's record, the dashboard, the carer's page): each
-// check of the plan in force, and each check sent, from 12 hours ago to 12 hours ahead, so a night's
-// 23:00, 02:00 and 06:00 are seen together whenever the page is opened. Pure.
+// check of the plan in force, and each check sent, from 12 hours ago to 16 hours ahead, so a night's
+// 23:00, 02:00 and 06:00 are seen together whenever the page is opened (from 14:00 the coming night
+// is seen whole). Pure.
 import { bedCheckTimes } from './bed-check-schedule';
 import type { CheckRow, ScheduleInForce } from './bed-checks.repository';
 
-export const TODAY_SPAN_MS = 12 * 3_600_000;
+export const TODAY_BACK_MS = 12 * 3_600_000;
+export const TODAY_AHEAD_MS = 16 * 3_600_000;
 /** A check not yet sent this long after its time will not be (the round's grace for a restart). */
 const SEND_GRACE_MS = 15 * 60_000;
 
@@ -28,8 +30,8 @@ function stateOf(row: CheckRow, now: Date): CheckState {
 
 /** One child's (or several children's) checks around `now`, in time order. */
 export function todaysChecks(schedules: ScheduleInForce[], sent: CheckRow[], now: Date): TodaysCheck[] {
-  const from = now.getTime() - TODAY_SPAN_MS;
-  const to = now.getTime() + TODAY_SPAN_MS;
+  const from = now.getTime() - TODAY_BACK_MS;
+  const to = now.getTime() + TODAY_AHEAD_MS;
   const checks = new Map<string, TodaysCheck>();
   for (const s of schedules) {
     for (const dueAt of bedCheckTimes(s.schedule, new Date(s.windowStart))) {
