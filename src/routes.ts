@@ -1,5 +1,7 @@
 // Every module's routes. A new domain adds one line here.
 import { adminPages } from './admin/admin.pages';
+import { arrivalsPages } from './arrivals/arrivals.pages';
+import { arrivalsRoutes } from './arrivals/arrivals.routes';
 import { auditPages } from './audit/audit.pages';
 import { auditRoutes } from './audit/audit.routes';
 import { authoritiesRoutes } from './authorities/authorities.routes';
@@ -61,6 +63,7 @@ export const routes: AppRoute[] = [
   ...notificationsRoutes,
   ...returnsRoutes,
   ...figuresRoutes,
+  ...arrivalsRoutes,
   // pages
   ...signInPages,
   ...homePages,
@@ -81,4 +84,5 @@ export const routes: AppRoute[] = [
   ...smsQueuePages,
   ...auditPages,
   ...operationalGroupPages,
+  ...arrivalsPages,
 ];

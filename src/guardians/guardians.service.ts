@@ -37,21 +37,26 @@ export class GuardiansService {
     return this.scope.read(ctx, childId, 'guardian', (tx) => this.repo.forChild(tx, ctx.actor.authorityId, childId));
   }
 
-  async add(ctx: RequestContext, childId: string, input: GuardianInput): Promise<Guardian> {
+  async add(ctx: RequestContext, childId: string, input: GuardianInput, outer?: Tx): Promise<Guardian> {
     checkOrder(input);
-    return this.scope.run(ctx, childId, async (tx) => {
-      await this.checkUser(tx, ctx.actor.authorityId, input.userId);
-      const now = this.clock.now();
-      const guardian = await this.repo.insert(tx, {
-        ...input,
-        authorityId: ctx.actor.authorityId,
-        childId,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await this.audit.record(tx, ctx, { action: 'create', entityType: 'guardian', entityId: guardian.id, childId });
-      return guardian;
-    });
+    return this.scope.run(
+      ctx,
+      childId,
+      async (tx) => {
+        await this.checkUser(tx, ctx.actor.authorityId, input.userId);
+        const now = this.clock.now();
+        const guardian = await this.repo.insert(tx, {
+          ...input,
+          authorityId: ctx.actor.authorityId,
+          childId,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await this.audit.record(tx, ctx, { action: 'create', entityType: 'guardian', entityId: guardian.id, childId });
+        return guardian;
+      },
+      outer,
+    );
   }
 
   async change(ctx: RequestContext, id: string, changes: Partial<GuardianInput>): Promise<Guardian> {

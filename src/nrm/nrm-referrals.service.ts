@@ -6,6 +6,7 @@ import type { ChildScope } from '../children/child-scope';
 import { AuditService, changedFields } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import { today } from '../platform/dates';
 import { invalidFields, NotFound } from '../platform/errors';
 import { cgEarliestOn, DecisionMaker, NrmDecision, rgDueOn } from './nrm-deadlines';
@@ -47,7 +48,7 @@ export class NrmReferralsService {
     );
   }
 
-  async refer(ctx: RequestContext, childId: string, input: ReferralInput): Promise<NrmReferral> {
+  async refer(ctx: RequestContext, childId: string, input: ReferralInput, outer?: Tx): Promise<NrmReferral> {
     const referral = {
       rgDecision: 'pending' as const,
       rgDecidedOn: null,
@@ -57,19 +58,24 @@ export class NrmReferralsService {
       ...input,
     };
     this.check(referral);
-    return this.scope.run(ctx, childId, async (tx) => {
-      const now = this.clock.now();
-      const saved = await this.repo.save(tx, {
-        ...referral,
-        authorityId: ctx.actor.authorityId,
-        childId,
-        rgDueOn: rgDueOn(input.referredOn, input.decisionMaker),
-        createdAt: now,
-        updatedAt: now,
-      });
-      await this.audit.record(tx, ctx, { action: 'create', entityType: 'nrm_referral', entityId: saved.id, childId });
-      return saved;
-    });
+    return this.scope.run(
+      ctx,
+      childId,
+      async (tx) => {
+        const now = this.clock.now();
+        const saved = await this.repo.save(tx, {
+          ...referral,
+          authorityId: ctx.actor.authorityId,
+          childId,
+          rgDueOn: rgDueOn(input.referredOn, input.decisionMaker),
+          createdAt: now,
+          updatedAt: now,
+        });
+        await this.audit.record(tx, ctx, { action: 'create', entityType: 'nrm_referral', entityId: saved.id, childId });
+        return saved;
+      },
+      outer,
+    );
   }
 
   async change(ctx: RequestContext, id: string, changes: Partial<ReferralInput>): Promise<NrmReferral> {
