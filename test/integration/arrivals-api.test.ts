@@ -1,6 +1,6 @@
 // POST /api/v1/arrivals: one request records the child and everything about them, or nothing at all
 // (a rule broken by the last record rolls back the child); the police are told without a name.
-import { buildTestApp, bearer, TestApp } from '../support/app';
+import { bearer, buildTestApp, TestApp } from '../support/app';
 
 let app: TestApp;
 beforeAll(async () => {
