@@ -33,6 +33,7 @@ import { operationalGroupRoutes } from './operational-group/operational-group.ro
 import { placementForcePages } from './placements/placement-force.pages';
 import { placementsRoutes } from './placements/placements.routes';
 import type { AppRoute } from './platform/http/types';
+import { returnsPages } from './returns/returns.pages';
 import { returnsRoutes } from './returns/returns.routes';
 import { safeguardingPlansRoutes } from './safeguarding/safeguarding-plans.routes';
 import { smsRoutes } from './sms/sms.routes';
@@ -85,4 +86,5 @@ export const routes: AppRoute[] = [
   ...auditPages,
   ...operationalGroupPages,
   ...arrivalsPages,
+  ...returnsPages,
 ];
