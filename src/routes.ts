@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { authoritiesRoutes } from './authorities/authorities.routes';
 import { publishedContactsPages } from './authorities/published-contacts.pages';
 import { childFormPages } from './children/child-forms.pages';
+import { childRecordPages } from './children/child-records.pages';
 import { childrenPages } from './children/children.pages';
 import { childrenRoutes } from './children/children.routes';
 import { contactsPages } from './contacts/contacts.pages';
@@ -23,6 +24,7 @@ import { helpPages } from './help/help.pages';
 import { episodeAcknowledgePages } from './missing/episode-acknowledge.pages';
 import { missingPages } from './missing/missing.pages';
 import { missingRoutes } from './missing/missing.routes';
+import { sightingPages } from './missing/sighting.pages';
 import { missingProfilePages } from './missing-profiles/missing-profile.pages';
 import { missingProfileRoutes } from './missing-profiles/missing-profile.routes';
 import { missingProfilePhotoPages } from './missing-profiles/missing-profile-photo.pages';
@@ -87,4 +89,6 @@ export const routes: AppRoute[] = [
   ...operationalGroupPages,
   ...arrivalsPages,
   ...returnsPages,
+  ...childRecordPages,
+  ...sightingPages,
 ];

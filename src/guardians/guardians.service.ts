@@ -59,6 +59,21 @@ export class GuardiansService {
     );
   }
 
+  /** One guardian of the caller's authority (for its edit page); the read is audited. */
+  async get(ctx: RequestContext, id: string): Promise<Guardian> {
+    return this.db.transaction(async (tx) => {
+      const found = await this.repo.findById(tx, ctx.actor.authorityId, id);
+      if (!found) throw new NotFound('No guardian with that id was found.');
+      await this.audit.record(tx, ctx, {
+        action: 'read',
+        entityType: 'guardian',
+        entityId: id,
+        childId: found.childId,
+      });
+      return found;
+    });
+  }
+
   async change(ctx: RequestContext, id: string, changes: Partial<GuardianInput>): Promise<Guardian> {
     return this.db.transaction(async (tx) => {
       const guardian = await this.repo.findById(tx, ctx.actor.authorityId, id);

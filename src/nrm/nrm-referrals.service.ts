@@ -78,6 +78,21 @@ export class NrmReferralsService {
     );
   }
 
+  /** One NRM referral of the caller's authority (for its edit page); the read is audited. */
+  async get(ctx: RequestContext, id: string): Promise<NrmReferral> {
+    return this.db.transaction(async (tx) => {
+      const found = await this.repo.findById(tx, ctx.actor.authorityId, id);
+      if (!found) throw new NotFound('No NRM referral with that id was found.');
+      await this.audit.record(tx, ctx, {
+        action: 'read',
+        entityType: 'nrm_referral',
+        entityId: id,
+        childId: found.childId,
+      });
+      return found;
+    });
+  }
+
   async change(ctx: RequestContext, id: string, changes: Partial<ReferralInput>): Promise<NrmReferral> {
     return this.db.transaction(async (tx) => {
       const referral = await this.repo.findById(tx, ctx.actor.authorityId, id);
