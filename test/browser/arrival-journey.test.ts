@@ -88,7 +88,7 @@ it('records a child arriving at Gatwick, resuming after a dropped connection', a
 
   await page.getByLabel('Foster care').check();
   await page.getByLabel('Provider').fill('Demo fostering');
-  await page.getByLabel('Address').fill('12 Example Close');
+  await page.getByLabel('Address', { exact: true }).fill('12 Example Close');
   await page.getByLabel('Carer’s name').fill('Fay Foster');
   await page.getByLabel('Carer’s mobile number').fill('07700 900777');
   await accessible('arrival-placement');
