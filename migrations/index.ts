@@ -24,6 +24,7 @@ import { GuardianUsers1732300000990 } from './1732300000990-guardian-users';
 import { OutOfAreaPlacements1732300001000 } from './1732300001000-out-of-area-placements';
 import { BedChecks1732300001100 } from './1732300001100-bed-checks';
 import { BedCheckExpiry1732300001350 } from './1732300001350-bed-check-expiry';
+import { ArrivalDrafts1732300001450 } from './1732300001450-arrival-drafts';
 import { AreaAuthorities1732300001500 } from './1732300001500-area-authorities';
 import { HostRecipientRoles1732300001510 } from './1732300001510-host-recipient-roles';
 
@@ -53,6 +54,7 @@ export const migrations = [
   OutOfAreaPlacements1732300001000,
   BedChecks1732300001100,
   BedCheckExpiry1732300001350,
+  ArrivalDrafts1732300001450,
   AreaAuthorities1732300001500,
   HostRecipientRoles1732300001510,
 ];

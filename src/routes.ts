@@ -1,10 +1,13 @@
 // Every module's routes. A new domain adds one line here.
 import { adminPages } from './admin/admin.pages';
+import { arrivalsPages } from './arrivals/arrivals.pages';
+import { arrivalsRoutes } from './arrivals/arrivals.routes';
 import { auditPages } from './audit/audit.pages';
 import { auditRoutes } from './audit/audit.routes';
 import { authoritiesRoutes } from './authorities/authorities.routes';
 import { publishedContactsPages } from './authorities/published-contacts.pages';
 import { childFormPages } from './children/child-forms.pages';
+import { childRecordPages } from './children/child-records.pages';
 import { childrenPages } from './children/children.pages';
 import { childrenRoutes } from './children/children.routes';
 import { contactsPages } from './contacts/contacts.pages';
@@ -21,6 +24,7 @@ import { helpPages } from './help/help.pages';
 import { episodeAcknowledgePages } from './missing/episode-acknowledge.pages';
 import { missingPages } from './missing/missing.pages';
 import { missingRoutes } from './missing/missing.routes';
+import { sightingPages } from './missing/sighting.pages';
 import { missingProfilePages } from './missing-profiles/missing-profile.pages';
 import { missingProfileRoutes } from './missing-profiles/missing-profile.routes';
 import { missingProfilePhotoPages } from './missing-profiles/missing-profile-photo.pages';
@@ -31,6 +35,7 @@ import { operationalGroupRoutes } from './operational-group/operational-group.ro
 import { placementForcePages } from './placements/placement-force.pages';
 import { placementsRoutes } from './placements/placements.routes';
 import type { AppRoute } from './platform/http/types';
+import { returnsPages } from './returns/returns.pages';
 import { returnsRoutes } from './returns/returns.routes';
 import { safeguardingPlansRoutes } from './safeguarding/safeguarding-plans.routes';
 import { smsRoutes } from './sms/sms.routes';
@@ -61,6 +66,7 @@ export const routes: AppRoute[] = [
   ...notificationsRoutes,
   ...returnsRoutes,
   ...figuresRoutes,
+  ...arrivalsRoutes,
   // pages
   ...signInPages,
   ...homePages,
@@ -81,4 +87,8 @@ export const routes: AppRoute[] = [
   ...smsQueuePages,
   ...auditPages,
   ...operationalGroupPages,
+  ...arrivalsPages,
+  ...returnsPages,
+  ...childRecordPages,
+  ...sightingPages,
 ];

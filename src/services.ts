@@ -2,6 +2,9 @@
 // providers, logger). Tests pass their own clock and providers; nothing else is faked.
 import type { DataSource } from 'typeorm';
 
+import { ArrivalDraftsService } from './arrivals/arrival-drafts.service';
+import { ArrivalNotices } from './arrivals/arrival-notices';
+import { ArrivalsService } from './arrivals/arrivals.service';
 import { AuthoritiesService } from './authorities/authorities.service';
 import { PublishedContactsService } from './authorities/published-contacts.service';
 import { BedCheckReplies } from './bed-checks/bed-check-replies';
@@ -171,7 +174,9 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     bedCheckRound: new BedCheckRound(db, clock, outbox, config.publicBaseUrl),
     bedChecks: new BedChecksService(db, clock),
   };
-  return { ...services, ...pageServices(db, clock, services) };
+  const arrivals = new ArrivalsService(db, clock, audit, services, new ArrivalNotices(outbox, config.displayTimeZone));
+  const arrivalDrafts = new ArrivalDraftsService(db, clock, arrivals, config.displayTimeZone);
+  return { ...services, arrivals, arrivalDrafts, ...pageServices(db, clock, services) };
 }
 
 /** What the pages need beyond the API's services; built from those same services. */

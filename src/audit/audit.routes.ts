@@ -3,6 +3,7 @@
 import type { Lifecycle, ReqRef, Request } from '@hapi/hapi';
 
 import { contextOf } from '../platform/http/context';
+import { tokenOrSession } from '../platform/http/download-auth';
 import type { AppRoute } from '../platform/http/types';
 import { auditCsv, presentAuditEvent } from './audit.presenter';
 import { AuditFilters, auditQuery, toAuditQuery } from './audit.schemas';
@@ -27,6 +28,7 @@ export const auditRoutes: AppRoute[] = [
     path: '/api/v1/audit.csv',
     options: {
       tags: ['api', 'audit'],
+      ...tokenOrSession,
       description: 'The same audit trail as CSV, for export',
       app: { action: 'audit.read' },
       validate: { query: auditQuery },

@@ -59,6 +59,8 @@ export function presentChildPage(
           edit: `/children/${c.id}/edit`,
           guardian: `/children/${c.id}/guardians/new`,
           plan: `/children/${c.id}/plans/new`,
+          assessment: `/children/${c.id}/trafficking-assessments/new`,
+          nrm: `/children/${c.id}/nrm-referrals/new`,
           placement: c.careEndedAt
             ? null
             : current
@@ -109,6 +111,7 @@ export function presentChildPage(
       .filter((p) => p.endedAt)
       .map((p) => `${p.provider}: ${formatDate(p.startedAt, tz)} to ${formatDate(p.endedAt, tz)}`),
     guardians: d.guardians.map((g) => ({
+      editHref: `/guardians/${g.id}/edit`,
       name: g.name,
       kind: g.kind.replace(/_/g, ' '),
       organisation: g.organisation ?? '',
@@ -158,6 +161,7 @@ export function presentChildPage(
       indicators: a.indicators.map((i) => traffickingIndicators[i] ?? i),
     })),
     nrm: d.nrm.map((r) => ({
+      decisionsHref: `/nrm-referrals/${r.id}/decisions`,
       heading: `Referred ${formatDate(r.referredOn, tz)} by ${r.firstResponder}${r.reference ? ` (${r.reference})` : ''}`,
       rg: `Reasonable grounds: ${r.rgDecision}${r.rgDecidedOn ? ` on ${formatDate(r.rgDecidedOn, tz)}` : `, due ${formatDate(r.rgDueOn, tz)}`}`,
       cg: `Conclusive grounds: ${r.cgDecision}${r.cgDecidedOn ? ` on ${formatDate(r.cgDecidedOn, tz)}` : ''}`,

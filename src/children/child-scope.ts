@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 
 import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
-import type { Tx } from '../platform/database/transaction';
+import { inTransaction, type Tx } from '../platform/database/transaction';
 import type { Child } from './child.entity';
 import type { ChildrenService } from './children.service';
 
@@ -16,9 +16,17 @@ export class ChildScope {
     private readonly children: ChildrenService,
   ) {}
 
-  /** Runs work against one of the caller's children; the work audits its own writes. */
-  async run<T>(ctx: RequestContext, childId: string, work: (tx: Tx, child: Child) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) => work(tx, await this.children.require(tx, ctx, childId)));
+  /**
+   * Runs work against one of the caller's children; the work audits its own writes. Inside the caller's
+   * transaction when given (an arrival writes the child and everything about them at once).
+   */
+  async run<T>(
+    ctx: RequestContext,
+    childId: string,
+    work: (tx: Tx, child: Child) => Promise<T>,
+    outer?: Tx,
+  ): Promise<T> {
+    return inTransaction(this.db, outer, async (tx) => work(tx, await this.children.require(tx, ctx, childId)));
   }
 
   /** Reads part of a child's record and audits the read in the same transaction. */

@@ -30,16 +30,16 @@ export const childrenPages: AppRoute[] = [
           limit: pageSize,
           offset: (request.query.page - 1) * pageSize,
         });
-        return h.view(
-          'children',
-          presentChildrenList(
+        return h.view('children', {
+          addHref: can(ctx.actor.role, 'children.write') ? '/children/new' : null,
+          ...presentChildrenList(
             items,
             total,
             search,
             request.server.app.config.displayTimeZone,
             can(ctx.actor.role, 'episodes.report'),
           ),
-        );
+        });
       },
     },
   },

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditService, changedFields } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
-import type { Tx } from '../platform/database/transaction';
+import { inTransaction, type Tx } from '../platform/database/transaction';
 import { checkDates, checkEventTimes, englandDate } from '../platform/dates';
 import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { Child } from './child.entity';
@@ -26,8 +26,9 @@ export class ChildrenService {
     private readonly ties = new ChildTiesRepository(),
   ) {}
 
-  async create(ctx: RequestContext, input: ChildInput): Promise<Child> {
-    return this.db.transaction(async (tx) => {
+  /** Registers a child; inside the caller's transaction when given. Without a local id, the reference stands in. */
+  async create(ctx: RequestContext, input: ChildInput, outer?: Tx): Promise<Child> {
+    return inTransaction(this.db, outer, async (tx) => {
       const authorityId = ctx.actor.authorityId;
       if (input.localId && (await this.repo.localIdTaken(tx, authorityId, input.localId))) {
         throw new Conflict(`Another child in this authority already has the local id ${input.localId}.`);
@@ -35,6 +36,10 @@ export class ChildrenService {
       const now = this.clock.now();
       checkChildDates(now, input);
       await this.checkSocialWorker(tx, ctx, null, input.socialWorkerId);
+      const reference = await this.freeReference(tx, authorityId);
+      if (!input.localId && (await this.repo.localIdTaken(tx, authorityId, reference))) {
+        throw new Conflict(`Another child in this authority already has the local id ${reference}; enter a local id.`);
+      }
       const child = await this.repo.insert(tx, {
         aliases: [],
         dobEstimated: false,
@@ -42,8 +47,9 @@ export class ChildrenService {
         interpreterNeeded: false,
         uasc: false,
         ...input,
+        localId: input.localId || reference,
         authorityId,
-        reference: await this.freeReference(tx, authorityId),
+        reference,
         careStartedAt: input.careStartedAt ?? now,
         createdAt: now,
         updatedAt: now,

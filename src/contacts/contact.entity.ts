@@ -12,6 +12,7 @@ export const contactRoles = [
   'director',
   'iro',
   'missing_coordinator',
+  'guardian_service',
   'other',
 ] as const;
 export type ContactRole = (typeof contactRoles)[number];
@@ -26,6 +27,7 @@ export const contactRoleLabels: Record<ContactRole, string> = {
   director: 'Director',
   iro: 'Independent reviewing officer',
   missing_coordinator: 'Missing-children coordinator (told of children placed here by other authorities)',
+  guardian_service: 'Independent Child Trafficking Guardian service (told of each port arrival)',
   other: 'Other',
 };
 

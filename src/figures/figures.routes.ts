@@ -1,5 +1,6 @@
 // Management figures for the caller's authority and a period, as JSON or CSV.
 import { contextOf } from '../platform/http/context';
+import { tokenOrSession } from '../platform/http/download-auth';
 import type { AppRoute } from '../platform/http/types';
 import { figuresCsv } from './figures.presenter';
 import { figuresQuery } from './figures.schemas';
@@ -10,6 +11,7 @@ export const figuresRoutes: AppRoute[] = [
     path: '/api/v1/figures',
     options: {
       tags: ['api', 'figures'],
+      ...tokenOrSession,
       app: { action: 'figures.read' },
       description:
         'Management figures for a period (from, to as dates; default the collection year so far); format=csv for a spreadsheet',

@@ -37,20 +37,40 @@ export class GuardiansService {
     return this.scope.read(ctx, childId, 'guardian', (tx) => this.repo.forChild(tx, ctx.actor.authorityId, childId));
   }
 
-  async add(ctx: RequestContext, childId: string, input: GuardianInput): Promise<Guardian> {
+  async add(ctx: RequestContext, childId: string, input: GuardianInput, outer?: Tx): Promise<Guardian> {
     checkOrder(input);
-    return this.scope.run(ctx, childId, async (tx) => {
-      await this.checkUser(tx, ctx.actor.authorityId, input.userId);
-      const now = this.clock.now();
-      const guardian = await this.repo.insert(tx, {
-        ...input,
-        authorityId: ctx.actor.authorityId,
-        childId,
-        createdAt: now,
-        updatedAt: now,
+    return this.scope.run(
+      ctx,
+      childId,
+      async (tx) => {
+        await this.checkUser(tx, ctx.actor.authorityId, input.userId);
+        const now = this.clock.now();
+        const guardian = await this.repo.insert(tx, {
+          ...input,
+          authorityId: ctx.actor.authorityId,
+          childId,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await this.audit.record(tx, ctx, { action: 'create', entityType: 'guardian', entityId: guardian.id, childId });
+        return guardian;
+      },
+      outer,
+    );
+  }
+
+  /** One guardian of the caller's authority (for its edit page); the read is audited. */
+  async get(ctx: RequestContext, id: string): Promise<Guardian> {
+    return this.db.transaction(async (tx) => {
+      const found = await this.repo.findById(tx, ctx.actor.authorityId, id);
+      if (!found) throw new NotFound('No guardian with that id was found.');
+      await this.audit.record(tx, ctx, {
+        action: 'read',
+        entityType: 'guardian',
+        entityId: id,
+        childId: found.childId,
       });
-      await this.audit.record(tx, ctx, { action: 'create', entityType: 'guardian', entityId: guardian.id, childId });
-      return guardian;
+      return found;
     });
   }
 

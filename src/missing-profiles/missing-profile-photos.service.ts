@@ -4,9 +4,10 @@ import type { ChildScope } from '../children/child-scope';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import { NotFound } from '../platform/errors';
 import { MissingProfilePhotosRepository, StoredPhoto } from './missing-profile-photos.repository';
-import { cleanPhoto } from './photo-image';
+import { type CleanPhoto, cleanPhoto } from './photo-image';
 
 export class MissingProfilePhotosService {
   constructor(
@@ -18,23 +19,32 @@ export class MissingProfilePhotosService {
 
   async upload(ctx: RequestContext, childId: string, file: Buffer | null | undefined): Promise<void> {
     // Re-encoding takes tens of milliseconds: done before the transaction, so no row lock waits on it.
-    const photo = await cleanPhoto(file);
-    await this.scope.run(ctx, childId, async (tx) => {
-      await this.repo.put(tx, {
-        childId,
-        authorityId: ctx.actor.authorityId,
-        photo,
-        at: this.clock.now(),
-        by: ctx.actor.userId,
-      });
-      await this.audit.record(tx, ctx, {
-        action: 'update',
-        entityType: 'missing_profile_photo',
-        entityId: childId,
-        childId,
-        changes: { contentType: photo.contentType, bytes: photo.bytes.length },
-      });
-    });
+    await this.store(ctx, childId, await cleanPhoto(file));
+  }
+
+  /** Keeps a photograph already checked and cleaned by cleanPhoto (an arrival's, kept with its draft until then). */
+  async store(ctx: RequestContext, childId: string, photo: CleanPhoto, outer?: Tx): Promise<void> {
+    await this.scope.run(
+      ctx,
+      childId,
+      async (tx) => {
+        await this.repo.put(tx, {
+          childId,
+          authorityId: ctx.actor.authorityId,
+          photo,
+          at: this.clock.now(),
+          by: ctx.actor.userId,
+        });
+        await this.audit.record(tx, ctx, {
+          action: 'update',
+          entityType: 'missing_profile_photo',
+          entityId: childId,
+          childId,
+          changes: { contentType: photo.contentType, bytes: photo.bytes.length },
+        });
+      },
+      outer,
+    );
   }
 
   async get(ctx: RequestContext, childId: string): Promise<StoredPhoto> {

@@ -6,6 +6,7 @@ import type { ChildScope } from '../children/child-scope';
 import { AuditService, changedFields } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import { today } from '../platform/dates';
 import { invalidFields, NotFound } from '../platform/errors';
 import { cgEarliestOn, DecisionMaker, NrmDecision, rgDueOn } from './nrm-deadlines';
@@ -47,7 +48,7 @@ export class NrmReferralsService {
     );
   }
 
-  async refer(ctx: RequestContext, childId: string, input: ReferralInput): Promise<NrmReferral> {
+  async refer(ctx: RequestContext, childId: string, input: ReferralInput, outer?: Tx): Promise<NrmReferral> {
     const referral = {
       rgDecision: 'pending' as const,
       rgDecidedOn: null,
@@ -57,18 +58,38 @@ export class NrmReferralsService {
       ...input,
     };
     this.check(referral);
-    return this.scope.run(ctx, childId, async (tx) => {
-      const now = this.clock.now();
-      const saved = await this.repo.save(tx, {
-        ...referral,
-        authorityId: ctx.actor.authorityId,
-        childId,
-        rgDueOn: rgDueOn(input.referredOn, input.decisionMaker),
-        createdAt: now,
-        updatedAt: now,
+    return this.scope.run(
+      ctx,
+      childId,
+      async (tx) => {
+        const now = this.clock.now();
+        const saved = await this.repo.save(tx, {
+          ...referral,
+          authorityId: ctx.actor.authorityId,
+          childId,
+          rgDueOn: rgDueOn(input.referredOn, input.decisionMaker),
+          createdAt: now,
+          updatedAt: now,
+        });
+        await this.audit.record(tx, ctx, { action: 'create', entityType: 'nrm_referral', entityId: saved.id, childId });
+        return saved;
+      },
+      outer,
+    );
+  }
+
+  /** One NRM referral of the caller's authority (for its edit page); the read is audited. */
+  async get(ctx: RequestContext, id: string): Promise<NrmReferral> {
+    return this.db.transaction(async (tx) => {
+      const found = await this.repo.findById(tx, ctx.actor.authorityId, id);
+      if (!found) throw new NotFound('No NRM referral with that id was found.');
+      await this.audit.record(tx, ctx, {
+        action: 'read',
+        entityType: 'nrm_referral',
+        entityId: id,
+        childId: found.childId,
       });
-      await this.audit.record(tx, ctx, { action: 'create', entityType: 'nrm_referral', entityId: saved.id, childId });
-      return saved;
+      return found;
     });
   }
 

@@ -88,7 +88,7 @@ function packChildren(pack: PackView['pack']) {
 export function presentMeetingPage(r: MeetingRecord, p: PackView, g: GroupView, today: string, zone: string) {
   const present = new Set(r.attendance.filter((a) => a.attendance === 'present' && a.memberId).map((a) => a.memberId));
   return {
-    meeting: { ...meetingSummary(r.meeting, zone), minutes: r.meeting.minutes },
+    meeting: { ...meetingSummary(r.meeting, zone), minutes: r.meeting.minutes, statusCode: r.meeting.status },
     pack: {
       ...packTemplateData(p.pack, zone, '/'),
       frozen: p.frozen,

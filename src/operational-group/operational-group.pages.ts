@@ -14,6 +14,7 @@ import { failAction } from '../platform/http/validation';
 import { dateKeys, requiredDate } from '../platform/views/date-time-fields';
 import { optionalText, orNull, requiredText } from '../platform/views/form-fields';
 import { pageErrors } from '../platform/views/forms';
+import { meetingStatuses } from './operational-group.entity';
 import { presentGroupPage, presentMeetingPage } from './operational-group-page.presenter';
 
 type Request = HapiRequest<AppRefs>;
@@ -136,6 +137,23 @@ export const operationalGroupPages: AppRoute[] = [
       handler: (request, h) => renderMeeting(request, h),
     },
   },
+  meetingForm(
+    'record',
+    "Record the meeting's status and minutes",
+    {
+      status: Joi.string()
+        .valid(...meetingStatuses)
+        .required()
+        .messages({ 'any.required': 'Select the status', 'any.only': 'Select the status' }),
+      minutes: optionalText(20000, 'The minutes'),
+    },
+    async (request, v) => {
+      await group(request).updateMeeting(contextOf(request), request.params.id, {
+        status: v.status as (typeof meetingStatuses)[number],
+        minutes: orNull(v.minutes as string),
+      });
+    },
+  ),
   meetingForm(
     'attendance',
     'Record who attended',

@@ -8,7 +8,7 @@ import type { ChildrenService } from '../children/children.service';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
-import type { Tx } from '../platform/database/transaction';
+import { inTransaction, type Tx } from '../platform/database/transaction';
 import { checkEventTimes } from '../platform/dates';
 import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { HostAreasRepository } from './host-areas.repository';
@@ -70,8 +70,8 @@ export class PlacementsService {
     });
   }
 
-  async start(ctx: RequestContext, childId: string, input: NewPlacement): Promise<Placement> {
-    return this.db.transaction(async (tx) => {
+  async start(ctx: RequestContext, childId: string, input: NewPlacement, outer?: Tx): Promise<Placement> {
+    return inTransaction(this.db, outer, async (tx) => {
       const child = await this.children.require(tx, ctx, childId);
       if (child.careEndedAt)
         throw new Conflict(

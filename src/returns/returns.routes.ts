@@ -1,6 +1,7 @@
 // Statutory returns: the SSDA903 missing table as the CSV the DfE expects, or as JSON to review.
 // A return that would fail the DfE rules is a 422 listing every problem, unless a draft is asked for.
 import { contextOf } from '../platform/http/context';
+import { tokenOrSession } from '../platform/http/download-auth';
 import type { AppRoute } from '../platform/http/types';
 import { ssda903Query } from './returns.schemas';
 import type { Ssda903Request } from './ssda903-missing.service';
@@ -11,6 +12,7 @@ export const returnsRoutes: AppRoute[] = [
     path: '/api/v1/returns/ssda903/missing',
     options: {
       tags: ['api', 'returns'],
+      ...tokenOrSession,
       app: { action: 'returns.read' },
       description:
         'SSDA903 missing table for a collection year (year=2025 means 1 April 2025 - 31 March 2026); 422 with the problems unless draft=true',

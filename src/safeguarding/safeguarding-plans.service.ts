@@ -6,6 +6,7 @@ import type { ChildScope } from '../children/child-scope';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import { addDays, checkDates, today } from '../platform/dates';
 import { NotFound } from '../platform/errors';
 import type { BedCheckSchedule, PlanMeasure, RiskOfMissing } from './plan-measures';
@@ -49,7 +50,7 @@ export class SafeguardingPlansService {
   }
 
   /** Saves a new version n+1; earlier versions stay as they were. */
-  async create(ctx: RequestContext, childId: string, input: PlanInput): Promise<SafeguardingPlan> {
+  async create(ctx: RequestContext, childId: string, input: PlanInput, outer?: Tx): Promise<SafeguardingPlan> {
     checkDates([
       {
         field: 'reviewOn',
@@ -58,27 +59,32 @@ export class SafeguardingPlansService {
         message: 'reviewOn must be after the date the plan was agreed (agreedOn)',
       },
     ]);
-    return this.scope.run(ctx, childId, async (tx) => {
-      const version = await this.repo.nextVersion(tx, ctx.actor.authorityId, childId);
-      const plan = await this.repo.insert(tx, {
-        ...input,
-        notes: input.notes || null,
-        bedChecks: input.bedChecks ?? null,
-        authorityId: ctx.actor.authorityId,
-        childId,
-        version,
-        createdBy: ctx.actor.userId,
-        createdAt: this.clock.now(),
-      });
-      await this.audit.record(tx, ctx, {
-        action: 'create',
-        entityType: 'safeguarding_plan',
-        entityId: plan.id,
-        childId,
-        changes: { version },
-      });
-      return plan;
-    });
+    return this.scope.run(
+      ctx,
+      childId,
+      async (tx) => {
+        const version = await this.repo.nextVersion(tx, ctx.actor.authorityId, childId);
+        const plan = await this.repo.insert(tx, {
+          ...input,
+          notes: input.notes || null,
+          bedChecks: input.bedChecks ?? null,
+          authorityId: ctx.actor.authorityId,
+          childId,
+          version,
+          createdBy: ctx.actor.userId,
+          createdAt: this.clock.now(),
+        });
+        await this.audit.record(tx, ctx, {
+          action: 'create',
+          entityType: 'safeguarding_plan',
+          entityId: plan.id,
+          childId,
+          changes: { version },
+        });
+        return plan;
+      },
+      outer,
+    );
   }
 
   /** Plans in force due for review on or before the date (YYYY-MM-DD; default today), earliest first. */

@@ -4,6 +4,7 @@ import type { ChildScope } from '../children/child-scope';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
+import type { Tx } from '../platform/database/transaction';
 import { checkDates, today } from '../platform/dates';
 import { invalidFields } from '../platform/errors';
 import { TraffickingAssessment } from './trafficking-assessment.entity';
@@ -33,7 +34,12 @@ export class TraffickingAssessmentsService {
     );
   }
 
-  async record(ctx: RequestContext, childId: string, input: AssessmentInput): Promise<TraffickingAssessment> {
+  async record(
+    ctx: RequestContext,
+    childId: string,
+    input: AssessmentInput,
+    outer?: Tx,
+  ): Promise<TraffickingAssessment> {
     checkDates([
       {
         field: 'assessedOn',
@@ -50,23 +56,28 @@ export class TraffickingAssessmentsService {
         },
       ]);
     }
-    return this.scope.run(ctx, childId, async (tx) => {
-      const assessment = await tx.save(
-        TraffickingAssessment,
-        tx.create(TraffickingAssessment, {
-          ...input,
-          authorityId: ctx.actor.authorityId,
+    return this.scope.run(
+      ctx,
+      childId,
+      async (tx) => {
+        const assessment = await tx.save(
+          TraffickingAssessment,
+          tx.create(TraffickingAssessment, {
+            ...input,
+            authorityId: ctx.actor.authorityId,
+            childId,
+            createdAt: this.clock.now(),
+          }),
+        );
+        await this.audit.record(tx, ctx, {
+          action: 'create',
+          entityType: 'trafficking_assessment',
+          entityId: assessment.id,
           childId,
-          createdAt: this.clock.now(),
-        }),
-      );
-      await this.audit.record(tx, ctx, {
-        action: 'create',
-        entityType: 'trafficking_assessment',
-        entityId: assessment.id,
-        childId,
-      });
-      return assessment;
-    });
+        });
+        return assessment;
+      },
+      outer,
+    );
   }
 }

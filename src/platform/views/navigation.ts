@@ -6,7 +6,9 @@ import { type Action, can } from '../auth/permissions';
 const sections: { href: string; text: string; action: Action }[] = [
   { href: '/', text: 'Dashboard', action: 'self.session' },
   { href: '/children', text: 'Children', action: 'children.read' },
+  { href: '/arrivals/new', text: 'Port arrival', action: 'children.write' },
   { href: '/figures', text: 'Figures', action: 'figures.read' },
+  { href: '/returns', text: 'Returns', action: 'returns.read' },
   { href: '/operational-group', text: 'Operational group', action: 'group.read' },
 ];
 
