@@ -37,8 +37,9 @@ import { NotificationsService } from './notifications/notifications.service';
 import { NotificationOutbox } from './notifications/outbox';
 import { ProviderStatusService } from './notifications/provider-status.service';
 import type { EmailProvider } from './notifications/providers/email.provider';
-import { createEmailProvider, createSmsProvider } from './notifications/providers/providers';
+import { createEmailProvider, createSmsProvider, createVoiceProvider } from './notifications/providers/providers';
 import type { SmsProvider } from './notifications/providers/sms.provider';
+import type { VoiceProvider } from './notifications/providers/voice.provider';
 import { NrmReferralsService } from './nrm/nrm-referrals.service';
 import { OperationalGroupRepository } from './operational-group/operational-group.repository';
 import { OperationalGroupService } from './operational-group/operational-group.service';
@@ -67,6 +68,7 @@ export interface ServiceDeps {
   /** Providers to use instead of the configured ones (tests). */
   sms?: SmsProvider;
   email?: EmailProvider;
+  voice?: VoiceProvider;
 }
 
 export function createServices({ db, clock, config, logger, ...deps }: ServiceDeps) {
@@ -74,6 +76,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const outbox = new NotificationOutbox(clock);
   const sms = deps.sms ?? createSmsProvider(config);
   const email = deps.email ?? createEmailProvider(config);
+  const voice = deps.voice ?? createVoiceProvider(config);
   const failures = new DeliveryFailureService(outbox, logger);
   const notifications = new NotificationsService(db, clock, audit);
   const children = new ChildrenService(db, clock, audit);
@@ -136,7 +139,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     contacts: new ContactsService(db, clock, audit),
     publishedContacts: new PublishedContactsService(db, clock, audit),
     outbox,
-    providers: { sms, email },
+    providers: { sms, email, voice },
     notifications,
     providerStatus: new ProviderStatusService(db, clock, failures),
     dispatcher: new Dispatcher(
@@ -145,6 +148,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
         clock,
         sms,
         email,
+        voice,
         failures,
         logger: logger.child({ job: 'dispatcher' }),
         dataAtSend: (n) => signedLinks.atSend(n),
