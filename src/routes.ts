@@ -39,6 +39,7 @@ import { traffickingAssessmentsRoutes } from './trafficking/trafficking-assessme
 import { signInPages } from './users/sign-in.pages';
 import { usersPages } from './users/users.pages';
 import { usersRoutes } from './users/users.routes';
+import { voiceRoutes } from './voice/voice.routes';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -48,6 +49,7 @@ export const routes: AppRoute[] = [
   ...placementsRoutes,
   ...auditRoutes,
   ...smsRoutes,
+  ...voiceRoutes,
   ...guardiansRoutes,
   ...safeguardingPlansRoutes,
   ...missingProfileRoutes,

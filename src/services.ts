@@ -59,6 +59,7 @@ import { SmsQueueService } from './sms/sms-queue.service';
 import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
+import { VoiceCallsService } from './voice/voice-calls.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -174,6 +175,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     figures: new FiguresService(db, clock, audit),
     bedCheckRound: new BedCheckRound(db, clock, outbox, config.publicBaseUrl),
     bedChecks: new BedChecksService(db, clock),
+    voiceCalls: new VoiceCallsService(db, clock, audit, failures, escalation, config.publicBaseUrl),
   };
   return { ...services, ...pageServices(db, clock, services) };
 }
