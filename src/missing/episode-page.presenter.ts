@@ -3,6 +3,7 @@
 import type { Child } from '../children/child.entity';
 import type { EscalationRun } from '../escalation/escalation-run.entity';
 import type { Channel, NotificationStatus } from '../notifications/notification.entity';
+import { presentCall } from '../voice/call.presenter';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
 import { durationInWords } from '../platform/views/durations';
 import { formatDateTime } from '../platform/views/format';
@@ -70,6 +71,8 @@ export function presentEpisodePage(
   d: EpisodePageData,
   tz: string,
   can: { update: boolean; police: boolean; close: boolean; acknowledge?: boolean },
+  /** For calls: the TwiML of a recorded call names the service's own URLs. */
+  publicBaseUrl = '',
 ) {
   const e = d.episode;
   const dt = (x: Date | null) => formatDateTime(x, tz);
@@ -139,6 +142,7 @@ export function presentEpisodePage(
         ...alertStatus(n.status, n.channel),
         step: n.stepKey ?? '',
         history: events.map((ev) => `${dt(ev.at)}: ${ev.status}${ev.detail ? ` (${ev.detail})` : ''}`),
+        call: presentCall(n, publicBaseUrl),
       })) ?? null,
     // One button per step: the alert's repeats stop for everyone, as an SMS ACK stops them.
     acknowledge:

@@ -149,7 +149,12 @@ export class VoiceCallsService {
   private async fail(tx: Tx, n: Notification, reason: string): Promise<void> {
     if (rank.failed <= rank[n.status]) return;
     const at = this.clock.now();
-    const failed = await this.notifications.setStatus(tx, n, { status: 'failed', lastError: reason }, { at, detail: reason });
+    const failed = await this.notifications.setStatus(
+      tx,
+      n,
+      { status: 'failed', lastError: reason },
+      { at, detail: reason },
+    );
     await this.failures.handle(tx, failed, reason);
   }
 
