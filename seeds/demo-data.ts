@@ -1,5 +1,6 @@
 // The demo data's fixed values. Fictional people only; phone numbers from Ofcom's drama ranges
-// (mobiles 07700 900xxx; numbers to call 020 7946 0xxx and 0113 496 0xxx) and emails at example.org. Acceptance tests and the README rely on these, so change them together.
+// (mobiles 07700 900xxx; numbers to call 020 7946 0xxx and 0113 496 0xxx) and emails at
+// example.org. Acceptance tests and the README rely on these, so change them together.
 import type { Role } from '../src/platform/auth/roles';
 
 export const DEMO_PASSWORD = 'safeguarding-demo';

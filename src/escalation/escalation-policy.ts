@@ -84,7 +84,8 @@ export interface EscalationStep {
   needsAck: boolean;
   /**
    * Which runs of the step call (voice) when it has the voice channel; without it, every run calls. From repeat
-   * `fromRepeat` on (a repeat runs only while nobody has acknowledged), and from the first run when `fromFirstWhen` holds.
+   * `fromRepeat` on (a repeat runs only while nobody has acknowledged), and from the first run when
+   * `fromFirstWhen` holds.
    */
   call?: { fromRepeat: number; fromFirstWhen?: StepCondition };
   /** Messages carry a signed link to the missing profile. */

@@ -129,7 +129,7 @@ function addressOf(person: Reachable, channel: Channel): string | null {
   return channel === 'sms' ? person.mobile : channel === 'email' ? person.email : person.voice;
 }
 
-/** A call only where the run calls and the person has a voice number; otherwise as the step says, or whatever they have. */
+/** A call only where the run calls and the person has a voice number; otherwise as the step says, or all they have. */
 function channelsFor(person: Reachable, step: EscalationStep, calls: boolean): Channel[] {
   if (person.only) return [person.only];
   const has = (c: Channel) => !!addressOf(person, c);

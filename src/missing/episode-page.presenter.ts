@@ -3,10 +3,10 @@
 import type { Child } from '../children/child.entity';
 import type { EscalationRun } from '../escalation/escalation-run.entity';
 import type { Channel, NotificationStatus } from '../notifications/notification.entity';
-import { presentCall } from '../voice/call.presenter';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
 import { durationInWords } from '../platform/views/durations';
 import { formatDateTime } from '../platform/views/format';
+import { presentCall } from '../voice/call.presenter';
 import type { TimelineLine } from './episode-timeline';
 import type { EpisodeState, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
 
@@ -31,7 +31,8 @@ export const channelNames: Record<Channel, string> = { sms: 'Text message', emai
 export const alertStatus = (s: NotificationStatus, channel: Channel = 'sms') =>
   channel === 'email' && s === 'sent'
     ? { text: 'Accepted by the mail server', tagClass: 'govuk-tag--blue' }
-    : ((channel === 'voice' ? callStatusText[s] : undefined) ?? statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' });
+    : ((channel === 'voice' ? callStatusText[s] : undefined) ??
+      statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' });
 
 const runOutcomeText: Record<EscalationRun['outcome'], string> = {
   fired: 'Sent',

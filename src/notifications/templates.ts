@@ -6,8 +6,8 @@ import path from 'node:path';
 
 import nunjucks from 'nunjucks';
 
-import type { Channel } from './notification.entity';
 import { cleanBlock, cleanLine } from '../platform/text/clean-text';
+import type { Channel } from './notification.entity';
 import { spellOut } from './voice/spell-out';
 
 // From dist/src/notifications or src/notifications, the project root is where templates/ is.

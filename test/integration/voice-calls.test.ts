@@ -38,9 +38,10 @@ function policeCall(): FakeCall {
 it("a high-risk child's report calls the police control room, and pressing 1 acknowledges the police step", async () => {
   const { child, episode } = await reportedHighRisk();
   const call = policeCall();
-  const [row] = await q(`SELECT id, status, provider_id, body_text FROM notifications WHERE episode_id = $1 AND channel = 'voice'`, [
-    episode.id,
-  ]);
+  const [row] = await q(
+    `SELECT id, status, provider_id, body_text FROM notifications WHERE episode_id = $1 AND channel = 'voice'`,
+    [episode.id],
+  );
   // What the Calls resource received: the service's own TwiML route, the status callback, machine detection.
   expect(call).toMatchObject({
     url: `${PUBLIC_BASE_URL}/webhooks/twilio/voice/${row.id}`,
@@ -76,9 +77,12 @@ it("a high-risk child's report calls the police control room, and pressing 1 ack
   expect(saidIn(pressed.payload)[0]).toMatch(/^You pressed 1\. You have accepted the alert/);
   expect(pressed.payload).toContain('<Hangup/>');
   expect(await q(`SELECT status FROM notifications WHERE id = $1`, [row.id])).toEqual([{ status: 'acknowledged' }]);
-  expect(await q(`SELECT actor_name, step_key, summary FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged'`, [
-    episode.id,
-  ])).toEqual([
+  expect(
+    await q(
+      `SELECT actor_name, step_key, summary FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged'`,
+      [episode.id],
+    ),
+  ).toEqual([
     {
       actor_name: 'Force control room',
       step_key: 'report_police',
@@ -86,11 +90,16 @@ it("a high-risk child's report calls the police control room, and pressing 1 ack
         'Acknowledged by phone by Force control room (1 pressed on the call): the report_police alert will not be repeated.',
     },
   ]);
-  expect(await q(`SELECT child_id, changes FROM audit_events WHERE entity_id = $1 AND action = 'acknowledge'`, [episode.id])).toEqual([
-    { child_id: child.id, changes: expect.objectContaining({ via: 'phone', steps: ['report_police'], contact: 'Force control room' }) },
+  expect(
+    await q(`SELECT child_id, changes FROM audit_events WHERE entity_id = $1 AND action = 'acknowledge'`, [episode.id]),
+  ).toEqual([
+    {
+      child_id: child.id,
+      changes: expect.objectContaining({ via: 'phone', steps: ['report_police'], contact: 'Force control room' }),
+    },
   ]);
 
-  // Acknowledged: at +15 minutes neither the texts nor the call repeat, and the missing persons unit is not escalated to.
+  // Acknowledged: neither the texts nor the call repeat, and the missing persons unit is not escalated to.
   t.app.clock.advance(31 * 60_000);
   await t.app.services.escalation.sweep();
   expect(await rowsOf(t.app, episode.id, 'report_police#1')).toEqual([]);
@@ -107,15 +116,19 @@ it('2 reads the alert again, another key is read back, and a replayed 1 changes 
   const other = await pressKey(t.app.server, again.payload, call, '7', signed);
   expect(saidIn(other.payload)[0]).toBe('You pressed 7. That is not one of the choices.');
   expect(other.payload).toContain('<Gather');
-  const [{ status }] = await q(`SELECT status FROM notifications WHERE episode_id = $1 AND channel = 'voice'`, [episode.id]);
+  const [{ status }] = await q(`SELECT status FROM notifications WHERE episode_id = $1 AND channel = 'voice'`, [
+    episode.id,
+  ]);
   expect(status).toBe('sent'); // neither 2 nor 7 acknowledges anything
 
   expect((await pressKey(t.app.server, other.payload, call, '1', signed)).statusCode).toBe(200);
   const replay = await pressKey(t.app.server, other.payload, call, '1', signed);
   expect(replay.statusCode).toBe(200);
-  expect(await q(`SELECT count(*)::int AS n FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged'`, [episode.id])).toEqual([
-    { n: 1 },
-  ]);
+  expect(
+    await q(`SELECT count(*)::int AS n FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged'`, [
+      episode.id,
+    ]),
+  ).toEqual([{ n: 1 }]);
   const history: { status: string; detail: string }[] = await q(
     `SELECT e.status, e.detail FROM notification_events e JOIN notifications n ON n.id = e.notification_id
     WHERE n.episode_id = $1 AND n.channel = 'voice' ORDER BY e.id`,

@@ -30,7 +30,13 @@ async function queueCall(): Promise<{ id: string; call: FakeCall; voice: string;
   const mobile = `+4477009006${String(calls).padStart(2, '0')}`;
   const fallbacks: Fallback[] = [
     { channel: 'sms', address: mobile, recipientType: 'contact', recipientId: null, recipientName: 'CEOP duty desk' },
-    { channel: 'email', address: 'ceop@example.org', recipientType: 'contact', recipientId: null, recipientName: 'CEOP duty desk' },
+    {
+      channel: 'email',
+      address: 'ceop@example.org',
+      recipientType: 'contact',
+      recipientId: null,
+      recipientName: 'CEOP duty desk',
+    },
   ];
   const n = await t.app.db.dataSource.transaction((tx) =>
     t.app.services.outbox.enqueue(tx, {
@@ -87,7 +93,9 @@ it('a voicemail hears a short message with no details, and is not an acknowledge
   expect(twiml.statusCode).toBe(200);
   expect(twiml.payload).not.toContain('<Gather');
   const said = saidIn(twiml.payload).join(' ');
-  expect(said).toMatch(/^This is an automated call from the Missing children safeguarding service with an urgent alert/);
+  expect(said).toMatch(
+    /^This is an automated call from the Missing children safeguarding service with an urgent alert/,
+  );
   expect(said).not.toMatch(/Echo|Victor|Demo Borough|risk|48/i);
   await callStatus(t.app.server, call, 'completed', signed, 'machine_end_beep');
   expect(await reload(t.app, id)).toMatchObject({
@@ -108,7 +116,10 @@ it('no key pressed: the call says so, fails and falls back; the completed callba
   expect(saidIn(none.payload)[0]).toBe(
     'No key was pressed, so the alert has not been accepted. It will be sent on to others. Goodbye.',
   );
-  expect(await reload(t.app, id)).toMatchObject({ status: 'failed', lastError: 'the call was answered but no key was pressed' });
+  expect(await reload(t.app, id)).toMatchObject({
+    status: 'failed',
+    lastError: 'the call was answered but no key was pressed',
+  });
   await callStatus(t.app.server, call, 'completed', signed, 'human');
   expect((await historyOf(id)).filter((h) => h.startsWith('failed'))).toHaveLength(1);
   expect(await failedTo(id)).toEqual([{ channel: 'sms', address: mobile, status: 'queued' }]);
@@ -137,7 +148,9 @@ it("the police call not answered: the duty manager hears, the step's repeat call
     'report_police#0 voice Force control room missing-alert',
   ]);
   expect(
-    t.twilio.messages.filter((m) => m.to === DUTY_MOBILE && m.body.startsWith('ALERT NOT DELIVERED')).map((m) => m.body),
+    t.twilio.messages
+      .filter((m) => m.to === DUTY_MOBILE && m.body.startsWith('ALERT NOT DELIVERED'))
+      .map((m) => m.body),
   ).toEqual(['ALERT NOT DELIVERED: a message to Force control room by phone call failed. Check failed notifications.']);
   t.app.clock.advance(15 * 60_000);
   await t.app.services.escalation.sweep();

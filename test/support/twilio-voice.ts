@@ -67,5 +67,7 @@ export function callStatus(server: Server, call: FakeCall, status: string, s: Si
 
 /** The words of the TwiML's <Say> verbs, in order. */
 export function saidIn(twiml: string): string[] {
-  return [...twiml.matchAll(/<Say[^>]*>([^<]*)<\/Say>/g)].map((m) => m[1].replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
+  return [...twiml.matchAll(/<Say[^>]*>([^<]*)<\/Say>/g)].map((m) =>
+    m[1].replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+  );
 }

@@ -45,7 +45,7 @@ export function createEmailProvider(config: Config): EmailProvider {
   });
 }
 
-/** Calls need Twilio's account, token and a voice-capable number (TWILIO_VOICE_FROM_NUMBER, else TWILIO_FROM_NUMBER). */
+/** Calls need Twilio's account, token and a number to call from (TWILIO_VOICE_FROM_NUMBER, else TWILIO_FROM_NUMBER). */
 export function createVoiceProvider(config: Config): VoiceProvider {
   const t = config.twilio;
   const from = t.voiceFromNumber ?? t.fromNumber;

@@ -3,9 +3,9 @@
 // (AnsweredBy): a machine hears a short message with no details, and that never acknowledges anything.
 import twilio from 'twilio';
 
+import type { SentMessage } from './sms.provider';
 import { twilioHttpClient } from './twilio-http-client';
 import { classifyTwilioError } from './twilio-sms.provider';
-import type { SentMessage } from './sms.provider';
 import type { VoiceCall, VoiceProvider } from './voice.provider';
 
 export interface TwilioVoiceSettings {
