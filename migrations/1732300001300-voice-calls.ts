@@ -8,7 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export const VOICE_STEPS = ['report_police', 'plus_48h', 'plus_48h_next', 'plus_72h_next'];
 export const POLICE_CALL = { fromRepeat: 1, fromFirstWhen: { risk: ['high'] } };
 
-/** A new version of each authority's policy in force whose calling steps lack voice ($1 the keys, $2 the police rule). */
+/** A new version of each authority's policy in force whose calling steps lack voice ($1 the keys, $2 the rule). */
 export const ADD_VOICE_TO_POLICIES = `WITH latest AS (
     SELECT DISTINCT ON (authority_id) authority_id, version, settings, steps FROM escalation_policies
     ORDER BY authority_id, version DESC
