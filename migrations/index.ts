@@ -23,6 +23,7 @@ import { UnreachedSteps1732300000980 } from './1732300000980-unreached-steps';
 import { GuardianUsers1732300000990 } from './1732300000990-guardian-users';
 import { OutOfAreaPlacements1732300001000 } from './1732300001000-out-of-area-placements';
 import { BedChecks1732300001100 } from './1732300001100-bed-checks';
+import { VoiceCalls1732300001300 } from './1732300001300-voice-calls';
 import { BedCheckExpiry1732300001350 } from './1732300001350-bed-check-expiry';
 import { ArrivalDrafts1732300001450 } from './1732300001450-arrival-drafts';
 import { AreaAuthorities1732300001500 } from './1732300001500-area-authorities';
@@ -53,6 +54,7 @@ export const migrations = [
   GuardianUsers1732300000990,
   OutOfAreaPlacements1732300001000,
   BedChecks1732300001100,
+  VoiceCalls1732300001300,
   BedCheckExpiry1732300001350,
   ArrivalDrafts1732300001450,
   AreaAuthorities1732300001500,

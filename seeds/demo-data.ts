@@ -1,5 +1,6 @@
-// The demo data's fixed values. Fictional people only; phone numbers from Ofcom's drama range and
-// emails at example.org. Acceptance tests and the README rely on these, so change them together.
+// The demo data's fixed values. Fictional people only; phone numbers from Ofcom's drama ranges
+// (mobiles 07700 900xxx; numbers to call 020 7946 0xxx and 0113 496 0xxx) and emails at
+// example.org. Acceptance tests and the README rely on these, so change them together.
 import type { Role } from '../src/platform/auth/roles';
 
 export const DEMO_PASSWORD = 'safeguarding-demo';
@@ -116,6 +117,7 @@ export const demoContacts = {
       organisation: 'Demo Constabulary',
       mobile: '+447700900201',
       email: 'police@example.org',
+      voiceNumber: '+442079460201',
     },
     {
       role: 'ceop',
@@ -123,6 +125,7 @@ export const demoContacts = {
       organisation: 'National Crime Agency (CEOP)',
       mobile: '+447700900202',
       email: 'ceop@example.org',
+      voiceNumber: '+442079460202',
     },
     {
       role: 'operational_group_list',
@@ -137,6 +140,7 @@ export const demoContacts = {
       organisation: "Demo Borough children's services",
       mobile: '+447700900203',
       email: 'duty@example.org',
+      voiceNumber: '+442079460203',
     },
     {
       role: 'head_of_service',
@@ -153,6 +157,7 @@ export const demoContacts = {
       organisation: 'Other Constabulary',
       mobile: '+447700900211',
       email: 'police.other@example.org',
+      voiceNumber: '+441134960211',
     },
     {
       role: 'ceop',
@@ -160,6 +165,7 @@ export const demoContacts = {
       organisation: 'National Crime Agency (CEOP)',
       mobile: '+447700900212',
       email: 'ceop.other@example.org',
+      voiceNumber: '+441134960212',
     },
     {
       role: 'missing_coordinator',

@@ -28,8 +28,12 @@ export interface Config {
     authToken?: string;
     fromNumber?: string;
     messagingServiceSid?: string;
+    /** The number calls come from (voice-capable); TWILIO_FROM_NUMBER when not set. */
+    voiceFromNumber?: string;
     apiBaseUrl?: string;
   };
+  /** How long a call rings before it counts as not answered. */
+  voiceRingSeconds: number;
   smtpUrl?: string;
   mailFrom: string;
   /** Where replies to the operational group's invitations go; without it, invitations ask for none. */
@@ -92,6 +96,10 @@ const schema = Joi.object({
     .pattern(/^\+[1-9]\d{6,14}$/)
     .messages({ 'string.pattern.base': 'TWILIO_FROM_NUMBER must be in E.164 form, e.g. +447700900000' }),
   TWILIO_MESSAGING_SERVICE_SID: Joi.string().pattern(/^MG[0-9a-fA-F]{32}$/),
+  TWILIO_VOICE_FROM_NUMBER: Joi.string()
+    .pattern(/^\+[1-9]\d{6,14}$/)
+    .messages({ 'string.pattern.base': 'TWILIO_VOICE_FROM_NUMBER must be in E.164 form, e.g. +442079460000' }),
+  VOICE_RING_SECONDS: Joi.number().integer().min(5).max(120).default(25),
   TWILIO_API_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }),
   MAIL_FROM: Joi.string().default('Missing Children Alerts <alerts@example.org>'),
@@ -162,8 +170,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       authToken: v.TWILIO_AUTH_TOKEN ?? (env === 'development' ? DEV_TWILIO_AUTH_TOKEN : undefined),
       fromNumber: v.TWILIO_FROM_NUMBER,
       messagingServiceSid: v.TWILIO_MESSAGING_SERVICE_SID,
+      voiceFromNumber: v.TWILIO_VOICE_FROM_NUMBER,
       apiBaseUrl: v.TWILIO_API_BASE_URL,
     },
+    voiceRingSeconds: v.VOICE_RING_SECONDS,
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM,
     groupOrganizerEmail: v.GROUP_ORGANIZER_EMAIL ?? null,

@@ -31,6 +31,10 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
     logger.warn(
       'SMS is NOT being sent: Twilio is not fully configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID), so texts are only recorded in the notifications table',
     );
+  if (services.providers.voice.recording)
+    logger.warn(
+      'Calls are NOT being placed: Twilio is not fully configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_VOICE_FROM_NUMBER or TWILIO_FROM_NUMBER), so calls and their TwiML are only recorded and shown on the episode page',
+    );
   if (services.providers.email.recording)
     logger.warn('Email is NOT being sent: SMTP_URL is not set, so emails are only recorded in the notifications table');
   compileMessageTemplates();

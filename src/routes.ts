@@ -44,6 +44,7 @@ import { traffickingAssessmentsRoutes } from './trafficking/trafficking-assessme
 import { signInPages } from './users/sign-in.pages';
 import { usersPages } from './users/users.pages';
 import { usersRoutes } from './users/users.routes';
+import { voiceRoutes } from './voice/voice.routes';
 
 export const routes: AppRoute[] = [
   ...healthRoutes,
@@ -53,6 +54,7 @@ export const routes: AppRoute[] = [
   ...placementsRoutes,
   ...auditRoutes,
   ...smsRoutes,
+  ...voiceRoutes,
   ...guardiansRoutes,
   ...safeguardingPlansRoutes,
   ...missingProfileRoutes,

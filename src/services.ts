@@ -40,8 +40,9 @@ import { NotificationsService } from './notifications/notifications.service';
 import { NotificationOutbox } from './notifications/outbox';
 import { ProviderStatusService } from './notifications/provider-status.service';
 import type { EmailProvider } from './notifications/providers/email.provider';
-import { createEmailProvider, createSmsProvider } from './notifications/providers/providers';
+import { createEmailProvider, createSmsProvider, createVoiceProvider } from './notifications/providers/providers';
 import type { SmsProvider } from './notifications/providers/sms.provider';
+import type { VoiceProvider } from './notifications/providers/voice.provider';
 import { NrmReferralsService } from './nrm/nrm-referrals.service';
 import { OperationalGroupRepository } from './operational-group/operational-group.repository';
 import { OperationalGroupService } from './operational-group/operational-group.service';
@@ -61,6 +62,7 @@ import { SmsQueueService } from './sms/sms-queue.service';
 import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
+import { VoiceCallsService } from './voice/voice-calls.service';
 
 export interface ServiceDeps {
   db: DataSource;
@@ -70,6 +72,7 @@ export interface ServiceDeps {
   /** Providers to use instead of the configured ones (tests). */
   sms?: SmsProvider;
   email?: EmailProvider;
+  voice?: VoiceProvider;
 }
 
 export function createServices({ db, clock, config, logger, ...deps }: ServiceDeps) {
@@ -77,6 +80,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const outbox = new NotificationOutbox(clock);
   const sms = deps.sms ?? createSmsProvider(config);
   const email = deps.email ?? createEmailProvider(config);
+  const voice = deps.voice ?? createVoiceProvider(config);
   const failures = new DeliveryFailureService(outbox, logger);
   const notifications = new NotificationsService(db, clock, audit);
   const children = new ChildrenService(db, clock, audit);
@@ -139,7 +143,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     contacts: new ContactsService(db, clock, audit),
     publishedContacts: new PublishedContactsService(db, clock, audit),
     outbox,
-    providers: { sms, email },
+    providers: { sms, email, voice },
     notifications,
     providerStatus: new ProviderStatusService(db, clock, failures),
     dispatcher: new Dispatcher(
@@ -148,6 +152,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
         clock,
         sms,
         email,
+        voice,
         failures,
         logger: logger.child({ job: 'dispatcher' }),
         dataAtSend: (n) => signedLinks.atSend(n),
@@ -173,6 +178,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     figures: new FiguresService(db, clock, audit),
     bedCheckRound: new BedCheckRound(db, clock, outbox, config.publicBaseUrl),
     bedChecks: new BedChecksService(db, clock),
+    voiceCalls: new VoiceCallsService(db, clock, audit, failures, escalation, config.publicBaseUrl),
   };
   const arrivals = new ArrivalsService(db, clock, audit, services, new ArrivalNotices(outbox, config.displayTimeZone));
   const arrivalDrafts = new ArrivalDraftsService(db, clock, arrivals, config.displayTimeZone);

@@ -1,5 +1,5 @@
 // Someone the service alerts who need not be a user: a police control room, CEOP's duty desk,
-// a distribution list. Each has a mobile (E.164), an email, or both.
+// a distribution list. Each has a mobile (E.164), an email, or both, and perhaps a voice number to call.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const contactRoles = [
@@ -40,6 +40,8 @@ export class Contact {
   @Column('text') role!: ContactRole;
   @Column('text', { nullable: true }) mobile!: string | null;
   @Column('text', { nullable: true }) email!: string | null;
+  /** A number to call (E.164, landline or mobile): alerts needing acknowledgement may be phoned (issue 26). */
+  @Column('text', { nullable: true }) voiceNumber!: string | null;
   @Column('boolean') active!: boolean;
   @Column('timestamptz') createdAt!: Date;
   @Column('timestamptz') updatedAt!: Date;

@@ -9,6 +9,7 @@ export function presentContact(c: Contact) {
     role: c.role,
     mobile: c.mobile,
     email: c.email,
+    voiceNumber: c.voiceNumber,
     active: c.active,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

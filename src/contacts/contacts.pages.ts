@@ -17,6 +17,7 @@ const fields = {
   role: choice(contactRoles, 'what the contact is for'),
   mobile: optionalMobile('a mobile number'),
   email: optionalEmail('an email address'),
+  voiceNumber: optionalMobile('a phone number to call'),
 };
 
 function inputOf(v: Record<string, string>): ContactInput {
@@ -30,6 +31,7 @@ function inputOf(v: Record<string, string>): ContactInput {
     role: v.role as never,
     mobile: orNull(v.mobile && toE164(v.mobile)),
     email: orNull(v.email),
+    voiceNumber: orNull(v.voiceNumber && toE164(v.voiceNumber)),
   };
 }
 
@@ -60,7 +62,7 @@ export const contactsPages: AppRoute[] = [
             name: c.name,
             organisation: c.organisation,
             role: contactRoleLabels[c.role] ?? c.role,
-            reach: [c.mobile, c.email].filter(Boolean).join(', '),
+            reach: [c.mobile, c.email, c.voiceNumber && `calls ${c.voiceNumber}`].filter(Boolean).join(', '),
             active: c.active ? 'Active' : 'Inactive',
             editHref: canEdit ? `/admin/contacts/${c.id}/edit` : null,
           })),
@@ -107,6 +109,7 @@ export const contactsPages: AppRoute[] = [
         role: c.role ?? '',
         mobile: c.mobile ?? '',
         email: c.email ?? '',
+        voiceNumber: c.voiceNumber ?? '',
       };
     },
     submit: async (request, v) => {

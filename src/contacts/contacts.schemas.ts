@@ -10,6 +10,7 @@ const fields = {
   role: Joi.string().valid(...contactRoles),
   mobile: phoneNumber.allow(null),
   email: email.allow(null),
+  voiceNumber: phoneNumber.allow(null),
   active: Joi.boolean(),
 };
 

@@ -16,6 +16,7 @@ export interface ContactInput {
   role: ContactRole;
   mobile?: string | null;
   email?: string | null;
+  voiceNumber?: string | null;
   active?: boolean;
 }
 

@@ -2,7 +2,7 @@
 // whether each alert arrived, and the lists of work waiting. Times are in the authority's zone.
 import { presentTodaysChecks } from '../bed-checks/todays-checks.presenter';
 import type { Child } from '../children/child.entity';
-import { alertStatus, riskText } from '../missing/episode-page.presenter';
+import { alertStatus, channelNames, riskText } from '../missing/episode-page.presenter';
 import type { MissingEpisode } from '../missing/missing-episode.entity';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
 import { durationInWords } from '../platform/views/durations';
@@ -16,7 +16,7 @@ function alertRow(n: NotificationWithHistory) {
   const s = alertStatus(n.notification.status, n.notification.channel);
   return {
     recipient: n.notification.recipientName,
-    channel: n.notification.channel === 'sms' ? 'Text message' : 'Email',
+    channel: channelNames[n.notification.channel],
     status: s.text,
     tagClass: s.tagClass,
   };
@@ -66,7 +66,7 @@ export function presentDashboard(d: Dashboard, tz: string, authorityName: string
       d.failed?.map((n) => ({
         href: n.notification.episodeId ? `/episodes/${n.notification.episodeId}` : null,
         recipient: n.notification.recipientName,
-        channel: n.notification.channel === 'sms' ? 'Text message' : 'Email',
+        channel: channelNames[n.notification.channel],
         status: alertStatus(n.notification.status).text,
         at: formatDateTime(n.notification.createdAt, tz),
         error: n.notification.lastError ?? '',

@@ -2,6 +2,9 @@
 // it. Trafficked children and children placed within 7 days are high risk from the first minute,
 // so nothing here waits at the start: the report itself fires the police alert, and for them the
 // head of service's high-risk alert too. The missing ladder is for M episodes (whereabouts unknown).
+// Calls (voice) go to those with a voice number: the police control room at the report for a
+// high-risk child and, for every child, with each repeat (the alert unacknowledged after 15 minutes);
+// CEOP and the duty manager at their steps. Pressing 1 on the call acknowledges the step.
 import type { PolicyDocument } from './escalation-policy';
 
 const HOUR = 60;
@@ -20,10 +23,11 @@ export const defaultPolicy: PolicyDocument = {
       delayMinutes: 0,
       when: { kind: ['M'] },
       recipients: ['police_control_room', 'host_police_control_room'],
-      channels: ['sms', 'email'],
+      channels: ['sms', 'email', 'voice'],
       needsAck: true,
       profileLink: true,
       repeat: { everyMinutes: 15, max: 3 },
+      call: { fromRepeat: 1, fromFirstWhen: { risk: ['high'] } },
     },
     {
       key: 'report_police_next',
@@ -134,7 +138,7 @@ export const defaultPolicy: PolicyDocument = {
       delayMinutes: 48 * HOUR,
       when: { kind: ['M'] },
       recipients: ['ceop', 'senior_manager'],
-      channels: ['sms', 'email'],
+      channels: ['sms', 'email', 'voice'],
       needsAck: true,
       profileLink: true,
       repeat: REPEAT,
@@ -147,7 +151,7 @@ export const defaultPolicy: PolicyDocument = {
       delayMinutes: 48 * HOUR + MOVE_ON,
       when: { kind: ['M'], notAcknowledged: 'plus_48h' },
       recipients: ['senior_manager', 'duty_manager'],
-      channels: ['sms', 'email'],
+      channels: ['sms', 'email', 'voice'],
       needsAck: true,
       profileLink: true,
     },
@@ -170,7 +174,7 @@ export const defaultPolicy: PolicyDocument = {
       delayMinutes: 72 * HOUR + MOVE_ON,
       when: { kind: ['M'], notAcknowledged: 'plus_72h' },
       recipients: ['duty_manager'],
-      channels: ['sms', 'email'],
+      channels: ['sms', 'email', 'voice'],
       needsAck: true,
       profileLink: true,
     },

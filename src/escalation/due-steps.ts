@@ -35,6 +35,8 @@ export interface StepDecision {
   action: 'fire' | 'skip';
   reason: string;
   dueAt: Date | null;
+  /** A fired run of a step with the voice channel: whether this run calls (the step's call rule). */
+  calls?: boolean;
 }
 export interface DueResult {
   decisions: StepDecision[];
@@ -97,7 +99,7 @@ export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys:
       decisions.push(decision(step, r, 'skip', `Condition not met: ${unmet}`, due));
       continue;
     }
-    decisions.push(decision(step, r, 'fire', fireReason(step, r, ep), due));
+    decisions.push({ ...decision(step, r, 'fire', fireReason(step, r, ep), due), calls: callsOn(step, r, ep, policy) });
     if (r + 1 < maxRuns) nextAt = Math.min(nextAt, repeatDue(step, first, r + 1));
   }
   return { decisions, nextAt: nextAt === Infinity ? null : new Date(nextAt) };
@@ -169,6 +171,14 @@ function fireReason(step: EscalationStep, repeat: number, ep: EpisodeSnapshot): 
     step.from
   ];
   return `Due ${delay} ${moment}.`;
+}
+
+/** Whether this run of the step calls: it has the voice channel and its call rule (if any) allows this run. */
+export function callsOn(step: EscalationStep, repeat: number, ep: EpisodeSnapshot, policy: PolicySnapshot): boolean {
+  if (!step.channels.includes('voice')) return false;
+  if (!step.call) return true;
+  if (repeat >= step.call.fromRepeat) return true;
+  return !!step.call.fromFirstWhen && unmetCondition(step.call.fromFirstWhen, ep, policy) === null;
 }
 
 /** Null when every condition holds; otherwise a sentence saying which did not. */

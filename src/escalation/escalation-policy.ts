@@ -6,7 +6,8 @@ export const moments = ['discovered', 'reported', 'returned', 'risk_high'] as co
 export type Moment = (typeof moments)[number];
 export const riskGrades = ['very_low', 'low', 'medium', 'high'] as const;
 export type RiskGrade = (typeof riskGrades)[number];
-export const channels = ['sms', 'email'] as const;
+export const channels = ['sms', 'email', 'voice'] as const;
+export type StepChannel = (typeof channels)[number];
 
 /** People of the child's team (users, guardians, carers) and contacts of the authority, by role. */
 export const teamRecipients = [
@@ -78,8 +79,15 @@ export interface EscalationStep {
   /** Stop once the child has returned (default: true unless measured from the return). */
   whileMissing?: boolean;
   recipients: RecipientRole[];
-  channels: ('sms' | 'email')[];
+  /** voice: a phone call to the recipient's voice number (only on steps needing acknowledgement: press 1). */
+  channels: StepChannel[];
   needsAck: boolean;
+  /**
+   * Which runs of the step call (voice) when it has the voice channel; without it, every run calls. From repeat
+   * `fromRepeat` on (a repeat runs only while nobody has acknowledged), and from the first run when
+   * `fromFirstWhen` holds.
+   */
+  call?: { fromRepeat: number; fromFirstWhen?: StepCondition };
   /** Messages carry a signed link to the missing profile. */
   profileLink?: boolean;
   repeat?: { everyMinutes: number; max: number };
@@ -100,6 +108,25 @@ export interface PolicySnapshot extends PolicyDocument {
   version: number;
 }
 
+const condition = Joi.object({
+  kind: Joi.array()
+    .items(Joi.string().valid(...episodeKinds))
+    .min(1)
+    .unique(),
+  risk: Joi.array()
+    .items(Joi.string().valid(...riskGrades))
+    .min(1)
+    .unique(),
+  trafficking: Joi.array()
+    .items(Joi.string().valid('suspected', 'confirmed', 'not_trafficked', 'unknown'))
+    .min(1)
+    .unique(),
+  newPlacement: Joi.boolean(),
+  repeatCountAtLeast: Joi.number().integer().min(2).max(100),
+  returnInterviewPending: Joi.boolean(),
+  notAcknowledged: Joi.string().pattern(/^[a-z0-9_]{1,40}$/),
+});
+
 const step = Joi.object({
   key: Joi.string()
     .pattern(/^[a-z0-9_]{1,40}$/)
@@ -116,24 +143,7 @@ const step = Joi.object({
     .min(0)
     .max(60 * 24 * 366),
   delayWorkingDays: Joi.number().integer().min(1).max(260),
-  when: Joi.object({
-    kind: Joi.array()
-      .items(Joi.string().valid(...episodeKinds))
-      .min(1)
-      .unique(),
-    risk: Joi.array()
-      .items(Joi.string().valid(...riskGrades))
-      .min(1)
-      .unique(),
-    trafficking: Joi.array()
-      .items(Joi.string().valid('suspected', 'confirmed', 'not_trafficked', 'unknown'))
-      .min(1)
-      .unique(),
-    newPlacement: Joi.boolean(),
-    repeatCountAtLeast: Joi.number().integer().min(2).max(100),
-    returnInterviewPending: Joi.boolean(),
-    notAcknowledged: Joi.string().pattern(/^[a-z0-9_]{1,40}$/),
-  }),
+  when: condition,
   whileMissing: Joi.boolean(),
   recipients: Joi.array()
     .items(Joi.string().valid(...teamRecipients, ...contactRecipients, ...hostRecipients))
@@ -145,7 +155,15 @@ const step = Joi.object({
     .min(1)
     .unique()
     .required(),
-  needsAck: Joi.boolean().required(),
+  // A call asks the person to press 1 to accept: a step that needs no acknowledgement has nothing to ask.
+  needsAck: Joi.boolean()
+    .required()
+    .when('channels', { is: Joi.array().has('voice'), then: Joi.valid(true) })
+    .messages({ 'any.only': 'a step with the voice channel must need acknowledgement (a call asks for a key press)' }),
+  call: Joi.object({
+    fromRepeat: Joi.number().integer().min(0).max(100).required(),
+    fromFirstWhen: condition,
+  }),
   profileLink: Joi.boolean(),
   repeat: Joi.object({
     everyMinutes: Joi.number().integer().min(5).required(),

@@ -120,6 +120,7 @@ export class EscalationRunner {
         party: d.party,
         step: d.decision.step,
         repeat: d.decision.repeat,
+        calls: d.decision.calls ?? false,
         data: (link) => messageData(facts, now, this.options.displayTimeZone, link),
         link: (audience) => this.links.claim(audience, now),
       });

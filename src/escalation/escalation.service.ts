@@ -141,6 +141,8 @@ export class EscalationService {
     episodeId: string,
     stepKey: string,
     by: { userId: string | null; name: string } = { userId: null, name: 'A recipient' },
+    /** The timeline's line, when the way it was acknowledged says more (a key pressed on a call). */
+    summary?: string,
   ): Promise<boolean> {
     const episode = await tx.findOne(MissingEpisode, { where: { id: episodeId }, lock: { mode: 'pessimistic_write' } });
     if (!episode) throw new NotFound('No episode with that id was found.');
@@ -162,7 +164,7 @@ export class EscalationService {
       stepKey,
       actorUserId: by.userId,
       actorName: by.name,
-      summary: `${by.name} acknowledged the ${stepKey} alert; it will not be repeated.`,
+      summary: summary ?? `${by.name} acknowledged the ${stepKey} alert; it will not be repeated.`,
     });
     await this.runner.process(tx, episodeId);
     return true;

@@ -31,10 +31,10 @@ export function asOneRow(queries: ListQuery[]): ListQuery {
  */
 export function wideQuery(authorities: string[], roles: RecipientRole[]): ListQuery {
   return query(
-    `SELECT authority_id, role, id, name, mobile, email FROM (
-      SELECT authority_id, role, id, name, mobile, email FROM contacts
+    `SELECT authority_id, role, id, name, mobile, email, voice FROM (
+      SELECT authority_id, role, id, name, mobile, email, voice_number AS voice FROM contacts
         WHERE authority_id = ANY($1) AND role = ANY($2) AND role NOT IN ('team_manager', 'senior_manager') AND active
-      UNION ALL SELECT authority_id, role, id, name, mobile, email FROM users
+      UNION ALL SELECT authority_id, role, id, name, mobile, email, voice_number FROM users
         WHERE authority_id = ANY($1) AND role = ANY($2) AND role IN ('team_manager', 'senior_manager') AND disabled_at IS NULL) w
     ORDER BY name`,
     [authorities, roles],
@@ -46,7 +46,7 @@ export function perEpisodeQuery(list: PerEpisode, ps: EpisodeParty[], now: Date)
   switch (list) {
     case 'social_worker':
       return query(
-        `SELECT p.episode_id, u.id, u.name, u.mobile, u.email FROM users u
+        `SELECT p.episode_id, u.id, u.name, u.mobile, u.email, u.voice_number AS voice FROM users u
         JOIN unnest($1::uuid[], $2::uuid[]) AS p(episode_id, user_id) ON u.id = p.user_id WHERE u.disabled_at IS NULL`,
         [ps.map((p) => p.episodeId), ps.map((p) => p.socialWorkerId)],
       );
@@ -72,11 +72,12 @@ export function perEpisodeQuery(list: PerEpisode, ps: EpisodeParty[], now: Date)
     case 'host':
       return hostQuery(ps);
     case 'alerted':
+      // Not calls: whoever was phoned was texted or emailed too, and a notice that asks for nothing is never a call.
       return query(
         `SELECT DISTINCT ON (episode_id, address) episode_id, 'alerted' AS role, recipient_type AS type, recipient_id AS id,
           recipient_name AS name, CASE WHEN channel = 'sms' THEN address END AS mobile, CASE WHEN channel = 'email' THEN address END AS email,
           NULL AS audience, channel AS only
-        FROM notifications WHERE episode_id = ANY($1) AND recipient_type <> 'carer' AND fallback_of IS NULL
+        FROM notifications WHERE episode_id = ANY($1) AND recipient_type <> 'carer' AND fallback_of IS NULL AND channel <> 'voice'
         ORDER BY episode_id, address, created_at`,
         [ps.map((p) => p.episodeId)],
       );

@@ -25,12 +25,14 @@ export interface Reachable {
   name: string;
   mobile: string | null;
   email: string | null;
+  /** A number to call (contacts and users who have one). */
+  voice: string | null;
   audience: Audience | null;
   /** For "alerted": the one channel they were alerted on. */
   only?: 'sms' | 'email';
 }
 
-type Row = { id: string | null; name: string; mobile: string | null; email: string | null };
+type Row = { id: string | null; name: string; mobile: string | null; email: string | null; voice?: string | null };
 
 type EpisodeRow = Row & { episode_id: string; kind?: string };
 export type PerEpisode = 'social_worker' | 'guardians' | 'carer' | 'alerted' | 'host';
@@ -72,11 +74,11 @@ export class RecipientResolver {
         key,
         ['team_manager', 'senior_manager'].includes(role)
           ? tx.query(
-              'SELECT id, name, mobile, email FROM users WHERE authority_id = $1 AND role = $2 AND disabled_at IS NULL ORDER BY name',
+              'SELECT id, name, mobile, email, voice_number AS voice FROM users WHERE authority_id = $1 AND role = $2 AND disabled_at IS NULL ORDER BY name',
               [authorityId, role],
             )
           : tx.query(
-              'SELECT id, name, mobile, email FROM contacts WHERE authority_id = $1 AND role = $2 AND active ORDER BY name',
+              'SELECT id, name, mobile, email, voice_number AS voice FROM contacts WHERE authority_id = $1 AND role = $2 AND active ORDER BY name',
               [authorityId, role],
             ),
       );
@@ -115,7 +117,16 @@ export class BatchRecipients {
           : role === 'ceop'
             ? 'ceop'
             : 'professional';
-    return rows.map(({ id, name, mobile, email }) => ({ id, name, mobile, email, role, type, audience }));
+    return rows.map(({ id, name, mobile, email, voice }) => ({
+      id,
+      name,
+      mobile,
+      email,
+      voice: voice ?? null,
+      role,
+      type,
+      audience,
+    }));
   }
 
   /** Notes a message planned for an episode (not to a carer, not a fallback) so later "alerted" steps include it. */
@@ -155,7 +166,7 @@ export class BatchRecipients {
         role,
         wideRows
           .filter((r) => r.authority_id === authorityId && r.role === role)
-          .map(({ id, name, mobile, email }) => ({ id, name, mobile, email })),
+          .map(({ id, name, mobile, email, voice }) => ({ id, name, mobile, email, voice })),
       );
     }
   }

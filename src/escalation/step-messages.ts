@@ -1,7 +1,7 @@
 // Turns one fired step into outbox rows: every recipient on each of the step's channels they can
 // be reached on (or whichever they have, if none), each falling back to their other channel.
 // Planning and writing are apart so that a sweep writes a whole batch's messages in one statement.
-import type { Fallback } from '../notifications/notification.entity';
+import type { Channel, Fallback } from '../notifications/notification.entity';
 import type { OutboxMessage } from '../notifications/outbox';
 import type { Tx } from '../platform/database/transaction';
 import { runKey } from './due-steps';
@@ -14,6 +14,8 @@ export interface StepToSend {
   party: EpisodeParty;
   step: EscalationStep;
   repeat: number;
+  /** This run calls those of its recipients who have a voice number (the step's call rule allows it). */
+  calls: boolean;
   data(link: LinkClaim | null): object;
   link(audience: Audience): LinkClaim;
 }
@@ -39,7 +41,7 @@ export interface PlannedMessage {
   message: OutboxMessage;
   role: RecipientRole;
   name: string;
-  channel: 'sms' | 'email';
+  channel: Channel;
 }
 export interface PlannedStep {
   messages: PlannedMessage[];
@@ -61,8 +63,9 @@ export async function planStep(tx: Tx, recipients: BatchRecipients, s: StepToSen
       const audience = s.step.profileLink ? person.audience : null;
       if (audience && !links.has(audience)) links.set(audience, s.link(audience));
       const data = s.data(audience ? links.get(audience)! : null);
-      for (const channel of channelsFor(person, s.step)) {
-        const address = (channel === 'sms' ? person.mobile : person.email)!;
+      const channels = channelsFor(person, s.step, s.calls);
+      for (const channel of channels) {
+        const address = addressOf(person, channel)!;
         const key =
           role === 'alerted'
             ? `${s.party.episodeId}:${s.step.key}:${channel}:${address}`
@@ -81,10 +84,10 @@ export async function planStep(tx: Tx, recipients: BatchRecipients, s: StepToSen
             template: s.step.template,
             data,
             needsAck: s.step.needsAck,
-            fallbacks: fallbacksOf(person, channel),
+            fallbacks: fallbacksOf(person, channel, channels),
           },
         });
-        if (person.type !== 'carer') {
+        if (person.type !== 'carer' && channel !== 'voice') {
           recipients.noteQueued(s.party.episodeId, {
             role: 'alerted',
             type: person.type,
@@ -92,8 +95,9 @@ export async function planStep(tx: Tx, recipients: BatchRecipients, s: StepToSen
             name: person.name,
             mobile: channel === 'sms' ? address : null,
             email: channel === 'email' ? address : null,
+            voice: null,
             audience: null,
-            only: channel,
+            only: channel as 'sms' | 'email',
           });
         }
       }
@@ -121,23 +125,35 @@ export function sentStep(planned: PlannedStep, ids: (string | null)[]): SentStep
   return sent;
 }
 
-function channelsFor(person: Reachable, step: EscalationStep): ('sms' | 'email')[] {
+function addressOf(person: Reachable, channel: Channel): string | null {
+  return channel === 'sms' ? person.mobile : channel === 'email' ? person.email : person.voice;
+}
+
+/** A call only where the run calls and the person has a voice number; otherwise as the step says, or all they have. */
+function channelsFor(person: Reachable, step: EscalationStep, calls: boolean): Channel[] {
   if (person.only) return [person.only];
-  const has = (c: 'sms' | 'email') => !!(c === 'sms' ? person.mobile : person.email);
-  const wanted = step.channels.filter(has);
+  const has = (c: Channel) => !!addressOf(person, c);
+  const wanted = step.channels.filter((c) => has(c) && (c !== 'voice' || calls));
   return wanted.length ? wanted : (['sms', 'email'] as const).filter(has);
 }
 
-function fallbacksOf(person: Reachable, channel: 'sms' | 'email'): Fallback[] {
-  const other = channel === 'sms' ? person.email : person.mobile;
-  if (!other || person.only) return [];
-  return [
-    {
-      channel: channel === 'sms' ? 'email' : 'sms',
-      address: other,
+/**
+ * Text falls back to email and email to text; a call that goes unanswered falls back to whichever of those the
+ * person is not already being sent in this run.
+ */
+function fallbacksOf(person: Reachable, channel: Channel, sending: Channel[]): Fallback[] {
+  if (person.only) return [];
+  const others: ('sms' | 'email')[] =
+    channel === 'voice'
+      ? (['sms', 'email'] as const).filter((c) => !sending.includes(c))
+      : [channel === 'sms' ? 'email' : 'sms'];
+  return others
+    .filter((c) => addressOf(person, c))
+    .map((c) => ({
+      channel: c,
+      address: addressOf(person, c)!,
       recipientType: person.type,
       recipientId: person.id,
       recipientName: person.name,
-    },
-  ];
+    }));
 }

@@ -2,10 +2,11 @@
 // fired and skipped with reasons, each message and its delivery, and which forms apply now.
 import type { Child } from '../children/child.entity';
 import type { EscalationRun } from '../escalation/escalation-run.entity';
-import type { NotificationStatus } from '../notifications/notification.entity';
+import type { Channel, NotificationStatus } from '../notifications/notification.entity';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
 import { durationInWords } from '../platform/views/durations';
 import { formatDateTime } from '../platform/views/format';
+import { presentCall } from '../voice/call.presenter';
 import type { TimelineLine } from './episode-timeline';
 import type { EpisodeState, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
 
@@ -19,11 +20,19 @@ const statusText: Record<NotificationStatus, { text: string; tagClass: string }>
   failed: { text: 'Failed', tagClass: 'govuk-tag--red' },
   cancelled: { text: 'Cancelled', tagClass: 'govuk-tag--grey' },
 };
+// A call is "sent" while it rings and "delivered" once answered; only pressing 1 acknowledges it.
+const callStatusText: Partial<Record<NotificationStatus, { text: string; tagClass: string }>> = {
+  sent: { text: 'Calling', tagClass: 'govuk-tag--blue' },
+  delivered: { text: 'Answered, not yet accepted', tagClass: 'govuk-tag--blue' },
+  failed: { text: 'Not accepted (no answer, busy, voicemail or no key)', tagClass: 'govuk-tag--red' },
+};
+export const channelNames: Record<Channel, string> = { sms: 'Text message', email: 'Email', voice: 'Phone call' };
 // Email has no delivery receipt: "sent" means the mail server accepted it.
-export const alertStatus = (s: NotificationStatus, channel: 'sms' | 'email' = 'sms') =>
+export const alertStatus = (s: NotificationStatus, channel: Channel = 'sms') =>
   channel === 'email' && s === 'sent'
     ? { text: 'Accepted by the mail server', tagClass: 'govuk-tag--blue' }
-    : (statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' });
+    : ((channel === 'voice' ? callStatusText[s] : undefined) ??
+      statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' });
 
 const runOutcomeText: Record<EscalationRun['outcome'], string> = {
   fired: 'Sent',
@@ -63,6 +72,8 @@ export function presentEpisodePage(
   d: EpisodePageData,
   tz: string,
   can: { update: boolean; police: boolean; close: boolean; acknowledge?: boolean },
+  /** For calls: the TwiML of a recorded call names the service's own URLs. */
+  publicBaseUrl = '',
 ) {
   const e = d.episode;
   const dt = (x: Date | null) => formatDateTime(x, tz);
@@ -128,10 +139,11 @@ export function presentEpisodePage(
     alerts:
       d.alerts?.map(({ notification: n, events }) => ({
         recipient: n.recipientName,
-        channel: n.channel === 'sms' ? 'Text message' : 'Email',
+        channel: channelNames[n.channel],
         ...alertStatus(n.status, n.channel),
         step: n.stepKey ?? '',
         history: events.map((ev) => `${dt(ev.at)}: ${ev.status}${ev.detail ? ` (${ev.detail})` : ''}`),
+        call: presentCall(n, publicBaseUrl),
       })) ?? null,
     // One button per step: the alert's repeats stop for everyone, as an SMS ACK stops them.
     acknowledge:

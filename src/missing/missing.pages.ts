@@ -53,12 +53,17 @@ export const missingPages: AppRoute[] = [
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const data = await services(request).episodePage.get(ctx, request.params.id);
-        const page = presentEpisodePage(data, zone(request), {
-          update: can(ctx.actor.role, 'episodes.update'),
-          police: can(ctx.actor.role, 'episodes.police_update'),
-          close: can(ctx.actor.role, 'episodes.close'),
-          acknowledge: can(ctx.actor.role, 'episodes.acknowledge'),
-        });
+        const page = presentEpisodePage(
+          data,
+          zone(request),
+          {
+            update: can(ctx.actor.role, 'episodes.update'),
+            police: can(ctx.actor.role, 'episodes.police_update'),
+            close: can(ctx.actor.role, 'episodes.close'),
+            acknowledge: can(ctx.actor.role, 'episodes.acknowledge'),
+          },
+          request.server.app.config.publicBaseUrl,
+        );
         return h.view('episode', { ...page, refreshSeconds: page.missing ? 60 : null });
       },
     },

@@ -9,7 +9,7 @@ import type { Notification } from './notification.entity';
 import type { NotificationOutbox, OutboxMessage } from './outbox';
 import { messageToPerson } from './person-message';
 
-const channelLabel = { sms: 'SMS', email: 'email' } as const;
+const channelLabel = { sms: 'SMS', email: 'email', voice: 'phone call' } as const;
 
 export class DeliveryFailureService {
   constructor(

@@ -5,6 +5,7 @@
 // acknowledging (police, CEOP, managers) have wide lanes, one per channel so a slow mail server
 // never holds back a text; other messages (the team's copies, carers' confirmations, notices) have
 // narrow ones, so in a burst they take their turn without slowing the reports and police alerts.
+// Calls (voice) have one lane of their own: every call asks for acknowledgement (press 1).
 // Delivery is at least once: a crash between sending and recording repeats a message after the
 // claim lapses; nothing is lost. A live instance keeps its claims (lease-keeper.ts), so only a
 // crash, never a slow send, repeats a message.
@@ -22,15 +23,19 @@ import { OutboxListener } from './outbox-listener';
 import { asDeliveryError, DeliveryError } from './providers/delivery-error';
 import type { EmailProvider } from './providers/email.provider';
 import type { SmsProvider } from './providers/sms.provider';
+import type { VoiceProvider } from './providers/voice.provider';
 import { retryDelayMs, RetryPolicy, shouldRetry } from './retry-policy';
 import { SendRecorder } from './send-recorder';
-import { MessageContent, renderEmailHtml, renderMessage } from './templates';
+import { MessageContent, renderEmailHtml, renderMessage, renderVoice } from './templates';
+import { alertTwiml, callKeysPath, callStatusPath, callTwimlPath } from './voice/call-twiml';
 
 export interface DispatcherDeps {
   db: DataSource;
   clock: Clock;
   sms: SmsProvider;
   email: EmailProvider;
+  /** Without one, a call fails at once and falls back (the dispatcher of a test that sends no calls). */
+  voice?: VoiceProvider;
   failures: DeliveryFailureService;
   logger: Logger;
   /** What a message's data gains when it is sent (the signed link its data names); nothing if not given. */
@@ -56,15 +61,15 @@ export type DispatchCounts = Record<Outcome | 'claimed', number>;
 const URGENT_CONCURRENCY = 20;
 const ROUTINE_CONCURRENCY = 4;
 /**
- * The most messages one instance can have between sending and recording (two channels of each lane): what a crash can
- * repeat.
+ * The most messages one instance can have between sending and recording (two channels of each lane, and calls): what a
+ * crash can repeat.
  */
-export const MAX_IN_FLIGHT = 2 * (URGENT_CONCURRENCY + ROUTINE_CONCURRENCY);
+export const MAX_IN_FLIGHT = 3 * URGENT_CONCURRENCY + 2 * ROUTINE_CONCURRENCY;
 
 const emptyCounts = (): DispatchCounts => ({ claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 });
 
 /** Connections of the dispatcher's own pool (one per lane claiming, the rest recording sends). */
-const DISPATCH_CONNECTIONS = 6;
+const DISPATCH_CONNECTIONS = 7;
 
 export const statusCallbackPath = '/webhooks/twilio/status';
 
@@ -101,6 +106,7 @@ export class Dispatcher {
       new Lane('email', true, urgent),
       new Lane('sms', false, routine),
       new Lane('email', false, routine),
+      new Lane('voice', true, urgent),
     ];
     this.recorder = new SendRecorder(this.repo, () => this.sql);
     this.leases = new LeaseKeeper(
@@ -299,6 +305,7 @@ export class Dispatcher {
     const base = this.options.publicBaseUrl;
     if (n.channel === 'sms')
       return this.deps.sms.send({ to: n.address, body: content.text, statusCallback: base + statusCallbackPath });
+    if (n.channel === 'voice') return this.call(n, content, data);
     // Rows queued before the HTML part moved to send time still carry it.
     const html = n.bodyHtml ?? renderEmailHtml(n.template, data);
     return this.deps.email.send({
@@ -308,6 +315,19 @@ export class Dispatcher {
       text: content.text,
       messageId: messageIdFor(n.id, base),
       attachments: n.attachments ?? undefined,
+    });
+  }
+
+  /** A call whose words Twilio fetches from the service's TwiML route when it is answered. */
+  private call(n: Notification, content: MessageContent, data: object) {
+    const { voice } = this.deps;
+    if (!voice) throw new DeliveryError('permanent', 'calls are not set up in this service');
+    const base = this.options.publicBaseUrl;
+    return voice.call({
+      to: n.address,
+      url: base + callTwimlPath(n.id),
+      statusCallback: base + callStatusPath,
+      twiml: alertTwiml(content.text, renderVoice('call-prompt', data), base + callKeysPath(n.id)),
     });
   }
 

@@ -12,7 +12,7 @@ export const notificationStatuses = [
   'cancelled',
 ] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];
-export type Channel = 'sms' | 'email';
+export type Channel = 'sms' | 'email' | 'voice';
 export type RecipientType = 'contact' | 'user' | 'carer' | 'guardian' | 'duty';
 
 /** A file sent with an email (e.g. a calendar invitation); content is text. */

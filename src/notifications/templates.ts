@@ -1,11 +1,14 @@
 // Message copy lives in templates/, never in code. SMS templates must fit one GSM-7 segment and
-// carry no name, address or photo; emails have an HTML and a plain-text part.
+// carry no name, address or photo; emails have an HTML and a plain-text part; a call's words
+// (templates/voice) carry a reference, spelled out, and the risk, never a name.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import nunjucks from 'nunjucks';
 
 import { cleanBlock, cleanLine } from '../platform/text/clean-text';
+import type { Channel } from './notification.entity';
+import { spellOut } from './voice/spell-out';
 
 // From dist/src/notifications or src/notifications, the project root is where templates/ is.
 function templatesRoot(): string {
@@ -25,6 +28,7 @@ const textEnv = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES
   autoescape: false,
   throwOnUndefined: true,
 });
+textEnv.addFilter('spell', spellOut);
 
 const GSM7_BASIC =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
@@ -71,6 +75,15 @@ export function renderSms(template: string, data: object): string {
   );
 }
 
+/** What a call says (one paragraph of plain words; the TwiML around it is built by the voice module). */
+export function renderVoice(template: string, data: object): string {
+  return cleanLine(
+    render(textEnv, `voice/${template}.njk`, data)
+      .trim()
+      .replace(/\s*\n\s*/g, ' '),
+  );
+}
+
 export interface RenderedEmail {
   subject: string;
   html: string;
@@ -100,29 +113,30 @@ export interface MessageContent {
   text: string;
 }
 
-export function renderMessage(channel: 'sms' | 'email', template: string, data: object): MessageContent {
+export function renderMessage(channel: Channel, template: string, data: object): MessageContent {
+  if (channel === 'voice') return { subject: null, text: renderVoice(template, data) };
   return channel === 'sms' ? { subject: null, text: renderSms(template, data) } : renderEmailText(template, data);
 }
 
 // By channel, the templates found already: a sweep asks for every one of its thousands of messages.
-const checked = { sms: new Set<string>(), email: new Set<string>() };
+const checked = { sms: new Set<string>(), email: new Set<string>(), voice: new Set<string>() };
 
 /**
  * Throws, naming the file, unless every file a message on `channel` renders from `template` exists (looked for once).
  */
-export function assertMessageTemplate(channel: 'sms' | 'email', template: string): void {
+export function assertMessageTemplate(channel: Channel, template: string): void {
   if (checked[channel].has(template)) return;
   const files =
-    channel === 'sms'
-      ? [`sms/${template}.njk`]
-      : ['subject', 'text', 'html'].map((part) => `email/${template}.${part}.njk`);
+    channel === 'email'
+      ? ['subject', 'text', 'html'].map((part) => `email/${template}.${part}.njk`)
+      : [`${channel}/${template}.njk`];
   for (const file of files) compiledTemplate(file.endsWith('.html.njk') ? env : textEnv, file);
   checked[channel].add(template);
 }
 
 /** Compiles every message template now (at start), so the first alert after a restart does not wait for it. */
 export function compileMessageTemplates(): number {
-  const files = ['sms', 'email'].flatMap((dir) =>
+  const files = ['sms', 'email', 'voice'].flatMap((dir) =>
     readdirSync(path.join(TEMPLATES_DIR, dir))
       .filter((f) => f.endsWith('.njk'))
       .map((f) => `${dir}/${f}`),

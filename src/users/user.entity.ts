@@ -11,6 +11,8 @@ export class User {
   @Column('text') name!: string;
   @Column('text') role!: Role;
   @Column('text', { nullable: true }) mobile!: string | null;
+  /** A number to call (E.164) for alerts needing acknowledgement (issue 26). */
+  @Column('text', { nullable: true }) voiceNumber!: string | null;
   @Column('text') passwordHash!: string;
   @Column('integer') failedAttempts!: number;
   @Column('timestamptz', { nullable: true }) lockedUntil!: Date | null;

@@ -48,6 +48,7 @@ export const usersPages: AppRoute[] = [
       }),
       role: choice(roles, 'a role'),
       mobile: optionalMobile('their mobile number'),
+      voiceNumber: optionalMobile('a phone number to call'),
       password: Joi.string().min(12).max(200).required().messages({
         'any.required': 'Enter a temporary password',
         'string.empty': 'Enter a temporary password',
@@ -65,6 +66,7 @@ export const usersPages: AppRoute[] = [
         role: v.role as never,
         password: v.password,
         mobile: orNull(v.mobile && toE164(v.mobile)),
+        voiceNumber: orNull(v.voiceNumber && toE164(v.voiceNumber)),
       });
       return '/admin/users';
     },

@@ -5,6 +5,7 @@ import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { email } from '../platform/http/schemas';
 import type { AppRoute } from '../platform/http/types';
+import { phoneNumber } from '../platform/phone';
 import { presentUser } from './users.service';
 
 export const usersRoutes: AppRoute[] = [
@@ -68,6 +69,7 @@ export const usersRoutes: AppRoute[] = [
             .required(),
           password: Joi.string().min(12).max(200).required(),
           mobile: Joi.string().max(30).allow(null),
+          voiceNumber: phoneNumber.allow(null),
         }),
       },
       handler: async (request, h) => {

@@ -18,6 +18,8 @@ export interface NewUser {
   role: Role;
   password: string;
   mobile?: string | null;
+  /** A number to call for alerts needing acknowledgement (E.164). */
+  voiceNumber?: string | null;
 }
 
 export class UsersService {
@@ -53,6 +55,7 @@ export class UsersService {
       name: input.name,
       role: input.role,
       mobile: input.mobile ?? null,
+      voiceNumber: input.voiceNumber ?? null,
       passwordHash: await hashPassword(input.password),
       failedAttempts: 0,
       createdAt: this.clock.now(),
@@ -67,6 +70,7 @@ export function presentUser(u: User) {
     name: u.name,
     role: u.role,
     mobile: u.mobile,
+    voiceNumber: u.voiceNumber,
     locked: !!u.lockedUntil,
     disabled: !!u.disabledAt,
   };

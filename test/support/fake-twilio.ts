@@ -1,5 +1,6 @@
-// A local Twilio-compatible Messages API for tests and benchmarks, driven by the real twilio SDK
-// through TWILIO_API_BASE_URL. It records every message it accepts and can be told to misbehave:
+// A local Twilio-compatible Messages and Calls API for tests and benchmarks, driven by the real twilio
+// SDK through TWILIO_API_BASE_URL. It records every message and call it accepts (a call with the URL,
+// status callback and answering-machine detection it was given) and can be told to misbehave:
 // answer 500 for a while, hang, or refuse a number as Twilio does (400, error 21211).
 import { randomBytes } from 'node:crypto';
 import http, { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,6 +22,19 @@ export interface FakeSms {
   statusCallback?: string;
   receivedAt: number;
 }
+/** A call as the Calls resource received it (POST Calls.json). */
+export interface FakeCall {
+  sid: string;
+  to: string;
+  from?: string;
+  url: string;
+  method?: string;
+  statusCallback?: string;
+  statusCallbackEvents: string[];
+  machineDetection?: string;
+  timeout?: string;
+  receivedAt: number;
+}
 /**
  * record: the fake counts the message as received; respond: it answers after ms (a slow send), rather than dropping the
  * connection.
@@ -33,6 +47,7 @@ interface Hang {
 
 export class FakeTwilio {
   readonly messages: FakeSms[] = [];
+  readonly calls: FakeCall[] = [];
   requests = 0;
   private failures: number[] = [];
   private hangs: (Hang | null)[] = [];
@@ -77,6 +92,7 @@ export class FakeTwilio {
     this.hangs = [];
     this.rejected.clear();
     this.messages.length = 0;
+    this.calls.length = 0;
     this.requests = 0;
   }
   to(address: string): FakeSms[] {
@@ -99,7 +115,7 @@ export class FakeTwilio {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const match = /^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/.exec(req.url ?? '');
+    const match = /^\/2010-04-01\/Accounts\/(AC\w+)\/(Messages|Calls)\.json$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match)
       return this.json(res, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     const expected = `Basic ${Buffer.from(`${match[1]}:${FAKE_AUTH_TOKEN}`).toString('base64')}`;
@@ -107,6 +123,7 @@ export class FakeTwilio {
       return this.json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
     this.requests += 1;
     const form = new URLSearchParams(Buffer.concat(chunks).toString());
+    if (match[2] === 'Calls') return this.call(res, match[1], form);
     const message: FakeSms = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       to: form.get('To') ?? '',
@@ -146,6 +163,38 @@ export class FakeTwilio {
       api_version: '2010-04-01',
       date_created: new Date().toUTCString(),
       uri: `/2010-04-01/Accounts/${match[1]}/Messages/${message.sid}.json`,
+    });
+  }
+
+  private call(res: ServerResponse, accountSid: string, form: URLSearchParams): void {
+    const failure = this.failures.shift();
+    if (failure) return this.json(res, failure, { code: 20500, message: 'Internal Server Error', status: failure });
+    const call: FakeCall = {
+      sid: `CA${randomBytes(16).toString('hex')}`,
+      to: form.get('To') ?? '',
+      from: form.get('From') ?? undefined,
+      url: form.get('Url') ?? '',
+      method: form.get('Method') ?? undefined,
+      statusCallback: form.get('StatusCallback') ?? undefined,
+      statusCallbackEvents: form.getAll('StatusCallbackEvent'),
+      machineDetection: form.get('MachineDetection') ?? undefined,
+      timeout: form.get('Timeout') ?? undefined,
+      receivedAt: Date.now(),
+    };
+    const code = this.rejected.get(call.to);
+    if (code)
+      return this.json(res, 400, { code, message: `The 'To' number is not a valid phone number.`, status: 400 });
+    this.calls.push(call);
+    this.json(res, 201, {
+      sid: call.sid,
+      account_sid: accountSid,
+      to: call.to,
+      from: call.from ?? null,
+      status: 'queued',
+      direction: 'outbound-api',
+      api_version: '2010-04-01',
+      date_created: new Date().toUTCString(),
+      uri: `/2010-04-01/Accounts/${accountSid}/Calls/${call.sid}.json`,
     });
   }
 

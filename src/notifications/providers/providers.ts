@@ -6,10 +6,13 @@ import { RecordingProvider } from './recording.provider';
 import type { SmsProvider } from './sms.provider';
 import { SmtpEmailProvider } from './smtp-email.provider';
 import { TwilioSmsProvider } from './twilio-sms.provider';
+import { TwilioVoiceProvider } from './twilio-voice.provider';
+import type { VoiceProvider } from './voice.provider';
 
 export interface Providers {
   sms: SmsProvider;
   email: EmailProvider;
+  voice: VoiceProvider;
 }
 
 export function createSmsProvider(config: Config): SmsProvider {
@@ -39,5 +42,26 @@ export function createEmailProvider(config: Config): EmailProvider {
     url: config.smtpUrl,
     from: config.mailFrom,
     timeoutMs: config.dispatch.sendTimeoutMs,
+  });
+}
+
+/** Calls need Twilio's account, token and a number to call from (TWILIO_VOICE_FROM_NUMBER, else TWILIO_FROM_NUMBER). */
+export function createVoiceProvider(config: Config): VoiceProvider {
+  const t = config.twilio;
+  const from = t.voiceFromNumber ?? t.fromNumber;
+  if (!t.accountSid || !t.authToken || !from) {
+    // Twilio set up for texts but no number to call from would silently never call a control room.
+    if (config.env === 'production' && t.accountSid) {
+      throw new Error('Calls need a number to call from: set TWILIO_VOICE_FROM_NUMBER (or TWILIO_FROM_NUMBER).');
+    }
+    return new RecordingProvider();
+  }
+  return new TwilioVoiceProvider({
+    accountSid: t.accountSid,
+    authToken: t.authToken,
+    fromNumber: from,
+    apiBaseUrl: t.apiBaseUrl,
+    timeoutMs: config.dispatch.sendTimeoutMs,
+    ringSeconds: config.voiceRingSeconds,
   });
 }

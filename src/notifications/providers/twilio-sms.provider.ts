@@ -1,10 +1,10 @@
 // SMS through the real twilio SDK. TWILIO_API_BASE_URL points the SDK at a Twilio-compatible
 // endpoint (the local fake in tests, a proxy in staging) through its documented httpClient hook.
 import twilio from 'twilio';
-import type RequestClient from 'twilio/lib/base/RequestClient';
 
 import { DeliveryError, isNetworkError, withoutContactDetails } from './delivery-error';
 import type { SentMessage, SmsMessage, SmsProvider } from './sms.provider';
+import { twilioHttpClient } from './twilio-http-client';
 
 export interface TwilioSettings {
   accountSid: string;
@@ -13,20 +13,6 @@ export interface TwilioSettings {
   messagingServiceSid?: string;
   apiBaseUrl?: string;
   timeoutMs: number;
-}
-
-/** Sends every SDK request to apiBaseUrl instead of https://<product>.twilio.com. */
-class RewritingRequestClient extends twilio.RequestClient {
-  constructor(
-    private readonly baseUrl: string,
-    opts: RequestClient.RequestClientOptions,
-  ) {
-    super(opts);
-  }
-
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    return super.request({ ...opts, uri: opts.uri.replace(/^https?:\/\/[^/]+/, this.baseUrl) });
-  }
 }
 
 /** Twilio answers 4xx for problems with the message itself (21211 invalid number, 21610 opted out). */
@@ -48,10 +34,7 @@ export class TwilioSmsProvider implements SmsProvider {
   private readonly client: twilio.Twilio;
 
   constructor(private readonly settings: TwilioSettings) {
-    const options = { timeout: settings.timeoutMs, keepAlive: true };
-    const httpClient = settings.apiBaseUrl
-      ? new RewritingRequestClient(settings.apiBaseUrl.replace(/\/$/, ''), options)
-      : new twilio.RequestClient(options);
+    const httpClient = twilioHttpClient(settings.apiBaseUrl, settings.timeoutMs);
     this.client = twilio(settings.accountSid, settings.authToken, { httpClient, timeout: settings.timeoutMs });
     void this.client.messages; // the SDK loads its Messages API on first use: now, rather than during the first alert
   }
