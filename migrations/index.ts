@@ -23,6 +23,7 @@ import { UnreachedSteps1732300000980 } from './1732300000980-unreached-steps';
 import { GuardianUsers1732300000990 } from './1732300000990-guardian-users';
 import { OutOfAreaPlacements1732300001000 } from './1732300001000-out-of-area-placements';
 import { BedChecks1732300001100 } from './1732300001100-bed-checks';
+import { OutboxAuthorityKey1732300001200 } from './1732300001200-outbox-authority-key';
 import { BedCheckExpiry1732300001350 } from './1732300001350-bed-check-expiry';
 import { AreaAuthorities1732300001500 } from './1732300001500-area-authorities';
 import { HostRecipientRoles1732300001510 } from './1732300001510-host-recipient-roles';
@@ -52,6 +53,7 @@ export const migrations = [
   GuardianUsers1732300000990,
   OutOfAreaPlacements1732300001000,
   BedChecks1732300001100,
+  OutboxAuthorityKey1732300001200,
   BedCheckExpiry1732300001350,
   AreaAuthorities1732300001500,
   HostRecipientRoles1732300001510,
