@@ -24,6 +24,7 @@ import { GuardianUsers1732300000990 } from './1732300000990-guardian-users';
 import { OutOfAreaPlacements1732300001000 } from './1732300001000-out-of-area-placements';
 import { BedChecks1732300001100 } from './1732300001100-bed-checks';
 import { OutboxAuthorityKey1732300001200 } from './1732300001200-outbox-authority-key';
+import { DropAuthRevocationNotify1732300001210 } from './1732300001210-drop-auth-revocation-notify';
 import { BedCheckExpiry1732300001350 } from './1732300001350-bed-check-expiry';
 import { AreaAuthorities1732300001500 } from './1732300001500-area-authorities';
 import { HostRecipientRoles1732300001510 } from './1732300001510-host-recipient-roles';
@@ -54,6 +55,7 @@ export const migrations = [
   OutOfAreaPlacements1732300001000,
   BedChecks1732300001100,
   OutboxAuthorityKey1732300001200,
+  DropAuthRevocationNotify1732300001210,
   BedCheckExpiry1732300001350,
   AreaAuthorities1732300001500,
   HostRecipientRoles1732300001510,
