@@ -8,10 +8,9 @@ import type { NotificationOutbox } from '../notifications/outbox';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { BatchMessages } from './batch-messages';
-import { dueSteps, EpisodeSnapshot, runKey, RunOutcome, StepDecision } from './due-steps';
-import type { RiskGrade } from './escalation-policy';
+import { dueSteps, runKey, RunOutcome, StepDecision } from './due-steps';
 import { LadderRepository } from './ladder.repository';
-import type { LadderChild, LadderEpisode } from './ladder-episode';
+import { LadderChild, LadderEpisode, messageRisk, snapshotOf } from './ladder-episode';
 import { foldOverdue, RECORDED_AFTER_THE_FACT, silencedSteps } from './late-entry';
 import { EpisodeFacts, messageData } from './message-data';
 import { EpisodeParty, RecipientResolver } from './recipients';
@@ -273,33 +272,5 @@ function factsOf(episode: LadderEpisode, child: LadderChild): EpisodeFacts {
     policeReference: episode.policeReference,
     repeatCount: episode.repeatCount,
     repeatWindowDays: episode.policy.settings.repeatWindowDays,
-  };
-}
-
-/**
- * The risk a message states: the police grade once police have graded it (a repeat after a medium
- * grade must not still say HIGH RISK), and high before that for a child high risk from the first minute.
- * The ladder's own conditions keep effectiveRisk: a child high risk from the start stays on the high-risk ladder.
- */
-export function messageRisk(e: Pick<LadderEpisode, 'riskGrade' | 'highRiskFromStart'>): RiskGrade | null {
-  return e.riskGrade ?? (e.highRiskFromStart ? 'high' : null);
-}
-
-export function snapshotOf(e: LadderEpisode, acknowledgedSteps: string[]): EpisodeSnapshot {
-  return {
-    kind: e.kind,
-    missingSince: e.missingSince,
-    discoveredAt: e.discoveredAt,
-    reportedAt: e.reportedAt,
-    returnedAt: e.returnedAt,
-    closedAt: e.closedAt,
-    riskHighAt: e.riskHighAt,
-    riskGrade: e.riskGrade,
-    highRiskFromStart: e.highRiskFromStart,
-    traffickingStatus: e.traffickingStatus,
-    placementStartedAt: e.placementStartedAt,
-    repeatCount: e.repeatCount,
-    returnInterviewPending: !e.returnInterviewHeldAt && !e.returnInterviewDeclined && !e.returnInterviewReasonNotHeld,
-    acknowledgedSteps,
   };
 }

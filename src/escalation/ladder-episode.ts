@@ -1,5 +1,6 @@
 // What the escalation ladder reads of an episode and its child: the runner depends on these fields,
 // not on the missing-episode entity (which satisfies them, so a caller may pass the row it read).
+import type { EpisodeSnapshot } from './due-steps';
 import type { PolicySnapshot, RiskGrade } from './escalation-policy';
 
 export interface LadderEpisode {
@@ -40,4 +41,32 @@ export interface LadderChild {
   reference: string;
   social_worker_id: string | null;
   authority_name: string;
+}
+
+/**
+ * The risk a message states: the police grade once police have graded it (a repeat after a medium
+ * grade must not still say HIGH RISK), and high before that for a child high risk from the first minute.
+ * The ladder's own conditions keep effectiveRisk: a child high risk from the start stays on the high-risk ladder.
+ */
+export function messageRisk(e: Pick<LadderEpisode, 'riskGrade' | 'highRiskFromStart'>): RiskGrade | null {
+  return e.riskGrade ?? (e.highRiskFromStart ? 'high' : null);
+}
+
+export function snapshotOf(e: LadderEpisode, acknowledgedSteps: string[]): EpisodeSnapshot {
+  return {
+    kind: e.kind,
+    missingSince: e.missingSince,
+    discoveredAt: e.discoveredAt,
+    reportedAt: e.reportedAt,
+    returnedAt: e.returnedAt,
+    closedAt: e.closedAt,
+    riskHighAt: e.riskHighAt,
+    riskGrade: e.riskGrade,
+    highRiskFromStart: e.highRiskFromStart,
+    traffickingStatus: e.traffickingStatus,
+    placementStartedAt: e.placementStartedAt,
+    repeatCount: e.repeatCount,
+    returnInterviewPending: !e.returnInterviewHeldAt && !e.returnInterviewDeclined && !e.returnInterviewReasonNotHeld,
+    acknowledgedSteps,
+  };
 }
