@@ -23,6 +23,8 @@ import { UnreachedSteps1732300000980 } from './1732300000980-unreached-steps';
 import { GuardianUsers1732300000990 } from './1732300000990-guardian-users';
 import { OutOfAreaPlacements1732300001000 } from './1732300001000-out-of-area-placements';
 import { BedChecks1732300001100 } from './1732300001100-bed-checks';
+import { OutboxAuthorityKey1732300001200 } from './1732300001200-outbox-authority-key';
+import { DropAuthRevocationNotify1732300001210 } from './1732300001210-drop-auth-revocation-notify';
 import { VoiceCalls1732300001300 } from './1732300001300-voice-calls';
 import { BedCheckExpiry1732300001350 } from './1732300001350-bed-check-expiry';
 import { ArrivalDrafts1732300001450 } from './1732300001450-arrival-drafts';
@@ -54,6 +56,8 @@ export const migrations = [
   GuardianUsers1732300000990,
   OutOfAreaPlacements1732300001000,
   BedChecks1732300001100,
+  OutboxAuthorityKey1732300001200,
+  DropAuthRevocationNotify1732300001210,
   VoiceCalls1732300001300,
   BedCheckExpiry1732300001350,
   ArrivalDrafts1732300001450,

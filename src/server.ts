@@ -103,7 +103,7 @@ export async function createServer({ config, services, logger, clock = systemClo
       },
     },
   });
-  await server.register({ plugin: authPlugin, options: { tokens: services.tokens, logger } });
+  await server.register({ plugin: authPlugin, options: { tokens: services.tokens } });
   await registerSessions(server, config, services.tokens);
   await registerDocs(server);
   await registerViews(server, config);

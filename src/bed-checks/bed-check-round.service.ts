@@ -4,7 +4,7 @@
 // carer. Police are not told: a NO, or a carer's MISSING, is what opens an episode.
 import type { DataSource } from 'typeorm';
 
-import { activeDutyManagers } from '../notifications/duty-managers.query';
+import { activeDutyManagers } from '../notifications/duty-managers.repository';
 import type { NotificationOutbox, OutboxMessage } from '../notifications/outbox';
 import { messageToPerson, reachable } from '../notifications/person-message';
 import type { Clock } from '../platform/clock';

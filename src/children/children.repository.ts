@@ -2,7 +2,7 @@
 // simply not found.
 import type { DataSource } from 'typeorm';
 
-import type { AuditedSelect } from '../platform/audit/audited-read-batches';
+import type { AuditedSelect } from '../platform/audit/audit.service';
 import { entityColumns } from '../platform/database/entity-select';
 import type { Tx } from '../platform/database/transaction';
 import { Child } from './child.entity';
@@ -21,7 +21,7 @@ export class ChildrenRepository {
   /** One child of the authority as a plain SELECT ($1 id, $2 authority), for an audited one-statement read. */
   byIdQuery(db: DataSource, authorityId: string, id: string): AuditedSelect {
     this.byIdText ??= `SELECT ${entityColumns(db, Child, 'c')} FROM children c WHERE c.id = $1 AND c.authority_id = $2`;
-    return { text: this.byIdText, values: [id, authorityId], types: ['uuid', 'uuid'] };
+    return { text: this.byIdText, values: [id, authorityId] };
   }
 
   async findById(tx: Tx, authorityId: string, id: string): Promise<Child | null> {

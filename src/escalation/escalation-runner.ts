@@ -1,20 +1,16 @@
 // Runs the ladder for a batch of episodes (a sweep's batch, or the one episode a report or an
 // update just changed): asks dueSteps what is due, claims every (step, repeat) with one INSERT ...
-// ON CONFLICT DO NOTHING into escalation_runs, and writes the messages of the steps it won to the
-// outbox in the same transaction, so a step runs once however many instances run at the same
-// moment. Each stage is one set-based statement for the whole batch, so a sweep's cost is a few
-// round trips per batch rather than per episode.
-import { MissingEpisode } from '../missing/missing-episode.entity';
+// ON CONFLICT DO NOTHING into escalation_runs, and writes the messages of only the steps it won to
+// the outbox in the same transaction. That claim is the one guard that makes a step run once
+// however many instances run at the same moment; the episode row lock the callers hold only
+// serialises the ladder with other changes to the episode. Each stage is one statement per batch.
 import type { NotificationOutbox } from '../notifications/outbox';
 import type { Clock } from '../platform/clock';
-import { preparedQuery } from '../platform/database/prepared-query';
-import { textRows } from '../platform/database/text-rows';
 import type { Tx } from '../platform/database/transaction';
-import { uuidList } from '../platform/database/uuid-list';
 import { BatchMessages } from './batch-messages';
-import { LadderChild, LadderEpisode, lockDueEpisodes } from './due-episodes';
-import { dueSteps, EpisodeSnapshot, runKey, RunOutcome, StepDecision } from './due-steps';
-import type { RiskGrade } from './escalation-policy';
+import { dueSteps, runKey, RunOutcome, StepDecision } from './due-steps';
+import { LadderRepository } from './ladder.repository';
+import { LadderChild, LadderEpisode, messageRisk, snapshotOf } from './ladder-episode';
 import { foldOverdue, RECORDED_AFTER_THE_FACT, silencedSteps } from './late-entry';
 import { EpisodeFacts, messageData } from './message-data';
 import { EpisodeParty, RecipientResolver } from './recipients';
@@ -48,7 +44,7 @@ export interface ProcessOptions {
   resumed?: boolean;
 }
 
-type Recount = { episodeId: string; stepKey: string; repeat: number; count: number; summary: string };
+type Recount = { episodeId: string; stepKey: string; repeat: number; notifications: number; summary: string };
 type Won = {
   episode: LadderEpisode;
   party: EpisodeParty;
@@ -65,6 +61,7 @@ export class EscalationRunner {
     private readonly outbox: NotificationOutbox,
     private readonly links: SignedLinks,
     private readonly options: RunnerOptions,
+    private readonly repo = new LadderRepository(),
   ) {}
 
   /**
@@ -72,9 +69,8 @@ export class EscalationRunner {
    * `opened`: the caller has just inserted it, so it has no history to read. `child`: the caller
    * has read the child already (a report locks its row), so the runner need not.
    */
-  async process(tx: Tx, episodeOrId: MissingEpisode | string, options: ProcessOptions = {}): Promise<RunSummary> {
-    const episode =
-      typeof episodeOrId === 'string' ? await tx.findOneByOrFail(MissingEpisode, { id: episodeOrId }) : episodeOrId;
+  async process(tx: Tx, episodeOrId: LadderEpisode | string, options: ProcessOptions = {}): Promise<RunSummary> {
+    const episode = typeof episodeOrId === 'string' ? await this.repo.find(tx, episodeOrId) : episodeOrId;
     return (await this.processMany(tx, [episode], new RecipientResolver(this.clock.now()), options)).get(episode.id)!;
   }
 
@@ -92,7 +88,7 @@ export class EscalationRunner {
     if (!episodes.length) return summaries;
     const ids = episodes.map((e) => e.id);
     const children = await this.children(tx, episodes, child);
-    const history = opened ? new Map() : await this.history(tx, ids);
+    const history = opened ? new Map() : await this.repo.history(tx, ids);
     const nextAt = new Map<string, Date | null>();
     const decided: Won[] = [];
     const parties = new Map<string, EpisodeParty>();
@@ -174,7 +170,7 @@ export class EscalationRunner {
           episodeId: w.episode.id,
           stepKey: w.decision.step.key,
           repeat: w.decision.repeat,
-          count: sent.count,
+          notifications: sent.count,
           summary: lineOf(w, ids),
         });
       }
@@ -185,11 +181,11 @@ export class EscalationRunner {
       }
     }
     const changed = episodes.filter((e) => visible.get(e.id)!.size !== e.visibleToRoles.length);
-    await this.record(
+    await this.repo.recount(tx, recount);
+    await this.repo.schedule(
       tx,
-      recount,
       episodes.map((e) => ({ id: e.id, next: e.closedAt ? null : (nextAt.get(e.id) ?? null) })),
-      changed.map((e) => ({ id: e.id, visible: [...visible.get(e.id)!] })),
+      changed.map((e) => ({ id: e.id, roles: [...visible.get(e.id)!] })),
     );
     return summaries;
   }
@@ -199,21 +195,8 @@ export class EscalationRunner {
     const known = new Map<string, LadderChild>(episodes.filter((e) => e.child).map((e) => [e.childId, e.child!]));
     if (given) known.set(given.id, given);
     const unread = episodes.filter((e) => !known.has(e.childId)).map((e) => e.childId);
-    if (unread.length) {
-      for (const c of await preparedQuery<LadderChild>(
-        tx,
-        `SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name
-        FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = ANY($1)`,
-        [uuidList(unread)],
-      ))
-        known.set(c.id, c);
-    }
+    if (unread.length) for (const c of await this.repo.children(tx, unread)) known.set(c.id, c);
     return known;
-  }
-
-  /** Locks and loads those of the episodes still due that no other instance holds (SKIP LOCKED). */
-  async claimDueMany(tx: Tx, episodeIds: string[]): Promise<LadderEpisode[]> {
-    return lockDueEpisodes(tx, episodeIds, this.clock.now());
   }
 
   /**
@@ -225,110 +208,22 @@ export class EscalationRunner {
     now: Date,
     describe: (d: Won) => { count: number; summary: string },
   ): Promise<Won[]> {
-    if (!decided.length) return [];
     const lines = decided.map(describe);
-    const runs = textRows(
-      decided.map((w, i) => [
-        w.episode.id,
-        w.decision.step.key,
-        String(w.decision.repeat),
-        outcomeOf(w),
-        w.decision.reason,
-        w.decision.dueAt?.toISOString() ?? null,
-        String(lines[i].count),
-        lines[i].summary,
-      ]),
-      1,
-    );
-    const f = runs.field;
-    const rows = await preparedQuery<{ episode_id: string; step_key: string; repeat: number }>(
+    const won = await this.repo.claimRuns(
       tx,
-      `INSERT INTO escalation_runs
-        (episode_id, step_key, repeat, outcome, reason, due_at, ran_at, notifications, summary)
-      SELECT ${f(0)}::uuid, ${f(1)}, ${f(2)}::int, ${f(3)}, ${f(4)}, ${f(5)}::timestamptz, $2, ${f(6)}::int, ${f(7)} FROM ${runs.source}
-      ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`,
-      [runs.param, now],
+      decided.map((w, i) => ({
+        episodeId: w.episode.id,
+        stepKey: w.decision.step.key,
+        repeat: w.decision.repeat,
+        outcome: outcomeOf(w),
+        reason: w.decision.reason,
+        dueAt: w.decision.dueAt ?? null,
+        notifications: lines[i].count,
+        summary: lines[i].summary,
+      })),
+      now,
     );
-    if (rows.length === decided.length) return decided;
-    const claimed = new Set(rows.map((r) => `${r.episode_id}:${runKey(r.step_key, r.repeat)}`));
-    return decided.filter((w) => claimed.has(`${w.episode.id}:${runKey(w.decision.step.key, w.decision.repeat)}`));
-  }
-
-  /**
-   * Each episode's next look (a row in escalation_schedule while there is one), who may now see it, and any run to
-   * correct.
-   */
-  private async record(
-    tx: Tx,
-    recount: Recount[],
-    schedule: { id: string; next: Date | null }[],
-    visible: { id: string; visible: string[] }[],
-  ): Promise<void> {
-    if (recount.length) {
-      await tx.query(
-        `UPDATE escalation_runs r SET notifications = t.n, summary = t.line
-        FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[]) AS t(e, s, rp, n, line)
-        WHERE r.episode_id = t.e AND r.step_key = t.s AND r.repeat = t.rp`,
-        [
-          recount.map((c) => c.episodeId),
-          recount.map((c) => c.stepKey),
-          recount.map((c) => c.repeat),
-          recount.map((c) => c.count),
-          recount.map((c) => c.summary),
-        ],
-      );
-    }
-    // One statement (one round trip for a report's single episode): data-modifying CTEs always run.
-    const next = textRows(
-      schedule.map((e) => [e.id, e.next ? e.next.toISOString() : null]),
-      1,
-    );
-    await preparedQuery(
-      tx,
-      `WITH t AS (SELECT ${next.field(0)}::uuid AS id, ${next.field(1)}::timestamptz AS next FROM ${next.source}),
-      done AS (DELETE FROM escalation_schedule s USING t WHERE s.episode_id = t.id AND t.next IS NULL),
-      seen AS (UPDATE missing_episodes e SET visible_to_roles = string_to_array(v.visible, ',')
-        FROM unnest($2::uuid[], $3::text[]) AS v(id, visible) WHERE e.id = v.id)
-      INSERT INTO escalation_schedule (episode_id, next_at) SELECT id, next FROM t WHERE next IS NOT NULL
-      ON CONFLICT (episode_id) DO UPDATE SET next_at = excluded.next_at WHERE escalation_schedule.next_at IS DISTINCT FROM excluded.next_at`,
-      [next.param, visible.map((e) => e.id), visible.map((e) => e.visible.join(','))],
-    );
-  }
-
-  /**
-   * Per episode: the (step, repeat) pairs already run, and the steps acknowledged through the API or by a notification
-   * (SMS ACK).
-   */
-  private async history(
-    tx: Tx,
-    episodeIds: string[],
-  ): Promise<Map<string, { fired: Map<string, RunOutcome>; acknowledged: string[] }>> {
-    // One row per episode, its runs as "step#repeat:outcome" words: a sweep's episodes have run a
-    // handful of steps each, and thousands of one-run rows cost more to receive than to find.
-    // Step keys are [a-z0-9_] (the policy schema says so), so the separators cannot occur in them.
-    const rows = await preparedQuery<{ episode_id: string; runs: string | null; acknowledged: string | null }>(
-      tx,
-      `
-      SELECT episode_id, string_agg(run, ' ') AS runs, string_agg(acknowledged, ' ') AS acknowledged FROM (
-        SELECT episode_id, step_key || '#' || repeat || ':' || outcome AS run, NULL AS acknowledged FROM escalation_runs WHERE episode_id = ANY($1)
-        UNION ALL SELECT episode_id, NULL, step_key FROM episode_events WHERE episode_id = ANY($1) AND type = 'acknowledged'
-        UNION ALL SELECT episode_id, NULL, split_part(step_key, '#', 1) FROM notifications WHERE episode_id = ANY($1) AND step_key IS NOT NULL
-          AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')) AS h GROUP BY episode_id`,
-      [uuidList(episodeIds)],
-    );
-    const byEpisode = new Map<string, { fired: Map<string, RunOutcome>; acknowledged: string[] }>();
-    for (const r of rows) {
-      const fired = new Map<string, RunOutcome>();
-      for (const run of r.runs ? r.runs.split(' ') : []) {
-        const colon = run.lastIndexOf(':');
-        fired.set(run.slice(0, colon), run.slice(colon + 1) as RunOutcome);
-      }
-      byEpisode.set(r.episode_id, {
-        fired,
-        acknowledged: r.acknowledged ? [...new Set(r.acknowledged.split(' '))] : [],
-      });
-    }
-    return byEpisode;
+    return decided.filter((w) => won.has(`${w.episode.id}:${runKey(w.decision.step.key, w.decision.repeat)}`));
   }
 }
 
@@ -378,33 +273,5 @@ function factsOf(episode: LadderEpisode, child: LadderChild): EpisodeFacts {
     policeReference: episode.policeReference,
     repeatCount: episode.repeatCount,
     repeatWindowDays: episode.policy.settings.repeatWindowDays,
-  };
-}
-
-/**
- * The risk a message states: the police grade once police have graded it (a repeat after a medium
- * grade must not still say HIGH RISK), and high before that for a child high risk from the first minute.
- * The ladder's own conditions keep effectiveRisk: a child high risk from the start stays on the high-risk ladder.
- */
-export function messageRisk(e: Pick<LadderEpisode, 'riskGrade' | 'highRiskFromStart'>): RiskGrade | null {
-  return e.riskGrade ?? (e.highRiskFromStart ? 'high' : null);
-}
-
-export function snapshotOf(e: LadderEpisode, acknowledgedSteps: string[]): EpisodeSnapshot {
-  return {
-    kind: e.kind,
-    missingSince: e.missingSince,
-    discoveredAt: e.discoveredAt,
-    reportedAt: e.reportedAt,
-    returnedAt: e.returnedAt,
-    closedAt: e.closedAt,
-    riskHighAt: e.riskHighAt,
-    riskGrade: e.riskGrade,
-    highRiskFromStart: e.highRiskFromStart,
-    traffickingStatus: e.traffickingStatus,
-    placementStartedAt: e.placementStartedAt,
-    repeatCount: e.repeatCount,
-    returnInterviewPending: !e.returnInterviewHeldAt && !e.returnInterviewDeclined && !e.returnInterviewReasonNotHeld,
-    acknowledgedSteps,
   };
 }

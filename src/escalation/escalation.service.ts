@@ -6,7 +6,6 @@ import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 
 import { addToTimeline } from '../missing/episode-timeline';
-import { MissingEpisode } from '../missing/missing-episode.entity';
 import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
@@ -15,6 +14,8 @@ import { Conflict, NotFound } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import { EscalationGapsRepository, UnreachedStep } from './escalation-gaps.repository';
 import { EscalationRunner, ProcessOptions, RunSummary } from './escalation-runner';
+import { LadderRepository } from './ladder.repository';
+import type { LadderEpisode } from './ladder-episode';
 import { RecipientResolver } from './recipients';
 
 export interface SweepResult extends Omit<RunSummary, 'unreached'> {
@@ -36,6 +37,7 @@ export class EscalationService {
     private readonly logger: Logger,
     private readonly acks = new AcknowledgementsRepository(),
     private readonly gaps = new EscalationGapsRepository(),
+    private readonly ladder = new LadderRepository(),
   ) {}
 
   /**
@@ -52,7 +54,7 @@ export class EscalationService {
   }
 
   /** Runs the ladder for an episode whose row the caller's transaction has locked (given as read by it, or by id). */
-  async process(tx: Tx, episode: MissingEpisode | string, options: ProcessOptions = {}): Promise<RunSummary> {
+  async process(tx: Tx, episode: LadderEpisode | string, options: ProcessOptions = {}): Promise<RunSummary> {
     return this.warnUnreached(
       typeof episode === 'string' ? episode : episode.id,
       await this.runner.process(tx, episode, options),
@@ -93,7 +95,7 @@ export class EscalationService {
         // vanishes whole, its episodes are still due, and the next sweep runs them: nothing is lost
         // and nothing was sent. (Reports do not do this: their reply to the carer is an effect.)
         await tx.query('SET LOCAL synchronous_commit = off');
-        return this.runner.processMany(tx, await this.runner.claimDueMany(tx, ids), resolver);
+        return this.runner.processMany(tx, await this.ladder.lockDue(tx, ids, now), resolver);
       });
       for (const [id, summary] of summaries) {
         this.warnUnreached(id, summary);
@@ -104,12 +106,8 @@ export class EscalationService {
       }
     };
     for (;;) {
-      const rows: { id: string }[] = await this.db.query(
-        `SELECT episode_id AS id FROM escalation_schedule
-        WHERE next_at <= $1 ORDER BY next_at LIMIT $2`,
-        [now, batch],
-      );
-      const ids = rows.map((r) => r.id).filter((id) => !seen.has(id));
+      const due = await this.ladder.dueEpisodeIds(this.db, now, batch);
+      const ids = due.filter((id) => !seen.has(id));
       if (!ids.length) break;
       ids.forEach((id) => seen.add(id));
       result.due += ids.length;
@@ -125,7 +123,7 @@ export class EscalationService {
           for (const id of chunk) await run([id]).catch((e) => this.failed(e, id));
         }
       });
-      if (rows.length < batch) break;
+      if (due.length < batch) break;
     }
     result.ms = Math.round(performance.now() - started);
     return result;
@@ -144,21 +142,14 @@ export class EscalationService {
     /** The timeline's line, when the way it was acknowledged says more (a key pressed on a call). */
     summary?: string,
   ): Promise<boolean> {
-    const episode = await tx.findOne(MissingEpisode, { where: { id: episodeId }, lock: { mode: 'pessimistic_write' } });
+    const episode = await this.ladder.lockEpisode(tx, episodeId);
     if (!episode) throw new NotFound('No episode with that id was found.');
-    const [run] = await tx.query(
-      `SELECT 1 FROM escalation_runs WHERE episode_id = $1 AND step_key = $2 AND outcome = 'fired' LIMIT 1`,
-      [episodeId, stepKey],
-    );
-    if (!run)
+    const { fired, acknowledged } = await this.ladder.acknowledgement(tx, episodeId, stepKey);
+    if (!fired)
       throw new Conflict(
         `Step ${stepKey} has not sent any alert for episode ${episode.reference}, so there is nothing to acknowledge.`,
       );
-    const [already] = await tx.query(
-      `SELECT 1 FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged' AND step_key = $2`,
-      [episodeId, stepKey],
-    );
-    if (already) return false;
+    if (acknowledged) return false;
     await addToTimeline(tx, episode, this.clock.now(), {
       type: 'acknowledged',
       stepKey,

@@ -5,7 +5,7 @@
 import type { RecipientType } from '../notifications/notification.entity';
 import type { Tx } from '../platform/database/transaction';
 import type { RecipientRole } from './escalation-policy';
-import { asOneRow, ictgKinds, ListQuery, perEpisodeQuery, wideQuery } from './recipient-queries';
+import { asOneRow, ictgKinds, ListQuery, perEpisodeQuery, wideQuery } from './recipients.repository';
 import type { Audience } from './signed-link';
 
 export interface EpisodeParty {

@@ -3,8 +3,8 @@
 // in one statement its current placement (with the carer who texted, if any), its earlier
 // episodes and the authority's escalation policy in force. The lock is a statement of its own so
 // that the reads after it see what a report that held the lock before committed.
-import type { LadderChild } from '../escalation/due-episodes';
 import type { PolicySnapshot } from '../escalation/escalation-policy';
+import type { LadderChild } from '../escalation/ladder-episode';
 import type { Tx } from '../platform/database/transaction';
 
 export interface LockedChild {

@@ -4,7 +4,7 @@
 // handling the same failure twice (the dispatcher and then a late callback) queues nothing twice.
 import type { Tx } from '../platform/database/transaction';
 import type { Logger } from '../platform/logger';
-import { activeDutyManagers, DutyManager } from './duty-managers.query';
+import { activeDutyManagers, DutyManager } from './duty-managers.repository';
 import type { Notification } from './notification.entity';
 import type { NotificationOutbox, OutboxMessage } from './outbox';
 import { messageToPerson } from './person-message';

@@ -3,7 +3,7 @@
 // the duty managers at once. The message says only that there is something to read and where
 // (behind sign-in): never the text itself, which may name the child or a place.
 import { ChildrenRepository } from '../children/children.repository';
-import { activeDutyManagers } from '../notifications/duty-managers.query';
+import { activeDutyManagers } from '../notifications/duty-managers.repository';
 import type { NotificationOutbox } from '../notifications/outbox';
 import { messageToPerson, PersonMessage, reachable } from '../notifications/person-message';
 import type { Tx } from '../platform/database/transaction';

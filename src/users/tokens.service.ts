@@ -6,9 +6,8 @@ import type { DataSource } from 'typeorm';
 
 import type { AuditService } from '../platform/audit/audit.service';
 import type { Actor } from '../platform/auth/actor';
-import { TokenCache } from '../platform/auth/token-cache';
 import type { Clock } from '../platform/clock';
-import { ApiToken } from './api-token.entity';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { CredentialsService, LockoutPolicy } from './credentials.service';
 import { User } from './user.entity';
 
@@ -26,7 +25,7 @@ export class TokensService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly policy: TokenPolicy,
-    readonly cache = new TokenCache(db, clock),
+    private readonly tokens = new ApiTokensRepository(),
   ) {
     this.credentials = new CredentialsService(db, clock, audit, policy);
   }
@@ -40,7 +39,7 @@ export class TokensService {
     const now = this.clock.now();
     const token = `mct_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(now.getTime() + this.policy.ttlHours * 3600_000);
-    await this.db.manager.insert(ApiToken, { userId: user.id, tokenHash: sha256(token), createdAt: now, expiresAt });
+    await this.tokens.issue(this.db.manager, { userId: user.id, tokenHash: sha256(token), createdAt: now, expiresAt });
     await this.audit.record(
       null,
       { actor: actorOf(user), ip },
@@ -54,29 +53,13 @@ export class TokensService {
     return this.credentials.verify(email, password, ip);
   }
 
+  /** The actor a bearer token belongs to, looked up on each request (no cache to keep in step with revocations). */
   async authenticate(token: string): Promise<Actor | null> {
-    const hash = sha256(token);
-    const cached = this.cache.get(hash);
-    if (cached) return cached;
-    const stamp = this.cache.stamp();
-    const now = this.clock.now();
-    const row = (await this.db
-      .getRepository(ApiToken)
-      .createQueryBuilder('t')
-      .innerJoinAndMapOne('t.user', User, 'u', 'u.id = t.user_id')
-      .where('t.token_hash = :hash', { hash })
-      .andWhere('t.revoked_at IS NULL AND t.expires_at > :now AND u.disabled_at IS NULL', { now })
-      .getOne()) as (ApiToken & { user: User }) | null;
-    if (!row) return null;
-    const actor = actorOf(row.user);
-    this.cache.set(hash, stamp, actor, row.expiresAt);
-    return actor;
+    return this.tokens.liveActor(this.db.manager, sha256(token), this.clock.now());
   }
 
   async revoke(token: string): Promise<void> {
-    const hash = sha256(token);
-    await this.db.manager.update(ApiToken, { tokenHash: hash }, { revokedAt: this.clock.now() });
-    this.cache.forgetToken(hash); // this instance at once; the others when the trigger's notice reaches them
+    await this.tokens.revoke(this.db.manager, sha256(token), this.clock.now());
   }
 }
 

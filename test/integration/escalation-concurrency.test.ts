@@ -3,7 +3,6 @@
 // is written once.
 import type { DataSource } from 'typeorm';
 
-import { COPY_FROM } from '../../src/notifications/outbox';
 import { createDataSource } from '../../src/platform/database/data-source';
 import { createServices, Services } from '../../src/services';
 import { buildTestApp, TestApp } from '../support/app';
@@ -86,8 +85,7 @@ it('two instances sweeping in small batches (locked with SKIP LOCKED) still send
   expect(await count(`SELECT count(*) AS n FROM escalation_runs WHERE step_key = 'plus_72h'`)).toBe(episodes.length);
 });
 
-it('two instances sweeping batches large enough to be copied into the outbox still send each step once', async () => {
-  // 60 episodes due at once: batches of 50 messages or more go into the outbox by COPY.
+it('two instances sweeping 60 episodes due at once (batches of over 100 messages) still send each step once', async () => {
   const fresh: string[] = [];
   for (let i = 0; i < 60; i++)
     fresh.push((await reportMissing(app, (await childPlaced(app, { trafficking: 'suspected', daysAgo: 3 })).id)).id);
@@ -96,15 +94,7 @@ it('two instances sweeping batches large enough to be copied into the outbox sti
     app.services.escalation.sweep({ concurrency: 2 }),
     other.escalation.sweep({ concurrency: 2 }),
   ]);
-  expect(a.notifications + b.notifications).toBeGreaterThanOrEqual(2 * COPY_FROM);
-  // A copied batch's rows carry its savepoint's transaction id, not that of the runs claimed beside them.
-  expect(
-    await count(
-      `SELECT count(*) AS n FROM notifications n JOIN escalation_runs r ON r.episode_id = n.episode_id AND r.step_key = 'plus_24h'
-    WHERE n.episode_id = ANY($1) AND n.step_key = 'plus_24h#0' AND n.xmin::text <> r.xmin::text`,
-      [fresh],
-    ),
-  ).toBeGreaterThan(0);
+  expect(a.notifications + b.notifications).toBeGreaterThanOrEqual(2 * 60);
   const sent = await app.db.dataSource.query(
     `SELECT count(*)::int AS n, count(DISTINCT episode_id)::int AS episodes
     FROM notifications WHERE episode_id = ANY($1) AND step_key = 'plus_24h#0'`,

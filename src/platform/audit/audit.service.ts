@@ -1,17 +1,13 @@
 // Writes and reads the audit trail. Every read and change of a child's record goes through here,
 // in the same transaction as the change, so a change without its audit line cannot commit.
-import { createHash } from 'node:crypto';
-
 import type { DataSource } from 'typeorm';
 
 import type { RequestContext } from '../auth/actor';
 import type { Clock } from '../clock';
-import { poolOf } from '../database/entity-select';
 import type { Tx } from '../database/transaction';
 import { AuditUnavailable } from '../errors';
 import { AuditEvent } from './audit-event.entity';
 import { AuditLine, AuditQuery, AuditTrailRepository } from './audit-trail.repository';
-import { AUDIT_COLUMNS, AuditedReadBatches, AuditedSelect, AuditValues } from './audited-read-batches';
 
 export interface AuditEntry {
   action: 'read' | 'create' | 'update' | 'delete' | 'export' | 'open_link' | 'sign_in' | 'sign_out' | string;
@@ -25,6 +21,12 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+/** A read of one record: a SELECT using parameters $1..$n of `values`. */
+export interface AuditedSelect {
+  text: string;
+  values: unknown[];
+}
+
 /** A record a list showed: its id, and its child's (the same id for a child). */
 export interface ShownRecord {
   id: string;
@@ -32,12 +34,6 @@ export interface ShownRecord {
 }
 
 export class AuditService {
-  private readonly statements = new Map<string, { name: string; text: string }>();
-  private readonly batches = new AuditedReadBatches(
-    () => poolOf(this.db),
-    (select, audit) => this.readOne(select, audit),
-  );
-
   private readonly trail: AuditTrailRepository;
 
   constructor(
@@ -85,57 +81,41 @@ export class AuditService {
   }
 
   /**
-   * Runs a read and the audit line of that read as ONE statement (one round trip, one commit):
-   * the line is committed before any row comes back, and if it cannot be written nothing is
-   * returned. No line is written when the read finds nothing (as when a transaction rolls back).
-   * `select` uses $1..$n (of `types`); concurrent reads of one kind share a statement and a commit
-   * (audited-read-batches.ts).
+   * Runs a read and the audit line of that read as ONE statement (so one commit): the line is
+   * committed before any row comes back, and if it cannot be written nothing is returned. No line
+   * is written when the read finds nothing.
    */
   async readAudited<T>(ctx: RequestContext, entry: AuditEntry, select: AuditedSelect): Promise<T[]> {
-    const audit = [
-      this.clock.now(),
-      ctx.actor.authorityId,
-      ctx.actor.userId,
-      ctx.actor.role,
-      entry.action,
-      entry.entityType,
-      entry.entityId ?? null,
-      entry.childId ?? null,
-      ctx.ip,
-      entry.changes ? JSON.stringify(entry.changes) : null,
-    ];
+    const n = select.values.length;
     try {
-      return (await this.batches.read(select, audit)) as T[];
+      return await this.db.query(
+        `WITH read AS (${select.text}),
+        audit AS (INSERT INTO audit_events
+            (at, authority_id, actor_user_id, actor_role, action, entity_type, entity_id, child_id, ip, changes)
+          SELECT $${n + 1}::timestamptz, $${n + 2}::uuid, $${n + 3}::uuid, $${n + 4}::text, $${n + 5}::text,
+            $${n + 6}::text, $${n + 7}::text, $${n + 8}::uuid, $${n + 9}::text, $${n + 10}::jsonb
+          WHERE EXISTS (SELECT 1 FROM read))
+        SELECT * FROM read`,
+        [
+          ...select.values,
+          this.clock.now(),
+          ctx.actor.authorityId,
+          ctx.actor.userId,
+          ctx.actor.role,
+          entry.action,
+          entry.entityType,
+          entry.entityId ?? null,
+          entry.childId ?? null,
+          ctx.ip,
+          entry.changes ? JSON.stringify(entry.changes) : null,
+        ],
+      );
     } catch (err) {
       throw new AuditUnavailable(
         'The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.',
         err,
       );
     }
-  }
-
-  /** One read and its audit line alone. */
-  private async readOne(select: AuditedSelect, audit: AuditValues): Promise<object[]> {
-    const { rows } = await poolOf(this.db).query({
-      ...this.auditedStatement(select),
-      values: [...select.values, ...audit],
-    });
-    return rows;
-  }
-
-  /** The statement for one kind of read, built and named once; each connection then parses it once. */
-  private auditedStatement(select: AuditedSelect): { name: string; text: string } {
-    const known = this.statements.get(select.text);
-    if (known) return known;
-    const p = (i: number) => `$${select.values.length + i + 1}::${AUDIT_COLUMNS[i][1]}`;
-    const text = `WITH read AS (${select.text}),
-      audit AS (INSERT INTO audit_events (${AUDIT_COLUMNS.map(([name]) => name).join(', ')})
-        SELECT ${AUDIT_COLUMNS.map((_, i) => p(i)).join(', ')}
-        WHERE EXISTS (SELECT 1 FROM read))
-      SELECT * FROM read`;
-    const statement = { name: `audited-read-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
-    this.statements.set(select.text, statement);
-    return statement;
   }
 
   /** The caller's authority's trail, narrowed by the query, with who acted (name and email). */

@@ -4,17 +4,15 @@ import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseToolkit, Server } from '@hapi/hapi';
 
 import type { TokensService } from '../../users/tokens.service';
-import type { Logger } from '../logger';
 import { can } from './permissions';
 
 export interface AuthPluginOptions {
   tokens: TokensService;
-  logger: Logger;
 }
 
 export const authPlugin: Plugin<AuthPluginOptions> = {
   name: 'app-auth',
-  register(server: Server, { tokens, logger }) {
+  register(server: Server, { tokens }) {
     server.auth.scheme('api-token', () => ({
       async authenticate(request: Request, h: ResponseToolkit) {
         const header = String(request.headers.authorization ?? '');
@@ -36,10 +34,6 @@ export const authPlugin: Plugin<AuthPluginOptions> = {
       if (!can(actor.role, action)) throw Boom.forbidden('Your role does not allow this.');
       return h.continue;
     });
-
-    // Token lookups are cached only while this instance hears every revocation.
-    server.ext('onPreStart', () => tokens.cache.start(logger));
-    server.ext('onPostStop', () => tokens.cache.stop());
 
     server.ext('onPreStart', () => {
       const unguarded = server.table().filter((r) => (r.settings.auth as unknown) !== false && !r.settings.app?.action);

@@ -1,0 +1,220 @@
+// The escalation ladder's SQL: which episodes are due, locking and loading a batch of them, their
+// history, claiming runs (the one exactly-once guard: a unique (episode, step, repeat) that only one
+// transaction can insert), and recording each episode's next look in escalation_schedule.
+import type { DataSource } from 'typeorm';
+
+import type { Tx } from '../platform/database/transaction';
+import type { RunOutcome } from './due-steps';
+import { type PolicySnapshot, withCurrentRoleNames } from './escalation-policy';
+import type { LadderChild, LadderEpisode } from './ladder-episode';
+
+/** The episode columns the ladder reads, selected as the LadderEpisode's fields. */
+const EPISODE_COLUMNS =
+  [
+  'id', 'authority_id', 'child_id', 'placement_id', 'reference', 'kind', 'discovered_at', 'last_seen_at',
+  'reported_at', 'missing_since', 'reported_by_mobile', 'police_reference', 'risk_grade', 'risk_high_at',
+  'high_risk_from_start', 'trafficking_status', 'placement_started_at', 'repeat_count',
+  'parent_notice_suppressed_reason', 'returned_at', 'return_interview_held_at', 'return_interview_declined',
+  'return_interview_reason_not_held', 'closed_at', 'visible_to_roles', 'policy_id', 'policy_snapshot',
+] // prettier-ignore
+    .map((c) => `e.${c} AS "${c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase())}"`)
+    .join(', ');
+
+export interface RunRow {
+  episodeId: string;
+  stepKey: string;
+  repeat: number;
+  outcome: RunOutcome;
+  reason: string;
+  dueAt: Date | null;
+  notifications: number;
+  summary: string;
+}
+export interface EpisodeHistory {
+  /** Outcome by run key ("step#repeat"). */
+  fired: Map<string, RunOutcome>;
+  acknowledged: string[];
+}
+type EpisodeRow = Omit<LadderEpisode, 'policy'> & { policyId: string | null; policySnapshot: PolicySnapshot | null };
+
+export class LadderRepository {
+  /** Up to `limit` episodes with something due at `now`, soonest first. */
+  async dueEpisodeIds(db: DataSource, now: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await db.query(
+      'SELECT episode_id AS id FROM escalation_schedule WHERE next_at <= $1 ORDER BY next_at LIMIT $2',
+      [now, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Those of the episodes still open and due that no other transaction holds (SKIP LOCKED, so
+   * concurrent sweeps share the work), locked until commit, each with its child and policy.
+   */
+  lockDue(tx: Tx, episodeIds: string[], now: Date): Promise<LadderEpisode[]> {
+    return this.episodes(
+      tx,
+      `JOIN escalation_schedule s ON s.episode_id = e.id
+      WHERE e.id = ANY($1::uuid[]) AND e.closed_at IS NULL AND s.next_at <= $2 FOR UPDATE OF e SKIP LOCKED`,
+      [episodeIds, now],
+    );
+  }
+
+  /** One episode as the ladder reads it (the caller holds its row lock). */
+  async find(tx: Tx, episodeId: string): Promise<LadderEpisode> {
+    const [episode] = await this.episodes(tx, 'WHERE e.id = $1', [episodeId]);
+    if (!episode) throw new Error(`no episode ${episodeId}`);
+    return episode;
+  }
+
+  private async episodes(tx: Tx, where: string, params: unknown[]): Promise<LadderEpisode[]> {
+    const rows: (EpisodeRow & { childReference: string; socialWorkerId: string | null; authorityName: string })[] =
+      await tx.query(
+        `SELECT ${EPISODE_COLUMNS}, c.reference AS "childReference", c.social_worker_id AS "socialWorkerId",
+          a.name AS "authorityName"
+        FROM missing_episodes e JOIN children c ON c.id = e.child_id JOIN local_authorities a ON a.id = c.authority_id
+        ${where}`,
+        params,
+      );
+    const policies = await this.policies(tx, rows);
+    return rows.map(({ childReference, socialWorkerId, authorityName, policyId, policySnapshot, ...e }) => ({
+      ...e,
+      // The database holds every episode to one or the other (missing_episodes_policy_known).
+      policy: withCurrentRoleNames(policySnapshot ?? policies.get(policyId!)!),
+      child: {
+        id: e.childId,
+        reference: childReference,
+        social_worker_id: socialWorkerId,
+        authority_name: authorityName,
+      },
+    }));
+  }
+
+  /** The saved policy versions the episodes name, read once for all that share one. */
+  private async policies(tx: Tx, rows: EpisodeRow[]): Promise<Map<string, PolicySnapshot>> {
+    const ids = [...new Set(rows.filter((r) => !r.policySnapshot && r.policyId).map((r) => r.policyId!))];
+    if (!ids.length) return new Map();
+    const found: ({ id: string } & PolicySnapshot)[] = await tx.query(
+      'SELECT id, version, settings, steps FROM escalation_policies WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(found.map(({ id, ...policy }) => [id, policy]));
+  }
+
+  async children(tx: Tx, childIds: string[]): Promise<LadderChild[]> {
+    return tx.query(
+      `SELECT c.id, c.reference, c.social_worker_id, a.name AS authority_name
+      FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = ANY($1::uuid[])`,
+      [childIds],
+    );
+  }
+
+  /** Per episode: the runs already made, and the steps acknowledged (through the API or by an SMS ACK). */
+  async history(tx: Tx, episodeIds: string[]): Promise<Map<string, EpisodeHistory>> {
+    const runs: { episode_id: string; step_key: string; repeat: number; outcome: RunOutcome }[] = await tx.query(
+      'SELECT episode_id, step_key, repeat, outcome FROM escalation_runs WHERE episode_id = ANY($1::uuid[])',
+      [episodeIds],
+    );
+    const acks: { episode_id: string; step_key: string }[] = await tx.query(
+      `SELECT episode_id, step_key FROM episode_events WHERE episode_id = ANY($1::uuid[]) AND type = 'acknowledged'
+      UNION SELECT episode_id, split_part(step_key, '#', 1) FROM notifications
+      WHERE episode_id = ANY($1::uuid[]) AND step_key IS NOT NULL AND (acknowledged_at IS NOT NULL OR status = 'acknowledged')`,
+      [episodeIds],
+    );
+    const byEpisode = new Map<string, EpisodeHistory>();
+    const of = (id: string) => byEpisode.get(id) ?? byEpisode.set(id, { fired: new Map(), acknowledged: [] }).get(id)!;
+    for (const r of runs) of(r.episode_id).fired.set(`${r.step_key}#${r.repeat}`, r.outcome);
+    for (const a of acks) of(a.episode_id).acknowledged.push(a.step_key);
+    return byEpisode;
+  }
+
+  /**
+   * Inserts the runs; returns the run keys ("episode:step#repeat") this transaction won. A run
+   * another transaction inserted first (committed, or committing: the insert waits for it) is not
+   * won, and its caller must send nothing for it.
+   */
+  async claimRuns(tx: Tx, runs: RunRow[], now: Date): Promise<Set<string>> {
+    if (!runs.length) return new Set();
+    const won: { episode_id: string; step_key: string; repeat: number }[] = await tx.query(
+      `INSERT INTO escalation_runs (episode_id, step_key, repeat, outcome, reason, due_at, notifications, summary, ran_at)
+      SELECT *, $9 FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[],
+        $7::int[], $8::text[])
+      ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`,
+      [
+        ...columnsOf(runs, [
+          'episodeId',
+          'stepKey',
+          'repeat',
+          'outcome',
+          'reason',
+          'dueAt',
+          'notifications',
+          'summary',
+        ]),
+        now,
+      ],
+    );
+    return new Set(won.map((r) => `${r.episode_id}:${r.step_key}#${r.repeat}`));
+  }
+
+  /** Corrects the message count and line of runs whose messages the outbox partly held already. */
+  async recount(tx: Tx, runs: Pick<RunRow, 'episodeId' | 'stepKey' | 'repeat' | 'notifications' | 'summary'>[]) {
+    if (!runs.length) return;
+    await tx.query(
+      `UPDATE escalation_runs r SET notifications = t.n, summary = t.line
+      FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[]) AS t(e, s, rp, n, line)
+      WHERE r.episode_id = t.e AND r.step_key = t.s AND r.repeat = t.rp`,
+      columnsOf(runs, ['episodeId', 'stepKey', 'repeat', 'notifications', 'summary']),
+    );
+  }
+
+  /** Each episode's next look (none: it leaves the schedule), and who may now see it. */
+  async schedule(tx: Tx, next: { id: string; next: Date | null }[], visible: { id: string; roles: string[] }[]) {
+    const ending = next.filter((e) => !e.next).map((e) => e.id);
+    const later = next.filter((e) => e.next);
+    if (ending.length) await tx.query('DELETE FROM escalation_schedule WHERE episode_id = ANY($1::uuid[])', [ending]);
+    if (later.length)
+      await tx.query(
+        `INSERT INTO escalation_schedule (episode_id, next_at) SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
+        ON CONFLICT (episode_id) DO UPDATE SET next_at = excluded.next_at
+        WHERE escalation_schedule.next_at IS DISTINCT FROM excluded.next_at`,
+        columnsOf(later, ['id', 'next']),
+      );
+    // One row per episode: roles travel joined, as a text[] cannot be one element of an array parameter.
+    if (visible.length)
+      await tx.query(
+        `UPDATE missing_episodes e SET visible_to_roles = string_to_array(v.roles, ',')
+        FROM unnest($1::uuid[], $2::text[]) AS v(id, roles) WHERE e.id = v.id`,
+        [visible.map((v) => v.id), visible.map((v) => v.roles.join(','))],
+      );
+  }
+
+  /** Locks an episode (for an acknowledgement); null if there is none. */
+  async lockEpisode(tx: Tx, id: string): Promise<{ id: string; authorityId: string; reference: string } | null> {
+    const [row] = await tx.query(
+      'SELECT id, authority_id AS "authorityId", reference FROM missing_episodes WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Whether a step of the episode has fired, and whether it was acknowledged already. */
+  async acknowledgement(
+    tx: Tx,
+    episodeId: string,
+    stepKey: string,
+  ): Promise<{ fired: boolean; acknowledged: boolean }> {
+    const [row]: { fired: boolean; acknowledged: boolean }[] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM escalation_runs WHERE episode_id = $1 AND step_key = $2 AND outcome = 'fired') AS fired,
+        EXISTS (SELECT 1 FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged' AND step_key = $2)
+          AS acknowledged`,
+      [episodeId, stepKey],
+    );
+    return row;
+  }
+}
+
+/** One array per named field, in order: the parameters of an unnest(...). */
+function columnsOf<T>(rows: T[], fields: (keyof T)[]): unknown[][] {
+  return fields.map((f) => rows.map((r) => r[f]));
+}

@@ -1,0 +1,26 @@
+// Bearer tokens, kept as SHA-256 hashes: issued at sign-in, looked up by hash on every API request
+// (one indexed read joined to the user, so a revoked token or a disabled user counts at once), revoked.
+import type { Actor } from '../platform/auth/actor';
+import type { Tx } from '../platform/database/transaction';
+import { ApiToken } from './api-token.entity';
+
+export class ApiTokensRepository {
+  async issue(tx: Tx, token: Pick<ApiToken, 'userId' | 'tokenHash' | 'createdAt' | 'expiresAt'>): Promise<void> {
+    await tx.insert(ApiToken, token);
+  }
+
+  /** Who a live token (not revoked, not expired, user not disabled) belongs to. */
+  async liveActor(tx: Tx, tokenHash: string, now: Date): Promise<Actor | null> {
+    const [actor]: Actor[] = await tx.query(
+      `SELECT u.id AS "userId", u.authority_id AS "authorityId", u.role, u.name
+      FROM api_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND u.disabled_at IS NULL`,
+      [tokenHash, now],
+    );
+    return actor ?? null;
+  }
+
+  async revoke(tx: Tx, tokenHash: string, at: Date): Promise<void> {
+    await tx.update(ApiToken, { tokenHash }, { revokedAt: at });
+  }
+}
