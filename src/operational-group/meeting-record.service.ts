@@ -79,6 +79,47 @@ export class MeetingRecordService {
     });
   }
 
+  /**
+   * Records these members' attendance and leaves every other line as it was: a form that asks about some
+   * members must never drop an apology, a guest or a member it did not ask about.
+   */
+  async updateAttendance(
+    ctx: RequestContext,
+    meetingId: string,
+    changes: { memberId: string; attendance: AttendanceKind }[],
+  ): Promise<GroupAttendance[]> {
+    return this.db.transaction(async (tx) => {
+      const meeting = await this.meeting(tx, ctx, meetingId, true);
+      const existing = await this.repo.attendance(tx, meetingId);
+      let changed = 0;
+      for (const [i, c] of changes.entries()) {
+        const row = existing.find((a) => a.memberId === c.memberId);
+        if (row?.attendance === c.attendance) continue;
+        changed += 1;
+        if (row) await tx.update(GroupAttendance, { id: row.id }, { attendance: c.attendance });
+        else {
+          const member = await this.member(tx, ctx, meeting, c.memberId, `attendance.${i}.memberId`);
+          await tx.insert(GroupAttendance, {
+            authorityId: meeting.authorityId,
+            meetingId,
+            memberId: member.id,
+            name: member.name,
+            organisation: member.organisation ?? null,
+            attendance: c.attendance,
+          } as never);
+        }
+      }
+      if (changed)
+        await this.audit.record(tx, ctx, {
+          action: 'update',
+          entityType: 'group_attendance',
+          entityId: meetingId,
+          changes: { entries: changed },
+        });
+      return this.repo.attendance(tx, meetingId);
+    });
+  }
+
   async addReview(ctx: RequestContext, meetingId: string, input: ReviewInput): Promise<GroupReview> {
     return this.db.transaction(async (tx) => {
       const meeting = await this.meeting(tx, ctx, meetingId);

@@ -9,6 +9,8 @@ import { packTemplateData } from './pack.presenter';
 
 const statusLabels: Record<string, string> = { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' };
 const attendanceLabels: Record<string, string> = { present: 'Present', apologies: 'Apologies', absent: 'Absent' };
+/** The attendance form's field for one member: attendance-<member id>. */
+export const ATTENDANCE_PREFIX = 'attendance-';
 
 function meetingSummary(m: GroupMeeting, zone: string) {
   return {
@@ -86,7 +88,7 @@ function packChildren(pack: PackView['pack']) {
 }
 
 export function presentMeetingPage(r: MeetingRecord, p: PackView, g: GroupView, today: string, zone: string) {
-  const present = new Set(r.attendance.filter((a) => a.attendance === 'present' && a.memberId).map((a) => a.memberId));
+  const recorded = new Map(r.attendance.filter((a) => a.memberId).map((a) => [a.memberId, a.attendance]));
   return {
     meeting: { ...meetingSummary(r.meeting, zone), minutes: r.meeting.minutes, statusCode: r.meeting.status },
     pack: {
@@ -100,11 +102,14 @@ export function presentMeetingPage(r: MeetingRecord, p: PackView, g: GroupView, 
       organisation: a.organisation ?? '',
       attendance: attendanceLabels[a.attendance] ?? a.attendance,
     })),
-    memberItems: g.members.map((m) => ({
-      value: m.id,
-      text: m.organisation ? `${m.name} (${m.organisation})` : m.name,
-      checked: present.has(m.id),
-    })),
+    // A distribution list is told of the meeting; it does not attend, so the form never asks about it.
+    attendanceQuestions: g.members
+      .filter((m) => m.role !== 'operational_group_list')
+      .map((m) => ({
+        name: `${ATTENDANCE_PREFIX}${m.id}`,
+        text: m.organisation ? `${m.name} (${m.organisation})` : m.name,
+        current: recorded.get(m.id) ?? '',
+      })),
     ownerItems: g.members.map((m) => ({ value: m.id, text: m.name })),
     childItems: packChildren(p.pack),
     reviews: r.reviews.map((v) => ({

@@ -2,7 +2,7 @@
 // a meeting with its agenda pack and the forms that record it (attendance, reviews, actions). Each
 // form posts, then redirects (303); a bad form re-renders the meeting with the GOV.UK error summary.
 import type { Request as HapiRequest, ResponseToolkit } from '@hapi/hapi';
-import type { Schema } from 'joi';
+import type { ObjectSchema, Schema } from 'joi';
 
 import { can } from '../platform/auth/permissions';
 import { Conflict, Invalid, NotFound } from '../platform/errors';
@@ -14,8 +14,9 @@ import { failAction } from '../platform/http/validation';
 import { dateKeys, requiredDate } from '../platform/views/date-time-fields';
 import { optionalText, orNull, requiredText } from '../platform/views/form-fields';
 import { pageErrors } from '../platform/views/forms';
+import { type AttendanceKind, attendanceKinds } from './meeting-record.entity';
 import { meetingStatuses } from './operational-group.entity';
-import { presentGroupPage, presentMeetingPage } from './operational-group-page.presenter';
+import { ATTENDANCE_PREFIX, presentGroupPage, presentMeetingPage } from './operational-group-page.presenter';
 
 type Request = HapiRequest<AppRefs>;
 type Values = Record<string, string | string[]>;
@@ -51,6 +52,7 @@ function meetingForm(
   description: string,
   fields: Record<string, Schema>,
   submit: (request: Request, v: Values) => Promise<unknown>,
+  extend: (payload: ObjectSchema) => ObjectSchema = (payload) => payload,
 ): AppRoute {
   return {
     method: 'POST',
@@ -61,7 +63,7 @@ function meetingForm(
       description,
       validate: {
         params: idParam,
-        payload: Joi.object({ ...fields, crumb: Joi.string() }),
+        payload: extend(Joi.object({ ...fields, crumb: Joi.string() })),
         failAction: async (request, h, err) => {
           if (!err || !Joi.isError(err) || idParam.validate(request.params).error) return failAction(request, h, err);
           const problems = err.details.map((d) => ({ field: String(d.path[0]), message: d.message }));
@@ -157,23 +159,21 @@ export const operationalGroupPages: AppRoute[] = [
   meetingForm(
     'attendance',
     'Record who attended',
-    {
-      present: Joi.alternatives(Joi.array().items(Joi.string().guid()), Joi.string().guid()).messages({
-        'alternatives.match': 'Select the members who attended',
-      }),
-    },
+    {},
     async (request, v) => {
-      const members = (await group(request).getGroup(contextOf(request))).members;
-      const present = new Set(ids(v.present));
-      await group(request).recordAttendance(
-        contextOf(request),
-        request.params.id,
-        members.map((m) => ({
-          memberId: m.id,
-          attendance: present.has(m.id) ? ('present' as const) : ('absent' as const),
-        })),
-      );
+      // Only the members the form asked about and someone answered for: nothing else on the list changes.
+      const changes = Object.entries(v)
+        .filter(([k, x]) => k.startsWith(ATTENDANCE_PREFIX) && typeof x === 'string' && x)
+        .map(([k, x]) => ({ memberId: k.slice(ATTENDANCE_PREFIX.length), attendance: x as AttendanceKind }));
+      await group(request).updateAttendance(contextOf(request), request.params.id, changes);
     },
+    (payload) =>
+      payload.pattern(
+        new RegExp(`^${ATTENDANCE_PREFIX}[0-9a-f-]{36}$`),
+        Joi.string()
+          .valid(...attendanceKinds, '')
+          .messages({ 'any.only': 'Choose present, sent apologies or absent' }),
+      ),
   ),
   meetingForm(
     'reviews',

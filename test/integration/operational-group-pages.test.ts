@@ -112,7 +112,7 @@ it('adds an action, redirects back to the meeting (303) and lists it; marking it
 
 it('records attendance and a review of a child from the pack, once', async () => {
   const pat = await memberId('PC Pat Police');
-  expect((await member.post(`${meetingUrl()}/attendance`, { present: [pat] })).statusCode).toBe(303);
+  expect((await member.post(`${meetingUrl()}/attendance`, { [`attendance-${pat}`]: 'present' })).statusCode).toBe(303);
   const page = await member.get(meetingUrl());
   expect(page.payload).toMatch(/PC Pat Police[^<]*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Present/);
   const missing = await member.post(`${meetingUrl()}/reviews`, { childId: '', decision: '' });
