@@ -28,6 +28,7 @@ import {
 } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import { bedCheckFormValues, bedChecksFromForm, proposeBedChecks } from '../safeguarding/bed-check-form';
+import { planFormDefaults } from '../safeguarding/plan-form';
 import { planMeasureCodes, planMeasures, risksOfMissing } from '../safeguarding/plan-measures';
 import { traffickingStatuses } from './child.entity';
 
@@ -222,13 +223,17 @@ export const childFormPages: AppRoute[] = [
         current ?? null,
         services(request).clock.now(),
       );
+      const [previous] = await services(request).safeguardingPlans.history(contextOf(request), request.params.id);
       return {
         ...header,
         proposedBedChecks: bedCheckFormValues(proposed),
+        previousVersion: previous?.version ?? null,
+        planDefaults: planFormDefaults(previous ?? null, proposed),
         measureItems: planMeasureCodes.map((m) => ({ value: m, text: planMeasures[m] })),
       };
     },
-    defaults: (_r, context) => (context as { proposedBedChecks: Record<string, string> }).proposedBedChecks,
+    // Measures are a list: the form's values hold it as the checkboxes send it.
+    defaults: (_r, context) => (context as { planDefaults: Record<string, string> }).planDefaults,
     submit: async (request, v) => {
       const bedChecks = bedChecksFromForm(v.bedCheckTimes, v.bedCheckDays);
       const measures = (v as unknown as { measures?: string[] }).measures ?? [];
