@@ -15,6 +15,7 @@ import {
   Unauthorized,
   Unprocessable,
 } from '../errors';
+import { isPageRequest, presentErrorPage } from '../views/error-page';
 
 function toBoom(err: DomainError): Boom.Boom {
   if (err instanceof NotFound) return Boom.notFound(err.message);
@@ -38,6 +39,26 @@ function fromPostgres(err: Error & { code?: string }): Boom.Boom | null {
   return null;
 }
 
+/** A failed page request as a GOV.UK page with the same status (and headers, such as Retry-After). */
+function errorPage(request: Request, h: ResponseToolkit, boom: Boom.Boom) {
+  const status = boom.output.statusCode;
+  const { message: said, error: name } = boom.output.payload;
+  // A bare status name ("Forbidden") or an API's token hint says nothing a person can act on.
+  const message = status < 500 && status !== 401 && said && said !== name ? said : null;
+  // The layout's sign-out form needs the CSRF token, which crumb adds only to views routes return.
+  const crumb = request.auth.isAuthenticated
+    ? (
+        request.server.plugins as { crumb?: { generate?: (r: Request, t: ResponseToolkit) => string } }
+      ).crumb?.generate?.(request, h)
+    : undefined;
+  const response = h
+    .view('error', { ...presentErrorPage(status, message, request.path, request.info.id), crumb })
+    .code(status);
+  for (const [name, value] of Object.entries(boom.output.headers))
+    if (value !== undefined) response.header(name, String(value));
+  return response;
+}
+
 export const errorsPlugin: Plugin<void> = {
   name: 'app-errors',
   register(server) {
@@ -45,18 +66,23 @@ export const errorsPlugin: Plugin<void> = {
       const response = request.response;
       if (!Boom.isBoom(response)) return h.continue;
       const original = response as Boom.Boom & { code?: string };
-      let mapped: Boom.Boom | null;
       if (original instanceof AuditUnavailable)
         request.log(['error'], { err: original.cause, requestId: request.info.id });
-      if (original instanceof DomainError) mapped = toBoom(original);
-      else if (!original.isServer) return h.continue;
-      else mapped = fromPostgres(original);
+      const mapped =
+        original instanceof DomainError ? toBoom(original) : original.isServer ? fromPostgres(original) : original;
+      if (!mapped) request.log(['error'], { err: original, requestId: request.info.id });
+      const final =
+        mapped ??
+        Boom.badImplementation(
+          `Something went wrong on our side and nothing was saved. Quote reference ${request.info.id} to support.`,
+        );
+      if (isPageRequest(request)) return errorPage(request, h, final);
+      if (mapped === original) return h.continue;
       if (mapped) {
         const details = original instanceof DomainError ? (original as DomainError).details : undefined;
         if (details) Object.assign(mapped.output.payload, details);
         return h.response(mapped.output.payload).code(mapped.output.statusCode);
       }
-      request.log(['error'], { err: original, requestId: request.info.id });
       return h
         .response({
           statusCode: 500,
