@@ -2,6 +2,7 @@
 // whether each alert arrived, and the lists of work waiting. Times are in the authority's zone.
 import { presentTodaysChecks } from '../bed-checks/todays-checks.presenter';
 import type { Child } from '../children/child.entity';
+import { stepName, withStepNames } from '../escalation/step-names';
 import { alertStatus, channelNames, riskText } from '../missing/episode-page.presenter';
 import type { MissingEpisode } from '../missing/missing-episode.entity';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
@@ -76,9 +77,9 @@ export function presentDashboard(d: Dashboard, tz: string, authorityName: string
       d.unreachedSteps?.map((r) => ({
         href: `/episodes/${r.episodeId}`,
         reference: r.episodeReference,
-        step: r.repeat ? `${r.stepKey} (repeat ${r.repeat})` : r.stepKey,
+        step: stepName(r.stepKey, r.repeat),
         at: formatDateTime(r.ranAt, tz),
-        summary: r.summary ?? 'FAILED: nobody to send to.',
+        summary: withStepNames(r.summary ?? 'FAILED: nobody to send to.'),
       })) ?? null,
     overdueActions:
       d.overdueActions?.map((a) => ({

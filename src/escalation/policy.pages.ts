@@ -9,6 +9,14 @@ import { validateOptions } from '../platform/http/validation';
 import { formPage } from '../platform/views/form-page';
 import { formatDateTime } from '../platform/views/format';
 import { type PolicyDocument, policyDocumentSchema } from './escalation-policy';
+import { minutesInWords, recipientName, stepName } from './step-names';
+
+const momentNames: Record<string, string> = {
+  discovered: 'Found missing',
+  reported: 'Reported',
+  returned: 'Returned',
+  risk_high: 'Graded high risk',
+};
 import type { EscalationPolicy } from './escalation-policy.entity';
 
 const documentOf = (p: EscalationPolicy): PolicyDocument => ({ settings: p.settings, steps: p.steps });
@@ -30,13 +38,15 @@ function parsePolicy(text: string): PolicyDocument {
 
 function presentSteps(p: EscalationPolicy) {
   return p.steps.map((s) => ({
-    key: s.key,
-    from: s.from.replace('_', ' '),
-    delay: s.delayWorkingDays ? `${s.delayWorkingDays} working days` : `${s.delayMinutes ?? 0} minutes`,
-    recipients: s.recipients.map((r) => r.replace(/_/g, ' ')).join(', '),
-    channels: s.channels.join(' and '),
+    key: stepName(s.key),
+    from: momentNames[s.from] ?? s.from.replace(/_/g, ' '),
+    delay: s.delayWorkingDays
+      ? `${s.delayWorkingDays} working day${s.delayWorkingDays === 1 ? '' : 's'}`
+      : minutesInWords(s.delayMinutes),
+    recipients: s.recipients.map(recipientName).join(', '),
+    channels: s.channels.map((c) => (c === 'sms' ? 'text message' : c)).join(' and '),
     ack: s.needsAck ? 'Yes' : 'No',
-    repeat: s.repeat ? `every ${s.repeat.everyMinutes} minutes, up to ${s.repeat.max} times` : 'No',
+    repeat: s.repeat ? `every ${minutesInWords(s.repeat.everyMinutes)}, up to ${s.repeat.max} times` : 'No',
   }));
 }
 
@@ -52,7 +62,7 @@ export const policyPages: AppRoute[] = [
         const ctx = contextOf(request);
         const { policy, rolesWithNobody } = await request.server.app.services.escalationPolicies.withGaps(ctx);
         return h.view('admin-policy', {
-          rolesWithNobody: rolesWithNobody.map((r) => r.replace(/_/g, ' ')),
+          rolesWithNobody: rolesWithNobody.map(recipientName),
           backLink: { href: '/admin', text: 'Back to administration' },
           version: policy.version,
           savedAt: formatDateTime(policy.createdAt, request.server.app.config.displayTimeZone),

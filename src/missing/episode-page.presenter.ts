@@ -4,6 +4,7 @@ import type { Child } from '../children/child.entity';
 import type { EscalationRun } from '../escalation/escalation-run.entity';
 import type { Channel, NotificationStatus } from '../notifications/notification.entity';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
+import { stepName, withStepNames } from '../escalation/step-names';
 import { durationInWords } from '../platform/views/durations';
 import { formatDateTime } from '../platform/views/format';
 import { presentCall } from '../voice/call.presenter';
@@ -39,7 +40,7 @@ const runOutcomeText: Record<EscalationRun['outcome'], string> = {
   skipped: 'Skipped',
   unreached: 'FAILED: nobody to send to',
 };
-const stepName = (r: EscalationRun) => (r.repeat ? `${r.stepKey} (repeat ${r.repeat})` : r.stepKey);
+const runName = (r: EscalationRun) => stepName(r.stepKey, r.repeat);
 
 const riskNames: Record<string, string> = { very_low: 'Very low', low: 'Low', medium: 'Medium', high: 'High' };
 export function riskText(e: Pick<MissingEpisode, 'riskGrade' | 'highRiskFromStart'>): string {
@@ -118,18 +119,18 @@ export function presentEpisodePage(
       row('Return interview', returnInterviewText(e, dt)),
       row('Closed', e.closedAt ? [dt(e.closedAt), e.closeReason].filter(Boolean).join(': ') : null),
     ],
-    timeline: d.timeline.map((t) => ({ at: dt(t.at), summary: t.summary, by: t.actorName ?? '' })),
+    timeline: d.timeline.map((t) => ({ at: dt(t.at), summary: withStepNames(t.summary), by: t.actorName ?? '' })),
     steps: d.runs.map((r) => ({
-      step: stepName(r),
+      step: runName(r),
       outcome: runOutcomeText[r.outcome],
       failed: r.outcome === 'unreached',
-      reason: (r.outcome === 'unreached' ? r.summary : r.reason) ?? '',
+      reason: withStepNames((r.outcome === 'unreached' ? r.summary : r.reason) ?? ''),
       at: dt(r.ranAt),
     })),
     // A step with nobody to send to is a failure shown at the top of the page, never "sent".
     failedSteps: d.runs
       .filter((r) => r.outcome === 'unreached')
-      .map((r) => ({ step: stepName(r), at: dt(r.ranAt), summary: r.summary ?? '' })),
+      .map((r) => ({ step: runName(r), at: dt(r.ranAt), summary: withStepNames(r.summary ?? '') })),
     riskGrades: d.riskGrades.map((g) => ({
       at: dt(g.gradedAt),
       grade: riskNames[g.grade] ?? g.grade,
@@ -141,14 +142,18 @@ export function presentEpisodePage(
         recipient: n.recipientName,
         channel: channelNames[n.channel],
         ...alertStatus(n.status, n.channel),
-        step: n.stepKey ?? '',
+        step: stepName(n.stepKey),
         history: events.map((ev) => `${dt(ev.at)}: ${ev.status}${ev.detail ? ` (${ev.detail})` : ''}`),
         call: presentCall(n, publicBaseUrl),
       })) ?? null,
     // One button per step: the alert's repeats stop for everyone, as an SMS ACK stops them.
     acknowledge:
       can.acknowledge && !e.closedAt
-        ? d.pendingAcks.map((stepKey) => ({ stepKey, action: `/episodes/${e.id}/acknowledge` }))
+        ? d.pendingAcks.map((stepKey) => ({
+            stepKey,
+            name: stepName(stepKey),
+            action: `/episodes/${e.id}/acknowledge`,
+          }))
         : [],
     forms: {
       police: can.police && e.state !== 'closed',

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 
 import type { EscalationService } from '../escalation/escalation.service';
 import type { RiskGrade } from '../escalation/escalation-policy';
+import { stepName } from '../escalation/step-names';
 import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
@@ -201,7 +202,7 @@ export class EpisodeUpdatesService {
         throw new NotFound(`Episode ${e.reference} has no escalation step ${stepKey}.`);
       if (!(await this.mayAcknowledgeStep(tx, ctx, e.id, stepKey))) {
         throw new Forbidden(
-          `The ${stepKey} alert was not sent to you, so only someone it went to or a manager can acknowledge it.`,
+          `The alert “${stepName(stepKey)}” was not sent to you, so only someone it went to or a manager can acknowledge it.`,
         );
       }
       // The caller's own messages of the step show as acknowledged, as an SMS reply marks its message.

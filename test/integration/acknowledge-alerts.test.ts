@@ -51,7 +51,7 @@ it('the episode page offers Acknowledge to police, and pressing it stops the rep
   const police = await pageSession(app, 'police');
   const before = await police.get(`/episodes/${acknowledged.id}`);
   expect(before.statusCode).toBe(200);
-  expect(before.payload).toContain('Acknowledge the report_police alert');
+  expect(before.payload).toContain('Acknowledge: Police control room told');
   const pressed = await police.post(`/episodes/${acknowledged.id}/acknowledge`, { stepKey: 'report_police' });
   expect(pressed.statusCode).toBe(303);
   expect(pressed.headers.location).toBe(`/episodes/${acknowledged.id}#acknowledge`);
@@ -78,7 +78,7 @@ it('the episode page offers Acknowledge to police, and pressing it stops the rep
     { actor_role: 'police', changes: { stepKey: 'report_police' } },
   ]);
   expect((await police.get(`/episodes/${acknowledged.id}`)).payload).not.toContain(
-    'Acknowledge the report_police alert',
+    'Acknowledge: Police control room told',
   );
 
   await pastRepeat();
@@ -94,7 +94,7 @@ it('offers no Acknowledge button to a role that may not acknowledge', async () =
   const group = await pageSession(app, 'group_member');
   const page = await group.get(`/episodes/${episode.id}`);
   expect(page.statusCode).toBe(200);
-  expect(page.payload).not.toContain('Acknowledge the');
+  expect(page.payload).not.toContain('Acknowledge: ');
   expect((await group.post(`/episodes/${episode.id}/acknowledge`, { stepKey: 'report_police' })).statusCode).toBe(403);
   expect(await q(`SELECT 1 FROM episode_events WHERE episode_id = $1 AND type = 'acknowledged'`, [episode.id])).toEqual(
     [],

@@ -95,7 +95,7 @@ describe('a guardian sees and acknowledges only for the children they guard', ()
     // Their own child's episode opens, but the police alert did not go to them: no button, and the API refuses it.
     const own = await page.get(`/episodes/${mine.id}`);
     expect(own.statusCode).toBe(200);
-    expect(own.payload).not.toContain('Acknowledge the report_police alert');
+    expect(own.payload).not.toContain('Acknowledge: Police control room told');
     const notTheirs = await post(
       app,
       `/api/v1/episodes/${mine.id}/acknowledge`,
@@ -104,12 +104,12 @@ describe('a guardian sees and acknowledges only for the children they guard', ()
     );
     expect(notTheirs.statusCode).toBe(403);
     expect(message(notTheirs)).toBe(
-      'The report_police alert was not sent to you, so only someone it went to or a manager can acknowledge it.',
+      'The alert “Police control room told” was not sent to you, so only someone it went to or a manager can acknowledge it.',
     );
     expect(await refusals(theirs.id)).toEqual(['guardian not_found', 'guardian not_found', 'guardian not_found']);
     expect(await refusals(mine.id)).toEqual(['guardian forbidden']);
     expect((await (await pageSession(app, 'police')).get(`/episodes/${mine.id}`)).payload).toContain(
-      'Acknowledge the report_police alert',
+      'Acknowledge: Police control room told',
     );
     expect(
       await q(`SELECT 1 FROM episode_events WHERE episode_id = ANY($1) AND type = 'acknowledged'`, [

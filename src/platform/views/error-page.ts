@@ -2,8 +2,13 @@
 // next, never JSON. The API, webhooks and health checks keep their JSON answers.
 import type { Request } from '@hapi/hapi';
 
-/** Requests a person makes in a browser; everything else (API, webhooks, docs, health) answers in JSON. */
+/**
+ * Requests a person makes in a browser; everything else (API, webhooks, docs, health, and a client asking
+ * for JSON alone, as an integration reading a signed link does) answers in JSON.
+ */
 export function isPageRequest(request: Request): boolean {
+  const accept = String(request.headers.accept ?? '');
+  if (accept.includes('application/json') && !accept.includes('text/html')) return false;
   return !/^\/(api|webhooks|health|documentation|swagger|assets|app-assets)(\/|$|\.)/.test(request.path);
 }
 

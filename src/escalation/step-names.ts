@@ -1,0 +1,79 @@
+// People's names for the escalation ladder: each step by what it does ("Police control room told"),
+// each recipient role by who they are, each delay in hours and minutes. Pages never show a step key
+// (report_police#0) or a delay in minutes; a step an authority added under its own key reads as words.
+import { contactRoleLabels } from '../contacts/contact.entity';
+import { roleLabels } from '../platform/auth/roles';
+
+const stepNames: Record<string, string> = {
+  report_police: 'Police control room told',
+  report_police_next: 'Missing persons unit told (police control room did not acknowledge)',
+  report_team: 'Social worker, duty manager and guardian told',
+  away_team: 'Social worker and duty manager told (away, whereabouts known)',
+  carer_confirmation: 'Carer sent the episode reference',
+  risk_high: 'Head of service told (high risk)',
+  risk_high_next: 'Director told (head of service did not acknowledge)',
+  same_day: 'Reviewing officer and parents told (same day)',
+  plus_24h: 'Head of service told (missing 24 hours)',
+  plus_24h_next: 'Director told (24-hour alert not acknowledged)',
+  plus_48h: 'CEOP and senior manager told (missing 48 hours)',
+  plus_48h_next: 'Senior manager and duty manager told (CEOP did not acknowledge)',
+  plus_72h: 'Director and team manager told (missing 72 hours)',
+  plus_72h_next: 'Duty manager told (72-hour alert not acknowledged)',
+  plus_5_working_days: 'Strategy meeting and national alert due (5 working days)',
+  weekly_review: 'Weekly review reminder',
+  found: 'Everyone alerted told the child is found',
+  return_interview_overdue: 'Team manager told the return interview is overdue',
+  repeat_missing: 'Repeat missing: strategy meeting proposed',
+  operational_group: 'Added to the operational group’s next meeting',
+};
+
+const recipientNames: Record<string, string> = {
+  ictg: 'Independent child trafficking guardian',
+  parents_with_pr: 'Parents with parental responsibility',
+  carer: 'Foster carer or key worker',
+  alerted: 'Everyone already alerted',
+  host_police: 'Police force where the child lives',
+  host_coordinator: 'Missing-children coordinator where the child lives',
+  social_worker: 'Social worker',
+  team_manager: 'Team manager',
+  senior_manager: 'Senior manager',
+};
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const words = (key: string) => capitalised(key.replace(/[_#]+/g, ' ').trim());
+
+/** A step by what it does; a stored message's key may carry its repeat ("report_police#2"). */
+export function stepName(key: string | null | undefined, repeat?: number): string {
+  if (!key) return '';
+  const [base, fromKey] = key.split('#');
+  const n = repeat ?? (fromKey ? Number(fromKey) : 0);
+  const name = stepNames[base] ?? words(base);
+  return n > 0 ? `${name} (reminder ${n})` : name;
+}
+
+/** A recipient role of the ladder, a user role or a contact role, by who they are. */
+export function recipientName(role: string): string {
+  return (
+    recipientNames[role] ??
+    (contactRoleLabels as Record<string, string>)[role] ??
+    (roleLabels as Record<string, string>)[role] ??
+    words(role)
+  );
+}
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** A policy delay or interval: "at once", "30 minutes", "1 hour 30 minutes", "48 hours", "7 days". */
+export function minutesInWords(minutes: number | null | undefined): string {
+  const m = Math.max(0, Math.round(minutes ?? 0));
+  if (m === 0) return 'at once';
+  if (m >= 7 * 1440 && m % 1440 === 0) return plural(m / 1440, 'day');
+  const hours = Math.floor(m / 60);
+  const rest = m % 60;
+  return [hours && plural(hours, 'hour'), rest && plural(rest, 'minute')].filter(Boolean).join(' ');
+}
+
+/** Timeline lines written by the ladder name the step by key ("Step plus_24h fired."): shown with its name instead. */
+export function withStepNames(text: string): string {
+  return text.replace(/\b[Ss]tep ([a-z0-9_]+(?:#\d+)?)\b/g, (_all, key: string) => `Step “${stepName(key)}”`);
+}
