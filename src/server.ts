@@ -3,6 +3,7 @@ import Hapi, { Server } from '@hapi/hapi';
 import HapiPino from 'hapi-pino';
 
 import type { Config } from './config';
+import { missingBannerPlugin } from './missing/missing-banner.plugin';
 import { refusalAuditPlugin } from './platform/audit/refusal-audit.plugin';
 import { authPlugin } from './platform/auth/auth.plugin';
 import { registerSessions } from './platform/auth/session.plugin';
@@ -107,6 +108,7 @@ export async function createServer({ config, services, logger, clock = systemClo
   await registerSessions(server, config, services.tokens);
   await registerDocs(server);
   await registerViews(server, config);
+  await server.register(missingBannerPlugin);
   server.route(routes);
   return server;
 }

@@ -99,7 +99,15 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   // Ending a placement or care is noted on the episode the child is missing in; neither ends it.
   placements.endedListeners.push(episodeEndings.onPlacementEnded);
   careEndings.endedListeners.push(episodeEndings.onCareEnded);
-  const reportMissing = new ReportMissingService(db, clock, audit, children, escalationPolicies, escalation);
+  const reportMissing = new ReportMissingService(
+    db,
+    clock,
+    audit,
+    children,
+    escalationPolicies,
+    escalation,
+    config.displayTimeZone,
+  );
   const carerCommands = episodeSmsCommands({ clock, reportMissing, episodeEndings, escalation, notifications });
   const groupRepo = new OperationalGroupRepository();
   const packSettings = {
@@ -168,7 +176,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     escalation,
     reportMissing,
     missingEpisodes: new MissingEpisodesService(db, audit, clock),
-    episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation),
+    episodeUpdates: new EpisodeUpdatesService(db, clock, audit, escalation, config.displayTimeZone),
     episodeEndings,
     undoReturn: new UndoReturnService(db, clock, audit, outbox, escalation),
     profileLinks: new MissingProfileLinkService(db, clock, audit, signedLinks, escalation, config.displayTimeZone),
@@ -189,22 +197,23 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
 function pageServices(
   db: DataSource,
   clock: Clock,
-  s: Omit<DashboardSources, 'caredFor'> &
+  s: Omit<DashboardSources, 'caredFor' | 'acknowledgements'> &
     ChildPageSources & { audit: AuditService; escalation: EscalationService; episodeUpdates: EpisodeUpdatesService },
 ) {
   const caredFor = new CaredForChildren(db, s.audit, s.children, s.placements.repo);
+  const episodePage = new EpisodePageService(
+    s.missingEpisodes,
+    s.notifications,
+    s.children,
+    s.escalation,
+    clock,
+    s.episodeUpdates,
+  );
   return {
     clock,
     caredFor,
-    dashboard: new DashboardService({ ...s, caredFor }, clock),
-    episodePage: new EpisodePageService(
-      s.missingEpisodes,
-      s.notifications,
-      s.children,
-      s.escalation,
-      clock,
-      s.episodeUpdates,
-    ),
+    dashboard: new DashboardService({ ...s, caredFor, acknowledgements: episodePage }, clock),
+    episodePage,
     childPage: new ChildPageService(s),
   };
 }

@@ -49,11 +49,13 @@ export function presentChildPage(
   const c = d.child;
   const name = `${c.firstNames} ${c.lastName}`;
   const current = d.placements.find((p) => !p.endedAt) ?? null;
+  // A missing child's record opens with the banner (missing-banner.plugin.ts), never with "Report missing".
+  const missingNow = d.episodes.some((e) => !e.closedAt && !e.returnedAt);
   return {
     id: c.id,
     name,
     reference: c.reference,
-    reportHref: can.report && !c.careEndedAt ? `/children/${c.id}/report-missing` : null,
+    reportHref: can.report && !c.careEndedAt && !missingNow ? `/children/${c.id}/report-missing` : null,
     links: can.write
       ? {
           edit: `/children/${c.id}/edit`,

@@ -6,9 +6,11 @@ import { stepName, withStepNames } from '../escalation/step-names';
 import { alertStatus, channelNames, riskText } from '../missing/episode-page.presenter';
 import type { MissingEpisode } from '../missing/missing-episode.entity';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
+import { type Role, roleLabels } from '../platform/auth/roles';
+import { englandDate } from '../platform/dates';
 import { durationInWords } from '../platform/views/durations';
 import { formatDate, formatDateTime } from '../platform/views/format';
-import type { Dashboard, EpisodeOnDashboard } from './dashboard.service';
+import type { ChildOnDashboard, Dashboard, EpisodeOnDashboard } from './dashboard.service';
 
 export const childName = (child: Child | null, reference: string | undefined) =>
   child ? `${child.firstNames} ${child.lastName} (${child.reference})` : `Child ${reference ?? ''}`.trim();
@@ -23,10 +25,10 @@ function alertRow(n: NotificationWithHistory) {
   };
 }
 
-function missingRow(d: EpisodeOnDashboard, now: Date, tz: string) {
+function missingRow(d: EpisodeOnDashboard, now: Date, tz: string, mayOpen: boolean) {
   const e = d.episode;
   return {
-    href: `/episodes/${e.id}`,
+    href: mayOpen ? `/episodes/${e.id}` : null,
     reference: e.reference,
     child: childName(d.child, e.childReference),
     kind: e.kind === 'M' ? 'Missing' : 'Away without authorisation',
@@ -35,13 +37,46 @@ function missingRow(d: EpisodeOnDashboard, now: Date, tz: string) {
     risk: riskText(e),
     policeReference: e.policeReference ?? 'Not given yet',
     alerts: d.alerts?.map(alertRow) ?? null,
+    acknowledge: (d.acknowledge ?? []).map((stepKey) => ({
+      stepKey,
+      name: stepName(stepKey),
+      action: `/episodes/${e.id}/acknowledge`,
+    })),
   };
 }
 
-function interviewRow(e: MissingEpisode, child: Child | null, now: Date, tz: string) {
+/** A carer's or guardian's child: missing now (with the episode) or not, and the report link only when not. */
+function childRow(c: ChildOnDashboard, now: Date, tz: string, opts: { report: boolean; open: boolean }) {
+  const label = c.name ? `${c.name} (${c.reference})` : c.reference;
+  return {
+    label,
+    name: c.name ?? c.reference,
+    reference: c.reference,
+    reportHref: opts.report && !c.missing ? `/children/${c.childId}/report-missing` : null,
+    missing: c.missing && {
+      reference: c.missing.reference,
+      missingFor: durationInWords(c.missing.discoveredAt, now),
+      since: formatDateTime(c.missing.discoveredAt, tz),
+      risk: riskText(c.missing),
+      href: opts.open ? `/episodes/${c.missing.id}` : null,
+    },
+  };
+}
+
+/** Where the missing list is empty, say what that means for this person: police and CEOP see only their alerts. */
+const emptyMissing: Partial<Record<Role, string>> = {
+  police:
+    'No missing child has been alerted to the police from this service. Alerts reach you the moment a child is reported missing.',
+  ceop:
+    'No missing child has been escalated to CEOP. The service alerts CEOP when a child is still missing after 48 hours, ' +
+    'or sooner if the authority’s policy says so.',
+  guardian: 'None of the children you guard is missing.',
+};
+
+function interviewRow(e: MissingEpisode, child: Child | null, now: Date, tz: string, mayOpen = true) {
   const due = e.returnedAt ? new Date(e.returnedAt.getTime() + 72 * 3_600_000) : null;
   return {
-    href: `/episodes/${e.id}`,
+    href: mayOpen ? `/episodes/${e.id}` : null,
     reference: e.reference,
     child: childName(child, e.childReference),
     returnedAt: formatDateTime(e.returnedAt, tz),
@@ -50,12 +85,53 @@ function interviewRow(e: MissingEpisode, child: Child | null, now: Date, tz: str
   };
 }
 
-export function presentDashboard(d: Dashboard, tz: string, authorityName: string) {
+export function presentDashboard(d: Dashboard, tz: string, authorityName: string, role: Role) {
+  const overdueInterviews = d.awaitingReturnInterview.filter(
+    (x) => interviewRow(x.episode, x.child, d.now, tz).overdue,
+  );
   return {
     authorityName,
+    roleName: roleLabels[role],
     shownAt: formatDateTime(d.now, tz),
-    missingNow: d.missingNow.map((x) => missingRow(x, d.now, tz)),
-    awaitingReturnInterview: d.awaitingReturnInterview.map((x) => interviewRow(x.episode, x.child, d.now, tz)),
+    missingHeading: d.alertedOnly ? 'Missing children alerted to you' : 'Missing now',
+    missingEmpty: emptyMissing[role] ?? 'No child is missing.',
+    missingNow: d.missingNow.map((x) => missingRow(x, d.now, tz, d.mayOpenEpisodes)),
+    // Managers and administrators: what is overdue or failing, counted, before the lists.
+    needsYou:
+      d.failed === null
+        ? null
+        : [
+            { count: d.missingNow.length, text: 'missing now', href: '#missing-now' },
+            { count: overdueInterviews.length, text: 'return interviews overdue', href: '#return-interviews' },
+            { count: d.plansDue?.length ?? 0, text: 'safeguarding plans due for review', href: '#plans-due' },
+            {
+              count: d.overdueActions?.length ?? 0,
+              text: 'operational group actions overdue',
+              href: '#actions-overdue',
+            },
+            {
+              count: (d.failed?.length ?? 0) + (d.unreachedSteps?.length ?? 0),
+              text: 'messages or alerts that failed',
+              href: '#failed',
+            },
+          ].filter((x) => x.count > 0),
+    guarded: d.guarded?.map((c) => childRow(c, d.now, tz, { report: false, open: true })) ?? null,
+    group: d.group && {
+      next: d.group.next && {
+        when: formatDateTime(d.group.next.startsAt, tz),
+        href: `/operational-group/meetings/${d.group.next.id}`,
+        packSent: d.group.next.packSentAt ? formatDateTime(d.group.next.packSentAt, tz) : null,
+      },
+      myActions: d.group.myActions.map((a) => ({
+        description: a.description,
+        dueOn: formatDate(a.dueOn, tz),
+        overdue: a.dueOn < englandDate(d.now),
+        href: `/operational-group/meetings/${a.meetingId}#actions`,
+      })),
+    },
+    awaitingReturnInterview: d.awaitingReturnInterview.map((x) =>
+      interviewRow(x.episode, x.child, d.now, tz, d.mayOpenEpisodes),
+    ),
     plansDue:
       d.plansDue?.map(({ plan, child }) => ({
         href: `/children/${plan.childId}`,
@@ -65,7 +141,7 @@ export function presentDashboard(d: Dashboard, tz: string, authorityName: string
       })) ?? null,
     failed:
       d.failed?.map((n) => ({
-        href: n.notification.episodeId ? `/episodes/${n.notification.episodeId}` : null,
+        href: n.notification.episodeId && d.mayOpenEpisodes ? `/episodes/${n.notification.episodeId}` : null,
         recipient: n.notification.recipientName,
         channel: channelNames[n.notification.channel],
         status: alertStatus(n.notification.status).text,
@@ -75,7 +151,7 @@ export function presentDashboard(d: Dashboard, tz: string, authorityName: string
       })) ?? null,
     unreachedSteps:
       d.unreachedSteps?.map((r) => ({
-        href: `/episodes/${r.episodeId}`,
+        href: d.mayOpenEpisodes ? `/episodes/${r.episodeId}` : null,
         reference: r.episodeReference,
         step: stepName(r.stepKey, r.repeat),
         at: formatDateTime(r.ranAt, tz),
@@ -104,11 +180,6 @@ export function presentDashboard(d: Dashboard, tz: string, authorityName: string
       href: child && !d.caredFor ? `/children/${child.id}#bed-checks` : null,
       rows: presentTodaysChecks(checks, tz),
     })),
-    caredFor:
-      d.caredFor?.map((c) => ({
-        name: `${c.firstNames} ${c.lastName}`,
-        reference: c.reference,
-        reportHref: `/children/${c.id}/report-missing`,
-      })) ?? null,
+    caredFor: d.caredFor?.map((c) => childRow(c, d.now, tz, { report: true, open: false })) ?? null,
   };
 }

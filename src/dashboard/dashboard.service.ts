@@ -8,14 +8,18 @@ import type { Child } from '../children/child.entity';
 import type { ChildrenService } from '../children/children.service';
 import type { EscalationService } from '../escalation/escalation.service';
 import type { UnreachedStep } from '../escalation/escalation-gaps.repository';
+import type { GuardiansService } from '../guardians/guardians.service';
+import type { EpisodePageService } from '../missing/episode-page.service';
 import type { MissingEpisode } from '../missing/missing-episode.entity';
 import type { MissingEpisodesService } from '../missing/missing-episodes.service';
 import type { NotificationsService, NotificationWithHistory } from '../notifications/notifications.service';
 import type { GroupAction } from '../operational-group/meeting-record.entity';
+import type { GroupMeeting } from '../operational-group/operational-group.entity';
 import type { OperationalGroupService } from '../operational-group/operational-group.service';
 import type { RequestContext } from '../platform/auth/actor';
 import { can } from '../platform/auth/permissions';
 import type { Clock } from '../platform/clock';
+import { NotFound } from '../platform/errors';
 import type { SafeguardingPlan } from '../safeguarding/safeguarding-plan.entity';
 import type { SafeguardingPlansService } from '../safeguarding/safeguarding-plans.service';
 import type { CaredForChildren } from './cared-for-children.service';
@@ -29,11 +33,22 @@ export interface DashboardSources {
   operationalGroup: OperationalGroupService;
   escalation: Pick<EscalationService, 'unreachedSteps'>;
   bedChecks: Pick<BedChecksService, 'missedToday' | 'today'>;
+  acknowledgements: Pick<EpisodePageService, 'acknowledgeableBy'>;
+  guardians: Pick<GuardiansService, 'childrenGuardedBy'>;
 }
 export interface EpisodeOnDashboard {
   episode: MissingEpisode;
   child: Child | null;
   alerts: NotificationWithHistory[] | null;
+  /** Steps whose alert waits for this person to acknowledge it (police, CEOP, guardians, managers). */
+  acknowledge?: string[];
+}
+/** A child on a carer's or guardian's landing page, with the episode she is missing in now, if any. */
+export interface ChildOnDashboard {
+  childId: string;
+  reference: string;
+  name: string | null;
+  missing: MissingEpisode | null;
 }
 export interface Dashboard {
   now: Date;
@@ -48,7 +63,15 @@ export interface Dashboard {
   missedBedChecks: { check: MissedCheck; child: Child | null }[] | null;
   /** Today's bed checks (done, missed, due) of each child with some: the carer's own children, or the authority's. */
   bedChecksToday: { child: Child | null; checks: TodaysCheck[] }[];
-  caredFor: Child[] | null;
+  caredFor: ChildOnDashboard[] | null;
+  /** A guardian's children. */
+  guarded: ChildOnDashboard[] | null;
+  /** A group member's next meeting (its pack) and the open actions they own. */
+  group: { next: GroupMeeting | null; myActions: GroupAction[] } | null;
+  /** Police, CEOP and guardians see only the episodes alerted to them. */
+  alertedOnly: boolean;
+  /** Whether the person may open an episode's page (the administrator sees the authority, not the records). */
+  mayOpenEpisodes: boolean;
 }
 
 const stillMissing = ['reported', 'police_informed'];
@@ -63,18 +86,20 @@ export class DashboardService {
   async forActor(ctx: RequestContext): Promise<Dashboard> {
     const { role } = ctx.actor;
     const now = this.clock.now();
-    const caredFor = role === 'carer' ? await this.s.caredFor.list(ctx) : null;
-    const episodes = can(role, 'episodes.read')
-      ? (await this.s.missingEpisodes.list(ctx, { open: true, limit: 200, offset: 0 })).items
-      : [];
+    const caredForChildren = role === 'carer' ? await this.s.caredFor.list(ctx) : null;
+    const caredFor = caredForChildren && (await this.withMissingNow(ctx, caredForChildren));
+    const episodes =
+      can(role, 'episodes.read') || can(role, 'episodes.overview')
+        ? (await this.s.missingEpisodes.list(ctx, { open: true, limit: 200, offset: 0 })).items
+        : [];
     const plans = can(role, 'children.read')
       ? await this.s.safeguardingPlans.dueForReview(ctx.actor.authorityId)
       : null;
     const missedChecks = can(role, 'children.read') ? await this.s.bedChecks.missedToday(ctx.actor.authorityId) : null;
-    const todaysChecks = caredFor
+    const todaysChecks = caredForChildren
       ? await this.s.bedChecks.today(
           ctx.actor.authorityId,
-          caredFor.map((c) => c.id),
+          caredForChildren.map((c) => c.id),
         )
       : can(role, 'children.read')
         ? await this.s.bedChecks.today(ctx.actor.authorityId, null)
@@ -86,11 +111,12 @@ export class DashboardService {
           ...(missedChecks ?? []).map((c) => c.childId),
           ...todaysChecks.map((c) => c.childId),
         ])
-      : new Map<string, Child>(caredFor?.map((c) => [c.id, c]));
+      : new Map<string, Child>(caredForChildren?.map((c) => [c.id, c]));
     const withDetail = async (e: MissingEpisode): Promise<EpisodeOnDashboard> => ({
       episode: e,
       child: children.get(e.childId) ?? null,
       alerts: can(role, 'notifications.read') ? await this.s.notifications.listForEpisode(ctx, e.id) : null,
+      acknowledge: await this.s.acknowledgements.acknowledgeableBy(ctx, e.id),
     });
     const missingNow: EpisodeOnDashboard[] = [];
     for (const e of episodes.filter((x) => stillMissing.includes(x.state))) missingNow.push(await withDetail(e));
@@ -119,7 +145,50 @@ export class DashboardService {
       missedBedChecks,
       bedChecksToday,
       caredFor,
+      guarded: role === 'guardian' ? await this.guarded(ctx, episodes) : null,
+      group: role === 'group_member' ? await this.groupWork(ctx) : null,
+      alertedOnly: ['police', 'ceop', 'guardian'].includes(role),
+      mayOpenEpisodes: can(role, 'episodes.read'),
     };
+  }
+
+  /** A carer's children, each with the episode she is missing in now: a missing child is not offered "report". */
+  private async withMissingNow(ctx: RequestContext, children: Child[]): Promise<ChildOnDashboard[]> {
+    const out: ChildOnDashboard[] = [];
+    for (const c of children)
+      out.push({
+        childId: c.id,
+        reference: c.reference,
+        name: `${c.firstNames} ${c.lastName}`,
+        missing: await this.s.missingEpisodes.missingNow(ctx, c.id),
+      });
+    return out;
+  }
+
+  /** A guardian's children by reference, each missing or not (from the episodes alerted to the guardian). */
+  private async guarded(ctx: RequestContext, episodes: MissingEpisode[]): Promise<ChildOnDashboard[]> {
+    return (await this.s.guardians.childrenGuardedBy(ctx)).map((c) => ({
+      ...c,
+      name: null,
+      missing: episodes.find((e) => e.childId === c.childId && stillMissing.includes(e.state)) ?? null,
+    }));
+  }
+
+  /** The group's next meeting (and so its pack) and the open actions this member owns. */
+  private async groupWork(ctx: RequestContext) {
+    const group = this.s.operationalGroup;
+    // An authority that has not set up its group yet has no meeting and no actions.
+    const none = (err: Error) => {
+      if (err instanceof NotFound) return null;
+      throw err;
+    };
+    const next = await group.nextMeeting(ctx).catch(none);
+    if (!next && !(await group.getGroup(ctx).catch(none))) return { next: null, myActions: [] };
+    const mine = new Set(
+      (await group.getGroup(ctx)).members.filter((m) => m.userId === ctx.actor.userId).map((m) => m.id),
+    );
+    const actions = await group.listActions(ctx, { open: true });
+    return { next, myActions: actions.filter((a) => a.ownerMemberId && mine.has(a.ownerMemberId)) };
   }
 
   /** The operational group's open actions whose due date has passed (in England). */

@@ -21,7 +21,7 @@ export const homePages: AppRoute[] = [
         const authority = await services.authorities.get(ctx.actor.authorityId);
         const dashboard = await services.dashboard.forActor(ctx);
         return h.view('dashboard', {
-          ...presentDashboard(dashboard, config.displayTimeZone, authority.name),
+          ...presentDashboard(dashboard, config.displayTimeZone, authority.name, ctx.actor.role),
           reported: request.query.reported,
           refreshSeconds: 60,
         });

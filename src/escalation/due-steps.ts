@@ -3,6 +3,7 @@
 // and when to look again. No database, no clock: the runner supplies everything.
 import { addWorkingDaysToInstant as addWorkingDays } from '../platform/working-days';
 import type { EscalationStep, PolicySnapshot, RiskGrade, StepCondition } from './escalation-policy';
+import { minutesInWords } from './step-names';
 
 export interface EpisodeSnapshot {
   kind: 'M' | 'A';
@@ -164,7 +165,7 @@ function fireReason(step: EscalationStep, repeat: number, ep: EpisodeSnapshot): 
   const delay = step.delayWorkingDays
     ? `${step.delayWorkingDays} working days after`
     : step.delayMinutes
-      ? `${step.delayMinutes / 60} hours after`
+      ? `${minutesInWords(step.delayMinutes)} after`
       : 'at';
   const highRisk = ep.highRiskFromStart ? 'the report (high risk from the first minute)' : 'the high risk grading';
   const moment = { discovered: 'discovery', reported: 'the report', returned: 'the return', risk_high: highRisk }[

@@ -75,5 +75,16 @@ export function minutesInWords(minutes: number | null | undefined): string {
 
 /** Timeline lines written by the ladder name the step by key ("Step plus_24h fired."): shown with its name instead. */
 export function withStepNames(text: string): string {
-  return text.replace(/\b[Ss]tep ([a-z0-9_]+(?:#\d+)?)\b/g, (_all, key: string) => `Step “${stepName(key)}”`);
+  return (
+    text
+      .replace(
+        /\bStep ([a-z0-9_]+(?:#\d+)?)(?= (?:fired|skipped|reached nobody))/g,
+        (_all, key: string) => `Step “${stepName(key)}”`,
+      )
+      // Older lines gave a delay as decimal hours ("Due 0.5 hours after").
+      .replace(
+        /\bDue (\d+(?:\.\d+)?) hours after\b/g,
+        (_all, h: string) => `Due ${minutesInWords(Number(h) * 60)} after`,
+      )
+  );
 }

@@ -17,6 +17,15 @@ export class GuardiansRepository {
       .getMany();
   }
 
+  /** The children this user guards now (a current guardian record linked to their account), by reference. */
+  async guardedBy(tx: Tx, authorityId: string, userId: string): Promise<{ childId: string; reference: string }[]> {
+    return tx.query(
+      `SELECT DISTINCT c.id AS "childId", c.reference FROM guardians g JOIN children c ON c.id = g.child_id
+      WHERE g.authority_id = $1 AND g.user_id = $2 AND g.ended_on IS NULL ORDER BY c.reference`,
+      [authorityId, userId],
+    );
+  }
+
   async isGuardianUser(tx: Tx, authorityId: string, userId: string): Promise<boolean> {
     const [row] = await tx.query(
       `SELECT 1 FROM users WHERE id = $1 AND authority_id = $2 AND role = 'guardian' AND disabled_at IS NULL`,

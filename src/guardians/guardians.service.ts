@@ -33,6 +33,18 @@ export class GuardiansService {
     readonly repo = new GuardiansRepository(),
   ) {}
 
+  /** The children the signed-in guardian guards now, by reference (their landing page), audited as shown. */
+  async childrenGuardedBy(ctx: RequestContext): Promise<{ childId: string; reference: string }[]> {
+    const children = await this.repo.guardedBy(this.db.manager, ctx.actor.authorityId, ctx.actor.userId);
+    await this.audit.recordShown(
+      null,
+      ctx,
+      'guarded_children',
+      children.map((c) => ({ id: c.childId, childId: c.childId })),
+    );
+    return children;
+  }
+
   async listForChild(ctx: RequestContext, childId: string): Promise<Guardian[]> {
     return this.scope.read(ctx, childId, 'guardian', (tx) => this.repo.forChild(tx, ctx.actor.authorityId, childId));
   }

@@ -2,9 +2,9 @@
 // fired and skipped with reasons, each message and its delivery, and which forms apply now.
 import type { Child } from '../children/child.entity';
 import type { EscalationRun } from '../escalation/escalation-run.entity';
+import { stepName, withStepNames } from '../escalation/step-names';
 import type { Channel, NotificationStatus } from '../notifications/notification.entity';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
-import { stepName, withStepNames } from '../escalation/step-names';
 import { durationInWords } from '../platform/views/durations';
 import { formatDateTime } from '../platform/views/format';
 import { presentCall } from '../voice/call.presenter';
@@ -143,7 +143,10 @@ export function presentEpisodePage(
         channel: channelNames[n.channel],
         ...alertStatus(n.status, n.channel),
         step: stepName(n.stepKey),
-        history: events.map((ev) => `${dt(ev.at)}: ${ev.status}${ev.detail ? ` (${ev.detail})` : ''}`),
+        history: events.map(
+          (ev) =>
+            `${dt(ev.at)}: ${alertStatus(ev.status as NotificationStatus, n.channel).text}${eventDetail(ev.detail)}`,
+        ),
         call: presentCall(n, publicBaseUrl),
       })) ?? null,
     // One button per step: the alert's repeats stop for everyone, as an SMS ACK stops them.
@@ -163,6 +166,12 @@ export function presentEpisodePage(
       close: can.close && e.state !== 'closed',
     },
   };
+}
+
+/** A delivery event's note; a bare step key (the row already names the step) is left out. */
+function eventDetail(detail: string | null): string {
+  if (!detail || /^[a-z0-9_]+(#\d+)?$/.test(detail)) return '';
+  return ` (${withStepNames(detail)})`;
 }
 
 function returnInterviewText(e: MissingEpisode, dt: (x: Date | null) => string): string | null {

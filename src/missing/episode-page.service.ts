@@ -26,12 +26,15 @@ export class EpisodePageService {
     const child = can(role, 'children.read') ? await this.children.get(ctx, detail.episode.childId) : null;
     const alerts = can(role, 'notifications.read') ? await this.notifications.listForEpisode(ctx, id) : null;
     // Read after the episode service has proved the caller may see this episode.
-    const pending =
-      can(role, 'episodes.acknowledge') && !detail.episode.closedAt
-        ? await this.escalation.pendingAcknowledgements(id)
-        : [];
-    // Only the alerts the API would let this caller acknowledge get a button.
-    const pendingAcks = pending.length ? await this.updates.acknowledgeable(ctx, id, pending) : [];
+    const pendingAcks = detail.episode.closedAt ? [] : await this.acknowledgeableBy(ctx, id);
     return { ...detail, child, alerts, pendingAcks, now: this.clock.now() };
+  }
+
+  /** Steps of an episode the caller may see whose alert waits for them to acknowledge (a button each). */
+  async acknowledgeableBy(ctx: RequestContext, episodeId: string): Promise<string[]> {
+    if (!can(ctx.actor.role, 'episodes.acknowledge')) return [];
+    const pending = await this.escalation.pendingAcknowledgements(episodeId);
+    // Only the alerts the API would let this caller acknowledge get a button.
+    return pending.length ? this.updates.acknowledgeable(ctx, episodeId, pending) : [];
   }
 }

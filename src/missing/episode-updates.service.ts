@@ -14,6 +14,7 @@ import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { checkEventTimes, type EventTime } from '../platform/dates';
 import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
+import { formatDateTime } from '../platform/views/format';
 import { closeEpisode } from './close-episode';
 import { EpisodeAction, transition } from './episode-state';
 import { addToTimeline } from './episode-timeline';
@@ -53,6 +54,8 @@ export class EpisodeUpdatesService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly escalation: EscalationService,
+    /** The zone a sighting's time is written in on the timeline people read. */
+    private readonly timeZone = 'Europe/London',
     private readonly repo = new MissingEpisodesRepository(),
     private readonly acks = new AcknowledgementsRepository(),
   ) {}
@@ -96,7 +99,7 @@ export class EpisodeUpdatesService {
         changes: {},
         type: 'sighting',
         data: { ...input },
-        summary: `Sighting at ${input.where} (${input.at.toISOString()})${input.by ? ` reported by ${input.by}` : ''}.${input.details ? ` ${input.details}` : ''}`,
+        summary: `Sighting at ${input.where} (${formatDateTime(input.at, this.timeZone)})${input.by ? ` reported by ${input.by}` : ''}.${input.details ? ` ${input.details}` : ''}`,
       };
     });
   }

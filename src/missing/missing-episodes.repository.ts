@@ -113,6 +113,15 @@ export class MissingEpisodesRepository {
       .getOne();
   }
 
+  /** The episode in which the child is missing now (at most one), unlocked: for banners on pages about the child. */
+  async missingNow(tx: Tx, authorityId: string, childId: string): Promise<MissingEpisode | null> {
+    return tx
+      .createQueryBuilder(MissingEpisode, 'e')
+      .where('e.authority_id = :authorityId AND e.child_id = :childId', { authorityId, childId })
+      .andWhere('e.closed_at IS NULL AND e.returned_at IS NULL')
+      .getOne();
+  }
+
   async latestForChild(tx: Tx, childId: string): Promise<MissingEpisode | null> {
     return tx.findOne(MissingEpisode, { where: { childId }, order: { discoveredAt: 'DESC' } });
   }

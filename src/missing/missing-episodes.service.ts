@@ -32,6 +32,14 @@ export class MissingEpisodesService {
     return result;
   }
 
+  /**
+   * The episode the child is missing in now, for the banner on every page about her. Not audited here: it is
+   * shown only on pages whose own read of the child is audited.
+   */
+  async missingNow(ctx: RequestContext, childId: string) {
+    return this.repo.missingNow(this.db.manager, ctx.actor.authorityId, childId);
+  }
+
   async get(ctx: RequestContext, id: string) {
     return this.db.transaction(async (tx) => {
       const own = await this.repo.find(tx, ctx.actor, id);

@@ -3,6 +3,7 @@
 // say which it is (the return, or that the child is still missing), so that last July's absence is
 // never entered as a live alarm by accident. Pure rules; the report service applies them.
 import { Invalid } from '../platform/errors';
+import { formatDateTime } from '../platform/views/format';
 import type { PastEpisode } from './report-context.query';
 
 /** Older than this, a report must say whether the child has returned or is still missing. */
@@ -35,16 +36,18 @@ export function entryKind(input: EntryTimes, now: Date): EntryKind {
 }
 
 /** The sentence refusing an episode that would overlap another of the child's, or null if none does. */
-export function overlapRefusal(episodes: PastEpisode[], from: Date, to: Date | null): string | null {
+export function overlapRefusal(episodes: PastEpisode[], from: Date, to: Date | null, timeZone: string): string | null {
+  // A person reads the sentence: times in the authority's zone, as on every page.
+  const at = (d: Date) => formatDateTime(d, timeZone);
   for (const e of episodes) {
     const end = e.returnedAt ?? e.closedAt;
     const overlaps = (!end || from < end) && (!to || e.discoveredAt < to);
     if (!overlaps) continue;
     if (!end)
-      return `Episodes cannot overlap: the child has been missing in episode ${e.reference} since ${e.discoveredAt.toISOString()}, before the return given.`;
+      return `Episodes cannot overlap: the child has been missing in episode ${e.reference} since ${at(e.discoveredAt)}, before the return given.`;
     return e.discoveredAt <= from || !to
-      ? `Episodes cannot overlap: the child's previous episode ${e.reference} ran until ${end.toISOString()}, after the discovery time given.`
-      : `Episodes cannot overlap: the child's later episode ${e.reference} began at ${e.discoveredAt.toISOString()}, before the return given.`;
+      ? `Episodes cannot overlap: the child's previous episode ${e.reference} ran until ${at(end)}, after the discovery time given.`
+      : `Episodes cannot overlap: the child's later episode ${e.reference} began at ${at(e.discoveredAt)}, before the return given.`;
   }
   return null;
 }

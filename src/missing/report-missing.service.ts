@@ -68,6 +68,7 @@ export class ReportMissingService {
     private readonly children: ChildrenService,
     private readonly policies: EscalationPoliciesService,
     private readonly escalation: EscalationService,
+    private readonly timeZone: string,
     private readonly repo = new MissingEpisodesRepository(),
     private readonly access = new ChildAccess(),
   ) {}
@@ -142,7 +143,7 @@ export class ReportMissingService {
         { episodeId: missingNow.id, episodeReference: missingNow.reference },
       );
     }
-    const overlap = overlapRefusal(context.episodes, input.discoveredAt, input.returnedAt ?? null);
+    const overlap = overlapRefusal(context.episodes, input.discoveredAt, input.returnedAt ?? null, this.timeZone);
     if (overlap) throw new Conflict(overlap);
     const { placement } = context;
     const policy = context.policy ?? snapshotWithId(await this.policies.inForce(tx, child.authorityId));

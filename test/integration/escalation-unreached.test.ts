@@ -84,7 +84,10 @@ it('records a step with no active recipient as failed, shows it on the episode p
   const page = await pageSession(app, 'team_manager');
   const episodePage = (await page.get(`/episodes/${episode.id}`)).payload;
   expect(episodePage).toContain('Escalation failed: nobody to send to');
-  expect(episodePage).toMatch(/report_police_next \([^)]+\): FAILED: nobody to send to/);
+  expect(episodePage).toMatch(
+    /Missing persons unit told \(police control room did not acknowledge\) \([^)]+\): FAILED: nobody to send to/,
+  );
+  expect(episodePage).not.toMatch(/report_police|Due 0\.5 hours/);
   expect(episodePage).not.toMatch(/report_police_next<\/td>\s*<td class="govuk-table__cell">Sent/);
   const dashboard = (await page.get('/')).payload;
   expect(dashboard).toContain('Escalation steps with nobody to send to');
@@ -122,8 +125,8 @@ it('the policy page names the roles the policy uses that have no active contact'
   await withoutContact('ceop');
   const admin = await pageSession(app, 'administrator');
   const gaps = /id="roles-with-nobody"[\s\S]*?<\/div>/.exec((await admin.get('/admin/policy')).payload)?.[0] ?? '';
-  expect(gaps).toContain('ceop');
-  expect(gaps).not.toContain('police control room');
+  expect(gaps).toContain('CEOP (National Crime Agency)');
+  expect(gaps).not.toContain('Police control room');
   await addContacts(app);
   expect((await admin.get('/admin/policy')).payload).not.toContain('id="roles-with-nobody"');
 });

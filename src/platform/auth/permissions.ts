@@ -21,6 +21,9 @@ export const permissions = {
   'users.write': ['administrator'],
   'audit.read': ['administrator'],
   'episodes.read': [...casework, 'group_member', 'police', 'ceop', 'guardian'],
+  // The whole authority at a glance (the administrator's landing page): every open episode by reference, risk and
+  // alert delivery, never the child's name or record.
+  'episodes.overview': ['administrator', ...casework],
   'episodes.report': [...casework, 'carer'],
   'episodes.update': casework,
   // Only a manager ends a safeguarding episode by hand (with a reason), or undoes a return recorded by mistake.
