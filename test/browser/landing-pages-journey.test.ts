@@ -55,10 +55,6 @@ it('the carer reports her child from the landing page, then sees her missing and
   expect(await banner.innerText()).toContain(`Missing now: episode ${reference}`);
   await accessible(carer, 'carer-report-form-banner');
 });
-    expect(await banner.innerText()).toContain(`Missing now: episode ${reference}`);
-    await accessible(carer, 'carer-report-form-banner');
-  }
-});
 
 it('the police see the alert on their landing page and acknowledge it there', async () => {
   const police = await signedIn('police@demo-borough.example.org');
