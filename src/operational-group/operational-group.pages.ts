@@ -98,7 +98,6 @@ const selectId = (what: string) =>
     .guid()
     .required()
     .messages({ 'any.required': `Select ${what}`, 'string.empty': `Select ${what}`, 'string.guid': `Select ${what}` });
-const ids = (v: string | string[] | undefined) => ([] as string[]).concat(v ?? []);
 
 export const operationalGroupPages: AppRoute[] = [
   {

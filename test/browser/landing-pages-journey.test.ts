@@ -94,7 +94,7 @@ it("the social worker's record of the child opens with the banner, and the dashb
   await accessible(sw, 'child-record-banner');
 
   const phone = await signedIn('team.manager@demo-borough.example.org', { width: 320, height: 800 });
-  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = Number(await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
   expect(overflow).toBeLessThanOrEqual(0);
   await accessible(phone, 'landing-manager-320px');
 });
