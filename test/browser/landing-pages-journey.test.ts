@@ -31,6 +31,8 @@ async function accessible(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
+// Axe runs on every page; on a shared 2-core machine a walk of several pages needs more than the default minute.
+jest.setTimeout(180_000);
 let reference = '';
 
 it('the carer reports her child from the landing page, then sees her missing and the banner', async () => {
