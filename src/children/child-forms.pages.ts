@@ -223,12 +223,11 @@ export const childFormPages: AppRoute[] = [
         current ?? null,
         services(request).clock.now(),
       );
-      const [previous] = await services(request).safeguardingPlans.history(contextOf(request), request.params.id);
       return {
         ...header,
         proposedBedChecks: bedCheckFormValues(proposed),
-        previousVersion: previous?.version ?? null,
-        planDefaults: planFormDefaults(previous ?? null, proposed),
+        previousVersion: current?.version ?? null,
+        planDefaults: planFormDefaults(current ?? null, proposed),
         measureItems: planMeasureCodes.map((m) => ({ value: m, text: planMeasures[m] })),
       };
     },

@@ -5,8 +5,8 @@ import type { BedCheckSchedule } from './plan-measures';
 import type { SafeguardingPlan } from './safeguarding-plan.entity';
 
 export function planFormDefaults(previous: SafeguardingPlan | null, proposed: BedCheckSchedule | null) {
-  // Bed checks restart with each version, so they are offered only while the proposal holds (a new placement).
-  const bedChecks = bedCheckFormValues(proposed && (previous?.bedChecks ?? proposed));
+  // Bed checks as proposeBedChecks offers them: the running checks' days left, or the default for a new placement.
+  const bedChecks = bedCheckFormValues(proposed);
   if (!previous) return bedChecks;
   return {
     riskOfMissing: previous.riskOfMissing,
