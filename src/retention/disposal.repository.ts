@@ -21,7 +21,9 @@ const statements: Record<ReviewedKind, string[]> = {
     `UPDATE notifications SET body_text = NULL, body_html = NULL, subject = NULL, data = NULL, attachments = NULL,
        body_removed_at = $2 WHERE id = $1 AND body_removed_at IS NULL`,
   ],
-  inbound_texts: [`UPDATE inbound_messages SET body = '', body_removed_at = $2 WHERE id = $1 AND body_removed_at IS NULL`],
+  inbound_texts: [
+    `UPDATE inbound_messages SET body = '', body_removed_at = $2 WHERE id = $1 AND body_removed_at IS NULL`,
+  ],
   users: [
     `UPDATE users SET name = 'Former user', email = 'removed-' || id || '@invalid', mobile = NULL,
        anonymised_at = $2 WHERE id = $1`,

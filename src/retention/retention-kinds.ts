@@ -17,7 +17,14 @@ export const retentionKinds = [
 export type RetentionKind = (typeof retentionKinds)[number];
 
 /** Kinds the nightly review looks for; the others are kept with the child's record (anchor 'child_record'). */
-export const reviewedKinds = ['child_record', 'message_bodies', 'inbound_texts', 'users', 'carers', 'contacts'] as const;
+export const reviewedKinds = [
+  'child_record',
+  'message_bodies',
+  'inbound_texts',
+  'users',
+  'carers',
+  'contacts',
+] as const;
 export type ReviewedKind = (typeof reviewedKinds)[number];
 
 export const retentionActions = ['anonymise', 'shorten', 'keep'] as const;

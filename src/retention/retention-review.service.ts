@@ -13,9 +13,9 @@ import { Conflict, Forbidden, NotFound } from '../platform/errors';
 import { DisposalRepository } from './disposal.repository';
 import { LegalHoldsRepository } from './legal-holds.repository';
 import { type ReviewedKind, reviewedKinds } from './retention-kinds';
+import { RetentionReviewsRepository, ReviewItem, Tombstone } from './retention-reviews.repository';
 import { addYears, cutoffFor, type RetentionRule } from './retention-rule';
 import type { RetentionRulesService } from './retention-rules.service';
-import { ReviewItem, RetentionReviewsRepository, Tombstone } from './retention-reviews.repository';
 import { RetentionScanRepository } from './retention-scan.repository';
 
 export interface ScanCounts {
@@ -60,7 +60,15 @@ export class RetentionReviewService {
   ): Promise<void> {
     const now = this.clock.now();
     for (const due of await this.scans.due(tx, kind, authorityId, cutoffFor(today(this.clock), rule.keepYears))) {
-      const id = await this.reviews.add(tx, authorityId, kind, rule.action, due, addYears(due.recordDate, rule.keepYears), now);
+      const id = await this.reviews.add(
+        tx,
+        authorityId,
+        kind,
+        rule.action,
+        due,
+        addYears(due.recordDate, rule.keepYears),
+        now,
+      );
       if (!id) continue;
       counts.found++;
       if (!rule.automatic || rule.action !== 'shorten' || (due.childId && held.has(due.childId))) continue;

@@ -1,15 +1,15 @@
 // The data protection officer's retention pages: the rules and their sources, what falls due for
 // review and why (ask, approve, keep), what was removed (tombstones), and legal holds.
-import { Forbidden, Conflict } from '../platform/errors';
+import { can } from '../platform/auth/permissions';
+import { Conflict, Forbidden } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
-import { can } from '../platform/auth/permissions';
 import { choice, optionalText, requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import { formatDate, formatDateTime } from '../platform/views/format';
-import { kindLabels, type RetentionKind, retentionKinds } from './retention-kinds';
 import { inKindOrder, presentHold, presentReview, presentRule } from './retention.presenter';
+import { kindLabels, type RetentionKind, retentionKinds } from './retention-kinds';
 
 const services = (request: PageRequest) => request.server.app.services;
 const zone = (request: PageRequest) => request.server.app.config.displayTimeZone;
@@ -145,7 +145,10 @@ export const retentionPages: AppRoute[] = [
     action: 'legal_holds.write',
     description: 'Place a legal hold',
     fields: {
-      childId: Joi.string().guid().required().messages({ 'any.required': 'Select the child', 'string.empty': 'Select the child' }),
+      childId: Joi.string()
+        .guid()
+        .required()
+        .messages({ 'any.required': 'Select the child', 'string.empty': 'Select the child' }),
       reason: requiredText(1000, 'why the records must be kept', 'The reason'),
     },
     context: async (request) => {

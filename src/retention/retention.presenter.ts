@@ -1,8 +1,8 @@
 // Retention rules, review items, holds and tombstones as the API returns them.
 import type { LegalHold } from './legal-holds.repository';
 import { actionLabels, anchorLabels, kindLabels, type RetentionKind, retentionKinds } from './retention-kinds';
-import type { RetentionRule } from './retention-rule';
 import type { ReviewItem } from './retention-reviews.repository';
+import type { RetentionRule } from './retention-rule';
 
 export const presentRule = (r: RetentionRule) => ({
   kind: r.kind,

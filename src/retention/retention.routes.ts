@@ -30,7 +30,9 @@ export const retentionRoutes: AppRoute[] = [
       app: { action: 'retention.configure' },
       validate: { payload: changeRuleSchema },
       handler: async (request) =>
-        presentRule(await request.server.app.services.retentionRules.change(contextOf(request), request.payload as never)),
+        presentRule(
+          await request.server.app.services.retentionRules.change(contextOf(request), request.payload as never),
+        ),
     },
   },
   {
@@ -122,7 +124,8 @@ export const retentionRoutes: AppRoute[] = [
     path: '/api/v1/children/{id}/legal-holds',
     options: {
       tags,
-      description: "Place a legal hold on a child's records: nothing of theirs is anonymised or removed while it stands",
+      description:
+        "Place a legal hold on a child's records: nothing of theirs is anonymised or removed while it stands",
       app: { action: 'legal_holds.write' },
       validate: { params: idParam, payload: placeHoldSchema },
       handler: async (request, h) =>

@@ -1,12 +1,13 @@
 // Rectification (UK GDPR art. 16): a correction changes the child's record through the children
 // service (same checks, same audit line) and, in the same transaction, keeps each changed field's
 // value before and after, who changed it and why. The subject access export shows them.
+import type { DataSource } from 'typeorm';
+
 import type { Child } from '../children/child.entity';
 import type { ChildInput, ChildrenService } from '../children/children.service';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
-import type { DataSource } from 'typeorm';
 import { Correction, CorrectionsRepository } from './corrections.repository';
 
 export class CorrectionsService {

@@ -24,16 +24,16 @@ export const childQueries: [string, string][] = [
   ],
   ['guardians', 'SELECT * FROM guardians WHERE child_id = $1 AND authority_id = $2 ORDER BY referred_on'],
   ['plans', 'SELECT * FROM safeguarding_plans WHERE child_id = $1 AND authority_id = $2 ORDER BY created_at'],
-  [
-    'profile',
-    'SELECT child_id AS id, p.* FROM missing_profiles p WHERE child_id = $1 AND authority_id = $2',
-  ],
+  ['profile', 'SELECT child_id AS id, p.* FROM missing_profiles p WHERE child_id = $1 AND authority_id = $2'],
   [
     'photographs',
     `SELECT child_id AS id, content_type, width, height, uploaded_at, encode(bytes, 'base64') AS image_base64
        FROM missing_profile_photos WHERE child_id = $1 AND authority_id = $2`,
   ],
-  ['assessments', 'SELECT * FROM trafficking_assessments WHERE child_id = $1 AND authority_id = $2 ORDER BY assessed_on'],
+  [
+    'assessments',
+    'SELECT * FROM trafficking_assessments WHERE child_id = $1 AND authority_id = $2 ORDER BY assessed_on',
+  ],
   ['nrm', 'SELECT * FROM nrm_referrals WHERE child_id = $1 AND authority_id = $2 ORDER BY referred_on'],
   ['episodes', 'SELECT * FROM missing_episodes WHERE child_id = $1 AND authority_id = $2 ORDER BY discovered_at'],
   [

@@ -91,8 +91,7 @@ export function applyRedactions(sections: SarSection[], marks: Redaction[]): Sar
     key: section.key,
     items: section.items.map((item) => {
       const mine = marks.filter(
-        (m) =>
-          (m.section === section.key || m.section === '*') && (m.itemId === item.id || m.itemId === '*'),
+        (m) => (m.section === section.key || m.section === '*') && (m.itemId === item.id || m.itemId === '*'),
       );
       const whole = mine.find((m) => !m.field && m.itemId !== '*');
       if (whole) return { id: item.id, flags: item.flags, fields: {}, redacted: redactedText(whole.reason) };

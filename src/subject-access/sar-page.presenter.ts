@@ -1,7 +1,7 @@
 // The request page's view of the assembled record: each section with its title, each item's fields
 // as shown after redaction, next to what the officer may mark.
-import type { SarSection } from './sar-document';
 import { redactionReasons, sectionTitles } from './sar.presenter';
+import type { SarSection } from './sar-document';
 import type { Redaction } from './subject-access.repository';
 
 const shown = (v: unknown) =>

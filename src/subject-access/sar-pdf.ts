@@ -2,8 +2,8 @@
 // built-in Helvetica (no font files to ship). Photographs stay in the JSON copy.
 import PDFDocument from 'pdfkit';
 
-import type { SarSection } from './sar-document';
 import { pdfWords, sectionTitles } from './sar.presenter';
+import type { SarSection } from './sar-document';
 
 export interface PdfInput {
   receivedOn: string;
@@ -23,7 +23,11 @@ export function renderPdf(input: PdfInput, compress = true): Promise<Buffer> {
   doc.font('Helvetica').fontSize(10).moveDown().text(pdfWords.intro);
   doc.moveDown().text(`${pdfWords.received}: ${input.receivedOn}. ${pdfWords.generated}: ${input.generatedAt}.`);
   for (const section of input.sections) {
-    doc.moveDown().font('Helvetica-Bold').fontSize(13).text(sectionTitles[section.key] ?? section.key);
+    doc
+      .moveDown()
+      .font('Helvetica-Bold')
+      .fontSize(13)
+      .text(sectionTitles[section.key] ?? section.key);
     doc.font('Helvetica').fontSize(9);
     if (!section.items.length) doc.text(pdfWords.empty);
     for (const item of section.items) {

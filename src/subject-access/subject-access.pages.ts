@@ -9,9 +9,9 @@ import { toE164 } from '../platform/phone';
 import { choice, optionalMobile, requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import { pageAction } from './page-actions';
-import { renderPdf } from './sar-pdf';
-import { presentItems, presentMarks } from './sar-page.presenter';
 import { redactionReasons } from './sar.presenter';
+import { presentItems, presentMarks } from './sar-page.presenter';
+import { renderPdf } from './sar-pdf';
 import { redactionParams } from './subject-access.schemas';
 
 const sar = (request: PageRequest) => request.server.app.services.subjectAccess;
@@ -76,7 +76,12 @@ export const subjectAccessPages: AppRoute[] = [
       description: 'A subject access request',
       validate: { params: idParam },
       handler: async (request, h) => {
-        const { request: r, marks, unredacted, sections } = await sar(request).get(contextOf(request), request.params.id);
+        const {
+          request: r,
+          marks,
+          unredacted,
+          sections,
+        } = await sar(request).get(contextOf(request), request.params.id);
         return h.view('admin-subject-access-request', {
           backLink: back,
           r,
@@ -124,10 +129,17 @@ export const subjectAccessPages: AppRoute[] = [
     await sar(request).resume(contextOf(request), request.params.id);
     return pageOf(request);
   }),
-  pageAction('/admin/subject-access/{id}/complete', 'subject_access.write', 'Complete', {}, idParam, async (request) => {
-    await sar(request).complete(contextOf(request), request.params.id);
-    return pageOf(request);
-  }),
+  pageAction(
+    '/admin/subject-access/{id}/complete',
+    'subject_access.write',
+    'Complete',
+    {},
+    idParam,
+    async (request) => {
+      await sar(request).complete(contextOf(request), request.params.id);
+      return pageOf(request);
+    },
+  ),
   ...formPage({
     path: '/admin/subject-access/{id}/pause',
     view: 'admin-subject-access-step',
@@ -166,7 +178,9 @@ export const subjectAccessPages: AppRoute[] = [
       auth: 'session',
       app: { action: 'subject_access.read' },
       description: 'Download the redacted record',
-      validate: { params: Joi.object({ id: idParam.extract('id'), format: Joi.string().valid('json', 'pdf').required() }) },
+      validate: {
+        params: Joi.object({ id: idParam.extract('id'), format: Joi.string().valid('json', 'pdf').required() }),
+      },
       handler: async (request, h) => {
         const format = request.params.format as 'json' | 'pdf';
         const doc = await sar(request).export(contextOf(request), request.params.id, format);
@@ -174,7 +188,11 @@ export const subjectAccessPages: AppRoute[] = [
         const body =
           format === 'json'
             ? JSON.stringify(doc, null, 2)
-            : await renderPdf({ receivedOn: doc.request.receivedOn, generatedAt: doc.generatedAt, sections: doc.sections });
+            : await renderPdf({
+                receivedOn: doc.request.receivedOn,
+                generatedAt: doc.generatedAt,
+                sections: doc.sections,
+              });
         return h
           .response(body)
           .type(format === 'json' ? 'application/json' : 'application/pdf')

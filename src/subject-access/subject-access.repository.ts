@@ -83,10 +83,11 @@ export class SubjectAccessRepository {
   }
 
   async extend(tx: Tx, id: string, months: number, reason: string): Promise<void> {
-    await tx.query(
-      'UPDATE subject_access_requests SET extension_months = $2, extension_reason = $3 WHERE id = $1',
-      [id, months, reason],
-    );
+    await tx.query('UPDATE subject_access_requests SET extension_months = $2, extension_reason = $3 WHERE id = $1', [
+      id,
+      months,
+      reason,
+    ]);
   }
 
   async complete(tx: Tx, id: string, at: Date): Promise<void> {

@@ -78,10 +78,11 @@ export const subjectAccessRoutes: AppRoute[] = [
       app: { action: 'subject_access.read' },
       validate: { params: idParam },
       handler: async (request) => {
-        const { request: r, marks, sections } = await request.server.app.services.subjectAccess.get(
-          contextOf(request),
-          request.params.id,
-        );
+        const {
+          request: r,
+          marks,
+          sections,
+        } = await request.server.app.services.subjectAccess.get(contextOf(request), request.params.id);
         return { request: r, redactions: marks, sections };
       },
     },
@@ -96,11 +97,19 @@ export const subjectAccessRoutes: AppRoute[] = [
       validate: { params: idParam, query: exportQuery },
       handler: async (request, h) => {
         const format = request.query.format as 'json' | 'pdf';
-        const doc = await request.server.app.services.subjectAccess.export(contextOf(request), request.params.id, format);
+        const doc = await request.server.app.services.subjectAccess.export(
+          contextOf(request),
+          request.params.id,
+          format,
+        );
         const name = `subject-access-${doc.request.id.slice(0, 8)}`;
         if (format === 'json')
           return h.response(doc).header('content-disposition', `attachment; filename="${name}.json"`);
-        const pdf = await renderPdf({ receivedOn: doc.request.receivedOn, generatedAt: doc.generatedAt, sections: doc.sections });
+        const pdf = await renderPdf({
+          receivedOn: doc.request.receivedOn,
+          generatedAt: doc.generatedAt,
+          sections: doc.sections,
+        });
         return h
           .response(pdf)
           .type('application/pdf')
@@ -125,11 +134,17 @@ export const subjectAccessRoutes: AppRoute[] = [
   step('extend', 'Extend the deadline by one or two months, with a reason', extendSchema, {
     handler: async (request) => {
       const p = request.payload as Body;
-      return request.server.app.services.subjectAccess.extend(contextOf(request), request.params.id, p.months, p.reason);
+      return request.server.app.services.subjectAccess.extend(
+        contextOf(request),
+        request.params.id,
+        p.months,
+        p.reason,
+      );
     },
   }),
   step('complete', 'Mark the request answered', completeSchema, {
-    handler: async (request) => request.server.app.services.subjectAccess.complete(contextOf(request), request.params.id),
+    handler: async (request) =>
+      request.server.app.services.subjectAccess.complete(contextOf(request), request.params.id),
   }),
   step('redactions', 'Mark a redaction: a whole item, one field, or carers’ contact details throughout', markSchema, {
     handler: async (request) =>

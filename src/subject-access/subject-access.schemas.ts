@@ -12,21 +12,34 @@ export const createRequestSchema = Joi.object({
     .pattern(/^\+?[0-9 ]{10,16}$/)
     .messages({ 'string.pattern.base': 'carerMobile must be a mobile number, like 07700 900101' })
     .description("The carer's registered mobile, for a carer's own request"),
-  requester: Joi.string().trim().max(200).required().description('Who asked: the child, a care leaver, a representative'),
+  requester: Joi.string()
+    .trim()
+    .max(200)
+    .required()
+    .description('Who asked: the child, a care leaver, a representative'),
   receivedOn: isoDate.required().description('The date the request was received'),
 })
   .xor('childId', 'carerMobile')
-  .messages({ 'object.xor': 'give either childId or carerMobile', 'object.missing': 'give either childId or carerMobile' })
+  .messages({
+    'object.xor': 'give either childId or carerMobile',
+    'object.missing': 'give either childId or carerMobile',
+  })
   .label('subjectAccessRequest');
 
 export const pauseSchema = Joi.object({ reason, on: isoDate }).label('pause');
 export const resumeSchema = Joi.object({ on: isoDate }).label('resume');
-export const extendSchema = Joi.object({ months: Joi.number().integer().valid(1, 2).required(), reason }).label('extend');
+export const extendSchema = Joi.object({ months: Joi.number().integer().valid(1, 2).required(), reason }).label(
+  'extend',
+);
 export const completeSchema = Joi.object({}).label('complete');
 
 export const markSchema = Joi.object({
   section: Joi.string().trim().max(40).required(),
-  itemId: Joi.string().trim().max(64).required().description("The item's id, or * for carers' contact details throughout"),
+  itemId: Joi.string()
+    .trim()
+    .max(64)
+    .required()
+    .description("The item's id, or * for carers' contact details throughout"),
   field: Joi.string().trim().max(64).allow('').default('').description('One field, or empty for the whole item'),
   reason: Joi.string().valid('other_child', 'carer_contact', 'police_information', 'third_party').required(),
   note: Joi.string().trim().max(500).allow(null, ''),

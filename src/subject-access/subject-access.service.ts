@@ -10,10 +10,10 @@ import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { today } from '../platform/dates';
 import { Conflict, invalidFields, NotFound } from '../platform/errors';
+import { presentRequest } from './sar.presenter';
 import { carerQueries, childQueries, SarAssemblyRepository } from './sar-assembly.repository';
 import { deadlineOf } from './sar-deadline';
 import { applyRedactions, itemsOf, otherChildScrubber, SarSection, scrubValue } from './sar-document';
-import { presentRequest } from './sar.presenter';
 import { NewRequest, Redaction, SarRow, SubjectAccessRepository } from './subject-access.repository';
 
 export type SarView = ReturnType<typeof presentRequest>;

@@ -5,7 +5,7 @@ import { type Role, roles } from './roles';
 
 const casework: Role[] = ['social_worker', 'team_manager', 'senior_manager'];
 const managers: Role[] = ['team_manager', 'senior_manager'];
-// Retention and subject access (issue 28): the data protection officer, with a head of service as a second pair of hands.
+// Retention and subject access (issue 28): the data protection officer, a head of service as the second person.
 const records: Role[] = ['data_protection_officer', 'senior_manager'];
 
 export const permissions = {
