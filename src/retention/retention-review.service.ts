@@ -60,19 +60,13 @@ export class RetentionReviewService {
   ): Promise<void> {
     const now = this.clock.now();
     for (const due of await this.scans.due(tx, kind, authorityId, cutoffFor(today(this.clock), rule.keepYears))) {
-      const id = await this.reviews.add(
-        tx,
-        authorityId,
-        kind,
-        rule.action,
-        due,
-        addYears(due.recordDate, rule.keepYears),
-        now,
-      );
-      if (!id) continue;
-      counts.found++;
-      if (!rule.automatic || rule.action !== 'shorten' || (due.childId && held.has(due.childId))) continue;
-      const item = (await this.reviews.lock(tx, authorityId, id))!;
+      const dueOn = addYears(due.recordDate, rule.keepYears);
+      if (await this.reviews.add(tx, authorityId, kind, rule.action, due, dueOn, now)) counts.found++;
+    }
+    if (!rule.automatic || rule.action !== 'shorten') return;
+    // Every item of this kind still waiting, including those listed before the rule became automatic.
+    for (const item of await this.reviews.list(tx, authorityId, ['due'])) {
+      if (item.kind !== kind || (item.childId && held.has(item.childId))) continue;
       await this.carryOut(tx, authorityId, item, null, rule);
       counts.shortened++;
     }
