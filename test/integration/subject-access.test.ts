@@ -238,3 +238,21 @@ it('shows the officer the request, its redactions and exports on pages', async (
   expect((await page.get('/admin')).payload).toContain('Subject access requests');
   expect((await app.server.inject('/privacy')).payload).toMatch(/75th birthday[\s\S]*one calendar month/);
 });
+
+it('lets two people decide a review item on the pages, and refuses the same person twice', async () => {
+  const [item] = await sql("SELECT id FROM retention_reviews WHERE kind = 'inbound_texts' AND status = 'due' LIMIT 1");
+  const officer = await pageSession(app, 'data_protection_officer');
+  const path = `/admin/retention/reviews/${item.id}`;
+  expect((await officer.get(path)).payload).toContain('Texts received');
+  expect(
+    (await officer.post(path, { decision: 'ask', reason: 'Two years old', crumb: officer.crumb })).statusCode,
+  ).toBe(303);
+  const self = await officer.post(path, { decision: 'approve', reason: '', crumb: officer.crumb });
+  expect(self.statusCode).toBe(400);
+  expect(self.payload).toContain('A different person must approve');
+  const head = await pageSession(app, 'senior_manager');
+  expect((await head.post(path, { decision: 'approve', reason: '', crumb: head.crumb })).statusCode).toBe(303);
+  expect((await head.get('/admin/retention')).payload).toContain('Hari Head-of-Service');
+  expect((await officer.get('/admin/legal-holds/new')).statusCode).toBe(200);
+  expect((await officer.get('/admin/legal-holds')).payload).toContain('Police investigation');
+});
