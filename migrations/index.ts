@@ -30,6 +30,7 @@ import { BedCheckExpiry1732300001350 } from './1732300001350-bed-check-expiry';
 import { ArrivalDrafts1732300001450 } from './1732300001450-arrival-drafts';
 import { AreaAuthorities1732300001500 } from './1732300001500-area-authorities';
 import { HostRecipientRoles1732300001510 } from './1732300001510-host-recipient-roles';
+import { RecordsRetention1732300001600 } from './1732300001600-records-retention';
 
 export const migrations = [
   Foundation1732300000000,
@@ -63,4 +64,5 @@ export const migrations = [
   ArrivalDrafts1732300001450,
   AreaAuthorities1732300001500,
   HostRecipientRoles1732300001510,
+  RecordsRetention1732300001600,
 ];

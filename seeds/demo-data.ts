@@ -20,6 +20,7 @@ export const demoRoles: { role: Role; local: string; name: string }[] = [
   { role: 'ceop', local: 'ceop', name: 'Cam CEOP-Officer' },
   { role: 'group_member', local: 'group.member', name: 'Gil Group-Member' },
   { role: 'guardian', local: 'guardian', name: 'Gwen Guardian' },
+  { role: 'data_protection_officer', local: 'dpo', name: 'Dana Data-Protection-Officer' },
 ];
 
 export const demoEmail = (local: string, domain: string) => `${local}@${domain}`;

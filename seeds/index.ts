@@ -14,6 +14,7 @@ import { seedEscalationPolicies } from './07-escalation-policies';
 import { seedDemoEpisodes } from './08-demo-episodes';
 import { seedDemoOperationalGroup } from './09-demo-operational-group';
 import { seedDemoPhotos } from './10-demo-photos';
+import { seedDemoRecordsRetention } from './11-demo-records-retention';
 
 /** clock: the clock the service runs on, so demo data is recent as the service sees time (tests move it). */
 export interface SeedOptions {
@@ -41,6 +42,7 @@ export async function runSeeds(
     await seedDemoEpisodes(tx, clock);
     await seedDemoOperationalGroup(tx, clock, services);
     await seedDemoPhotos(tx, clock);
+    await seedDemoRecordsRetention(tx, clock);
   });
   logger.info('demo data present (DEMO_DATA=false to start without it)');
 }

@@ -7,6 +7,7 @@ import { scheduleBedChecks } from '../jobs/bed-checks';
 import { scheduleDispatchNotifications } from '../jobs/dispatch-notifications';
 import { scheduleEscalationSweep } from '../jobs/escalation-sweep';
 import { scheduleOperationalGroupCycle } from '../jobs/operational-group-cycle';
+import { scheduleRetentionReview } from '../jobs/retention-review';
 import { runSeeds } from '../seeds';
 import { Config, ConfigError, loadConfig } from './config';
 import { compileMessageTemplates } from './notifications/templates';
@@ -47,6 +48,7 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
       scheduleEscalationSweep(database.dataSource, systemClock, services.escalation, logger),
       scheduleOperationalGroupCycle(database.dataSource, systemClock, services.operationalGroupCycle, logger),
       scheduleBedChecks(database.dataSource, systemClock, services.bedCheckRound, logger),
+      scheduleRetentionReview(database.dataSource, systemClock, services.retentionReview, logger),
     ];
     await shutdown.add('scheduled jobs', () => Promise.all(jobs.map((job) => job.stop())));
   } else {

@@ -35,11 +35,15 @@ import { operationalGroupRoutes } from './operational-group/operational-group.ro
 import { placementForcePages } from './placements/placement-force.pages';
 import { placementsRoutes } from './placements/placements.routes';
 import type { AppRoute } from './platform/http/types';
+import { retentionPages } from './retention/retention.pages';
+import { retentionRoutes } from './retention/retention.routes';
 import { returnsPages } from './returns/returns.pages';
 import { returnsRoutes } from './returns/returns.routes';
 import { safeguardingPlansRoutes } from './safeguarding/safeguarding-plans.routes';
 import { smsRoutes } from './sms/sms.routes';
 import { smsQueuePages } from './sms/sms-queue.pages';
+import { subjectAccessPages } from './subject-access/subject-access.pages';
+import { subjectAccessRoutes } from './subject-access/subject-access.routes';
 import { traffickingAssessmentsRoutes } from './trafficking/trafficking-assessments.routes';
 import { signInPages } from './users/sign-in.pages';
 import { usersPages } from './users/users.pages';
@@ -68,6 +72,8 @@ export const routes: AppRoute[] = [
   ...notificationsRoutes,
   ...returnsRoutes,
   ...figuresRoutes,
+  ...retentionRoutes,
+  ...subjectAccessRoutes,
   ...arrivalsRoutes,
   // pages
   ...signInPages,
@@ -89,6 +95,8 @@ export const routes: AppRoute[] = [
   ...smsQueuePages,
   ...auditPages,
   ...operationalGroupPages,
+  ...retentionPages,
+  ...subjectAccessPages,
   ...arrivalsPages,
   ...returnsPages,
   ...childRecordPages,

@@ -53,12 +53,17 @@ import { PlacementsService } from './placements/placements.service';
 import { AuditService } from './platform/audit/audit.service';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
+import { LegalHoldsService } from './retention/legal-holds.service';
+import { RetentionReviewService } from './retention/retention-review.service';
+import { RetentionRulesService } from './retention/retention-rules.service';
 import { Ssda903MissingService } from './returns/ssda903-missing.service';
 import { SafeguardingPlansService } from './safeguarding/safeguarding-plans.service';
 import { episodeSmsCommands } from './sms/episode-sms-commands';
 import { SmsIntakeService } from './sms/sms-intake.service';
 import { SmsNotices } from './sms/sms-notices';
 import { SmsQueueService } from './sms/sms-queue.service';
+import { CorrectionsService } from './subject-access/corrections.service';
+import { SubjectAccessService } from './subject-access/subject-access.service';
 import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
@@ -118,8 +123,14 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   };
   const packs = new PackBuilder(groupRepo, packSettings);
   const operationalGroupCycle = new OperationalGroupCycle(db, clock, audit, outbox, groupRepo, packs, packSettings);
+  const retentionRules = new RetentionRulesService(db, clock, audit);
   const services = {
     audit,
+    retentionRules,
+    retentionReview: new RetentionReviewService(db, clock, audit, retentionRules),
+    legalHolds: new LegalHoldsService(db, clock, audit, children),
+    subjectAccess: new SubjectAccessService(db, clock, audit, children, config.displayTimeZone),
+    corrections: new CorrectionsService(db, clock, audit, children),
     authorities: new AuthoritiesService(db, clock),
     users: new UsersService(db, clock, audit),
     tokens: new TokensService(db, clock, audit, {

@@ -31,6 +31,24 @@ export const adminSections: { href: string; text: string; hint: string; action: 
     hint: 'Who read or changed which record, and when',
     action: 'audit.read',
   },
+  {
+    href: '/admin/subject-access',
+    text: 'Subject access requests',
+    hint: 'Requests for a person’s records, their deadlines, redactions and exports',
+    action: 'subject_access.read',
+  },
+  {
+    href: '/admin/retention',
+    text: 'Retention',
+    hint: 'How long records are kept, and what has fallen due for review',
+    action: 'retention.read',
+  },
+  {
+    href: '/admin/legal-holds',
+    text: 'Legal holds',
+    hint: 'Children whose records must not be anonymised while a hold stands',
+    action: 'legal_holds.read',
+  },
 ];
 
 export const adminSectionsFor = (role: Role) => adminSections.filter((s) => can(role, s.action));

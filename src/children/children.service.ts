@@ -90,7 +90,13 @@ export class ChildrenService {
     return result;
   }
 
-  async update(ctx: RequestContext, id: string, changes: ChildInput): Promise<Child> {
+  /** `alsoRecord` runs in the same transaction with the record as it was (a correction keeps its before and after). */
+  async update(
+    ctx: RequestContext,
+    id: string,
+    changes: ChildInput,
+    alsoRecord?: (tx: Tx, before: Child) => Promise<void>,
+  ): Promise<Child> {
     return this.db.transaction(async (tx) => {
       const child = await this.require(tx, ctx, id);
       if (changes.localId && (await this.repo.localIdTaken(tx, child.authorityId, changes.localId, id))) {
@@ -100,6 +106,7 @@ export class ChildrenService {
       if (changes.socialWorkerId !== child.socialWorkerId)
         await this.checkSocialWorker(tx, ctx, id, changes.socialWorkerId);
       const diff = changedFields(child, changes);
+      await alsoRecord?.(tx, { ...child });
       const saved = await this.repo.update(tx, child, { ...changes, updatedAt: this.clock.now() });
       await this.audit.record(tx, ctx, {
         action: 'update',

@@ -93,6 +93,27 @@ export const examplePayloads: Record<string, object> = {
     ownerName: 'Example Owner',
   },
   'POST /api/v1/operational-group/actions/{id}/complete': { note: 'Done' },
+  'PUT /api/v1/retention/rules': { kind: 'message_bodies', keepYears: 3, reason: 'Decided at the records board' },
+  'POST /api/v1/retention/reviews/{id}/ask': { reason: 'Past its date and not needed' },
+  'POST /api/v1/retention/reviews/{id}/approve': {},
+  'POST /api/v1/retention/reviews/{id}/keep': { reason: 'Still needed for a complaint' },
+  'POST /api/v1/children/{id}/legal-holds': { reason: 'Court proceedings' },
+  'POST /api/v1/legal-holds/{id}/release': { reason: 'Proceedings ended' },
+  'POST /api/v1/subject-access-requests': {
+    childId: '00000000-0000-4000-8000-000000000000',
+    requester: 'The young person',
+    receivedOn: '2026-11-01',
+  },
+  'POST /api/v1/subject-access-requests/{id}/pause': { reason: 'Asked which years she means' },
+  'POST /api/v1/subject-access-requests/{id}/resume': {},
+  'POST /api/v1/subject-access-requests/{id}/extend': { months: 1, reason: 'Many records to review' },
+  'POST /api/v1/subject-access-requests/{id}/complete': {},
+  'POST /api/v1/subject-access-requests/{id}/redactions': {
+    section: 'placements',
+    itemId: '*',
+    reason: 'carer_contact',
+  },
+  'POST /api/v1/children/{id}/corrections': { changes: { nationality: 'Ethiopian' }, reason: 'Passport seen' },
 };
 
 /** Which table holds the record a path's {id} names, judged by the segment before it. */
@@ -107,4 +128,7 @@ export const idTables: Record<string, string> = {
   members: 'group_members',
   meetings: 'group_meetings',
   actions: 'group_actions',
+  reviews: 'retention_reviews',
+  'legal-holds': 'legal_holds',
+  'subject-access-requests': 'subject_access_requests',
 };

@@ -16,6 +16,7 @@ const short: Record<string, string> = {
   ceop: 'CEOP',
   group_member: 'group',
   guardian: 'guardian',
+  data_protection_officer: 'DPO',
 };
 
 export function accessTable(): string {

@@ -5,11 +5,15 @@ import { type Role, roles } from './roles';
 
 const casework: Role[] = ['social_worker', 'team_manager', 'senior_manager'];
 const managers: Role[] = ['team_manager', 'senior_manager'];
+// Retention and subject access (issue 28): the data protection officer, a head of service as the second person.
+const records: Role[] = ['data_protection_officer', 'senior_manager'];
 
 export const permissions = {
   'self.session': [...roles],
   'authorities.read': ['administrator', ...casework, 'group_member'],
-  'children.read': [...casework, 'group_member'],
+  'children.read': [...casework, 'group_member', 'data_protection_officer'],
+  // A correction keeps what was changed, by whom and why (rectification, UK GDPR art. 16).
+  'children.correct': [...casework, 'data_protection_officer'],
   'children.write': casework,
   // Placement addresses and carers' numbers: group members see case summaries, never these.
   'placements.read': casework,
@@ -19,7 +23,7 @@ export const permissions = {
   'contacts.write': ['administrator'],
   'users.read': ['administrator', ...managers],
   'users.write': ['administrator'],
-  'audit.read': ['administrator'],
+  'audit.read': ['administrator', 'data_protection_officer'],
   'episodes.read': [...casework, 'group_member', 'police', 'ceop', 'guardian'],
   // The whole authority at a glance (the administrator's landing page): every open episode by reference, risk and
   // alert delivery, never the child's name or record.
@@ -41,6 +45,14 @@ export const permissions = {
   'national_alert.authorise': ['senior_manager'],
   'episodes.acknowledge': [...casework, 'police', 'ceop', 'guardian'],
   'group.configure': ['administrator'],
+  'retention.read': ['administrator', ...records],
+  'retention.configure': ['data_protection_officer'],
+  // One person asks to anonymise or shorten, a different one approves (retention-review.service.ts).
+  'retention.review': records,
+  'legal_holds.read': ['administrator', ...records],
+  'legal_holds.write': records,
+  'subject_access.read': ['data_protection_officer'],
+  'subject_access.write': ['data_protection_officer'],
 } satisfies Record<string, Role[]>;
 
 export type Action = keyof typeof permissions;

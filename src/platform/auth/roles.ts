@@ -9,6 +9,7 @@ export const roles = [
   'ceop',
   'group_member',
   'guardian',
+  'data_protection_officer',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -22,4 +23,5 @@ export const roleLabels: Record<Role, string> = {
   ceop: 'CEOP (National Crime Agency)',
   group_member: 'Operational group member',
   guardian: 'Independent Child Trafficking Guardian',
+  data_protection_officer: 'Data protection officer',
 };

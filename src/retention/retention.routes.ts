@@ -1,0 +1,163 @@
+// /api/v1/retention and legal holds: thin handlers over the retention services.
+import { contextOf } from '../platform/http/context';
+import { idParam } from '../platform/http/schemas';
+import type { AppRoute } from '../platform/http/types';
+import { inKindOrder, presentHold, presentReview, presentRule } from './retention.presenter';
+import { approveSchema, changeRuleSchema, placeHoldSchema, reasonSchema, reviewsQuery } from './retention.schemas';
+
+const tags = ['api', 'retention'];
+const statusesOf = { open: ['due', 'asked'], done: ['done'], kept: ['kept'] } as Record<string, string[]>;
+const reasonOf = (p: object) => (p as { reason: string }).reason;
+
+export const retentionRoutes: AppRoute[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/retention/rules',
+    options: {
+      tags,
+      description: 'How long each kind of record is kept, what happens then, and why (the legal source)',
+      app: { action: 'retention.read' },
+      handler: async (request) =>
+        inKindOrder(await request.server.app.services.retentionRules.list(contextOf(request))).map(presentRule),
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/retention/rules',
+    options: {
+      tags,
+      description: "Change one kind's rule for this authority (data protection officer; reason recorded)",
+      app: { action: 'retention.configure' },
+      validate: { payload: changeRuleSchema },
+      handler: async (request) =>
+        presentRule(
+          await request.server.app.services.retentionRules.change(contextOf(request), request.payload as never),
+        ),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/retention/reviews',
+    options: {
+      tags,
+      description: 'Records past their retention date, waiting for a decision (or decided)',
+      app: { action: 'retention.read' },
+      validate: { query: reviewsQuery },
+      handler: async (request) =>
+        (
+          await request.server.app.services.retentionReview.list(contextOf(request), statusesOf[request.query.status])
+        ).map(presentReview),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/retention/reviews/{id}/ask',
+    options: {
+      tags,
+      description: 'Ask for the item to be anonymised or shortened (a different person must approve)',
+      app: { action: 'retention.review' },
+      validate: { params: idParam, payload: reasonSchema },
+      handler: async (request) =>
+        presentReview(
+          await request.server.app.services.retentionReview.ask(
+            contextOf(request),
+            request.params.id,
+            reasonOf(request.payload),
+          ),
+        ),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/retention/reviews/{id}/approve',
+    options: {
+      tags,
+      description: 'Approve what another person asked: it is carried out at once and leaves a tombstone',
+      app: { action: 'retention.review' },
+      validate: { params: idParam, payload: approveSchema },
+      handler: async (request) =>
+        presentReview(await request.server.app.services.retentionReview.approve(contextOf(request), request.params.id)),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/retention/reviews/{id}/keep',
+    options: {
+      tags,
+      description: 'Keep the record for now, with a reason',
+      app: { action: 'retention.review' },
+      validate: { params: idParam, payload: reasonSchema },
+      handler: async (request) =>
+        presentReview(
+          await request.server.app.services.retentionReview.keep(
+            contextOf(request),
+            request.params.id,
+            reasonOf(request.payload),
+          ),
+        ),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/retention/tombstones',
+    options: {
+      tags,
+      description: 'What was anonymised or shortened: ids, kinds, dates, who asked and who approved',
+      app: { action: 'retention.read' },
+      handler: async (request) => request.server.app.services.retentionReview.tombstones(contextOf(request)),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/children/{id}/legal-holds',
+    options: {
+      tags,
+      description: "The legal holds on a child's records, standing and released",
+      app: { action: 'legal_holds.read' },
+      validate: { params: idParam },
+      handler: async (request) =>
+        (await request.server.app.services.legalHolds.list(contextOf(request), request.params.id)).map(presentHold),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/children/{id}/legal-holds',
+    options: {
+      tags,
+      description:
+        "Place a legal hold on a child's records: nothing of theirs is anonymised or removed while it stands",
+      app: { action: 'legal_holds.write' },
+      validate: { params: idParam, payload: placeHoldSchema },
+      handler: async (request, h) =>
+        h
+          .response(
+            presentHold(
+              await request.server.app.services.legalHolds.place(
+                contextOf(request),
+                request.params.id,
+                reasonOf(request.payload),
+              ),
+            ),
+          )
+          .code(201),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/legal-holds/{id}/release',
+    options: {
+      tags,
+      description: 'Release a legal hold, with a reason',
+      app: { action: 'legal_holds.write' },
+      validate: { params: idParam, payload: reasonSchema },
+      handler: async (request) =>
+        presentHold(
+          await request.server.app.services.legalHolds.release(
+            contextOf(request),
+            request.params.id,
+            reasonOf(request.payload),
+          ),
+        ),
+    },
+  },
+];
