@@ -25,7 +25,8 @@ export async function registerViews(server: Server, config: Config): Promise<voi
     engines: {
       njk: {
         compile: (src: string, options: { filename: string }) => {
-          const template = nunjucks.compile(src, env, options.filename as never);
+          // nunjucks.compile(src, env, path) is `new Template(...)`; its types name the third argument wrongly.
+          const template = new nunjucks.Template(src, env, options.filename);
           return (context: object) => template.render(context);
         },
       },
