@@ -68,7 +68,7 @@ export class MeetingRecordService {
         });
       }
       await tx.delete(GroupAttendance, { meetingId });
-      if (rows.length) await tx.insert(GroupAttendance, rows as never);
+      if (rows.length) await tx.insert(GroupAttendance, rows);
       await this.audit.record(tx, ctx, {
         action: 'update',
         entityType: 'group_attendance',

@@ -137,7 +137,7 @@ export class OperationalGroupCycle {
       GroupMeeting,
       { id: meeting.id },
       {
-        pack: built.pack as never,
+        pack: built.pack,
         packHtml: built.email.html,
         packSentAt: at,
         coversFrom: built.coversFrom,
