@@ -3,7 +3,7 @@
 // say which it is (the return, or that the child is still missing), so that last July's absence is
 // never entered as a live alarm by accident. Pure rules; the report service applies them.
 import { Invalid } from '../platform/errors';
-import type { PastEpisode } from './report-context.query';
+import type { PastEpisode } from './report-context.repository';
 
 /** Older than this, a report must say whether the child has returned or is still missing. */
 export const CONFIRM_AFTER_DAYS = 7;
