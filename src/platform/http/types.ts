@@ -2,7 +2,6 @@
 import type { Lifecycle, MergeType, ReqRef, Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 
 import type { Config } from '../../config';
-import type { Services } from '../../services';
 import type { Actor } from '../auth/actor';
 import type { Action } from '../auth/permissions';
 
@@ -11,8 +10,8 @@ declare module '@hapi/hapi' {
     /** The permission this route needs; routes with auth must name one. */
     action?: Action;
   }
+  // src/server.ts adds `services`, so platform/ imports nothing from the domain.
   interface ServerApplicationState {
-    services: Services;
     config: Config;
   }
   interface AuthCredentials {
