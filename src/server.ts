@@ -4,6 +4,8 @@ import HapiPino from 'hapi-pino';
 
 import type { Config } from './config';
 import { missingBannerPlugin } from './missing/missing-banner.plugin';
+import { navigationSections } from './navigation';
+import { TEMPLATES_DIR } from './notifications/templates';
 import { refusalAuditPlugin } from './platform/audit/refusal-audit.plugin';
 import { authPlugin } from './platform/auth/auth.plugin';
 import { registerSessions } from './platform/auth/session.plugin';
@@ -18,6 +20,13 @@ import type { Logger } from './platform/logger';
 import { registerViews } from './platform/views/views.plugin';
 import { routes } from './routes';
 import type { Services } from './services';
+
+declare module '@hapi/hapi' {
+  // Every handler reaches the services built once in createServices (platform/ knows nothing of them).
+  interface ServerApplicationState {
+    services: Services;
+  }
+}
 
 interface LoggedRequest {
   info?: { id?: string; remoteAddress?: string };
@@ -104,10 +113,11 @@ export async function createServer({ config, services, logger, clock = systemClo
       },
     },
   });
-  await server.register({ plugin: authPlugin, options: { tokens: services.tokens } });
-  await registerSessions(server, config, services.tokens);
+  const authenticate = (token: string) => services.tokens.authenticate(token);
+  await server.register({ plugin: authPlugin, options: { authenticate } });
+  await registerSessions(server, config, authenticate);
   await registerDocs(server);
-  await registerViews(server, config);
+  await registerViews(server, config, { templatesDir: TEMPLATES_DIR, navigation: navigationSections });
   await server.register(missingBannerPlugin);
   server.route(routes);
   return server;

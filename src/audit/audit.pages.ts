@@ -1,7 +1,7 @@
 // Administration: the audit trail, newest first, filtered by user, child, action and days, with the
 // CSV export for the same filters. Filters a person got wrong re-render the page with the GOV.UK error
 // summary (400), never JSON.
-import type { Request, ResponseToolkit } from '@hapi/hapi';
+import type { ReqRef, Request, ResponseToolkit } from '@hapi/hapi';
 import Joi from 'joi';
 
 import { contextOf } from '../platform/http/context';
@@ -13,9 +13,9 @@ import { auditQuery, exportAuditCsv, readTrail } from './audit.routes';
 
 const filterFields = ['userId', 'childId', 'action', 'from', 'to'] as const;
 
-async function renderPage(
-  request: Request,
-  h: ResponseToolkit,
+async function renderPage<R extends ReqRef>(
+  request: Request<R>,
+  h: ResponseToolkit<R>,
   rows: ReturnType<typeof auditPageRow>[] | null,
   problems: { field: string; message: string }[] = [],
 ) {
@@ -49,15 +49,15 @@ export const auditPages: AppRoute[] = [
         failAction: async (request, h, err) => {
           if (!err || !Joi.isError(err)) return failAction(request, h, err);
           const problems = err.details.map((d) => ({ field: d.path.join('.') || 'from', message: d.message }));
-          return (await renderPage(request as unknown as Request, h as never, null, problems)).code(400).takeover();
+          return (await renderPage(request, h, null, problems)).code(400).takeover();
         },
       },
       handler: async (request, h) => {
         const tz = request.server.app.config.displayTimeZone;
         const events = await readTrail(request, 'read');
         return renderPage(
-          request as unknown as Request,
-          h as never,
+          request,
+          h,
           events.map((e) => auditPageRow(e, tz)),
         );
       },

@@ -1,7 +1,8 @@
-// Audit events as JSON, as CSV and as the administration page's rows. CSV cells are quoted and
-// formula-neutralised so an export opened in a spreadsheet cannot run anything.
+// Audit events as JSON, as CSV (every cell quoted, formulas neutralised by the shared writer) and as
+// the administration page's rows.
 import type { AuditLine } from '../platform/audit/audit-trail.repository';
 import { type Role, roleLabels } from '../platform/auth/roles';
+import { toCsv } from '../platform/http/csv';
 import { formatDateTime } from '../platform/views/format';
 
 export function presentAuditEvent(e: AuditLine) {
@@ -19,23 +20,6 @@ export function presentAuditEvent(e: AuditLine) {
     ip: e.ip,
     changes: e.changes,
   };
-}
-
-export function csvCell(value: unknown): string {
-  let s =
-    value === null || value === undefined
-      ? ''
-      : value instanceof Date
-        ? value.toISOString()
-        : typeof value === 'object'
-          ? JSON.stringify(value)
-          : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 export function auditCsv(events: AuditLine[]): string {
@@ -68,6 +52,7 @@ export function auditCsv(events: AuditLine[]): string {
       e.actorName,
       e.actorEmail,
     ]),
+    { quoteAll: true },
   );
 }
 

@@ -19,6 +19,7 @@ import {
 } from '../platform/views/date-time-fields';
 import {
   choice,
+  chosen,
   optionalEmail,
   optionalMobile,
   optionalText,
@@ -81,7 +82,7 @@ export const childFormPages: AppRoute[] = [
         dobEstimated: v.dobEstimated === 'yes',
         nationality: orNull(v.nationality),
         firstLanguage: orNull(v.firstLanguage),
-        traffickingStatus: v.traffickingStatus as never,
+        traffickingStatus: chosen(traffickingStatuses, v.traffickingStatus),
       });
       return done(request);
     },
@@ -117,7 +118,7 @@ export const childFormPages: AppRoute[] = [
         request.server.app.config.displayTimeZone,
       );
       await services(request).placements.start(contextOf(request), request.params.id, {
-        type: v.type as never,
+        type: chosen(placementTypes, v.type),
         provider: v.provider,
         address: v.address,
         startedAt,
@@ -182,7 +183,7 @@ export const childFormPages: AppRoute[] = [
           { field: 'allocatedDay', message: 'The date the guardian was allocated must be a real date' },
         ]);
       await services(request).guardians.add(contextOf(request), request.params.id, {
-        kind: v.kind as never,
+        kind: chosen(guardianKinds, v.kind),
         name: v.name,
         organisation: orNull(v.organisation),
         mobile: orNull(v.mobile && toE164(v.mobile)),
@@ -237,8 +238,8 @@ export const childFormPages: AppRoute[] = [
       const bedChecks = bedChecksFromForm(v.bedCheckTimes, v.bedCheckDays);
       const measures = (v as unknown as { measures?: string[] }).measures ?? [];
       await services(request).safeguardingPlans.create(contextOf(request), request.params.id, {
-        riskOfMissing: v.riskOfMissing as never,
-        measures: measures as never,
+        riskOfMissing: chosen(risksOfMissing, v.riskOfMissing),
+        measures: measures.map((m) => chosen(planMeasureCodes, m)),
         agenciesToNotify: (v.agenciesToNotify ?? '')
           .split(/[,\n]/)
           .map((a) => a.trim())

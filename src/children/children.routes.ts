@@ -1,14 +1,16 @@
 // /api/v1/children: thin handlers over ChildrenService.
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { presentChild } from './child.presenter';
+import type { ChildFilter } from './children.repository';
 import { createChildSchema, endCareSchema, listChildrenQuery, updateChildSchema } from './children.schemas';
+import type { ChildInput } from './children.service';
 
 const tags = ['api', 'children'];
 
 export const childrenRoutes: AppRoute[] = [
-  {
+  route<{ Query: ChildFilter }>({
     method: 'GET',
     path: '/api/v1/children',
     options: {
@@ -17,15 +19,12 @@ export const childrenRoutes: AppRoute[] = [
       app: { action: 'children.read' },
       validate: { query: listChildrenQuery },
       handler: async (request) => {
-        const { items, total } = await request.server.app.services.children.list(
-          contextOf(request),
-          request.query as never,
-        );
+        const { items, total } = await request.server.app.services.children.list(contextOf(request), request.query);
         return { items: items.map(presentChild), total };
       },
     },
-  },
-  {
+  }),
+  route<{ Payload: ChildInput }>({
     method: 'POST',
     path: '/api/v1/children',
     options: {
@@ -34,11 +33,11 @@ export const childrenRoutes: AppRoute[] = [
       app: { action: 'children.write' },
       validate: { payload: createChildSchema },
       handler: async (request, h) => {
-        const child = await request.server.app.services.children.create(contextOf(request), request.payload as never);
+        const child = await request.server.app.services.children.create(contextOf(request), request.payload);
         return h.response(presentChild(child)).code(201).location(`/api/v1/children/${child.id}`);
       },
     },
-  },
+  }),
   {
     method: 'GET',
     path: '/api/v1/children/{id}',
@@ -51,7 +50,7 @@ export const childrenRoutes: AppRoute[] = [
         presentChild(await request.server.app.services.children.get(contextOf(request), request.params.id)),
     },
   },
-  {
+  route<{ Payload: ChildInput }>({
     method: 'PATCH',
     path: '/api/v1/children/{id}',
     options: {
@@ -61,15 +60,11 @@ export const childrenRoutes: AppRoute[] = [
       validate: { params: idParam, payload: updateChildSchema },
       handler: async (request) =>
         presentChild(
-          await request.server.app.services.children.update(
-            contextOf(request),
-            request.params.id,
-            request.payload as never,
-          ),
+          await request.server.app.services.children.update(contextOf(request), request.params.id, request.payload),
         ),
     },
-  },
-  {
+  }),
+  route<{ Payload: { endedAt?: Date; reason: string } }>({
     method: 'POST',
     path: '/api/v1/children/{id}/care/end',
     options: {
@@ -79,11 +74,11 @@ export const childrenRoutes: AppRoute[] = [
       app: { action: 'children.write' },
       validate: { params: idParam, payload: endCareSchema },
       handler: async (request) => {
-        const { endedAt, reason } = request.payload as { endedAt?: Date; reason: string };
+        const { endedAt, reason } = request.payload;
         return presentChild(
           await request.server.app.services.careEndings.end(contextOf(request), request.params.id, endedAt, reason),
         );
       },
     },
-  },
+  }),
 ];

@@ -4,7 +4,7 @@ import { invalidFields, NotFound } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import type { AppRoute } from '../platform/http/types';
 import { toE164 } from '../platform/phone';
-import { choice, optionalEmail, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
+import { choice, chosen, optionalEmail, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import { contactRoleLabels, contactRoles } from './contact.entity';
 import type { ContactInput } from './contacts.service';
@@ -28,7 +28,7 @@ function inputOf(v: Record<string, string>): ContactInput {
   return {
     name: v.name,
     organisation: v.organisation,
-    role: v.role as never,
+    role: chosen(contactRoles, v.role),
     mobile: orNull(v.mobile && toE164(v.mobile)),
     email: orNull(v.email),
     voiceNumber: orNull(v.voiceNumber && toE164(v.voiceNumber)),

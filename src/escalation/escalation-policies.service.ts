@@ -13,8 +13,9 @@ import type { Tx } from '../platform/database/transaction';
 import { Invalid } from '../platform/errors';
 import { defaultPolicy } from './default-policy';
 import { EscalationGapsRepository } from './escalation-gaps.repository';
+import { EscalationPoliciesRepository } from './escalation-policies.repository';
 import { missingPoliceStep, type PolicyDocument, type PolicySnapshot, type RecipientRole } from './escalation-policy';
-import { EscalationPolicy } from './escalation-policy.entity';
+import type { EscalationPolicy } from './escalation-policy.entity';
 
 export class EscalationPoliciesService {
   constructor(
@@ -22,6 +23,7 @@ export class EscalationPoliciesService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly gaps = new EscalationGapsRepository(),
+    private readonly repo = new EscalationPoliciesRepository(),
   ) {}
 
   async get(ctx: RequestContext): Promise<EscalationPolicy> {
@@ -54,17 +56,14 @@ export class EscalationPoliciesService {
     if (noPolice) throw new Invalid(noPolice);
     return this.db.transaction(async (tx) => {
       const current = await this.inForce(tx, ctx.actor.authorityId);
-      const saved = await tx.save(
-        EscalationPolicy,
-        tx.create(EscalationPolicy, {
-          authorityId: ctx.actor.authorityId,
-          version: current.version + 1,
-          settings: doc.settings,
-          steps: doc.steps,
-          createdBy: ctx.actor.userId,
-          createdAt: this.clock.now(),
-        }),
-      );
+      const saved = await this.repo.insert(tx, {
+        authorityId: ctx.actor.authorityId,
+        version: current.version + 1,
+        settings: doc.settings,
+        steps: doc.steps,
+        createdBy: ctx.actor.userId,
+        createdAt: this.clock.now(),
+      });
       await this.audit.record(tx, ctx, {
         action: 'update',
         entityType: 'escalation_policy',
@@ -85,15 +84,11 @@ export class EscalationPoliciesService {
 
   /** Idempotent: safe when several instances (or the seed) race to create version 1. */
   async ensureDefault(tx: Tx, authorityId: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO escalation_policies (authority_id, version, settings, steps, created_at)
-      VALUES ($1, 1, $2, $3, $4) ON CONFLICT (authority_id, version) DO NOTHING`,
-      [authorityId, JSON.stringify(defaultPolicy.settings), JSON.stringify(defaultPolicy.steps), this.clock.now()],
-    );
+    await this.repo.insertFirst(tx, authorityId, defaultPolicy, this.clock.now());
   }
 
   private latest(tx: Tx, authorityId: string): Promise<EscalationPolicy | null> {
-    return tx.findOne(EscalationPolicy, { where: { authorityId }, order: { version: 'DESC' } });
+    return this.repo.latest(tx, authorityId);
   }
 }
 

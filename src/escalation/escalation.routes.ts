@@ -1,8 +1,8 @@
 // The escalation policy (read by managers, changed by administrators and senior managers). The
 // signed missing-profile link police and CEOP open from an alert is in profile-link.routes.ts.
 import { contextOf } from '../platform/http/context';
-import type { AppRoute } from '../platform/http/types';
-import { policyDocumentSchema } from './escalation-policy';
+import { type AppRoute, route } from '../platform/http/types';
+import { type PolicyDocument, policyDocumentSchema } from './escalation-policy';
 import type { EscalationPolicy } from './escalation-policy.entity';
 
 const present = (p: EscalationPolicy) => ({
@@ -24,7 +24,7 @@ export const escalationRoutes: AppRoute[] = [
       handler: async (request) => present(await request.server.app.services.escalationPolicies.get(contextOf(request))),
     },
   },
-  {
+  route<{ Payload: PolicyDocument }>({
     method: 'PUT',
     path: '/api/v1/escalation-policy',
     options: {
@@ -33,9 +33,7 @@ export const escalationRoutes: AppRoute[] = [
       app: { action: 'policy.write' },
       validate: { payload: policyDocumentSchema },
       handler: async (request) =>
-        present(
-          await request.server.app.services.escalationPolicies.replace(contextOf(request), request.payload as never),
-        ),
+        present(await request.server.app.services.escalationPolicies.replace(contextOf(request), request.payload)),
     },
-  },
+  }),
 ];

@@ -1,5 +1,5 @@
 // The figures as a flat list of measures (one CSV row each), with the words a manager reads.
-import { toCsv } from '../audit/audit.presenter';
+import { toCsv } from '../platform/http/csv';
 import type { Figures } from './figures.service';
 
 export function figureMeasures(f: Figures): [string, string | number | null][] {
@@ -37,5 +37,6 @@ export function figuresCsv(f: Figures): string {
   return toCsv(
     ['from', 'to', 'measure', 'value'],
     figureMeasures(f).map(([measure, value]) => [f.from, f.to, measure, value]),
+    { quoteAll: true },
   );
 }

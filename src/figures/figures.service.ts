@@ -8,7 +8,7 @@ import type { Clock } from '../platform/clock';
 import { today } from '../platform/dates';
 import { invalidFields } from '../platform/errors';
 import { RETURN_TIME_ZONE } from '../returns/ssda903-missing.repository';
-import { Row, runFigureQueries } from './figures.queries';
+import { Row, runFigureQueries } from './figures.repository';
 
 export interface FiguresPeriod {
   from?: string;

@@ -1,9 +1,10 @@
 // Guardians of a child, and changing one (for example recording the end of an allocation).
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { presentGuardian } from './guardian.presenter';
 import { createGuardianSchema, updateGuardianSchema } from './guardians.schemas';
+import type { GuardianInput } from './guardians.service';
 
 const tags = ['api', 'guardians'];
 
@@ -22,7 +23,7 @@ export const guardiansRoutes: AppRoute[] = [
         ),
     },
   },
-  {
+  route<{ Payload: GuardianInput }>({
     method: 'POST',
     path: '/api/v1/children/{id}/guardians',
     options: {
@@ -34,13 +35,13 @@ export const guardiansRoutes: AppRoute[] = [
         const guardian = await request.server.app.services.guardians.add(
           contextOf(request),
           request.params.id,
-          request.payload as never,
+          request.payload,
         );
         return h.response(presentGuardian(guardian)).code(201);
       },
     },
-  },
-  {
+  }),
+  route<{ Payload: Partial<GuardianInput> }>({
     method: 'PATCH',
     path: '/api/v1/guardians/{id}',
     options: {
@@ -50,12 +51,8 @@ export const guardiansRoutes: AppRoute[] = [
       validate: { params: idParam, payload: updateGuardianSchema },
       handler: async (request) =>
         presentGuardian(
-          await request.server.app.services.guardians.change(
-            contextOf(request),
-            request.params.id,
-            request.payload as never,
-          ),
+          await request.server.app.services.guardians.change(contextOf(request), request.params.id, request.payload),
         ),
     },
-  },
+  }),
 ];

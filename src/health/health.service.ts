@@ -1,8 +1,13 @@
 // Checks each dependency with a short timeout so a hung database shows as down, not as a hang.
 import type { DataSource } from 'typeorm';
 
+import { HealthRepository } from './health.repository';
+
 export class HealthService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly repo = new HealthRepository(),
+  ) {}
 
   async check(): Promise<Record<string, boolean>> {
     return { database: await this.database() };
@@ -11,7 +16,7 @@ export class HealthService {
   private async database(): Promise<boolean> {
     if (!this.db.isInitialized) return false;
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
-    const query = this.db.query('SELECT 1').then(
+    const query = this.repo.ping(this.db).then(
       () => true,
       () => false,
     );

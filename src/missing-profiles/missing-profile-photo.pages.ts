@@ -1,13 +1,13 @@
 // The missing-profile photograph for signed-in staff: upload it from the missing profile page (a
 // multipart form with the CSRF crumb), and see it (image bytes, never cached). A refused file
 // re-renders the upload with a sentence; nothing is stored.
-import type { ResponseToolkit } from '@hapi/hapi';
+import type { ReqRef, ResponseToolkit } from '@hapi/hapi';
 
 import { Invalid } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { idParam } from '../platform/http/schemas';
-import type { AppRefs, AppRoute } from '../platform/http/types';
+import type { AppRoute } from '../platform/http/types';
 import { pageErrors } from '../platform/views/forms';
 import { PHOTO_MAX_BYTES, PHOTO_TOO_LARGE } from './photo-image';
 
@@ -15,7 +15,7 @@ import { PHOTO_MAX_BYTES, PHOTO_TOO_LARGE } from './photo-image';
 const UPLOAD_MAX_BYTES = PHOTO_MAX_BYTES + 64 * 1024;
 
 /** The upload form again with one error; it names no child, so it is safe to show before the payload is read. */
-function refused(h: ResponseToolkit<AppRefs>, childId: string, message: string, code: number) {
+function refused<R extends ReqRef>(h: ResponseToolkit<R>, childId: string, message: string, code: number) {
   return h
     .view('missing-profile-photo', {
       childId,
@@ -61,7 +61,7 @@ export const missingProfilePhotoPages: AppRoute[] = [
         failAction: (request, h, err) => {
           const status = (err as { output?: { statusCode?: number } } | undefined)?.output?.statusCode;
           if (status !== 413 || idParam.validate(request.params).error) throw err;
-          return refused(h as never, (request.params as { id: string }).id, PHOTO_TOO_LARGE, 413).takeover();
+          return refused(h, String(request.params.id), PHOTO_TOO_LARGE, 413).takeover();
         },
       },
       validate: { params: idParam, payload: Joi.object({ crumb: Joi.string(), photo: Joi.binary() }) },

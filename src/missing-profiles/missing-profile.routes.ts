@@ -1,9 +1,10 @@
 // A child's missing profile (Philomena Protocol part 1): read it, or create/replace it with PUT.
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { presentProfile } from './missing-profile.presenter';
 import { missingProfileSchema } from './missing-profile.schemas';
+import type { ProfileInput } from './missing-profiles.service';
 
 const tags = ['api', 'missing-profiles'];
 
@@ -20,7 +21,7 @@ export const missingProfileRoutes: AppRoute[] = [
         presentProfile(await request.server.app.services.missingProfiles.get(contextOf(request), request.params.id)),
     },
   },
-  {
+  route<{ Payload: ProfileInput }>({
     method: 'PUT',
     path: '/api/v1/children/{id}/missing-profile',
     options: {
@@ -32,10 +33,10 @@ export const missingProfileRoutes: AppRoute[] = [
         const { profile, created } = await request.server.app.services.missingProfiles.put(
           contextOf(request),
           request.params.id,
-          request.payload as never,
+          request.payload,
         );
         return h.response(presentProfile(profile)).code(created ? 201 : 200);
       },
     },
-  },
+  }),
 ];

@@ -35,7 +35,7 @@ function eventRow(episode: { id: string; authorityId: string }, at: Date, entry:
     actorName: entry.actorName ?? null,
     stepKey: entry.stepKey ?? null,
     repeat: entry.repeat ?? null,
-    data: (entry.data ?? null) as never,
+    data: entry.data ?? null,
   };
 }
 

@@ -101,7 +101,7 @@ export class EpisodeEvent {
   @Column('text', { nullable: true }) stepKey!: string | null;
   @Column('integer', { nullable: true }) repeat!: number | null;
   @Column('text') summary!: string;
-  @Column('jsonb', { nullable: true }) data!: Record<string, unknown> | null;
+  @Column('jsonb', { nullable: true }) data!: object | null;
 }
 
 @Entity('episode_risk_grades')

@@ -12,9 +12,10 @@ import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
 import type { AppRoute } from '../platform/http/types';
 import { dateTimeKeys, fieldsFor, requiredInstant } from '../platform/views/date-time-fields';
-import { optionalText, orUndefined, requiredText } from '../platform/views/form-fields';
+import { chosen, optionalText, orUndefined, requiredText } from '../platform/views/form-fields';
 import { formPage } from '../platform/views/form-page';
 import { presentEpisodePage } from './episode-page.presenter';
+import type { ReturnInterviewInput } from './episode-updates.service';
 
 type Values = Record<string, string>;
 const services = (r: Request) => r.server.app.services;
@@ -161,7 +162,7 @@ export const missingPages: AppRoute[] = [
     submit: async (request, v) => {
       const input = {
         policeReference: orUndefined(v.policeReference),
-        riskGrade: orUndefined(v.riskGrade) as never,
+        riskGrade: v.riskGrade ? chosen(riskGrades, v.riskGrade) : undefined,
         reason: orUndefined(v.reason),
       };
       if (!input.policeReference && !input.riskGrade)
@@ -196,7 +197,7 @@ export const missingPages: AppRoute[] = [
     context: episodeHeader,
     defaults: (request) => nowFields(request, 'held'),
     submit: async (request, v) => {
-      const input =
+      const input: ReturnInterviewInput =
         v.outcome === 'held'
           ? { heldAt: instant(request, v, 'held', 'the interview was held'), by: orUndefined(v.by) }
           : v.outcome === 'declined'
@@ -208,11 +209,7 @@ export const missingPages: AppRoute[] = [
                     throw invalidFields([{ field: 'reasonNotHeld', message: 'Enter why the interview was not held' }]);
                   })(),
               };
-      await services(request).episodeUpdates.recordReturnInterview(
-        contextOf(request),
-        request.params.id,
-        input as never,
-      );
+      await services(request).episodeUpdates.recordReturnInterview(contextOf(request), request.params.id, input);
       return `/episodes/${request.params.id}`;
     },
   }),

@@ -1,8 +1,18 @@
 // /api/v1 missing episodes: report, read, and the changes an episode goes through. Thin handlers.
+import type { ObjectSchema } from 'joi';
+
+import type { RequestContext } from '../platform/auth/actor';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { presentEpisode, presentEpisodeDetail, presentEpisodeSummary } from './episode.presenter';
+import type {
+  EpisodeUpdatesService,
+  PoliceInput,
+  ReturnInput,
+  ReturnInterviewInput,
+  SightingInput,
+} from './episode-updates.service';
 import {
   acknowledgeSchema,
   changeToMissingSchema,
@@ -15,39 +25,38 @@ import {
   sightingSchema,
   undoReturnSchema,
 } from './missing.schemas';
+import type { MissingEpisode } from './missing-episode.entity';
+import type { EpisodeFilter } from './missing-episodes.repository';
+import type { ReportInput } from './report-missing.service';
 
 const tags = ['api', 'missing'];
-type Updates = 'informPolice' | 'addSighting' | 'recordReturn' | 'recordReturnInterview' | 'changeToMissing';
+type Update<P> = (updates: EpisodeUpdatesService, ctx: RequestContext, id: string, input: P) => Promise<MissingEpisode>;
 
-function update(
+function update<P>(
   path: string,
   description: string,
-  method: Updates,
-  payload: object,
+  run: Update<P>,
+  payload: ObjectSchema,
   action: 'episodes.update' | 'episodes.police_update' = 'episodes.update',
 ): AppRoute {
-  return {
+  return route<{ Payload: P }>({
     method: 'POST',
     path: `/api/v1/episodes/{id}/${path}`,
     options: {
       tags,
       description,
       app: { action },
-      validate: { params: idParam, payload: payload as never },
+      validate: { params: idParam, payload },
       handler: async (request) =>
         presentEpisode(
-          await request.server.app.services.episodeUpdates[method](
-            contextOf(request),
-            request.params.id,
-            request.payload as never,
-          ),
+          await run(request.server.app.services.episodeUpdates, contextOf(request), request.params.id, request.payload),
         ),
     },
-  };
+  });
 }
 
 export const missingRoutes: AppRoute[] = [
-  {
+  route<{ Payload: ReportInput }>({
     method: 'POST',
     path: '/api/v1/children/{id}/episodes',
     options: {
@@ -60,13 +69,13 @@ export const missingRoutes: AppRoute[] = [
         const episode = await request.server.app.services.reportMissing.report(
           contextOf(request),
           request.params.id,
-          request.payload as never,
+          request.payload,
         );
         return h.response(presentEpisode(episode)).code(201).location(`/api/v1/episodes/${episode.id}`);
       },
     },
-  },
-  {
+  }),
+  route<{ Query: EpisodeFilter }>({
     method: 'GET',
     path: '/api/v1/episodes',
     options: {
@@ -77,12 +86,12 @@ export const missingRoutes: AppRoute[] = [
       handler: async (request) => {
         const { items, total } = await request.server.app.services.missingEpisodes.list(
           contextOf(request),
-          request.query as never,
+          request.query,
         );
         return { items: items.map(presentEpisodeSummary), total };
       },
     },
-  },
+  }),
   {
     method: 'GET',
     path: '/api/v1/episodes/{id}',
@@ -100,27 +109,32 @@ export const missingRoutes: AppRoute[] = [
   update(
     'police',
     'Record the police report, reference and risk grade (with the reason for a change)',
-    'informPolice',
+    (u, ctx, id, input: PoliceInput) => u.informPolice(ctx, id, input),
     policeSchema,
     'episodes.police_update',
   ),
-  update('sightings', 'Add a sighting while the child is missing', 'addSighting', sightingSchema),
+  update(
+    'sightings',
+    'Add a sighting while the child is missing',
+    (u, ctx, id, input: SightingInput) => u.addSighting(ctx, id, input),
+    sightingSchema,
+  ),
   update(
     'return',
     'Record the child found or returned; the return-interview clock starts',
-    'recordReturn',
+    (u, ctx, id, input: ReturnInput) => u.recordReturn(ctx, id, input),
     returnSchema,
   ),
   update(
     'change-to-missing',
     'Change an away episode (whereabouts known) to missing (whereabouts unknown): the missing ladder starts now',
-    'changeToMissing',
+    (u, ctx, id, input: { reason: string }) => u.changeToMissing(ctx, id, input),
     changeToMissingSchema,
   ),
   update(
     'return-interview',
     'Record the return interview: offered, held, declined or why not held',
-    'recordReturnInterview',
+    (u, ctx, id, input: ReturnInterviewInput) => u.recordReturnInterview(ctx, id, input),
     returnInterviewSchema,
   ),
   {

@@ -4,7 +4,7 @@
 // never entered as a live alarm by accident. Pure rules; the report service applies them.
 import { Invalid } from '../platform/errors';
 import { formatDateTime } from '../platform/views/format';
-import type { PastEpisode } from './report-context.query';
+import type { PastEpisode } from './report-context.repository';
 
 /** Older than this, a report must say whether the child has returned or is still missing. */
 export const CONFIRM_AFTER_DAYS = 7;

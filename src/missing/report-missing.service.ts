@@ -28,7 +28,7 @@ import { addToTimeline } from './episode-timeline';
 import { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { entryKind, overlapRefusal } from './past-entry';
-import { lockChild, LockedChild, ReportContext, reportContext } from './report-context.query';
+import { lockChild, LockedChild, ReportContext, reportContext } from './report-context.repository';
 
 export interface LastSeen {
   at?: Date;

@@ -1,9 +1,10 @@
 // A child's NRM referrals, and recording decisions on one.
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { presentReferral } from './nrm-referral.presenter';
 import { createReferralSchema, updateReferralSchema } from './nrm-referrals.schemas';
+import type { ReferralInput } from './nrm-referrals.service';
 
 const tags = ['api', 'nrm'];
 
@@ -22,7 +23,7 @@ export const nrmReferralsRoutes: AppRoute[] = [
         ),
     },
   },
-  {
+  route<{ Payload: ReferralInput }>({
     method: 'POST',
     path: '/api/v1/children/{id}/nrm-referrals',
     options: {
@@ -34,13 +35,13 @@ export const nrmReferralsRoutes: AppRoute[] = [
         const referral = await request.server.app.services.nrmReferrals.refer(
           contextOf(request),
           request.params.id,
-          request.payload as never,
+          request.payload,
         );
         return h.response(presentReferral(referral)).code(201);
       },
     },
-  },
-  {
+  }),
+  route<{ Payload: Partial<ReferralInput> }>({
     method: 'PATCH',
     path: '/api/v1/nrm-referrals/{id}',
     options: {
@@ -50,12 +51,8 @@ export const nrmReferralsRoutes: AppRoute[] = [
       validate: { params: idParam, payload: updateReferralSchema },
       handler: async (request) =>
         presentReferral(
-          await request.server.app.services.nrmReferrals.change(
-            contextOf(request),
-            request.params.id,
-            request.payload as never,
-          ),
+          await request.server.app.services.nrmReferrals.change(contextOf(request), request.params.id, request.payload),
         ),
     },
-  },
+  }),
 ];

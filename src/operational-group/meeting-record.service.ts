@@ -10,6 +10,7 @@ import type { Tx } from '../platform/database/transaction';
 import { englandDate } from '../platform/dates';
 import { Conflict, invalidFields, NotFound } from '../platform/errors';
 import type { TraffickingIndicator } from '../trafficking/trafficking-indicators';
+import { GroupRecordsRepository } from './group-records.repository';
 import { AttendanceKind, GroupAction, GroupAttendance, GroupReview } from './meeting-record.entity';
 import type { GroupMeeting } from './operational-group.entity';
 import type { OperationalGroupRepository } from './operational-group.repository';
@@ -45,6 +46,7 @@ export class MeetingRecordService {
     protected readonly audit: AuditService,
     protected readonly children: ChildrenService,
     readonly repo: OperationalGroupRepository,
+    protected readonly records = new GroupRecordsRepository(),
   ) {}
 
   /** Replaces the meeting's attendance list with this one. */
@@ -68,7 +70,7 @@ export class MeetingRecordService {
         });
       }
       await tx.delete(GroupAttendance, { meetingId });
-      if (rows.length) await tx.insert(GroupAttendance, rows as never);
+      if (rows.length) await tx.insert(GroupAttendance, rows);
       await this.audit.record(tx, ctx, {
         action: 'update',
         entityType: 'group_attendance',
@@ -125,11 +127,7 @@ export class MeetingRecordService {
       const meeting = await this.meeting(tx, ctx, meetingId);
       const child = await this.children.require(tx, ctx, input.childId);
       const episodeIds = [...new Set(input.episodeIds ?? [])];
-      const [{ count }] = await tx.query(
-        'SELECT count(*)::int AS count FROM missing_episodes WHERE id = ANY($1) AND child_id = $2',
-        [episodeIds, child.id],
-      );
-      if (count !== episodeIds.length)
+      if ((await this.records.countEpisodesOfChild(tx, episodeIds, child.id)) !== episodeIds.length)
         throw invalidFields([{ field: 'episodeIds', message: 'episodeIds must be episodes of this child' }]);
       if (await tx.existsBy(GroupReview, { meetingId, childId: child.id })) {
         throw new Conflict(

@@ -12,6 +12,7 @@ import type { Tx } from '../platform/database/transaction';
 import { englandDate } from '../platform/dates';
 import { formatDate, formatDateTime } from '../platform/views/format';
 import { inviteAttachment } from './calendar-invite';
+import { GroupRecordsRepository } from './group-records.repository';
 import { nextMeetingStart } from './meeting-schedule';
 import type { OperationalGroup } from './operational-group.entity';
 import { GroupMeeting } from './operational-group.entity';
@@ -36,6 +37,7 @@ export class OperationalGroupCycle {
     private readonly repo: OperationalGroupRepository,
     private readonly packs: PackBuilder,
     private readonly settings: PackSettings,
+    private readonly records = new GroupRecordsRepository(),
   ) {}
 
   async run(): Promise<CycleCounts> {
@@ -137,7 +139,7 @@ export class OperationalGroupCycle {
       GroupMeeting,
       { id: meeting.id },
       {
-        pack: built.pack as never,
+        pack: built.pack,
         packHtml: built.email.html,
         packSentAt: at,
         coversFrom: built.coversFrom,
@@ -152,17 +154,7 @@ export class OperationalGroupCycle {
   private async chase(tx: Tx, actionId: string): Promise<boolean> {
     const now = this.clock.now();
     const today = englandDate(now);
-    // A CTE, so the UPDATE's returned row comes back as a plain SELECT result.
-    const [row] = await tx.query(
-      `WITH chased AS (
-        UPDATE group_actions SET last_chased_on = $2::date WHERE id = $1 AND completed_at IS NULL AND owner_email IS NOT NULL
-        AND (last_chased_on IS NULL OR last_chased_on < $2::date) RETURNING *)
-      SELECT a.authority_id AS "authorityId", a.description, a.owner_name AS "ownerName", a.owner_email AS "ownerEmail", a.due_on::text AS "dueOn",
-        g.name AS "groupName", m.starts_at AS "startsAt", c.reference AS "childRef"
-      FROM chased a JOIN group_meetings m ON m.id = a.meeting_id JOIN operational_groups g ON g.id = m.group_id
-      LEFT JOIN children c ON c.id = a.child_id`,
-      [actionId, today],
-    );
+    const row = await this.records.markChased(tx, actionId, today);
     if (!row) return false;
     const tz = this.settings.displayTimeZone;
     await this.outbox.enqueue(tx, {

@@ -39,7 +39,7 @@ export class GroupMeeting {
   @Column('text', { nullable: true }) location!: string | null;
   @Column('text') status!: MeetingStatus;
   /** The agenda pack as it was sent (frozen); null until the pack goes out. */
-  @Column('jsonb', { nullable: true }) pack!: Record<string, unknown> | null;
+  @Column('jsonb', { nullable: true }) pack!: object | null;
   @Column('text', { nullable: true }) packHtml!: string | null;
   @Column('timestamptz', { nullable: true }) packSentAt!: Date | null;
   @Column('timestamptz', { nullable: true }) coversFrom!: Date | null;

@@ -9,7 +9,7 @@ import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { idParam } from '../platform/http/schemas';
-import type { AppRefs, AppRoute } from '../platform/http/types';
+import { type AppRefs, type AppRoute, pageFailAction } from '../platform/http/types';
 import { failAction } from '../platform/http/validation';
 import { dateKeys, requiredDate } from '../platform/views/date-time-fields';
 import { optionalText, orNull, requiredText } from '../platform/views/form-fields';
@@ -64,13 +64,11 @@ function meetingForm(
       validate: {
         params: idParam,
         payload: extend(Joi.object({ ...fields, crumb: Joi.string() })),
-        failAction: async (request, h, err) => {
+        failAction: pageFailAction(async (request, h, err) => {
           if (!err || !Joi.isError(err) || idParam.validate(request.params).error) return failAction(request, h, err);
           const problems = err.details.map((d) => ({ field: String(d.path[0]), message: d.message }));
-          return (
-            await renderMeeting(request as unknown as Request, h as never, request.payload as Values, problems)
-          ).takeover();
-        },
+          return (await renderMeeting(request, h, request.payload as Values, problems)).takeover();
+        }),
       },
       handler: async (request, h) => {
         const values = request.payload as Values;

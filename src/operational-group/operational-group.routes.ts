@@ -1,12 +1,13 @@
 // /api/v1/operational-group: the group (members, cadence), its meetings, each meeting's agenda pack
 // (JSON, and the HTML exactly as members receive it), attendance, reviews and actions. Thin handlers.
-import type { Lifecycle } from '@hapi/hapi';
+import type { Lifecycle, ReqRef } from '@hapi/hapi';
 import type { Schema } from 'joi';
 
 import type { Action } from '../platform/auth/permissions';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRefs, AppRoute } from '../platform/http/types';
+import { type AppRoute, type RefsWith, route as typedRoute } from '../platform/http/types';
+import type { ActionInput, AttendanceInput, ReviewInput } from './meeting-record.service';
 import {
   presentAction,
   presentAttendance,
@@ -27,21 +28,24 @@ import {
   reviewSchema,
   updateMeetingSchema,
 } from './operational-group.schemas';
+import type { GroupInput, MeetingChanges } from './operational-group.service';
 
 const tags = ['api', 'operational-group'];
 const base = '/api/v1/operational-group';
 
-type Handler = Lifecycle.Method<AppRefs>;
-
-function route(
+function route<R extends ReqRef = object>(
   method: AppRoute['method'],
   path: string,
   action: Action,
   description: string,
   validate: Record<string, Schema>,
-  handler: Handler,
+  handler: Lifecycle.Method<RefsWith<R>>,
 ): AppRoute {
-  return { method, path: `${base}${path}`, options: { tags, description, app: { action }, validate, handler } };
+  return typedRoute<R>({
+    method,
+    path: `${base}${path}`,
+    options: { tags, description, app: { action }, validate, handler },
+  });
 }
 
 export const operationalGroupRoutes: AppRoute[] = [
@@ -56,21 +60,18 @@ export const operationalGroupRoutes: AppRoute[] = [
       return presentGroup(g.group, g.members);
     },
   ),
-  route(
+  route<{ Payload: GroupInput }>(
     'PUT',
     '',
     'group.configure',
     'Set the group up (firstMeetingAt the first time) or change its name, cadence (days) or meeting defaults',
     { payload: configureGroupSchema },
     async (request) => {
-      const g = await request.server.app.services.operationalGroup.configure(
-        contextOf(request),
-        request.payload as never,
-      );
+      const g = await request.server.app.services.operationalGroup.configure(contextOf(request), request.payload);
       return presentGroup(g.group, g.members);
     },
   ),
-  route(
+  route<{ Payload: { userId?: string; contactId?: string } }>(
     'POST',
     '/members',
     'group.configure',
@@ -80,7 +81,7 @@ export const operationalGroupRoutes: AppRoute[] = [
       h
         .response(
           presentMember(
-            await request.server.app.services.operationalGroup.addMember(contextOf(request), request.payload as never),
+            await request.server.app.services.operationalGroup.addMember(contextOf(request), request.payload),
           ),
         )
         .code(201),
@@ -113,7 +114,7 @@ export const operationalGroupRoutes: AppRoute[] = [
       return presentMeetingRecord(await group.getMeeting(contextOf(request), request.params.id), group.today());
     },
   ),
-  route(
+  route<{ Payload: MeetingChanges }>(
     'PATCH',
     '/meetings/{id}',
     'group.write',
@@ -124,7 +125,7 @@ export const operationalGroupRoutes: AppRoute[] = [
         await request.server.app.services.operationalGroup.updateMeeting(
           contextOf(request),
           request.params.id,
-          request.payload as never,
+          request.payload,
         ),
       ),
   ),
@@ -150,7 +151,7 @@ export const operationalGroupRoutes: AppRoute[] = [
         )
         .type('text/html; charset=utf-8'),
   ),
-  route(
+  route<{ Payload: { attendance: AttendanceInput[] } }>(
     'PUT',
     '/meetings/{id}/attendance',
     'group.write',
@@ -161,11 +162,11 @@ export const operationalGroupRoutes: AppRoute[] = [
         await request.server.app.services.operationalGroup.recordAttendance(
           contextOf(request),
           request.params.id,
-          (request.payload as { attendance: never[] }).attendance,
+          request.payload.attendance,
         )
       ).map(presentAttendance),
   ),
-  route(
+  route<{ Payload: ReviewInput }>(
     'POST',
     '/meetings/{id}/reviews',
     'group.write',
@@ -178,13 +179,13 @@ export const operationalGroupRoutes: AppRoute[] = [
             await request.server.app.services.operationalGroup.addReview(
               contextOf(request),
               request.params.id,
-              request.payload as never,
+              request.payload,
             ),
           ),
         )
         .code(201),
   ),
-  route(
+  route<{ Payload: ActionInput }>(
     'POST',
     '/meetings/{id}/actions',
     'group.write',
@@ -194,15 +195,12 @@ export const operationalGroupRoutes: AppRoute[] = [
       const group = request.server.app.services.operationalGroup;
       return h
         .response(
-          presentAction(
-            await group.addAction(contextOf(request), request.params.id, request.payload as never),
-            group.today(),
-          ),
+          presentAction(await group.addAction(contextOf(request), request.params.id, request.payload), group.today()),
         )
         .code(201);
     },
   ),
-  route(
+  route<{ Query: { open?: boolean } }>(
     'GET',
     '/actions',
     'group.read',
@@ -210,12 +208,10 @@ export const operationalGroupRoutes: AppRoute[] = [
     { query: listActionsQuery },
     async (request) => {
       const group = request.server.app.services.operationalGroup;
-      return (await group.listActions(contextOf(request), request.query as never)).map((a) =>
-        presentAction(a, group.today()),
-      );
+      return (await group.listActions(contextOf(request), request.query)).map((a) => presentAction(a, group.today()));
     },
   ),
-  route(
+  route<{ Payload: { note?: string | null } | null }>(
     'POST',
     '/actions/{id}/complete',
     'group.write',
@@ -223,7 +219,7 @@ export const operationalGroupRoutes: AppRoute[] = [
     { params: idParam, payload: completeActionSchema },
     async (request) => {
       const group = request.server.app.services.operationalGroup;
-      const note = (request.payload as { note?: string | null } | null)?.note ?? null;
+      const note = request.payload?.note ?? null;
       return presentAction(await group.completeAction(contextOf(request), request.params.id, note), group.today());
     },
   ),

@@ -117,12 +117,8 @@ export class OperationalGroupService extends MeetingRecordService {
   async addMember(ctx: RequestContext, who: { userId?: string; contactId?: string }): Promise<MemberView> {
     const id = await this.db.transaction(async (tx) => {
       const group = await this.group(tx, ctx);
-      const table = who.userId ? 'users' : 'contacts';
-      const [found] = await tx.query(`SELECT id FROM ${table} WHERE id = $1 AND authority_id = $2`, [
-        who.userId ?? who.contactId,
-        ctx.actor.authorityId,
-      ]);
-      if (!found)
+      const kind = who.userId ? 'user' : 'contact';
+      if (!(await this.records.candidateExists(tx, kind, (who.userId ?? who.contactId)!, ctx.actor.authorityId)))
         throw invalidFields([
           {
             field: who.userId ? 'userId' : 'contactId',
@@ -154,9 +150,7 @@ export class OperationalGroupService extends MeetingRecordService {
     await this.db.transaction(async (tx) => {
       const member = await tx.findOneBy(GroupMember, { id: memberId, authorityId: ctx.actor.authorityId });
       if (!member) throw new NotFound('No group member with that id was found.');
-      await tx.query('UPDATE group_attendance SET member_id = NULL WHERE member_id = $1', [memberId]);
-      await tx.query('UPDATE group_actions SET owner_member_id = NULL WHERE owner_member_id = $1', [memberId]);
-      await tx.delete(GroupMember, { id: memberId });
+      await this.records.removeMember(tx, memberId);
       await this.audit.record(tx, ctx, { action: 'delete', entityType: 'group_member', entityId: memberId });
     });
   }

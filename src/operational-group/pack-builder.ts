@@ -1,5 +1,6 @@
 // Assembles a meeting's agenda pack: the window it covers, its sections, the email members receive
 // (HTML and text from templates/email/operational-group-pack.*) and the calendar invitation.
+import { AuthoritiesRepository } from '../authorities/authorities.repository';
 import { RenderedEmail, renderEmail } from '../notifications/templates';
 import type { Tx } from '../platform/database/transaction';
 import { englandDate } from '../platform/dates';
@@ -8,7 +9,7 @@ import { addDaysInEngland } from './meeting-schedule';
 import type { GroupMeeting, OperationalGroup } from './operational-group.entity';
 import type { MemberView, OperationalGroupRepository } from './operational-group.repository';
 import { buildPack, Pack, packTemplateData } from './pack.presenter';
-import { packSections } from './pack.query';
+import { packSections } from './pack.repository';
 import { roleLabel } from './role-label';
 
 export interface PackSettings {
@@ -42,6 +43,7 @@ export class PackBuilder {
   constructor(
     private readonly repo: OperationalGroupRepository,
     private readonly settings: PackSettings,
+    private readonly authorities = new AuthoritiesRepository(),
   ) {}
 
   /** The pack as it stands at `now`: from where the previous meeting's pack ended, up to now. */
@@ -49,7 +51,7 @@ export class PackBuilder {
     const previous = await this.repo.previousMeeting(tx, group.id, meeting.startsAt);
     const coversFrom =
       previous?.coversTo ?? previous?.startsAt ?? addDaysInEngland(meeting.startsAt, -group.cadenceDays);
-    const [authority] = await tx.query('SELECT name FROM local_authorities WHERE id = $1', [group.authorityId]);
+    const authority = await this.authorities.findById(tx, group.authorityId);
     const today = englandDate(now);
     const listed =
       (previous?.pack as Pack | null)?.missingSinceLastMeeting.flatMap((c) => c.episodes.map((e) => e.episodeId)) ?? [];
@@ -63,7 +65,7 @@ export class PackBuilder {
     });
     const pack = buildPack(sections, {
       meetingId: meeting.id,
-      authorityName: authority.name,
+      authorityName: authority?.name ?? '',
       groupName: group.name,
       startsAt: meeting.startsAt,
       endsAt: this.endOf(meeting),

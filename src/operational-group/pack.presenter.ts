@@ -2,7 +2,7 @@
 // what the email templates show. References, ages, nationality, risk, dates and roles only: the pack
 // is emailed to a distribution list, so names (children's, carers', professionals') stay in the service.
 import { formatDate, formatDateTime } from '../platform/views/format';
-import type { PackSections, Row } from './pack.query';
+import type { PackSections, Row } from './pack.repository';
 import { roleLabel } from './role-label';
 
 export interface PackMeta {

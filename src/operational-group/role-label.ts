@@ -3,7 +3,7 @@
 import { type ContactRole, contactRoleLabels } from '../contacts/contact.entity';
 import { type Role, roleLabels } from '../platform/auth/roles';
 
-/** A message's recipient who is neither a contact nor a user (see pack.query.ts). */
+/** A message's recipient who is neither a contact nor a user (see pack.repository.ts). */
 const recipientTypeLabels: Record<string, string> = {
   recipient_carer: 'Foster carer or key worker',
   recipient_guardian: 'Guardian',

@@ -1,9 +1,10 @@
 // Placements of a child, and changing or ending one.
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { presentPlacement } from './placement.presenter';
 import { changePlacementSchema, endPlacementSchema, startPlacementSchema } from './placements.schemas';
+import type { NewPlacement, PlacementChanges } from './placements.service';
 
 const tags = ['api', 'placements'];
 
@@ -35,7 +36,7 @@ export const placementsRoutes: AppRoute[] = [
         ),
     },
   },
-  {
+  route<{ Payload: NewPlacement }>({
     method: 'POST',
     path: '/api/v1/children/{id}/placements',
     options: {
@@ -47,13 +48,13 @@ export const placementsRoutes: AppRoute[] = [
         const placement = await request.server.app.services.placements.start(
           contextOf(request),
           request.params.id,
-          request.payload as never,
+          request.payload,
         );
         return h.response(presentPlacement(placement)).code(201);
       },
     },
-  },
-  {
+  }),
+  route<{ Payload: PlacementChanges }>({
     method: 'PATCH',
     path: '/api/v1/placements/{id}',
     options: {
@@ -63,15 +64,11 @@ export const placementsRoutes: AppRoute[] = [
       validate: { params: idParam, payload: changePlacementSchema },
       handler: async (request) =>
         presentPlacement(
-          await request.server.app.services.placements.change(
-            contextOf(request),
-            request.params.id,
-            request.payload as never,
-          ),
+          await request.server.app.services.placements.change(contextOf(request), request.params.id, request.payload),
         ),
     },
-  },
-  {
+  }),
+  route<{ Payload: { endedAt?: Date; reason: string } }>({
     method: 'POST',
     path: '/api/v1/placements/{id}/end',
     options: {
@@ -80,11 +77,11 @@ export const placementsRoutes: AppRoute[] = [
       app: { action: 'children.write' },
       validate: { params: idParam, payload: endPlacementSchema },
       handler: async (request) => {
-        const { endedAt, reason } = request.payload as { endedAt?: Date; reason: string };
+        const { endedAt, reason } = request.payload;
         return presentPlacement(
           await request.server.app.services.placements.end(contextOf(request), request.params.id, endedAt, reason),
         );
       },
     },
-  },
+  }),
 ];

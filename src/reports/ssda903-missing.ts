@@ -1,6 +1,7 @@
 // The SSDA903 missing table (CHILD, DOB, MISSING, MIS_START, MIS_END) for one collection year
 // (1 April - 31 March), and every DfE validation rule that reads it. Pure: the caller derives each
 // child's rows (ssda903-periods.ts); this decides what the file says and what is wrong with it.
+import { toCsv } from '../platform/http/csv';
 import { careRules } from './ssda903-care-rules';
 import { tableRules } from './ssda903-table-rules';
 import { collectionYear, ddmmyyyy, type ReturnChild, type ReturnProblem, type Rule } from './ssda903-types';
@@ -46,7 +47,8 @@ export function returnRows(children: ReturnChild[]): ReturnRow[] {
 }
 
 export function returnCsv(rows: ReturnRow[]): string {
-  const header = 'CHILD,DOB,MISSING,MIS_START,MIS_END';
-  const lines = rows.map((r) => [r.CHILD, r.DOB, r.MISSING, r.MIS_START, r.MIS_END].join(','));
-  return [header, ...lines].join('\r\n') + '\r\n';
+  return toCsv(
+    ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
+    rows.map((r) => [r.CHILD, r.DOB, r.MISSING, r.MIS_START, r.MIS_END]),
+  );
 }

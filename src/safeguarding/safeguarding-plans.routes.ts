@@ -1,9 +1,10 @@
 // A child's safeguarding plan: history, the version in force, and saving a new version.
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { presentHistory, presentPlan } from './safeguarding-plan.presenter';
 import { createPlanSchema } from './safeguarding-plans.schemas';
+import type { PlanInput } from './safeguarding-plans.service';
 
 const tags = ['api', 'safeguarding-plans'];
 
@@ -36,7 +37,7 @@ export const safeguardingPlansRoutes: AppRoute[] = [
       },
     },
   },
-  {
+  route<{ Payload: PlanInput }>({
     method: 'POST',
     path: '/api/v1/children/{id}/plans',
     options: {
@@ -48,7 +49,7 @@ export const safeguardingPlansRoutes: AppRoute[] = [
         const plan = await request.server.app.services.safeguardingPlans.create(
           contextOf(request),
           request.params.id,
-          request.payload as never,
+          request.payload,
         );
         return h
           .response(presentPlan(plan, plan.version))
@@ -56,5 +57,5 @@ export const safeguardingPlansRoutes: AppRoute[] = [
           .location(`/api/v1/children/${plan.childId}/plans/current`);
       },
     },
-  },
+  }),
 ];

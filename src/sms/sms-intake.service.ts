@@ -3,7 +3,7 @@
 // loses nothing or did nothing, and Twilio's retry of the same MessageSid is answered from the log.
 import type { DataSource } from 'typeorm';
 
-import { LocalAuthority } from '../authorities/local-authority.entity';
+import { AuthoritiesRepository } from '../authorities/authorities.repository';
 import type { BedCheckReplies } from '../bed-checks/bed-check-replies';
 import type { Child } from '../children/child.entity';
 import { ChildrenRepository } from '../children/children.repository';
@@ -15,7 +15,8 @@ import type { Logger } from '../platform/logger';
 import { toE164 } from '../platform/phone';
 import { formatDateTime } from '../platform/views/format';
 import { BedCheckIntake } from './bed-check-intake';
-import { InboundMessage, InboundOutcome } from './inbound-message.entity';
+import type { InboundMessage, InboundOutcome } from './inbound-message.entity';
+import { InboundMessagesRepository } from './inbound-messages.repository';
 import { ReturnConfirmationsRepository } from './return-confirmations.repository';
 import { CarerCommands, chooseChild, CommandResult, OpenEpisode } from './sms-commands';
 import type { SmsNotices } from './sms-notices';
@@ -53,11 +54,13 @@ export class SmsIntakeService {
     private readonly bedChecks: BedCheckReplies,
     private readonly confirmations = new ReturnConfirmationsRepository(),
     private readonly children = new ChildrenRepository(),
+    private readonly messages = new InboundMessagesRepository(),
+    private readonly authorities = new AuthoritiesRepository(),
   ) {}
 
   /** Returns the reply text for this message (the same text every time the same MessageSid arrives). */
   async receive(sms: InboundSms): Promise<string> {
-    const earlier = await this.db.manager.findOneBy(InboundMessage, { messageSid: sms.messageSid });
+    const earlier = await this.messages.findBySid(this.db.manager, sms.messageSid);
     if (earlier && earlier.outcome !== 'failed') return earlier.reply;
     try {
       return await this.db.transaction(async (tx) => {
@@ -69,12 +72,11 @@ export class SmsIntakeService {
           receivedAt: this.clock.now(),
         };
         // A message that failed before is tried again when Twilio retries it, and its row corrected.
-        if (earlier) await tx.update(InboundMessage, { messageSid: sms.messageSid }, row);
-        else await tx.insert(InboundMessage, { ...row, messageSid: sms.messageSid });
+        await this.messages.upsert(tx, sms.messageSid, row, !!earlier);
         return result.reply;
       });
     } catch (err) {
-      const replayed = await this.db.manager.findOneBy(InboundMessage, { messageSid: sms.messageSid });
+      const replayed = await this.messages.findBySid(this.db.manager, sms.messageSid);
       if (replayed) return replayed.reply; // a concurrent retry of the same message committed first
       this.logger.error({ err, messageSid: sms.messageSid }, 'inbound SMS could not be handled');
       await this.recordFailure(sms).catch((e) => this.logger.error({ err: e }, 'could not record failed SMS'));
@@ -113,7 +115,7 @@ export class SmsIntakeService {
     const children = await this.placements.childrenPlacedWithCarer(tx, from);
     if (!children.length) {
       // Neutral: the reply never says whether this number, or any child, is known.
-      const owner = sms.to ? await tx.findOneBy(LocalAuthority, { smsNumber: toE164(sms.to) ?? sms.to }) : null;
+      const owner = sms.to ? await this.authorities.findBySmsNumber(tx, toE164(sms.to) ?? sms.to) : null;
       if (urgent(command)) await this.tellDutyManagers(tx, owner?.id ?? null, sms);
       return done('unknown_sender', 'reply-received', {}, { needsAttention: true, authorityId: owner?.id ?? null });
     }
@@ -271,22 +273,16 @@ export class SmsIntakeService {
   }
 
   private async recordFailure(sms: InboundSms): Promise<void> {
-    await this.db.manager
-      .createQueryBuilder()
-      .insert()
-      .into(InboundMessage)
-      .values({
-        messageSid: sms.messageSid,
-        fromNumber: toE164(sms.from) ?? sms.from,
-        toNumber: sms.to ?? null,
-        body: sms.body.slice(0, 1600),
-        receivedAt: this.clock.now(),
-        command: parseSms(sms.body).kind,
-        outcome: 'failed',
-        reply: renderSms('reply-failed', {}),
-        needsAttention: true,
-      })
-      .orIgnore()
-      .execute();
+    await this.messages.insertFailure(this.db.manager, {
+      messageSid: sms.messageSid,
+      fromNumber: toE164(sms.from) ?? sms.from,
+      toNumber: sms.to ?? null,
+      body: sms.body.slice(0, 1600),
+      receivedAt: this.clock.now(),
+      command: parseSms(sms.body).kind,
+      outcome: 'failed',
+      reply: renderSms('reply-failed', {}),
+      needsAttention: true,
+    });
   }
 }

@@ -7,31 +7,21 @@ import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
 import { Conflict, NotFound } from '../platform/errors';
-import { InboundMessage } from './inbound-message.entity';
+import type { InboundMessage } from './inbound-message.entity';
+import { type InboundFilter, InboundMessagesRepository } from './inbound-messages.repository';
 
-export interface InboundFilter {
-  attention?: boolean;
-  limit: number;
-  offset: number;
-}
+export type { InboundFilter };
 
 export class SmsQueueService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly repo = new InboundMessagesRepository(),
   ) {}
 
   async list(ctx: RequestContext, filter: InboundFilter): Promise<{ items: InboundMessage[]; total: number }> {
-    const qb = this.db
-      .getRepository(InboundMessage)
-      .createQueryBuilder('m')
-      .where('(m.authority_id = :authorityId OR m.authority_id IS NULL)', { authorityId: ctx.actor.authorityId })
-      .orderBy('m.received_at', 'DESC')
-      .take(filter.limit)
-      .skip(filter.offset);
-    if (filter.attention) qb.andWhere('m.needs_attention AND m.handled_at IS NULL');
-    const [items, total] = await qb.getManyAndCount();
+    const { items, total } = await this.repo.list(this.db.manager, ctx.actor.authorityId, filter);
     // Texts carry phone numbers and what carers wrote about children: every read of the queue is audited.
     await this.audit.recordShown(
       null,
@@ -45,15 +35,7 @@ export class SmsQueueService {
 
   /** One text still waiting for a person (the "mark handled" form shows it), its read audited. */
   async waiting(ctx: RequestContext, id: string): Promise<InboundMessage> {
-    const message = await this.db
-      .getRepository(InboundMessage)
-      .createQueryBuilder('m')
-      .where('m.id = :id AND (m.authority_id = :authorityId OR m.authority_id IS NULL)', {
-        id,
-        authorityId: ctx.actor.authorityId,
-      })
-      .andWhere('m.needs_attention AND m.handled_at IS NULL')
-      .getOne();
+    const message = await this.repo.findWaiting(this.db.manager, ctx.actor.authorityId, id);
     if (!message) throw new NotFound('No text waiting for attention with that id was found.');
     await this.audit.record(null, ctx, {
       action: 'read',
@@ -66,19 +48,11 @@ export class SmsQueueService {
 
   async markHandled(ctx: RequestContext, id: string, note: string): Promise<InboundMessage> {
     return this.db.transaction(async (tx) => {
-      const message = await tx
-        .getRepository(InboundMessage)
-        .createQueryBuilder('m')
-        .setLock('pessimistic_write')
-        .where('m.id = :id AND (m.authority_id = :authorityId OR m.authority_id IS NULL)', {
-          id,
-          authorityId: ctx.actor.authorityId,
-        })
-        .getOne();
+      const message = await this.repo.findForUpdate(tx, ctx.actor.authorityId, id);
       if (!message) throw new NotFound('No inbound message with that id was found.');
       if (message.handledAt) throw new Conflict('This message has already been marked as handled.');
       Object.assign(message, { handledAt: this.clock.now(), handledBy: ctx.actor.userId, handledNote: note });
-      await tx.save(InboundMessage, message);
+      await this.repo.save(tx, message);
       await this.audit.record(tx, ctx, {
         action: 'update',
         entityType: 'inbound_message',

@@ -1,8 +1,8 @@
 // Carers' texts arrive here from Twilio; duty workers read the inbound log and queue.
 import { contextOf } from '../platform/http/context';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { handledPayload, inboundIdParam, inboundListQuery, inboundSmsForm } from './sms.schemas';
-import { presentInbound } from './sms-queue.service';
+import { type InboundFilter, presentInbound } from './sms-queue.service';
 import { twilioWebhookExt } from './twilio-signature.ext';
 import { twimlMessage } from './twilio-webhook';
 
@@ -28,7 +28,7 @@ export const smsRoutes: AppRoute[] = [
       },
     },
   },
-  {
+  route<{ Query: InboundFilter }>({
     method: 'GET',
     path: '/api/v1/sms/inbound',
     options: {
@@ -37,14 +37,11 @@ export const smsRoutes: AppRoute[] = [
       app: { action: 'sms.queue' },
       validate: { query: inboundListQuery },
       handler: async (request) => {
-        const { items, total } = await request.server.app.services.smsQueue.list(
-          contextOf(request),
-          request.query as never,
-        );
+        const { items, total } = await request.server.app.services.smsQueue.list(contextOf(request), request.query);
         return { items: items.map(presentInbound), total };
       },
     },
-  },
+  }),
   {
     method: 'POST',
     path: '/api/v1/sms/inbound/{id}/handled',

@@ -1,9 +1,10 @@
 // A child's trafficking assessments: list and record.
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { presentAssessment } from './trafficking-assessment.presenter';
 import { createAssessmentSchema } from './trafficking-assessments.schemas';
+import type { AssessmentInput } from './trafficking-assessments.service';
 
 const tags = ['api', 'trafficking-assessments'];
 
@@ -22,7 +23,7 @@ export const traffickingAssessmentsRoutes: AppRoute[] = [
         ).map(presentAssessment),
     },
   },
-  {
+  route<{ Payload: AssessmentInput }>({
     method: 'POST',
     path: '/api/v1/children/{id}/trafficking-assessments',
     options: {
@@ -34,10 +35,10 @@ export const traffickingAssessmentsRoutes: AppRoute[] = [
         const assessment = await request.server.app.services.traffickingAssessments.record(
           contextOf(request),
           request.params.id,
-          request.payload as never,
+          request.payload,
         );
         return h.response(presentAssessment(assessment)).code(201);
       },
     },
-  },
+  }),
 ];

@@ -5,7 +5,7 @@ import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { toE164 } from '../platform/phone';
-import { choice, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
+import { choice, chosen, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
 import { formPage } from '../platform/views/form-page';
 
 const adminBack = { href: '/admin', text: 'Back to administration' };
@@ -63,7 +63,7 @@ export const usersPages: AppRoute[] = [
       await request.server.app.services.users.create(contextOf(request), {
         name: v.name,
         email: v.email,
-        role: v.role as never,
+        role: chosen(roles, v.role),
         password: v.password,
         mobile: orNull(v.mobile && toE164(v.mobile)),
         voiceNumber: orNull(v.voiceNumber && toE164(v.voiceNumber)),

@@ -4,9 +4,9 @@ import { clientAddress } from '../platform/http/client-address';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { email } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { phoneNumber } from '../platform/phone';
-import { presentUser } from './users.service';
+import { type NewUser, presentUser } from './users.service';
 
 export const usersRoutes: AppRoute[] = [
   {
@@ -53,7 +53,7 @@ export const usersRoutes: AppRoute[] = [
       handler: async (request) => (await request.server.app.services.users.list(contextOf(request))).map(presentUser),
     },
   },
-  {
+  route<{ Payload: NewUser }>({
     method: 'POST',
     path: '/api/v1/users',
     options: {
@@ -73,9 +73,9 @@ export const usersRoutes: AppRoute[] = [
         }),
       },
       handler: async (request, h) => {
-        const user = await request.server.app.services.users.create(contextOf(request), request.payload as never);
+        const user = await request.server.app.services.users.create(contextOf(request), request.payload);
         return h.response(presentUser(user)).code(201);
       },
     },
-  },
+  }),
 ];

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 
 import { loadConfig } from '../../src/config';
-import { figureQueries } from '../../src/figures/figures.queries';
+import { figureQueries } from '../../src/figures/figures.repository';
 import type { RequestContext } from '../../src/platform/auth/actor';
 import { createLogger } from '../../src/platform/logger';
 import { returnEpisodesSql } from '../../src/returns/ssda903-missing.repository';

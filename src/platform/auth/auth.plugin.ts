@@ -3,22 +3,25 @@
 import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseToolkit, Server } from '@hapi/hapi';
 
-import type { TokensService } from '../../users/tokens.service';
+import type { Actor } from './actor';
 import { can } from './permissions';
 
+/** Finds who a bearer token belongs to; null when it is unknown, expired or revoked. */
+export type TokenLookup = (token: string) => Promise<Actor | null>;
+
 export interface AuthPluginOptions {
-  tokens: TokensService;
+  authenticate: TokenLookup;
 }
 
 export const authPlugin: Plugin<AuthPluginOptions> = {
   name: 'app-auth',
-  register(server: Server, { tokens }) {
+  register(server: Server, { authenticate }) {
     server.auth.scheme('api-token', () => ({
       async authenticate(request: Request, h: ResponseToolkit) {
         const header = String(request.headers.authorization ?? '');
         const match = /^Bearer\s+(\S+)$/i.exec(header);
         if (!match) throw Boom.unauthorized('Sign in first: send an Authorization: Bearer <token> header.', 'Bearer');
-        const actor = await tokens.authenticate(match[1]);
+        const actor = await authenticate(match[1]);
         if (!actor)
           throw Boom.unauthorized('Your token has expired, was revoked or is not valid. Request a new one.', 'Bearer');
         return h.authenticated({ credentials: { actor } });

@@ -6,11 +6,11 @@ import Crumb from '@hapi/crumb';
 import type { Server } from '@hapi/hapi';
 
 import type { Config } from '../../config';
-import type { TokensService } from '../../users/tokens.service';
+import type { TokenLookup } from './auth.plugin';
 
 export const SESSION_COOKIE = 'mc_session';
 
-export async function registerSessions(server: Server, config: Config, tokens: TokensService): Promise<void> {
+export async function registerSessions(server: Server, config: Config, authenticate: TokenLookup): Promise<void> {
   await server.register(Cookie);
   server.auth.strategy('session', 'cookie', {
     cookie: {
@@ -26,7 +26,7 @@ export async function registerSessions(server: Server, config: Config, tokens: T
     appendNext: true,
     validate: async (_request, session) => {
       const token = (session as { token?: string } | undefined)?.token;
-      const actor = token ? await tokens.authenticate(token) : null;
+      const actor = token ? await authenticate(token) : null;
       return actor ? { isValid: true, credentials: { actor } } : { isValid: false };
     },
   });

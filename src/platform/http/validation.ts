@@ -1,7 +1,6 @@
 // Joi at the edge: every problem with a request is reported at once, in sentences a social
 // worker understands, with the field named. Never a stack trace.
 import Boom from '@hapi/boom';
-import type { Request, ResponseToolkit } from '@hapi/hapi';
 import Joi from 'joi';
 
 export const joiMessages: Joi.LanguageMessages = {
@@ -58,7 +57,7 @@ export function toFieldErrors(error: Joi.ValidationError): FieldError[] {
 }
 
 /** Route failAction: 400 with a sentence naming every field and what it expects. */
-export function failAction(_request: Request, _h: ResponseToolkit, err?: Error): never {
+export function failAction(_request: unknown, _h: unknown, err?: Error): never {
   if (err && Joi.isError(err)) {
     const errors = toFieldErrors(err);
     const boom = Boom.badRequest(`Please correct the request: ${errors.map((e) => e.message).join('; ')}.`);

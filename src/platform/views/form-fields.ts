@@ -54,3 +54,10 @@ export const optionalMobile = (label: string) =>
 /** The form's optional text as the service wants it: absent when blank. */
 export const orUndefined = (v: string | undefined) => (v ? v : undefined);
 export const orNull = (v: string | null | undefined) => (v ? v : null);
+
+/** A value the form's `choice` already limited to `values`, typed as one of them (a guard, not a cast). */
+export function chosen<T extends string>(values: readonly T[], value: string): T {
+  const found = values.find((v) => v === value);
+  if (found === undefined) throw new Error(`Form value outside its choices: ${values.join(', ')}`);
+  return found;
+}

@@ -11,7 +11,7 @@ type Request = PageRequest;
 import type { Action } from '../auth/permissions';
 import { Conflict, DomainError, Invalid } from '../errors';
 import { idParam } from '../http/schemas';
-import type { AppRoute } from '../http/types';
+import { type AppRoute, pageFailAction } from '../http/types';
 import { failAction } from '../http/validation';
 import { pageErrors } from './forms';
 
@@ -80,13 +80,13 @@ export function formPage(def: FormPageDef): AppRoute[] {
         validate: {
           params,
           payload,
-          failAction: async (request, h, err) => {
+          failAction: pageFailAction(async (request, h, err) => {
             if (!err || !Joi.isError(err) || params?.validate(request.params).error) return failAction(request, h, err);
             const values = { ...(request.payload as Values) };
             delete values.crumb;
             const problems = err.details.map((d) => ({ field: d.path.join('.'), message: d.message }));
-            return (await render(def, request as unknown as Request, h as never, values, problems)).takeover();
-          },
+            return (await render(def, request, h, values, problems)).takeover();
+          }),
         },
         handler: async (request, h) => {
           const values = { ...(request.payload as Values) };

@@ -1,25 +1,22 @@
-// The service navigation: only the sections the signed-in person's role may open.
-import { adminSectionsFor } from '../../admin/admin-sections';
+// The service navigation: only the sections the signed-in person's role may open. The sections
+// themselves are the domain's (src/navigation.ts); this decides which show and which is current.
 import type { Actor } from '../auth/actor';
-import { type Action, can } from '../auth/permissions';
+import type { Role } from '../auth/roles';
 
-const sections: { href: string; text: string; action: Action }[] = [
-  { href: '/', text: 'Dashboard', action: 'self.session' },
-  { href: '/children', text: 'Children', action: 'children.read' },
-  { href: '/arrivals/new', text: 'Port arrival', action: 'children.write' },
-  { href: '/figures', text: 'Figures', action: 'figures.read' },
-  { href: '/returns', text: 'Returns', action: 'returns.read' },
-  { href: '/operational-group', text: 'Operational group', action: 'group.read' },
-];
+export interface NavSection {
+  href: string;
+  text: string;
+  /** Whether a person with this role may open the section. */
+  allows: (role: Role) => boolean;
+}
 
-export function navigationFor(actor: Actor | null, currentPath = '/') {
+export function navigationFor(sections: NavSection[], actor: Actor | null, currentPath = '/') {
   if (!actor) return [];
-  const items = sections.filter((s) => can(actor.role, s.action));
-  if (adminSectionsFor(actor.role).length)
-    items.push({ href: '/admin', text: 'Administration', action: 'self.session' });
-  return items.map((s) => ({
-    href: s.href,
-    text: s.text,
-    active: s.href === '/' ? currentPath === '/' : currentPath.startsWith(s.href),
-  }));
+  return sections
+    .filter((s) => s.allows(actor.role))
+    .map((s) => ({
+      href: s.href,
+      text: s.text,
+      active: s.href === '/' ? currentPath === '/' : currentPath.startsWith(s.href),
+    }));
 }

@@ -7,14 +7,23 @@ import type { Server } from '@hapi/hapi';
 import nunjucks from 'nunjucks';
 
 import type { Config } from '../../config';
-import { TEMPLATES_DIR } from '../../notifications/templates';
 import { formatDate, formatDateTime } from './format';
-import { navigationFor } from './navigation';
+import { navigationFor, type NavSection } from './navigation';
 
 const govukDist = path.dirname(require.resolve('govuk-frontend/package.json')) + '/dist';
 
-export async function registerViews(server: Server, config: Config): Promise<void> {
-  const env = nunjucks.configure([path.join(TEMPLATES_DIR, 'pages'), govukDist], {
+export interface ViewOptions {
+  /** The templates folder: pages/ under it holds the page templates and their assets. */
+  templatesDir: string;
+  navigation: NavSection[];
+}
+
+export async function registerViews(
+  server: Server,
+  config: Config,
+  { templatesDir, navigation }: ViewOptions,
+): Promise<void> {
+  const env = nunjucks.configure([path.join(templatesDir, 'pages'), govukDist], {
     autoescape: true,
     throwOnUndefined: false,
     noCache: config.env === 'development',
@@ -25,12 +34,13 @@ export async function registerViews(server: Server, config: Config): Promise<voi
     engines: {
       njk: {
         compile: (src: string, options: { filename: string }) => {
-          const template = nunjucks.compile(src, env, options.filename as never);
+          // nunjucks.compile(src, env, path) is `new Template(...)`; its types name the third argument wrongly.
+          const template = new nunjucks.Template(src, env, options.filename);
           return (context: object) => template.render(context);
         },
       },
     },
-    relativeTo: TEMPLATES_DIR,
+    relativeTo: templatesDir,
     path: 'pages',
     isCached: config.env !== 'development',
     context: (request) => ({
@@ -39,7 +49,7 @@ export async function registerViews(server: Server, config: Config): Promise<voi
       user: request?.auth?.credentials?.actor ?? null,
       cspNonce: request?.plugins['app-security-headers']?.nonce,
       currentPath: request?.path,
-      navigation: navigationFor(request?.auth?.credentials?.actor ?? null, request?.path),
+      navigation: navigationFor(navigation, request?.auth?.credentials?.actor ?? null, request?.path),
     }),
   });
 
@@ -65,7 +75,7 @@ export async function registerViews(server: Server, config: Config): Promise<voi
       path: '/app-assets/{path*}',
       options: {
         auth: false,
-        handler: { directory: { path: path.join(TEMPLATES_DIR, 'pages', 'assets'), index: false } },
+        handler: { directory: { path: path.join(templatesDir, 'pages', 'assets'), index: false } },
       },
     },
   ]);
