@@ -41,7 +41,7 @@ const worst = {
 };
 // Replies to inbound texts (reply-*), the duty manager's delivery-failed alert, urgent-text (about a
 // text, not a child), the bed checks (bed-check-*) and the host coordinator's placement notices
-// (placement-host-*) have their own tests.
+// (placement-host-*) and the port arrival notice (arrival-notice) have their own tests.
 const smsTemplates = readdirSync(path.join(TEMPLATES_DIR, 'sms'))
   .map((f) => f.replace(/\.njk$/, ''))
   .filter(
@@ -50,6 +50,7 @@ const smsTemplates = readdirSync(path.join(TEMPLATES_DIR, 'sms'))
       !t.startsWith('bed-check') &&
       !t.startsWith('placement-host-') &&
       t !== 'delivery-failed' &&
+      t !== 'arrival-notice' &&
       t !== 'urgent-text',
   );
 
