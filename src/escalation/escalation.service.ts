@@ -17,6 +17,7 @@ import { EscalationRunner, ProcessOptions, RunSummary } from './escalation-runne
 import { LadderRepository } from './ladder.repository';
 import type { LadderEpisode } from './ladder-episode';
 import { RecipientResolver } from './recipients';
+import { stepName } from './step-names';
 
 export interface SweepResult extends Omit<RunSummary, 'unreached'> {
   due: number;
@@ -155,7 +156,7 @@ export class EscalationService {
       stepKey,
       actorUserId: by.userId,
       actorName: by.name,
-      summary: summary ?? `${by.name} acknowledged the ${stepKey} alert; it will not be repeated.`,
+      summary: summary ?? `${by.name} acknowledged the alert “${stepName(stepKey)}”; it will not be repeated.`,
     });
     await this.runner.process(tx, episodeId);
     return true;

@@ -66,7 +66,7 @@ it('the episode page offers Acknowledge to police, and pressing it stops the rep
   expect(events).toEqual([
     {
       actor_name: 'PC Pat Police',
-      summary: 'PC Pat Police acknowledged the report_police alert; it will not be repeated.',
+      summary: 'PC Pat Police acknowledged the alert “Police control room told”; it will not be repeated.',
     },
   ]);
   const audit = await q(

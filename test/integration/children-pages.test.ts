@@ -87,7 +87,9 @@ it('shows police and CEOP only the episodes escalated to them', async () => {
   expect(police).not.toContain('Messages that could not be delivered');
   const ceop = (await (await pageSession(app, 'ceop')).get('/')).payload;
   expect(ceop).not.toContain(open.reference);
-  expect(ceop).toContain('No child is missing.');
+  // Not "No child is missing" (one is): CEOP is told nothing has reached them yet.
+  expect(ceop).toContain('No missing child has been escalated to CEOP.');
+  expect(ceop).not.toContain('No child is missing');
 });
 
 it("lists the operational group's overdue actions on the dashboard of those who may read the group", async () => {

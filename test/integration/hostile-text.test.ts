@@ -49,13 +49,15 @@ const isDate = (path: (string | number)[], example: object) =>
   );
 const apiRoutes = () =>
   app.server.table().filter((r: RequestRoute) => examplePayloads[`${r.method.toUpperCase()} ${r.path}`]);
-const roles: Role[] = ['team_manager', 'administrator'];
+// Tried in turn until one may use the route, so every request reaches validation.
+const roles: Role[] = ['team_manager', 'administrator', 'data_protection_officer'];
 
 describe('the API', () => {
   it('refuses a NUL or an ESC in every string field of every body with a sentence, and stores nothing', async () => {
     const problems: string[] = [];
     let checked = 0;
-    const tokens = { [roles[0]]: await app.tokenFor(roles[0]), [roles[1]]: await app.tokenFor(roles[1]) };
+    const tokens: string[] = [];
+    for (const role of roles) tokens.push(await app.tokenFor(role));
     for (const route of apiRoutes()) {
       const name = `${route.method.toUpperCase()} ${route.path}`;
       const example = examplePayloads[name];
@@ -67,16 +69,16 @@ describe('the API', () => {
             method: route.method,
             url,
             payload: withValue(example, path, (s) => `${s}${bad}x`),
-            headers: bearer(tokens[roles[0]]),
+            headers: bearer(tokens[0]),
           });
-          // A route the team manager may not use is tried as the administrator, so the request reaches validation.
-          if (res.statusCode === 403)
-            res = await app.server.inject({
-              method: route.method,
-              url,
-              payload: withValue(example, path, (s) => `${s}${bad}x`),
-              headers: bearer(tokens[roles[1]]),
-            });
+          for (const token of tokens.slice(1))
+            if (res.statusCode === 403)
+              res = await app.server.inject({
+                method: route.method,
+                url,
+                payload: withValue(example, path, (s) => `${s}${bad}x`),
+                headers: bearer(token),
+              });
           checked++;
           const field = path.join('.');
           if (res.statusCode !== 400)

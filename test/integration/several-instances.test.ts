@@ -134,15 +134,21 @@ it(`sends every promised message once across three instances, one killed mid-run
   const emails = expected.filter((n) => n.channel === 'email');
   await twilio.waitFor(sms.length, 30_000);
   await smtp.waitFor(emails.length, 30_000);
+  // The high-risk children's reports also phone the police control room: calls are promised too.
+  const calls = expected.filter((n) => n.channel === 'voice');
+  await eventually(async () => twilio.calls.length >= calls.length || null, 'the calls to be placed', 30_000);
 
   const received = new Map<string, number>();
   for (const m of twilio.messages)
     received.set(`sms ${m.to} ${m.body}`, (received.get(`sms ${m.to} ${m.body}`) ?? 0) + 1);
+  for (const c of twilio.calls) received.set(`voice ${c.to}`, (received.get(`voice ${c.to}`) ?? 0) + 1);
   for (const m of smtp.messages)
     for (const to of m.to)
       received.set(`email ${to} ${m.mail.subject}`, (received.get(`email ${to} ${m.mail.subject}`) ?? 0) + 1);
   const keyOf = (n: (typeof expected)[number]) =>
-    `${n.channel} ${n.address} ${n.channel === 'sms' ? n.body_text : n.subject}`;
+    n.channel === 'voice'
+      ? `voice ${n.address}`
+      : `${n.channel} ${n.address} ${n.channel === 'sms' ? n.body_text : n.subject}`;
   const promised = new Map<string, number>();
   for (const n of expected) promised.set(keyOf(n), (promised.get(keyOf(n)) ?? 0) + 1);
   const lost = [...promised].filter(([k, n]) => (received.get(k) ?? 0) < n);
@@ -157,7 +163,7 @@ it(`sends every promised message once across three instances, one killed mid-run
     [since],
   );
   process.stderr.write(
-    `several instances: ${REPORTS} reports, ${expected.length} messages (${sms.length} SMS, ${emails.length} emails), ` +
+    `several instances: ${REPORTS} reports, ${expected.length} messages (${sms.length} SMS, ${emails.length} emails, ${calls.length} calls), ` +
       `${twice.length} sent twice; ${lapsed} claims lapsed (the killed instance's), ${failed} attempts failed and were retried\n`,
   );
   expect(lost).toEqual([]);

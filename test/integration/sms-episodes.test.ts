@@ -72,7 +72,7 @@ it('acknowledges the police alert from the number it was sent to, and only that 
     episode.id,
   ]);
   expect(timeline).toEqual([
-    { summary: 'Force control room acknowledged the report_police alert; it will not be repeated.' },
+    { summary: 'Force control room acknowledged the alert “Police control room told”; it will not be repeated.' },
   ]);
 });
 

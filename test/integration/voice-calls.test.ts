@@ -87,7 +87,7 @@ it("a high-risk child's report calls the police control room, and pressing 1 ack
       actor_name: 'Force control room',
       step_key: 'report_police',
       summary:
-        'Acknowledged by phone by Force control room (1 pressed on the call): the report_police alert will not be repeated.',
+        'Acknowledged by phone by Force control room (1 pressed on the call): the alert “Police control room told” will not be repeated.',
     },
   ]);
   expect(
