@@ -141,13 +141,17 @@ it(`sends every promised message once across three instances, one killed mid-run
   const received = new Map<string, number>();
   for (const m of twilio.messages)
     received.set(`sms ${m.to} ${m.body}`, (received.get(`sms ${m.to} ${m.body}`) ?? 0) + 1);
-  for (const c of twilio.calls) received.set(`voice ${c.to}`, (received.get(`voice ${c.to}`) ?? 0) + 1);
+  // A call's TwiML address names its notification (/webhooks/twilio/voice/{id}).
+  for (const c of twilio.calls) {
+    const key = `voice ${c.to} ${/\/voice\/([^/?]+)/.exec(c.url)?.[1]}`;
+    received.set(key, (received.get(key) ?? 0) + 1);
+  }
   for (const m of smtp.messages)
     for (const to of m.to)
       received.set(`email ${to} ${m.mail.subject}`, (received.get(`email ${to} ${m.mail.subject}`) ?? 0) + 1);
   const keyOf = (n: (typeof expected)[number]) =>
     n.channel === 'voice'
-      ? `voice ${n.address}`
+      ? `voice ${n.address} ${n.id}`
       : `${n.channel} ${n.address} ${n.channel === 'sms' ? n.body_text : n.subject}`;
   const promised = new Map<string, number>();
   for (const n of expected) promised.set(keyOf(n), (promised.get(keyOf(n)) ?? 0) + 1);
