@@ -127,3 +127,44 @@ it('on SIGTERM finishes the request in flight, then stops everything and exits 0
   expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
   expect(postgresFor(dataDir)).toEqual([]);
 });
+
+it('refuses to start on an embedded PostgreSQL another running service is using, and leaves that service working', async () => {
+  const dataDir = scratchDataDir();
+  const env = await serviceEnv(dataDir);
+  const first = await ServiceProcess.start({ env, fromSource: true, name: 'first' });
+  try {
+    const second = spawn(
+      process.execPath,
+      [...serviceNodeFlags(), '--import', 'tsx', path.join(root, 'src', 'main.ts')],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          LOG_LEVEL: 'warn',
+          ...env,
+          PORT: String(await freePort()),
+        },
+      },
+    );
+    let stderr = '';
+    second.stderr.on('data', (c: Buffer) => {
+      stderr += c;
+    });
+    second.stdout.resume();
+    // Without the guard the second would take the database over and keep running: wait a bounded time.
+    const code = await Promise.race([
+      new Promise<number | null>((resolve) => second.once('exit', resolve)),
+      new Promise<string>((resolve) => setTimeout(() => resolve('still running after 90 s'), 90_000).unref()),
+    ]);
+    if (second.exitCode === null) second.kill('SIGKILL');
+
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Another service \(process \d+\) is using the embedded PostgreSQL/);
+    // The first service's database was not stopped: it still reaches it.
+    expect((await fetch(`${first.url}/health/ready`)).status).toBe(200);
+  } finally {
+    await first.stop('SIGTERM');
+  }
+});

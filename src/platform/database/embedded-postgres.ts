@@ -113,6 +113,13 @@ export class EmbeddedPostgres {
     if (!existsSync(pidFile)) return;
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     if (pid > 0 && isPostgres(pid)) {
+      // A server whose parent is still a running node process belongs to a live instance, not a killed one.
+      const owner = liveNodeParent(pid);
+      if (owner)
+        throw new Error(
+          `Another service (process ${owner}) is using the embedded PostgreSQL in ${this.dataDir}; ` +
+            'stop it first, or give this one its own EMBEDDED_PG_DIR and EMBEDDED_PG_PORT.',
+        );
       this.options.logger.warn({ pid }, 'stopping a PostgreSQL left running by an earlier run');
       process.kill(pid, 'SIGINT');
       for (let i = 0; i < 100 && isAlive(pid); i++) await delay(100);
@@ -277,6 +284,18 @@ function isPostgres(pid: number): boolean {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
   } catch {
     return false;
+  }
+}
+
+/** The postmaster's parent when that parent is a node process (the service that started it), else null. */
+function liveNodeParent(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (parent <= 1 || parent === process.pid) return null;
+    return /(^|\/)node\0/.test(readFileSync(`/proc/${parent}/cmdline`, 'utf8')) ? parent : null;
+  } catch {
+    return null;
   }
 }
 
