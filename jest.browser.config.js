@@ -16,5 +16,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/browser/support/global-teardown.ts',
   maxWorkers: 1,
+  testSequencer: '<rootDir>/test/browser/support/sequencer.js',
   testTimeout: 60000,
 };

@@ -1,4 +1,5 @@
-// A social worker reports a child missing in a real browser, watches the alerts go out and be
+// A social worker reports a child missing (M4RT, whom no other browser journey touches: the journeys share one
+// service, and landing-pages leaves K7Q2 missing) in a real browser, watches the alerts go out and be
 // delivered (the fake Twilio reports each text delivered with a signed callback), then records the
 // child found and the return interview and closes the episode. Every page passes the axe check.
 import type { Browser, Page } from 'playwright-core';
@@ -26,10 +27,10 @@ it('reports a child missing, sees the alerts delivered, records the return and t
   await accessible('dashboard-before');
 
   await page.getByRole('link', { name: 'Children', exact: true }).click();
-  await page.getByLabel('Search by name or reference').fill('K7Q2');
+  await page.getByLabel('Search by name or reference').fill('M4RT');
   await page.getByRole('button', { name: 'Search' }).click();
   await accessible('children-list');
-  await page.getByRole('link', { name: /Report Amira Example missing/ }).click();
+  await page.getByRole('link', { name: /Report Bao Sample missing/ }).click();
   await accessible('report-missing');
 
   await page.getByRole('button', { name: 'Report missing and send alerts' }).click();
@@ -54,9 +55,9 @@ it('reports a child missing, sees the alerts delivered, records the return and t
 
   await page.goto(`${baseUrl()}/`);
   expect(await page.locator('#missing-now ~ .govuk-summary-card').first().innerText()).toMatch(
-    /Amira Example \(K7Q2\): missing for/,
+    /Bao Sample \(M4RT\): missing for/,
   );
-  expect(await page.locator('.govuk-summary-card', { hasText: 'Amira Example' }).innerText()).toContain('Delivered');
+  expect(await page.locator('.govuk-summary-card', { hasText: 'Bao Sample' }).innerText()).toContain('Delivered');
   await accessible('dashboard-missing');
 
   await page.goto(episodeUrl);
