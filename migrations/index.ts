@@ -31,6 +31,7 @@ import { ArrivalDrafts1732300001450 } from './1732300001450-arrival-drafts';
 import { AreaAuthorities1732300001500 } from './1732300001500-area-authorities';
 import { HostRecipientRoles1732300001510 } from './1732300001510-host-recipient-roles';
 import { RecordsRetention1732300001600 } from './1732300001600-records-retention';
+import { Languages1732300001700 } from './1732300001700-languages';
 
 export const migrations = [
   Foundation1732300000000,
@@ -65,4 +66,5 @@ export const migrations = [
   AreaAuthorities1732300001500,
   HostRecipientRoles1732300001510,
   RecordsRetention1732300001600,
+  Languages1732300001700,
 ];

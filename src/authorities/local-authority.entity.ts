@@ -1,6 +1,8 @@
 // A local authority: the tenant every record belongs to.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+import type { AuthorityLanguage } from '../platform/i18n/language';
+
 @Entity('local_authorities')
 export class LocalAuthority {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -12,5 +14,7 @@ export class LocalAuthority {
   @Column('text', { nullable: true }) onsCode!: string | null;
   /** The force of its area where it differs from the list's (or the authority is not on it). */
   @Column('text', { nullable: true }) policeForceCode!: string | null;
+  /** Which language comes first, or English only (Welsh Language Standards). */
+  @Column('text') language!: AuthorityLanguage;
   @Column('timestamptz') createdAt!: Date;
 }

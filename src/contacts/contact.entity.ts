@@ -2,6 +2,8 @@
 // a distribution list. Each has a mobile (E.164), an email, or both, and perhaps a voice number to call.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+import type { Language } from '../platform/i18n/language';
+
 export const contactRoles = [
   'police_control_room',
   'missing_persons_unit',
@@ -42,6 +44,8 @@ export class Contact {
   @Column('text', { nullable: true }) email!: string | null;
   /** A number to call (E.164, landline or mobile): alerts needing acknowledgement may be phoned (issue 26). */
   @Column('text', { nullable: true }) voiceNumber!: string | null;
+  /** The language this contact chose; null until asked (the authority's setting decides). */
+  @Column('text', { nullable: true }) language!: Language | null;
   @Column('boolean') active!: boolean;
   @Column('timestamptz') createdAt!: Date;
   @Column('timestamptz') updatedAt!: Date;

@@ -2,6 +2,8 @@
 // put in a text message. One current placement (no end) per child, enforced by a unique index.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+import type { Language } from '../platform/i18n/language';
+
 export const placementTypes = ['foster', 'residential', 'semi_independent', 'supported_lodgings'] as const;
 export type PlacementType = (typeof placementTypes)[number];
 
@@ -47,4 +49,6 @@ export class PlacementCarer {
   /** E.164; the number a carer texts from. */
   @Column('text') mobile!: string;
   @Column('text', { nullable: true }) email!: string | null;
+  /** The language the carer chose, or texts in; null until known (the authority's setting decides). */
+  @Column('text', { nullable: true }) language!: Language | null;
 }
