@@ -1,9 +1,8 @@
 // A person who signs in. Each belongs to exactly one local authority and has one role.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-import type { Language } from '../platform/i18n/language';
-
 import type { Role } from '../platform/auth/roles';
+import type { Language } from '../platform/i18n/language';
 
 @Entity('users')
 export class User {
