@@ -1,6 +1,7 @@
 // Sends what the outbox holds. Claims due rows in one short statement (FOR UPDATE SKIP LOCKED, so
-// any number of instances share the work), sends each outside any transaction, then records the
-// outcome: sent, retry later with backoff, or failed with fallback and a duty-manager alert.
+// any number of instances share the work), sends each outside any transaction (message-sender.ts),
+// then records the outcome (delivery-outcome.ts): sent, retry later with backoff, or failed with
+// fallback and a duty-manager alert.
 // Sends go out in lanes (see dispatch-lane.ts), topped up as sends finish: alerts that need
 // acknowledging (police, CEOP, managers) have wide lanes, one per channel so a slow mail server
 // never holds back a text; other messages (the team's copies, carers' confirmations, notices) have
@@ -10,37 +11,18 @@
 // claim lapses; nothing is lost. A live instance keeps its claims (lease-keeper.ts), so only a
 // crash, never a slow send, repeats a message.
 import { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
 
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
 import { DeliveryRepository, SqlRunner } from './delivery.repository';
-import type { DeliveryFailureService } from './delivery-failure.service';
+import { DeliveryOutcome, DeliveryOutcomeDeps, Outcome } from './delivery-outcome';
 import { Lane } from './dispatch-lane';
 import { LeaseKeeper } from './lease-keeper';
+import { MessageSender, MessageSenderDeps, SendResult } from './message-sender';
 import type { Notification } from './notification.entity';
 import { OutboxListener } from './outbox-listener';
-import { asDeliveryError, DeliveryError } from './providers/delivery-error';
-import type { EmailProvider } from './providers/email.provider';
-import type { SmsProvider } from './providers/sms.provider';
-import type { VoiceProvider } from './providers/voice.provider';
-import { retryDelayMs, RetryPolicy, shouldRetry } from './retry-policy';
-import { SendRecorder } from './send-recorder';
-import { MessageContent, renderEmailHtml, renderMessage, renderVoice } from './templates';
-import { alertTwiml, callKeysPath, callStatusPath, callTwimlPath } from './voice/call-twiml';
+import { asDeliveryError } from './providers/delivery-error';
+import type { RetryPolicy } from './retry-policy';
 
-export interface DispatcherDeps {
-  db: DataSource;
-  clock: Clock;
-  sms: SmsProvider;
-  email: EmailProvider;
-  /** Without one, a call fails at once and falls back (the dispatcher of a test that sends no calls). */
-  voice?: VoiceProvider;
-  failures: DeliveryFailureService;
-  logger: Logger;
-  /** What a message's data gains when it is sent (the signed link its data names); nothing if not given. */
-  dataAtSend?: (n: Notification) => object;
-}
+export type DispatcherDeps = DeliveryOutcomeDeps & MessageSenderDeps;
 export interface DispatcherOptions {
   retry: RetryPolicy;
   leaseMs: number;
@@ -54,7 +36,6 @@ export interface DispatcherOptions {
   concurrency?: number;
   routineConcurrency?: number;
 }
-type Outcome = 'sent' | 'retrying' | 'failed' | 'lost';
 export type DispatchCounts = Record<Outcome | 'claimed', number>;
 
 /** Sends in flight at once per channel: of alerts needing acknowledgement, and of the rest (the options' defaults). */
@@ -71,16 +52,10 @@ const emptyCounts = (): DispatchCounts => ({ claimed: 0, sent: 0, retrying: 0, f
 /** Connections of the dispatcher's own pool (one per lane claiming, the rest recording sends). */
 const DISPATCH_CONNECTIONS = 7;
 
-export const statusCallbackPath = '/webhooks/twilio/status';
-
-/** The same Message-ID on every attempt at one notification. */
-export function messageIdFor(notificationId: string, publicBaseUrl: string): string {
-  return `<${notificationId}@${new URL(publicBaseUrl).hostname}>`;
-}
-
 export class Dispatcher {
   private readonly repo: DeliveryRepository;
-  private readonly recorder: SendRecorder;
+  private readonly sender: MessageSender;
+  private readonly outcome: DeliveryOutcome;
   private readonly leases: LeaseKeeper;
   /**
    * Its own few connections once started, so claims and records never queue behind a burst of requests for the
@@ -108,7 +83,8 @@ export class Dispatcher {
       new Lane('email', false, routine),
       new Lane('voice', true, urgent),
     ];
-    this.recorder = new SendRecorder(this.repo, () => this.sql);
+    this.sender = new MessageSender(deps, options.publicBaseUrl);
+    this.outcome = new DeliveryOutcome(deps, this.repo, () => this.sql, options.retry);
     this.leases = new LeaseKeeper(
       (claims, now, until) => this.repo.renewClaims(this.sql, claims, now, until),
       deps.clock,
@@ -264,117 +240,12 @@ export class Dispatcher {
   }
 
   private async deliver(n: Notification): Promise<Outcome> {
-    let content: MessageContent;
-    let providerId: string;
+    let sent: SendResult;
     try {
-      const data = this.dataOf(n);
-      content = contentOf(n, data);
-      providerId = (await this.send(n, content, data)).providerId;
+      sent = await this.sender.send(n);
     } catch (err) {
-      return this.recordFailure(n, asDeliveryError(err));
+      return this.outcome.failed(n, asDeliveryError(err));
     }
-    const recorded = await this.record(n, () => this.recorder.record(n, providerId, this.deps.clock.now(), content));
-    if (recorded === 'lost')
-      this.deps.logger.warn(
-        { notificationId: n.id },
-        'sent, but the claim had lapsed or the message was acknowledged meanwhile',
-      );
-    return recorded === 'lost' ? 'lost' : 'sent';
-  }
-
-  /** A failure to record leaves the claim to lapse: the message goes again (at least once), never lost. */
-  private async record<T extends Outcome | boolean>(n: Notification, write: () => Promise<T>): Promise<T | 'lost'> {
-    try {
-      const result = await write();
-      return result === false ? 'lost' : result;
-    } catch (err) {
-      this.deps.logger.error(
-        { err, notificationId: n.id },
-        'could not record the outcome of a send; it will be retried when its claim lapses',
-      );
-      return 'lost';
-    }
-  }
-
-  /** The data a message is written from: as queued, with what it gains at send and its ack code. */
-  private dataOf(n: Notification): object {
-    return { ...n.data, ...this.deps.dataAtSend?.(n), ackCode: n.ackCode };
-  }
-
-  private send(n: Notification, content: MessageContent, data: object) {
-    const base = this.options.publicBaseUrl;
-    if (n.channel === 'sms')
-      return this.deps.sms.send({ to: n.address, body: content.text, statusCallback: base + statusCallbackPath });
-    if (n.channel === 'voice') return this.call(n, content, data);
-    // Rows queued before the HTML part moved to send time still carry it.
-    const html = n.bodyHtml ?? renderEmailHtml(n.template, data);
-    return this.deps.email.send({
-      to: n.address,
-      subject: content.subject ?? '',
-      html,
-      text: content.text,
-      messageId: messageIdFor(n.id, base),
-      attachments: n.attachments ?? undefined,
-    });
-  }
-
-  /** A call whose words Twilio fetches from the service's TwiML route when it is answered. */
-  private call(n: Notification, content: MessageContent, data: object) {
-    const { voice } = this.deps;
-    if (!voice) throw new DeliveryError('permanent', 'calls are not set up in this service');
-    const base = this.options.publicBaseUrl;
-    return voice.call({
-      to: n.address,
-      url: base + callTwimlPath(n.id),
-      statusCallback: base + callStatusPath,
-      twiml: alertTwiml(content.text, renderVoice('call-prompt', data), base + callKeysPath(n.id)),
-    });
-  }
-
-  private async recordFailure(n: Notification, failure: DeliveryError): Promise<Outcome> {
-    const { clock, db, failures, logger } = this.deps;
-    const now = clock.now();
-    const retry = failure.kind === 'transient' && shouldRetry(n.attempts, this.options.retry);
-    logger.warn(
-      {
-        notificationId: n.id,
-        channel: n.channel,
-        attempt: n.attempts,
-        kind: failure.kind,
-        error: failure.message,
-        retry,
-      },
-      'a notification could not be sent',
-    );
-    return this.record(n, () =>
-      db.transaction(async (tx): Promise<Outcome> => {
-        if (retry) {
-          const next = new Date(now.getTime() + retryDelayMs(n.attempts, this.options.retry));
-          return (await this.repo.markRetry(tx, n, failure.message, next, now)) ? 'retrying' : 'lost';
-        }
-        const reason =
-          failure.kind === 'permanent' ? failure.message : `${failure.message} (gave up after ${n.attempts} attempts)`;
-        if (!(await this.repo.markFailed(tx, n, reason, now))) return 'lost';
-        await failures.handle(tx, n, reason);
-        return 'failed';
-      }),
-    );
-  }
-}
-
-/**
- * What the message says: rendered now from its template and its data (rows queued before rendering
- * moved to send time carry their text). A template that cannot be rendered will not render on a
- * retry either, so the message fails at once and its fallback and the duty manager's alert follow.
- */
-function contentOf(n: Notification, data: object): MessageContent {
-  if (n.bodyText !== null) return { subject: n.subject, text: n.bodyText };
-  try {
-    return renderMessage(n.channel, n.template, data);
-  } catch (err) {
-    throw new DeliveryError(
-      'permanent',
-      `the message could not be written from its template ${n.template}: ${(err as Error).message}`,
-    );
+    return this.outcome.sent(n, sent.providerId, sent.content);
   }
 }

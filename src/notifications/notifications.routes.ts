@@ -4,7 +4,7 @@ import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
 import type { AppRoute } from '../platform/http/types';
 import { twilioWebhookExt } from '../sms/twilio-signature.ext';
-import { statusCallbackPath } from './dispatcher';
+import { statusCallbackPath } from './message-sender';
 import { presentNotification } from './notification.presenter';
 import { failedQuery, twilioStatusPayload } from './notifications.schemas';
 

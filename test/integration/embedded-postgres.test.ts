@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { Client } from 'pg';
 
-import { chooseDataDir, isAlive as alive } from '../../src/platform/database/embedded-postgres';
+import { chooseDataDir, isAlive as alive } from '../../src/platform/database/postgres-host';
 import { freePort } from '../support/ports';
 
 const root = path.resolve(__dirname, '..', '..');

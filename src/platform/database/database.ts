@@ -9,9 +9,10 @@ import type { Config } from '../../config';
 import type { Logger } from '../logger';
 import type { Shutdown } from '../shutdown';
 import { createDataSource, openWarmConnections } from './data-source';
-import { chooseDataDir, EmbeddedPostgres } from './embedded-postgres';
+import { EmbeddedPostgres } from './embedded-postgres';
 import { embeddedServiceUrl } from './embedded-service-role';
 import { migrateAsOwner, runMigrations } from './migrate';
+import { chooseDataDir } from './postgres-host';
 import { checkServiceRole } from './role-check';
 
 export interface Database {
