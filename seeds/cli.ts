@@ -2,6 +2,7 @@
 import path from 'node:path';
 
 import { loadConfig } from '../src/config';
+import { entities } from '../src/entities';
 import { systemClock } from '../src/platform/clock';
 import { openDatabase } from '../src/platform/database/database';
 import { createLogger } from '../src/platform/logger';
@@ -14,7 +15,7 @@ async function run() {
   const logger = createLogger(config.logLevel);
   const shutdown = new Shutdown(logger);
   try {
-    const database = await openDatabase(config, logger, path.resolve(__dirname, '..', '..'), shutdown);
+    const database = await openDatabase(config, logger, path.resolve(__dirname, '..', '..'), shutdown, entities);
     await runSeeds(
       database.dataSource,
       createServices({ db: database.dataSource, clock: systemClock, config, logger }),

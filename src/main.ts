@@ -10,6 +10,7 @@ import { scheduleOperationalGroupCycle } from '../jobs/operational-group-cycle';
 import { scheduleRetentionReview } from '../jobs/retention-review';
 import { runSeeds } from '../seeds';
 import { Config, ConfigError, loadConfig } from './config';
+import { entities } from './entities';
 import { compileMessageTemplates } from './notifications/templates';
 import { systemClock } from './platform/clock';
 import { openDatabase } from './platform/database/database';
@@ -24,7 +25,7 @@ const DRAIN_MS = 10_000;
 const STOP_DEADLINE_MS = 30_000;
 
 async function start(config: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
-  const database = await openDatabase(config, logger, projectRoot, shutdown);
+  const database = await openDatabase(config, logger, projectRoot, shutdown, entities);
   const services = createServices({ db: database.dataSource, clock: systemClock, config, logger });
   await shutdown.add('email transport', () => services.providers.email.close?.());
   await runSeeds(database.dataSource, services, { demo: config.demoData, logger, clock: systemClock });

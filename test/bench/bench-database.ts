@@ -6,6 +6,7 @@ import path from 'node:path';
 
 import type { DataSource } from 'typeorm';
 
+import { entities } from '../../src/entities';
 import { createDataSource } from '../../src/platform/database/data-source';
 import { EmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
 import type { Logger } from '../../src/platform/logger';
@@ -34,7 +35,7 @@ export async function openBenchDatabase(
     });
     url = await pg.start();
   }
-  const db = createDataSource(url, poolSize);
+  const db = createDataSource(url, entities, poolSize);
   try {
     await prepare(db, Boolean(pg && bulkLoad));
   } catch (err) {

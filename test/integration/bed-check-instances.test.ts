@@ -3,6 +3,7 @@
 // as two schedulers would if the run key let both through. Each (child, time) check is texted once,
 // its second text once and the duty manager once. A check whose time passed while no instance ran
 // is still sent after a restart within 15 minutes, and not after more (the pages then say so).
+import { entities } from '../../src/entities';
 import { createDataSource } from '../../src/platform/database/data-source';
 import { PostgresRunCoordinator } from '../../src/platform/scheduler/run-coordinator';
 import { createServices, Services } from '../../src/services';
@@ -20,7 +21,7 @@ const CHECK_TEXT = 'Bed check for K7Q2: reply YES if K7Q2 is home, NO if not';
 let t: DeliveryTestApp;
 let childId: string;
 let second: Services;
-const secondDb = () => createDataSource(t.app.db.url, 4);
+const secondDb = () => createDataSource(t.app.db.url, entities, 4);
 let secondSource: ReturnType<typeof createDataSource>;
 beforeAll(async () => {
   t = await buildDeliveryTestApp();

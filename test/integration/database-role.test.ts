@@ -5,6 +5,7 @@
 import { Client } from 'pg';
 
 import { loadConfig } from '../../src/config';
+import { entities } from '../../src/entities';
 import { openDatabase } from '../../src/platform/database/database';
 import { checkServiceRole } from '../../src/platform/database/role-check';
 import { Shutdown } from '../../src/platform/shutdown';
@@ -96,6 +97,7 @@ describe('opening the database for a server (DATABASE_URL and MIGRATION_DATABASE
         testLogger(),
         '/nonexistent',
         shutdown,
+        entities,
       );
     } finally {
       await shutdown.run();

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
+import { entities } from '../../src/entities';
 import { DeliveryFailureService } from '../../src/notifications/delivery-failure.service';
 import { Dispatcher } from '../../src/notifications/dispatcher';
 import { createDataSource } from '../../src/platform/database/data-source';
@@ -79,7 +80,7 @@ function dispatcherOn(
 
 it('two dispatchers on two connections pools share 100 messages: none twice, none lost', async () => {
   const refs = await queueMany('E-PAIR', 100);
-  const secondDb = createDataSource(t.app.db.url, 5);
+  const secondDb = createDataSource(t.app.db.url, entities, 5);
   await secondDb.initialize();
   try {
     const secondServices = createServices({

@@ -3,6 +3,7 @@
 // is written once.
 import type { DataSource } from 'typeorm';
 
+import { entities } from '../../src/entities';
 import { createDataSource } from '../../src/platform/database/data-source';
 import { createServices, Services } from '../../src/services';
 import { buildTestApp, TestApp } from '../support/app';
@@ -17,7 +18,7 @@ const episodes: string[] = [];
 beforeAll(async () => {
   app = await buildTestApp();
   await addContacts(app);
-  second = createDataSource(app.db.url, 10);
+  second = createDataSource(app.db.url, entities, 10);
   await second.initialize();
   other = createServices({ db: second, clock: app.clock, config: app.config, logger: testLogger() });
   for (let i = 0; i < 12; i++)

@@ -1,6 +1,7 @@
 // The escalation policy through the API: managers read it, administrators and senior managers
 // save new versions, and a running episode keeps the version it started with.
 import { runSeeds } from '../../seeds';
+import { entities } from '../../src/entities';
 import { defaultPolicy } from '../../src/escalation/default-policy';
 import { MissingEpisode } from '../../src/missing/missing-episode.entity';
 import { createDataSource } from '../../src/platform/database/data-source';
@@ -187,7 +188,7 @@ it('on migrating, drops the copies that match their version and keeps one that d
   // Back to the schema before the change (undoing any migration after it too): every episode carries a copy of its
   // version.
   // Migrations are the owner's to run; the service's role (db) only reads and writes rows.
-  const owner = createDataSource(app.db.ownerUrl, 2);
+  const owner = createDataSource(app.db.ownerUrl, entities, 2);
   await owner.initialize();
   let copied, edited;
   try {

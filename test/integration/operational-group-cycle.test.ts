@@ -2,6 +2,7 @@
 // meeting, once (even with two instances running the job at the same moment), with a calendar
 // invitation a calendar can read; overdue actions are chased at most once a day.
 import { demoChildren, demoGuardians, demoRoles, otherBoroughChild } from '../../seeds/demo-data';
+import { entities } from '../../src/entities';
 import { createDataSource } from '../../src/platform/database/data-source';
 import { wallClock, zoneOffset } from '../../src/platform/wall-clock';
 import { createServices } from '../../src/services';
@@ -162,7 +163,7 @@ it('two instances running the cycle at the same moment send the pack once', asyn
   const meeting = await nextMeeting(app);
   const when = at(meeting.startsAt, -days(7) + 60_000);
   app.clock.set(when);
-  const otherDb = createDataSource(app.db.url, 4);
+  const otherDb = createDataSource(app.db.url, entities, 4);
   await otherDb.initialize();
   try {
     const other = createServices({

@@ -1,6 +1,7 @@
 // A call is a message in the same outbox with the same dispatcher: two dispatchers on two
 // connection pools place each call once. Without credentials the recording provider keeps each call
 // and its TwiML, nothing is dialled, and the episode page shows what the call says.
+import { entities } from '../../src/entities';
 import { DeliveryFailureService } from '../../src/notifications/delivery-failure.service';
 import { Dispatcher } from '../../src/notifications/dispatcher';
 import type { RecordingProvider } from '../../src/notifications/providers/recording.provider';
@@ -62,7 +63,7 @@ describe('through the fake Twilio API', () => {
         })),
       ),
     );
-    const secondDb = createDataSource(t.app.db.url, 5);
+    const secondDb = createDataSource(t.app.db.url, entities, 5);
     await secondDb.initialize();
     const second = createServices({ db: secondDb, clock: t.app.clock, config: t.app.config, logger: testLogger() });
     try {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
+import { entities } from '../../src/entities';
 import { createDataSource } from '../../src/platform/database/data-source';
 
 const TEMPLATE_DB = 'mc_test_template';
@@ -49,7 +50,7 @@ export async function createTestDatabase(poolSize = 10): Promise<TestDatabase> {
   await withClient(envUrl('TEST_PG_ADMIN_URL'), (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
   const url = inDatabase(envUrl('TEST_PG_APP_URL'), name);
   const ownerUrl = inDatabase(envUrl('TEST_PG_ADMIN_URL'), name);
-  const dataSource = createDataSource(url, poolSize);
+  const dataSource = createDataSource(url, entities, poolSize);
   await dataSource.initialize();
   return {
     url,

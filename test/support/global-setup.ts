@@ -11,6 +11,7 @@ import { Client } from 'pg';
 
 import { runSeeds } from '../../seeds';
 import { loadConfig } from '../../src/config';
+import { entities } from '../../src/entities';
 import { createDataSource } from '../../src/platform/database/data-source';
 import { EmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
 import { migrateAsOwner } from '../../src/platform/database/migrate';
@@ -59,7 +60,7 @@ export default async function globalSetup(): Promise<void> {
   // The demo data goes in as the service's role, as `npm start` loads it.
   templateUrl.username = TEST_APP_ROLE;
   templateUrl.password = appPassword;
-  const db = createDataSource(templateUrl.toString(), 2);
+  const db = createDataSource(templateUrl.toString(), entities, 2);
   await db.initialize();
   const config = loadConfig({ NODE_ENV: 'test' });
   const clock = new ManualClock(testClockStart());

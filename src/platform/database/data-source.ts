@@ -2,10 +2,9 @@
 import 'reflect-metadata';
 
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 import { migrations } from '../../../migrations';
-import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 const WARM_CONNECTIONS = 10;
@@ -21,7 +20,11 @@ export async function openWarmConnections(dataSource: DataSource): Promise<void>
   clients.forEach((c) => c.release());
 }
 
-export function createDataSource(url: string, poolSize = 20): DataSource {
+/** The entity classes a DataSource maps; the domain folders gather theirs in src/entities.ts. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
+/** A DataSource on `url`; one that only migrates needs no entities (pass []). */
+export function createDataSource(url: string, entities: EntityList, poolSize = 20): DataSource {
   return new DataSource({
     type: 'postgres',
     url,

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../../config';
 import type { Logger } from '../logger';
 import type { Shutdown } from '../shutdown';
-import { createDataSource, openWarmConnections } from './data-source';
+import { createDataSource, type EntityList, openWarmConnections } from './data-source';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { embeddedServiceUrl } from './embedded-service-role';
 import { migrateAsOwner, runMigrations } from './migrate';
@@ -31,6 +31,7 @@ export async function openDatabase(
   logger: Logger,
   projectRoot: string,
   shutdown: Shutdown,
+  entities: EntityList,
 ): Promise<Database> {
   let urls: Urls = { service: config.databaseUrl ?? '', owner: config.migrationDatabaseUrl };
   let embedded: EmbeddedPostgres | undefined;
@@ -48,7 +49,7 @@ export async function openDatabase(
     const superuser = await started.start();
     urls = { service: await embeddedServiceUrl(started), owner: superuser };
   }
-  const dataSource = createDataSource(urls.service);
+  const dataSource = createDataSource(urls.service, entities);
   await shutdown.add('database pool', () => (dataSource.isInitialized ? dataSource.destroy() : undefined));
   await dataSource.initialize();
   if (urls.owner) await migrateAsOwner(urls.owner, await currentRole(dataSource), logger);

@@ -1,5 +1,5 @@
 // `npm run migration:run`: migrates (as MIGRATION_DATABASE_URL's owner when given), grants the
-// service's role its privileges and checks them, exactly as a start would, then exits.
+// service's role its privileges and checks them, exactly as a start would, then exits. It maps no entities.
 import path from 'node:path';
 
 import { loadConfig } from '../../config';
@@ -12,7 +12,7 @@ async function run(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const shutdown = new Shutdown(logger);
   try {
-    await openDatabase(config, logger, path.resolve(__dirname, '..', '..', '..', '..'), shutdown);
+    await openDatabase(config, logger, path.resolve(__dirname, '..', '..', '..', '..'), shutdown, []);
   } finally {
     await shutdown.run();
   }

@@ -12,7 +12,7 @@ const MIGRATION_LOCK = `hashtext('missing-children:migrate')`;
 
 /** Migrates as the owner at `ownerUrl` and grants `serviceRole` its privileges; the owner's pool is closed after. */
 export async function migrateAsOwner(ownerUrl: string, serviceRole: string, logger: Logger): Promise<void> {
-  const owner = createDataSource(ownerUrl, 2);
+  const owner = createDataSource(ownerUrl, [], 2);
   await owner.initialize();
   const lock = owner.createQueryRunner();
   try {
