@@ -29,6 +29,11 @@ export class ChildrenRepository {
   }
 
   /** Loads and row-locks a child of the authority (ending care queues behind a report of the same child), or null. */
+  /** A child of any authority, for a channel that has no caller's authority yet (a carer's text names the child). */
+  async findInAnyAuthority(tx: Tx, id: string): Promise<Child | null> {
+    return tx.findOneBy(Child, { id });
+  }
+
   async findForUpdate(tx: Tx, authorityId: string, id: string): Promise<Child | null> {
     return tx.findOne(Child, { where: { id, authorityId }, lock: { mode: 'pessimistic_write' } });
   }

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 
 import type { DataSource } from 'typeorm';
 
-import { addToTimeline } from '../missing/episode-timeline';
+import { addToTimeline } from '../missing/episode-events.repository';
 import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';

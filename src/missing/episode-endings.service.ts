@@ -4,7 +4,8 @@
 // (placements often end because the child ran; a closed episode would stop every later step).
 import type { DataSource } from 'typeorm';
 
-import { Child } from '../children/child.entity';
+import type { Child } from '../children/child.entity';
+import { ChildrenRepository } from '../children/children.repository';
 import type { EscalationService } from '../escalation/escalation.service';
 import type { Placement } from '../placements/placement.entity';
 import type { PlacementsRepository } from '../placements/placements.repository';
@@ -13,9 +14,9 @@ import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
 import { inTransaction, type Tx } from '../platform/database/transaction';
 import { Conflict, Invalid, NotFound } from '../platform/errors';
+import { addToTimeline } from './episode-events.repository';
 import { transition } from './episode-state';
-import { addToTimeline } from './episode-timeline';
-import { MissingEpisode } from './missing-episode.entity';
+import type { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { carerOf } from './report-missing.service';
 
@@ -27,12 +28,13 @@ export class EpisodeEndingsService {
     private readonly placements: PlacementsRepository,
     private readonly escalation: EscalationService,
     private readonly repo = new MissingEpisodesRepository(),
+    private readonly children = new ChildrenRepository(),
   ) {}
 
   /** For the SMS channel: a registered carer texted FOUND or BACK for this child. */
   async recordReturnBySms(childId: string, carerMobile: string, at: Date, outer?: Tx): Promise<MissingEpisode> {
     return inTransaction(this.db, outer, async (tx) => {
-      const child = await tx.findOne(Child, { where: { id: childId } });
+      const child = await this.children.findInAnyAuthority(tx, childId);
       if (!child) throw new NotFound('No child with that id was found.');
       const carer = await carerOf(tx, this.placements, child, carerMobile);
       const episode = await this.repo.openForChild(tx, child.id);
@@ -41,11 +43,7 @@ export class EpisodeEndingsService {
       const state = transition(episode, 'return');
       const now = this.clock.now();
       if (at < episode.discoveredAt) throw new Invalid('The return cannot be before the child was discovered missing.');
-      await tx.update(
-        MissingEpisode,
-        { id: episode.id },
-        { state, returnedAt: at, returnedBy: carer.name, updatedAt: now },
-      );
+      await this.repo.saveChanges(tx, episode.id, { state, returnedAt: at, returnedBy: carer.name, updatedAt: now });
       await addToTimeline(tx, episode, now, {
         type: 'returned',
         actorName: carer.name,

@@ -1,43 +1,8 @@
-// Writes one line on an episode's timeline: every report, update and acknowledgement, with who and
-// why. Escalation decisions are lines too, kept on their runs (escalation_runs.summary); the
-// repository merges both into what GET /api/v1/episodes/{id} shows.
+// An episode's timeline as people read it: its events (every report, update and acknowledgement, written by
+// addToTimeline in episode-events.repository.ts) and the escalation decisions kept on their runs
+// (escalation_runs.summary), merged into what GET /api/v1/episodes/{id} shows.
 import type { EscalationRun } from '../escalation/escalation-run.entity';
-import type { Tx } from '../platform/database/transaction';
-import { EpisodeEvent } from './missing-episode.entity';
-
-export interface TimelineEntry {
-  type: string;
-  summary: string;
-  actorUserId?: string | null;
-  actorName?: string | null;
-  stepKey?: string | null;
-  repeat?: number | null;
-  data?: Record<string, unknown> | null;
-}
-
-export async function addToTimeline(
-  tx: Tx,
-  episode: { id: string; authorityId: string },
-  at: Date,
-  entry: TimelineEntry,
-): Promise<void> {
-  await tx.insert(EpisodeEvent, eventRow(episode, at, entry));
-}
-
-function eventRow(episode: { id: string; authorityId: string }, at: Date, entry: TimelineEntry) {
-  return {
-    episodeId: episode.id,
-    authorityId: episode.authorityId,
-    at,
-    type: entry.type,
-    summary: entry.summary,
-    actorUserId: entry.actorUserId ?? null,
-    actorName: entry.actorName ?? null,
-    stepKey: entry.stepKey ?? null,
-    repeat: entry.repeat ?? null,
-    data: entry.data ?? null,
-  };
-}
+import type { EpisodeEvent } from './missing-episode.entity';
 
 const timelineType = { fired: 'step_fired', skipped: 'step_skipped', unreached: 'step_failed' } as const;
 

@@ -16,9 +16,9 @@ import { checkEventTimes, type EventTime } from '../platform/dates';
 import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
 import { formatDateTime } from '../platform/views/format';
 import { closeEpisode } from './close-episode';
+import { addToTimeline, recordRiskGrade } from './episode-events.repository';
 import { EpisodeAction, transition } from './episode-state';
-import { addToTimeline } from './episode-timeline';
-import { MissingEpisode, RiskGradeChange } from './missing-episode.entity';
+import type { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
 
 export interface PoliceInput {
@@ -72,7 +72,7 @@ export class EpisodeUpdatesService {
           throw new Invalid('reason is required when the risk grade changes: say why the police graded it so.');
         changes.riskGrade = input.riskGrade;
         if (input.riskGrade === 'high' && !e.riskHighAt) changes.riskHighAt = now;
-        await tx.insert(RiskGradeChange, {
+        await recordRiskGrade(tx, {
           episodeId: e.id,
           authorityId: e.authorityId,
           grade: input.riskGrade,
@@ -259,7 +259,7 @@ export class EpisodeUpdatesService {
     return this.withEpisode(ctx, id, async (tx, e, now) => {
       const state = transition(e, action);
       const { changes, type, summary, data } = await apply(tx, e, now);
-      await tx.update(MissingEpisode, { id: e.id }, { state, ...changes, updatedAt: now });
+      await this.repo.saveChanges(tx, e.id, { state, ...changes, updatedAt: now });
       await addToTimeline(tx, e, now, {
         type,
         summary,

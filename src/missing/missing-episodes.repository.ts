@@ -1,9 +1,12 @@
 // Reads of missing episodes, scoped to one authority; police, CEOP and guardians see only the
 // episodes escalated to them (visible_to_roles), and a guardian only those of the children they guard
 // (the tie permissions.ts asks for); everyone else with access sees all.
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
 import { EscalationRun } from '../escalation/escalation-run.entity';
 import type { Actor } from '../platform/auth/actor';
 import { escalatedOnly, tiesNeeded } from '../platform/auth/permissions';
+import { insertEntity } from '../platform/database/entity-rows';
 import type { Tx } from '../platform/database/transaction';
 import { mergeTimeline } from './episode-timeline';
 import { EpisodeEvent, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
@@ -144,6 +147,19 @@ export class MissingEpisodesRepository {
     const runs = await tx.find(EscalationRun, { where: { episodeId }, order: { ranAt: 'ASC', seq: 'ASC' } });
     const riskGrades = await tx.find(RiskGradeChange, { where: { episodeId }, order: { gradedAt: 'ASC' } });
     return { timeline: mergeTimeline(events, runs), runs, riskGrades };
+  }
+
+  /**
+   * Inserts an episode under `values.reference` unless the authority has that reference already (then null), in one
+   * statement, so concurrent reports cannot take the same one.
+   */
+  insertUnlessReferenceTaken(tx: Tx, values: Partial<MissingEpisode>): Promise<MissingEpisode | null> {
+    return insertEntity(tx, MissingEpisode, values, '(authority_id, reference) DO NOTHING');
+  }
+
+  /** Writes changed fields of an episode (its state among them) that the caller holds locked. */
+  async saveChanges(tx: Tx, id: string, changes: QueryDeepPartialEntity<MissingEpisode>): Promise<void> {
+    await tx.update(MissingEpisode, { id }, changes);
   }
 
   private async visible(tx: Tx, actor: Actor, episode: MissingEpisode): Promise<boolean> {

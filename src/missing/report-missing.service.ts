@@ -19,12 +19,11 @@ import type { PlacementsRepository } from '../placements/placements.repository';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
-import { insertEntity } from '../platform/database/entity-rows';
 import { inTransaction, type Tx } from '../platform/database/transaction';
 import { checkEventTimes } from '../platform/dates';
 import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
+import { addToTimeline } from './episode-events.repository';
 import { newEpisodeReference } from './episode-reference';
-import { addToTimeline } from './episode-timeline';
 import { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { entryKind, overlapRefusal } from './past-entry';
@@ -229,12 +228,7 @@ export class ReportMissingService {
   private async insertWithFreeReference(tx: Tx, values: Partial<MissingEpisode>): Promise<MissingEpisode> {
     for (let attempt = 0; attempt < 60; attempt++) {
       const reference = newEpisodeReference(attempt < 40 ? 4 : 5);
-      const episode = await insertEntity(
-        tx,
-        MissingEpisode,
-        { ...values, reference },
-        '(authority_id, reference) DO NOTHING',
-      );
+      const episode = await this.repo.insertUnlessReferenceTaken(tx, { ...values, reference });
       if (episode) return episode;
     }
     throw new Conflict('Could not allocate a free episode reference; please try again.');

@@ -10,8 +10,8 @@ import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
 import { Conflict, NotFound } from '../platform/errors';
+import { addToTimeline } from './episode-events.repository';
 import { transition } from './episode-state';
-import { addToTimeline } from './episode-timeline';
 import { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { UndoReturnRepository } from './undo-return.repository';
@@ -56,7 +56,7 @@ export class UndoReturnService {
       const returnSteps = e.policy.steps.filter((s) => s.from === 'returned').map((s) => s.key);
       const told = await this.undo.toldOfReturn(tx, e.id, returnSteps);
       const undone = await this.undo.undoneBefore(tx, e.id);
-      await tx.update(MissingEpisode, { id: e.id }, { ...cleared, state, updatedAt: now });
+      await this.repo.saveChanges(tx, e.id, { ...cleared, state, updatedAt: now });
       await this.undo.forgetReturnDecisions(tx, e.id, returnSteps);
       const child = await this.undo.references(tx, e.childId);
       await this.outbox.enqueueMany(

@@ -3,7 +3,7 @@
 import type { Child } from '../children/child.entity';
 import type { EscalationService } from '../escalation/escalation.service';
 import type { EpisodeEndingsService } from '../missing/episode-endings.service';
-import { addToTimeline } from '../missing/episode-timeline';
+import { addToTimeline } from '../missing/episode-events.repository';
 import { MissingEpisodesRepository } from '../missing/missing-episodes.repository';
 import type { ReportMissingService } from '../missing/report-missing.service';
 import type { NotificationsService } from '../notifications/notifications.service';

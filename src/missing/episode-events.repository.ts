@@ -1,0 +1,45 @@
+// Writes one line on an episode's timeline: every report, update and acknowledgement, with who and why.
+// Escalation decisions are lines too, kept on their runs; episode-timeline.ts merges both for reading.
+import type { Tx } from '../platform/database/transaction';
+import { EpisodeEvent, RiskGradeChange } from './missing-episode.entity';
+
+export interface TimelineEntry {
+  type: string;
+  summary: string;
+  actorUserId?: string | null;
+  actorName?: string | null;
+  stepKey?: string | null;
+  repeat?: number | null;
+  data?: Record<string, unknown> | null;
+}
+
+export async function addToTimeline(
+  tx: Tx,
+  episode: { id: string; authorityId: string },
+  at: Date,
+  entry: TimelineEntry,
+): Promise<void> {
+  await tx.insert(EpisodeEvent, eventRow(episode, at, entry));
+}
+
+function eventRow(episode: { id: string; authorityId: string }, at: Date, entry: TimelineEntry) {
+  return {
+    episodeId: episode.id,
+    authorityId: episode.authorityId,
+    at,
+    type: entry.type,
+    summary: entry.summary,
+    actorUserId: entry.actorUserId ?? null,
+    actorName: entry.actorName ?? null,
+    stepKey: entry.stepKey ?? null,
+    repeat: entry.repeat ?? null,
+    data: entry.data ?? null,
+  };
+}
+
+/** Keeps the police's grading of the risk, with who graded it and why, beside the episode's current grade. */
+export async function recordRiskGrade(
+  tx: Tx,
+change: Omit<RiskGradeChange, 'id'>): Promise<void> {
+  await tx.insert(RiskGradeChange, change);
+}
