@@ -90,12 +90,7 @@ export class EscalationService {
     const seen = new Set<string>();
     const run = async (ids: string[]) => {
       const summaries = await this.db.transaction(async (tx) => {
-        // The batch need not wait for its commit to reach disk. Nothing leaves the building on its
-        // account until a dispatcher claims one of its messages, and that claim's own (synchronous)
-        // commit flushes the log up to and past this one. If the server dies first, the batch
-        // vanishes whole, its episodes are still due, and the next sweep runs them: nothing is lost
-        // and nothing was sent. (Reports do not do this: their reply to the carer is an effect.)
-        await tx.query('SET LOCAL synchronous_commit = off');
+        await this.ladder.commitWithoutWaitingForDisk(tx);
         return this.runner.processMany(tx, await this.ladder.lockDue(tx, ids, now), resolver);
       });
       for (const [id, summary] of summaries) {

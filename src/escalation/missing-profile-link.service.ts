@@ -4,7 +4,6 @@
 // placement address is never part of it.
 import type { DataSource } from 'typeorm';
 
-import type { MissingEpisode } from '../missing/missing-episode.entity';
 import {
   MissingProfilePhotosRepository,
   type StoredPhoto,
@@ -16,7 +15,7 @@ import type { Tx } from '../platform/database/transaction';
 import { DomainError, Gone, NotFound } from '../platform/errors';
 import type { EscalationService } from './escalation.service';
 import type { RiskGrade } from './escalation-policy';
-import { type EpisodeNote, ProfileLinkRepository } from './profile-link.repository';
+import { type EpisodeNote, type LinkedEpisode, ProfileLinkRepository } from './profile-link.repository';
 import {
   claimedEpisodeId,
   LINK_EXPIRED,
@@ -184,7 +183,7 @@ export class MissingProfileLinkService {
   private async withLink<T>(
     token: string,
     ip: string | null,
-    work: (tx: Tx, e: MissingEpisode, claims: LinkClaims) => Promise<T | DomainError>,
+    work: (tx: Tx, e: LinkedEpisode, claims: LinkClaims) => Promise<T | DomainError>,
   ): Promise<T> {
     const claims = this.links.read(token);
     if (!claims) {
@@ -219,7 +218,7 @@ export class MissingProfileLinkService {
   /** Why a genuinely signed link no longer opens, or null while it does. */
   private refusal(
     claims: LinkClaims,
-    e: MissingEpisode | null,
+    e: LinkedEpisode | null,
   ): { reason: 'expired' | 'no_episode' | 'episode_closed'; message: string } | null {
     if (!e) return { reason: 'no_episode', message: LINK_NOT_VALID };
     if (claims.expiresAt <= this.clock.now()) return { reason: 'expired', message: LINK_EXPIRED };

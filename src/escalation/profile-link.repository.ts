@@ -1,8 +1,26 @@
 // What the signed profile link shows, read for one episode the link has already been checked
 // against: the child's identifying details (never the placement address), the missing profile,
 // sightings and carers' updates, and the authority's duty number to call back.
-import { MissingEpisode } from '../missing/missing-episode.entity';
 import type { Tx } from '../platform/database/transaction';
+import type { RiskGrade } from './escalation-policy';
+import type { LadderEpisode } from './ladder-episode';
+
+/** What the link reads of its episode: enough to check the link against it and to show it, not the whole record. */
+export interface LinkedEpisode {
+  id: string;
+  authorityId: string;
+  childId: string;
+  reference: string;
+  kind: LadderEpisode['kind'];
+  discoveredAt: Date;
+  lastSeenAt: Date | null;
+  lastSeenWhere: string | null;
+  lastSeenClothing: string | null;
+  riskGrade: RiskGrade | null;
+  highRiskFromStart: boolean;
+  policeReference: string | null;
+  closedAt: Date | null;
+}
 
 export interface EpisodeNote {
   at: Date;
@@ -12,8 +30,16 @@ export interface EpisodeNote {
 }
 
 export class ProfileLinkRepository {
-  episode(tx: Tx, id: string): Promise<MissingEpisode | null> {
-    return tx.findOneBy(MissingEpisode, { id });
+  async episode(tx: Tx, id: string): Promise<LinkedEpisode | null> {
+    const [row] = await tx.query(
+      `SELECT id, authority_id AS "authorityId", child_id AS "childId", reference, kind, discovered_at AS "discoveredAt",
+        last_seen_at AS "lastSeenAt", last_seen_where AS "lastSeenWhere", last_seen_clothing AS "lastSeenClothing",
+        risk_grade AS "riskGrade", high_risk_from_start AS "highRiskFromStart", police_reference AS "policeReference",
+        closed_at AS "closedAt"
+      FROM missing_episodes WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   async child(tx: Tx, childId: string) {

@@ -1,6 +1,7 @@
-// The statements behind the recipient lists: one per list of per-episode people (for a whole
+// The statements behind the recipient lists, and their reading: one per list of per-episode people (for a whole
 // batch of episodes at once), one for the authority-wide lists, and a way to ask several of them in
 // a single round trip (each list a JSON column of one row).
+import type { Tx } from '../platform/database/transaction';
 import type { RecipientRole } from './escalation-policy';
 import type { EpisodeParty, PerEpisode } from './recipients';
 
@@ -13,6 +14,36 @@ export interface ListQuery {
 
 function query(sql: string, params: unknown[]): ListQuery {
   return { sql, params };
+}
+
+/** The rows of one list's statement. */
+export function readList<T>(tx: Tx, list: ListQuery): Promise<T[]> {
+  return tx.query(list.sql, list.params);
+}
+
+/** Several lists in one round trip: the result's column i holds the rows of statement i. */
+export async function readAsOneRow(tx: Tx, lists: ListQuery[]): Promise<Record<string, never[]>> {
+  const one = asOneRow(lists);
+  const [row] = await tx.query(one.sql, one.params);
+  return row;
+}
+
+/** The authority's active team or senior managers with this role, by name. */
+export function readManagers<T>(tx: Tx, authorityId: string, role: RecipientRole): Promise<T[]> {
+  return tx.query(
+    `SELECT id, name, mobile, email, voice_number AS voice FROM users
+    WHERE authority_id = $1 AND role = $2 AND disabled_at IS NULL ORDER BY name`,
+    [authorityId, role],
+  );
+}
+
+/** The authority's active contacts with this role, by name. */
+export function readContacts<T>(tx: Tx, authorityId: string, role: RecipientRole): Promise<T[]> {
+  return tx.query(
+    `SELECT id, name, mobile, email, voice_number AS voice FROM contacts
+    WHERE authority_id = $1 AND role = $2 AND active ORDER BY name`,
+    [authorityId, role],
+  );
 }
 
 /** Several statements as the JSON columns of one row; each one's parameters renumbered to follow the previous ones'. */

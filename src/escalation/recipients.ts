@@ -5,7 +5,16 @@
 import type { RecipientType } from '../notifications/notification.entity';
 import type { Tx } from '../platform/database/transaction';
 import type { RecipientRole } from './escalation-policy';
-import { asOneRow, ictgKinds, ListQuery, perEpisodeQuery, wideQuery } from './recipients.repository';
+import {
+  ictgKinds,
+  ListQuery,
+  perEpisodeQuery,
+  readAsOneRow,
+  readContacts,
+  readList,
+  readManagers,
+  wideQuery,
+} from './recipients.repository';
 import type { Audience } from './signed-link';
 
 export interface EpisodeParty {
@@ -73,14 +82,8 @@ export class RecipientResolver {
       this.cache.set(
         key,
         ['team_manager', 'senior_manager'].includes(role)
-          ? tx.query(
-              'SELECT id, name, mobile, email, voice_number AS voice FROM users WHERE authority_id = $1 AND role = $2 AND disabled_at IS NULL ORDER BY name',
-              [authorityId, role],
-            )
-          : tx.query(
-              'SELECT id, name, mobile, email, voice_number AS voice FROM contacts WHERE authority_id = $1 AND role = $2 AND active ORDER BY name',
-              [authorityId, role],
-            ),
+          ? readManagers(tx, authorityId, role)
+          : readContacts(tx, authorityId, role),
       );
     }
     return this.cache.get(key)!;
@@ -154,8 +157,7 @@ export class BatchRecipients {
     if (wanted.length)
       parts.push({ name: 'wide', query: wideQuery(authorities, [...new Set(wanted.map((w) => w.role))]) });
     if (!parts.length) return;
-    const one = asOneRow(parts.map((p) => p.query));
-    const [row] = await tx.query(one.sql, one.params);
+    const row = await readAsOneRow(tx, parts.map((p) => p.query));
     parts.forEach((p, i) => {
       if (p.name !== 'wide') this.loaded.set(p.name as PerEpisode, Promise.resolve(groupByEpisode(row[i])));
     });
@@ -213,8 +215,7 @@ export class BatchRecipients {
   }
 
   private load(tx: Tx, list: PerEpisode): Promise<EpisodeRow[]> {
-    const { sql, params } = perEpisodeQuery(list, this.parties, this.now);
-    return tx.query(sql, params);
+    return readList(tx, perEpisodeQuery(list, this.parties, this.now));
   }
 }
 
