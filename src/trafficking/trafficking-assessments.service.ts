@@ -7,7 +7,8 @@ import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { checkDates, today } from '../platform/dates';
 import { invalidFields } from '../platform/errors';
-import { TraffickingAssessment } from './trafficking-assessment.entity';
+import type { TraffickingAssessment } from './trafficking-assessment.entity';
+import { TraffickingAssessmentsRepository } from './trafficking-assessments.repository';
 import type { AssessmentOutcome, TraffickingIndicator } from './trafficking-indicators';
 
 export interface AssessmentInput {
@@ -23,14 +24,12 @@ export class TraffickingAssessmentsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly scope: ChildScope,
+    private readonly repo = new TraffickingAssessmentsRepository(),
   ) {}
 
   async listForChild(ctx: RequestContext, childId: string): Promise<TraffickingAssessment[]> {
     return this.scope.read(ctx, childId, 'trafficking_assessment', (tx) =>
-      tx.find(TraffickingAssessment, {
-        where: { authorityId: ctx.actor.authorityId, childId },
-        order: { assessedOn: 'DESC', createdAt: 'DESC' },
-      }),
+      this.repo.forChild(tx, ctx.actor.authorityId, childId),
     );
   }
 
@@ -60,15 +59,12 @@ export class TraffickingAssessmentsService {
       ctx,
       childId,
       async (tx) => {
-        const assessment = await tx.save(
-          TraffickingAssessment,
-          tx.create(TraffickingAssessment, {
-            ...input,
-            authorityId: ctx.actor.authorityId,
-            childId,
-            createdAt: this.clock.now(),
-          }),
-        );
+        const assessment = await this.repo.insert(tx, {
+          ...input,
+          authorityId: ctx.actor.authorityId,
+          childId,
+          createdAt: this.clock.now(),
+        });
         await this.audit.record(tx, ctx, {
           action: 'create',
           entityType: 'trafficking_assessment',
