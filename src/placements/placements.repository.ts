@@ -1,10 +1,13 @@
 // Placements and their carers, scoped to one authority except for the carer-number lookup, which
 // the SMS channel needs before it knows which authority a text belongs to.
 import { In, IsNull } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 import { Child } from '../children/child.entity';
 import type { Tx } from '../platform/database/transaction';
 import { Placement, PlacementCarer } from './placement.entity';
+
+export type NewCarer = Omit<PlacementCarer, 'id' | 'language'> & Partial<Pick<PlacementCarer, 'language'>>;
 
 export class PlacementsRepository {
   async findById(tx: Tx, authorityId: string, id: string): Promise<Placement | null> {
@@ -58,6 +61,21 @@ export class PlacementsRepository {
       .andWhere('(pc.mobile = u.mobile OR lower(pc.email) = lower(u.email))')
       .distinct(true)
       .getMany();
+  }
+
+  insert(tx: Tx, values: Partial<Placement>): Promise<Placement> {
+    return tx.save(Placement, tx.create(Placement, values));
+  }
+
+  /** Writes changed fields of a placement (its end among them). */
+  async saveChanges(tx: Tx, id: string, changes: QueryDeepPartialEntity<Placement>): Promise<void> {
+    await tx.update(Placement, { id }, changes);
+  }
+
+  /** The placement's carers become exactly these (none when empty). */
+  async replaceCarers(tx: Tx, placementId: string, carers: NewCarer[]): Promise<PlacementCarer[]> {
+    await tx.delete(PlacementCarer, { placementId });
+    return carers.length ? tx.save(PlacementCarer, carers.map((c) => tx.create(PlacementCarer, c))) : [];
   }
 
   /** The host authority's and the police force's names of out-of-area placements, in one statement. */

@@ -14,7 +14,7 @@ import { Conflict, Invalid, NotFound } from '../platform/errors';
 import { HostAreasRepository } from './host-areas.repository';
 import { hostFields, HostInput, sameHost } from './host-fields';
 import type { HostNotices } from './host-notices';
-import { Placement, PlacementCarer, PlacementType } from './placement.entity';
+import type { Placement, PlacementCarer, PlacementType } from './placement.entity';
 import { PlacementsRepository } from './placements.repository';
 
 export interface CarerInput {
@@ -83,19 +83,16 @@ export class PlacementsService {
       const now = this.clock.now();
       const startedAt = input.startedAt ?? now;
       checkEventTimes(now, child.dateOfBirth, [{ field: 'startedAt', at: startedAt }]);
-      const placement = await tx.save(
-        Placement,
-        tx.create(Placement, {
-          authorityId: ctx.actor.authorityId,
-          childId,
-          type: input.type,
-          provider: input.provider,
-          address: input.address,
-          startedAt,
-          createdAt: now,
-          ...(await hostFields(tx, ctx.actor.authorityId, input)),
-        }),
-      );
+      const placement = await this.repo.insert(tx, {
+        authorityId: ctx.actor.authorityId,
+        childId,
+        type: input.type,
+        provider: input.provider,
+        address: input.address,
+        startedAt,
+        createdAt: now,
+        ...(await hostFields(tx, ctx.actor.authorityId, input)),
+      });
       placement.carers = await this.replaceCarers(tx, placement, input.carers);
       await this.notices.tell(tx, placement, 'start', startedAt);
       await this.audit.record(tx, ctx, { action: 'create', entityType: 'placement', entityId: placement.id, childId });
@@ -110,7 +107,7 @@ export class PlacementsService {
       const { carers, hostAuthorityId, hostAuthority, policeForceCode, ...fields } = changes;
       const host = await hostFields(tx, ctx.actor.authorityId, { hostAuthorityId, hostAuthority, policeForceCode });
       if (Object.keys(fields).length || Object.keys(host).length)
-        await tx.update(Placement, { id }, { ...fields, ...host });
+        await this.repo.saveChanges(tx, id, { ...fields, ...host });
       if (carers) await this.replaceCarers(tx, placement, carers);
       await this.audit.record(tx, ctx, {
         action: 'update',
@@ -142,7 +139,7 @@ export class PlacementsService {
     if (placement.endedAt) throw new Conflict('This placement has already ended.');
     checkEventTimes(this.clock.now(), null, [{ field: 'endedAt', at }]);
     if (at < placement.startedAt) throw new Invalid('endedAt cannot be before the placement started.');
-    await tx.update(Placement, { id: placement.id }, { endedAt: at, endReason: reason });
+    await this.repo.saveChanges(tx, placement.id, { endedAt: at, endReason: reason });
     await this.notices.tell(tx, placement, 'end', at);
     await this.audit.record(tx, ctx, {
       action: 'update',
@@ -163,16 +160,16 @@ export class PlacementsService {
   private async replaceCarers(tx: Tx, placement: Placement, carers: CarerInput[]): Promise<PlacementCarer[]> {
     const mobiles = new Set(carers.map((c) => c.mobile));
     if (mobiles.size !== carers.length) throw new Invalid('Two carers of one placement cannot share a mobile number.');
-    await tx.delete(PlacementCarer, { placementId: placement.id });
-    const rows = carers.map((c) =>
-      tx.create(PlacementCarer, {
+    return this.repo.replaceCarers(
+      tx,
+      placement.id,
+      carers.map((c) => ({
         authorityId: placement.authorityId,
         placementId: placement.id,
         name: c.name,
         mobile: c.mobile,
         email: c.email ?? null,
-      }),
+      })),
     );
-    return rows.length ? tx.save(PlacementCarer, rows) : [];
   }
 }
