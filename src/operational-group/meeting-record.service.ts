@@ -11,7 +11,8 @@ import { englandDate } from '../platform/dates';
 import { Conflict, invalidFields, NotFound } from '../platform/errors';
 import type { TraffickingIndicator } from '../trafficking/trafficking-indicators';
 import { GroupRecordsRepository } from './group-records.repository';
-import { AttendanceKind, GroupAction, GroupAttendance, GroupReview } from './meeting-record.entity';
+import type { AttendanceKind, GroupAction, GroupAttendance, GroupReview } from './meeting-record.entity';
+import { MeetingRecordsRepository } from './meeting-records.repository';
 import type { GroupMeeting } from './operational-group.entity';
 import type { OperationalGroupRepository } from './operational-group.repository';
 
@@ -47,6 +48,7 @@ export class MeetingRecordService {
     protected readonly children: ChildrenService,
     readonly repo: OperationalGroupRepository,
     protected readonly records = new GroupRecordsRepository(),
+    protected readonly minutes = new MeetingRecordsRepository(),
   ) {}
 
   /** Replaces the meeting's attendance list with this one. */
@@ -69,8 +71,7 @@ export class MeetingRecordService {
           attendance: e.attendance,
         });
       }
-      await tx.delete(GroupAttendance, { meetingId });
-      if (rows.length) await tx.insert(GroupAttendance, rows);
+      await this.minutes.replaceAttendance(tx, meetingId, rows);
       await this.audit.record(tx, ctx, {
         action: 'update',
         entityType: 'group_attendance',
@@ -98,17 +99,17 @@ export class MeetingRecordService {
         const row = existing.find((a) => a.memberId === c.memberId);
         if (row?.attendance === c.attendance) continue;
         changed += 1;
-        if (row) await tx.update(GroupAttendance, { id: row.id }, { attendance: c.attendance });
+        if (row) await this.minutes.changeAttendance(tx, row.id, c.attendance);
         else {
           const member = await this.member(tx, ctx, meeting, c.memberId, `attendance.${i}.memberId`);
-          await tx.insert(GroupAttendance, {
+          await this.minutes.addAttendance(tx, {
             authorityId: meeting.authorityId,
             meetingId,
             memberId: member.id,
             name: member.name,
             organisation: member.organisation ?? null,
             attendance: c.attendance,
-          } as never);
+          });
         }
       }
       if (changed)
@@ -129,12 +130,12 @@ export class MeetingRecordService {
       const episodeIds = [...new Set(input.episodeIds ?? [])];
       if ((await this.records.countEpisodesOfChild(tx, episodeIds, child.id)) !== episodeIds.length)
         throw invalidFields([{ field: 'episodeIds', message: 'episodeIds must be episodes of this child' }]);
-      if (await tx.existsBy(GroupReview, { meetingId, childId: child.id })) {
+      if (await this.minutes.reviewExists(tx, meetingId, child.id)) {
         throw new Conflict(
           'This meeting already has a review of that child. Change the existing review instead of adding another.',
         );
       }
-      const review = await tx.save(GroupReview, {
+      const review = await this.minutes.insertReview(tx, {
         authorityId: meeting.authorityId,
         meetingId,
         childId: child.id,
@@ -164,7 +165,7 @@ export class MeetingRecordService {
       const owner = input.ownerMemberId
         ? await this.member(tx, ctx, meeting, input.ownerMemberId, 'ownerMemberId')
         : null;
-      const action = await tx.save(GroupAction, {
+      const action = await this.minutes.insertAction(tx, {
         authorityId: meeting.authorityId,
         meetingId,
         childId: child?.id ?? null,
@@ -191,15 +192,11 @@ export class MeetingRecordService {
 
   async completeAction(ctx: RequestContext, actionId: string, note: string | null = null): Promise<GroupAction> {
     return this.db.transaction(async (tx) => {
-      const action = await tx.findOneBy(GroupAction, { id: actionId, authorityId: ctx.actor.authorityId });
+      const action = await this.minutes.findAction(tx, ctx.actor.authorityId, actionId);
       if (!action) throw new NotFound('No operational group action with that id was found.');
       if (action.completedAt) throw new Conflict('This action has already been completed.');
       const now = this.clock.now();
-      await tx.update(
-        GroupAction,
-        { id: actionId },
-        { completedAt: now, completedBy: ctx.actor.userId, completionNote: note },
-      );
+      await this.minutes.completeAction(tx, actionId, now, ctx.actor.userId, note);
       await this.audit.record(tx, ctx, {
         action: 'update',
         entityType: 'group_action',

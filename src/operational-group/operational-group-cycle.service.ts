@@ -135,18 +135,14 @@ export class OperationalGroupCycle {
   /** Builds the pack as it stands at `at` and stores it in the meeting record, as sent. */
   async freeze(tx: Tx, group: OperationalGroup, meeting: GroupMeeting, at: Date): Promise<BuiltPack> {
     const built = await this.packs.build(tx, group, meeting, at);
-    await tx.update(
-      GroupMeeting,
-      { id: meeting.id },
-      {
+    await this.repo.changeMeeting(tx, meeting.id, {
         pack: built.pack,
         packHtml: built.email.html,
         packSentAt: at,
         coversFrom: built.coversFrom,
         coversTo: built.coversTo,
         updatedAt: at,
-      },
-    );
+      });
     return built;
   }
 

@@ -1,10 +1,11 @@
 // The operational group's SQL. Every read takes the caller's authority; the cycle's cross-authority
 // reads (due packs, overdue actions) return rows that carry their own authority.
-import { LessThan, MoreThan, Not } from 'typeorm';
+import { type DeepPartial, LessThan, MoreThan, Not } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 import type { Tx } from '../platform/database/transaction';
 import { GroupAction, GroupAttendance, GroupReview } from './meeting-record.entity';
-import { GroupMeeting, OperationalGroup } from './operational-group.entity';
+import { GroupMeeting, GroupMember, OperationalGroup } from './operational-group.entity';
 
 export interface MemberView {
   id: string;
@@ -20,6 +21,29 @@ export interface MemberView {
 }
 
 export class OperationalGroupRepository {
+  /** Creates or changes the authority's group (one per authority). */
+  saveGroup(tx: Tx, group: DeepPartial<OperationalGroup>): Promise<OperationalGroup> {
+    return tx.save(OperationalGroup, group);
+  }
+
+  isMember(tx: Tx, groupId: string, who: { userId?: string; contactId?: string }): Promise<boolean> {
+    const person = who.userId ? { userId: who.userId } : { contactId: who.contactId };
+    return tx.existsBy(GroupMember, { groupId, ...person });
+  }
+
+  addMember(tx: Tx, member: DeepPartial<GroupMember>): Promise<GroupMember> {
+    return tx.save(GroupMember, member);
+  }
+
+  findMember(tx: Tx, authorityId: string, id: string): Promise<GroupMember | null> {
+    return tx.findOneBy(GroupMember, { id, authorityId });
+  }
+
+  /** Writes changed fields of a meeting (its time, status, minutes, or the pack frozen as sent). */
+  async changeMeeting(tx: Tx, id: string, changes: QueryDeepPartialEntity<GroupMeeting>): Promise<void> {
+    await tx.update(GroupMeeting, { id }, changes);
+  }
+
   findGroup(tx: Tx, authorityId: string): Promise<OperationalGroup | null> {
     return tx.findOneBy(OperationalGroup, { authorityId });
   }

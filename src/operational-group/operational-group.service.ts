@@ -11,7 +11,7 @@ import type { Tx } from '../platform/database/transaction';
 import { Conflict, invalidFields, NotFound } from '../platform/errors';
 import type { GroupAction, GroupAttendance, GroupReview } from './meeting-record.entity';
 import { MeetingRecordService } from './meeting-record.service';
-import { GroupMeeting, GroupMember, MeetingStatus, OperationalGroup } from './operational-group.entity';
+import type { GroupMeeting, MeetingStatus, OperationalGroup } from './operational-group.entity';
 import type { MemberView, OperationalGroupRepository } from './operational-group.repository';
 import type { OperationalGroupCycle } from './operational-group-cycle.service';
 import type { Pack } from './pack.presenter';
@@ -91,7 +91,7 @@ export class OperationalGroupService extends MeetingRecordService {
       const existing = await this.repo.findGroup(tx, ctx.actor.authorityId);
       if (!existing && !input.firstMeetingAt)
         throw invalidFields([{ field: 'firstMeetingAt', message: 'firstMeetingAt is required to set the group up' }]);
-      const group = await tx.save(OperationalGroup, {
+      const group = await this.repo.saveGroup(tx, {
         name: 'Operational group',
         cadenceDays: 42,
         packDaysBefore: 7,
@@ -126,14 +126,11 @@ export class OperationalGroupService extends MeetingRecordService {
           },
         ]);
       if (
-        await tx.existsBy(GroupMember, {
-          groupId: group.id,
-          ...(who.userId ? { userId: who.userId } : { contactId: who.contactId }),
-        })
+        await this.repo.isMember(tx, group.id, who)
       ) {
         throw new Conflict(`That ${who.userId ? 'user' : 'contact'} is already a member of the group.`);
       }
-      const member = await tx.save(GroupMember, {
+      const member = await this.repo.addMember(tx, {
         authorityId: group.authorityId,
         groupId: group.id,
         userId: who.userId ?? null,
@@ -148,7 +145,7 @@ export class OperationalGroupService extends MeetingRecordService {
 
   async removeMember(ctx: RequestContext, memberId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const member = await tx.findOneBy(GroupMember, { id: memberId, authorityId: ctx.actor.authorityId });
+      const member = await this.repo.findMember(tx, ctx.actor.authorityId, memberId);
       if (!member) throw new NotFound('No group member with that id was found.');
       await this.records.removeMember(tx, memberId);
       await this.audit.record(tx, ctx, { action: 'delete', entityType: 'group_member', entityId: memberId });
@@ -204,11 +201,11 @@ export class OperationalGroupService extends MeetingRecordService {
         );
       }
       const seen = calendarChange(meeting, changes);
-      await tx.update(
-        GroupMeeting,
-        { id },
-        { ...changes, ...(seen ? { sequence: meeting.sequence + 1 } : {}), updatedAt: now },
-      );
+      await this.repo.changeMeeting(tx, id, {
+        ...changes,
+        ...(seen ? { sequence: meeting.sequence + 1 } : {}),
+        updatedAt: now,
+      });
       await this.audit.record(tx, ctx, {
         action: 'update',
         entityType: 'group_meeting',
