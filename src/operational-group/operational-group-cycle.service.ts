@@ -15,7 +15,7 @@ import { inviteAttachment } from './calendar-invite';
 import { GroupRecordsRepository } from './group-records.repository';
 import { nextMeetingStart } from './meeting-schedule';
 import type { OperationalGroup } from './operational-group.entity';
-import { GroupMeeting } from './operational-group.entity';
+import type { GroupMeeting } from './operational-group.entity';
 import type { OperationalGroupRepository } from './operational-group.repository';
 import { BuiltPack, PACK_TEMPLATE, PackBuilder, PackSettings } from './pack-builder';
 
