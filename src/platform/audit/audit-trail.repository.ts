@@ -2,8 +2,19 @@
 // user, child, action and time, each with the name and email of the user who acted. A child is
 // found both where a line is about them and where a list or search showed them (changes.childIds).
 import type { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
-import type { AuditEvent } from './audit-event.entity';
+import type { Tx } from '../database/transaction';
+import { AuditEvent } from './audit-event.entity';
+
+/** A line to write (the database numbers it). */
+export type NewAuditLine = Omit<AuditEvent, 'id'>;
+
+/** A read of one record: a SELECT using parameters $1..$n of `values`. */
+export interface AuditedSelect {
+  text: string;
+  values: unknown[];
+}
 
 export interface AuditQuery {
   childId?: string;
@@ -22,6 +33,42 @@ export type AuditLine = AuditEvent & { actorName: string | null; actorEmail: str
 
 export class AuditTrailRepository {
   constructor(private readonly db: DataSource) {}
+
+  /** Writes lines in the caller's transaction (or on their own when there is none): one statement however many. */
+  async add(tx: Tx | null, lines: NewAuditLine[]): Promise<void> {
+    // TypeORM's partial-entity type cannot follow a jsonb column typed as a record; the values are plain JSON.
+    await (tx ?? this.db.manager).insert(AuditEvent, lines as QueryDeepPartialEntity<AuditEvent>[]);
+  }
+
+  /**
+   * Runs a read and the line recording it as ONE statement (so one commit): the line is committed before any row
+   * comes back, and if it cannot be written nothing is returned. No line is written when the read finds nothing.
+   */
+  readRecorded<T>(select: AuditedSelect, line: NewAuditLine): Promise<T[]> {
+    const n = select.values.length;
+    return this.db.query(
+      `WITH read AS (${select.text}),
+      audit AS (INSERT INTO audit_events
+          (at, authority_id, actor_user_id, actor_role, action, entity_type, entity_id, child_id, ip, changes)
+        SELECT $${n + 1}::timestamptz, $${n + 2}::uuid, $${n + 3}::uuid, $${n + 4}::text, $${n + 5}::text,
+          $${n + 6}::text, $${n + 7}::text, $${n + 8}::uuid, $${n + 9}::text, $${n + 10}::jsonb
+        WHERE EXISTS (SELECT 1 FROM read))
+      SELECT * FROM read`,
+      [
+        ...select.values,
+        line.at,
+        line.authorityId,
+        line.actorUserId,
+        line.actorRole,
+        line.action,
+        line.entityType,
+        line.entityId,
+        line.childId,
+        line.ip,
+        line.changes ? JSON.stringify(line.changes) : null,
+      ],
+    );
+  }
 
   async list(authorityId: string, query: AuditQuery): Promise<AuditLine[]> {
     const values: unknown[] = [authorityId];

@@ -6,8 +6,7 @@ import type { RequestContext } from '../auth/actor';
 import type { Clock } from '../clock';
 import type { Tx } from '../database/transaction';
 import { AuditUnavailable } from '../errors';
-import { AuditEvent } from './audit-event.entity';
-import { AuditLine, AuditQuery, AuditTrailRepository } from './audit-trail.repository';
+import { type AuditedSelect, AuditLine, AuditQuery, AuditTrailRepository } from './audit-trail.repository';
 
 export interface AuditEntry {
   action: 'read' | 'create' | 'update' | 'delete' | 'export' | 'open_link' | 'sign_in' | 'sign_out' | string;
@@ -21,11 +20,7 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-/** A read of one record: a SELECT using parameters $1..$n of `values`. */
-export interface AuditedSelect {
-  text: string;
-  values: unknown[];
-}
+export type { AuditedSelect };
 
 /** A record a list showed: its id, and its child's (the same id for a child). */
 export interface ShownRecord {
@@ -44,27 +39,28 @@ export class AuditService {
   }
 
   async record(tx: Tx | null, ctx: RequestContext | null, entry: AuditEntry): Promise<void> {
-    const manager = tx ?? this.db.manager;
-    await manager.insert(AuditEvent, {
-      at: this.clock.now(),
-      authorityId: ctx?.actor.authorityId ?? entry.authorityId ?? null,
-      actorUserId: ctx?.actor.userId ?? null,
-      actorRole: ctx?.actor.role ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      childId: entry.childId ?? null,
-      ip: ctx?.ip ?? entry.ip ?? null,
-      changes: (entry.changes ?? null) as never,
-    });
+    await this.trail.add(tx, [
+      {
+        at: this.clock.now(),
+        authorityId: ctx?.actor.authorityId ?? entry.authorityId ?? null,
+        actorUserId: ctx?.actor.userId ?? null,
+        actorRole: ctx?.actor.role ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        childId: entry.childId ?? null,
+        ip: ctx?.ip ?? entry.ip ?? null,
+        changes: entry.changes ?? null,
+      },
+    ]);
   }
 
   /** One statement for many lines (an export that reads many children's records). */
   async recordMany(tx: Tx | null, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
     if (!entries.length) return;
     const at = this.clock.now();
-    await (tx ?? this.db.manager).insert(
-      AuditEvent,
+    await this.trail.add(
+      tx,
       entries.map((entry) => ({
         at,
         authorityId: ctx.actor.authorityId,
@@ -75,7 +71,7 @@ export class AuditService {
         entityId: entry.entityId ?? null,
         childId: entry.childId ?? null,
         ip: ctx.ip,
-        changes: (entry.changes ?? null) as never,
+        changes: entry.changes ?? null,
       })),
     );
   }
@@ -86,30 +82,19 @@ export class AuditService {
    * is written when the read finds nothing.
    */
   async readAudited<T>(ctx: RequestContext, entry: AuditEntry, select: AuditedSelect): Promise<T[]> {
-    const n = select.values.length;
     try {
-      return await this.db.query(
-        `WITH read AS (${select.text}),
-        audit AS (INSERT INTO audit_events
-            (at, authority_id, actor_user_id, actor_role, action, entity_type, entity_id, child_id, ip, changes)
-          SELECT $${n + 1}::timestamptz, $${n + 2}::uuid, $${n + 3}::uuid, $${n + 4}::text, $${n + 5}::text,
-            $${n + 6}::text, $${n + 7}::text, $${n + 8}::uuid, $${n + 9}::text, $${n + 10}::jsonb
-          WHERE EXISTS (SELECT 1 FROM read))
-        SELECT * FROM read`,
-        [
-          ...select.values,
-          this.clock.now(),
-          ctx.actor.authorityId,
-          ctx.actor.userId,
-          ctx.actor.role,
-          entry.action,
-          entry.entityType,
-          entry.entityId ?? null,
-          entry.childId ?? null,
-          ctx.ip,
-          entry.changes ? JSON.stringify(entry.changes) : null,
-        ],
-      );
+      return await this.trail.readRecorded<T>(select, {
+        at: this.clock.now(),
+        authorityId: ctx.actor.authorityId,
+        actorUserId: ctx.actor.userId,
+        actorRole: ctx.actor.role,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        childId: entry.childId ?? null,
+        ip: ctx.ip,
+        changes: entry.changes ?? null,
+      });
     } catch (err) {
       throw new AuditUnavailable(
         'The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.',
