@@ -1,6 +1,7 @@
 // The dispatcher's SQL: claim due rows, then record what happened to each. Every write is fenced
 // on (status 'sending', attempts) so a dispatcher whose claim lapsed and was taken over by another
 // cannot overwrite the newer outcome, and an acknowledgement is never overwritten by "sent".
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
 import { entityFromRow } from '../platform/database/entity-rows';
@@ -12,6 +13,11 @@ import type { MessageContent } from './templates';
 export interface SqlRunner {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg and TypeORM both answer untyped rows
   query(sql: string, params?: unknown[]): Promise<any>;
+}
+
+/** A node-postgres pool (the dispatcher's own) as a SqlRunner: its rows, as TypeORM's query answers. */
+export function poolRunner(pool: Pool): SqlRunner {
+  return { query: async (text, params) => (await pool.query(text, params)).rows };
 }
 
 export class DeliveryRepository {

@@ -12,7 +12,7 @@
 // crash, never a slow send, repeats a message.
 import { Pool } from 'pg';
 
-import { DeliveryRepository, SqlRunner } from './delivery.repository';
+import { DeliveryRepository, poolRunner, SqlRunner } from './delivery.repository';
 import { DeliveryOutcome, DeliveryOutcomeDeps, Outcome } from './delivery-outcome';
 import { Lane } from './dispatch-lane';
 import { LeaseKeeper } from './lease-keeper';
@@ -95,7 +95,7 @@ export class Dispatcher {
 
   private get sql(): SqlRunner {
     const { pool } = this;
-    return pool ? { query: async (text, params) => (await pool.query(text, params)).rows } : this.deps.db;
+    return pool ? poolRunner(pool) : this.deps.db;
   }
 
   /** Listens for commits that queue messages, and polls as a safety net. */

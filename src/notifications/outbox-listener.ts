@@ -4,7 +4,7 @@
 import { Client } from 'pg';
 
 import type { Logger } from '../platform/logger';
-import { OUTBOX_CHANNEL } from './outbox.repository';
+import { listenForQueued } from './outbox.repository';
 
 export const LISTENER_APPLICATION_NAME = 'missing-children-dispatcher';
 
@@ -43,7 +43,7 @@ export class OutboxListener {
     client.on('end', () => this.lost(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await listenForQueued(client);
       if (this.failures > 0) this.logger.info('listening for new messages again');
       this.failures = 0;
       if (this.client === client) this.wake();

@@ -1,7 +1,10 @@
 // The outbox's one write: many queued messages in one INSERT ... SELECT FROM unnest (one array
 // parameter per column), skipping any whose dedupe key is already queued, then one pg_notify that
 // wakes every dispatcher when (and only if) the transaction commits.
+import type { Client } from 'pg';
+
 import type { Tx } from '../platform/database/transaction';
+import { Notification } from './notification.entity';
 
 export const OUTBOX_CHANNEL = 'notifications_outbox';
 
@@ -34,7 +37,17 @@ const INSERT = `INSERT INTO notifications (${columns.join(', ')}, status, attemp
   FROM unnest(${columns.map((c, i) => `$${i + 1}::${QUEUED_COLUMNS[c]}[]`).join(', ')})
   ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
 
+/** Subscribes a dedicated connection to the commits that queue messages (each insert's pg_notify). */
+export async function listenForQueued(client: Pick<Client, 'query'>): Promise<void> {
+  await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+}
+
 export class OutboxRepository {
+  /** A queued notification as written. */
+  byId(tx: Tx, id: string): Promise<Notification> {
+    return tx.findOneByOrFail(Notification, { id });
+  }
+
   /** Inserts the rows in the caller's transaction; returns the ids inserted (a taken dedupe key is skipped). */
   async insertQueued(tx: Tx, rows: QueuedRow[], now: Date): Promise<Set<string>> {
     const inserted: { id: string }[] = await tx.query(INSERT, [...columns.map((c) => rows.map((r) => r[c])), now]);

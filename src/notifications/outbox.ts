@@ -51,7 +51,7 @@ export class NotificationOutbox {
   /** Returns the new notification, or null if one with the same dedupe key already exists. */
   async enqueue(tx: Tx, message: OutboxMessage): Promise<Notification | null> {
     const [id] = await this.enqueueMany(tx, [message]);
-    return id ? tx.findOneByOrFail(Notification, { id }) : null;
+    return id ? this.repo.byId(tx, id) : null;
   }
 
   /**
