@@ -157,7 +157,10 @@ export class BatchRecipients {
     if (wanted.length)
       parts.push({ name: 'wide', query: wideQuery(authorities, [...new Set(wanted.map((w) => w.role))]) });
     if (!parts.length) return;
-    const row = await readAsOneRow(tx, parts.map((p) => p.query));
+    const row = await readAsOneRow(
+      tx,
+      parts.map((p) => p.query),
+    );
     parts.forEach((p, i) => {
       if (p.name !== 'wide') this.loaded.set(p.name as PerEpisode, Promise.resolve(groupByEpisode(row[i])));
     });

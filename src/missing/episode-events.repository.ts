@@ -38,8 +38,6 @@ function eventRow(episode: { id: string; authorityId: string }, at: Date, entry:
 }
 
 /** Keeps the police's grading of the risk, with who graded it and why, beside the episode's current grade. */
-export async function recordRiskGrade(
-  tx: Tx,
-change: Omit<RiskGradeChange, 'id'>): Promise<void> {
+export async function recordRiskGrade(tx: Tx, change: Omit<RiskGradeChange, 'id'>): Promise<void> {
   await tx.insert(RiskGradeChange, change);
 }

@@ -136,13 +136,13 @@ export class OperationalGroupCycle {
   async freeze(tx: Tx, group: OperationalGroup, meeting: GroupMeeting, at: Date): Promise<BuiltPack> {
     const built = await this.packs.build(tx, group, meeting, at);
     await this.repo.changeMeeting(tx, meeting.id, {
-        pack: built.pack,
-        packHtml: built.email.html,
-        packSentAt: at,
-        coversFrom: built.coversFrom,
-        coversTo: built.coversTo,
-        updatedAt: at,
-      });
+      pack: built.pack,
+      packHtml: built.email.html,
+      packSentAt: at,
+      coversFrom: built.coversFrom,
+      coversTo: built.coversTo,
+      updatedAt: at,
+    });
     return built;
   }
 

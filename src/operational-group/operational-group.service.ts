@@ -125,9 +125,7 @@ export class OperationalGroupService extends MeetingRecordService {
             message: `${who.userId ? 'userId' : 'contactId'} must be a ${who.userId ? 'user' : 'contact'} of your authority`,
           },
         ]);
-      if (
-        await this.repo.isMember(tx, group.id, who)
-      ) {
+      if (await this.repo.isMember(tx, group.id, who)) {
         throw new Conflict(`That ${who.userId ? 'user' : 'contact'} is already a member of the group.`);
       }
       const member = await this.repo.addMember(tx, {

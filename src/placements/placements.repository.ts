@@ -75,7 +75,12 @@ export class PlacementsRepository {
   /** The placement's carers become exactly these (none when empty). */
   async replaceCarers(tx: Tx, placementId: string, carers: NewCarer[]): Promise<PlacementCarer[]> {
     await tx.delete(PlacementCarer, { placementId });
-    return carers.length ? tx.save(PlacementCarer, carers.map((c) => tx.create(PlacementCarer, c))) : [];
+    return carers.length
+      ? tx.save(
+          PlacementCarer,
+          carers.map((c) => tx.create(PlacementCarer, c)),
+        )
+      : [];
   }
 
   /** The host authority's and the police force's names of out-of-area placements, in one statement. */
