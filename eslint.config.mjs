@@ -26,6 +26,24 @@ export default tseslint.config(
     },
   },
   {
+    // `as never` silences every type error at once (it was how route handlers got past hapi's types):
+    // type the route with `route<{ Params; Payload; Query }>()` or `pageFailAction`, or name the real type.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSNeverKeyword',
+          message: 'No `as never`: type the route (route<{ Payload }>(), pageFailAction) or name the real type.',
+        },
+        {
+          selector: 'TSTypeAssertion > TSNeverKeyword',
+          message: 'No `<never>`: type the route (route<{ Payload }>(), pageFailAction) or name the real type.',
+        },
+      ],
+    },
+  },
+  {
     // Scripts and tests may print to the terminal: that is their output.
     files: ['test/**', 'scripts/**', 'seeds/cli.ts'],
     rules: { 'no-console': 'off' },

@@ -111,7 +111,11 @@ export function draftToArrival(sections: DraftSections, timeZone: string): Arriv
       uasc: text(a, 'uasc') === 'yes',
       traffickingStatus: text(a, 'traffickingStatus') as Child['traffickingStatus'],
     },
-    arrival: { port: text(a, 'port'), arrivedAt: arrivedAt!, identifiedBy: text(a, 'identifiedBy') as never },
+    arrival: {
+      port: text(a, 'port'),
+      arrivedAt: arrivedAt!,
+      identifiedBy: text(a, 'identifiedBy') as ArrivalInput['arrival']['identifiedBy'],
+    },
     indicators: { seen: many(i, 'indicators') as TraffickingIndicator[], notes: orNull(text(i, 'indicatorNotes')) },
     plan: {
       measures: many(p, 'measures') as PlanMeasure[],

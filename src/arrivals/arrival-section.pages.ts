@@ -26,7 +26,8 @@ const firstMeasures: PlanMeasure[] = [
   'not_placed_in_hostel_or_bnb',
 ];
 
-const startingValues: Record<ArrivalSection, (r: PageRequest, draft: Record<string, Values>) => Values> = {
+type Starting = Record<string, string | string[]>;
+const startingValues: Record<ArrivalSection, (r: PageRequest, draft: Record<string, Values>) => Starting> = {
   child: () => ({}),
   arrival: (r) => ({
     ...fieldsFor(services(r).clock.now(), zone(r), 'arrived'),
@@ -38,7 +39,7 @@ const startingValues: Record<ArrivalSection, (r: PageRequest, draft: Record<stri
     const now = services(r).clock.now();
     const [y, m, d] = addDays(today(services(r).clock), 7).split('-');
     return {
-      measures: firstMeasures as never,
+      measures: firstMeasures,
       agreedBy: r.auth.credentials.actor?.name ?? '',
       reviewDay: String(Number(d)),
       reviewMonth: String(Number(m)),

@@ -8,7 +8,7 @@ import { Conflict, DomainError, Invalid } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { idParam } from '../platform/http/schemas';
-import type { AppRefs, AppRoute } from '../platform/http/types';
+import { type AppRefs, type AppRoute, pageFailAction } from '../platform/http/types';
 import { type PageRequest } from '../platform/views/form-page';
 import { formatDateTime } from '../platform/views/format';
 import { pageErrors } from '../platform/views/forms';
@@ -116,11 +116,11 @@ export const arrivalsPages: AppRoute[] = [
         multipart: { output: 'data' },
         allow: 'multipart/form-data',
         maxBytes: PHOTO_MAX_BYTES + 64 * 1024,
-        failAction: (_request, h, err) => {
+        failAction: pageFailAction(async (_request, h, err) => {
           const status = (err as { output?: { statusCode?: number } } | undefined)?.output?.statusCode;
           if (status !== 413) throw err;
-          return photoPage(h as never, false, PHOTO_TOO_LARGE, 413).takeover();
-        },
+          return photoPage(h, false, PHOTO_TOO_LARGE, 413).takeover();
+        }),
       },
       validate: { payload: Joi.object({ crumb: Joi.string(), photo: Joi.binary() }) },
       handler: async (request, h) => {

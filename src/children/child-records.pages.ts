@@ -22,6 +22,7 @@ import {
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import {
   assessmentOutcomes,
+  type TraffickingIndicator,
   traffickingIndicatorCodes,
   traffickingIndicators,
 } from '../trafficking/trafficking-indicators';
@@ -123,7 +124,10 @@ export const childRecordPages: AppRoute[] = [
     }),
     submit: async (request, v) => {
       await services(request).traffickingAssessments.record(contextOf(request), request.params.id, {
-        indicators: ([] as string[]).concat((v as unknown as { indicators?: string[] }).indicators ?? []) as never,
+        // One ticked box arrives as a string, several as a list; Joi has checked each is an indicator.
+        indicators: ([] as TraffickingIndicator[]).concat(
+          (v as unknown as { indicators?: TraffickingIndicator | TraffickingIndicator[] }).indicators ?? [],
+        ),
         outcome: v.outcome as (typeof assessmentOutcomes)[number],
         assessor: v.assessor,
         assessedOn: requiredDate(v, 'assessed', 'of the assessment'),

@@ -193,7 +193,7 @@ export function unmetCondition(
   if (when.risk && !(risk && when.risk.includes(risk))) {
     return `the risk is ${risk ? riskWords[risk] : 'not graded'}; this step needs ${when.risk.map((r) => riskWords[r]).join(' or ')}.`;
   }
-  if (when.trafficking && !when.trafficking.includes(ep.traffickingStatus as never)) {
+  if (when.trafficking && !when.trafficking.some((s) => s === ep.traffickingStatus)) {
     return `the trafficking status is ${ep.traffickingStatus.replace('_', ' ')}; this step needs ${when.trafficking.join(' or ').replace('_', ' ')}.`;
   }
   if (when.newPlacement !== undefined && isNewPlacement(ep, policy.settings.newPlacementDays) !== when.newPlacement) {

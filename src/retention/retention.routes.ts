@@ -1,9 +1,10 @@
 // /api/v1/retention and legal holds: thin handlers over the retention services.
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, route } from '../platform/http/types';
 import { inKindOrder, presentHold, presentReview, presentRule } from './retention.presenter';
 import { approveSchema, changeRuleSchema, placeHoldSchema, reasonSchema, reviewsQuery } from './retention.schemas';
+import type { RuleChange } from './retention-rule';
 
 const tags = ['api', 'retention'];
 const statusesOf = { open: ['due', 'asked'], done: ['done'], kept: ['kept'] } as Record<string, string[]>;
@@ -21,7 +22,7 @@ export const retentionRoutes: AppRoute[] = [
         inKindOrder(await request.server.app.services.retentionRules.list(contextOf(request))).map(presentRule),
     },
   },
-  {
+  route<{ Payload: RuleChange }>({
     method: 'PUT',
     path: '/api/v1/retention/rules',
     options: {
@@ -30,11 +31,9 @@ export const retentionRoutes: AppRoute[] = [
       app: { action: 'retention.configure' },
       validate: { payload: changeRuleSchema },
       handler: async (request) =>
-        presentRule(
-          await request.server.app.services.retentionRules.change(contextOf(request), request.payload as never),
-        ),
+        presentRule(await request.server.app.services.retentionRules.change(contextOf(request), request.payload)),
     },
-  },
+  }),
   {
     method: 'GET',
     path: '/api/v1/retention/reviews',

@@ -13,6 +13,7 @@ import { redactionReasons } from './sar.presenter';
 import { presentItems, presentMarks } from './sar-page.presenter';
 import { renderPdf } from './sar-pdf';
 import { redactionParams } from './subject-access.schemas';
+import type { Mark } from './subject-access.service';
 
 const sar = (request: PageRequest) => request.server.app.services.subjectAccess;
 const back = { href: '/admin/subject-access', text: 'Back to subject access requests' };
@@ -108,7 +109,7 @@ export const subjectAccessPages: AppRoute[] = [
         section: v.section,
         itemId: v.itemId,
         field: v.field ?? '',
-        reason: v.reason as never,
+        reason: v.reason as Mark['reason'],
         note: null,
       });
       return pageOf(request);

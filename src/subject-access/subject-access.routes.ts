@@ -1,9 +1,12 @@
 // /api/v1/subject-access-requests and /api/v1/children/{id}/corrections: thin handlers.
+import type { Lifecycle, Request } from '@hapi/hapi';
+import type { Schema } from 'joi';
+
 import { presentChild } from '../children/child.presenter';
 import { invalidFields } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
-import type { AppRoute } from '../platform/http/types';
+import { type AppRoute, RefsWith, route } from '../platform/http/types';
 import { toE164 } from '../platform/phone';
 import { renderPdf } from './sar-pdf';
 import {
@@ -17,22 +20,31 @@ import {
   redactionParams,
   resumeSchema,
 } from './subject-access.schemas';
+import type { Mark } from './subject-access.service';
 
 const tags = ['api', 'subject-access'];
+const sar = (request: Pick<Request, 'server'>) => request.server.app.services.subjectAccess;
 const base = '/api/v1/subject-access-requests';
 type Body = { reason: string; on?: string; months: number };
 
-const step = (path: string, description: string, payload: object, run: AppRoute['options']): AppRoute => ({
-  method: 'POST',
-  path: `${base}/{id}/${path}`,
-  options: {
-    tags,
-    description,
-    app: { action: 'subject_access.write' },
-    validate: { params: idParam, payload: payload as never },
-    ...(run as object),
-  },
-});
+/** A change to one request: POST {base}/{id}/{path}, the payload typed by what its schema lets through. */
+const step = <P extends object = Body>(
+  path: string,
+  description: string,
+  payload: Schema,
+  handler: Lifecycle.Method<RefsWith<{ Payload: P }>>,
+): AppRoute =>
+  route<{ Payload: P }>({
+    method: 'POST',
+    path: `${base}/{id}/${path}`,
+    options: {
+      tags,
+      description,
+      app: { action: 'subject_access.write' },
+      validate: { params: idParam, payload },
+      handler,
+    },
+  });
 
 export const subjectAccessRoutes: AppRoute[] = [
   {
@@ -117,39 +129,24 @@ export const subjectAccessRoutes: AppRoute[] = [
       },
     },
   },
-  step('pause', 'Pause the clock while waiting for clarification (the deadline moves on)', pauseSchema, {
-    handler: async (request) => {
-      const p = request.payload as Body;
-      return request.server.app.services.subjectAccess.pause(contextOf(request), request.params.id, p.reason, p.on);
-    },
-  }),
-  step('resume', 'Resume the clock once clarification arrives', resumeSchema, {
-    handler: async (request) =>
-      request.server.app.services.subjectAccess.resume(
-        contextOf(request),
-        request.params.id,
-        (request.payload as Body).on,
-      ),
-  }),
-  step('extend', 'Extend the deadline by one or two months, with a reason', extendSchema, {
-    handler: async (request) => {
-      const p = request.payload as Body;
-      return request.server.app.services.subjectAccess.extend(
-        contextOf(request),
-        request.params.id,
-        p.months,
-        p.reason,
-      );
-    },
-  }),
-  step('complete', 'Mark the request answered', completeSchema, {
-    handler: async (request) =>
-      request.server.app.services.subjectAccess.complete(contextOf(request), request.params.id),
-  }),
-  step('redactions', 'Mark a redaction: a whole item, one field, or carers’ contact details throughout', markSchema, {
-    handler: async (request) =>
-      request.server.app.services.subjectAccess.mark(contextOf(request), request.params.id, request.payload as never),
-  }),
+  step('pause', 'Pause the clock while waiting for clarification (the deadline moves on)', pauseSchema, (request) =>
+    sar(request).pause(contextOf(request), request.params.id, request.payload.reason, request.payload.on),
+  ),
+  step('resume', 'Resume the clock once clarification arrives', resumeSchema, (request) =>
+    sar(request).resume(contextOf(request), request.params.id, request.payload.on),
+  ),
+  step('extend', 'Extend the deadline by one or two months, with a reason', extendSchema, (request) =>
+    sar(request).extend(contextOf(request), request.params.id, request.payload.months, request.payload.reason),
+  ),
+  step('complete', 'Mark the request answered', completeSchema, (request) =>
+    sar(request).complete(contextOf(request), request.params.id),
+  ),
+  step<Mark>(
+    'redactions',
+    'Mark a redaction: a whole item, one field, or carers’ contact details throughout',
+    markSchema,
+    (request) => sar(request).mark(contextOf(request), request.params.id, request.payload),
+  ),
   {
     method: 'DELETE',
     path: `${base}/{id}/redactions/{redactionId}`,

@@ -40,7 +40,7 @@ export class SmtpEmailProvider implements EmailProvider {
       connectionTimeout: settings.timeoutMs,
       greetingTimeout: settings.timeoutMs,
       socketTimeout: settings.timeoutMs,
-    } as never);
+    });
   }
 
   async send(message: EmailMessage): Promise<SentMessage> {

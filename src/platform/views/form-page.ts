@@ -25,8 +25,8 @@ export interface FormPageDef {
   fields: Record<string, Schema>;
   /** What the page shows around the form (loaded again when the form is shown with errors). */
   context(request: Request): Promise<object>;
-  /** The values the empty form starts with. */
-  defaults?(request: Request, context: object): Values;
+  /** The values the empty form starts with (a checkbox group's, the list of ticked values). */
+  defaults?(request: Request, context: object): Record<string, string | string[]>;
   /** The form field that shows a service's error about one of its input fields, e.g. reviewOn -> reviewDay. */
   fieldIds?: Record<string, string>;
   /** Saves the form and returns where to go next. */
