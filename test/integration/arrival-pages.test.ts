@@ -227,3 +227,11 @@ it.each(['carer', 'police', 'group_member', 'guardian', 'administrator'] as cons
     expect((await session.post('/arrivals/new/child', sections().child)).statusCode).toBe(403);
   },
 );
+
+it('answers a photograph past the upload limit with the page and a sentence (413), not an error', async () => {
+  const sw = await pageSession(app, 'social_worker');
+  const res = await uploadPhoto(sw, Buffer.alloc(6 * 1024 * 1024, 1));
+  expect(res.statusCode).toBe(413);
+  expect(res.headers['content-type']).toMatch(/^text\/html/);
+  expect(res.payload).toContain('The photograph must be smaller than 5 MB.');
+});
