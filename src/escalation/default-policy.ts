@@ -5,41 +5,72 @@
 // Calls (voice) go to those with a voice number: the police control room at the report for a
 // high-risk child and, for every child, with each repeat (the alert unacknowledged after 15 minutes);
 // CEOP and the duty manager at their steps. Pressing 1 on the call acknowledges the step.
-import type { PolicyDocument } from './escalation-policy';
+import type { EscalationStep, PolicyDocument, RecipientRole, StepChannel } from './escalation-policy';
 
 const HOUR = 60;
 // An alert that needs acknowledgement is repeated, then moves on to the next contact, until someone acknowledges it.
 const REPEAT = { everyMinutes: 30, max: 2 };
 const MOVE_ON = 60;
 
+type Contacts = Pick<EscalationStep, 'recipients' | 'channels'>;
+const to = (recipients: RecipientRole[], channels: StepChannel[] = ['sms', 'email']): Contacts => ({
+  recipients,
+  channels,
+});
+
+/**
+ * An alert on a missing (M) episode that needs acknowledgement, repeated, and its `_next` step: the alert moved on to
+ * the next contacts when nobody has acknowledged it `moveOn` minutes later.
+ */
+function acknowledgedAlert(
+  first: Contacts & Pick<EscalationStep, 'key' | 'template' | 'from' | 'repeat' | 'call'> & { delayMinutes: number },
+  next: Contacts & { moveOn?: number },
+): EscalationStep[] {
+  const { key, template, from, delayMinutes, repeat = REPEAT, call } = first;
+  return [
+    {
+      key,
+      template,
+      from,
+      delayMinutes,
+      when: { kind: ['M'] },
+      recipients: first.recipients,
+      channels: first.channels,
+      needsAck: true,
+      profileLink: true,
+      repeat,
+      ...(call && { call }),
+    },
+    {
+      key: `${key}_next`,
+      template,
+      from,
+      delayMinutes: delayMinutes + (next.moveOn ?? MOVE_ON),
+      when: { kind: ['M'], notAcknowledged: key },
+      recipients: next.recipients,
+      channels: next.channels,
+      needsAck: true,
+      profileLink: true,
+    },
+  ];
+}
+
 export const defaultPolicy: PolicyDocument = {
   settings: { newPlacementDays: 7, repeatWindowDays: 30 },
   steps: [
     // A child placed out of area: the force where the child lives is alerted with the placing authority's own.
-    {
-      key: 'report_police',
-      template: 'missing-alert',
-      from: 'reported',
-      delayMinutes: 0,
-      when: { kind: ['M'] },
-      recipients: ['police_control_room', 'host_police_control_room'],
-      channels: ['sms', 'email', 'voice'],
-      needsAck: true,
-      profileLink: true,
-      repeat: { everyMinutes: 15, max: 3 },
-      call: { fromRepeat: 1, fromFirstWhen: { risk: ['high'] } },
-    },
-    {
-      key: 'report_police_next',
-      template: 'missing-alert',
-      from: 'reported',
-      delayMinutes: 30,
-      when: { kind: ['M'], notAcknowledged: 'report_police' },
-      recipients: ['missing_persons_unit'],
-      channels: ['sms', 'email'],
-      needsAck: true,
-      profileLink: true,
-    },
+    ...acknowledgedAlert(
+      {
+        key: 'report_police',
+        template: 'missing-alert',
+        from: 'reported',
+        delayMinutes: 0,
+        ...to(['police_control_room', 'host_police_control_room'], ['sms', 'email', 'voice']),
+        repeat: { everyMinutes: 15, max: 3 },
+        call: { fromRepeat: 1, fromFirstWhen: { risk: ['high'] } },
+      },
+      { ...to(['missing_persons_unit']), moveOn: 30 },
+    ),
     {
       key: 'report_team',
       template: 'missing-alert',
@@ -75,29 +106,10 @@ export const defaultPolicy: PolicyDocument = {
       channels: ['sms'],
       needsAck: false,
     },
-    {
-      key: 'risk_high',
-      template: 'high-risk',
-      from: 'risk_high',
-      delayMinutes: 0,
-      when: { kind: ['M'] },
-      recipients: ['head_of_service'],
-      channels: ['sms', 'email'],
-      needsAck: true,
-      profileLink: true,
-      repeat: REPEAT,
-    },
-    {
-      key: 'risk_high_next',
-      template: 'high-risk',
-      from: 'risk_high',
-      delayMinutes: MOVE_ON,
-      when: { kind: ['M'], notAcknowledged: 'risk_high' },
-      recipients: ['director'],
-      channels: ['sms', 'email'],
-      needsAck: true,
-      profileLink: true,
-    },
+    ...acknowledgedAlert(
+      { key: 'risk_high', template: 'high-risk', from: 'risk_high', delayMinutes: 0, ...to(['head_of_service']) },
+      to(['director']),
+    ),
     {
       key: 'same_day',
       template: 'same-day-notice',
@@ -108,76 +120,36 @@ export const defaultPolicy: PolicyDocument = {
       channels: ['email'],
       needsAck: false,
     },
-    {
-      key: 'plus_24h',
-      template: 'escalation-24h',
-      from: 'discovered',
-      delayMinutes: 24 * HOUR,
-      when: { kind: ['M'] },
-      recipients: ['head_of_service'],
-      channels: ['sms', 'email'],
-      needsAck: true,
-      profileLink: true,
-      repeat: REPEAT,
-    },
-    {
-      key: 'plus_24h_next',
-      template: 'escalation-24h',
-      from: 'discovered',
-      delayMinutes: 24 * HOUR + MOVE_ON,
-      when: { kind: ['M'], notAcknowledged: 'plus_24h' },
-      recipients: ['director'],
-      channels: ['sms', 'email'],
-      needsAck: true,
-      profileLink: true,
-    },
-    {
-      key: 'plus_48h',
-      template: 'escalation-48h',
-      from: 'discovered',
-      delayMinutes: 48 * HOUR,
-      when: { kind: ['M'] },
-      recipients: ['ceop', 'senior_manager'],
-      channels: ['sms', 'email', 'voice'],
-      needsAck: true,
-      profileLink: true,
-      repeat: REPEAT,
-    },
-    // CEOP's duty desk silent: the senior manager on call and the duty manager take it up.
-    {
-      key: 'plus_48h_next',
-      template: 'escalation-48h',
-      from: 'discovered',
-      delayMinutes: 48 * HOUR + MOVE_ON,
-      when: { kind: ['M'], notAcknowledged: 'plus_48h' },
-      recipients: ['senior_manager', 'duty_manager'],
-      channels: ['sms', 'email', 'voice'],
-      needsAck: true,
-      profileLink: true,
-    },
-    {
-      key: 'plus_72h',
-      template: 'escalation-72h',
-      from: 'discovered',
-      delayMinutes: 72 * HOUR,
-      when: { kind: ['M'] },
-      recipients: ['director', 'team_manager'],
-      channels: ['sms', 'email'],
-      needsAck: true,
-      profileLink: true,
-      repeat: REPEAT,
-    },
-    {
-      key: 'plus_72h_next',
-      template: 'escalation-72h',
-      from: 'discovered',
-      delayMinutes: 72 * HOUR + MOVE_ON,
-      when: { kind: ['M'], notAcknowledged: 'plus_72h' },
-      recipients: ['duty_manager'],
-      channels: ['sms', 'email', 'voice'],
-      needsAck: true,
-      profileLink: true,
-    },
+    ...acknowledgedAlert(
+      {
+        key: 'plus_24h',
+        template: 'escalation-24h',
+        from: 'discovered',
+        delayMinutes: 24 * HOUR,
+        ...to(['head_of_service']),
+      },
+      to(['director']),
+    ),
+    ...acknowledgedAlert(
+      {
+        key: 'plus_48h',
+        template: 'escalation-48h',
+        from: 'discovered',
+        delayMinutes: 48 * HOUR,
+        ...to(['ceop', 'senior_manager'], ['sms', 'email', 'voice']),
+      },
+      to(['senior_manager', 'duty_manager'], ['sms', 'email', 'voice']),
+    ),
+    ...acknowledgedAlert(
+      {
+        key: 'plus_72h',
+        template: 'escalation-72h',
+        from: 'discovered',
+        delayMinutes: 72 * HOUR,
+        ...to(['director', 'team_manager']),
+      },
+      to(['duty_manager'], ['sms', 'email', 'voice']),
+    ),
     {
       key: 'plus_5_working_days',
       template: 'strategy-meeting',
