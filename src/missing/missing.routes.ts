@@ -2,7 +2,9 @@
 import type { ObjectSchema } from 'joi';
 
 import type { RequestContext } from '../platform/auth/actor';
+import type { Action } from '../platform/auth/permissions';
 import { contextOf } from '../platform/http/context';
+import { recordPost } from '../platform/http/record-post';
 import { idParam } from '../platform/http/schemas';
 import { type AppRoute, route } from '../platform/http/types';
 import { presentEpisode, presentEpisodeDetail, presentEpisodeSummary } from './episode.presenter';
@@ -32,26 +34,23 @@ import type { ReportInput } from './report-missing.service';
 const tags = ['api', 'missing'];
 type Update<P> = (updates: EpisodeUpdatesService, ctx: RequestContext, id: string, input: P) => Promise<MissingEpisode>;
 
-function update<P>(
+function update<P extends object>(
   path: string,
   description: string,
   run: Update<P>,
   payload: ObjectSchema,
-  action: 'episodes.update' | 'episodes.police_update' = 'episodes.update',
+  action: Action = 'episodes.update',
 ): AppRoute {
-  return route<{ Payload: P }>({
-    method: 'POST',
+  return recordPost<P>({
     path: `/api/v1/episodes/{id}/${path}`,
-    options: {
-      tags,
-      description,
-      app: { action },
-      validate: { params: idParam, payload },
-      handler: async (request) =>
-        presentEpisode(
-          await run(request.server.app.services.episodeUpdates, contextOf(request), request.params.id, request.payload),
-        ),
-    },
+    tags,
+    description,
+    action,
+    payload,
+    handler: async (request) =>
+      presentEpisode(
+        await run(request.server.app.services.episodeUpdates, contextOf(request), request.params.id, request.payload),
+      ),
   });
 }
 
@@ -137,58 +136,34 @@ export const missingRoutes: AppRoute[] = [
     (u, ctx, id, input: ReturnInterviewInput) => u.recordReturnInterview(ctx, id, input),
     returnInterviewSchema,
   ),
-  {
-    method: 'POST',
-    path: '/api/v1/episodes/{id}/close',
-    options: {
-      tags,
-      description:
-        'A manager closes an episode with a reason (after the return interview, or ending the search); escalation stops',
-      app: { action: 'episodes.close' },
-      validate: { params: idParam, payload: closeSchema },
-      handler: async (request) => {
-        const { reason } = request.payload as { reason: string };
-        return presentEpisode(
-          await request.server.app.services.episodeUpdates.close(contextOf(request), request.params.id, reason),
-        );
-      },
-    },
-  },
-  {
-    method: 'POST',
+  update(
+    'close',
+    'A manager closes an episode with a reason (after the return interview, or ending the search); escalation stops',
+    (u, ctx, id, input: { reason: string }) => u.close(ctx, id, input.reason),
+    closeSchema,
+    'episodes.close',
+  ),
+  recordPost<{ reason: string }>({
     path: '/api/v1/episodes/{id}/return/undo',
-    options: {
-      tags,
-      description:
-        'A manager undoes a return recorded by mistake, with a reason; everyone told of the return is told "still missing"',
-      app: { action: 'episodes.undo_return' },
-      validate: { params: idParam, payload: undoReturnSchema },
-      handler: async (request) =>
-        presentEpisode(
-          await request.server.app.services.undoReturn.undoReturn(
-            contextOf(request),
-            request.params.id,
-            (request.payload as { reason: string }).reason,
-          ),
+    tags,
+    description:
+      'A manager undoes a return recorded by mistake, with a reason; everyone told of the return is told "still missing"',
+    action: 'episodes.undo_return',
+    payload: undoReturnSchema,
+    handler: async (request) =>
+      presentEpisode(
+        await request.server.app.services.undoReturn.undoReturn(
+          contextOf(request),
+          request.params.id,
+          request.payload.reason,
         ),
-    },
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/episodes/{id}/acknowledge',
-    options: {
-      tags,
-      description: "Acknowledge a step's alert so it is not repeated",
-      app: { action: 'episodes.acknowledge' },
-      validate: { params: idParam, payload: acknowledgeSchema },
-      handler: async (request) =>
-        presentEpisode(
-          await request.server.app.services.episodeUpdates.acknowledge(
-            contextOf(request),
-            request.params.id,
-            (request.payload as { stepKey: string }).stepKey,
-          ),
-        ),
-    },
-  },
+      ),
+  }),
+  update(
+    'acknowledge',
+    "Acknowledge a step's alert so it is not repeated",
+    (u, ctx, id, input: { stepKey: string }) => u.acknowledge(ctx, id, input.stepKey),
+    acknowledgeSchema,
+    'episodes.acknowledge',
+  ),
 ];

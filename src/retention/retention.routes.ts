@@ -1,5 +1,8 @@
 // /api/v1/retention and legal holds: thin handlers over the retention services.
+import type { Request } from '@hapi/hapi';
+
 import { contextOf } from '../platform/http/context';
+import { recordPost } from '../platform/http/record-post';
 import { idParam } from '../platform/http/schemas';
 import { type AppRoute, route } from '../platform/http/types';
 import { inKindOrder, presentHold, presentReview, presentRule } from './retention.presenter';
@@ -8,7 +11,9 @@ import type { RuleChange } from './retention-rule';
 
 const tags = ['api', 'retention'];
 const statusesOf = { open: ['due', 'asked'], done: ['done'], kept: ['kept'] } as Record<string, string[]>;
-const reasonOf = (p: object) => (p as { reason: string }).reason;
+type Reason = { reason: string };
+const reviews = (request: Pick<Request, 'server'>) => request.server.app.services.retentionReview;
+const holds = (request: Pick<Request, 'server'>) => request.server.app.services.legalHolds;
 
 export const retentionRoutes: AppRoute[] = [
   {
@@ -48,54 +53,32 @@ export const retentionRoutes: AppRoute[] = [
         ).map(presentReview),
     },
   },
-  {
-    method: 'POST',
+  recordPost<Reason>({
     path: '/api/v1/retention/reviews/{id}/ask',
-    options: {
-      tags,
-      description: 'Ask for the item to be anonymised or shortened (a different person must approve)',
-      app: { action: 'retention.review' },
-      validate: { params: idParam, payload: reasonSchema },
-      handler: async (request) =>
-        presentReview(
-          await request.server.app.services.retentionReview.ask(
-            contextOf(request),
-            request.params.id,
-            reasonOf(request.payload),
-          ),
-        ),
-    },
-  },
-  {
-    method: 'POST',
+    tags,
+    description: 'Ask for the item to be anonymised or shortened (a different person must approve)',
+    action: 'retention.review',
+    payload: reasonSchema,
+    handler: async (request) =>
+      presentReview(await reviews(request).ask(contextOf(request), request.params.id, request.payload.reason)),
+  }),
+  recordPost({
     path: '/api/v1/retention/reviews/{id}/approve',
-    options: {
-      tags,
-      description: 'Approve what another person asked: it is carried out at once and leaves a tombstone',
-      app: { action: 'retention.review' },
-      validate: { params: idParam, payload: approveSchema },
-      handler: async (request) =>
-        presentReview(await request.server.app.services.retentionReview.approve(contextOf(request), request.params.id)),
-    },
-  },
-  {
-    method: 'POST',
+    tags,
+    description: 'Approve what another person asked: it is carried out at once and leaves a tombstone',
+    action: 'retention.review',
+    payload: approveSchema,
+    handler: async (request) => presentReview(await reviews(request).approve(contextOf(request), request.params.id)),
+  }),
+  recordPost<Reason>({
     path: '/api/v1/retention/reviews/{id}/keep',
-    options: {
-      tags,
-      description: 'Keep the record for now, with a reason',
-      app: { action: 'retention.review' },
-      validate: { params: idParam, payload: reasonSchema },
-      handler: async (request) =>
-        presentReview(
-          await request.server.app.services.retentionReview.keep(
-            contextOf(request),
-            request.params.id,
-            reasonOf(request.payload),
-          ),
-        ),
-    },
-  },
+    tags,
+    description: 'Keep the record for now, with a reason',
+    action: 'retention.review',
+    payload: reasonSchema,
+    handler: async (request) =>
+      presentReview(await reviews(request).keep(contextOf(request), request.params.id, request.payload.reason)),
+  }),
   {
     method: 'GET',
     path: '/api/v1/retention/tombstones',
@@ -118,45 +101,24 @@ export const retentionRoutes: AppRoute[] = [
         (await request.server.app.services.legalHolds.list(contextOf(request), request.params.id)).map(presentHold),
     },
   },
-  {
-    method: 'POST',
+  recordPost<Reason>({
     path: '/api/v1/children/{id}/legal-holds',
-    options: {
-      tags,
-      description:
-        "Place a legal hold on a child's records: nothing of theirs is anonymised or removed while it stands",
-      app: { action: 'legal_holds.write' },
-      validate: { params: idParam, payload: placeHoldSchema },
-      handler: async (request, h) =>
-        h
-          .response(
-            presentHold(
-              await request.server.app.services.legalHolds.place(
-                contextOf(request),
-                request.params.id,
-                reasonOf(request.payload),
-              ),
-            ),
-          )
-          .code(201),
+    tags,
+    description: "Place a legal hold on a child's records: nothing of theirs is anonymised or removed while it stands",
+    action: 'legal_holds.write',
+    payload: placeHoldSchema,
+    handler: async (request, h) => {
+      const hold = await holds(request).place(contextOf(request), request.params.id, request.payload.reason);
+      return h.response(presentHold(hold)).code(201);
     },
-  },
-  {
-    method: 'POST',
+  }),
+  recordPost<Reason>({
     path: '/api/v1/legal-holds/{id}/release',
-    options: {
-      tags,
-      description: 'Release a legal hold, with a reason',
-      app: { action: 'legal_holds.write' },
-      validate: { params: idParam, payload: reasonSchema },
-      handler: async (request) =>
-        presentHold(
-          await request.server.app.services.legalHolds.release(
-            contextOf(request),
-            request.params.id,
-            reasonOf(request.payload),
-          ),
-        ),
-    },
-  },
+    tags,
+    description: 'Release a legal hold, with a reason',
+    action: 'legal_holds.write',
+    payload: reasonSchema,
+    handler: async (request) =>
+      presentHold(await holds(request).release(contextOf(request), request.params.id, request.payload.reason)),
+  }),
 ];

@@ -1,5 +1,6 @@
 // Carers' texts arrive here from Twilio; duty workers read the inbound log and queue.
 import { contextOf } from '../platform/http/context';
+import { recordPost } from '../platform/http/record-post';
 import { type AppRoute, route } from '../platform/http/types';
 import { handledPayload, inboundIdParam, inboundListQuery, inboundSmsForm } from './sms.schemas';
 import { type InboundFilter, presentInbound } from './sms-queue.service';
@@ -42,22 +43,20 @@ export const smsRoutes: AppRoute[] = [
       },
     },
   }),
-  {
-    method: 'POST',
+  recordPost<{ note: string }>({
     path: '/api/v1/sms/inbound/{id}/handled',
-    options: {
-      tags: ['api', 'sms'],
-      description: 'Mark a queued text as dealt with, saying what was done',
-      app: { action: 'sms.queue' },
-      validate: { params: inboundIdParam, payload: handledPayload },
-      handler: async (request) =>
-        presentInbound(
-          await request.server.app.services.smsQueue.markHandled(
-            contextOf(request),
-            request.params.id,
-            (request.payload as { note: string }).note,
-          ),
+    tags: ['api', 'sms'],
+    description: 'Mark a queued text as dealt with, saying what was done',
+    action: 'sms.queue',
+    params: inboundIdParam,
+    payload: handledPayload,
+    handler: async (request) =>
+      presentInbound(
+        await request.server.app.services.smsQueue.markHandled(
+          contextOf(request),
+          request.params.id,
+          request.payload.note,
         ),
-    },
-  },
+      ),
+  }),
 ];

@@ -1,12 +1,13 @@
 // /api/v1/subject-access-requests and /api/v1/children/{id}/corrections: thin handlers.
-import type { Lifecycle, Request } from '@hapi/hapi';
+import type { Request } from '@hapi/hapi';
 import type { Schema } from 'joi';
 
 import { presentChild } from '../children/child.presenter';
 import { invalidFields } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
+import { type RecordPost, recordPost } from '../platform/http/record-post';
 import { idParam } from '../platform/http/schemas';
-import { type AppRoute, RefsWith, route } from '../platform/http/types';
+import type { AppRoute } from '../platform/http/types';
 import { toE164 } from '../platform/phone';
 import { renderPdf } from './sar-pdf';
 import {
@@ -32,19 +33,9 @@ const step = <P extends object = Body>(
   path: string,
   description: string,
   payload: Schema,
-  handler: Lifecycle.Method<RefsWith<{ Payload: P }>>,
+  handler: RecordPost<P>['handler'],
 ): AppRoute =>
-  route<{ Payload: P }>({
-    method: 'POST',
-    path: `${base}/{id}/${path}`,
-    options: {
-      tags,
-      description,
-      app: { action: 'subject_access.write' },
-      validate: { params: idParam, payload },
-      handler,
-    },
-  });
+  recordPost<P>({ path: `${base}/{id}/${path}`, tags, description, action: 'subject_access.write', payload, handler });
 
 export const subjectAccessRoutes: AppRoute[] = [
   {
