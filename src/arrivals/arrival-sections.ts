@@ -100,4 +100,3 @@ export type ArrivalSection = keyof typeof arrivalSections;
 /** The photograph is a section of its own (a multipart form); the order is the order of the task list. */
 export const sectionOrder = ['child', 'arrival', 'indicators', 'photo', 'plan', 'placement', 'referrals'] as const;
 export type TaskKey = (typeof sectionOrder)[number];
-export const isFormSection = (key: string): key is ArrivalSection => key in arrivalSections;

@@ -7,7 +7,7 @@ import { tableRules } from './ssda903-table-rules';
 import { collectionYear, ddmmyyyy, type ReturnChild, type ReturnProblem, type Rule } from './ssda903-types';
 
 export { collectionYear };
-export type { CareEpisode, MissingPeriod, ReturnChild, ReturnProblem } from './ssda903-types';
+export type { ReturnChild, ReturnProblem } from './ssda903-types';
 export interface ReturnRow {
   CHILD: string;
   DOB: string;

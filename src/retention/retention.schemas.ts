@@ -1,6 +1,5 @@
 // What the retention routes accept.
 import { Joi } from '../platform/http/joi';
-import { id } from '../platform/http/schemas';
 import { retentionKinds } from './retention-kinds';
 
 const reason = Joi.string().multiline().trim().min(3).max(1000).required();
@@ -22,4 +21,3 @@ export const reviewsQuery = Joi.object({
 export const reasonSchema = Joi.object({ reason }).label('reason');
 export const approveSchema = Joi.object({}).label('approval');
 export const placeHoldSchema = Joi.object({ reason: reason.description('Why the records must be kept') }).label('hold');
-export const childIdParam = Joi.object({ id: id.required() });

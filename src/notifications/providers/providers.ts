@@ -9,12 +9,6 @@ import { TwilioSmsProvider } from './twilio-sms.provider';
 import { TwilioVoiceProvider } from './twilio-voice.provider';
 import type { VoiceProvider } from './voice.provider';
 
-export interface Providers {
-  sms: SmsProvider;
-  email: EmailProvider;
-  voice: VoiceProvider;
-}
-
 export function createSmsProvider(config: Config): SmsProvider {
   const t = config.twilio;
   if (!t.accountSid || !t.authToken || !(t.fromNumber || t.messagingServiceSid)) {

@@ -40,5 +40,3 @@ export const Joi = BaseJoi.extend((joi: BaseJoi.Root) => ({
     return { value };
   },
 })) as unknown as AppJoiRoot;
-
-export default Joi;

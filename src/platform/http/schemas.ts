@@ -52,10 +52,3 @@ export const paging = {
   limit: Joi.number().integer().min(1).max(200).default(50),
   offset: Joi.number().integer().min(0).default(0),
 };
-export const errorResponse = Joi.object({
-  statusCode: Joi.number(),
-  error: Joi.string(),
-  message: Joi.string(),
-})
-  .unknown(true)
-  .label('Error');

@@ -3,7 +3,6 @@
 import type { Lifecycle, Request, ResponseToolkit } from '@hapi/hapi';
 
 import { Joi } from '../http/joi';
-import { joiMessages } from '../http/validation';
 
 export interface PageErrors {
   errors: { text: string; href: string }[];
@@ -30,5 +29,3 @@ export function renderFormErrors(view: string, extra: (request: Request) => obje
       .takeover();
   };
 }
-
-export const formMessages = joiMessages;
