@@ -11,7 +11,10 @@
 // answers a bed check, so "no worries, she's in bed" never opens an episode.
 // Any 4-character token that could be a child reference is returned as a candidate; the caller
 // keeps only candidates that are references of the sender's own placed children.
+// Welsh texts follow the same rules: sms-welsh.ts reads their keywords as the English ones.
 import { referencePattern } from '../children/child-reference';
+import type { Language } from '../platform/i18n/language';
+import { fromWelsh, languageOfWords } from './sms-welsh';
 
 export type SmsCommand =
   | { kind: 'missing'; references: string[] }
@@ -132,15 +135,26 @@ const PLACES_AND_PEOPLE = new Set([
   'BACK',
 ]);
 
-function tokens(body: string): string[] {
+/** The text's words in capitals without accents ("yn ôl" and "YN OL" alike). */
+function rawTokens(body: string): string[] {
   return (
     body
-      .normalize('NFKC')
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
       .toUpperCase()
       .replace(/['’`]/g, '')
       .match(/[A-Z0-9]+/g) ?? []
   );
 }
+
+/** The words the rules read: a Welsh text's keywords are rewritten into the English ones (sms-welsh.ts). */
+const tokens = (body: string): string[] => fromWelsh(rawTokens(body));
+
+/** The language a carer texted in, when the words say; null for "K7Q2", "?", "ACK 1234". */
+export const textLanguage = (body: string): Language | null => languageOfWords(rawTokens(body));
+
+/** How many words the text has once Welsh phrases are read as keywords ("AR GOLL K7Q2" is two). */
+export const wordCount = (body: string): number => tokens(body).length;
 
 const isReference = (w: string) => referencePattern.test(w);
 // A reference can be spelt only with letters ("CAME" is one); only one with a digit is skipped as a word.
