@@ -1,5 +1,6 @@
-// Message copy lives in templates/, never in code. SMS templates must fit one GSM-7 segment and
-// carry no name, address or photo; emails have an HTML and a plain-text part; a call's words
+// Message copy lives in templates/, never in code. SMS templates carry no name, address or photo
+// (and fit their segment limit: see sms-encoding.ts); Welsh versions sit in a cy/ folder beside each
+// (docs/welsh-texts.md), and a message for both languages is both versions, the first language first; emails have an HTML and a plain-text part; a call's words
 // (templates/voice) carry a reference, spelled out, and the risk, never a name.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 
 import { cleanBlock, cleanLine } from '../platform/text/clean-text';
+import type { Language } from '../platform/i18n/language';
+import { languagesOf, Rendering } from './message-language';
 import type { Channel } from './notification.entity';
 import { spellOut } from './voice/spell-out';
 
@@ -30,25 +33,7 @@ const textEnv = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES
 });
 textEnv.addFilter('spell', spellOut);
 
-const GSM7_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
-const GSM7_EXTENDED = '^{}\\[~]|€';
-
-/** Length in GSM-7 septets, or null if the text needs UCS-2 (then one segment is only 70 characters). */
-export function gsm7Length(text: string): number | null {
-  let n = 0;
-  for (const ch of text) {
-    if (GSM7_BASIC.includes(ch)) n += 1;
-    else if (GSM7_EXTENDED.includes(ch)) n += 2;
-    else return null;
-  }
-  return n;
-}
-
-export function fitsOneSegment(text: string): boolean {
-  const n = gsm7Length(text);
-  return n === null ? text.length <= 70 : n <= 160;
-}
+export { fitsOneSegment, gsm7Length } from './sms-encoding';
 
 // Compiled templates by file, kept here: asking the environment for a template by name on every
 // render went through its loaders each time, which a sweep rendering thousands of messages felt.
@@ -65,14 +50,32 @@ function render(environment: nunjucks.Environment, file: string, data: object): 
   return compiledTemplate(environment, file).render(data);
 }
 
+// Welsh templates found (or not) already: an email without a Welsh version yet is sent in English.
+const welshFiles = new Map<string, boolean>();
+
+/** The file of `file` (e.g. "sms/missing-alert.njk") in this language: templates/<dir>/cy/ for Welsh. */
+function inLanguage(file: string, language: Language): string {
+  if (language === 'en') return file;
+  const welsh = file.replace(/^(\w+)\//, '$1/cy/');
+  if (!welshFiles.has(welsh)) welshFiles.set(welsh, existsSync(path.join(TEMPLATES_DIR, welsh)));
+  return welshFiles.get(welsh) ? welsh : file;
+}
+
+/** Each language's version, first language first. */
+function inEach<T>(rendering: Rendering, part: (language: Language) => T): T[] {
+  return languagesOf(rendering).map(part);
+}
+
 // Every rendered part is cleaned here, the one place messages are written: whatever free text the
 // data carries, no control character reaches a text, and no raw line break a subject (a header).
-export function renderSms(template: string, data: object): string {
-  return cleanLine(
-    render(textEnv, `sms/${template}.njk`, data)
-      .trim()
-      .replace(/\s*\n\s*/g, ' '),
-  );
+export function renderSms(template: string, data: object, rendering: Rendering = 'en'): string {
+  return inEach(rendering, (language) =>
+    cleanLine(
+      render(textEnv, inLanguage(`sms/${template}.njk`, language), data)
+        .trim()
+        .replace(/\s*\n\s*/g, ' '),
+    ),
+  ).join(' / ');
 }
 
 /** What a call says (one paragraph of plain words; the TwiML around it is built by the voice module). */
@@ -90,21 +93,34 @@ export interface RenderedEmail {
   text: string;
 }
 
-export function renderEmail(template: string, data: object): RenderedEmail {
-  return { ...renderEmailText(template, data), html: renderEmailHtml(template, data) };
+export function renderEmail(template: string, data: object, rendering: Rendering = 'en'): RenderedEmail {
+  return { ...renderEmailText(template, data, rendering), html: renderEmailHtml(template, data, rendering) };
 }
 
-/** Subject and plain text. */
-export function renderEmailText(template: string, data: object): Omit<RenderedEmail, 'html'> {
+/** Subject and plain text (both languages: both subjects, and the texts one after the other). */
+export function renderEmailText(
+  template: string,
+  data: object,
+  rendering: Rendering = 'en',
+): Omit<RenderedEmail, 'html'> {
+  const file = (part: string, language: Language) => inLanguage(`email/${template}.${part}.njk`, language);
   return {
-    subject: cleanLine(render(textEnv, `email/${template}.subject.njk`, data).trim()),
-    text: cleanBlock(render(textEnv, `email/${template}.text.njk`, data).trim()) + '\n',
+    subject: inEach(rendering, (l) => cleanLine(render(textEnv, file('subject', l), data).trim())).join(' / '),
+    text: inEach(rendering, (l) => cleanBlock(render(textEnv, file('text', l), data).trim())).join(BETWEEN) + '\n',
   };
 }
+const BETWEEN = '\n\n--------------------\n\n';
 
-/** The HTML part, rendered from the same data when the message is sent. */
-export function renderEmailHtml(template: string, data: object): string {
-  return cleanBlock(render(env, `email/${template}.html.njk`, data));
+/** The HTML part, rendered from the same data when the message is sent: both languages in one page. */
+export function renderEmailHtml(template: string, data: object, rendering: Rendering = 'en'): string {
+  const pages = inEach(rendering, (l) => cleanBlock(render(env, inLanguage(`email/${template}.html.njk`, l), data)));
+  if (pages.length === 1) return pages[0];
+  const bodies = pages.map((page, i) => {
+    const inner = /<body[^>]*>([\s\S]*)<\/body>/.exec(page)?.[1] ?? page;
+    return `<div lang="${languagesOf(rendering)[i]}">${inner}</div>`;
+  });
+  const open = /^[\s\S]*?<body[^>]*>/.exec(pages[0])?.[0] ?? '';
+  return `${open}\n${bodies.join('\n<hr>\n')}\n</body></html>`;
 }
 
 /** What a message says, rendered from its template and data when it is sent (an SMS has no subject). */
@@ -113,9 +129,17 @@ export interface MessageContent {
   text: string;
 }
 
-export function renderMessage(channel: Channel, template: string, data: object): MessageContent {
+/** Calls are in English for now (Welsh voice is not built): a rendering only changes texts and emails. */
+export function renderMessage(
+  channel: Channel,
+  template: string,
+  data: object,
+  rendering: Rendering = 'en',
+): MessageContent {
   if (channel === 'voice') return { subject: null, text: renderVoice(template, data) };
-  return channel === 'sms' ? { subject: null, text: renderSms(template, data) } : renderEmailText(template, data);
+  return channel === 'sms'
+    ? { subject: null, text: renderSms(template, data, rendering) }
+    : renderEmailText(template, data, rendering);
 }
 
 // By channel, the templates found already: a sweep asks for every one of its thousands of messages.
@@ -136,8 +160,8 @@ export function assertMessageTemplate(channel: Channel, template: string): void 
 
 /** Compiles every message template now (at start), so the first alert after a restart does not wait for it. */
 export function compileMessageTemplates(): number {
-  const files = ['sms', 'email', 'voice'].flatMap((dir) =>
-    readdirSync(path.join(TEMPLATES_DIR, dir))
+  const files = ['sms', 'email', 'voice', 'sms/cy', 'email/cy'].flatMap((dir) =>
+    (existsSync(path.join(TEMPLATES_DIR, dir)) ? readdirSync(path.join(TEMPLATES_DIR, dir)) : [])
       .filter((f) => f.endsWith('.njk'))
       .map((f) => `${dir}/${f}`),
   );

@@ -43,6 +43,7 @@ const worst = {
 // text, not a child), the bed checks (bed-check-*) and the host coordinator's placement notices
 // (placement-host-*) and the port arrival notice (arrival-notice) have their own tests.
 const smsTemplates = readdirSync(path.join(TEMPLATES_DIR, 'sms'))
+  .filter((f) => f.endsWith('.njk'))
   .map((f) => f.replace(/\.njk$/, ''))
   .filter(
     (t) =>
