@@ -32,6 +32,7 @@ import { AreaAuthorities1732300001500 } from './1732300001500-area-authorities';
 import { HostRecipientRoles1732300001510 } from './1732300001510-host-recipient-roles';
 import { RecordsRetention1732300001600 } from './1732300001600-records-retention';
 import { Languages1732300001700 } from './1732300001700-languages';
+import { NotificationLanguage1732300001860 } from './1732300001860-notification-language';
 
 export const migrations = [
   Foundation1732300000000,
@@ -67,4 +68,5 @@ export const migrations = [
   HostRecipientRoles1732300001510,
   RecordsRetention1732300001600,
   Languages1732300001700,
+  NotificationLanguage1732300001860,
 ];

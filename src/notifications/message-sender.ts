@@ -56,7 +56,7 @@ export class MessageSender {
       return this.deps.sms.send({ to: n.address, body: content.text, statusCallback: base + statusCallbackPath });
     if (n.channel === 'voice') return this.call(n, content, data);
     // Rows queued before the HTML part moved to send time still carry it.
-    const html = n.bodyHtml ?? renderEmailHtml(n.template, data);
+    const html = n.bodyHtml ?? renderEmailHtml(n.template, data, n.language ?? 'en');
     return this.deps.email.send({
       to: n.address,
       subject: content.subject ?? '',
@@ -89,7 +89,7 @@ export class MessageSender {
 function contentOf(n: Notification, data: object): MessageContent {
   if (n.bodyText !== null) return { subject: n.subject, text: n.bodyText };
   try {
-    return renderMessage(n.channel, n.template, data);
+    return renderMessage(n.channel, n.template, data, n.language ?? 'en');
   } catch (err) {
     throw new DeliveryError(
       'permanent',

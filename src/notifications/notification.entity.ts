@@ -1,6 +1,8 @@
 // One promised message and where it is on its way. See migrations/...-notifications.ts.
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+import type { Rendering } from './message-language';
+
 export const notificationStatuses = [
   'queued',
   'sending',
@@ -67,6 +69,8 @@ export class Notification {
   @Column('json', { nullable: true }) data!: Record<string, unknown> | null;
   /** Email only: files sent with the message (see migrations/...-operational-group.ts). */
   @Column('jsonb', { nullable: true }) attachments!: Attachment[] | null;
+  /** The language(s) it is written in ("cy+en": Welsh first); null on rows queued before: English. */
+  @Column('text', { nullable: true }) language!: Rendering | null;
   /** Queue order (messages queued in one transaction share created_at); assigned by the database. */
   @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
 }

@@ -28,6 +28,7 @@ export const QUEUED_COLUMNS = {
   fallbacks: 'json',
   fallback_of: 'uuid',
   attachments: 'jsonb',
+  language: 'text',
 } as const;
 export type QueuedRow = { [K in keyof typeof QUEUED_COLUMNS]: unknown };
 

@@ -9,7 +9,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { Attachment, Channel, Fallback, Notification, RecipientType } from './notification.entity';
+import { Rendering, renderingFor } from './message-language';
 import { OutboxRepository, QueuedRow } from './outbox.repository';
+import { personKey, RecipientLanguagesRepository } from './recipient-languages.repository';
 import { assertMessageTemplate } from './templates';
 
 export { OUTBOX_CHANNEL } from './outbox.repository';
@@ -40,12 +42,15 @@ export interface OutboxMessage {
   notBefore?: Date;
   /** Email only: files to attach (e.g. the operational group's .ics invitation). */
   attachments?: Attachment[];
+  /** The language(s) to write it in, when the caller knows; otherwise the recipient's choice or the authority's. */
+  language?: Rendering;
 }
 
 export class NotificationOutbox {
   constructor(
     private readonly clock: Clock,
     private readonly repo = new OutboxRepository(),
+    private readonly languages = new RecipientLanguagesRepository(),
   ) {}
 
   /** Returns the new notification, or null if one with the same dedupe key already exists. */
@@ -62,13 +67,30 @@ export class NotificationOutbox {
   async enqueueMany(tx: Tx, messages: OutboxMessage[]): Promise<(string | null)[]> {
     if (!messages.length) return [];
     const now = this.clock.now();
-    const rows = messages.map((m) => rowOf(m, now));
+    const renderings = await this.renderings(tx, messages);
+    const rows = messages.map((m, i) => ({ ...rowOf(m, now), language: renderings[i] }));
     const inserted = await this.repo.insertQueued(tx, rows, now);
     return rows.map((r) => (inserted.has(r.id as string) ? (r.id as string) : null));
   }
+
+  /** Each message's language: as given, or the recipient's recorded choice, or their authority's setting. */
+  private async renderings(tx: Tx, messages: OutboxMessage[]): Promise<Rendering[]> {
+    const asked = messages.filter((m) => !m.language);
+    if (!asked.length) return messages.map((m) => m.language!);
+    const queries = messages.map((m) => ({ authorityId: m.authorityId, ...m.recipient }));
+    const found = await this.languages.find(
+      tx,
+      queries.filter((_, i) => !messages[i].language),
+    );
+    return messages.map((m, i) => {
+      if (m.language) return m.language;
+      const key = personKey(queries[i]);
+      return renderingFor(key ? found.person.get(key) : null, found.authority.get(m.authorityId) ?? null);
+    });
+  }
 }
 
-function rowOf(message: OutboxMessage, now: Date): QueuedRow {
+function rowOf(message: OutboxMessage, now: Date): Omit<QueuedRow, 'language'> {
   assertMessageTemplate(message.channel, message.template);
   return {
     // Chosen here so the answer says which messages a taken dedupe key skipped; version 7 (time

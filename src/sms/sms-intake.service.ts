@@ -7,6 +7,7 @@ import { AuthoritiesRepository } from '../authorities/authorities.repository';
 import type { BedCheckReplies } from '../bed-checks/bed-check-replies';
 import type { Child } from '../children/child.entity';
 import { ChildrenRepository } from '../children/children.repository';
+import { Rendering, renderingFor } from '../notifications/message-language';
 import { renderSms } from '../notifications/templates';
 import type { PlacementsRepository } from '../placements/placements.repository';
 import type { Clock } from '../platform/clock';
@@ -15,12 +16,13 @@ import type { Logger } from '../platform/logger';
 import { toE164 } from '../platform/phone';
 import { formatDateTime } from '../platform/views/format';
 import { BedCheckIntake } from './bed-check-intake';
+import { CarerLanguagesRepository } from './carer-languages.repository';
 import type { InboundMessage, InboundOutcome } from './inbound-message.entity';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { ReturnConfirmationsRepository } from './return-confirmations.repository';
 import { CarerCommands, chooseChild, CommandResult, OpenEpisode } from './sms-commands';
 import type { SmsNotices } from './sms-notices';
-import { bareAnswer, parseSms, SmsCommand } from './sms-parser';
+import { bareAnswer, parseSms, SmsCommand, textLanguage, wordCount } from './sms-parser';
 
 export interface InboundSms {
   messageSid: string;
@@ -39,8 +41,8 @@ export type Done = (
 
 /** A text a person should read at once when nobody can act on it automatically. */
 const urgent = (command: SmsCommand) => command.kind === 'missing' || (command.kind === 'text' && command.urgent);
-/** "MISSING K7Q2" says nothing more; "still missing, last seen at the station" does. */
-const saysMoreThanTheKeyword = (body: string) => (body.match(/[\p{L}\p{N}]+/gu) ?? []).length > 2;
+/** "MISSING K7Q2" (or "AR GOLL K7Q2") says nothing more; "still missing, last seen at the station" does. */
+const saysMoreThanTheKeyword = (body: string) => wordCount(body) > 2;
 
 export class SmsIntakeService {
   constructor(
@@ -56,6 +58,7 @@ export class SmsIntakeService {
     private readonly children = new ChildrenRepository(),
     private readonly messages = new InboundMessagesRepository(),
     private readonly authorities = new AuthoritiesRepository(),
+    private readonly languages = new CarerLanguagesRepository(),
   ) {}
 
   /** Returns the reply text for this message (the same text every time the same MessageSid arrives). */
@@ -80,7 +83,7 @@ export class SmsIntakeService {
       if (replayed) return replayed.reply; // a concurrent retry of the same message committed first
       this.logger.error({ err, messageSid: sms.messageSid }, 'inbound SMS could not be handled');
       await this.recordFailure(sms).catch((e) => this.logger.error({ err: e }, 'could not record failed SMS'));
-      return renderSms('reply-failed', {});
+      return renderSms('reply-failed', {}, textLanguage(sms.body) ?? 'en');
     }
   }
 
@@ -93,13 +96,19 @@ export class SmsIntakeService {
       authorityId: null as string | null,
       childId: null as string | null,
     };
+    // The reply is in the language the carer texted in; a text in neither ("K7Q2", "ACK 1234") is answered in
+    // the carer's recorded language, or as their authority's setting says (both languages where it has Welsh).
+    const spoken = textLanguage(sms.body);
+    const known = await this.languages.forMobile(tx, from);
+    let language: Rendering = spoken ?? (known ? renderingFor(known.carer, known.authority) : 'en');
+    if (spoken === 'cy' && known && !known.carer) await this.languages.recordIfUnknown(tx, from, 'cy');
     const done = (
       outcome: InboundOutcome,
       template: string,
       data: object = {},
       extra: Partial<InboundMessage> = {},
     ): Handled => {
-      const reply = renderSms(template, data);
+      const reply = renderSms(template, data, language);
       return { reply, record: { ...base, outcome, reply, needsAttention: false, episodeId: null, ...extra } };
     };
 
@@ -116,6 +125,7 @@ export class SmsIntakeService {
     if (!children.length) {
       // Neutral: the reply never says whether this number, or any child, is known.
       const owner = sms.to ? await this.authorities.findBySmsNumber(tx, toE164(sms.to) ?? sms.to) : null;
+      if (!spoken && owner) language = renderingFor(null, owner.language);
       if (urgent(command)) await this.tellDutyManagers(tx, owner?.id ?? null, sms);
       return done('unknown_sender', 'reply-received', {}, { needsAttention: true, authorityId: owner?.id ?? null });
     }
@@ -281,7 +291,7 @@ export class SmsIntakeService {
       receivedAt: this.clock.now(),
       command: parseSms(sms.body).kind,
       outcome: 'failed',
-      reply: renderSms('reply-failed', {}),
+      reply: renderSms('reply-failed', {}, textLanguage(sms.body) ?? 'en'),
       needsAttention: true,
     });
   }

@@ -1,0 +1,61 @@
+// The language each queued message's recipient reads: their recorded choice (users, contacts,
+// placement carers) and their authority's setting, in two queries for a whole batch of messages.
+// A carer texted about a bed check is known by mobile only: their most recent placement's choice.
+import type { AuthorityLanguage, Language } from '../platform/i18n/language';
+import type { Tx } from '../platform/database/transaction';
+import type { RecipientType } from './notification.entity';
+
+export interface LanguageQuery {
+  authorityId: string;
+  type: RecipientType;
+  id: string | null;
+  address: string;
+}
+
+export interface Languages {
+  authority: Map<string, AuthorityLanguage>;
+  /** By "user:<id>", "contact:<id>", "carer:<id>" or "mobile:<authority id> <mobile>". */
+  person: Map<string, Language | null>;
+}
+
+/** Where each recipient type's own choice is kept (guardians have none: the authority's setting decides). */
+const TABLE_OF: Partial<Record<RecipientType, 'user' | 'contact' | 'carer'>> = {
+  user: 'user',
+  duty: 'contact',
+  contact: 'contact',
+  carer: 'carer',
+};
+export const personKey = (q: LanguageQuery): string | null => {
+  const table = TABLE_OF[q.type];
+  if (!table) return null;
+  return q.id ? `${table}:${q.id}` : table === 'carer' ? `mobile:${q.authorityId} ${q.address}` : null;
+};
+
+const PEOPLE = `
+  SELECT 'user:' || id AS key, language FROM users WHERE id = ANY($1::uuid[])
+  UNION ALL SELECT 'contact:' || id, language FROM contacts WHERE id = ANY($2::uuid[])
+  UNION ALL SELECT 'carer:' || id, language FROM placement_carers WHERE id = ANY($3::uuid[])
+  UNION ALL SELECT 'mobile:' || pc.authority_id || ' ' || pc.mobile,
+      (array_agg(pc.language ORDER BY p.started_at DESC) FILTER (WHERE pc.language IS NOT NULL))[1]
+    FROM placement_carers pc JOIN placements p ON p.id = pc.placement_id
+    WHERE pc.authority_id || ' ' || pc.mobile = ANY($4::text[])
+    GROUP BY pc.authority_id, pc.mobile`;
+
+export class RecipientLanguagesRepository {
+  async find(tx: Tx, queries: LanguageQuery[]): Promise<Languages> {
+    const authorityIds = [...new Set(queries.map((q) => q.authorityId))];
+    const authorities: { id: string; language: AuthorityLanguage }[] = await tx.query(
+      'SELECT id, language FROM local_authorities WHERE id = ANY($1::uuid[])',
+      [authorityIds],
+    );
+    const keys = [...new Set(queries.map(personKey).filter((k): k is string => k !== null))];
+    const of = (prefix: string) => keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    const people: { key: string; language: Language | null }[] = keys.length
+      ? await tx.query(PEOPLE, [of('user:'), of('contact:'), of('carer:'), of('mobile:')])
+      : [];
+    return {
+      authority: new Map(authorities.map((a) => [a.id, a.language])),
+      person: new Map(people.map((p) => [p.key, p.language])),
+    };
+  }
+}
