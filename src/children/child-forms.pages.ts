@@ -7,6 +7,7 @@ import { Conflict, invalidFields } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
+import { languageChoice, languageOf } from '../platform/i18n/language-field';
 import { toE164 } from '../platform/phone';
 import {
   dateFieldsFor,
@@ -102,6 +103,7 @@ export const childFormPages: AppRoute[] = [
         .invalid('')
         .messages({ 'any.invalid': 'Enter the carer’s mobile number' }),
       carerEmail: optionalEmail('the carer’s email address'),
+      carerLanguage: languageChoice,
       ...hostFormFields,
     },
     context: async (request) => ({
@@ -122,7 +124,14 @@ export const childFormPages: AppRoute[] = [
         provider: v.provider,
         address: v.address,
         startedAt,
-        carers: [{ name: v.carerName, mobile: toE164(v.carerMobile)!, email: orNull(v.carerEmail) }],
+        carers: [
+          {
+            name: v.carerName,
+            mobile: toE164(v.carerMobile)!,
+            email: orNull(v.carerEmail),
+            language: languageOf(v.carerLanguage),
+          },
+        ],
         ...hostInputOf(v),
       });
       return done(request);

@@ -11,6 +11,7 @@ export function presentContact(c: Contact) {
     email: c.email,
     voiceNumber: c.voiceNumber,
     active: c.active,
+    language: c.language,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -3,6 +3,7 @@ import { can } from '../platform/auth/permissions';
 import { invalidFields, NotFound } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import type { AppRoute } from '../platform/http/types';
+import { languageChoice, languageOf } from '../platform/i18n/language-field';
 import { toE164 } from '../platform/phone';
 import { choice, chosen, optionalEmail, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
@@ -18,6 +19,7 @@ const fields = {
   mobile: optionalMobile('a mobile number'),
   email: optionalEmail('an email address'),
   voiceNumber: optionalMobile('a phone number to call'),
+  language: languageChoice,
 };
 
 function inputOf(v: Record<string, string>): ContactInput {
@@ -32,6 +34,7 @@ function inputOf(v: Record<string, string>): ContactInput {
     mobile: orNull(v.mobile && toE164(v.mobile)),
     email: orNull(v.email),
     voiceNumber: orNull(v.voiceNumber && toE164(v.voiceNumber)),
+    language: languageOf(v.language),
   };
 }
 
@@ -110,6 +113,7 @@ export const contactsPages: AppRoute[] = [
         mobile: c.mobile ?? '',
         email: c.email ?? '',
         voiceNumber: c.voiceNumber ?? '',
+        language: c.language ?? '',
       };
     },
     submit: async (request, v) => {

@@ -1,6 +1,7 @@
 // What a contact accepts: a mobile (normalised to E.164), an email, or both, but never neither.
 import { Joi } from '../platform/http/joi';
 import { email, shortText } from '../platform/http/schemas';
+import { LANGUAGES } from '../platform/i18n/language';
 import { phoneNumber } from '../platform/phone';
 import { contactRoles } from './contact.entity';
 
@@ -12,6 +13,11 @@ const fields = {
   email: email.allow(null),
   voiceNumber: phoneNumber.allow(null),
   active: Joi.boolean(),
+  /** The language the contact chose (Welsh Language Standards); null: not asked, the authority's setting decides. */
+  language: Joi.string()
+    .valid(...LANGUAGES)
+    .allow(null)
+    .messages({ 'any.only': 'language must be "en" (English), "cy" (Cymraeg) or null (not asked)' }),
 };
 
 const reachable = { 'object.missing': 'give at least one of mobile or email, so the contact can be reached' };

@@ -7,6 +7,7 @@ import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { invalidFields, NotFound } from '../platform/errors';
+import type { Language } from '../platform/i18n/language';
 import { Contact, ContactRole } from './contact.entity';
 import { ContactFilter, ContactsRepository } from './contacts.repository';
 
@@ -18,6 +19,7 @@ export interface ContactInput {
   email?: string | null;
   voiceNumber?: string | null;
   active?: boolean;
+  language?: Language | null;
 }
 
 export class ContactsService {

@@ -8,8 +8,8 @@ import { v7 as uuidv7 } from 'uuid';
 
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
-import { Attachment, Channel, Fallback, Notification, RecipientType } from './notification.entity';
 import { Rendering, renderingFor } from './message-language';
+import { Attachment, Channel, Fallback, Notification, RecipientType } from './notification.entity';
 import { OutboxRepository, QueuedRow } from './outbox.repository';
 import { personKey, RecipientLanguagesRepository } from './recipient-languages.repository';
 import { assertMessageTemplate } from './templates';

@@ -1,8 +1,8 @@
 // The language each queued message's recipient reads: their recorded choice (users, contacts,
 // placement carers) and their authority's setting, in two queries for a whole batch of messages.
 // A carer texted about a bed check is known by mobile only: their most recent placement's choice.
-import type { AuthorityLanguage, Language } from '../platform/i18n/language';
 import type { Tx } from '../platform/database/transaction';
+import type { AuthorityLanguage, Language } from '../platform/i18n/language';
 import type { RecipientType } from './notification.entity';
 
 export interface LanguageQuery {

@@ -1,14 +1,15 @@
 // Message copy lives in templates/, never in code. SMS templates carry no name, address or photo
 // (and fit their segment limit: see sms-encoding.ts); Welsh versions sit in a cy/ folder beside each
-// (docs/welsh-texts.md), and a message for both languages is both versions, the first language first; emails have an HTML and a plain-text part; a call's words
-// (templates/voice) carry a reference, spelled out, and the risk, never a name.
+// (docs/welsh-texts.md), and a message for both languages is both versions, the first language first.
+// Emails have an HTML and a plain-text part; a call's words (templates/voice) carry a reference,
+// spelled out, and the risk, never a name.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import nunjucks from 'nunjucks';
 
-import { cleanBlock, cleanLine } from '../platform/text/clean-text';
 import type { Language } from '../platform/i18n/language';
+import { cleanBlock, cleanLine } from '../platform/text/clean-text';
 import { languagesOf, Rendering } from './message-language';
 import type { Channel } from './notification.entity';
 import { spellOut } from './voice/spell-out';

@@ -25,6 +25,12 @@ export function presentPlacement(p: Placement) {
           coordinatorPhone: p.hostCoordinatorPhone,
         }
       : null,
-    carers: (p.carers ?? []).map((c) => ({ id: c.id, name: c.name, mobile: c.mobile, email: c.email })),
+    carers: (p.carers ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      mobile: c.mobile,
+      email: c.email,
+      language: c.language,
+    })),
   };
 }

@@ -72,13 +72,19 @@ export class PlacementsRepository {
     await tx.update(Placement, { id }, changes);
   }
 
-  /** The placement's carers become exactly these (none when empty). */
+  /**
+   * The placement's carers become exactly these (none when empty). A carer given without a language keeps the one
+   * recorded for their mobile on this placement (it may have been learnt from their texts); null clears it.
+   */
   async replaceCarers(tx: Tx, placementId: string, carers: NewCarer[]): Promise<PlacementCarer[]> {
+    const before = new Map((await tx.findBy(PlacementCarer, { placementId })).map((c) => [c.mobile, c.language]));
     await tx.delete(PlacementCarer, { placementId });
     return carers.length
       ? tx.save(
           PlacementCarer,
-          carers.map((c) => tx.create(PlacementCarer, c)),
+          carers.map((c) =>
+            tx.create(PlacementCarer, { ...c, language: c.language !== undefined ? c.language : before.get(c.mobile) }),
+          ),
         )
       : [];
   }

@@ -1,10 +1,20 @@
 // What a placement accepts. Carers' mobiles are normalised to E.164.
 import { Joi } from '../platform/http/joi';
 import { email, id, shortText, timestamp } from '../platform/http/schemas';
+import { LANGUAGES } from '../platform/i18n/language';
 import { phoneNumber } from '../platform/phone';
 import { placementTypes } from './placement.entity';
 
-const carer = Joi.object({ name: shortText.required(), mobile: phoneNumber.required(), email: email.allow(null) });
+// language: the carer's choice ("en" or "cy"); null for not asked; left out, what was recorded for that mobile stays.
+const carer = Joi.object({
+  name: shortText.required(),
+  mobile: phoneNumber.required(),
+  email: email.allow(null),
+  language: Joi.string()
+    .valid(...LANGUAGES)
+    .allow(null)
+    .messages({ 'any.only': 'language must be "en" (English), "cy" (Cymraeg) or null (not asked)' }),
+});
 const carers = Joi.array().items(carer).max(6);
 // Out of area: a host authority of this service by id, or one outside it with its missing-children coordinator's
 // contact.

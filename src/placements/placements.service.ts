@@ -11,6 +11,7 @@ import type { Clock } from '../platform/clock';
 import { inTransaction, type Tx } from '../platform/database/transaction';
 import { checkEventTimes } from '../platform/dates';
 import { Conflict, Invalid, NotFound } from '../platform/errors';
+import type { Language } from '../platform/i18n/language';
 import { HostAreasRepository } from './host-areas.repository';
 import { hostFields, HostInput, sameHost } from './host-fields';
 import type { HostNotices } from './host-notices';
@@ -21,6 +22,8 @@ export interface CarerInput {
   name: string;
   mobile: string;
   email?: string | null;
+  /** Left out: the language recorded for this mobile on the placement stays (it may have been learnt by text). */
+  language?: Language | null;
 }
 export interface NewPlacement extends HostInput {
   type: PlacementType;
@@ -169,6 +172,7 @@ export class PlacementsService {
         name: c.name,
         mobile: c.mobile,
         email: c.email ?? null,
+        language: c.language,
       })),
     );
   }

@@ -1,7 +1,7 @@
 // A texting carer's language: the one recorded on their current placements (null until known) and
 // their authority's setting; and the record, when a carer whose language is unknown texts in Welsh.
-import type { AuthorityLanguage, Language } from '../platform/i18n/language';
 import type { Tx } from '../platform/database/transaction';
+import type { AuthorityLanguage, Language } from '../platform/i18n/language';
 
 export interface CarerLanguage {
   carer: Language | null;

@@ -70,7 +70,23 @@ const WELSH = new Set([
   ...PHRASES.flatMap(([p]) => p).filter((w) => !['O', 'I', 'YN'].includes(w)),
   ...Object.keys(WORDS),
   ...BARE_YES,
-  ...['MAE', 'MAEN', 'DYDI', 'FO', 'FE', 'DYDY', 'DYW', 'OEDD', 'DIOLCH', 'GYDA', 'PLIS', 'NAWR', 'RWAN', 'HENO', 'HEDDIW'],
+  ...[
+    'MAE',
+    'MAEN',
+    'DYDI',
+    'FO',
+    'FE',
+    'DYDY',
+    'DYW',
+    'OEDD',
+    'DIOLCH',
+    'GYDA',
+    'PLIS',
+    'NAWR',
+    'RWAN',
+    'HENO',
+    'HEDDIW',
+  ],
   ...['BLE', 'PRYD', 'DWI', 'RYDW', 'YMA', 'EFO', 'YR', 'OND', 'PLENTYN', 'BACHGEN', 'MERCH', 'ETO'],
 ]);
 const ENGLISH = new Set(
@@ -86,7 +102,7 @@ export function fromWelsh(words: string[]): string[] {
   const plain = words.filter((w) => !/\d/.test(w));
   if (plain.length === 1 && BARE_YES.has(plain[0])) return words.map((w) => (w === plain[0] ? 'YES' : w));
   const out: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const phrase = PHRASES.find(([p]) => p.every((w, k) => words[i + k] === w));
     if (phrase) {
       out.push(phrase[1]);

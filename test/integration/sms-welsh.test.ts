@@ -46,7 +46,9 @@ it("opens an episode from a Welsh carer's AR GOLL, replies in Welsh, records the
 
   await t.app.services.dispatcher.drain();
   const [sms] = t.twilio.to(POLICE_MOBILE);
-  expect(sms.body).toMatch(new RegExp(`^AR GOLL plentyn K7Q2 \\(achos ${episode.reference}\\).* / MISSING child ref K7Q2`));
+  expect(sms.body).toMatch(
+    new RegExp(`^AR GOLL plentyn K7Q2 \\(achos ${episode.reference}\\).* / MISSING child ref K7Q2`),
+  );
   const [email] = t.smtp.to(POLICE_EMAIL);
   expect(email.mail.subject).toMatch(/^AR GOLL: plentyn K7Q2, achos .* \/ MISSING: child K7Q2, episode /);
   expect(email.mail.text).toMatch(/^Adroddwyd bod plentyn K7Q2 ar goll[\s\S]*Child K7Q2 reported missing/);
@@ -80,7 +82,9 @@ it('asks a Welsh mention of a return to be confirmed, and IE records it', async 
   expect(confirmed).toBe(
     `Diolch. Cofnodwyd bod K7Q2 yn ôl, achos ${episode.reference}. Bydd y tîm yn cysylltu am gyfweliad dychwelyd.`,
   );
-  const [after] = await q('SELECT returned_at IS NOT NULL AS returned FROM missing_episodes WHERE id = $1', [episode.id]);
+  const [after] = await q('SELECT returned_at IS NOT NULL AS returned FROM missing_episodes WHERE id = $1', [
+    episode.id,
+  ]);
   expect(after.returned).toBe(true);
 });
 
@@ -116,7 +120,10 @@ it('writes an email to a contact who chose Welsh in Welsh only', async () => {
   await text('AR GOLL');
   const episode = (await openEpisode())!;
   await t.app.services.dispatcher.drain();
-  const email = t.smtp.to(POLICE_EMAIL).slice(before).find((m) => m.mail.subject?.includes(episode.reference))!;
+  const email = t.smtp
+    .to(POLICE_EMAIL)
+    .slice(before)
+    .find((m) => m.mail.subject?.includes(episode.reference))!;
   expect(email.mail.subject).toBe(`AR GOLL: plentyn K7Q2, achos ${episode.reference} (Risg uchel)`);
   expect(email.mail.text).not.toMatch(/Child reference|reported missing/);
   expect(email.mail.html).toContain('<html lang="cy">');

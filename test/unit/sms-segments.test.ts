@@ -66,7 +66,9 @@ const templates = readdirSync(path.join(TEMPLATES_DIR, 'sms'))
   .filter((f) => f.endsWith('.njk'))
   .map((f) => f.replace(/\.njk$/, ''));
 // Alerts to professionals: what a phone shows first must say which child and which episode.
-const alerts = templates.filter((t) => !/^(reply-|bed-check|placement-host-|arrival-notice|urgent-text|delivery-failed)/.test(t));
+const alerts = templates.filter(
+  (t) => !/^(reply-|bed-check|placement-host-|arrival-notice|urgent-text|delivery-failed)/.test(t),
+);
 
 it('has a Welsh version of every SMS template', () => {
   expect(readdirSync(path.join(TEMPLATES_DIR, 'sms', 'cy')).sort()).toEqual(templates.map((t) => `${t}.njk`).sort());
@@ -99,7 +101,7 @@ it('writes English in GSM-7 and finds the Welsh letters that need UCS-2', () => 
 });
 
 it.each(alerts.flatMap((t) => RENDERINGS.map((r) => [t, r] as [string, Rendering])))(
-  "%s in %s: the first segment names the child and the episode in the first language",
+  '%s in %s: the first segment names the child and the episode in the first language',
   (template, rendering) => {
     const text = renderSms(template, worst, rendering);
     const first = firstSegment(text);
