@@ -100,9 +100,9 @@ it('asks the carer’s language on the placement form', async () => {
   const sw = await pageSession(app, 'social_worker');
   const childId = await demoChildId(app, 'H9PX');
   const now = (prefix: string) => fieldsFor(app.clock.now(), 'Europe/London', prefix);
-  expect(
-    (await sw.post(`/children/${childId}/placements/end`, { ...now('ended'), reason: 'Moved' })).statusCode,
-  ).toBe(303);
+  expect((await sw.post(`/children/${childId}/placements/end`, { ...now('ended'), reason: 'Moved' })).statusCode).toBe(
+    303,
+  );
   expect((await sw.get(`/children/${childId}/placements/new`)).payload).toContain('Carer’s language for texts');
   const ok = await sw.post(`/children/${childId}/placements/new`, {
     type: 'foster',
