@@ -12,7 +12,8 @@ export const authoritiesRoutes: AppRoute[] = [
       app: { action: 'self.session' },
       handler: async (request) => {
         const a = await request.server.app.services.authorities.get(contextOf(request).actor.authorityId);
-        return { id: a.id, code: a.code, name: a.name };
+        // language: how messages are written where a person's own is not recorded (issue 29).
+        return { id: a.id, code: a.code, name: a.name, language: a.language };
       },
     },
   },

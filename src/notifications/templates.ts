@@ -114,7 +114,10 @@ const BETWEEN = '\n\n--------------------\n\n';
 
 /** The HTML part, rendered from the same data when the message is sent: both languages in one page. */
 export function renderEmailHtml(template: string, data: object, rendering: Rendering = 'en'): string {
-  const pages = inEach(rendering, (l) => cleanBlock(render(env, inLanguage(`email/${template}.html.njk`, l), data)));
+  // trimStart: a Welsh file's first line is its review mark (a comment), which leaves a line break.
+  const pages = inEach(rendering, (l) =>
+    cleanBlock(render(env, inLanguage(`email/${template}.html.njk`, l), data)).trimStart(),
+  );
   if (pages.length === 1) return pages[0];
   const bodies = pages.map((page, i) => {
     const inner = /<body[^>]*>([\s\S]*)<\/body>/.exec(page)?.[1] ?? page;

@@ -118,3 +118,7 @@ it('asks the carer’s language on the placement form', async () => {
   const [carer] = await q(`SELECT language FROM placement_carers WHERE mobile = '+447700900322'`);
   expect(carer.language).toBe('cy');
 });
+
+it("tells API clients the authority's language setting", async () => {
+  expect((await api('GET', '/api/v1/authorities/current')).result).toMatchObject({ language: 'english_only' });
+});

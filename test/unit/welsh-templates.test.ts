@@ -1,0 +1,86 @@
+// The Welsh message templates (issue 29): each is marked reviewed or not (drafted without a
+// translator, item 5); each Welsh email renders alone and in both languages with the longest data,
+// names no one, and is in Welsh; an email not yet translated goes in English (listed here, so a new
+// translation or a new English email is a deliberate change of this list).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { RENDERINGS } from '../../src/notifications/message-language';
+import { renderEmail, TEMPLATES_DIR } from '../../src/notifications/templates';
+
+const files = (dir: string) => readdirSync(path.join(TEMPLATES_DIR, dir)).filter((f) => f.endsWith('.njk'));
+const emails = (dir: string) =>
+  [...new Set(files(dir).map((f) => f.split('.')[0]))].filter((t) => !t.startsWith('_')).sort();
+
+const welshEmails = emails('email/cy');
+const NOT_YET_IN_WELSH = [
+  'arrival-notice',
+  'away-notice',
+  'delivery-failed',
+  'group-action-overdue',
+  'late-summary',
+  'operational-group-meeting-change',
+  'operational-group-notice',
+  'operational-group-pack',
+  'placement-host-end',
+  'placement-host-start',
+  'repeat-missing',
+  'return-interview-overdue',
+  'step-unreached',
+  'strategy-meeting',
+  'weekly-review',
+];
+
+it('marks every Welsh template reviewed: true or false on its first line', () => {
+  for (const dir of ['sms/cy', 'email/cy'])
+    for (const f of files(dir)) {
+      const first = readFileSync(path.join(TEMPLATES_DIR, dir, f), 'utf8').split('\n')[0];
+      expect({ file: `${dir}/${f}`, marked: /^\{# reviewed: (true|false)\b.*#\}$/.test(first) }).toEqual({
+        file: `${dir}/${f}`,
+        marked: true,
+      });
+    }
+});
+
+it('has a Welsh version of every email but those listed as not yet translated', () => {
+  expect(welshEmails.every((t) => emails('email').includes(t))).toBe(true);
+  expect(emails('email').filter((t) => !welshEmails.includes(t))).toEqual(NOT_YET_IN_WELSH);
+  for (const t of welshEmails)
+    for (const part of ['subject', 'text', 'html']) expect(files('email/cy')).toContain(`${t}.${part}.njk`);
+});
+
+const worst = {
+  childRef: 'WWWW',
+  episodeRef: 'E-WWWWW',
+  authorityName: 'Royal Borough of Windsor and Maidenhead',
+  riskLabel: 'Risk not yet graded',
+  discoveredAt: '30 Sep 2026, 23:59',
+  lastSeen: '30 Sep 23:59',
+  returnedAt: '30 Sep 2026, 23:59',
+  policeReference: 'CAD-1',
+  link: 'https://alerts.example-borough.gov.uk/p/abcdefghijklmnopqrstuvwx',
+  linkExpires: '7 Oct 2026',
+  ackCode: '9999',
+  hoursMissing: 72,
+  kindLabel: 'missing',
+  receivedAt: '30 Sep 2026, 23:59',
+  dueAt: '23:59',
+  firstNames: 'Secret',
+  lastName: 'Name',
+  address: '9 Secret Road',
+};
+
+it.each(welshEmails.flatMap((t) => RENDERINGS.map((r) => [t, r] as const)))('%s renders in %s', (t, rendering) => {
+  const email = renderEmail(t, worst, rendering);
+  for (const part of [email.subject, email.text, email.html]) {
+    if (t !== 'urgent-text') expect(part).toContain('WWWW'); // about a text, not a child
+    expect(part).not.toMatch(/Secret|Name|Road|reviewed|\{#|\{\{/);
+  }
+  if (rendering.startsWith('cy')) {
+    expect(email.html).toMatch(/^<!doctype html>\s*<html lang="cy">/);
+    // Welsh first: the English comes only after the Welsh.
+    expect(email.text).toMatch(/^(?![\s\S]*This message contains no names[\s\S]*Does dim enwau)/);
+  }
+  if (rendering === 'cy') expect(email.text).not.toMatch(/This message contains|Child reference/);
+  if (rendering.includes('+')) expect(email.subject).toContain(' / ');
+});
