@@ -11,6 +11,7 @@ import nunjucks from 'nunjucks';
 import type { Language } from '../platform/i18n/language';
 import { cleanBlock, cleanLine } from '../platform/text/clean-text';
 import { languagesOf, Rendering } from './message-language';
+import { withWelshDates } from './welsh-dates';
 import type { Channel } from './notification.entity';
 import { spellOut } from './voice/spell-out';
 
@@ -67,12 +68,15 @@ function inEach<T>(rendering: Rendering, part: (language: Language) => T): T[] {
   return languagesOf(rendering).map(part);
 }
 
+/** The data a language's version is rendered from: in Welsh, the months of its dates too. */
+const dataIn = (language: Language, data: object): object => (language === 'cy' ? withWelshDates(data) : data);
+
 // Every rendered part is cleaned here, the one place messages are written: whatever free text the
 // data carries, no control character reaches a text, and no raw line break a subject (a header).
 export function renderSms(template: string, data: object, rendering: Rendering = 'en'): string {
   return inEach(rendering, (language) =>
     cleanLine(
-      render(textEnv, inLanguage(`sms/${template}.njk`, language), data)
+      render(textEnv, inLanguage(`sms/${template}.njk`, language), dataIn(language, data))
         .trim()
         .replace(/\s*\n\s*/g, ' '),
     ),
@@ -106,8 +110,12 @@ export function renderEmailText(
 ): Omit<RenderedEmail, 'html'> {
   const file = (part: string, language: Language) => inLanguage(`email/${template}.${part}.njk`, language);
   return {
-    subject: inEach(rendering, (l) => cleanLine(render(textEnv, file('subject', l), data).trim())).join(' / '),
-    text: inEach(rendering, (l) => cleanBlock(render(textEnv, file('text', l), data).trim())).join(BETWEEN) + '\n',
+    subject: inEach(rendering, (l) => cleanLine(render(textEnv, file('subject', l), dataIn(l, data)).trim())).join(
+      ' / ',
+    ),
+    text:
+      inEach(rendering, (l) => cleanBlock(render(textEnv, file('text', l), dataIn(l, data)).trim())).join(BETWEEN) +
+      '\n',
   };
 }
 const BETWEEN = '\n\n--------------------\n\n';
@@ -116,7 +124,7 @@ const BETWEEN = '\n\n--------------------\n\n';
 export function renderEmailHtml(template: string, data: object, rendering: Rendering = 'en'): string {
   // trimStart: a Welsh file's first line is its review mark (a comment), which leaves a line break.
   const pages = inEach(rendering, (l) =>
-    cleanBlock(render(env, inLanguage(`email/${template}.html.njk`, l), data)).trimStart(),
+    cleanBlock(render(env, inLanguage(`email/${template}.html.njk`, l), dataIn(l, data))).trimStart(),
   );
   if (pages.length === 1) return pages[0];
   const bodies = pages.map((page, i) => {

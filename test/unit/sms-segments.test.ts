@@ -54,7 +54,11 @@ const worst = {
   roles: [...teamRecipients, ...contactRecipients].map((r) => r.replace(/_/g, ' ')).join(', '),
 };
 // The cases that choose the longer branch of a template: a found notice without a return, a bed check's "YES".
-const variants = [worst, { ...worst, returnedAt: null }, { ...worst, keyword: 'MISSING' }];
+// July is the longest month in Welsh ("Gorff" for "Jul").
+const inJuly = Object.fromEntries(
+  Object.entries(worst).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\bSept?\b/g, 'Jul') : v]),
+);
+const variants = [worst, { ...worst, returnedAt: null }, { ...worst, keyword: 'MISSING' }, inJuly];
 // Links that are not the episode's signed link.
 const otherLinks: Record<string, string> = {
   'urgent-text': `${base}/admin/texts`,

@@ -91,3 +91,11 @@ it.each(welshEmails.flatMap((t) => RENDERINGS.map((r) => [t, r] as const)))('%s 
   if (rendering === 'cy') expect(email.text).not.toMatch(/This message contains|Child reference/);
   if (rendering.includes('+')) expect(email.subject).toContain(' / ');
 });
+
+it('names the months of dates in Welsh in a Welsh version only', () => {
+  const data = { ...worst, discoveredAt: '30 Sept 2026, 23:59', lastSeen: '1 Jul 02:00', description: 'May check' };
+  expect(renderEmail('same-day-notice', data, 'cy').text).toContain('ar goll ers 30 Medi 2026, 23:59');
+  expect(renderEmail('same-day-notice', data, 'cy').text).toContain('Gwelwyd ddiwethaf: 1 Gorff 02:00');
+  expect(renderEmail('same-day-notice', data, 'cy+en').text).toContain('missing since 30 Sept 2026, 23:59');
+  expect(renderEmail('group-action-overdue', data, 'cy').text).toContain('May check');
+});
