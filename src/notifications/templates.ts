@@ -11,9 +11,9 @@ import nunjucks from 'nunjucks';
 import type { Language } from '../platform/i18n/language';
 import { cleanBlock, cleanLine } from '../platform/text/clean-text';
 import { languagesOf, Rendering } from './message-language';
-import { withWelshDates } from './welsh-dates';
 import type { Channel } from './notification.entity';
 import { spellOut } from './voice/spell-out';
+import { withWelshDates } from './welsh-dates';
 
 // From dist/src/notifications or src/notifications, the project root is where templates/ is.
 function templatesRoot(): string {
