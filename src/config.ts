@@ -19,6 +19,8 @@ export interface Config {
   demoData: boolean;
   logLevel: string;
   displayTimeZone: string;
+  /** A folder with en.json / cy.json whose keys replace the shipped catalogue's (an authority's own wording). */
+  catalogueOverridesDir?: string;
   tokenTtlHours: number;
   lockoutAttempts: number;
   lockoutMinutes: number;
@@ -71,6 +73,7 @@ const schema = Joi.object({
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
   MIGRATION_DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
   EMBEDDED_PG_DIR: Joi.string(),
+  CATALOGUE_OVERRIDES_DIR: Joi.string(),
   EMBEDDED_PG_PORT: Joi.number().port().default(54329),
   PUBLIC_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
   SESSION_SECRET: Joi.string()
@@ -160,6 +163,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demoData: env === 'production' ? false : (v.DEMO_DATA ?? true),
     logLevel: v.LOG_LEVEL,
     displayTimeZone: v.DISPLAY_TIME_ZONE,
+    catalogueOverridesDir: v.CATALOGUE_OVERRIDES_DIR,
     tokenTtlHours: v.TOKEN_TTL_HOURS,
     lockoutAttempts: v.LOCKOUT_ATTEMPTS,
     lockoutMinutes: v.LOCKOUT_MINUTES,

@@ -1,4 +1,6 @@
 // createServer(deps): plugins and every module's routes. It never listens; main.ts does.
+import path from 'node:path';
+
 import Hapi, { Server } from '@hapi/hapi';
 import HapiPino from 'hapi-pino';
 
@@ -16,6 +18,7 @@ import { errorsPlugin } from './platform/http/errors.plugin';
 import { rateLimitPlugin } from './platform/http/rate-limit.plugin';
 import { securityHeadersPlugin } from './platform/http/security-headers.plugin';
 import { failAction, validateOptions } from './platform/http/validation';
+import { languagePlugin } from './platform/i18n/language.plugin';
 import type { Logger } from './platform/logger';
 import { registerViews } from './platform/views/views.plugin';
 import { routes } from './routes';
@@ -116,6 +119,15 @@ export async function createServer({ config, services, logger, clock = systemClo
   const authenticate = (token: string) => services.tokens.authenticate(token);
   await server.register({ plugin: authPlugin, options: { authenticate } });
   await registerSessions(server, config, authenticate);
+  await server.register({
+    plugin: languagePlugin,
+    options: {
+      secure: config.env === 'production',
+      cataloguesDir: path.join(TEMPLATES_DIR, 'locales'),
+      overridesDir: config.catalogueOverridesDir,
+      remember: (actor, lang) => services.users.setOwnLanguage(actor, lang),
+    },
+  });
   await registerDocs(server);
   await registerViews(server, config, { templatesDir: TEMPLATES_DIR, navigation: navigationSections });
   await server.register(missingBannerPlugin);

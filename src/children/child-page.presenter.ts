@@ -1,6 +1,7 @@
 // Every string the children list and a child's page show. Names and addresses appear only here,
 // on pages for signed-in casework staff, never in a text message.
 import { presentTodaysChecks } from '../bed-checks/todays-checks.presenter';
+import type { Translator } from '../platform/i18n/catalogue';
 import { formatDate, formatDateTime } from '../platform/views/format';
 import { planMeasures } from '../safeguarding/plan-measures';
 import { traffickingIndicators } from '../trafficking/trafficking-indicators';
@@ -26,6 +27,7 @@ export function presentChildrenList(
   search: string | undefined,
   tz: string,
   canReport: boolean,
+  { t, lang }: Translator,
 ) {
   return {
     search: search ?? '',
@@ -34,8 +36,10 @@ export function presentChildrenList(
       name: `${c.firstNames} ${c.lastName}`,
       reference: c.reference,
       href: `/children/${c.id}`,
-      dateOfBirth: formatDate(c.dateOfBirth, tz) + (c.dobEstimated ? ' (estimated)' : ''),
-      trafficking: traffickingText[c.traffickingStatus] ?? c.traffickingStatus,
+      dateOfBirth: c.dobEstimated
+        ? t('children.estimated', { date: formatDate(c.dateOfBirth, tz, lang) })
+        : formatDate(c.dateOfBirth, tz, lang),
+      trafficking: traffickingText[c.traffickingStatus] ? t(`trafficking.${c.traffickingStatus}`) : c.traffickingStatus,
       reportHref: canReport && !c.careEndedAt ? `/children/${c.id}/report-missing` : null,
     })),
   };

@@ -4,6 +4,7 @@ import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { idParam } from '../platform/http/schemas';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { presentChildPage, presentChildrenList } from './child-page.presenter';
 
 const listQuery = Joi.object({
@@ -38,6 +39,7 @@ export const childrenPages: AppRoute[] = [
             search,
             request.server.app.config.displayTimeZone,
             can(ctx.actor.role, 'episodes.report'),
+            translatorOf(request),
           ),
         });
       },

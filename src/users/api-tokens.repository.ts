@@ -12,8 +12,9 @@ export class ApiTokensRepository {
   /** Who a live token (not revoked, not expired, user not disabled) belongs to. */
   async liveActor(tx: Tx, tokenHash: string, now: Date): Promise<Actor | null> {
     const [actor]: Actor[] = await tx.query(
-      `SELECT u.id AS "userId", u.authority_id AS "authorityId", u.role, u.name
-      FROM api_tokens t JOIN users u ON u.id = t.user_id
+      `SELECT u.id AS "userId", u.authority_id AS "authorityId", u.role, u.name, u.language,
+        a.language AS "authorityLanguage"
+      FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN local_authorities a ON a.id = u.authority_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND u.disabled_at IS NULL`,
       [tokenHash, now],
     );

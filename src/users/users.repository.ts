@@ -2,6 +2,7 @@
 // guesses are counted one by one by PostgreSQL's row lock, never lost in a read-then-write race.
 // The UPDATEs sit in a CTE so the driver hands back the RETURNING rows as a plain SELECT's.
 import type { Tx } from '../platform/database/transaction';
+import type { Language } from '../platform/i18n/language';
 import { User } from './user.entity';
 
 export interface LockoutRule {
@@ -27,6 +28,10 @@ export class UsersRepository {
 
   async listInAuthority(tx: Tx, authorityId: string): Promise<User[]> {
     return tx.find(User, { where: { authorityId }, order: { name: 'ASC' } });
+  }
+
+  async setLanguage(tx: Tx, authorityId: string, userId: string, language: Language): Promise<void> {
+    await tx.update(User, { id: userId, authorityId }, { language });
   }
 
   async save(tx: Tx, user: Partial<User>): Promise<User> {

@@ -2,11 +2,12 @@
 import type { DataSource } from 'typeorm';
 
 import type { AuditService } from '../platform/audit/audit.service';
-import type { RequestContext } from '../platform/auth/actor';
+import type { Actor, RequestContext } from '../platform/auth/actor';
 import type { Role } from '../platform/auth/roles';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { Conflict, invalidFields } from '../platform/errors';
+import type { Language } from '../platform/i18n/language';
 import { newPasswordProblem } from './password-rules';
 import { hashPassword } from './passwords';
 import type { User } from './user.entity';
@@ -33,6 +34,11 @@ export class UsersService {
 
   async list(ctx: RequestContext): Promise<User[]> {
     return this.repo.listInAuthority(this.db.manager, ctx.actor.authorityId);
+  }
+
+  /** A person's own language for pages (and, where they get them, texts and emails). */
+  async setOwnLanguage(actor: Actor, language: Language): Promise<void> {
+    await this.repo.setLanguage(this.db.manager, actor.authorityId, actor.userId, language);
   }
 
   async create(ctx: RequestContext, input: NewUser): Promise<User> {

@@ -12,6 +12,7 @@ export function isPageRequest(request: Request): boolean {
   return !/^\/(api|webhooks|health|documentation|swagger|assets|app-assets)(\/|$|\.)/.test(request.path);
 }
 
+/** Headings and steps are catalogue keys: error.njk shows them in the page's language. */
 interface ErrorPage {
   pageTitle: string;
   heading: string;
@@ -21,7 +22,7 @@ interface ErrorPage {
   reference: string | null;
 }
 
-const home = { text: 'Go to', href: '/', linkText: 'your dashboard' };
+const home = { text: 'error.goTo', href: '/', linkText: 'error.yourDashboard' };
 
 /** Each status a page can end in, as a heading and the steps that help. */
 export function presentErrorPage(status: number, message: string | null, path: string, requestId: string): ErrorPage {
@@ -29,47 +30,28 @@ export function presentErrorPage(status: number, message: string | null, path: s
   const page = (heading: string, next: ErrorPage['next'], detail: string | null = message) => ({
     pageTitle: heading,
     heading,
-    detail: detail && detail !== heading ? detail : null,
+    detail: detail || null,
     next,
     reference: null,
   });
   if (status === 401)
-    return page('Your link has expired or you are signed out', [
-      { text: 'For your safety, sign-in and links stop working after a while.' },
-      { text: 'Sign in again to', href: signIn, linkText: 'carry on where you were' },
-      { text: 'If an alert link no longer works, call the duty team who sent it for a new one.' },
+    return page('error.401.heading', [
+      { text: 'error.401.safety' },
+      { text: 'error.401.signInAgain', href: signIn, linkText: 'error.401.carryOn' },
+      { text: 'error.401.alertLink' },
     ]);
-  if (status === 403)
-    return page('You cannot see this page', [
-      { text: 'Your role or your link to this child does not allow it.' },
-      { text: 'If you need it, ask your manager or an administrator to change your access.' },
-      home,
-    ]);
+  if (status === 403) return page('error.403.heading', [{ text: 'error.403.role' }, { text: 'error.403.ask' }, home]);
   if (status === 404 || status === 410)
     return page(
-      'Page not found',
-      [
-        { text: 'If you typed the web address, check it is correct.' },
-        { text: 'If you followed a link, the record may have been removed or belong to another authority.' },
-        home,
-      ],
+      'error.404.heading',
+      [{ text: 'error.404.typed' }, { text: 'error.404.followed' }, home],
       message && !/^(Not Found|Gone)$/.test(message) ? message : null,
     );
   if (status === 409 || status === 400 || status === 422)
-    return page('This could not be done', [
-      { text: 'Nothing was changed. Go back, check the page and try again.' },
-      home,
-    ]);
-  if (status === 429) return page('Too many attempts', [{ text: 'Wait a minute, then try again.' }]);
+    return page('error.409.heading', [{ text: 'error.409.nothingChanged' }, home]);
+  if (status === 429) return page('error.429.heading', [{ text: 'error.429.wait' }]);
   return {
-    ...page(
-      'Sorry, there is a problem with the service',
-      [
-        { text: 'Nothing was saved. Try again later.' },
-        { text: 'If a child is missing now, phone the police on 999 and the duty team; do not wait for the service.' },
-      ],
-      null,
-    ),
+    ...page('error.500.heading', [{ text: 'error.500.nothingSaved' }, { text: 'error.500.childMissing' }], null),
     reference: requestId,
   };
 }
