@@ -37,7 +37,7 @@ export function presentChildrenList(
       reference: c.reference,
       href: `/children/${c.id}`,
       dateOfBirth: c.dobEstimated
-        ? t('children.estimated', { date: formatDate(c.dateOfBirth, tz, lang) })
+        ? t('childList.estimated', { date: formatDate(c.dateOfBirth, tz, lang) })
         : formatDate(c.dateOfBirth, tz, lang),
       trafficking: traffickingText[c.traffickingStatus] ? t(`trafficking.${c.traffickingStatus}`) : c.traffickingStatus,
       reportHref: canReport && !c.careEndedAt ? `/children/${c.id}/report-missing` : null,

@@ -3,29 +3,33 @@
 // (report_police#0) or a delay in minutes; a step an authority added under its own key reads as words.
 import { contactRoleLabels } from '../contacts/contact.entity';
 import { roleLabels } from '../platform/auth/roles';
+import type { Translator } from '../platform/i18n/catalogue';
+import { englishTranslator } from '../platform/i18n/shipped';
 
-const stepNames: Record<string, string> = {
-  report_police: 'Police control room told',
-  report_police_next: 'Missing persons unit told (police control room did not acknowledge)',
-  report_team: 'Social worker, duty manager and guardian told',
-  away_team: 'Social worker and duty manager told (away, whereabouts known)',
-  carer_confirmation: 'Carer sent the episode reference',
-  risk_high: 'Head of service told (high risk)',
-  risk_high_next: 'Director told (head of service did not acknowledge)',
-  same_day: 'Reviewing officer and parents told (same day)',
-  plus_24h: 'Head of service told (missing 24 hours)',
-  plus_24h_next: 'Director told (24-hour alert not acknowledged)',
-  plus_48h: 'CEOP and senior manager told (missing 48 hours)',
-  plus_48h_next: 'Senior manager and duty manager told (CEOP did not acknowledge)',
-  plus_72h: 'Director and team manager told (missing 72 hours)',
-  plus_72h_next: 'Duty manager told (72-hour alert not acknowledged)',
-  plus_5_working_days: 'Strategy meeting and national alert due (5 working days)',
-  weekly_review: 'Weekly review reminder',
-  found: 'Everyone alerted told the child is found',
-  return_interview_overdue: 'Team manager told the return interview is overdue',
-  repeat_missing: 'Repeat missing: strategy meeting proposed',
-  operational_group: 'Added to the operational group’s next meeting',
-};
+// Each step's name is in the catalogue under step.<key>.
+export const namedStepKeys = [
+  'report_police',
+  'report_police_next',
+  'report_team',
+  'away_team',
+  'carer_confirmation',
+  'risk_high',
+  'risk_high_next',
+  'same_day',
+  'plus_24h',
+  'plus_24h_next',
+  'plus_48h',
+  'plus_48h_next',
+  'plus_72h',
+  'plus_72h_next',
+  'plus_5_working_days',
+  'weekly_review',
+  'found',
+  'return_interview_overdue',
+  'repeat_missing',
+  'operational_group',
+];
+const namedSteps = new Set(namedStepKeys);
 
 const recipientNames: Record<string, string> = {
   ictg: 'Independent child trafficking guardian',
@@ -43,12 +47,16 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const words = (key: string) => capitalised(key.replace(/[_#]+/g, ' ').trim());
 
 /** A step by what it does; a stored message's key may carry its repeat ("report_police#2"). */
-export function stepName(key: string | null | undefined, repeat?: number): string {
+export function stepName(
+  key: string | null | undefined,
+  repeat?: number,
+  tr: Translator = englishTranslator(),
+): string {
   if (!key) return '';
   const [base, fromKey] = key.split('#');
   const n = repeat ?? (fromKey ? Number(fromKey) : 0);
-  const name = stepNames[base] ?? words(base);
-  return n > 0 ? `${name} (reminder ${n})` : name;
+  const name = namedSteps.has(base) ? tr.t(`step.${base}`) : words(base);
+  return n > 0 ? tr.t('step.reminder', { name, n }) : name;
 }
 
 /** A recipient role of the ladder, a user role or a contact role, by who they are. */

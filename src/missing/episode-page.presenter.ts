@@ -5,57 +5,52 @@ import type { EscalationRun } from '../escalation/escalation-run.entity';
 import { stepName, withStepNames } from '../escalation/step-names';
 import type { Channel, NotificationStatus } from '../notifications/notification.entity';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
+import type { Translator } from '../platform/i18n/catalogue';
+import { englishTranslator } from '../platform/i18n/shipped';
 import { durationInWords } from '../platform/views/durations';
 import { formatDateTime } from '../platform/views/format';
 import { presentCall } from '../voice/call.presenter';
 import type { TimelineLine } from './episode-timeline';
 import type { EpisodeState, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
 
-const statusText: Record<NotificationStatus, { text: string; tagClass: string }> = {
-  queued: { text: 'Waiting to send', tagClass: 'govuk-tag--grey' },
-  sending: { text: 'Sending', tagClass: 'govuk-tag--grey' },
-  sent: { text: 'Sent, not yet delivered', tagClass: 'govuk-tag--blue' },
-  delivered: { text: 'Delivered', tagClass: 'govuk-tag--green' },
-  acknowledged: { text: 'Acknowledged', tagClass: 'govuk-tag--turquoise' },
-  undelivered: { text: 'Not delivered', tagClass: 'govuk-tag--red' },
-  failed: { text: 'Failed', tagClass: 'govuk-tag--red' },
-  cancelled: { text: 'Cancelled', tagClass: 'govuk-tag--grey' },
+const tagOf: Record<NotificationStatus, string> = {
+  queued: 'govuk-tag--grey',
+  sending: 'govuk-tag--grey',
+  sent: 'govuk-tag--blue',
+  delivered: 'govuk-tag--green',
+  acknowledged: 'govuk-tag--turquoise',
+  undelivered: 'govuk-tag--red',
+  failed: 'govuk-tag--red',
+  cancelled: 'govuk-tag--grey',
 };
 // A call is "sent" while it rings and "delivered" once answered; only pressing 1 acknowledges it.
-const callStatusText: Partial<Record<NotificationStatus, { text: string; tagClass: string }>> = {
-  sent: { text: 'Calling', tagClass: 'govuk-tag--blue' },
-  delivered: { text: 'Answered, not yet accepted', tagClass: 'govuk-tag--blue' },
-  failed: { text: 'Not accepted (no answer, busy, voicemail or no key)', tagClass: 'govuk-tag--red' },
+const callStatuses: NotificationStatus[] = ['sent', 'delivered', 'failed'];
+export const channelName = (c: Channel, tr: Translator = englishTranslator()) => tr.t(`channel.${c}`);
+export const channelNames: Record<Channel, string> = {
+  sms: channelName('sms'),
+  email: channelName('email'),
+  voice: channelName('voice'),
 };
-export const channelNames: Record<Channel, string> = { sms: 'Text message', email: 'Email', voice: 'Phone call' };
 // Email has no delivery receipt: "sent" means the mail server accepted it.
-export const alertStatus = (s: NotificationStatus, channel: Channel = 'sms') =>
-  channel === 'email' && s === 'sent'
-    ? { text: 'Accepted by the mail server', tagClass: 'govuk-tag--blue' }
-    : ((channel === 'voice' ? callStatusText[s] : undefined) ??
-      statusText[s] ?? { text: s, tagClass: 'govuk-tag--grey' });
-
-const runOutcomeText: Record<EscalationRun['outcome'], string> = {
-  fired: 'Sent',
-  skipped: 'Skipped',
-  unreached: 'FAILED: nobody to send to',
-};
-const runName = (r: EscalationRun) => stepName(r.stepKey, r.repeat);
-
-const riskNames: Record<string, string> = { very_low: 'Very low', low: 'Low', medium: 'Medium', high: 'High' };
-export function riskText(e: Pick<MissingEpisode, 'riskGrade' | 'highRiskFromStart'>): string {
-  if (e.riskGrade) return `${riskNames[e.riskGrade] ?? e.riskGrade} (police grade)`;
-  return e.highRiskFromStart ? 'High from the first minute (not yet graded by police)' : 'Not yet graded by police';
+export function alertStatus(s: NotificationStatus, channel: Channel = 'sms', tr: Translator = englishTranslator()) {
+  if (!(s in tagOf)) return { text: s, tagClass: 'govuk-tag--grey' };
+  if (channel === 'email' && s === 'sent') return { text: tr.t('status.emailSent'), tagClass: 'govuk-tag--blue' };
+  if (channel === 'voice' && callStatuses.includes(s))
+    return { text: tr.t(`callStatus.${s}`), tagClass: s === 'failed' ? 'govuk-tag--red' : 'govuk-tag--blue' };
+  return { text: tr.t(`status.${s}`), tagClass: tagOf[s] };
 }
 
-const stateText: Record<EpisodeState, string> = {
-  reported: 'Missing: reported',
-  police_informed: 'Missing: police informed',
-  returned: 'Returned',
-  return_interview_due: 'Returned: return interview due',
-  return_interview_held: 'Return interview held',
-  closed: 'Closed',
-};
+const riskGradeNames = ['very_low', 'low', 'medium', 'high'];
+const riskName = (grade: string, tr: Translator) => (riskGradeNames.includes(grade) ? tr.t(`risk.${grade}`) : grade);
+export function riskText(
+  e: Pick<MissingEpisode, 'riskGrade' | 'highRiskFromStart'>,
+  tr: Translator = englishTranslator(),
+): string {
+  if (e.riskGrade) return tr.t('risk.policeGrade', { grade: riskName(e.riskGrade, tr) });
+  return tr.t(e.highRiskFromStart ? 'risk.highFromStart' : 'risk.notGraded');
+}
+
+const stateText = (s: EpisodeState, tr: Translator) => tr.t(`state.${s}`);
 
 export interface EpisodePageData {
   episode: MissingEpisode;
@@ -75,18 +70,22 @@ export function presentEpisodePage(
   can: { update: boolean; police: boolean; close: boolean; acknowledge?: boolean },
   /** For calls: the TwiML of a recorded call names the service's own URLs. */
   publicBaseUrl = '',
+  tr: Translator = englishTranslator(),
 ) {
+  const { t } = tr;
   const e = d.episode;
-  const dt = (x: Date | null) => formatDateTime(x, tz);
+  const dt = (x: Date | null) => formatDateTime(x, tz, tr.lang);
   const missing = e.state === 'reported' || e.state === 'police_informed';
   const row = (key: string, value: string | null | undefined) => ({
-    key: { text: key },
-    value: { text: value || 'Not recorded' },
+    key: { text: t(key) },
+    value: { text: value || t('common.notRecorded') },
   });
+  const by = (name: string | null | undefined) => name && t('common.byName', { name });
+  const runName = (r: EscalationRun) => stepName(r.stepKey, r.repeat, tr);
   return {
     id: e.id,
     reference: e.reference,
-    state: stateText[e.state],
+    state: stateText(e.state, tr),
     missing,
     shownAt: dt(d.now),
     child: d.child
@@ -95,34 +94,36 @@ export function presentEpisodePage(
           reference: d.child.reference,
           href: `/children/${d.child.id}`,
         }
-      : { name: `Child ${e.childReference ?? ''}`.trim(), reference: e.childReference ?? '', href: null },
+      : {
+          name: t('episode.childRef', { reference: e.childReference ?? '' }).trim(),
+          reference: e.childReference ?? '',
+          href: null,
+        },
     summary: [
-      row('Kind', e.kind === 'M' ? 'Missing (whereabouts unknown)' : 'Away without authorisation (whereabouts known)'),
-      row('State', stateText[e.state]),
-      row('Discovered', dt(e.discoveredAt)),
-      row(missing ? 'Missing for' : 'Was missing for', durationInWords(e.discoveredAt, e.returnedAt ?? d.now)),
+      row('episode.row.kind', t(e.kind === 'M' ? 'episode.kindM' : 'episode.kindA')),
+      row('episode.row.state', stateText(e.state, tr)),
+      row('episode.row.discovered', dt(e.discoveredAt)),
       row(
-        'Last seen',
-        [dt(e.lastSeenAt), e.lastSeenWhere, e.lastSeenBy && `by ${e.lastSeenBy}`].filter(Boolean).join(', '),
+        missing ? 'episode.row.missingFor' : 'episode.row.wasMissingFor',
+        durationInWords(e.discoveredAt, e.returnedAt ?? d.now, tr),
       ),
-      row('Clothing', e.lastSeenClothing),
-      row('Reported by', `${e.reportedByName} (${e.reportedVia === 'sms' ? 'text message' : e.reportedVia})`),
-      row('Risk', riskText(e)),
-      row('Reported to police', dt(e.reportedToPoliceAt)),
-      row('Police reference', e.policeReference),
+      row('episode.row.lastSeen', [dt(e.lastSeenAt), e.lastSeenWhere, by(e.lastSeenBy)].filter(Boolean).join(', ')),
+      row('episode.row.clothing', e.lastSeenClothing),
+      row('episode.row.reportedBy', `${e.reportedByName} (${t(`via.${e.reportedVia}`)})`),
+      row('episode.row.risk', riskText(e, tr)),
+      row('episode.row.reportedToPolice', dt(e.reportedToPoliceAt)),
+      row('episode.row.policeReference', e.policeReference),
       row(
-        'Returned',
-        e.returnedAt
-          ? [dt(e.returnedAt), e.returnedWhere, e.returnedBy && `by ${e.returnedBy}`].filter(Boolean).join(', ')
-          : null,
+        'episode.row.returned',
+        e.returnedAt ? [dt(e.returnedAt), e.returnedWhere, by(e.returnedBy)].filter(Boolean).join(', ') : null,
       ),
-      row('Return interview', returnInterviewText(e, dt)),
-      row('Closed', e.closedAt ? [dt(e.closedAt), e.closeReason].filter(Boolean).join(': ') : null),
+      row('episode.row.returnInterview', returnInterviewText(e, dt, tr)),
+      row('episode.row.closed', e.closedAt ? [dt(e.closedAt), e.closeReason].filter(Boolean).join(': ') : null),
     ],
     timeline: d.timeline.map((t) => ({ at: dt(t.at), summary: withStepNames(t.summary), by: t.actorName ?? '' })),
     steps: d.runs.map((r) => ({
       step: runName(r),
-      outcome: runOutcomeText[r.outcome],
+      outcome: t(`run.${r.outcome}`),
       failed: r.outcome === 'unreached',
       reason: withStepNames((r.outcome === 'unreached' ? r.summary : r.reason) ?? ''),
       at: dt(r.ranAt),
@@ -133,19 +134,19 @@ export function presentEpisodePage(
       .map((r) => ({ step: runName(r), at: dt(r.ranAt), summary: withStepNames(r.summary ?? '') })),
     riskGrades: d.riskGrades.map((g) => ({
       at: dt(g.gradedAt),
-      grade: riskNames[g.grade] ?? g.grade,
+      grade: riskName(g.grade, tr),
       by: g.gradedByName ?? '',
       reason: g.reason,
     })),
     alerts:
       d.alerts?.map(({ notification: n, events }) => ({
         recipient: n.recipientName,
-        channel: channelNames[n.channel],
-        ...alertStatus(n.status, n.channel),
-        step: stepName(n.stepKey),
+        channel: channelName(n.channel, tr),
+        ...alertStatus(n.status, n.channel, tr),
+        step: stepName(n.stepKey, undefined, tr),
         history: events.map(
           (ev) =>
-            `${dt(ev.at)}: ${alertStatus(ev.status as NotificationStatus, n.channel).text}${eventDetail(ev.detail)}`,
+            `${dt(ev.at)}: ${alertStatus(ev.status as NotificationStatus, n.channel, tr).text}${eventDetail(ev.detail)}`,
         ),
         call: presentCall(n, publicBaseUrl),
       })) ?? null,
@@ -154,7 +155,7 @@ export function presentEpisodePage(
       can.acknowledge && !e.closedAt
         ? d.pendingAcks.map((stepKey) => ({
             stepKey,
-            name: stepName(stepKey),
+            name: stepName(stepKey, undefined, tr),
             action: `/episodes/${e.id}/acknowledge`,
           }))
         : [],
@@ -174,11 +175,13 @@ function eventDetail(detail: string | null): string {
   return ` (${withStepNames(detail)})`;
 }
 
-function returnInterviewText(e: MissingEpisode, dt: (x: Date | null) => string): string | null {
+function returnInterviewText(e: MissingEpisode, dt: (x: Date | null) => string, { t }: Translator): string | null {
   if (e.returnInterviewHeldAt)
-    return `Held ${dt(e.returnInterviewHeldAt)}${e.returnInterviewBy ? ` by ${e.returnInterviewBy}` : ''}`;
-  if (e.returnInterviewDeclined) return 'Declined by the child';
-  if (e.returnInterviewReasonNotHeld) return `Not held: ${e.returnInterviewReasonNotHeld}`;
-  if (e.returnInterviewOfferedAt) return `Offered ${dt(e.returnInterviewOfferedAt)}`;
-  return e.returnedAt ? `Due by ${dt(new Date(e.returnedAt.getTime() + 72 * 3_600_000))}` : null;
+    return e.returnInterviewBy
+      ? t('ri.heldBy', { at: dt(e.returnInterviewHeldAt), name: e.returnInterviewBy })
+      : t('ri.held', { at: dt(e.returnInterviewHeldAt) });
+  if (e.returnInterviewDeclined) return t('ri.declined');
+  if (e.returnInterviewReasonNotHeld) return t('ri.notHeld', { reason: e.returnInterviewReasonNotHeld });
+  if (e.returnInterviewOfferedAt) return t('ri.offered', { at: dt(e.returnInterviewOfferedAt) });
+  return e.returnedAt ? t('ri.dueBy', { at: dt(new Date(e.returnedAt.getTime() + 72 * 3_600_000)) }) : null;
 }

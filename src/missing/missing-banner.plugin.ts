@@ -6,18 +6,19 @@ import type { Plugin, Request, ResponseObject, ResponseToolkit } from '@hapi/hap
 
 import { can } from '../platform/auth/permissions';
 import { contextOf } from '../platform/http/context';
+import type { Translator } from '../platform/i18n/catalogue';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { durationInWords } from '../platform/views/durations';
 import { formatDateTime } from '../platform/views/format';
 import { riskText } from './episode-page.presenter';
 import type { MissingEpisode } from './missing-episode.entity';
 
-export function presentMissingBanner(e: MissingEpisode, now: Date, tz: string, mayOpen: boolean) {
+export function presentMissingBanner(e: MissingEpisode, now: Date, tz: string, mayOpen: boolean, tr: Translator) {
   return {
-    heading:
-      e.kind === 'M' ? `Missing now: episode ${e.reference}` : `Away without authorisation: episode ${e.reference}`,
-    missingFor: durationInWords(e.discoveredAt, now),
-    since: formatDateTime(e.discoveredAt, tz),
-    risk: riskText(e),
+    heading: tr.t(e.kind === 'M' ? 'banner.missingNow' : 'banner.away', { reference: e.reference }),
+    missingFor: durationInWords(e.discoveredAt, now, tr),
+    since: formatDateTime(e.discoveredAt, tz, tr.lang),
+    risk: riskText(e, tr),
     policeReference: e.policeReference,
     href: mayOpen ? `/episodes/${e.id}` : null,
   };
@@ -46,6 +47,7 @@ export const missingBannerPlugin: Plugin<void> = {
           services.clock.now(),
           config.displayTimeZone,
           can(ctx.actor.role, 'episodes.read'),
+          translatorOf(request),
         ),
       };
       return h.continue;

@@ -11,6 +11,7 @@ import { Invalid, invalidFields } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { idParam } from '../platform/http/schemas';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { dateTimeKeys, fieldsFor, requiredInstant } from '../platform/views/date-time-fields';
 import { chosen, optionalText, orUndefined, requiredText } from '../platform/views/form-fields';
 import { formPage } from '../platform/views/form-page';
@@ -26,7 +27,13 @@ const instant = (request: Request, values: Values, prefix: string, what: string)
 
 async function episodeHeader(request: Request) {
   const data = await services(request).episodePage.get(contextOf(request), request.params.id);
-  const page = presentEpisodePage(data, zone(request), { update: false, police: false, close: false });
+  const page = presentEpisodePage(
+    data,
+    zone(request),
+    { update: false, police: false, close: false },
+    '',
+    translatorOf(request),
+  );
   return {
     episode: {
       id: page.id,
@@ -64,6 +71,7 @@ export const missingPages: AppRoute[] = [
             acknowledge: can(ctx.actor.role, 'episodes.acknowledge'),
           },
           request.server.app.config.publicBaseUrl,
+          translatorOf(request),
         );
         return h.view('episode', { ...page, refreshSeconds: page.missing ? 60 : null });
       },

@@ -28,8 +28,10 @@ const fill = (text: string, vars: Vars) =>
 export class Catalogues {
   private readonly byLang: Record<Language, Catalogue>;
   private readonly plurals: Record<Language, Intl.PluralRules>;
-  // English sentences (validation and domain errors are written in English) back to their keys.
+  // English sentences (validation and domain errors are written in English) back to their keys, and
+  // the validation.* messages with {placeholders} as patterns whose parts are translated in turn.
   private readonly keyOfEnglish = new Map<string, string>();
+  private readonly patterns: { key: string; names: string[]; regex: RegExp; fixed: number }[] = [];
 
   /** `dir` holds en.json and cy.json; files of the same names in `overridesDir` win key by key. */
   constructor(dir: string, overridesDir?: string | null) {
@@ -39,8 +41,13 @@ export class Catalogues {
     });
     this.byLang = { en: load('en'), cy: load('cy') };
     this.plurals = { en: new Intl.PluralRules('en'), cy: new Intl.PluralRules('cy') };
-    for (const [key, value] of Object.entries(this.byLang.en))
-      if (typeof value === 'string' && !/\{\w+\}/.test(value)) this.keyOfEnglish.set(value, key);
+    for (const [key, value] of Object.entries(this.byLang.en)) {
+      if (typeof value !== 'string') continue;
+      if (!/\{\w+\}/.test(value)) this.keyOfEnglish.set(value, key);
+      else if (key.startsWith('validation.')) this.patterns.push(patternOf(key, value));
+    }
+    // The pattern with the most fixed words first: "Enter the {part} {what}" before "Enter {what}".
+    this.patterns.sort((a, b) => b.fixed - a.fixed);
   }
 
   catalogue(lang: Language): Catalogue {
@@ -49,9 +56,14 @@ export class Catalogues {
 
   translator(lang: Language): Translator {
     const t = (key: string, vars: Vars = {}) => this.message(lang, key, vars);
-    const sentence = (english: string) => {
+    const sentence = (english: string): string => {
       const key = this.keyOfEnglish.get(english);
-      return key ? t(key) : english;
+      if (key) return t(key);
+      for (const p of this.patterns) {
+        const m = p.regex.exec(english);
+        if (m) return t(p.key, Object.fromEntries(p.names.map((name, i) => [name, sentence(m[i + 1])])));
+      }
+      return english;
     };
     return { lang, t, sentence };
   }
@@ -64,6 +76,20 @@ export class Catalogues {
     const text = found[this.plurals[lang].select(count)] ?? found.other ?? '';
     return fill(text, vars);
   }
+}
+
+function patternOf(key: string, english: string) {
+  const names: string[] = [];
+  const source = english
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(name);
+      return '(.+?)';
+    })
+    .join('');
+  return { key, names, regex: new RegExp(`^${source}$`), fixed: english.replace(/\{\w+\}/g, '').length };
 }
 
 export const isLanguage = (v: unknown): v is Language => LANGUAGES.includes(v as Language);

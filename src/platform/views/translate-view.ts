@@ -6,6 +6,7 @@ interface ViewContext {
   errors?: { text: string; href?: string }[];
   fieldErrors?: Record<string, string>;
   detail?: string | null;
+  backLink?: { href: string; text: string };
   [name: string]: unknown;
 }
 
@@ -16,5 +17,6 @@ export function translateView<C extends ViewContext>(context: C, t: Translator):
   if (context.fieldErrors)
     out.fieldErrors = Object.fromEntries(Object.entries(context.fieldErrors).map(([k, v]) => [k, t.sentence(v)]));
   if (typeof context.detail === 'string') out.detail = t.sentence(context.detail);
+  if (context.backLink) out.backLink = { ...context.backLink, text: t.sentence(context.backLink.text) };
   return out as C;
 }

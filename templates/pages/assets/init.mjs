@@ -11,10 +11,12 @@ if (refresh) {
   const button = refresh.querySelector('button');
   const status = refresh.querySelector('[data-auto-refresh-status]');
   let timer = null;
+  // The words come from the page (data-text-*), in its language.
+  const text = (name) => refresh.getAttribute(`data-text-${name}`) ?? '';
   const render = () => {
     const off = localStorage.getItem(key) === '1';
-    button.textContent = off ? 'Turn on automatic updates' : 'Stop automatic updates';
-    status.textContent = off ? 'Automatic updates are off.' : `This page updates itself every ${seconds} seconds.`;
+    button.textContent = off ? text('start') : text('stop');
+    status.textContent = off ? text('off') : text('on');
     clearTimeout(timer);
     if (!off) timer = setTimeout(() => window.location.reload(), seconds * 1000);
   };
