@@ -49,6 +49,7 @@ export async function registerViews(
   // it: `t` and the date filters then work inside imported macros too, which never see the page's context.
   let current: Translator = server.app.catalogues.translator('en');
   env.addGlobal('t', (key: string, vars?: Record<string, string | number>) => current.t(key, vars));
+  env.addGlobal('pageLang', () => current.lang);
   env.addFilter('dateTime', (d: Date | string | null) => formatDateTime(d, config.displayTimeZone, current.lang));
   env.addFilter('date', (d: Date | string | null) => formatDate(d, config.displayTimeZone, current.lang));
   server.views({

@@ -1,0 +1,191 @@
+// Pages in Welsh (issue 29): each converted page asked for in Welsh is marked lang="cy" and shows none
+// of its English catalogue strings; the choice is remembered (cookie, and the signed-in person's record);
+// a Welsh-first authority's people see Welsh by default; an English-only authority offers no switch.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { Catalogue } from '../../src/platform/i18n/catalogue';
+import { fieldsFor } from '../../src/platform/views/date-time-fields';
+import { buildTestApp, TestApp } from '../support/app';
+import { cookiesOf, PageSession, pageSession } from '../support/pages';
+import { demoChildId } from '../support/records';
+
+const locales = path.resolve(__dirname, '..', '..', 'templates', 'locales');
+const en: Catalogue = JSON.parse(readFileSync(path.join(locales, 'en.json'), 'utf8'));
+const cy: Catalogue = JSON.parse(readFileSync(path.join(locales, 'cy.json'), 'utf8'));
+
+// English phrases a Welsh page must not show: each English message (or the fixed words between its
+// placeholders) of a dozen characters or more that the Welsh message does not itself contain.
+const englishPhrases = Object.keys(en).flatMap((key) =>
+  [en[key]]
+    .flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
+    .flatMap((v) => String(v).split(/\{\w+\}/))
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 12 && !JSON.stringify(cy[key]).includes(s))
+    .map((phrase) => ({ key, phrase })),
+);
+
+const unescape = (html: string) =>
+  html
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+
+// A contact's name in the demo data: names stay as they are.
+const demoName = 'Operational group distribution list';
+
+/** The catalogue's English left on a page, leaving out text marked as English (records, the "English" link). */
+function englishLeft(payload: string): string[] {
+  const text = unescape(payload.replace(/<span lang="en">[\s\S]*?<\/span>/g, '')).replaceAll(demoName, '');
+  return englishPhrases
+    .filter(({ phrase }) => text.includes(phrase))
+    .map(
+      ({ key, phrase }) =>
+        `${key}: ${phrase} in …${text.slice(Math.max(0, text.indexOf(phrase) - 80), text.indexOf(phrase) + 40)}`,
+    );
+}
+
+function expectWelsh(res: { statusCode: number; payload: string }, status = 200) {
+  expect(res.statusCode).toBe(status);
+  expect(res.payload).toMatch(/<html lang="cy"/);
+  expect(englishLeft(res.payload)).toEqual([]);
+}
+
+let app: TestApp;
+let sw: PageSession;
+let manager: PageSession;
+let childId: string;
+let episodeId: string;
+const now = (prefix: string) => fieldsFor(app.clock.now(), 'Europe/London', prefix);
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  await app.db.dataSource.query(`UPDATE local_authorities SET language = 'welsh_first' WHERE code = 'OTHER'`);
+  sw = await pageSession(app, 'social_worker');
+  manager = await pageSession(app, 'team_manager');
+  childId = await demoChildId(app, 'K7Q2');
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('the phrase check', () => {
+  it('finds English left on a page', () => {
+    expect(englishLeft('<p>Report a child missing</p>')).toEqual([expect.stringContaining('report.heading')]);
+    expect(englishLeft('<p><span lang="en">Report a child missing</span></p>')).toEqual([]);
+  });
+});
+
+describe('before anyone signs in', () => {
+  it('offers Welsh on the sign-in page, shows it in Welsh when asked and remembers the choice', async () => {
+    const english = await app.server.inject('/sign-in');
+    expect(english.payload).toMatch(/<html lang="en"/);
+    expect(english.payload).toContain('Sign in');
+    expect(english.payload).toMatch(
+      /<a class="govuk-link" href="\/sign-in\?lang=cy" lang="cy" hreflang="cy">Cymraeg<\/a>/,
+    );
+
+    const welsh = await app.server.inject('/sign-in?lang=cy');
+    expectWelsh(welsh);
+    expect(welsh.payload).toContain('Mewngofnodi');
+    expect(welsh.payload).toContain('Neidio i&#39;r prif gynnwys');
+    const cookie = cookiesOf(welsh).mc_lang;
+    expect(cookie).toBe('cy');
+
+    const later = await app.server.inject({ url: '/sign-in', headers: { cookie: `mc_lang=${cookie}` } });
+    expectWelsh(later);
+    // Anything else in ?lang= changes nothing and is not an error.
+    const odd = await app.server.inject({ url: '/sign-in?lang=fr', headers: { cookie: `mc_lang=${cookie}` } });
+    expectWelsh(odd);
+  });
+
+  it('shows a failed sign-in and page not found in Welsh', async () => {
+    const form = await app.server.inject('/sign-in?lang=cy');
+    const crumb = /name="crumb" value="([^"]+)"/.exec(form.payload)![1];
+    const jar = cookiesOf(form);
+    const failed = await app.server.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email: 'not-an-email', password: '', crumb },
+      headers: {
+        cookie: Object.entries(jar)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('; '),
+      },
+    });
+    expectWelsh(failed, 400);
+    expect(failed.payload).toContain('Mae problem wedi codi');
+    expect(failed.payload).toContain('Rhowch gyfeiriad e-bost yn y fformat cywir');
+    expectWelsh(await app.server.inject('/no-such-page?lang=cy'), 404);
+  });
+});
+
+describe('a social worker of an English-only authority', () => {
+  it('sees English and no language switch until choosing Welsh', async () => {
+    const res = await sw.get('/children');
+    expect(res.payload).toMatch(/<html lang="en"/);
+    expect(res.payload).not.toContain('id="language-switch"');
+  });
+
+  it('sees the newcomer journey in Welsh once chosen, and the choice sticks to the person', async () => {
+    expectWelsh(await sw.get('/children?lang=cy'));
+    const [{ language }] = await app.db.dataSource.query(
+      `SELECT language FROM users WHERE email LIKE 'social.worker@demo-borough%'`,
+    );
+    expect(language).toBe('cy');
+    // No ?lang= and no cookie: the person's own choice decides, and the switch leads back to English.
+    const again = await sw.get('/children');
+    expectWelsh(again);
+    expect(again.payload).toContain('lang="en" hreflang="en">English</a>');
+    expectWelsh(await sw.get(`/children/${childId}/report-missing`));
+  });
+
+  it('shows a bad report in Welsh, then the episode and each of its forms', async () => {
+    const bad = await sw.post(`/children/${childId}/report-missing`, { ...now('discovered'), discoveredDay: '' });
+    expectWelsh(bad, 400);
+    expect(bad.payload).toContain('Rhowch y diwrnod pan sylwoch chi fod y plentyn ar goll');
+    const res = await sw.post(`/children/${childId}/report-missing`, { kind: 'M', ...now('discovered') });
+    expect(res.statusCode).toBe(303);
+    episodeId = /\/episodes\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1];
+    app.clock.advance(2 * 3600_000 + 5 * 60_000);
+    const episode = await sw.get(`/episodes/${episodeId}`);
+    expectWelsh(episode);
+    expect(episode.payload).toContain('2 awr 5 munud');
+    for (const form of ['found', 'police', 'sightings/new', 'return-interview'])
+      expectWelsh(await sw.get(`/episodes/${episodeId}/${form}`));
+    // Every page about the child now opens with the missing banner, in Welsh too.
+    const about = await sw.get(`/children/${childId}/report-missing`);
+    expectWelsh(about);
+    expect(about.payload).toContain('Ar goll nawr: achos');
+    expect(about.payload).toContain('Ar goll ers 2 awr 5 munud');
+  });
+
+  it('shows a refusal in Welsh', async () => {
+    expectWelsh(await sw.get('/admin/users'), 403);
+  });
+
+  it('goes back to English when asked', async () => {
+    const res = await sw.get('/children?lang=en');
+    expect(res.payload).toMatch(/<html lang="en"/);
+    expect(res.payload).not.toContain('id="language-switch"');
+  });
+});
+
+describe('a manager closing the episode', () => {
+  it('sees the close form in Welsh', async () => {
+    expectWelsh(await manager.get(`/episodes/${episodeId}/close?lang=cy`));
+    await manager.get('/children?lang=en');
+  });
+});
+
+describe('a Welsh-first authority', () => {
+  it('shows its people Welsh without their asking, with the switch to English', async () => {
+    const other = await pageSession(app, 'social_worker', 'OTHER');
+    const res = await other.get('/children');
+    expectWelsh(res);
+    expect(res.payload).toContain('Allgofnodi');
+    expect(res.payload).toContain('hreflang="en">English</a>');
+  });
+});
