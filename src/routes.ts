@@ -5,6 +5,7 @@ import { arrivalsRoutes } from './arrivals/arrivals.routes';
 import { auditPages } from './audit/audit.pages';
 import { auditRoutes } from './audit/audit.routes';
 import { authoritiesRoutes } from './authorities/authorities.routes';
+import { authorityLanguagePages } from './authorities/authority-language.pages';
 import { publishedContactsPages } from './authorities/published-contacts.pages';
 import { childFormPages } from './children/child-forms.pages';
 import { childRecordPages } from './children/child-records.pages';
@@ -45,6 +46,7 @@ import { smsQueuePages } from './sms/sms-queue.pages';
 import { subjectAccessPages } from './subject-access/subject-access.pages';
 import { subjectAccessRoutes } from './subject-access/subject-access.routes';
 import { traffickingAssessmentsRoutes } from './trafficking/trafficking-assessments.routes';
+import { ownLanguagePages } from './users/own-language.pages';
 import { signInPages } from './users/sign-in.pages';
 import { usersPages } from './users/users.pages';
 import { usersRoutes } from './users/users.routes';
@@ -91,6 +93,8 @@ export const routes: AppRoute[] = [
   ...usersPages,
   ...contactsPages,
   ...publishedContactsPages,
+  ...authorityLanguagePages,
+  ...ownLanguagePages,
   ...policyPages,
   ...smsQueuePages,
   ...auditPages,

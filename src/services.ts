@@ -6,6 +6,7 @@ import { ArrivalDraftsService } from './arrivals/arrival-drafts.service';
 import { ArrivalNotices } from './arrivals/arrival-notices';
 import { ArrivalsService } from './arrivals/arrivals.service';
 import { AuthoritiesService } from './authorities/authorities.service';
+import { AuthorityLanguageService } from './authorities/authority-language.service';
 import { PublishedContactsService } from './authorities/published-contacts.service';
 import { BedCheckReplies } from './bed-checks/bed-check-replies';
 import { BedCheckRound } from './bed-checks/bed-check-round.service';
@@ -161,6 +162,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     nrmReferrals: new NrmReferralsService(db, clock, audit, childScope),
     contacts: new ContactsService(db, clock, audit),
     publishedContacts: new PublishedContactsService(db, clock, audit),
+    authorityLanguage: new AuthorityLanguageService(db, audit),
     outbox,
     providers: { sms, email, voice },
     notifications,

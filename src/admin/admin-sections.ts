@@ -24,6 +24,12 @@ export const adminSections: { href: string; text: string; hint: string; action: 
     hint: 'Our coordinator and our police force’s control room, for other authorities that place children here',
     action: 'contacts.read',
   },
+  {
+    href: '/admin/language',
+    text: 'Language',
+    hint: 'Whether the service speaks Welsh: Welsh first, English first or English only',
+    action: 'authorities.write',
+  },
   { href: '/admin/policy', text: 'Escalation policy', hint: 'Who is alerted, how and when', action: 'policy.read' },
   {
     href: '/admin/audit',

@@ -1,5 +1,6 @@
 // Reads and writes local authorities (the tenants).
 import type { Tx } from '../platform/database/transaction';
+import type { AuthorityLanguage } from '../platform/i18n/language';
 import { LocalAuthority } from './local-authority.entity';
 
 export class AuthoritiesRepository {
@@ -14,6 +15,10 @@ export class AuthoritiesRepository {
   /** The authority that owns this SMS number (E.164), if any. */
   findBySmsNumber(tx: Tx, smsNumber: string): Promise<LocalAuthority | null> {
     return tx.findOneBy(LocalAuthority, { smsNumber });
+  }
+
+  async setLanguage(tx: Tx, id: string, language: AuthorityLanguage): Promise<void> {
+    await tx.update(LocalAuthority, { id }, { language });
   }
 
   create(

@@ -189,3 +189,43 @@ describe('a Welsh-first authority', () => {
     expect(res.payload).toContain('hreflang="en">English</a>');
   });
 });
+
+describe('choosing languages', () => {
+  it("lets only an administrator set the authority's language, and audits the change", async () => {
+    expect((await manager.get('/admin/language')).statusCode).toBe(403);
+    const admin = await pageSession(app, 'administrator');
+    const form = await admin.get('/admin/language');
+    expect(form.statusCode).toBe(200);
+    expect(form.payload).toMatch(/value="english_only" checked/);
+    const bad = await admin.post('/admin/language', { language: 'klingon' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.payload).toContain('Select how the service speaks');
+    const saved = await admin.post('/admin/language', { language: 'english_first' });
+    expect(saved.statusCode).toBe(303);
+    const rows = await app.db.dataSource.query(
+      `SELECT e.changes FROM audit_events e JOIN local_authorities a ON a.id::text = e.entity_id::text
+        WHERE e.entity_type = 'local_authority' AND a.code = 'DEMO'`,
+    );
+    expect(rows.map((r: { changes: unknown }) => r.changes)).toEqual([
+      { language: { from: 'english_only', to: 'english_first' } },
+    ]);
+    // Bilingual now: the switch shows for everyone of the authority, in English by default.
+    const page = await sw.get('/children');
+    expect(page.payload).toMatch(/<html lang="en"/);
+    expect(page.payload).toContain('id="language-switch"');
+    await admin.post('/admin/language', { language: 'english_only' });
+  });
+
+  it("records a person's own choice from their language page", async () => {
+    const carer = await pageSession(app, 'carer');
+    expect((await carer.get('/account/language')).statusCode).toBe(200);
+    const saved = await carer.post('/account/language', { language: 'cy' });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe('/account/language?lang=cy');
+    const [{ language }] = await app.db.dataSource.query(
+      `SELECT language FROM users WHERE email LIKE 'carer@demo-borough%'`,
+    );
+    expect(language).toBe('cy');
+    expectWelsh(await carer.get('/account/language'));
+  });
+});

@@ -11,6 +11,8 @@ const records: Role[] = ['data_protection_officer', 'senior_manager'];
 export const permissions = {
   'self.session': [...roles],
   'authorities.read': ['administrator', ...casework, 'group_member'],
+  // The authority's own settings, such as the language it speaks (Welsh Language Standards).
+  'authorities.write': ['administrator'],
   'children.read': [...casework, 'group_member', 'data_protection_officer'],
   // A correction keeps what was changed, by whom and why (rectification, UK GDPR art. 16).
   'children.correct': [...casework, 'data_protection_officer'],
