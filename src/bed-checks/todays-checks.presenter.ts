@@ -1,34 +1,23 @@
 // Every string a page shows about today's bed checks: one row per check, with a coloured tag (done,
 // missed, waiting, due), for the child's record, the dashboard and the carer's page.
+import type { Translator } from '../platform/i18n/catalogue';
+import { englishTranslator } from '../platform/i18n/shipped';
 import { formatDateTime } from '../platform/views/format';
 import type { CheckState, TodaysCheck } from './todays-checks';
 
-const tags: Record<CheckState, { text: string; classes: string }> = {
-  home: { text: 'Done: home', classes: 'govuk-tag--green' },
-  not_home: { text: 'Not home', classes: 'govuk-tag--red' },
-  missed: { text: 'Missed', classes: 'govuk-tag--red' },
-  waiting: { text: 'Waiting for answer', classes: 'govuk-tag--yellow' },
-  due: { text: 'Due', classes: 'govuk-tag--blue' },
-  not_sent: { text: 'Not sent', classes: 'govuk-tag--orange' },
+const tagClasses: Record<CheckState, string> = {
+  home: 'govuk-tag--green',
+  not_home: 'govuk-tag--red',
+  missed: 'govuk-tag--red',
+  waiting: 'govuk-tag--yellow',
+  due: 'govuk-tag--blue',
+  not_sent: 'govuk-tag--orange',
 };
 
-function detail(c: TodaysCheck, tz: string): string {
-  switch (c.state) {
-    case 'home':
-      return `The carer answered YES at ${formatDateTime(c.answeredAt, tz)}.`;
-    case 'not_home':
-      return `The carer answered NO at ${formatDateTime(c.answeredAt, tz)}: a missing episode was opened.`;
-    case 'missed':
-      return c.escalated
-        ? 'No answer in 30 minutes: the duty manager was asked to phone the carer.'
-        : 'No answer before the next check.';
-    case 'waiting':
-      return 'Texted to the carer; a second text goes at 15 minutes and the duty manager is told at 30.';
-    case 'due':
-      return 'The carer will be texted at this time.';
-    default:
-      return 'Not texted: the child was reported missing, the placement has no carer mobile, or the service was down.';
-  }
+function detail(c: TodaysCheck, tz: string, { t, lang }: Translator): string {
+  const at = formatDateTime(c.answeredAt, tz, lang);
+  if (c.state === 'missed') return t(c.escalated ? 'bedChecks.detail.missedEscalated' : 'bedChecks.detail.missed');
+  return t(`bedChecks.detail.${c.state}`, { at });
 }
 
 export interface CheckRowView {
@@ -38,11 +27,15 @@ export interface CheckRowView {
   episodeHref: string | null;
 }
 
-export function presentTodaysChecks(checks: TodaysCheck[], tz: string): CheckRowView[] {
+export function presentTodaysChecks(
+  checks: TodaysCheck[],
+  tz: string,
+  tr: Translator = englishTranslator(),
+): CheckRowView[] {
   return checks.map((c) => ({
-    at: formatDateTime(c.dueAt, tz),
-    tag: tags[c.state],
-    detail: detail(c, tz),
+    at: formatDateTime(c.dueAt, tz, tr.lang),
+    tag: { text: tr.t(`bedChecks.tag.${c.state}`), classes: tagClasses[c.state] },
+    detail: detail(c, tz, tr),
     episodeHref: c.episodeId ? `/episodes/${c.episodeId}` : null,
   }));
 }

@@ -4,6 +4,7 @@ import { episodeReferencePattern } from '../missing/episode-reference';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { presentDashboard } from './dashboard-page.presenter';
 
 export const homePages: AppRoute[] = [
@@ -21,7 +22,7 @@ export const homePages: AppRoute[] = [
         const authority = await services.authorities.get(ctx.actor.authorityId);
         const dashboard = await services.dashboard.forActor(ctx);
         return h.view('dashboard', {
-          ...presentDashboard(dashboard, config.displayTimeZone, authority.name, ctx.actor.role),
+          ...presentDashboard(dashboard, config.displayTimeZone, authority.name, ctx.actor.role, translatorOf(request)),
           reported: request.query.reported,
           refreshSeconds: 60,
         });

@@ -3,7 +3,7 @@
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
-import { type Language,LANGUAGES } from '../platform/i18n/language';
+import { type Language, LANGUAGES } from '../platform/i18n/language';
 import { formPage } from '../platform/views/form-page';
 
 export const ownLanguagePages: AppRoute[] = formPage({

@@ -153,6 +153,9 @@ describe('a social worker of an English-only authority', () => {
     const episode = await sw.get(`/episodes/${episodeId}`);
     expectWelsh(episode);
     expect(episode.payload).toContain('2 awr 5 munud');
+    const dashboard = await sw.get('/');
+    expectWelsh(dashboard);
+    expect(dashboard.payload).toContain('Ar goll nawr');
     for (const form of ['found', 'police', 'sightings/new', 'return-interview'])
       expectWelsh(await sw.get(`/episodes/${episodeId}/${form}`));
     // Every page about the child now opens with the missing banner, in Welsh too.
@@ -173,9 +176,12 @@ describe('a social worker of an English-only authority', () => {
   });
 });
 
-describe('a manager closing the episode', () => {
-  it('sees the close form in Welsh', async () => {
+describe('a manager', () => {
+  it('sees the close form and the dashboard in Welsh', async () => {
     expectWelsh(await manager.get(`/episodes/${episodeId}/close?lang=cy`));
+    const dashboard = await manager.get('/');
+    expectWelsh(dashboard);
+    expect(dashboard.payload).toContain('1 ar goll nawr');
     await manager.get('/children?lang=en');
   });
 });
@@ -227,5 +233,6 @@ describe('choosing languages', () => {
     );
     expect(language).toBe('cy');
     expectWelsh(await carer.get('/account/language'));
+    expectWelsh(await carer.get('/'));
   });
 });
