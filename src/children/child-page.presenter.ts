@@ -2,24 +2,10 @@
 // on pages for signed-in casework staff, never in a text message.
 import { presentTodaysChecks } from '../bed-checks/todays-checks.presenter';
 import type { Translator } from '../platform/i18n/catalogue';
+import { englishTranslator } from '../platform/i18n/shipped';
 import { formatDate, formatDateTime } from '../platform/views/format';
-import { planMeasures } from '../safeguarding/plan-measures';
-import { traffickingIndicators } from '../trafficking/trafficking-indicators';
 import type { Child } from './child.entity';
 import type { ChildPageData } from './child-page.service';
-
-const traffickingText: Record<string, string> = {
-  suspected: 'Suspected',
-  confirmed: 'Confirmed',
-  not_trafficked: 'Not trafficked',
-  unknown: 'Not known yet',
-};
-const riskText: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High' };
-const row = (key: string, value: string | null | undefined) => ({
-  key: { text: key },
-  value: { text: value || 'Not recorded' },
-});
-const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
 export function presentChildrenList(
   items: Child[],
@@ -39,7 +25,7 @@ export function presentChildrenList(
       dateOfBirth: c.dobEstimated
         ? t('childList.estimated', { date: formatDate(c.dateOfBirth, tz, lang) })
         : formatDate(c.dateOfBirth, tz, lang),
-      trafficking: traffickingText[c.traffickingStatus] ? t(`trafficking.${c.traffickingStatus}`) : c.traffickingStatus,
+      trafficking: t(`trafficking.${c.traffickingStatus}`),
       reportHref: canReport && !c.careEndedAt ? `/children/${c.id}/report-missing` : null,
     })),
   };
@@ -49,12 +35,24 @@ export function presentChildPage(
   d: ChildPageData,
   tz: string,
   can: { report: boolean; write: boolean; placementDetails: boolean },
+  tr: Translator = englishTranslator(),
 ) {
+  const { t, lang } = tr;
   const c = d.child;
   const name = `${c.firstNames} ${c.lastName}`;
+  const day = (x: Date | string | null | undefined) => formatDate(x, tz, lang);
+  const row = (key: string, value: string | null | undefined) => ({
+    key: { text: t(key) },
+    value: { text: value || t('common.notRecorded') },
+  });
+  const yesNo = (b: boolean) => t(b ? 'common.yes' : 'common.no');
   const current = d.placements.find((p) => !p.endedAt) ?? null;
   // A missing child's record opens with the banner (missing-banner.plugin.ts), never with "Report missing".
   const missingNow = d.episodes.some((e) => !e.closedAt && !e.returnedAt);
+  const dob = [
+    c.dobEstimated ? t('childList.estimated', { date: day(c.dateOfBirth) }) : day(c.dateOfBirth),
+    c.ageDisputed ? t('child.ageDisputed') : '',
+  ].join('');
   return {
     id: c.id,
     name,
@@ -72,111 +70,122 @@ export function presentChildPage(
             : current
               ? `/children/${c.id}/placements/end`
               : `/children/${c.id}/placements/new`,
-          placementText: current ? 'End this placement' : 'Start a placement',
+          placementText: t(current ? 'child.endPlacement' : 'child.startPlacement'),
           policeForce: current && !c.careEndedAt ? `/children/${c.id}/placements/police-force` : null,
           endCare: c.careEndedAt ? null : `/children/${c.id}/care/end`,
         }
       : null,
     profile: [
-      row('Reference', c.reference),
-      row('Local id', c.localId),
-      row('Also known as', c.aliases.join(', ')),
-      row(
-        'Date of birth',
-        formatDate(c.dateOfBirth, tz) +
-          (c.dobEstimated ? ' (estimated)' : '') +
-          (c.ageDisputed ? ', age disputed' : ''),
-      ),
-      row('Sex', c.sex === 1 ? 'Male' : 'Female'),
-      row('Nationality', c.nationality),
-      row('First language', c.firstLanguage),
-      row('Interpreter needed', yesNo(c.interpreterNeeded)),
-      row('Unaccompanied asylum-seeking child', yesNo(c.uasc)),
-      row('Arrived', [formatDate(c.arrivalDate, tz), c.arrivalPort].filter(Boolean).join(', ')),
-      row('Trafficking', traffickingText[c.traffickingStatus] ?? c.traffickingStatus),
-      row('In care since', formatDate(c.careStartedAt, tz)),
+      row('child.row.reference', c.reference),
+      row('child.row.localId', c.localId),
+      row('child.row.aliases', c.aliases.join(', ')),
+      row('child.row.dateOfBirth', dob),
+      row('child.row.sex', t(c.sex === 1 ? 'child.male' : 'child.female')),
+      row('child.row.nationality', c.nationality),
+      row('child.row.firstLanguage', c.firstLanguage),
+      row('child.row.interpreter', yesNo(c.interpreterNeeded)),
+      row('child.row.uasc', yesNo(c.uasc)),
+      row('child.row.arrived', [day(c.arrivalDate), c.arrivalPort].filter(Boolean).join(', ')),
+      row('child.row.trafficking', t(`trafficking.${c.traffickingStatus}`)),
+      row('child.row.inCareSince', day(c.careStartedAt)),
       ...(c.careEndedAt
-        ? [row('Care ended', `${formatDateTime(c.careEndedAt, tz)}: ${c.careEndReason ?? 'no reason recorded'}`)]
+        ? [
+            row(
+              'child.row.careEnded',
+              `${formatDateTime(c.careEndedAt, tz, lang)}: ${c.careEndReason ?? t('child.noReason')}`,
+            ),
+          ]
         : []),
     ],
     placement: current && [
-      row('Type', current.type.replace(/_/g, ' ')),
-      row('Provider', current.provider),
-      ...(can.placementDetails ? [row('Address', current.address)] : []),
-      row('Since', formatDate(current.startedAt, tz)),
+      row('child.row.placementType', t(`placement.${current.type}`)),
+      row('child.row.provider', current.provider),
+      ...(can.placementDetails ? [row('child.row.address', current.address)] : []),
+      row('child.row.since', day(current.startedAt)),
       row(
-        'Where the child lives',
+        'child.row.whereLives',
         (current.hostName ?? current.hostAuthorityName)
-          ? `${current.hostName ?? current.hostAuthorityName} (out of area)`
-          : 'In our own area',
+          ? t('child.outOfArea', { name: current.hostName ?? current.hostAuthorityName })
+          : t('child.ownArea'),
       ),
-      row('Police force there', current.policeForceName),
-      row('Carers', (current.carers ?? []).map((x) => x.name).join(', ')),
+      row('child.row.policeForce', current.policeForceName),
+      row('child.row.carers', (current.carers ?? []).map((x) => x.name).join(', ')),
     ],
     pastPlacements: d.placements
       .filter((p) => p.endedAt)
-      .map((p) => `${p.provider}: ${formatDate(p.startedAt, tz)} to ${formatDate(p.endedAt, tz)}`),
+      .map((p) => t('child.pastPlacement', { provider: p.provider, from: day(p.startedAt), to: day(p.endedAt) })),
     guardians: d.guardians.map((g) => ({
       editHref: `/guardians/${g.id}/edit`,
       name: g.name,
-      kind: g.kind.replace(/_/g, ' '),
+      kind: t(`guardian.${g.kind}`),
       organisation: g.organisation ?? '',
       period: [
-        g.allocatedOn && `allocated ${formatDate(g.allocatedOn, tz)}`,
-        g.endedOn && `ended ${formatDate(g.endedOn, tz)}`,
+        g.allocatedOn && t('child.allocated', { on: day(g.allocatedOn) }),
+        g.endedOn && t('child.ended', { on: day(g.endedOn) }),
       ]
         .filter(Boolean)
         .join(', '),
     })),
     plans: d.plans.map((p, i) => ({
-      title: `Version ${p.version}${i === 0 ? ' (in force)' : ''}`,
-      risk: riskText[p.riskOfMissing] ?? p.riskOfMissing,
-      measures: p.measures.map((m) => planMeasures[m] ?? m),
-      agreed: `${p.agreedBy}, ${formatDate(p.agreedOn, tz)}`,
-      reviewOn: formatDate(p.reviewOn, tz),
+      title: t(i === 0 ? 'child.planInForce' : 'child.planVersion', { version: p.version }),
+      risk: t(`risk.${p.riskOfMissing}`),
+      measures: p.measures.map((m) => t(`measure.${m}`)),
+      agreed: `${p.agreedBy}, ${day(p.agreedOn)}`,
+      reviewOn: day(p.reviewOn),
       bedChecks: p.bedChecks
-        ? `${p.bedChecks.times.join(', ')} for ${p.bedChecks.days} ${p.bedChecks.days === 1 ? 'day' : 'days'}`
-        : 'None',
+        ? t('child.bedCheckTimes', { times: p.bedChecks.times.join(', '), count: p.bedChecks.days })
+        : t('child.none'),
     })),
-    bedChecksToday: presentTodaysChecks(d.bedChecksToday, tz),
+    bedChecksToday: presentTodaysChecks(d.bedChecksToday, tz, tr),
     missingProfile:
       d.profile === undefined
         ? undefined
         : d.profile && [
-            row('Physical description', d.profile.physicalDescription),
-            row('Distinguishing marks', d.profile.distinguishingMarks),
-            row('Photograph taken', formatDate(d.profile.photoTakenOn, tz)),
-            row('Phones', d.profile.phones.map((p) => [p.number, p.handset].filter(Boolean).join(', ')).join('; ')),
-            row('Languages', d.profile.languages.join(', ')),
-            row('Medical needs', d.profile.medicalNeeds),
-            row('Medication', d.profile.medication),
+            row('profile.row.physical', d.profile.physicalDescription),
+            row('profile.row.marks', d.profile.distinguishingMarks),
+            row('profile.row.photoTaken', day(d.profile.photoTakenOn)),
             row(
-              'Known associates',
+              'profile.row.phones',
+              d.profile.phones.map((p) => [p.number, p.handset].filter(Boolean).join(', ')).join('; '),
+            ),
+            row('profile.row.languages', d.profile.languages.join(', ')),
+            row('profile.row.medical', d.profile.medicalNeeds),
+            row('profile.row.medication', d.profile.medication),
+            row(
+              'profile.row.associates',
               d.profile.associates.map((a) => [a.name, a.relationship].filter(Boolean).join(', ')).join('; '),
             ),
-            row('Places frequented', d.profile.places.map((p) => p.description).join('; ')),
-            row('Travel cards', d.profile.travelCards),
-            row('Previous missing history', d.profile.missingHistory),
+            row('profile.row.places', d.profile.places.map((p) => p.description).join('; ')),
+            row('profile.row.travelCards', d.profile.travelCards),
+            row('profile.row.history', d.profile.missingHistory),
           ],
     profileHref: can.write ? `/children/${c.id}/missing-profile` : null,
     photo: d.photoUploadedAt
-      ? { src: `/children/${c.id}/missing-profile/photo`, uploaded: formatDate(d.photoUploadedAt, tz) }
+      ? { src: `/children/${c.id}/missing-profile/photo`, uploaded: day(d.photoUploadedAt) }
       : null,
     assessments: d.assessments.map((a) => ({
-      heading: `${formatDate(a.assessedOn, tz)}: ${a.outcome.replace(/_/g, ' ')} (${a.assessor})`,
-      indicators: a.indicators.map((i) => traffickingIndicators[i] ?? i),
+      heading: `${day(a.assessedOn)}: ${t(`assessment.${a.outcome}`)} (${a.assessor})`,
+      indicators: a.indicators.map((i) => t(`indicator.${i}`)),
     })),
     nrm: d.nrm.map((r) => ({
       decisionsHref: `/nrm-referrals/${r.id}/decisions`,
-      heading: `Referred ${formatDate(r.referredOn, tz)} by ${r.firstResponder}${r.reference ? ` (${r.reference})` : ''}`,
-      rg: `Reasonable grounds: ${r.rgDecision}${r.rgDecidedOn ? ` on ${formatDate(r.rgDecidedOn, tz)}` : `, due ${formatDate(r.rgDueOn, tz)}`}`,
-      cg: `Conclusive grounds: ${r.cgDecision}${r.cgDecidedOn ? ` on ${formatDate(r.cgDecidedOn, tz)}` : ''}`,
+      heading: t(r.reference ? 'nrm.referredRef' : 'nrm.referred', {
+        on: day(r.referredOn),
+        by: r.firstResponder,
+        reference: r.reference,
+      }),
+      rg: r.rgDecidedOn
+        ? t('nrm.rgOn', { decision: t(`nrm.decision.${r.rgDecision}`), on: day(r.rgDecidedOn) })
+        : t('nrm.rgDue', { decision: t(`nrm.decision.${r.rgDecision}`), on: day(r.rgDueOn) }),
+      cg: r.cgDecidedOn
+        ? t('nrm.cgOn', { decision: t(`nrm.decision.${r.cgDecision}`), on: day(r.cgDecidedOn) })
+        : t('nrm.cg', { decision: t(`nrm.decision.${r.cgDecision}`) }),
     })),
     episodes: d.episodes.map((e) => ({
       href: `/episodes/${e.id}`,
       reference: e.reference,
-      discoveredAt: formatDateTime(e.discoveredAt, tz),
-      state: e.closedAt ? 'Closed' : e.returnedAt ? 'Returned' : 'Missing now',
+      discoveredAt: formatDateTime(e.discoveredAt, tz, lang),
+      state: t(e.closedAt ? 'state.closed' : e.returnedAt ? 'state.returned' : 'dashboard.missingNow'),
     })),
   };
 }

@@ -58,11 +58,16 @@ export const childrenPages: AppRoute[] = [
         const data = await request.server.app.services.childPage.get(ctx, request.params.id);
         return h.view(
           'child',
-          presentChildPage(data, request.server.app.config.displayTimeZone, {
-            report: can(ctx.actor.role, 'episodes.report'),
-            write: can(ctx.actor.role, 'children.write'),
-            placementDetails: can(ctx.actor.role, 'placements.read'),
-          }),
+          presentChildPage(
+            data,
+            request.server.app.config.displayTimeZone,
+            {
+              report: can(ctx.actor.role, 'episodes.report'),
+              write: can(ctx.actor.role, 'children.write'),
+              placementDetails: can(ctx.actor.role, 'placements.read'),
+            },
+            translatorOf(request),
+          ),
         );
       },
     },

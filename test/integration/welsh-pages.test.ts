@@ -140,6 +140,9 @@ describe('a social worker of an English-only authority', () => {
     expectWelsh(again);
     expect(again.payload).toContain('lang="en" hreflang="en">English</a>');
     expectWelsh(await sw.get(`/children/${childId}/report-missing`));
+    const record = await sw.get(`/children/${childId}`);
+    expectWelsh(record);
+    expect(record.payload).toContain('Cynllun diogelu');
   });
 
   it('shows a bad report in Welsh, then the episode and each of its forms', async () => {

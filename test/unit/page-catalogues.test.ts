@@ -7,9 +7,14 @@ import path from 'node:path';
 import { traffickingStatuses } from '../../src/children/child.entity';
 import { riskGrades } from '../../src/escalation/escalation-policy';
 import { namedStepKeys } from '../../src/escalation/step-names';
+import { guardianKinds } from '../../src/guardians/guardian.entity';
 import { episodeStates, reportedVia } from '../../src/missing/missing-episode.entity';
 import { notificationStatuses } from '../../src/notifications/notification.entity';
+import { nrmDecisions } from '../../src/nrm/nrm-deadlines';
+import { placementTypes } from '../../src/placements/placement.entity';
 import type { Catalogue } from '../../src/platform/i18n/catalogue';
+import { planMeasureCodes, risksOfMissing } from '../../src/safeguarding/plan-measures';
+import { assessmentOutcomes, traffickingIndicatorCodes } from '../../src/trafficking/trafficking-indicators';
 
 const root = path.resolve(__dirname, '..', '..');
 const read = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
@@ -45,6 +50,15 @@ const dynamicKeys = [
   ...reportedVia.map((v) => `via.${v}`),
   ...traffickingStatuses.map((s) => `trafficking.${s}`),
   ...namedStepKeys.map((k) => `step.${k}`),
+  ...planMeasureCodes.map((m) => `measure.${m}`),
+  ...traffickingIndicatorCodes.map((i) => `indicator.${i}`),
+  ...placementTypes.map((p) => `placement.${p}`),
+  ...guardianKinds.map((k) => `guardian.${k}`),
+  ...assessmentOutcomes.map((o) => `assessment.${o}`),
+  ...nrmDecisions.map((d) => `nrm.decision.${d}`),
+  ...risksOfMissing.map((r) => `risk.${r}`),
+  ...['due', 'waiting', 'home', 'not_home', 'missed', 'not_sent'].map((s) => `bedChecks.tag.${s}`),
+  ...['due', 'waiting', 'home', 'not_home', 'missed', 'not_sent'].map((s) => `bedChecks.detail.${s}`),
 ];
 
 describe('page catalogues', () => {
