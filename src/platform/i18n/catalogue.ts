@@ -14,7 +14,7 @@ export interface Translator {
   lang: Language;
   /** The message for `key` with `{name}` filled from vars; `count` picks the plural form. */
   t(key: string, vars?: Vars): string;
-  /** A sentence written in English elsewhere (a validation or domain error), in this language when the catalogue has it. */
+  /** A sentence written in English elsewhere (a validation or domain error), in this language if catalogued. */
   sentence(english: string): string;
 }
 
