@@ -118,6 +118,8 @@ describe('before anyone signs in', () => {
     expect(failed.payload).toContain('Mae problem wedi codi');
     expect(failed.payload).toContain('Rhowch gyfeiriad e-bost yn y fformat cywir');
     expectWelsh(await app.server.inject('/no-such-page?lang=cy'), 404);
+    // The statements every footer links to.
+    for (const page of ['/accessibility', '/privacy']) expectWelsh(await app.server.inject(`${page}?lang=cy`));
   });
 });
 
