@@ -1,4 +1,4 @@
-// The administration sections and the permission each needs; the index page and the navigation
+// The administration sections (texts are catalogue keys) and the permission each needs; the index page and the navigation
 // show only those the signed-in person's role may open.
 import type { Action } from '../platform/auth/permissions';
 import { can } from '../platform/auth/permissions';
@@ -7,52 +7,52 @@ import type { Role } from '../platform/auth/roles';
 export const adminSections: { href: string; text: string; hint: string; action: Action }[] = [
   {
     href: '/admin/texts',
-    text: 'Texts needing attention',
-    hint: 'Texts from unknown numbers or that could not be understood',
+    text: 'admin.section.texts',
+    hint: 'admin.section.textsHint',
     action: 'sms.queue',
   },
-  { href: '/admin/users', text: 'Users', hint: 'Who can sign in, and their roles', action: 'users.read' },
+  { href: '/admin/users', text: 'admin.section.users', hint: 'admin.section.usersHint', action: 'users.read' },
   {
     href: '/admin/contacts',
-    text: 'Contacts',
-    hint: 'The police control room, CEOP and others the alerts go to',
+    text: 'admin.section.contacts',
+    hint: 'admin.section.contactsHint',
     action: 'contacts.read',
   },
   {
     href: '/admin/published-contacts',
-    text: 'Published contacts',
-    hint: 'Our coordinator and our police force’s control room, for other authorities that place children here',
+    text: 'admin.section.published_contacts',
+    hint: 'admin.section.published_contactsHint',
     action: 'contacts.read',
   },
   {
     href: '/admin/language',
-    text: 'Language',
-    hint: 'Whether the service speaks Welsh: Welsh first, English first or English only',
+    text: 'admin.section.language',
+    hint: 'admin.section.languageHint',
     action: 'authorities.write',
   },
-  { href: '/admin/policy', text: 'Escalation policy', hint: 'Who is alerted, how and when', action: 'policy.read' },
+  { href: '/admin/policy', text: 'admin.section.policy', hint: 'admin.section.policyHint', action: 'policy.read' },
   {
     href: '/admin/audit',
-    text: 'Audit trail',
-    hint: 'Who read or changed which record, and when',
+    text: 'admin.section.audit',
+    hint: 'admin.section.auditHint',
     action: 'audit.read',
   },
   {
     href: '/admin/subject-access',
-    text: 'Subject access requests',
-    hint: 'Requests for a person’s records, their deadlines, redactions and exports',
+    text: 'admin.section.subject_access',
+    hint: 'admin.section.subject_accessHint',
     action: 'subject_access.read',
   },
   {
     href: '/admin/retention',
-    text: 'Retention',
-    hint: 'How long records are kept, and what has fallen due for review',
+    text: 'admin.section.retention',
+    hint: 'admin.section.retentionHint',
     action: 'retention.read',
   },
   {
     href: '/admin/legal-holds',
-    text: 'Legal holds',
-    hint: 'Children whose records must not be anonymised while a hold stands',
+    text: 'admin.section.legal_holds',
+    hint: 'admin.section.legal_holdsHint',
     action: 'legal_holds.read',
   },
 ];

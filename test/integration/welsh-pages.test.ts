@@ -223,6 +223,9 @@ describe('choosing languages', () => {
     const page = await sw.get('/children');
     expect(page.payload).toMatch(/<html lang="en"/);
     expect(page.payload).toContain('id="language-switch"');
+    expectWelsh(await admin.get('/admin?lang=cy'));
+    expectWelsh(await admin.get('/admin/language'));
+    await admin.get('/admin?lang=en');
     await admin.post('/admin/language', { language: 'english_only' });
   });
 
