@@ -36,7 +36,6 @@ export function presentProfilePage(view: ProfileView, timeZone: string, token: s
 
 export function presentRefusal(details: RefusalDetails | undefined) {
   return {
-    pageTitle: 'This link no longer works',
     reason: details?.reason ?? 'not_valid',
     authorityName: details?.authorityName ?? null,
     dutyNumber: dialled(details?.dutyNumber),

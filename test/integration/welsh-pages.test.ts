@@ -120,6 +120,10 @@ describe('before anyone signs in', () => {
     expectWelsh(await app.server.inject('/no-such-page?lang=cy'), 404);
     // The statements every footer links to.
     for (const page of ['/accessibility', '/privacy']) expectWelsh(await app.server.inject(`${page}?lang=cy`));
+    // A police officer's alert link that no longer works.
+    const refused = await app.server.inject('/p/not-a-real-link?lang=cy');
+    expectWelsh(refused, 404);
+    expect(refused.payload).toContain('Nid yw&#39;r ddolen hon yn ddilys');
   });
 });
 
