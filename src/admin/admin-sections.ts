@@ -1,5 +1,5 @@
-// The administration sections (texts are catalogue keys) and the permission each needs; the index page and the navigation
-// show only those the signed-in person's role may open.
+// The administration sections (texts are catalogue keys) and the permission each needs; the index
+// page and the navigation show only those the signed-in person's role may open.
 import type { Action } from '../platform/auth/permissions';
 import { can } from '../platform/auth/permissions';
 import type { Role } from '../platform/auth/roles';
