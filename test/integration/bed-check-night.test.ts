@@ -115,7 +115,7 @@ it("shows the night's checks (done, waiting, missed, due) on the child's record,
   expect(rowsOf(p.record)).toEqual(night);
   expect(rowsOf(p.dashboard)).toEqual(expect.arrayContaining(night));
   expect(rowsOf(p.carer)).toEqual(night);
-  expect(p.carer).toContain('Reply just <strong>YES</strong>');
+  expect(p.carer).toContain('Reply just YES if the child is home, NO if not.');
 
   // One more night on a new plan version; the 23:00 check goes unanswered.
   t.app.clock.set('2027-03-30T12:00:00Z');
