@@ -31,8 +31,10 @@ import { missingProfileRoutes } from './missing-profiles/missing-profile.routes'
 import { missingProfilePhotoPages } from './missing-profiles/missing-profile-photo.pages';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { nrmReferralsRoutes } from './nrm/nrm-referrals.routes';
+import { groupMembersPages } from './operational-group/group-members.pages';
 import { operationalGroupPages } from './operational-group/operational-group.pages';
 import { operationalGroupRoutes } from './operational-group/operational-group.routes';
+import { carersPages } from './placements/carers.pages';
 import { placementForcePages } from './placements/placement-force.pages';
 import { placementsRoutes } from './placements/placements.routes';
 import type { AppRoute } from './platform/http/types';
@@ -87,6 +89,7 @@ export const routes: AppRoute[] = [
   ...childrenPages,
   ...childFormPages,
   ...placementForcePages,
+  ...carersPages,
   ...missingProfilePages,
   ...missingProfilePhotoPages,
   ...adminPages,
@@ -99,6 +102,7 @@ export const routes: AppRoute[] = [
   ...smsQueuePages,
   ...auditPages,
   ...operationalGroupPages,
+  ...groupMembersPages,
   ...retentionPages,
   ...subjectAccessPages,
   ...arrivalsPages,
