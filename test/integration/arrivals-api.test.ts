@@ -53,6 +53,13 @@ it('records an arrival in one request and tells the police by reference only', a
   );
   expect(police).toHaveLength(1);
   expect(police[0].data).not.toMatch(/Quorrin|Vassaly|Home Lane/);
+  // The demo authority's guardian service duty line is told too, by SMS and email.
+  const guardianService = await q(
+    `SELECT channel FROM notifications WHERE template = 'arrival-notice' AND address IN ('+447700900206', 'ictg.duty@example.org')
+    AND data->>'childRef' = $1 ORDER BY channel`,
+    [child.reference],
+  );
+  expect(guardianService.map((n: { channel: string }) => n.channel)).toEqual(['email', 'sms']);
 });
 
 it('records nothing when one part is refused (the review date before the plan was agreed)', async () => {
