@@ -79,7 +79,7 @@ export const arrivalSections = {
         .invalid('')
         .messages({ 'any.invalid': 'Enter the carer’s mobile number' }),
       carerEmail: optionalEmail('the carer’s email address'),
-      // A second carer (a foster couple, a key worker on nights): both name and mobile, or neither (secondCarerProblems).
+      // A second carer (a foster couple, a key worker on nights): name and mobile, or neither (secondCarerProblems).
       carer2Name: optionalText(200, 'Second carer’s name'),
       carer2Mobile: optionalMobile('the second carer’s mobile number'),
       carer2Email: optionalEmail('the second carer’s email address'),
