@@ -32,6 +32,7 @@ import { missingProfilePhotoPages } from './missing-profiles/missing-profile-pho
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { nrmReferralsRoutes } from './nrm/nrm-referrals.routes';
 import { groupMembersPages } from './operational-group/group-members.pages';
+import { meetingArrangementsPages } from './operational-group/meeting-arrangements.pages';
 import { operationalGroupPages } from './operational-group/operational-group.pages';
 import { operationalGroupRoutes } from './operational-group/operational-group.routes';
 import { carersPages } from './placements/carers.pages';
@@ -45,6 +46,7 @@ import { returnsRoutes } from './returns/returns.routes';
 import { safeguardingPlansRoutes } from './safeguarding/safeguarding-plans.routes';
 import { smsRoutes } from './sms/sms.routes';
 import { smsQueuePages } from './sms/sms-queue.pages';
+import { correctionsPages } from './subject-access/corrections.pages';
 import { subjectAccessPages } from './subject-access/subject-access.pages';
 import { subjectAccessRoutes } from './subject-access/subject-access.routes';
 import { traffickingAssessmentsRoutes } from './trafficking/trafficking-assessments.routes';
@@ -90,6 +92,7 @@ export const routes: AppRoute[] = [
   ...childFormPages,
   ...placementForcePages,
   ...carersPages,
+  ...correctionsPages,
   ...missingProfilePages,
   ...missingProfilePhotoPages,
   ...adminPages,
@@ -103,6 +106,7 @@ export const routes: AppRoute[] = [
   ...auditPages,
   ...operationalGroupPages,
   ...groupMembersPages,
+  ...meetingArrangementsPages,
   ...retentionPages,
   ...subjectAccessPages,
   ...arrivalsPages,

@@ -27,7 +27,7 @@ async function groupOrNull(request: PageRequest): Promise<GroupView | null> {
     });
 }
 
-const whole = (max: number, min: number, what: string) =>
+export const whole = (max: number, min: number, what: string) =>
   Joi.number()
     .integer()
     .min(min)

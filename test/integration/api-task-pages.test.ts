@@ -224,3 +224,82 @@ describe("the operational group's set-up and members", () => {
     expect(g).toEqual({ name: 'Exploitation group', cadence_days: 28, location: 'Civic Centre, room 2' });
   });
 });
+
+describe("correcting a child's record", () => {
+  it('lets the data protection officer correct a detail with a reason, kept with the value before', async () => {
+    const child = await childPlaced(app, { trafficking: 'suspected', daysAgo: 5 });
+    const dpo = await pageSession(app, 'data_protection_officer');
+    expect((await dpo.get(`/children/${child.id}`)).payload).toContain(`/children/${child.id}/corrections`);
+    const form = await dpo.get(`/children/${child.id}/corrections`);
+    expect(form.statusCode).toBe(200);
+    expect(form.payload).toContain('No corrections yet.');
+    const values = {
+      firstNames: 'Secret',
+      lastName: 'Name',
+      dobDay: '2',
+      dobMonth: '1',
+      dobYear: '2010',
+      dobEstimated: '',
+      nationality: 'Eritrean',
+      firstLanguage: '',
+      traffickingStatus: 'suspected',
+    };
+    const noReason = await dpo.post(`/children/${child.id}/corrections`, { ...values, reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(summaryOf(noReason.payload)).toContain('Enter why the record was wrong');
+    const saved = await dpo.post(`/children/${child.id}/corrections`, { ...values, reason: 'Her family sent papers' });
+    expect(saved.statusCode).toBe(303);
+    const [row] = await q('SELECT nationality FROM children WHERE id = $1', [child.id]);
+    expect(row.nationality).toBe('Eritrean');
+    const page = (await dpo.get(`/children/${child.id}/corrections`)).payload;
+    expect(page).toContain('Nationality');
+    expect(page).toContain('Her family sent papers');
+
+    const group = await pageSession(app, 'group_member');
+    const before = await refusals('child');
+    expect((await group.post(`/children/${child.id}/corrections`, { ...values, reason: 'x' })).statusCode).toBe(403);
+    expect(await refusals('child')).toBe(before + 1);
+    const other = await pageSession(app, 'data_protection_officer', 'OTHER');
+    expect((await other.get(`/children/${child.id}/corrections`)).statusCode).toBe(404);
+  });
+});
+
+describe("a meeting's time and place", () => {
+  it('lets a manager move the next meeting and change its place; a carer is refused', async () => {
+    const manager = await pageSession(app, 'team_manager');
+    const [meeting] = await q(
+      `SELECT m.id FROM group_meetings m JOIN local_authorities a ON a.id = m.authority_id
+      WHERE a.code = 'DEMO' AND m.status = 'scheduled' AND m.starts_at > $1 ORDER BY m.starts_at LIMIT 1`,
+      [app.clock.now()],
+    );
+    expect((await manager.get(`/operational-group/meetings/${meeting.id}`)).payload).toContain(
+      `/operational-group/meetings/${meeting.id}/arrangements`,
+    );
+    const url = `/operational-group/meetings/${meeting.id}/arrangements`;
+    const form = await manager.get(url);
+    expect(form.statusCode).toBe(200);
+    const moved = new Date(app.clock.now().getTime() + 20 * 86_400_000);
+    const bad = await manager.post(url, {
+      ...fieldsFor(moved, 'Europe/London', 'starts'),
+      startsTime: '25:00',
+      durationMinutes: '5',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(summaryOf(bad.payload)).toContain('The time of the meeting must be a 24-hour time');
+    expect(summaryOf(bad.payload)).toContain('How long the meeting lasts in minutes must be from 15 to 600');
+    const ok = await manager.post(url, {
+      ...fieldsFor(moved, 'Europe/London', 'starts'),
+      durationMinutes: '90',
+      location: 'Town Hall, room 4',
+    });
+    expect(ok.statusCode).toBe(303);
+    const [row] = await q('SELECT duration_minutes, location, starts_at FROM group_meetings WHERE id = $1', [
+      meeting.id,
+    ]);
+    expect(row.duration_minutes).toBe(90);
+    expect(row.location).toBe('Town Hall, room 4');
+    expect(Math.abs(new Date(row.starts_at).getTime() - moved.getTime())).toBeLessThan(60_000);
+    const carer = await pageSession(app, 'carer');
+    expect((await carer.post(url, { durationMinutes: '60' })).statusCode).toBe(403);
+  });
+});
