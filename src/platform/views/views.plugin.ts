@@ -14,6 +14,7 @@ import { offersSwitch } from '../i18n/request-language';
 import { formatDate, formatDateTime } from './format';
 import { navigationFor, type NavSection } from './navigation';
 import { translateView } from './translate-view';
+import { labelTableCells } from './table-labels';
 
 const govukDist = path.dirname(require.resolve('govuk-frontend/package.json')) + '/dist';
 
@@ -60,7 +61,7 @@ export async function registerViews(
           const template = new nunjucks.Template(src, env, options.filename);
           return (context: { lang?: Language }) => {
             current = server.app.catalogues.translator(context.lang ?? 'en');
-            return template.render(translateView(context, current));
+            return labelTableCells(template.render(translateView(context, current)));
           };
         },
       },
