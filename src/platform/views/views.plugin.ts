@@ -13,8 +13,8 @@ import { languageOf } from '../i18n/language.plugin';
 import { offersSwitch } from '../i18n/request-language';
 import { formatDate, formatDateTime } from './format';
 import { navigationFor, type NavSection } from './navigation';
-import { translateView } from './translate-view';
 import { labelTableCells } from './table-labels';
+import { translateView } from './translate-view';
 
 const govukDist = path.dirname(require.resolve('govuk-frontend/package.json')) + '/dist';
 
