@@ -150,6 +150,14 @@ export const demoContacts = {
       mobile: '+447700900204',
       email: 'hos@example.org',
     },
+    {
+      // Told of each port arrival (reference, port and date only), so an arrival in the demo reaches someone.
+      role: 'guardian_service',
+      name: 'Guardian service duty line',
+      organisation: 'Independent Child Trafficking Guardian service',
+      mobile: '+447700900206',
+      email: 'ictg.duty@example.org',
+    },
   ],
   OTHER: [
     {

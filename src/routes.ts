@@ -31,8 +31,11 @@ import { missingProfileRoutes } from './missing-profiles/missing-profile.routes'
 import { missingProfilePhotoPages } from './missing-profiles/missing-profile-photo.pages';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { nrmReferralsRoutes } from './nrm/nrm-referrals.routes';
+import { groupMembersPages } from './operational-group/group-members.pages';
+import { meetingArrangementsPages } from './operational-group/meeting-arrangements.pages';
 import { operationalGroupPages } from './operational-group/operational-group.pages';
 import { operationalGroupRoutes } from './operational-group/operational-group.routes';
+import { carersPages } from './placements/carers.pages';
 import { placementForcePages } from './placements/placement-force.pages';
 import { placementsRoutes } from './placements/placements.routes';
 import type { AppRoute } from './platform/http/types';
@@ -43,6 +46,7 @@ import { returnsRoutes } from './returns/returns.routes';
 import { safeguardingPlansRoutes } from './safeguarding/safeguarding-plans.routes';
 import { smsRoutes } from './sms/sms.routes';
 import { smsQueuePages } from './sms/sms-queue.pages';
+import { correctionsPages } from './subject-access/corrections.pages';
 import { subjectAccessPages } from './subject-access/subject-access.pages';
 import { subjectAccessRoutes } from './subject-access/subject-access.routes';
 import { traffickingAssessmentsRoutes } from './trafficking/trafficking-assessments.routes';
@@ -87,6 +91,8 @@ export const routes: AppRoute[] = [
   ...childrenPages,
   ...childFormPages,
   ...placementForcePages,
+  ...carersPages,
+  ...correctionsPages,
   ...missingProfilePages,
   ...missingProfilePhotoPages,
   ...adminPages,
@@ -99,6 +105,8 @@ export const routes: AppRoute[] = [
   ...smsQueuePages,
   ...auditPages,
   ...operationalGroupPages,
+  ...groupMembersPages,
+  ...meetingArrangementsPages,
   ...retentionPages,
   ...subjectAccessPages,
   ...arrivalsPages,

@@ -50,6 +50,7 @@ import { OperationalGroupService } from './operational-group/operational-group.s
 import { OperationalGroupCycle } from './operational-group/operational-group-cycle.service';
 import { PackBuilder } from './operational-group/pack-builder';
 import { HostNotices } from './placements/host-notices';
+import { PlacementCarersService } from './placements/placement-carers.service';
 import { PlacementsService } from './placements/placements.service';
 import { AuditService } from './platform/audit/audit.service';
 import type { Clock } from './platform/clock';
@@ -141,6 +142,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     }),
     children,
     placements,
+    placementCarers: new PlacementCarersService(db, placements),
     careEndings,
     health: new HealthService(db),
     smsIntake: new SmsIntakeService(

@@ -81,8 +81,10 @@ export function presentArrivalCheck(a: ArrivalInput, hasPhoto: boolean, timeZone
       row('Provider', a.placement.provider),
       row('Address', a.placement.address),
       row('Starts', formatDateTime(a.placement.startedAt ?? null, timeZone)),
-      row('Carer', a.placement.carers[0].name),
-      row('Carer’s mobile', a.placement.carers[0].mobile),
+      ...a.placement.carers.flatMap((c, n) => [
+        row(n ? 'Second carer' : 'Carer', c.name),
+        row(n ? 'Second carer’s mobile' : 'Carer’s mobile', c.mobile),
+      ]),
     ]),
     card('referrals', [
       row('Guardian service', a.guardian.organisation),

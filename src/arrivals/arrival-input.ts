@@ -57,6 +57,16 @@ function requiredDateTime(v: Values, prefix: string, timeZone: string, section: 
   return at;
 }
 
+/** The placement's carer, and its second carer when one was given (name and mobile both, as the form checks). */
+function carersOf(pl: Values): NewPlacement['carers'] {
+  const carer = (prefix: string) => ({
+    name: text(pl, `${prefix}Name`),
+    mobile: toE164(text(pl, `${prefix}Mobile`)) ?? text(pl, `${prefix}Mobile`),
+    email: orNull(text(pl, `${prefix}Email`)),
+  });
+  return text(pl, 'carer2Name') && text(pl, 'carer2Mobile') ? [carer('carer'), carer('carer2')] : [carer('carer')];
+}
+
 /** A birth date from the one given, or estimated from the age in years on arrival (as practitioners record it). */
 function birthDate(v: Values, arrivedOn: string): { dateOfBirth: string; dobEstimated: boolean } | FieldProblem {
   const given = isoDateOf(v, 'dob');
@@ -93,6 +103,11 @@ export function draftToArrival(sections: DraftSections, timeZone: string): Arriv
   } catch {
     problems.push({ field: 'plan', message: 'Enter bed check times like 23:00, 02:00, 06:00 and a number of days' });
   }
+  const carers = carersOf(pl);
+  if (!text(pl, 'carer2Name') !== !text(pl, 'carer2Mobile'))
+    problems.push({ field: 'placement', message: 'Give the second carer’s name and mobile number, or neither' });
+  if (carers.length > 1 && carers[0].mobile === carers[1].mobile)
+    problems.push({ field: 'placement', message: 'The two carers need different mobile numbers' });
   if (problems.length || 'field' in dob) throw invalidFields(problems);
   return {
     child: {
@@ -129,13 +144,7 @@ export function draftToArrival(sections: DraftSections, timeZone: string): Arriv
       provider: text(pl, 'provider'),
       address: text(pl, 'address'),
       startedAt: startedAt!,
-      carers: [
-        {
-          name: text(pl, 'carerName'),
-          mobile: toE164(text(pl, 'carerMobile')) ?? text(pl, 'carerMobile'),
-          email: orNull(text(pl, 'carerEmail')),
-        },
-      ],
+      carers,
     },
     guardian: {
       organisation: text(r, 'ictgOrganisation'),

@@ -2,6 +2,7 @@
 // (or sensible starting values), checks the answers with the GOV.UK error copy and saves them to the
 // user's draft, then goes on to the next section still to do (303).
 import { addDays, today } from '../platform/dates';
+import { invalidFields } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import type { AppRoute } from '../platform/http/types';
 import { fieldsFor } from '../platform/views/date-time-fields';
@@ -9,7 +10,7 @@ import { formPage, type PageRequest } from '../platform/views/form-page';
 import { type PlanMeasure, planMeasureCodes, planMeasures } from '../safeguarding/plan-measures';
 import { traffickingIndicatorCodes, traffickingIndicators } from '../trafficking/trafficking-indicators';
 import { proposedArrivalBedChecks } from './arrival-bed-checks';
-import { type ArrivalSection, arrivalSections } from './arrival-sections';
+import { type ArrivalSection, arrivalSections, secondCarerProblems } from './arrival-sections';
 import { nextTaskPath } from './arrival-tasks';
 
 const services = (r: PageRequest) => r.server.app.services;
@@ -85,6 +86,8 @@ function sectionPage(key: ArrivalSection): AppRoute[] {
       return sections[key] ?? startingValues[key](request, sections);
     },
     submit: async (request, values) => {
+      const problems = key === 'placement' ? secondCarerProblems(values) : [];
+      if (problems.length) throw invalidFields(problems);
       await services(request).arrivalDrafts.saveSection(contextOf(request), key, values);
       const draft = await draftOf(request);
       return nextTaskPath(draft.sections, draft.hasPhoto, key);

@@ -12,6 +12,7 @@ import { planMeasureCodes } from '../safeguarding/plan-measures';
 import { traffickingIndicatorCodes } from '../trafficking/trafficking-indicators';
 
 const yes = Joi.string().valid('yes').allow('');
+
 const list = (codes: readonly string[], message: string) =>
   Joi.array()
     .items(Joi.string().valid(...codes))
@@ -78,6 +79,10 @@ export const arrivalSections = {
         .invalid('')
         .messages({ 'any.invalid': 'Enter the carer’s mobile number' }),
       carerEmail: optionalEmail('the carer’s email address'),
+      // A second carer (a foster couple, a key worker on nights): name and mobile, or neither (secondCarerProblems).
+      carer2Name: optionalText(200, 'Second carer’s name'),
+      carer2Mobile: optionalMobile('the second carer’s mobile number'),
+      carer2Email: optionalEmail('the second carer’s email address'),
     },
   },
   referrals: {
@@ -100,3 +105,12 @@ export type ArrivalSection = keyof typeof arrivalSections;
 /** The photograph is a section of its own (a multipart form); the order is the order of the task list. */
 export const sectionOrder = ['child', 'arrival', 'indicators', 'photo', 'plan', 'placement', 'referrals'] as const;
 export type TaskKey = (typeof sectionOrder)[number];
+/** The placement section's second carer: a name without a mobile (or the reverse) is named against the blank one. */
+export function secondCarerProblems(values: Record<string, unknown>): { field: string; message: string }[] {
+  const given = (k: string) => typeof values[k] === 'string' && (values[k] as string).trim() !== '';
+  if (given('carer2Name') && !given('carer2Mobile'))
+    return [{ field: 'carer2Mobile', message: 'Enter the second carer’s mobile number' }];
+  if (given('carer2Mobile') && !given('carer2Name'))
+    return [{ field: 'carer2Name', message: 'Enter the second carer’s name' }];
+  return [];
+}

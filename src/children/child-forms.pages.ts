@@ -32,7 +32,7 @@ import { formPage, type PageRequest } from '../platform/views/form-page';
 import { bedCheckFormValues, bedChecksFromForm, proposeBedChecks } from '../safeguarding/bed-check-form';
 import { planFormDefaults } from '../safeguarding/plan-form';
 import { planMeasureCodes, planMeasures, risksOfMissing } from '../safeguarding/plan-measures';
-import { traffickingStatuses } from './child.entity';
+import { type Child, traffickingStatuses } from './child.entity';
 
 const services = (r: PageRequest) => r.server.app.services;
 const back = (id: string) => `/children/${id}`;
@@ -47,44 +47,48 @@ export async function childHeader(request: PageRequest) {
 
 const done = (request: PageRequest) => back(request.params.id);
 
+/** A child's details as a form: changed by casework staff, or corrected with a reason (corrections.pages.ts). */
+export const childDetailFields = {
+  firstNames: requiredText(200, 'their first names', 'First names'),
+  lastName: requiredText(200, 'their last name', 'Last name'),
+  ...dateKeys('dob', 'of birth'),
+  dobEstimated: Joi.string().valid('yes').allow(''),
+  nationality: optionalText(100, 'Nationality'),
+  firstLanguage: optionalText(100, 'First language'),
+  traffickingStatus: choice(traffickingStatuses, 'the trafficking status'),
+};
+
+export const childDetailValues = (c: Child) => ({
+  firstNames: c.firstNames,
+  lastName: c.lastName,
+  ...dateFieldsFor(c.dateOfBirth, 'dob'),
+  dobEstimated: c.dobEstimated ? 'yes' : '',
+  nationality: c.nationality ?? '',
+  firstLanguage: c.firstLanguage ?? '',
+  traffickingStatus: c.traffickingStatus,
+});
+
+export const childDetailsOf = (v: Record<string, string>) => ({
+  firstNames: v.firstNames,
+  lastName: v.lastName,
+  dateOfBirth: requiredDate(v, 'dob', 'of birth'),
+  dobEstimated: v.dobEstimated === 'yes',
+  nationality: orNull(v.nationality),
+  firstLanguage: orNull(v.firstLanguage),
+  traffickingStatus: chosen(traffickingStatuses, v.traffickingStatus),
+});
+
 export const childFormPages: AppRoute[] = [
   ...formPage({
     path: '/children/{id}/edit',
     view: 'child-edit',
     action: 'children.write',
     description: "Change a child's details",
-    fields: {
-      firstNames: requiredText(200, 'their first names', 'First names'),
-      lastName: requiredText(200, 'their last name', 'Last name'),
-      ...dateKeys('dob', 'of birth'),
-      dobEstimated: Joi.string().valid('yes').allow(''),
-      nationality: optionalText(100, 'Nationality'),
-      firstLanguage: optionalText(100, 'First language'),
-      traffickingStatus: choice(traffickingStatuses, 'the trafficking status'),
-    },
+    fields: childDetailFields,
     context: childHeader,
-    defaults: (_r, context) => {
-      const c = (context as Awaited<ReturnType<typeof childHeader>>).child.record;
-      return {
-        firstNames: c.firstNames,
-        lastName: c.lastName,
-        ...dateFieldsFor(c.dateOfBirth, 'dob'),
-        dobEstimated: c.dobEstimated ? 'yes' : '',
-        nationality: c.nationality ?? '',
-        firstLanguage: c.firstLanguage ?? '',
-        traffickingStatus: c.traffickingStatus,
-      };
-    },
+    defaults: (_r, context) => childDetailValues((context as Awaited<ReturnType<typeof childHeader>>).child.record),
     submit: async (request, v) => {
-      await services(request).children.update(contextOf(request), request.params.id, {
-        firstNames: v.firstNames,
-        lastName: v.lastName,
-        dateOfBirth: requiredDate(v, 'dob', 'of birth'),
-        dobEstimated: v.dobEstimated === 'yes',
-        nationality: orNull(v.nationality),
-        firstLanguage: orNull(v.firstLanguage),
-        traffickingStatus: chosen(traffickingStatuses, v.traffickingStatus),
-      });
+      await services(request).children.update(contextOf(request), request.params.id, childDetailsOf(v));
       return done(request);
     },
   }),

@@ -34,7 +34,7 @@ export function presentChildrenList(
 export function presentChildPage(
   d: ChildPageData,
   tz: string,
-  can: { report: boolean; write: boolean; placementDetails: boolean },
+  can: { report: boolean; write: boolean; placementDetails: boolean; correct?: boolean },
   tr: Translator = englishTranslator(),
 ) {
   const { t, lang } = tr;
@@ -57,6 +57,7 @@ export function presentChildPage(
     id: c.id,
     name,
     reference: c.reference,
+    correctHref: can.correct ? `/children/${c.id}/corrections` : null,
     reportHref: can.report && !c.careEndedAt && !missingNow ? `/children/${c.id}/report-missing` : null,
     links: can.write
       ? {
@@ -72,6 +73,7 @@ export function presentChildPage(
               : `/children/${c.id}/placements/new`,
           placementText: t(current ? 'child.endPlacement' : 'child.startPlacement'),
           policeForce: current && !c.careEndedAt ? `/children/${c.id}/placements/police-force` : null,
+          carers: current && !c.careEndedAt ? `/children/${c.id}/carers` : null,
           endCare: c.careEndedAt ? null : `/children/${c.id}/care/end`,
         }
       : null,

@@ -65,6 +65,7 @@ export const childrenPages: AppRoute[] = [
               report: can(ctx.actor.role, 'episodes.report'),
               write: can(ctx.actor.role, 'children.write'),
               placementDetails: can(ctx.actor.role, 'placements.read'),
+              correct: can(ctx.actor.role, 'children.correct'),
             },
             translatorOf(request),
           ),

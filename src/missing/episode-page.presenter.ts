@@ -67,7 +67,7 @@ export interface EpisodePageData {
 export function presentEpisodePage(
   d: EpisodePageData,
   tz: string,
-  can: { update: boolean; police: boolean; close: boolean; acknowledge?: boolean },
+  can: { update: boolean; police: boolean; close: boolean; acknowledge?: boolean; undoReturn?: boolean },
   /** For calls: the TwiML of a recorded call names the service's own URLs. */
   publicBaseUrl = '',
   tr: Translator = englishTranslator(),
@@ -165,6 +165,8 @@ export function presentEpisodePage(
       changeToMissing: can.update && missing && e.kind === 'A',
       returnInterview: can.update && (e.state === 'returned' || e.state === 'return_interview_due'),
       close: can.close && e.state !== 'closed',
+      // A return recorded by mistake (wrong child, wrong episode) is undone by a manager while no interview is held.
+      undoReturn: !!can.undoReturn && (e.state === 'returned' || e.state === 'return_interview_due'),
     },
   };
 }

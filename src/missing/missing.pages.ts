@@ -68,6 +68,7 @@ export const missingPages: AppRoute[] = [
             update: can(ctx.actor.role, 'episodes.update'),
             police: can(ctx.actor.role, 'episodes.police_update'),
             close: can(ctx.actor.role, 'episodes.close'),
+            undoReturn: can(ctx.actor.role, 'episodes.undo_return'),
             acknowledge: can(ctx.actor.role, 'episodes.acknowledge'),
           },
           request.server.app.config.publicBaseUrl,
@@ -232,6 +233,18 @@ export const missingPages: AppRoute[] = [
       await services(request).episodeUpdates.changeToMissing(contextOf(request), request.params.id, {
         reason: v.reason,
       });
+      return `/episodes/${request.params.id}`;
+    },
+  }),
+  ...formPage({
+    path: '/episodes/{id}/undo-return',
+    view: 'episode-undo-return',
+    action: 'episodes.undo_return',
+    description: 'Undo a return recorded by mistake (managers)',
+    fields: { reason: requiredText(500, 'why the return was recorded by mistake', 'The reason') },
+    context: episodeHeader,
+    submit: async (request, v) => {
+      await services(request).undoReturn.undoReturn(contextOf(request), request.params.id, v.reason);
       return `/episodes/${request.params.id}`;
     },
   }),

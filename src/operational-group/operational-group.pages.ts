@@ -108,7 +108,13 @@ export const operationalGroupPages: AppRoute[] = [
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const svc = group(request);
-        const g = await svc.getGroup(ctx);
+        const configure = can(ctx.actor.role, 'group.configure');
+        const g = await svc.getGroup(ctx).catch((err) => {
+          if (err instanceof NotFound && configure) return null;
+          throw err;
+        });
+        // Not set up yet: the administrator is taken to the set-up form; others get the 404 page saying who sets it up.
+        if (!g) return h.redirect('/operational-group/settings');
         const next = await svc.nextMeeting(ctx).catch((err) => {
           if (err instanceof NotFound) return null;
           throw err;
@@ -121,7 +127,7 @@ export const operationalGroupPages: AppRoute[] = [
           svc.today(),
           zone(request),
         );
-        return h.view('operational-group', page);
+        return h.view('operational-group', { ...page, canConfigure: configure });
       },
     },
   },

@@ -19,6 +19,11 @@ export class PlacementsRepository {
     return placement;
   }
 
+  /** One carer of a placement of this authority, with the placement it belongs to (the child's id on it). */
+  async carerById(tx: Tx, authorityId: string, carerId: string): Promise<PlacementCarer | null> {
+    return tx.findOne(PlacementCarer, { where: { id: carerId, authorityId } });
+  }
+
   async forChild(tx: Tx, authorityId: string, childId: string): Promise<Placement[]> {
     const placements = await tx
       .createQueryBuilder(Placement, 'p')

@@ -1,4 +1,6 @@
 // What a placement accepts. Carers' mobiles are normalised to E.164.
+import type { CustomHelpers } from 'joi';
+
 import { Joi } from '../platform/http/joi';
 import { email, id, shortText, timestamp } from '../platform/http/schemas';
 import { LANGUAGES } from '../platform/i18n/language';
@@ -44,7 +46,11 @@ const outOfArea = {
     .allow(null)
     .messages({ 'string.pattern.base': '{{#label}} must be the code of a police force from the list' }),
 };
-const oneHost = { 'object.oxor': 'give either hostAuthorityId or hostAuthority, not both' };
+// One host at most. Not Joi's oxor, which counts a null as given: { hostAuthorityId: null, hostAuthority: null }
+// is a placement in our own area, said explicitly.
+const oneHost = (v: { hostAuthorityId?: string | null; hostAuthority?: object | null }, h: CustomHelpers) =>
+  v.hostAuthorityId != null && v.hostAuthority != null ? h.error('placement.oneHost') : v;
+const oneHostMessage = { 'placement.oneHost': 'give either hostAuthorityId or hostAuthority, not both' };
 
 export const startPlacementSchema = Joi.object({
   type: Joi.string()
@@ -59,8 +65,8 @@ export const startPlacementSchema = Joi.object({
     .messages({ 'array.min': 'carers must list at least one carer with a mobile number' }),
   ...outOfArea,
 })
-  .oxor('hostAuthorityId', 'hostAuthority')
-  .messages(oneHost)
+  .custom(oneHost)
+  .messages(oneHostMessage)
   .label('placement');
 
 export const changePlacementSchema = Joi.object({
@@ -71,8 +77,8 @@ export const changePlacementSchema = Joi.object({
   ...outOfArea,
 })
   .min(1)
-  .oxor('hostAuthorityId', 'hostAuthority')
-  .messages(oneHost)
+  .custom(oneHost)
+  .messages(oneHostMessage)
   .label('placement');
 
 export const endPlacementSchema = Joi.object({

@@ -104,13 +104,18 @@ export class PlacementsService {
     });
   }
 
-  async change(ctx: RequestContext, id: string, changes: PlacementChanges): Promise<Placement> {
-    return this.db.transaction(async (tx) => {
+  async change(ctx: RequestContext, id: string, changes: PlacementChanges, outer?: Tx): Promise<Placement> {
+    return inTransaction(this.db, outer, async (tx) => {
       const placement = await this.require(tx, ctx, id);
       const { carers, hostAuthorityId, hostAuthority, policeForceCode, ...fields } = changes;
       const host = await hostFields(tx, ctx.actor.authorityId, { hostAuthorityId, hostAuthority, policeForceCode });
       if (Object.keys(fields).length || Object.keys(host).length)
         await this.repo.saveChanges(tx, id, { ...fields, ...host });
+      // A current placement keeps a carer with a mobile: they are who text MISSING and answer bed checks.
+      if (carers && !carers.length && !placement.endedAt)
+        throw new Conflict(
+          'A current placement needs at least one carer. Add the new carer first, or end the placement.',
+        );
       if (carers) await this.replaceCarers(tx, placement, carers);
       await this.audit.record(tx, ctx, {
         action: 'update',

@@ -207,6 +207,43 @@ it('records an arrival through the pages, resumes the draft, and tells police an
   expect((await sw.get('/arrivals/new')).payload).not.toContain('You are carrying on');
 });
 
+it('records an arrival placed in our own area with a second carer; a half-given second carer is refused', async () => {
+  const s = sections();
+  const sw = await pageSession(app, 'team_manager');
+  for (const key of ['child', 'arrival', 'indicators', 'plan'] as const)
+    expect((await sw.post(`/arrivals/new/${key}`, s[key])).statusCode).toBe(303);
+  const half = await sw.post('/arrivals/new/placement', {
+    ...s.placement,
+    carer2Name: 'Omar Second',
+    carer2Mobile: '',
+  });
+  expect(half.statusCode).toBe(400);
+  expect(half.payload).toContain('Enter the second carer’s mobile number');
+  const noName = await sw.post('/arrivals/new/placement', {
+    ...s.placement,
+    carer2Name: '',
+    carer2Mobile: '07700 900571',
+  });
+  expect(noName.payload).toContain('Enter the second carer’s name');
+  const second = { carerMobile: '07700 900570', carer2Name: 'Omar Second', carer2Mobile: '07700 900571' };
+  expect((await sw.post('/arrivals/new/placement', { ...s.placement, ...second })).statusCode).toBe(303);
+  expect((await sw.post('/arrivals/new/referrals', s.referrals)).statusCode).toBe(303);
+  const check = await sw.get('/arrivals/new/check');
+  expect(check.payload).toContain('Second carer');
+  expect(check.payload).toContain('Omar Second');
+  const recorded = await sw.post('/arrivals/new/check', {});
+  expect(recorded.statusCode).toBe(303);
+  const childId = /\/arrivals\/([0-9a-f-]+)\/recorded/.exec(String(recorded.headers.location))![1];
+  const placed = await q(
+    `SELECT p.host_authority_id, p.host_name, p.police_force_code, array_agg(pc.mobile ORDER BY pc.mobile) AS mobiles
+    FROM placements p JOIN placement_carers pc ON pc.placement_id = p.id WHERE p.child_id = $1 GROUP BY p.id`,
+    [childId],
+  );
+  expect(placed).toEqual([
+    { host_authority_id: null, host_name: null, police_force_code: null, mobiles: ['+447700900570', '+447700900571'] },
+  ]);
+});
+
 it('sends an incomplete arrival back to its sections from the check page', async () => {
   const sw = await pageSession(app, 'senior_manager');
   await sw.post('/arrivals/new/child', sections().child);

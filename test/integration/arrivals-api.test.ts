@@ -53,6 +53,13 @@ it('records an arrival in one request and tells the police by reference only', a
   );
   expect(police).toHaveLength(1);
   expect(police[0].data).not.toMatch(/Quorrin|Vassaly|Home Lane/);
+  // The demo authority's guardian service duty line is told too, by SMS and email.
+  const guardianService = await q(
+    `SELECT channel FROM notifications WHERE template = 'arrival-notice' AND address IN ('+447700900206', 'ictg.duty@example.org')
+    AND data->>'childRef' = $1 ORDER BY channel`,
+    [child.reference],
+  );
+  expect(guardianService.map((n: { channel: string }) => n.channel)).toEqual(['email', 'sms']);
 });
 
 it('records nothing when one part is refused (the review date before the plan was agreed)', async () => {
@@ -81,4 +88,64 @@ it('refuses arrivals to roles that do not register children', async () => {
     });
     expect(res.statusCode).toBe(403);
   }
+});
+
+it('records an arrival placed in our own area with a second carer, both registered with their mobiles', async () => {
+  const res = await app.server.inject({
+    method: 'POST',
+    url: '/api/v1/arrivals',
+    payload: {
+      ...body(),
+      plan: { ...body().plan, bedChecks: { times: ['23:00', '02:00'], days: 2 } },
+      placement: {
+        ...body().placement,
+        type: 'foster',
+        hostAuthorityId: null,
+        hostAuthority: null,
+        policeForceCode: null,
+        carers: [
+          { name: 'First carer', mobile: '+447700900661' },
+          { name: 'Second carer', mobile: '07700 900662', email: 'second@example.org' },
+        ],
+      },
+    },
+    headers: bearer(await app.tokenFor('social_worker')),
+  });
+  expect(res.statusCode).toBe(201);
+  const { child } = res.result as { child: { id: string } };
+  const placements = await q(
+    `SELECT p.host_authority_id, p.host_name, p.police_force_code,
+      array_agg(pc.mobile ORDER BY pc.mobile) AS mobiles
+    FROM placements p JOIN placement_carers pc ON pc.placement_id = p.id WHERE p.child_id = $1
+    GROUP BY p.id`,
+    [child.id],
+  );
+  expect(placements).toEqual([
+    { host_authority_id: null, host_name: null, police_force_code: null, mobiles: ['+447700900661', '+447700900662'] },
+  ]);
+  // No out-of-area placement: no host coordinator is told.
+  const host = await q(
+    `SELECT count(*)::int AS n FROM notifications WHERE template LIKE 'host-%' AND data->>'childRef' = (SELECT reference FROM children WHERE id = $1)`,
+    [child.id],
+  );
+  expect(host[0].n).toBe(0);
+});
+
+it('still refuses a placement naming two hosts (one of this service and one outside it)', async () => {
+  const [other] = await q(`SELECT id FROM local_authorities WHERE code = 'OTHER'`);
+  const res = await app.server.inject({
+    method: 'POST',
+    url: '/api/v1/arrivals',
+    payload: {
+      ...body(),
+      placement: {
+        ...body().placement,
+        hostAuthorityId: other.id,
+        hostAuthority: { name: 'Elsewhere', coordinatorEmail: 'c@example.org' },
+      },
+    },
+    headers: bearer(await app.tokenFor('social_worker')),
+  });
+  expect(res.statusCode).toBe(400);
+  expect(res.payload).toContain('give either hostAuthorityId or hostAuthority, not both');
 });

@@ -98,7 +98,7 @@ it('texts nine checks at 23:00, 02:00 and 06:00 local across the clocks going fo
 const rowsOf = (html: string) =>
   [
     ...html.matchAll(
-      /<td class="govuk-table__cell">([^<]+)<\/td>\s*<td class="govuk-table__cell"><strong class="govuk-tag [^"]+">([^<]+)</g,
+      /<td class="govuk-table__cell"[^>]*>([^<]+)<\/td>\s*<td class="govuk-table__cell"[^>]*><strong class="govuk-tag [^"]+">([^<]+)</g,
     ),
   ].map((m) => `${m[1]} ${m[2]}`);
 const pages = async () => ({

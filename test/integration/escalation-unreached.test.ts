@@ -89,7 +89,7 @@ it('records a step with no active recipient as failed, shows it on the episode p
   );
   // Shown to people: no step key (a form's hidden value is not shown) and no decimal hours.
   expect(episodePage.replace(/value="[^"]*"/g, '')).not.toMatch(/report_police|Due 0\.5 hours/);
-  expect(episodePage).not.toMatch(/report_police_next<\/td>\s*<td class="govuk-table__cell">Sent/);
+  expect(episodePage).not.toMatch(/report_police_next<\/td>\s*<td class="govuk-table__cell"[^>]*>Sent/);
   const dashboard = (await page.get('/')).payload;
   expect(dashboard).toContain('Escalation steps with nobody to send to');
   expect(dashboard).toContain(`>${episode.reference}</a>`);

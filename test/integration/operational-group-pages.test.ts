@@ -103,7 +103,9 @@ it('adds an action, redirects back to the meeting (303) and lists it; marking it
   expect(res.statusCode).toBe(303);
   expect(res.headers.location).toBe(meetingUrl());
   const page = await member.get(meetingUrl());
-  expect(page.payload).toMatch(/Ring the college about attendance<\/td>\s*<td class="govuk-table__cell">PC Pat Police/);
+  expect(page.payload).toMatch(
+    /Ring the college about attendance<\/td>\s*<td class="govuk-table__cell"[^>]*>PC Pat Police/,
+  );
   const actionId = /action="\/operational-group\/actions\/([0-9a-f-]{36})\/complete"/.exec(page.payload)![1];
   const done = await member.post(`/operational-group/actions/${actionId}/complete`, {});
   expect(done.statusCode).toBe(303);

@@ -17,6 +17,8 @@ const ENTITY_TYPES: Record<string, string> = {
   meetings: 'group_meeting',
   audit: 'audit_trail',
   users: 'user',
+  carers: 'placement_carer',
+  members: 'group_member',
 };
 
 export interface RefusedRecord {

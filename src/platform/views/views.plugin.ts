@@ -13,6 +13,7 @@ import { languageOf } from '../i18n/language.plugin';
 import { offersSwitch } from '../i18n/request-language';
 import { formatDate, formatDateTime } from './format';
 import { navigationFor, type NavSection } from './navigation';
+import { labelTableCells } from './table-labels';
 import { translateView } from './translate-view';
 
 const govukDist = path.dirname(require.resolve('govuk-frontend/package.json')) + '/dist';
@@ -60,7 +61,7 @@ export async function registerViews(
           const template = new nunjucks.Template(src, env, options.filename);
           return (context: { lang?: Language }) => {
             current = server.app.catalogues.translator(context.lang ?? 'en');
-            return template.render(translateView(context, current));
+            return labelTableCells(template.render(translateView(context, current)));
           };
         },
       },
