@@ -49,8 +49,8 @@ const outOfArea = {
 // One host at most. Not Joi's oxor, which counts a null as given: { hostAuthorityId: null, hostAuthority: null }
 // is a placement in our own area, said explicitly.
 const oneHost = (v: { hostAuthorityId?: string | null; hostAuthority?: object | null }, h: CustomHelpers) =>
-  v.hostAuthorityId != null && v.hostAuthority != null ? h.error('placement.oneHost') : v;
-const oneHostMessage = { 'placement.oneHost': 'give either hostAuthorityId or hostAuthority, not both' };
+  v.hostAuthorityId != null && v.hostAuthority != null ? h.error('any.oneHost') : v;
+const oneHostMessage = { 'any.oneHost': 'give either hostAuthorityId or hostAuthority, not both' };
 
 export const startPlacementSchema = Joi.object({
   type: Joi.string()
