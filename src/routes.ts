@@ -36,6 +36,7 @@ import { meetingArrangementsPages } from './operational-group/meeting-arrangemen
 import { operationalGroupPages } from './operational-group/operational-group.pages';
 import { operationalGroupRoutes } from './operational-group/operational-group.routes';
 import { carersPages } from './placements/carers.pages';
+import { placementEditPages } from './placements/placement-edit.pages';
 import { placementForcePages } from './placements/placement-force.pages';
 import { placementsRoutes } from './placements/placements.routes';
 import type { AppRoute } from './platform/http/types';
@@ -91,6 +92,7 @@ export const routes: AppRoute[] = [
   ...childrenPages,
   ...childFormPages,
   ...placementForcePages,
+  ...placementEditPages,
   ...carersPages,
   ...correctionsPages,
   ...missingProfilePages,

@@ -73,6 +73,7 @@ export function presentChildPage(
               : `/children/${c.id}/placements/new`,
           placementText: t(current ? 'child.endPlacement' : 'child.startPlacement'),
           policeForce: current && !c.careEndedAt ? `/children/${c.id}/placements/police-force` : null,
+          placementEdit: current && !c.careEndedAt ? `/children/${c.id}/placements/edit` : null,
           carers: current && !c.careEndedAt ? `/children/${c.id}/carers` : null,
           endCare: c.careEndedAt ? null : `/children/${c.id}/care/end`,
         }

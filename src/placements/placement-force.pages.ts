@@ -10,7 +10,7 @@ import { formPage, type PageRequest } from '../platform/views/form-page';
 
 const services = (r: PageRequest) => r.server.app.services;
 
-async function currentPlacement(request: PageRequest) {
+export async function currentPlacement(request: PageRequest) {
   const ctx = contextOf(request);
   const current = (await services(request).placements.listForChild(ctx, request.params.id)).find((p) => !p.endedAt);
   if (!current) throw new Conflict('This child has no current placement.');
