@@ -5,39 +5,12 @@ import path from 'node:path';
 
 import { defaultPolicy } from '../../src/escalation/default-policy';
 import { contactRecipients, teamRecipients } from '../../src/escalation/escalation-policy';
-import { messageData } from '../../src/escalation/message-data';
-import { SignedLinks } from '../../src/escalation/signed-link';
 import { fitsOneSegment, gsm7Length, renderEmail, renderSms, TEMPLATES_DIR } from '../../src/notifications/templates';
+import { longestSent } from '../support/longest-message-data';
 
-// The longest values each field can take: a 37-character PUBLIC_BASE_URL, a 5-letter episode
-// reference, September's 4-letter month, the longest risk label, 3-digit counts.
-const longestBase = 'https://alerts.example-borough.gov.uk';
-const at = new Date('2026-09-30T23:59:00Z');
-const links = new SignedLinks('x'.repeat(32), longestBase, 7);
-const queued = messageData(
-  {
-    childRef: 'WWWW',
-    episodeRef: 'E-WWWWW',
-    authorityName: 'Royal Borough of Windsor and Maidenhead',
-    kind: 'A',
-    risk: 'high',
-    discoveredAt: at,
-    lastSeenAt: at,
-    returnedAt: at,
-    policeReference: 'CAD-0000000000-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
-    repeatCount: 999,
-    repeatWindowDays: 365,
-  },
-  at,
-  'Europe/London',
-  links.claim('professional', at),
-);
 const worst = {
-  ...queued,
-  // As the dispatcher renders it: the link the data names, signed at send.
-  ...links.atSend({ episodeId: '7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f', data: queued }),
+  ...longestSent,
   riskLabel: 'Risk not yet graded',
-  ackCode: '9999',
 };
 // Replies to inbound texts (reply-*), the duty manager's delivery-failed alert, urgent-text (about a
 // text, not a child), the bed checks (bed-check-*) and the host coordinator's placement notices

@@ -6,37 +6,13 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { contactRecipients, teamRecipients } from '../../src/escalation/escalation-policy';
-import { messageData } from '../../src/escalation/message-data';
-import { SignedLinks } from '../../src/escalation/signed-link';
 import { Rendering, RENDERINGS } from '../../src/notifications/message-language';
 import { firstSegment, SMS_SEGMENT_LIMITS, smsSize } from '../../src/notifications/sms-encoding';
 import { renderSms, TEMPLATES_DIR } from '../../src/notifications/templates';
+import { longestBase, longestSent } from '../support/longest-message-data';
 
-const base = 'https://alerts.example-borough.gov.uk';
-const at = new Date('2026-09-30T23:59:00Z');
-const links = new SignedLinks('x'.repeat(32), base, 7);
-const queued = messageData(
-  {
-    childRef: 'WWWW',
-    episodeRef: 'E-WWWWW',
-    authorityName: 'Royal Borough of Windsor and Maidenhead',
-    kind: 'A',
-    risk: 'high',
-    discoveredAt: at,
-    lastSeenAt: at,
-    returnedAt: at,
-    policeReference: 'CAD-0000000000-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
-    repeatCount: 999,
-    repeatWindowDays: 365,
-  },
-  at,
-  'Europe/London',
-  links.claim('professional', at),
-);
 const worst = {
-  ...queued,
-  ...links.atSend({ episodeId: '7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f', data: queued }),
-  ackCode: '9999',
+  ...longestSent,
   // Carers' replies: six placed children, the longest keyword ("WEDI DOD YN ÔL" is never asked for).
   references: 'WWWW, WWWW, WWWW, WWWW, WWWW, WWWW',
   keyword: 'AR GOLL',
@@ -61,9 +37,9 @@ const inJuly = Object.fromEntries(
 const variants = [worst, { ...worst, returnedAt: null }, { ...worst, keyword: 'MISSING' }, inJuly];
 // Links that are not the episode's signed link.
 const otherLinks: Record<string, string> = {
-  'urgent-text': `${base}/admin/texts`,
-  'carer-update': `${base}/episodes/7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f`,
-  'bed-check-missed': `${base}/children/7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f`,
+  'urgent-text': `${longestBase}/admin/texts`,
+  'carer-update': `${longestBase}/episodes/7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f`,
+  'bed-check-missed': `${longestBase}/children/7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f`,
 };
 
 const templates = readdirSync(path.join(TEMPLATES_DIR, 'sms'))

@@ -6,7 +6,13 @@ import type { RequestContext } from '../auth/actor';
 import type { Clock } from '../clock';
 import type { Tx } from '../database/transaction';
 import { AuditUnavailable } from '../errors';
-import { type AuditedSelect, AuditLine, AuditQuery, AuditTrailRepository } from './audit-trail.repository';
+import {
+  type AuditedSelect,
+  AuditLine,
+  AuditQuery,
+  AuditTrailRepository,
+  type NewAuditLine,
+} from './audit-trail.repository';
 
 export interface AuditEntry {
   action: 'read' | 'create' | 'update' | 'delete' | 'export' | 'open_link' | 'sign_in' | 'sign_out' | string;
@@ -28,6 +34,22 @@ export interface ShownRecord {
   childId: string | null;
 }
 
+/** The line for an entry: the signed-in person when there is one, else what the entry says (a text, a link). */
+function lineOf(ctx: RequestContext | null, entry: AuditEntry, at: Date): NewAuditLine {
+  return {
+    at,
+    authorityId: ctx?.actor.authorityId ?? entry.authorityId ?? null,
+    actorUserId: ctx?.actor.userId ?? null,
+    actorRole: ctx?.actor.role ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    childId: entry.childId ?? null,
+    ip: ctx?.ip ?? entry.ip ?? null,
+    changes: entry.changes ?? null,
+  };
+}
+
 export class AuditService {
   private readonly trail: AuditTrailRepository;
 
@@ -39,20 +61,7 @@ export class AuditService {
   }
 
   async record(tx: Tx | null, ctx: RequestContext | null, entry: AuditEntry): Promise<void> {
-    await this.trail.add(tx, [
-      {
-        at: this.clock.now(),
-        authorityId: ctx?.actor.authorityId ?? entry.authorityId ?? null,
-        actorUserId: ctx?.actor.userId ?? null,
-        actorRole: ctx?.actor.role ?? null,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        childId: entry.childId ?? null,
-        ip: ctx?.ip ?? entry.ip ?? null,
-        changes: entry.changes ?? null,
-      },
-    ]);
+    await this.trail.add(tx, [lineOf(ctx, entry, this.clock.now())]);
   }
 
   /** One statement for many lines (an export that reads many children's records). */
@@ -61,18 +70,7 @@ export class AuditService {
     const at = this.clock.now();
     await this.trail.add(
       tx,
-      entries.map((entry) => ({
-        at,
-        authorityId: ctx.actor.authorityId,
-        actorUserId: ctx.actor.userId,
-        actorRole: ctx.actor.role,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        childId: entry.childId ?? null,
-        ip: ctx.ip,
-        changes: entry.changes ?? null,
-      })),
+      entries.map((entry) => lineOf(ctx, entry, at)),
     );
   }
 
@@ -83,18 +81,7 @@ export class AuditService {
    */
   async readAudited<T>(ctx: RequestContext, entry: AuditEntry, select: AuditedSelect): Promise<T[]> {
     try {
-      return await this.trail.readRecorded<T>(select, {
-        at: this.clock.now(),
-        authorityId: ctx.actor.authorityId,
-        actorUserId: ctx.actor.userId,
-        actorRole: ctx.actor.role,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        childId: entry.childId ?? null,
-        ip: ctx.ip,
-        changes: entry.changes ?? null,
-      });
+      return await this.trail.readRecorded<T>(select, lineOf(ctx, entry, this.clock.now()));
     } catch (err) {
       throw new AuditUnavailable(
         'The record was not shown because reading it could not be recorded in the audit trail. Try again in a moment; if it keeps happening, tell support.',
