@@ -89,8 +89,8 @@ it('records a child arriving at Gatwick, resuming after a dropped connection', a
   await page.getByLabel('Foster care').check();
   await page.getByLabel('Provider').fill('Demo fostering');
   await page.getByLabel('Address', { exact: true }).fill('12 Example Close');
-  await page.getByLabel('Carer’s name').fill('Fay Foster');
-  await page.getByLabel('Carer’s mobile number').fill('07700 900777');
+  await page.getByLabel('Carer’s name', { exact: true }).fill('Fay Foster');
+  await page.getByLabel('Carer’s mobile number', { exact: true }).fill('07700 900777');
   await accessible('arrival-placement');
   await save();
 
