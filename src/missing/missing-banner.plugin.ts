@@ -24,7 +24,11 @@ export function presentMissingBanner(e: MissingEpisode, now: Date, tz: string, m
   };
 }
 
-const aboutAChild = (request: Request) => request.route.path.startsWith('/children/{id}') && !!request.params.id;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A page for bad input (the id is a NUL or a word: the route's own 400) is not about a child, and such an id must
+// never reach the database.
+const aboutAChild = (request: Request) =>
+  request.route.path.startsWith('/children/{id}') && UUID.test(String(request.params.id ?? ''));
 
 export const missingBannerPlugin: Plugin<void> = {
   name: 'app-missing-banner',

@@ -113,6 +113,16 @@ describe("the child's own pages", () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.payload).not.toContain('id="missing-banner"');
   });
+
+  it('answers a child path that is not an id (a NUL, a word) with the page for bad input, never a 500', async () => {
+    for (const id of ['%00', 'not-an-id', '%E2%80%AE']) {
+      for (const path of ['', '/edit', '/plans/new']) {
+        const res = await sw.get(`/children/${id}${path}`);
+        expect([400, 404]).toContain(res.statusCode);
+        expect(res.payload).not.toContain('id="missing-banner"');
+      }
+    }
+  });
 });
 
 describe('after 48 hours still missing', () => {
