@@ -14,6 +14,18 @@ export const notificationStatuses = [
   'cancelled',
 ] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];
+
+/** How far a message has got: a provider's late or repeated report never moves it back (delivered stays delivered). */
+export const statusRank: Record<NotificationStatus, number> = {
+  queued: 0,
+  sending: 1,
+  sent: 2,
+  delivered: 3,
+  undelivered: 4,
+  failed: 4,
+  acknowledged: 5,
+  cancelled: 5,
+};
 export type Channel = 'sms' | 'email' | 'voice';
 export type RecipientType = 'contact' | 'user' | 'carer' | 'guardian' | 'duty';
 

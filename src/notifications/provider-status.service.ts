@@ -6,19 +6,8 @@ import type { DataSource } from 'typeorm';
 
 import type { Clock } from '../platform/clock';
 import type { DeliveryFailureService } from './delivery-failure.service';
-import type { NotificationStatus } from './notification.entity';
+import { type NotificationStatus, statusRank } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
-
-const rank: Record<NotificationStatus, number> = {
-  queued: 0,
-  sending: 1,
-  sent: 2,
-  delivered: 3,
-  undelivered: 4,
-  failed: 4,
-  acknowledged: 5,
-  cancelled: 5,
-};
 
 const fromTwilio: Record<string, NotificationStatus> = {
   accepted: 'queued',
@@ -53,7 +42,7 @@ export class ProviderStatusService {
     const errorCode = code || null;
     await this.db.transaction(async (tx) => {
       const n = await this.repo.lockByProviderId(tx, sid);
-      if (!n || rank[status] <= rank[n.status]) return;
+      if (!n || statusRank[status] <= statusRank[n.status]) return;
       const at = this.clock.now();
       const terminal = status === 'undelivered' || status === 'failed';
       const reason = `Twilio reported ${status}${errorCode ? ` (error ${errorCode})` : ''}`;

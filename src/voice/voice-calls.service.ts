@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { EscalationService } from '../escalation/escalation.service';
 import { stepName } from '../escalation/step-names';
 import type { DeliveryFailureService } from '../notifications/delivery-failure.service';
-import type { Notification, NotificationStatus } from '../notifications/notification.entity';
+import { type Notification, statusRank } from '../notifications/notification.entity';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { renderVoice } from '../notifications/templates';
 import { alertTwiml, callKeysPath, closingTwiml } from '../notifications/voice/call-twiml';
@@ -18,16 +18,6 @@ import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { VoiceCallsRepository } from './voice-calls.repository';
 
-const rank: Record<NotificationStatus, number> = {
-  queued: 0,
-  sending: 1,
-  sent: 2,
-  delivered: 3,
-  undelivered: 4,
-  failed: 4,
-  acknowledged: 5,
-  cancelled: 5,
-};
 /** Twilio's call statuses that end a call without an acknowledgement, and what each means. */
 const unanswered: Record<string, string> = {
   busy: 'the line was busy',
@@ -89,7 +79,7 @@ export class VoiceCallsService {
       if (!n) return;
       const at = this.clock.now();
       if (callStatus === 'in-progress' || callStatus === 'answered') {
-        if (rank.delivered > rank[n.status])
+        if (statusRank.delivered > statusRank[n.status])
           await this.notifications.setStatus(
             tx,
             n,
@@ -148,7 +138,7 @@ export class VoiceCallsService {
 
   /** Not acknowledged: failed like an undelivered text (its fallback and the duty manager's alert follow). */
   private async fail(tx: Tx, n: Notification, reason: string): Promise<void> {
-    if (rank.failed <= rank[n.status]) return;
+    if (statusRank.failed <= statusRank[n.status]) return;
     const at = this.clock.now();
     const failed = await this.notifications.setStatus(
       tx,
