@@ -1,56 +1,11 @@
 // Pages in Welsh (issue 29): each converted page asked for in Welsh is marked lang="cy" and shows none
 // of its English catalogue strings; the choice is remembered (cookie, and the signed-in person's record);
 // a Welsh-first authority's people see Welsh by default; an English-only authority offers no switch.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-import type { Catalogue } from '../../src/platform/i18n/catalogue';
 import { fieldsFor } from '../../src/platform/views/date-time-fields';
 import { buildTestApp, TestApp } from '../support/app';
 import { cookiesOf, PageSession, pageSession } from '../support/pages';
 import { demoChildId } from '../support/records';
-
-const locales = path.resolve(__dirname, '..', '..', 'templates', 'locales');
-const en: Catalogue = JSON.parse(readFileSync(path.join(locales, 'en.json'), 'utf8'));
-
-// English phrases a Welsh page must not show: each English message (or the fixed words between its
-// placeholders) of a dozen characters or more. A Welsh message left in English is one of them.
-const englishPhrases = Object.keys(en).flatMap((key) =>
-  [en[key]]
-    .flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
-    .flatMap((v) => String(v).split(/\{\w+\}/))
-    .map((s) => s.trim())
-    .filter((s) => s.length >= 12)
-    .map((phrase) => ({ key, phrase })),
-);
-
-const unescape = (html: string) =>
-  html
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-
-// A contact's name in the demo data: names stay as they are.
-const demoName = 'Operational group distribution list';
-
-/** The catalogue's English left on a page, leaving out text marked as English (records, the "English" link). */
-function englishLeft(payload: string): string[] {
-  const text = unescape(payload.replace(/<span lang="en">[\s\S]*?<\/span>/g, '')).replaceAll(demoName, '');
-  return englishPhrases
-    .filter(({ phrase }) => text.includes(phrase))
-    .map(
-      ({ key, phrase }) =>
-        `${key}: ${phrase} in …${text.slice(Math.max(0, text.indexOf(phrase) - 80), text.indexOf(phrase) + 40)}`,
-    );
-}
-
-function expectWelsh(res: { statusCode: number; payload: string }, status = 200) {
-  expect(res.statusCode).toBe(status);
-  expect(res.payload).toMatch(/<html lang="cy"/);
-  expect(englishLeft(res.payload)).toEqual([]);
-}
+import { englishLeft, expectWelsh } from '../support/welsh';
 
 let app: TestApp;
 let sw: PageSession;
