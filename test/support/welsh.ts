@@ -1,6 +1,6 @@
 // Checks that a page rendered in Welsh shows none of the English catalogue's phrases (issue 29). Shared by
-// (Uses jest's expect, so the build of the service and benchmarks leaves it out: tsconfig.build.json.)
 // the Welsh page tests, one file per area of the service.
+// (Uses jest's expect, so the build of the service and benchmarks leaves it out: tsconfig.build.json.)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
