@@ -9,16 +9,20 @@ import type { Actor } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { CredentialsService, LockoutPolicy } from './credentials.service';
+import { RecentTokens } from './recent-tokens';
 import { User } from './user.entity';
 
 export interface TokenPolicy extends LockoutPolicy {
   ttlHours: number;
+  /** How long a looked-up token is remembered (recent-tokens.ts); 0 asks the database every time. */
+  recentSeconds: number;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export class TokensService {
   private readonly credentials: CredentialsService;
+  private readonly recent: RecentTokens;
 
   constructor(
     private readonly db: DataSource,
@@ -28,6 +32,7 @@ export class TokensService {
     private readonly tokens = new ApiTokensRepository(),
   ) {
     this.credentials = new CredentialsService(db, clock, audit, policy);
+    this.recent = new RecentTokens(clock, policy.recentSeconds * 1000);
   }
 
   async signIn(
@@ -53,13 +58,21 @@ export class TokensService {
     return this.credentials.verify(email, password, ip);
   }
 
-  /** The actor a bearer token belongs to, looked up on each request (no cache to keep in step with revocations). */
+  /** The actor a bearer token belongs to: remembered for a few seconds after the database has said so. */
   async authenticate(token: string): Promise<Actor | null> {
-    return this.tokens.liveActor(this.db.manager, sha256(token), this.clock.now());
+    const hash = sha256(token);
+    const known = this.recent.get(hash);
+    if (known) return known;
+    const live = await this.tokens.liveActor(this.db.manager, hash, this.clock.now());
+    if (!live) return null;
+    this.recent.keep(hash, live.actor, live.expiresAt);
+    return live.actor;
   }
 
   async revoke(token: string): Promise<void> {
-    await this.tokens.revoke(this.db.manager, sha256(token), this.clock.now());
+    const hash = sha256(token);
+    this.recent.forget(hash);
+    await this.tokens.revoke(this.db.manager, hash, this.clock.now());
   }
 }
 
