@@ -13,9 +13,10 @@ import type { AuditService } from '../platform/audit/audit.service';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { DomainError, Gone, NotFound } from '../platform/errors';
+import type { AuthorityLanguage } from '../platform/i18n/language';
 import type { EscalationService } from './escalation.service';
 import type { RiskGrade } from './escalation-policy';
-import { type EpisodeNote, type LinkedEpisode, ProfileLinkRepository } from './profile-link.repository';
+import { type DutyLine, type EpisodeNote, type LinkedEpisode, ProfileLinkRepository } from './profile-link.repository';
 import {
   claimedEpisodeId,
   LINK_EXPIRED,
@@ -42,7 +43,7 @@ export interface ProfileView {
   /** When the photograph on file was uploaded; it is served only by the link's own photo route. */
   photoUploadedAt: Date | null;
   notes: EpisodeNote[];
-  duty: { authorityName: string; dutyNumber: string | null };
+  duty: DutyLine;
   /**
    * The alert steps this link was sent with that need acknowledging, and those still waiting; null when it carried
    * none.
@@ -58,6 +59,7 @@ export type RefusalDetails = {
   reason: 'not_valid' | 'expired' | 'episode_closed' | 'no_episode';
   authorityName?: string;
   dutyNumber?: string | null;
+  authorityLanguage?: AuthorityLanguage;
 };
 
 export class MissingProfileLinkService {

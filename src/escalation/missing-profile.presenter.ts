@@ -2,6 +2,7 @@
 // duty number to call back, sightings and carers' updates, the current police grade), and the page
 // that says a link no longer works and whom to call instead.
 import { riskText } from '../missing/episode-page.presenter';
+import type { Translator } from '../platform/i18n/catalogue';
 import type { ProfileView, RefusalDetails } from './missing-profile-link.service';
 
 /** A UK number as people dial it (07700 900203); anything else as stored. */
@@ -11,16 +12,18 @@ export function dialled(e164: string | null | undefined): { text: string; href: 
   return { text: uk ? `0${uk[1]} ${uk[2]}` : e164, href: `tel:${e164}` };
 }
 
-export function presentProfilePage(view: ProfileView, timeZone: string, token: string) {
+const locales = { en: 'en-GB', cy: 'cy' } as const;
+
+export function presentProfilePage(view: ProfileView, timeZone: string, token: string, tr: Translator) {
   const fmt = (d: Date | null) =>
-    d ? d.toLocaleString('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }) : null;
+    d ? d.toLocaleString(locales[tr.lang], { timeZone, dateStyle: 'medium', timeStyle: 'short' }) : null;
   return {
     ...view,
-    pageTitle: `Missing child ${view.child.reference}, episode ${view.episode.reference}`,
+    pageTitle: tr.t('profile.link.title', { child: String(view.child.reference), episode: view.episode.reference }),
     discoveredAt: fmt(view.episode.discoveredAt),
     lastSeenAt: fmt(view.episode.lastSeen.at),
     expires: fmt(view.expiresAt),
-    risk: riskText(view.episode),
+    risk: riskText(view.episode, tr),
     highRisk: view.episode.riskGrade ? view.episode.riskGrade === 'high' : view.episode.highRiskFromStart,
     photo: view.photoUploadedAt ? { src: `/p/${token}/photo`, uploadedAt: fmt(view.photoUploadedAt) } : null,
     duty: { authorityName: view.duty.authorityName, number: dialled(view.duty.dutyNumber) },

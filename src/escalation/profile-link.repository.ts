@@ -2,6 +2,7 @@
 // against: the child's identifying details (never the placement address), the missing profile,
 // sightings and carers' updates, and the authority's duty number to call back.
 import type { Tx } from '../platform/database/transaction';
+import type { AuthorityLanguage } from '../platform/i18n/language';
 import type { RiskGrade } from './escalation-policy';
 import type { LadderEpisode } from './ladder-episode';
 
@@ -20,6 +21,12 @@ export interface LinkedEpisode {
   highRiskFromStart: boolean;
   policeReference: string | null;
   closedAt: Date | null;
+}
+
+export interface DutyLine {
+  authorityName: string;
+  dutyNumber: string | null;
+  authorityLanguage: AuthorityLanguage;
 }
 
 export interface EpisodeNote {
@@ -94,14 +101,19 @@ export class ProfileLinkRepository {
   }
 
   /**
-   * The authority's duty manager line (the first active duty manager contact with a phone), and the authority's name.
+   * The authority's duty manager line (the first active duty manager contact with a phone), the authority's name, and
+   * its language setting (the language its link pages open in).
    */
-  async dutyLine(tx: Tx, authorityId: string): Promise<{ authorityName: string; dutyNumber: string | null }> {
+  async dutyLine(tx: Tx, authorityId: string): Promise<DutyLine> {
     const [row] = await tx.query(
-      `SELECT a.name, (SELECT c.mobile FROM contacts c WHERE c.authority_id = a.id AND c.role = 'duty_manager' AND c.active
+      `SELECT a.name, a.language, (SELECT c.mobile FROM contacts c WHERE c.authority_id = a.id AND c.role = 'duty_manager' AND c.active
       AND c.mobile IS NOT NULL ORDER BY c.created_at, c.id LIMIT 1) AS mobile FROM local_authorities a WHERE a.id = $1`,
       [authorityId],
     );
-    return { authorityName: row?.name ?? '', dutyNumber: row?.mobile ?? null };
+    return {
+      authorityName: row?.name ?? '',
+      dutyNumber: row?.mobile ?? null,
+      authorityLanguage: row?.language ?? 'english_only',
+    };
   }
 }

@@ -3,12 +3,13 @@
 // the path is the credential. The acknowledge form posts to the same origin (the CSP's form-action
 // 'self'), has no crumb because there is no session to ride on (a forger would need the token
 // itself), and is idempotent, so a replay or a double press changes nothing.
-import type { ResponseObject, ResponseToolkit } from '@hapi/hapi';
+import type { Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
 
 import { Gone, NotFound } from '../platform/errors';
 import { clientAddress } from '../platform/http/client-address';
 import { Joi } from '../platform/http/joi';
 import type { AppRefs, AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { presentProfilePage, presentRefusal } from './missing-profile.presenter';
 import type { RefusalDetails } from './missing-profile-link.service';
 
@@ -23,10 +24,11 @@ const private_ = (r: ResponseObject) => r.header('x-robots-tag', 'noindex').head
  * A refused link as a GOV.UK page saying whom to call (410 expired or closed, 404 not valid); anything else is thrown
  * on.
  */
-function refusedPage(h: ResponseToolkit<AppRefs>, err: unknown) {
+function refusedPage(request: Request<AppRefs>, h: ResponseToolkit<AppRefs>, err: unknown) {
   const link = err instanceof Gone || (err instanceof NotFound && (err.details as RefusalDetails | undefined)?.reason);
   if (!link) throw err;
   const e = err as Gone | NotFound;
+  request.app.pageAuthorityLanguage = (e.details as RefusalDetails | undefined)?.authorityLanguage;
   return private_(
     h.view('profile-link-refused', presentRefusal(e.details as RefusalDetails)).code(e instanceof Gone ? 410 : 404),
   );
@@ -47,14 +49,14 @@ export const profileLinkRoutes: AppRoute[] = [
         const json = wantsJson(request.headers.accept);
         try {
           const view = await profileLinks.open(request.params.token, clientAddress(request));
-          return private_(
-            json
-              ? h.response(view)
-              : h.view('missing-profile', presentProfilePage(view, profileLinks.timeZone, request.params.token)),
-          );
+          if (json) return private_(h.response(view));
+          // Nobody is signed in: the sending authority's setting decides unless ?lang= or the cookie does.
+          request.app.pageAuthorityLanguage = view.duty.authorityLanguage;
+          const page = presentProfilePage(view, profileLinks.timeZone, request.params.token, translatorOf(request));
+          return private_(h.view('missing-profile', page));
         } catch (err) {
           if (json) throw err;
-          return refusedPage(h, err);
+          return refusedPage(request, h, err);
         }
       },
     },
@@ -74,7 +76,7 @@ export const profileLinkRoutes: AppRoute[] = [
           await request.server.app.services.profileLinks.acknowledge(request.params.token, clientAddress(request));
         } catch (err) {
           if (wantsJson(request.headers.accept)) throw err;
-          return refusedPage(h, err);
+          return refusedPage(request, h, err);
         }
         return private_(h.redirect(`/p/${request.params.token}#acknowledge`).code(303));
       },

@@ -1,8 +1,9 @@
 // What the carers page shows: each carer of the current placement as a summary list row with Change and
 // Remove (Remove is not offered for the only carer: a current placement keeps one to text MISSING).
+import type { Translator } from '../platform/i18n/catalogue';
 import type { Placement } from './placement.entity';
 
-export function presentCarersPage(childId: string, placement: Placement | null, maxCarers: number) {
+export function presentCarersPage(childId: string, placement: Placement | null, maxCarers: number, tr: Translator) {
   const carers = placement?.carers ?? [];
   return {
     placement: placement && { provider: placement.provider },
@@ -11,9 +12,9 @@ export function presentCarersPage(childId: string, placement: Placement | null, 
       value: { text: [c.mobile, c.email].filter(Boolean).join(', ') },
       actions: {
         items: [
-          { href: `/carers/${c.id}/change`, text: 'Change', visuallyHiddenText: c.name },
+          { href: `/carers/${c.id}/change`, text: tr.t('carers.change'), visuallyHiddenText: c.name },
           ...(carers.length > 1
-            ? [{ href: `/carers/${c.id}/remove`, text: 'Remove', visuallyHiddenText: c.name }]
+            ? [{ href: `/carers/${c.id}/remove`, text: tr.t('carers.remove'), visuallyHiddenText: c.name }]
             : []),
         ],
       },

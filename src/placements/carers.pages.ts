@@ -5,6 +5,7 @@ import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { idParam } from '../platform/http/schemas';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { toE164 } from '../platform/phone';
 import { optionalEmail, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
@@ -52,7 +53,7 @@ export const carersPages: AppRoute[] = [
         return h.view('carers', {
           ...header,
           backLink: { href: `/children/${request.params.id}`, text: 'Back to the child' },
-          ...presentCarersPage(request.params.id, placement, MAX_CARERS),
+          ...presentCarersPage(request.params.id, placement, MAX_CARERS, translatorOf(request)),
         });
       },
     },

@@ -56,9 +56,23 @@ export class Catalogues {
 
   translator(lang: Language): Translator {
     const t = (key: string, vars: Vars = {}) => this.message(lang, key, vars);
-    const sentence = (english: string): string => {
+    // A sentence whose every part the catalogue knows: several patterns may match ("Enter the carer’s name" fits
+    // "Enter the {part} {what}" as well as "Enter {what}"), and the one whose parts are all known is the right one.
+    const known = (english: string): string | null => {
       const key = this.keyOfEnglish.get(english);
       if (key) return t(key);
+      if (!/\p{L}/u.test(english)) return english;
+      for (const p of this.patterns) {
+        const m = p.regex.exec(english);
+        const parts = m && p.names.map((_, i) => known(m[i + 1]));
+        if (parts?.every((part) => part !== null))
+          return t(p.key, Object.fromEntries(p.names.map((n, i) => [n, parts[i]])));
+      }
+      return null;
+    };
+    const sentence = (english: string): string => {
+      const whole = known(english);
+      if (whole !== null) return whole;
       for (const p of this.patterns) {
         const m = p.regex.exec(english);
         if (m) return t(p.key, Object.fromEntries(p.names.map((name, i) => [name, sentence(m[i + 1])])));

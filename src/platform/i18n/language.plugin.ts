@@ -4,7 +4,7 @@ import type { Plugin, ReqRef, Request } from '@hapi/hapi';
 
 import type { Actor } from '../auth/actor';
 import { Catalogues, isLanguage, type Translator } from './catalogue';
-import type { Language } from './language';
+import type { AuthorityLanguage, Language } from './language';
 import { resolveLanguage } from './request-language';
 
 export const LANGUAGE_COOKIE = 'mc_lang';
@@ -16,6 +16,11 @@ declare module '@hapi/hapi' {
   interface RequestApplicationState {
     /** The language chosen by ?lang= on this request. */
     languageChoice?: Language;
+    /**
+     * The setting of the authority whose page someone not signed in is reading (a police alert link): it decides
+     * when neither ?lang= nor the cookie does, as a signed-in person's own authority does for them.
+     */
+    pageAuthorityLanguage?: AuthorityLanguage;
   }
 }
 
@@ -35,7 +40,7 @@ export function languageOf<R extends ReqRef>(request: Request<R> | null | undefi
     chosen: request?.app?.languageChoice,
     cookie: request?.state?.[LANGUAGE_COOKIE],
     user: actor?.language,
-    authority: actor?.authorityLanguage,
+    authority: actor?.authorityLanguage ?? request?.app?.pageAuthorityLanguage,
   });
 }
 
