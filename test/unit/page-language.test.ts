@@ -51,6 +51,20 @@ describe('the catalogues', () => {
     expect(sentence('Something nobody catalogued')).toBe('Something nobody catalogued');
   });
 
+  it('prefers the pattern whose every part is catalogued when several match', () => {
+    const { sentence } = shipped.translator('cy');
+    // "Enter the {part} {what}" matches too (part "carer’s", what "name"), but only "Enter {what}" knows its part.
+    expect(sentence('Enter the carer’s name')).toBe("Rhowch enw'r gofalwr");
+    expect(sentence('Enter the day the placement started')).toBe('Rhowch y diwrnod y dechreuodd y lleoliad');
+    expect(sentence('Phone line 2 must start with a phone number, like 07700 900101, Samsung')).toBe(
+      'Rhaid i linell ffôn 2 ddechrau gyda rhif ffôn, fel 07700 900101, Samsung',
+    );
+    // A part nobody catalogued (an episode's reference) is kept as written inside the Welsh.
+    expect(sentence('No return is recorded in episode MX-1, so there is none to undo.')).toBe(
+      "Nid oes dychwelyd wedi'i gofnodi yn achos MX-1, felly nid oes dim i'w ddadwneud.",
+    );
+  });
+
   it("lets an authority's file replace single messages", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'catalogue-'));
     writeFileSync(path.join(dir, 'cy.json'), JSON.stringify({ 'signIn.title': 'Mewngofnodwch' }));
