@@ -64,9 +64,12 @@ export const missingProfilePhotoPages: AppRoute[] = [
           return refused(h, String(request.params.id), PHOTO_TOO_LARGE, 413).takeover();
         },
       },
-      validate: { params: idParam, payload: Joi.object({ crumb: Joi.string(), photo: Joi.binary() }) },
+      // A form sent with no file chosen carries an empty part that is not a buffer: that is "no photograph", a
+      // sentence on the form, not a refused request.
+      validate: { params: idParam, payload: Joi.object({ crumb: Joi.string(), photo: Joi.any() }) },
       handler: async (request, h) => {
-        const { photo } = request.payload as { photo?: Buffer };
+        const sent = (request.payload as { photo?: unknown }).photo;
+        const photo = Buffer.isBuffer(sent) ? sent : typeof sent === 'string' ? Buffer.from(sent) : undefined;
         try {
           await request.server.app.services.missingProfilePhotos.upload(contextOf(request), request.params.id, photo);
         } catch (err) {

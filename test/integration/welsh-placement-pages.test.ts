@@ -169,6 +169,19 @@ describe('the missing profile', () => {
       "Rhaid i'r ffeil fod yn ffotograff wedi'i gadw fel JPEG, PNG neu WebP.",
     );
     expect(unescaped(upload)).toContain("Yn ôl i'r proffil coll");
+    const none = await app.server.inject({
+      method: 'POST',
+      url: `/children/${child.id}/missing-profile/photo`,
+      payload: Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="crumb"\r\n\r\n${sw.crumb}\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n` +
+          `--${boundary}--\r\n`,
+      ),
+      headers: { cookie: sw.cookie(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    // No file chosen: the browser still sends an empty part, and the form says to choose one.
+    expectWelsh(none, 400);
+    expect(summaryOf(none.payload)).toContain("Dewiswch ffotograff i'w lanlwytho.");
   });
 });
 
