@@ -121,3 +121,19 @@ it('shows nothing, and says why, when the audit line cannot be written', async (
   expect(await readLines()).toBe(before);
   expect((await get(childId, token)).statusCode).toBe(200);
 });
+
+it("lets only the read's own commit skip waiting for the disk: every other statement on those connections waits", async () => {
+  const token = await app.tokenFor('social_worker');
+  // More concurrent reads than the pool has connections, so every connection has served one.
+  expect((await Promise.all(Array.from({ length: 30 }, () => get(childId, token)))).map((a) => a.statusCode)).toEqual(
+    Array(30).fill(200),
+  );
+  // Then as many overlapping statements as the pool has connections: each reports the setting it runs under.
+  const settings = await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      const [row] = await sql(`SELECT current_setting('synchronous_commit') AS s, pg_sleep(0.05)`);
+      return row.s as string;
+    }),
+  );
+  expect(settings).toEqual(Array(10).fill('on'));
+});
