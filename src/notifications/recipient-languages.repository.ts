@@ -1,5 +1,5 @@
 // The language each queued message's recipient reads: their recorded choice (users, contacts,
-// placement carers) and their authority's setting, in two queries for a whole batch of messages.
+// placement carers) and their authority's setting, in one query for a whole batch of messages.
 // A carer texted about a bed check is known by mobile only: their most recent placement's choice.
 import type { Tx } from '../platform/database/transaction';
 import type { AuthorityLanguage, Language } from '../platform/i18n/language';
@@ -31,8 +31,9 @@ export const personKey = (q: LanguageQuery): string | null => {
   return q.id ? `${table}:${q.id}` : table === 'carer' ? `mobile:${q.authorityId} ${q.address}` : null;
 };
 
-const PEOPLE = `
-  SELECT 'user:' || id AS key, language FROM users WHERE id = ANY($1::uuid[])
+const LANGUAGES = `
+  SELECT 'authority:' || id AS key, language FROM local_authorities WHERE id = ANY($5::uuid[])
+  UNION ALL SELECT 'user:' || id, language FROM users WHERE id = ANY($1::uuid[])
   UNION ALL SELECT 'contact:' || id, language FROM contacts WHERE id = ANY($2::uuid[])
   UNION ALL SELECT 'carer:' || id, language FROM placement_carers WHERE id = ANY($3::uuid[])
   UNION ALL SELECT 'mobile:' || pc.authority_id || ' ' || pc.mobile,
@@ -44,18 +45,20 @@ const PEOPLE = `
 export class RecipientLanguagesRepository {
   async find(tx: Tx, queries: LanguageQuery[]): Promise<Languages> {
     const authorityIds = [...new Set(queries.map((q) => q.authorityId))];
-    const authorities: { id: string; language: AuthorityLanguage }[] = await tx.query(
-      'SELECT id, language FROM local_authorities WHERE id = ANY($1::uuid[])',
-      [authorityIds],
-    );
     const keys = [...new Set(queries.map(personKey).filter((k): k is string => k !== null))];
     const of = (prefix: string) => keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-    const people: { key: string; language: Language | null }[] = keys.length
-      ? await tx.query(PEOPLE, [of('user:'), of('contact:'), of('carer:'), of('mobile:')])
-      : [];
-    return {
-      authority: new Map(authorities.map((a) => [a.id, a.language])),
-      person: new Map(people.map((p) => [p.key, p.language])),
-    };
+    const rows: { key: string; language: string | null }[] = await tx.query(LANGUAGES, [
+      of('user:'),
+      of('contact:'),
+      of('carer:'),
+      of('mobile:'),
+      authorityIds,
+    ]);
+    const authority = new Map<string, AuthorityLanguage>();
+    const person = new Map<string, Language | null>();
+    for (const { key, language } of rows)
+      if (key.startsWith('authority:')) authority.set(key.slice('authority:'.length), language as AuthorityLanguage);
+      else person.set(key, language as Language | null);
+    return { authority, person };
   }
 }
