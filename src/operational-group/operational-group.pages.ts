@@ -6,6 +6,7 @@ import type { ObjectSchema, Schema } from 'joi';
 
 import { can } from '../platform/auth/permissions';
 import { Conflict, Invalid, NotFound } from '../platform/errors';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { idParam } from '../platform/http/schemas';
@@ -35,7 +36,7 @@ async function renderMeeting(
   const id = request.params.id;
   const record = await group(request).getMeeting(ctx, id);
   const [pack, g] = [await group(request).packFor(ctx, id), await group(request).getGroup(ctx)];
-  const page = presentMeetingPage(record, pack, g, group(request).today(), zone(request));
+  const page = presentMeetingPage(record, pack, g, group(request).today(), zone(request), translatorOf(request));
   const view = h.view('group-meeting', {
     ...page,
     canWrite: can(ctx.actor.role, 'group.write'),
@@ -126,6 +127,7 @@ export const operationalGroupPages: AppRoute[] = [
           await svc.listActions(ctx, { open: true }),
           svc.today(),
           zone(request),
+          translatorOf(request),
         );
         return h.view('operational-group', { ...page, canConfigure: configure });
       },

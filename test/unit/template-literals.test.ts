@@ -10,7 +10,6 @@ const pages = path.resolve(__dirname, '..', '..', 'templates', 'pages');
 
 const notYetConverted = new Set<string>([
   '_arrival-form.njk',
-  '_group-pack.njk',
   'admin-audit.njk',
   'admin-contact.njk',
   'admin-contacts.njk',
@@ -47,16 +46,10 @@ const notYetConverted = new Set<string>([
   'child-edit.njk',
   'child-new.njk',
   'figures.njk',
-  'group-meeting-arrangements.njk',
-  'group-meeting.njk',
-  'group-member-remove.njk',
-  'group-members.njk',
-  'group-settings.njk',
   'guardian-edit.njk',
   'guardian-new.njk',
   'nrm-decisions.njk',
   'nrm-new.njk',
-  'operational-group.njk',
   'plan-new.njk',
   'returns.njk',
 ]);
