@@ -7,6 +7,7 @@ import path from 'node:path';
 import { traffickingStatuses } from '../../src/children/child.entity';
 import { riskGrades } from '../../src/escalation/escalation-policy';
 import { namedStepKeys } from '../../src/escalation/step-names';
+import { measureNames } from '../../src/figures/figures.presenter';
 import { guardianKinds } from '../../src/guardians/guardian.entity';
 import { episodeStates, reportedVia } from '../../src/missing/missing-episode.entity';
 import { notificationStatuses } from '../../src/notifications/notification.entity';
@@ -66,6 +67,8 @@ const dynamicKeys = [
   ...['returned', 'returnedClosed', 'closed', 'stillMissing'].map((e) => `group.pack.ending.${e}`),
   ...['reasonable_grounds', 'conclusive_grounds'].map((d) => `group.pack.decision.${d}`),
   ...labelledRoles.map((r) => `group.role.${r}`),
+  ...measureNames.map((m) => `figures.measure.${m}`),
+  ...['openEnded', 'openBefore', 'endsAfter', 'endsBefore'].map((w) => `returns.577.${w}`),
 ];
 
 describe('page catalogues', () => {

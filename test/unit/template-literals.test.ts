@@ -41,17 +41,14 @@ const notYetConverted = new Set<string>([
   'arrival-referrals.njk',
   'arrival-tasks.njk',
   'assessment-new.njk',
-  'bar-chart.njk',
   'child-corrections.njk',
   'child-edit.njk',
   'child-new.njk',
-  'figures.njk',
   'guardian-edit.njk',
   'guardian-new.njk',
   'nrm-decisions.njk',
   'nrm-new.njk',
   'plan-new.njk',
-  'returns.njk',
 ]);
 
 // Keys of GOV.UK macro options whose string is shown to the reader.
