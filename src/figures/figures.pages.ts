@@ -2,8 +2,8 @@
 import { DomainError } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
-import { translatorOf } from '../platform/i18n/language.plugin';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { pageErrors } from '../platform/views/forms';
 import { figuresPageQuery } from './figures.schemas';
 import { figuresPage } from './figures-page.presenter';

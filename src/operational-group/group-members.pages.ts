@@ -5,8 +5,8 @@
 import { invalidFields, NotFound } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
-import { translatorOf } from '../platform/i18n/language.plugin';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { dateTimeKeys, toInstant, valuesOf } from '../platform/views/date-time-fields';
 import { optionalText, requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';

@@ -6,12 +6,12 @@ import type { ObjectSchema, Schema } from 'joi';
 
 import { can } from '../platform/auth/permissions';
 import { Conflict, Invalid, NotFound } from '../platform/errors';
-import { translatorOf } from '../platform/i18n/language.plugin';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { idParam } from '../platform/http/schemas';
 import { type AppRefs, type AppRoute, pageFailAction } from '../platform/http/types';
 import { failAction } from '../platform/http/validation';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { dateKeys, requiredDate } from '../platform/views/date-time-fields';
 import { optionalText, orNull, requiredText } from '../platform/views/form-fields';
 import { pageErrors } from '../platform/views/forms';

@@ -1,7 +1,6 @@
 // Turns the pack's query rows into the pack record (JSON, frozen when sent) and the pack record into
 // what the email templates show. References, ages, nationality, risk, dates and roles only: the pack
 // is emailed to a distribution list, so names (children's, carers', professionals') stay in the service.
-import type { Translator } from '../platform/i18n/catalogue';
 import { englishTranslator } from '../platform/i18n/shipped';
 import { formatDate, formatDateTime } from '../platform/views/format';
 import type { PackSections, Row } from './pack.repository';

@@ -4,8 +4,8 @@
 import { today } from '../platform/dates';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
-import { translatorOf } from '../platform/i18n/language.plugin';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 
 /** The collection year (1 April to 31 March) a date falls in, named by the year it starts. */
 const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4)) - (Number(isoDate.slice(5, 7)) < 4 ? 1 : 0);

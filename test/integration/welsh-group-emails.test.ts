@@ -44,7 +44,8 @@ it('sends a Welsh-speaking member the pack and a change of place in Welsh, and t
 
   const [both] = mailTo('group@example.org');
   expect(both.subject).toMatch(/pecyn agenda .* \/ .*agenda pack/);
-  expect(both.text.indexOf('PLANT SY')).toBeLessThan(both.text.indexOf('CHILDREN STILL MISSING'));
+  const text = String(both.text);
+  expect(text.indexOf('PLANT SY')).toBeLessThan(text.indexOf('CHILDREN STILL MISSING'));
   expect(both.html).toMatch(/<div lang="cy">[\s\S]*<hr>\s*<div lang="en">/);
 
   const res = await app.server.inject({

@@ -13,8 +13,8 @@ import { episodeStates, reportedVia } from '../../src/missing/missing-episode.en
 import { notificationStatuses } from '../../src/notifications/notification.entity';
 import { nrmDecisions } from '../../src/nrm/nrm-deadlines';
 import { labelledRoles } from '../../src/operational-group/role-label';
-import { permissions } from '../../src/platform/auth/permissions';
 import { placementTypes } from '../../src/placements/placement.entity';
+import { permissions } from '../../src/platform/auth/permissions';
 import type { Catalogue } from '../../src/platform/i18n/catalogue';
 import { planMeasureCodes, risksOfMissing } from '../../src/safeguarding/plan-measures';
 import { assessmentOutcomes, traffickingIndicatorCodes } from '../../src/trafficking/trafficking-indicators';
@@ -32,7 +32,7 @@ function filesUnder(dir: string, ext: RegExp): string[] {
   });
 }
 
-/** Every quoted string that looks like a catalogue key (a known namespace, then dotted words), but a permission ('group.read'). */
+/** Every quoted string that looks like a catalogue key (a known namespace, then dotted words) but a permission. */
 function keysIn(files: string[]): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of files)
