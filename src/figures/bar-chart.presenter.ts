@@ -1,5 +1,8 @@
 // Geometry for a server-rendered SVG bar chart. Bars are told apart by fill pattern and carry their
 // value as text, so the chart reads without colour; the page puts the same numbers in a table.
+import type { Translator } from '../platform/i18n/catalogue';
+import { englishTranslator } from '../platform/i18n/shipped';
+
 export interface ChartDatum {
   label: string;
   value: number;
@@ -31,7 +34,14 @@ const PLOT_TOP = 30;
 const PLOT_HEIGHT = 200;
 const LEFT = 10;
 
-export function barChart(id: string, title: string, heading: string, data: ChartDatum[], patterned = true): BarChart {
+export function barChart(
+  id: string,
+  title: string,
+  heading: string,
+  data: ChartDatum[],
+  patterned = true,
+  t: Translator = englishTranslator(),
+): BarChart {
   const max = Math.max(1, ...data.map((d) => d.value));
   const slot = (WIDTH - 2 * LEFT) / Math.max(1, data.length);
   const width = Math.min(80, slot * 0.7);
@@ -52,6 +62,6 @@ export function barChart(id: string, title: string, heading: string, data: Chart
   });
   const desc = data.length
     ? `${title}. ${data.map((d) => `${d.label}: ${d.value}`).join('; ')}.`
-    : `${title}. There is nothing to show for this period.`;
+    : `${title}. ${t.t('figures.chart.nothing')}`;
   return { id, title, desc, heading, width: WIDTH, height: baseline + 40, baseline, bars };
 }

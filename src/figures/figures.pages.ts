@@ -3,6 +3,7 @@ import { DomainError } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { pageErrors } from '../platform/views/forms';
 import { figuresPageQuery } from './figures.schemas';
 import { figuresPage } from './figures-page.presenter';
@@ -31,7 +32,7 @@ export const figuresPages: AppRoute[] = [
           const figures = await request.server.app.services.figures.figures(contextOf(request), { from, to });
           return h.view('figures', {
             figures,
-            ...figuresPage(figures),
+            ...figuresPage(figures, translatorOf(request)),
             values: { from: figures.from, to: figures.to },
             fieldErrors: {},
           });

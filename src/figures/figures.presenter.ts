@@ -1,36 +1,75 @@
-// The figures as a flat list of measures (one CSV row each), with the words a manager reads.
+// The figures as a flat list of measures (one CSV row each), with the words a manager reads: the page's
+// in its language, the CSV's in English (figures.measure.* in the catalogue).
 import { toCsv } from '../platform/http/csv';
+import type { Translator } from '../platform/i18n/catalogue';
+import { englishTranslator } from '../platform/i18n/shipped';
 import type { Figures } from './figures.service';
 
-export function figureMeasures(f: Figures): [string, string | number | null][] {
-  return [
-    ['Children who went missing', f.children.wentMissing],
-    ['Missing episodes', f.episodes.total],
-    ['Episodes per child (mean)', f.episodes.perChild],
-    ['Most episodes for one child', f.episodes.mostForOneChild],
-    ['Children with 1 episode', f.episodes.childrenByEpisodes.one],
-    ['Children with 2 episodes', f.episodes.childrenByEpisodes.two],
-    ['Children with 3 to 5 episodes', f.episodes.childrenByEpisodes.threeToFive],
-    ['Children with 6 or more episodes', f.episodes.childrenByEpisodes.sixOrMore],
-    ['Repeat missers (3 or more episodes within 30 days)', f.children.repeatMissers],
-    ['Episodes ended', f.durations.ended],
-    ['Episodes still open', f.durations.stillOpen],
-    ['Median duration (hours)', f.durations.medianHours],
-    ['Longest duration (hours)', f.durations.longestHours],
-    ['Episodes reported to police', f.policeReport.reported],
-    ['Median time from discovery to police report (minutes)', f.policeReport.medianMinutes],
-    ['Longest time from discovery to police report (minutes)', f.policeReport.longestMinutes],
-    ['Episodes with a return', f.returnInterviews.returned],
-    ['Return interviews offered within 72 hours', f.returnInterviews.offeredWithin72h],
-    ['Return interviews held within 72 hours', f.returnInterviews.heldWithin72h],
-    ['Children still missing', f.children.stillMissing],
-    ['Children never found', f.children.neverFound],
-    ['Alerts sent', f.alerts.total],
-    ['Alerts delivered', f.alerts.delivered],
-    ['Alerts needing acknowledgement', f.alerts.needingAcknowledgement],
-    ['Alerts acknowledged', f.alerts.acknowledged],
-    ['Alerts failed', f.alerts.failed],
-  ];
+/** The measures in CSV and page order; each is named by figures.measure.<name>. */
+export const measureNames = [
+  'wentMissing',
+  'episodes',
+  'perChild',
+  'mostForOneChild',
+  'withOne',
+  'withTwo',
+  'withThreeToFive',
+  'withSixOrMore',
+  'repeatMissers',
+  'ended',
+  'stillOpen',
+  'medianHours',
+  'longestHours',
+  'reportedToPolice',
+  'medianToPolice',
+  'longestToPolice',
+  'withReturn',
+  'offeredIn72h',
+  'heldIn72h',
+  'stillMissing',
+  'neverFound',
+  'alertsSent',
+  'alertsDelivered',
+  'alertsNeedingAck',
+  'alertsAcknowledged',
+  'alertsFailed',
+] as const;
+
+function valuesOf(f: Figures): Record<(typeof measureNames)[number], number | null> {
+  const c = f.episodes.childrenByEpisodes;
+  return {
+    wentMissing: f.children.wentMissing,
+    episodes: f.episodes.total,
+    perChild: f.episodes.perChild,
+    mostForOneChild: f.episodes.mostForOneChild,
+    withOne: c.one,
+    withTwo: c.two,
+    withThreeToFive: c.threeToFive,
+    withSixOrMore: c.sixOrMore,
+    repeatMissers: f.children.repeatMissers,
+    ended: f.durations.ended,
+    stillOpen: f.durations.stillOpen,
+    medianHours: f.durations.medianHours,
+    longestHours: f.durations.longestHours,
+    reportedToPolice: f.policeReport.reported,
+    medianToPolice: f.policeReport.medianMinutes,
+    longestToPolice: f.policeReport.longestMinutes,
+    withReturn: f.returnInterviews.returned,
+    offeredIn72h: f.returnInterviews.offeredWithin72h,
+    heldIn72h: f.returnInterviews.heldWithin72h,
+    stillMissing: f.children.stillMissing,
+    neverFound: f.children.neverFound,
+    alertsSent: f.alerts.total,
+    alertsDelivered: f.alerts.delivered,
+    alertsNeedingAck: f.alerts.needingAcknowledgement,
+    alertsAcknowledged: f.alerts.acknowledged,
+    alertsFailed: f.alerts.failed,
+  };
+}
+
+export function figureMeasures(f: Figures, t: Translator = englishTranslator()): [string, string | number | null][] {
+  const values = valuesOf(f);
+  return measureNames.map((name) => [t.t(`figures.measure.${name}`), values[name]]);
 }
 
 export function figuresCsv(f: Figures): string {

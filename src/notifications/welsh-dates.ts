@@ -29,15 +29,15 @@ const MONTHS: [RegExp, string][] = [
 
 const inWelsh = (value: string): string => MONTHS.reduce((s, [en, cy]) => s.replace(en, cy), value);
 
-/** The data with each date-bearing string's month in Welsh (top-level strings; lists of strings too). */
+/** A value with each date-bearing string's month in Welsh, through lists and records (an agenda pack's rows). */
+function welshValue(v: unknown): unknown {
+  if (typeof v === 'string') return inWelsh(v);
+  if (Array.isArray(v)) return v.map(welshValue);
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return withWelshDates(v);
+  return v;
+}
+
+/** The data with each date-bearing string's month in Welsh, at any depth. */
 export function withWelshDates(data: object): object {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data))
-    out[k] =
-      typeof v === 'string'
-        ? inWelsh(v)
-        : Array.isArray(v)
-          ? v.map((x) => (typeof x === 'string' ? inWelsh(x) : x))
-          : v;
-  return out;
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, welshValue(v)]));
 }

@@ -6,6 +6,7 @@ import { invalidFields, NotFound } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { dateTimeKeys, toInstant, valuesOf } from '../platform/views/date-time-fields';
 import { optionalText, requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
@@ -67,8 +68,8 @@ export const groupMembersPages: AppRoute[] = [
       return {
         backLink: back,
         group: g && { name: g.group.name },
-        members: g ? presentMembers(g.members) : [],
-        candidates: g ? candidateItems(g.members, users, contacts) : [],
+        members: g ? presentMembers(g.members, translatorOf(request)) : [],
+        candidates: g ? candidateItems(g.members, users, contacts, translatorOf(request)) : [],
       };
     },
     submit: async (request, v) => {
@@ -115,7 +116,7 @@ export const groupMembersPages: AppRoute[] = [
     },
     fieldIds: { firstMeetingAt: 'firstDay' },
     context: async (request) => ({ backLink: back, current: (await groupOrNull(request))?.group ?? null }),
-    defaults: (_request, context) => {
+    defaults: (request, context) => {
       const { current: g } = context as { current: GroupView['group'] | null };
       return g
         ? {
@@ -125,7 +126,13 @@ export const groupMembersPages: AppRoute[] = [
             durationMinutes: String(g.durationMinutes),
             location: g.location ?? '',
           }
-        : { name: 'Operational group', cadenceDays: '42', packDaysBefore: '7', durationMinutes: '120', location: '' };
+        : {
+            name: translatorOf(request).t('nav.group'),
+            cadenceDays: '42',
+            packDaysBefore: '7',
+            durationMinutes: '120',
+            location: '',
+          };
     },
     submit: async (request, v) => {
       const typed = valuesOf(v, 'first');

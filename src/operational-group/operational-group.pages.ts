@@ -11,6 +11,7 @@ import { Joi } from '../platform/http/joi';
 import { idParam } from '../platform/http/schemas';
 import { type AppRefs, type AppRoute, pageFailAction } from '../platform/http/types';
 import { failAction } from '../platform/http/validation';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { dateKeys, requiredDate } from '../platform/views/date-time-fields';
 import { optionalText, orNull, requiredText } from '../platform/views/form-fields';
 import { pageErrors } from '../platform/views/forms';
@@ -35,7 +36,7 @@ async function renderMeeting(
   const id = request.params.id;
   const record = await group(request).getMeeting(ctx, id);
   const [pack, g] = [await group(request).packFor(ctx, id), await group(request).getGroup(ctx)];
-  const page = presentMeetingPage(record, pack, g, group(request).today(), zone(request));
+  const page = presentMeetingPage(record, pack, g, group(request).today(), zone(request), translatorOf(request));
   const view = h.view('group-meeting', {
     ...page,
     canWrite: can(ctx.actor.role, 'group.write'),
@@ -126,6 +127,7 @@ export const operationalGroupPages: AppRoute[] = [
           await svc.listActions(ctx, { open: true }),
           svc.today(),
           zone(request),
+          translatorOf(request),
         );
         return h.view('operational-group', { ...page, canConfigure: configure });
       },

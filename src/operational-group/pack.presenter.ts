@@ -1,9 +1,10 @@
 // Turns the pack's query rows into the pack record (JSON, frozen when sent) and the pack record into
 // what the email templates show. References, ages, nationality, risk, dates and roles only: the pack
 // is emailed to a distribution list, so names (children's, carers', professionals') stay in the service.
+import { englishTranslator } from '../platform/i18n/shipped';
 import { formatDate, formatDateTime } from '../platform/views/format';
 import type { PackSections, Row } from './pack.repository';
-import { roleLabel } from './role-label';
+import { roleLabel, storedRoleLabel } from './role-label';
 
 export interface PackMeta {
   meetingId: string;
@@ -27,11 +28,12 @@ export function ageOn(dateOfBirth: string, today: string): number {
 }
 
 // Who returned the child and the reason for closing are free text that can name people: the service shows them.
-function ending(e: Row): string {
-  if (e.returnedAt) return e.closedAt ? 'Returned; closed' : 'Returned';
-  if (e.closedAt) return 'Closed without a return';
-  return 'Still missing';
+function endingKey(e: { returnedAt?: unknown; closedAt?: unknown }): string {
+  if (e.returnedAt) return e.closedAt ? 'group.pack.ending.returnedClosed' : 'group.pack.ending.returned';
+  if (e.closedAt) return 'group.pack.ending.closed';
+  return 'group.pack.ending.stillMissing';
 }
+const ending = (e: Row) => englishTranslator().t(endingKey(e));
 
 function childOf(r: Row, today: string) {
   return {
@@ -136,28 +138,28 @@ export function buildPack(s: PackSections, meta: PackMeta) {
 
 export type Pack = ReturnType<typeof buildPack>;
 
-const riskLabels: Record<string, string> = { very_low: 'Very low', low: 'Low', medium: 'Medium', high: 'High' };
-const decisionLabels: Record<string, string> = {
-  reasonable_grounds: 'Reasonable grounds',
-  conclusive_grounds: 'Conclusive grounds',
-};
+const DECISIONS = ['reasonable_grounds', 'conclusive_grounds'];
 
-/** The strings the pack email shows, in the display time zone. */
-export function packTemplateData(pack: Pack, timeZone: string, serviceUrl: string) {
-  const when = (d: string | null) => formatDateTime(d, timeZone);
-  const day = (d: string | null) => formatDate(d, timeZone);
-  const risk = (r: string | null) => (r ? (riskLabels[r] ?? r) : 'Not graded');
+/**
+ * The strings the pack shows, in the display time zone: the email's (English; a Welsh email names its
+ * codes itself) or a page's in its language. A frozen pack's own English words are read back to codes.
+ */
+export function packTemplateData(pack: Pack, timeZone: string, serviceUrl: string, t = englishTranslator()) {
+  const when = (d: string | null) => formatDateTime(d, timeZone, t.lang);
+  const day = (d: string | null) => formatDate(d, timeZone, t.lang);
+  const risk = (r: string | null) => (r ? t.t(`risk.${r}`) : t.t('group.pack.notGraded'));
   const episode = (e: Pack['stillMissing'][number] | Pack['missingSinceLastMeeting'][number]['episodes'][number]) => ({
     ...e,
     discovered: when(e.discoveredAt),
-    duration: `${e.durationHours} h${e.ongoing ? ' so far' : ''}`,
+    duration: t.t(e.ongoing ? 'group.pack.hoursSoFar' : 'group.pack.hours', { hours: e.durationHours }),
+    ending: t.t(endingKey(e)),
     // Trafficked or newly placed: high from the first minute until police grade it otherwise (a pack frozen before this
     // has no flag).
     risk:
       !e.riskGrade && (e as { highRiskFromStart?: boolean }).highRiskFromStart
-        ? 'High from the first minute (not yet graded by police)'
+        ? t.t('risk.highFromStart')
         : risk(e.riskGrade),
-    policeReference: e.policeReference ?? 'None recorded',
+    policeReference: e.policeReference ?? t.t('group.noneRecorded'),
   });
   return {
     ...pack,
@@ -165,10 +167,10 @@ export function packTemplateData(pack: Pack, timeZone: string, serviceUrl: strin
     meetingTime: when(pack.startsAt),
     coversFromLabel: when(pack.coversFrom),
     coversToLabel: when(pack.coversTo),
-    location: pack.location ?? 'To be confirmed',
+    location: pack.location ?? t.t('group.toBeConfirmed'),
     missingSinceLastMeeting: pack.missingSinceLastMeeting.map((c) => ({
       ...c,
-      nationality: c.nationality ?? 'Not recorded',
+      nationality: c.nationality ?? t.t('common.notRecorded'),
       episodes: c.episodes.map(episode),
     })),
     stillMissing: pack.stillMissing.map(episode),
@@ -185,11 +187,12 @@ export function packTemplateData(pack: Pack, timeZone: string, serviceUrl: strin
     nrmDecisionsDue: pack.nrmDecisionsDue.map((r) => ({
       ...r,
       due: day(r.dueOn),
-      decisionLabel: decisionLabels[r.decision] ?? r.decision,
+      decisionLabel: DECISIONS.includes(r.decision) ? t.t(`group.pack.decision.${r.decision}`) : r.decision,
     })),
     newArrivalsAtRisk: pack.newArrivalsAtRisk.map((r) => ({
       ...r,
-      arrived: r.arrivalDate ? day(r.arrivalDate) : 'Not recorded',
+      traffickingLabel: t.t(`trafficking.${r.traffickingStatus}`),
+      arrived: r.arrivalDate ? day(r.arrivalDate) : t.t('common.notRecorded'),
       placed: when(r.careStartedAt),
     })),
     // Packs frozen before roles replaced names have no role: they render with the placeholder, never the name.
@@ -197,14 +200,15 @@ export function packTemplateData(pack: Pack, timeZone: string, serviceUrl: strin
       ...r,
       when: when(r.at),
       episodeRef: r.episodeRef ?? '-',
-      reason: r.reason ?? r.status,
-      recipientRole: (r.recipientRole as string | undefined) ?? roleLabel(null),
+      reason: r.reason ?? (t.lang === 'en' ? r.status : t.t(`status.${r.status}`)),
+      channelLabel: t.t(`channel.${r.channel}`),
+      recipientRole: storedRoleLabel(r.recipientRole as string | undefined, t),
     })),
     openActions: pack.openActions.map((r) => ({
       ...r,
       due: day(r.dueOn),
       childRef: r.childRef ?? '-',
-      ownerRole: (r.ownerRole as string | undefined) ?? roleLabel(null),
+      ownerRole: storedRoleLabel(r.ownerRole as string | undefined, t),
     })),
   };
 }

@@ -2,6 +2,8 @@
 // (1 April - 31 March), and every DfE validation rule that reads it. Pure: the caller derives each
 // child's rows (ssda903-periods.ts); this decides what the file says and what is wrong with it.
 import { toCsv } from '../platform/http/csv';
+import type { Translator } from '../platform/i18n/catalogue';
+import { englishTranslator } from '../platform/i18n/shipped';
 import { careRules } from './ssda903-care-rules';
 import { tableRules } from './ssda903-table-rules';
 import { collectionYear, ddmmyyyy, type ReturnChild, type ReturnProblem, type Rule } from './ssda903-types';
@@ -25,10 +27,17 @@ export const ssda903MissingRules: Rule[] = [...tableRules, ...careRules].sort(
   (a, b) => Number(a.code) - Number(b.code),
 );
 
-export function validateChild(child: ReturnChild, startYear: number): ReturnProblem[] {
+/** What is wrong with one child's rows, worded in English unless another language's words are given. */
+export function validateChild(
+  child: ReturnChild,
+  startYear: number,
+  t: Translator = englishTranslator(),
+): ReturnProblem[] {
   const year = collectionYear(startYear);
   return ssda903MissingRules.flatMap((rule) =>
-    rule.check(child, year).map((f) => ({ child: child.reference, code: rule.code, message: f.message, fix: f.fix })),
+    rule
+      .check(child, year, t)
+      .map((f) => ({ child: child.reference, code: rule.code, message: f.message, fix: f.fix })),
   );
 }
 

@@ -1,6 +1,8 @@
 // The shapes the SSDA903 missing checks read, and the date helpers they share. Dates are ISO
 // yyyy-mm-dd London dates; a date the DfE would not read as a date is treated as blank, as its
-// validator does (it coerces unreadable dates to "no date" before comparing).
+// validator does (it coerces unreadable dates to "no date" before comparing). Findings are worded from
+// the catalogue (returns.*): in English for the file and the API, in the page's language on the page.
+import type { Translator } from '../platform/i18n/catalogue';
 
 /** One row of the missing table: MISSING, MIS_START, MIS_END. */
 export interface MissingPeriod {
@@ -60,9 +62,9 @@ export function realDate(value: string | null | undefined): string | null {
 export const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** How a person recognises a row: by its start date. */
-export function periodName(p: MissingPeriod): string {
+export function periodName(p: MissingPeriod, t: Translator): string {
   const start = realDate(p.start);
-  return start ? `The missing period starting ${ddmmyyyy(start)}` : 'A missing period with no start date';
+  return start ? t.t('returns.period.starting', { date: ddmmyyyy(start) }) : t.t('returns.period.noStart');
 }
 
 /** The date `years` years on (29 February moves to 28 February, as pandas' DateOffset does). */
@@ -82,5 +84,5 @@ export interface Finding {
 /** One DfE validation rule, named by its code. */
 export interface Rule {
   code: string;
-  check(child: ReturnChild, year: CollectionYear): Finding[];
+  check(child: ReturnChild, year: CollectionYear, t: Translator): Finding[];
 }

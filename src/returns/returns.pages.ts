@@ -5,6 +5,7 @@ import { today } from '../platform/dates';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 
 /** The collection year (1 April to 31 March) a date falls in, named by the year it starts. */
 const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4)) - (Number(isoDate.slice(5, 7)) < 4 ? 1 : 0);
@@ -22,13 +23,15 @@ export const returnsPages: AppRoute[] = [
       handler: async (request, h) => {
         const current = yearOf(today(request.server.app.services.clock));
         const year = (request.query.year as number | undefined) ?? current;
+        const t = translatorOf(request);
         const result = await request.server.app.services.ssda903Missing.export(contextOf(request), {
           year,
           draft: true,
+          words: t,
         });
         const base = `/api/v1/returns/ssda903/missing?year=${year}`;
         return h.view('returns', {
-          pageTitle: `SSDA903 missing return ${named(year)}`,
+          pageTitle: t.t('returns.title', { year: named(year) }),
           year: named(year),
           rows: result.rows.length,
           problems: result.problems.map((p) => [

@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import { Unprocessable } from '../platform/errors';
+import type { Translator } from '../platform/i18n/catalogue';
+import { englishTranslator } from '../platform/i18n/shipped';
 import {
   collectionYear,
   returnCsv,
@@ -20,6 +22,8 @@ import { Ssda903MissingRepository } from './ssda903-missing.repository';
 export interface Ssda903Request {
   year: number;
   draft: boolean;
+  /** The words of the problems found (the page's language); English by default, as the file and API have them. */
+  words?: Translator;
 }
 export interface Ssda903Export {
   year: number;
@@ -38,13 +42,16 @@ export class Ssda903MissingService {
     private readonly repo = new Ssda903MissingRepository(),
   ) {}
 
-  async export(ctx: RequestContext, { year, draft }: Ssda903Request): Promise<Ssda903Export> {
+  async export(
+    ctx: RequestContext,
+    { year, draft, words = englishTranslator() }: Ssda903Request,
+  ): Promise<Ssda903Export> {
     const { from, to } = collectionYear(year);
     const result = await this.db.transaction(async (tx) => {
       // Last year is loaded too: rule 576 checks that its open periods are carried into this one.
       const loaded = await this.repo.load(tx, ctx.actor.authorityId, collectionYear(year - 1).from, to);
       const children = loaded.map((c) => returnChild(c, year)).filter((c) => c.missing.length);
-      const problems = children.flatMap((c) => validateChild(c, year));
+      const problems = children.flatMap((c) => validateChild(c, year, words));
       const rows = returnRows(children);
       const refused = !draft && problems.length > 0;
       await this.audit.record(tx, ctx, {

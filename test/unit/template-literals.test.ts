@@ -10,7 +10,6 @@ const pages = path.resolve(__dirname, '..', '..', 'templates', 'pages');
 
 const notYetConverted = new Set<string>([
   '_arrival-form.njk',
-  '_group-pack.njk',
   'admin-audit.njk',
   'admin-contact.njk',
   'admin-contacts.njk',
@@ -42,23 +41,14 @@ const notYetConverted = new Set<string>([
   'arrival-referrals.njk',
   'arrival-tasks.njk',
   'assessment-new.njk',
-  'bar-chart.njk',
   'child-corrections.njk',
   'child-edit.njk',
   'child-new.njk',
-  'figures.njk',
-  'group-meeting-arrangements.njk',
-  'group-meeting.njk',
-  'group-member-remove.njk',
-  'group-members.njk',
-  'group-settings.njk',
   'guardian-edit.njk',
   'guardian-new.njk',
   'nrm-decisions.njk',
   'nrm-new.njk',
-  'operational-group.njk',
   'plan-new.njk',
-  'returns.njk',
 ]);
 
 // Keys of GOV.UK macro options whose string is shown to the reader.

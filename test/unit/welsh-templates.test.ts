@@ -7,13 +7,14 @@ import path from 'node:path';
 
 import { RENDERINGS } from '../../src/notifications/message-language';
 import { renderEmail, TEMPLATES_DIR } from '../../src/notifications/templates';
+import { type Pack, packTemplateData } from '../../src/operational-group/pack.presenter';
 
 const files = (dir: string) => readdirSync(path.join(TEMPLATES_DIR, dir)).filter((f) => f.endsWith('.njk'));
 const emails = (dir: string) =>
   [...new Set(files(dir).map((f) => f.split('.')[0]))].filter((t) => !t.startsWith('_')).sort();
 
 const welshEmails = emails('email/cy');
-const NOT_YET_IN_WELSH = ['operational-group-meeting-change', 'operational-group-pack'];
+const NOT_YET_IN_WELSH: string[] = [];
 
 it('marks every Welsh template reviewed: true or false on its first line', () => {
   for (const dir of ['sms/cy', 'email/cy'])
@@ -33,7 +34,80 @@ it('has a Welsh version of every email but those listed as not yet translated', 
     for (const part of ['subject', 'text', 'html']) expect(files('email/cy')).toContain(`${t}.${part}.njk`);
 });
 
+// An agenda pack with a row in every section, at its longest: the child's reference in each.
+const episode = {
+  episodeId: 'e1',
+  episodeRef: 'E-WWWWW',
+  kind: 'M',
+  discoveredAt: '2026-09-30T22:59:00Z',
+  returnedAt: null,
+  closedAt: null,
+  durationHours: 720,
+  ongoing: true,
+  riskGrade: null,
+  highRiskFromStart: true,
+  policeReference: null,
+  ending: 'Still missing',
+};
+const packChild = { childId: 'c1', childRef: 'WWWW', age: 17, nationality: null, traffickingStatus: 'suspected' };
+const worstPack = {
+  meetingId: 'm1',
+  authorityName: 'Royal Borough of Windsor and Maidenhead',
+  groupName: 'Demo Borough operational group',
+  startsAt: '2026-10-07T09:00:00Z',
+  endsAt: '2026-10-07T11:00:00Z',
+  location: null,
+  coversFrom: '2026-09-01T09:00:00Z',
+  coversTo: '2026-09-30T09:00:00Z',
+  missingSinceLastMeeting: [
+    {
+      ...packChild,
+      episodes: [
+        { ...episode, returnedAt: '2026-10-01T10:00:00Z', closedAt: '2026-10-02T10:00:00Z', riskGrade: 'medium' },
+      ],
+    },
+  ],
+  stillMissing: [{ ...packChild, ...episode }],
+  repeatMissers: [{ ...packChild, mostEpisodesIn30Days: 4 }],
+  newArrivalsAtRisk: [{ ...packChild, arrivalDate: null, arrivalPort: null, careStartedAt: '2026-09-20T10:00:00Z' }],
+  returnInterviewsOverdue: [
+    { ...packChild, episodeId: 'e1', episodeRef: 'E-WWWWW', returnedAt: '2026-09-20T10:00:00Z', interviewDueAt: null },
+  ],
+  plansDueForReview: [{ ...packChild, version: 12, riskOfMissing: 'high', reviewOn: '2026-10-01' }],
+  nrmDecisionsDue: [
+    { ...packChild, nrmReference: null, decision: 'reasonable_grounds', dueOn: '2026-09-01', overdue: true },
+    { ...packChild, nrmReference: null, decision: 'conclusive_grounds', dueOn: '2026-12-01', overdue: false },
+  ],
+  failedNotifications: [
+    {
+      id: 'n1',
+      at: '2026-09-30T10:00:00Z',
+      channel: 'sms',
+      recipientRole: 'Police control room',
+      template: 'missing-alert',
+      status: 'undelivered',
+      reason: null,
+      episodeRef: 'E-WWWWW',
+      childRef: 'WWWW',
+    },
+  ],
+  openActions: [
+    {
+      id: 'a1',
+      description: 'Check the station CCTV',
+      ownerRole: 'Social worker',
+      dueOn: '2026-09-01',
+      overdue: true,
+      childRef: 'WWWW',
+      agreedAt: null,
+    },
+  ],
+} as unknown as Pack;
+
 const worst = {
+  ...packTemplateData(worstPack, 'Europe/London', 'https://alerts.example-borough.gov.uk'),
+  cancelled: false,
+  repliesTo: 'operational.group.coordinator@example-borough.gov.uk',
   childRef: 'WWWW',
   episodeRef: 'E-WWWWW',
   authorityName: 'Royal Borough of Windsor and Maidenhead',
@@ -80,7 +154,10 @@ it.each(welshEmails.flatMap((t) => RENDERINGS.map((r) => [t, r] as const)))('%s 
   const email = renderEmail(t, worst, rendering);
   for (const part of [email.subject, email.text, email.html]) {
     // The duty manager's notices about a text or a delivery are about no child.
-    if (!['urgent-text', 'delivery-failed', 'group-action-overdue'].includes(t)) expect(part).toContain('WWWW');
+    // Nor are the group's invitation changes; the agenda pack names its children in the body only.
+    const noChild = ['urgent-text', 'delivery-failed', 'group-action-overdue', 'operational-group-meeting-change'];
+    if (!noChild.includes(t) && !(t === 'operational-group-pack' && part === email.subject))
+      expect(part).toContain('WWWW');
     expect(part).not.toMatch(/Secret|Name|Road|reviewed|\{#|\{\{/);
   }
   if (rendering.startsWith('cy')) {
@@ -98,4 +175,47 @@ it('names the months of dates in Welsh in a Welsh version only', () => {
   expect(renderEmail('same-day-notice', data, 'cy').text).toContain('Gwelwyd ddiwethaf: 1 Gorff 02:00');
   expect(renderEmail('same-day-notice', data, 'cy+en').text).toContain('missing since 30 Sept 2026, 23:59');
   expect(renderEmail('group-action-overdue', data, 'cy').text).toContain('May check');
+});
+
+describe("the operational group's emails in Welsh", () => {
+  it('writes the agenda pack in Welsh from its codes, months and roles included, even in nested rows', () => {
+    const { subject, text, html } = renderEmail('operational-group-pack', worst, 'cy');
+    expect(subject).toBe('Demo Borough operational group: pecyn agenda ar gyfer y cyfarfod ar 7 Hyd 2026, 10:00');
+    expect(text).toContain(
+      "- WWWW (17 oed), achos E-WWWWW: sylwyd 30 Medi 2026, 23:59, 720 awr hyd yma, risg uchel o'r funud gyntaf " +
+        "(heb ei graddio gan yr heddlu eto), cyfeirnod yr heddlu dim wedi'i gofnodi",
+    );
+    expect(text).toContain('- WWWW: penderfyniad ar sail resymol yn hwyr ers 1 Medi 2026');
+    expect(text).toContain("neges destun at Ystafell reoli'r heddlu (achos E-WWWWW): heb ei gyflwyno");
+    expect(text).toContain('(perchennog: Gweithiwr cymdeithasol, erbyn 1 Medi 2026, YN HWYR; plentyn WWWW)');
+    for (const part of [text, html])
+      expect(part).not.toMatch(/Still missing|Not graded|None recorded|Police control room|Social worker|Sept|None\./);
+    expect(html).toContain('<td>Dychwelodd; ar gau</td>');
+  });
+
+  it('keeps the English pack as it was, and puts the Welsh first for a Welsh-first authority', () => {
+    const english = renderEmail('operational-group-pack', worst, 'en');
+    expect(english.text).toContain(
+      '- WWWW (age 17), episode E-WWWWW: discovered 30 Sept 2026, 23:59, 720 h so far, risk High from the first minute ' +
+        '(not yet graded by police), police reference None recorded',
+    );
+    expect(english.text).toContain('- 30 Sept 2026, 11:00: sms to Police control room (episode E-WWWWW): undelivered');
+    const both = renderEmail('operational-group-pack', worst, 'cy+en');
+    expect(both.text.indexOf('pecyn agenda')).toBeLessThan(both.text.indexOf('agenda pack'));
+  });
+
+  it("tells members of a meeting's change or cancellation in Welsh", () => {
+    const moved = renderEmail('operational-group-meeting-change', worst, 'cy');
+    expect(moved.subject).toBe("Demo Borough operational group: mae'r cyfarfod wedi newid, bellach 7 Hyd 2026, 10:00");
+    expect(moved.text).toContain("Mae'r cyfarfod bellach ar 7 Hyd 2026, 10:00, i'w gadarnhau.");
+    expect(moved.text).toContain('Atebwch y gwahoddiad i ddweud wrth y cydlynydd');
+    const cancelled = renderEmail(
+      'operational-group-meeting-change',
+      { ...worst, cancelled: true, repliesTo: null },
+      'cy',
+    );
+    expect(cancelled.subject).toBe("Demo Borough operational group: mae'r cyfarfod ar 7 Hyd 2026, 10:00 wedi'i ganslo");
+    expect(cancelled.html).toContain("Mae'r cyfarfod ar <strong>7 Hyd 2026, 10:00</strong> wedi'i ganslo.");
+    expect(cancelled.text).not.toMatch(/Atebwch|cancelled|meeting/);
+  });
 });
