@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { fieldsFor } from '../../src/platform/views/date-time-fields';
 import { buildTestApp, TestApp } from '../support/app';
 import { PageSession, pageSession } from '../support/pages';
+import { demoChildId } from '../support/records';
 import { expectWelsh } from '../support/welsh';
 
 let app: TestApp;
@@ -175,5 +176,177 @@ describe('the port arrival in Welsh', () => {
     expectWelsh(done);
     expect(text(done.payload)).toContain("Cyrraedd wedi'i gofnodi");
     expect(done.payload).toContain('AR GOLL');
+  });
+});
+
+describe("the forms of a child's record in Welsh", () => {
+  const q = (sql: string, params: unknown[] = []) => app.db.dataSource.query(sql, params);
+  let childId: string;
+  let newChildId: string;
+  beforeAll(async () => {
+    childId = await demoChildId(app, 'K7Q2');
+  });
+
+  /** The form in Welsh, then sent back with errors in Welsh naming each of `messages`. */
+  async function welshForm(url: string, bad: Record<string, string | string[]>, messages: string[], session = sw) {
+    const form = await session.get(url);
+    expectWelsh(form);
+    const refused = await session.post(url, bad);
+    expectWelsh(refused, 400);
+    expect(refused.payload).toContain('Mae problem wedi codi');
+    for (const m of messages) expect(text(refused.payload)).toContain(m);
+    return form;
+  }
+
+  it('adds a child and changes their details in Welsh', async () => {
+    const form = await welshForm(
+      '/children/new',
+      { firstNames: '', lastName: '', localId: 'a b', sex: '', traffickingStatus: '', dobDay: '' },
+      [
+        'Rhowch enwau cyntaf y plentyn',
+        "Rhowch gyfenw'r plentyn",
+        'Dim ond llythrennau, digidau a chysylltnodau',
+        'Rhowch y diwrnod geni',
+        'Dewiswch y statws masnachu',
+      ],
+    );
+    expect(text(form.payload)).toContain('Ychwanegu plentyn');
+    const added = await sw.post('/children/new', {
+      firstNames: 'Gwenllian',
+      lastName: 'Porrith',
+      dobDay: '3',
+      dobMonth: '4',
+      dobYear: '2011',
+      sex: '2',
+      traffickingStatus: 'suspected',
+    });
+    expect(added.statusCode).toBe(303);
+    newChildId = String(added.headers.location).split('/').pop()!;
+    const edit = await welshForm(
+      `/children/${childId}/edit`,
+      { firstNames: '', lastName: 'X', dobDay: '31', dobMonth: '2', dobYear: '2011', traffickingStatus: 'suspected' },
+      ['Rhowch enwau cyntaf y plentyn'],
+    );
+    expect(text(edit.payload)).toContain("Cadw'r manylion");
+  });
+
+  it('saves a plan version, adds and changes a guardian in Welsh', async () => {
+    const plan = await welshForm(
+      `/children/${newChildId}/plans/new`,
+      {
+        riskOfMissing: '',
+        measures: ['nonsense'],
+        agreedBy: '',
+        agreedDay: '',
+        bedCheckTimes: '9pm',
+        bedCheckDays: '3',
+      },
+      ['Dewiswch y risg o fynd ar goll', "Dewiswch fesurau o'r rhestr", 'Rhowch bwy gytunodd ar y cynllun'],
+    );
+    expect(text(plan.payload)).toContain("Cadw'r cynllun");
+    // Bed check times the service cannot read: a sentence from the form's own rules, in Welsh.
+    const times = await sw.post(`/children/${newChildId}/plans/new`, {
+      riskOfMissing: 'high',
+      agreedBy: 'Rheolwr',
+      ...dateOnly('agreed'),
+      reviewDay: '1',
+      reviewMonth: '1',
+      reviewYear: String(new Date(app.clock.now()).getUTCFullYear() + 1),
+      bedCheckTimes: '9pm',
+      bedCheckDays: '3',
+    });
+    expectWelsh(times, 400);
+    expect(text(times.payload)).toContain('Rhowch amseroedd gwirio gwely fel 23:00');
+
+    await welshForm(
+      `/children/${childId}/guardians/new`,
+      {
+        kind: '',
+        name: '',
+        mobile: '12',
+        email: 'nope',
+        allocatedDay: '31',
+        allocatedMonth: '2',
+        allocatedYear: '2026',
+      },
+      [
+        'Dewiswch y math o warcheidwad',
+        "Rhowch enw'r gwarcheidwad",
+        'Rhowch rif ffôn symudol fel',
+        'Rhowch gyfeiriad e-bost yn y fformat cywir',
+      ],
+    );
+    const [guardian] = await q('SELECT id, kind FROM guardians WHERE child_id = $1 LIMIT 1', [childId]);
+    const edit = await welshForm(`/guardians/${guardian.id}/edit`, { kind: guardian.kind, name: '' }, [
+      "Rhowch enw'r gwarcheidwad",
+    ]);
+    expect(text(edit.payload)).toContain("Newid gwarcheidwad neu ddod â'i rôl i ben");
+  });
+
+  it('records an NRM referral, its decisions and a trafficking assessment in Welsh', async () => {
+    await welshForm(
+      `/children/${childId}/nrm-referrals/new`,
+      { referredDay: '', firstResponder: '', decisionMaker: '' },
+      [
+        'Rhowch y diwrnod y gwnaed yr atgyfeiriad',
+        'Rhowch y sefydliad ymatebwr cyntaf',
+        "Dewiswch bwy sy'n gwneud y penderfyniadau",
+      ],
+    );
+    const saved = await sw.post(`/children/${childId}/nrm-referrals/new`, {
+      ...dateOnly('referred'),
+      firstResponder: 'Tîm y porthladd',
+      decisionMaker: 'devolved_panel',
+    });
+    expect(saved.statusCode).toBe(303);
+    const [referral] = await q("SELECT id FROM nrm_referrals WHERE first_responder = 'Tîm y porthladd'");
+    const decisions = await welshForm(
+      `/nrm-referrals/${referral.id}/decisions`,
+      { rgDecision: 'positive', cgDecision: '' },
+      ['Dewiswch y penderfyniad ar sail derfynol'],
+    );
+    const notReal = await sw.post(`/nrm-referrals/${referral.id}/decisions`, {
+      rgDecision: 'positive',
+      rgDecidedDay: '31',
+      rgDecidedMonth: '2',
+      rgDecidedYear: '2026',
+      cgDecision: 'pending',
+    });
+    expectWelsh(notReal, 400);
+    expect(text(notReal.payload)).toContain("Rhaid i'r dyddiad y penderfyniad ar sail resymol fod yn ddyddiad go iawn");
+    expect(text(decisions.payload)).toContain('Penderfyniad ar sail resymol yn ddyledus erbyn');
+
+    const assessment = await welshForm(
+      `/children/${childId}/trafficking-assessments/new`,
+      { indicators: ['debt_bondage'], outcome: '', assessor: '', assessedDay: '' },
+      ['Dewiswch y canlyniad', 'Rhowch bwy wnaeth yr asesiad', 'Rhowch y diwrnod yr asesiad'],
+    );
+    expect(assessment.payload).toContain('Caethiwed dyled');
+  });
+
+  it('corrects the record in Welsh, and lists the corrections made in Welsh', async () => {
+    const dpo = await pageSession(app, 'data_protection_officer');
+    expectWelsh(await dpo.get(`/children/${childId}/corrections?lang=cy`));
+    const values = {
+      firstNames: 'Cywir',
+      lastName: 'Enw',
+      dobDay: '2',
+      dobMonth: '1',
+      dobYear: '2010',
+      nationality: 'Eritreaidd',
+      traffickingStatus: 'suspected',
+    };
+    await welshForm(
+      `/children/${childId}/corrections`,
+      { ...values, reason: '' },
+      ['Rhowch y rheswm pam roedd y cofnod yn anghywir'],
+      dpo,
+    );
+    expect(
+      (await dpo.post(`/children/${childId}/corrections`, { ...values, reason: 'Papurau gan y teulu' })).statusCode,
+    ).toBe(303);
+    const listed = await dpo.get(`/children/${childId}/corrections`);
+    expectWelsh(listed);
+    expect(listed.payload).toContain('Cywirwyd gan');
   });
 });

@@ -31,9 +31,15 @@ const unescape = (html: string) =>
 // A contact's name in the demo data: names stay as they are.
 const demoName = 'Operational group distribution list';
 
+// Attributes that hold codes, not words a reader is shown: a radio's value="inconclusive" or a field's
+// id="ictgOrganisation" is no English left on the page (aria-label, title, alt and placeholder are still read).
+const codeAttributes = /\s(?:id|for|name|value|href|class|aria-describedby|aria-controls|data-[a-z-]+)="[^"]*"/g;
+
 /** The catalogue's English left on a page, leaving out text marked as English (records, the "English" link). */
 export function englishLeft(payload: string): string[] {
-  const text = unescape(payload.replace(/<span lang="en">[\s\S]*?<\/span>/g, '')).replaceAll(demoName, '');
+  const text = unescape(
+    payload.replace(/<span lang="en">[\s\S]*?<\/span>/g, '').replace(codeAttributes, ''),
+  ).replaceAll(demoName, '');
   return englishPhrases
     .filter(({ phrase }) => text.includes(phrase))
     .map(
