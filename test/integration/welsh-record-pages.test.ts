@@ -138,6 +138,9 @@ describe('the port arrival in Welsh', () => {
       const refusedPage = await sw.post(`/arrivals/new/${key}`, { ...s[key], ...bad });
       expectWelsh(refusedPage, 400);
       expect(refusedPage.payload).toContain('Mae problem wedi codi');
+      // Each field's message is prefixed for screen readers in Welsh too, not GOV.UK's default "Error:".
+      expect(refusedPage.payload).toContain('<span class="govuk-visually-hidden">Gwall:</span>');
+      expect(refusedPage.payload).not.toContain('Error:</span>');
       for (const m of messages) expect(text(refusedPage.payload)).toContain(m);
       expect((await sw.post(`/arrivals/new/${key}`, s[key])).statusCode).toBe(303);
       if (key === 'indicators') {
@@ -194,6 +197,7 @@ describe("the forms of a child's record in Welsh", () => {
     const refused = await session.post(url, bad);
     expectWelsh(refused, 400);
     expect(refused.payload).toContain('Mae problem wedi codi');
+    expect(refused.payload).not.toContain('Error:</span>');
     for (const m of messages) expect(text(refused.payload)).toContain(m);
     return form;
   }
