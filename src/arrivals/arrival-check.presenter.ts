@@ -1,99 +1,94 @@
 // The "check your answers" page of an arrival: every answer as a summary list row, grouped by section,
-// each section with its Change link. Words only; the values come from the checked arrival.
+// each section with its Change link. Words from the page's catalogue; the values come from the checked arrival.
+import type { Translator } from '../platform/i18n/catalogue';
 import { formatDate, formatDateTime } from '../platform/views/format';
-import { planMeasures } from '../safeguarding/plan-measures';
-import { traffickingIndicators } from '../trafficking/trafficking-indicators';
 import type { ArrivalInput } from './arrival-input';
-import { sectionTitle } from './arrival-input';
 import type { TaskKey } from './arrival-sections';
-
-const identifiedByText: Record<string, string> = {
-  border_referral: 'Border Force',
-  police: 'Police',
-  self_presented: 'Self-presented',
-  other: 'Other',
-};
-const traffickingText: Record<string, string> = {
-  suspected: 'Suspected',
-  confirmed: 'Confirmed',
-  not_trafficked: 'Not trafficked',
-  unknown: 'Unknown',
-};
-const placementText: Record<string, string> = {
-  foster: 'Foster care',
-  residential: 'Residential home',
-  semi_independent: 'Semi-independent',
-  supported_lodgings: 'Supported lodgings',
-};
-const decisionMakerText: Record<string, string> = {
-  single_competent_authority: 'Single Competent Authority',
-  devolved_panel: 'Devolved local panel',
-};
-const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
-const orNone = (s: string | null | undefined) => s || 'Not given';
 
 const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
 
-export function presentArrivalCheck(a: ArrivalInput, hasPhoto: boolean, timeZone: string) {
+export function presentArrivalCheck(a: ArrivalInput, hasPhoto: boolean, timeZone: string, { t, lang }: Translator) {
+  const yesNo = (b: boolean) => t(b ? 'common.yes' : 'common.no');
+  const orNone = (s: string | null | undefined) => s || t('arrival.check.notGiven');
+  const date = (d: string) => formatDate(d, timeZone, lang);
+  const dateTime = (d: Date | null | undefined) => formatDateTime(d ?? null, timeZone, lang);
   const card = (k: TaskKey, rows: ReturnType<typeof row>[]) => ({
     card: {
-      title: { text: sectionTitle(k) },
-      actions: { items: [{ href: `/arrivals/new/${k}`, text: 'Change', visuallyHiddenText: sectionTitle(k) }] },
+      title: { text: t(`arrival.section.${k}`) },
+      actions: {
+        items: [
+          {
+            href: `/arrivals/new/${k}`,
+            text: t('arrival.check.change'),
+            visuallyHiddenText: t(`arrival.section.${k}`),
+          },
+        ],
+      },
     },
     rows,
   });
   const c = a.child;
+  const dob = date(c.dateOfBirth);
+  const bedChecks = a.plan.bedChecks;
   return [
     card('child', [
-      row('Names as given', `${c.firstNames} ${c.lastName}`),
-      row('Other names', c.aliases.join(', ') || 'None given'),
-      row('Date of birth', `${formatDate(c.dateOfBirth, timeZone)}${c.dobEstimated ? ' (estimated)' : ''}`),
-      row('Age disputed', yesNo(c.ageDisputed)),
-      row('Sex', c.sex === 1 ? 'Male' : 'Female'),
-      row('Nationality', orNone(c.nationality)),
-      row('First language', orNone(c.firstLanguage)),
-      row('Interpreter needed', yesNo(c.interpreterNeeded)),
+      row(t('arrival.check.names'), `${c.firstNames} ${c.lastName}`),
+      row(t('arrival.f.otherNames'), c.aliases.join(', ') || t('arrival.check.noneGiven')),
+      row(t('child.row.dateOfBirth'), c.dobEstimated ? t('arrival.check.estimated', { date: dob }) : dob),
+      row(t('arrival.check.ageDisputed'), yesNo(c.ageDisputed)),
+      row(t('child.row.sex'), t(c.sex === 1 ? 'child.male' : 'child.female')),
+      row(t('child.row.nationality'), orNone(c.nationality)),
+      row(t('child.row.firstLanguage'), orNone(c.firstLanguage)),
+      row(t('child.row.interpreter'), yesNo(c.interpreterNeeded)),
     ]),
     card('arrival', [
-      row('Airport or port', a.arrival.port),
-      row('Identified', formatDateTime(a.arrival.arrivedAt, timeZone)),
-      row('Identified by', identifiedByText[a.arrival.identifiedBy]),
-      row('Unaccompanied asylum-seeking child', yesNo(c.uasc)),
-      row('Trafficking', traffickingText[c.traffickingStatus]),
+      row(t('arrival.port'), a.arrival.port),
+      row(t('arrival.check.identified'), dateTime(a.arrival.arrivedAt)),
+      row(t('arrival.check.identifiedBy'), t(`arrival.check.by.${a.arrival.identifiedBy}`)),
+      row(t('child.row.uasc'), yesNo(c.uasc)),
+      row(t('child.row.trafficking'), t(`trafficking.${c.traffickingStatus}`)),
     ]),
     card('indicators', [
-      row('Indicators seen', a.indicators.seen.map((i) => traffickingIndicators[i]).join(', ') || 'None seen yet'),
-      row('What you saw', orNone(a.indicators.notes)),
-    ]),
-    card('photo', [row('Photograph', hasPhoto ? 'Uploaded' : 'None yet')]),
-    card('plan', [
-      row('Risk of going missing', 'High (a child arriving at a port is high risk from the first minute)'),
-      row('Measures', a.plan.measures.map((m) => planMeasures[m]).join(', ') || 'None'),
       row(
-        'Bed checks',
-        a.plan.bedChecks ? `${a.plan.bedChecks.times.join(', ')} for ${a.plan.bedChecks.days} days` : 'None',
+        t('arrival.check.indicatorsSeen'),
+        a.indicators.seen.map((i) => t(`indicator.${i}`)).join(', ') || t('arrival.check.noneSeen'),
       ),
-      row('Agreed by', a.plan.agreedBy),
-      row('Review by', formatDate(a.plan.reviewOn, timeZone)),
+      row(t('arrival.f.whatYouSaw'), orNone(a.indicators.notes)),
+    ]),
+    card('photo', [row(t('arrival.section.photo'), t(hasPhoto ? 'arrival.check.uploaded' : 'arrival.check.noneYet'))]),
+    card('plan', [
+      row(t('child.riskOfMissing'), t('arrival.check.high')),
+      row(t('child.measures'), a.plan.measures.map((m) => t(`measure.${m}`)).join(', ') || t('child.none')),
+      row(
+        t('child.bedChecks'),
+        bedChecks
+          ? t('arrival.check.bedChecks', { times: bedChecks.times.join(', '), count: bedChecks.days })
+          : t('child.none'),
+      ),
+      row(t('arrival.check.agreedBy'), a.plan.agreedBy),
+      row(t('arrival.check.reviewBy'), date(a.plan.reviewOn)),
     ]),
     card('placement', [
-      row('Type', placementText[a.placement.type]),
-      row('Provider', a.placement.provider),
-      row('Address', a.placement.address),
-      row('Starts', formatDateTime(a.placement.startedAt ?? null, timeZone)),
-      ...a.placement.carers.flatMap((c, n) => [
-        row(n ? 'Second carer' : 'Carer', c.name),
-        row(n ? 'Second carer’s mobile' : 'Carer’s mobile', c.mobile),
+      row(t('child.row.placementType'), t(`arrival.type.${a.placement.type}`)),
+      row(t('child.row.provider'), a.placement.provider),
+      row(t('child.row.address'), a.placement.address),
+      row(t('arrival.check.starts'), dateTime(a.placement.startedAt)),
+      ...a.placement.carers.flatMap((carer, n) => [
+        row(t(n ? 'arrival.check.carer2' : 'arrival.check.carer'), carer.name),
+        row(t(n ? 'arrival.check.carer2Mobile' : 'arrival.check.carerMobile'), carer.mobile),
       ]),
     ]),
     card('referrals', [
-      row('Guardian service', a.guardian.organisation),
-      row('Named guardian', a.guardian.name ?? 'To be allocated'),
-      row('Guardian referral made', formatDate(a.guardian.referredOn, timeZone)),
-      row('NRM referral made', formatDate(a.nrm.referredOn, timeZone)),
-      row('First responder', a.nrm.firstResponder),
-      row('NRM reference', orNone(a.nrm.reference)),
-      row('NRM decisions by', decisionMakerText[a.nrm.decisionMaker]),
+      row(t('arrival.f.guardianService'), a.guardian.organisation),
+      row(t('arrival.f.namedGuardian'), a.guardian.name ?? t('arrival.check.toBeAllocated')),
+      row(t('arrival.check.guardianReferred'), date(a.guardian.referredOn)),
+      row(t('arrival.check.nrmReferred'), date(a.nrm.referredOn)),
+      row(t('arrival.check.firstResponder'), a.nrm.firstResponder),
+      row(t('arrival.f.nrmReference'), orNone(a.nrm.reference)),
+      row(
+        t('arrival.check.decisionsBy'),
+        t(a.nrm.decisionMaker === 'devolved_panel' ? 'arrival.check.devolved' : 'arrival.referrals.sca'),
+      ),
     ]),
   ];
 }

@@ -5,10 +5,11 @@ import { addDays, today } from '../platform/dates';
 import { invalidFields } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { fieldsFor } from '../platform/views/date-time-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
-import { type PlanMeasure, planMeasureCodes, planMeasures } from '../safeguarding/plan-measures';
-import { traffickingIndicatorCodes, traffickingIndicators } from '../trafficking/trafficking-indicators';
+import { type PlanMeasure, planMeasureCodes } from '../safeguarding/plan-measures';
+import { traffickingIndicatorCodes } from '../trafficking/trafficking-indicators';
 import { proposedArrivalBedChecks } from './arrival-bed-checks';
 import { type ArrivalSection, arrivalSections, secondCarerProblems } from './arrival-sections';
 import { nextTaskPath } from './arrival-tasks';
@@ -53,7 +54,8 @@ const startingValues: Record<ArrivalSection, (r: PageRequest, draft: Record<stri
     const [y, m, d] = today(services(r).clock).split('-');
     const on = (p: string) => ({ [`${p}Day`]: String(Number(d)), [`${p}Month`]: String(Number(m)), [`${p}Year`]: y });
     return {
-      ictgOrganisation: 'Independent Child Trafficking Guardian service',
+      // The service's usual name, in the page's language: the social worker types the one referred to.
+      ictgOrganisation: translatorOf(r).t('arrival.referrals.defaultService'),
       ...on('ictgReferred'),
       ...on('nrmReferred'),
       nrmDecisionMaker: 'single_competent_authority',
@@ -74,13 +76,16 @@ function sectionPage(key: ArrivalSection): AppRoute[] {
     action: 'children.write',
     description: `Port arrival: ${section.title.toLowerCase()}`,
     fields: section.fields,
-    context: async (request) => ({
-      draft: await draftOf(request),
-      pageTitle: section.title,
-      backLink: { href: '/arrivals/new', text: 'Back to the arrival' },
-      indicatorItems: traffickingIndicatorCodes.map((c) => ({ value: c, text: traffickingIndicators[c] })),
-      measureItems: planMeasureCodes.map((c) => ({ value: c, text: planMeasures[c] })),
-    }),
+    context: async (request) => {
+      const { t } = translatorOf(request);
+      return {
+        draft: await draftOf(request),
+        pageTitle: t(`arrival.section.${key}`),
+        backLink: { href: '/arrivals/new', text: 'Back to the arrival' },
+        indicatorItems: traffickingIndicatorCodes.map((c) => ({ value: c, text: t(`indicator.${c}`) })),
+        measureItems: planMeasureCodes.map((c) => ({ value: c, text: t(`measure.${c}`) })),
+      };
+    },
     defaults: (request, context) => {
       const { sections } = (context as { draft: { sections: Record<string, Values> } }).draft;
       return sections[key] ?? startingValues[key](request, sections);

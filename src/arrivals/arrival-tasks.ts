@@ -1,7 +1,7 @@
 // The arrival's task list: each section's status and where to go next, in the order a duty social
 // worker meets them at the port.
+import type { Translator } from '../platform/i18n/catalogue';
 import type { DraftSections } from './arrival-drafts.repository';
-import { sectionTitle } from './arrival-input';
 import { sectionOrder, type TaskKey } from './arrival-sections';
 
 const done = (sections: DraftSections, hasPhoto: boolean, k: TaskKey) => (k === 'photo' ? hasPhoto : !!sections[k]);
@@ -14,14 +14,14 @@ export function nextTaskPath(sections: DraftSections, hasPhoto: boolean, current
 }
 
 /** The GOV.UK task list's rows: a link per section and its status. */
-export function taskListItems(sections: DraftSections, hasPhoto: boolean) {
+export function taskListItems(sections: DraftSections, hasPhoto: boolean, { t }: Translator) {
   return sectionOrder.map((k) => ({
-    title: { text: sectionTitle(k) },
+    title: { text: t(`arrival.section.${k}`) },
     href: `/arrivals/new/${k}`,
     status: done(sections, hasPhoto, k)
-      ? { text: 'Completed' }
+      ? { text: t('arrival.tasks.completed') }
       : k === 'photo'
-        ? { text: 'Optional' }
-        : { tag: { text: 'Incomplete', classes: 'govuk-tag--blue' } },
+        ? { text: t('arrival.tasks.optional') }
+        : { tag: { text: t('arrival.tasks.incomplete'), classes: 'govuk-tag--blue' } },
   }));
 }

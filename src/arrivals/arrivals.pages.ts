@@ -9,8 +9,8 @@ import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { idParam } from '../platform/http/schemas';
 import { type AppRefs, type AppRoute, pageFailAction } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { type PageRequest } from '../platform/views/form-page';
-import { formatDateTime } from '../platform/views/format';
 import { pageErrors } from '../platform/views/forms';
 import { presentArrivalCheck } from './arrival-check.presenter';
 import { draftToArrival, missingSections } from './arrival-input';
@@ -56,7 +56,8 @@ async function checkPage(request: PageRequest, h: ResponseToolkit<AppRefs>, from
   let problems = fromService.map((p) => ({ ...p, field: sectionOfField[p.field] ?? p.field }));
   let cards: ReturnType<typeof presentArrivalCheck> = [];
   try {
-    cards = presentArrivalCheck(draftToArrival(draft?.sections ?? {}, zone(request)), !!draft?.photo, zone(request));
+    const arrival = draftToArrival(draft?.sections ?? {}, zone(request));
+    cards = presentArrivalCheck(arrival, !!draft?.photo, zone(request), translatorOf(request));
   } catch (err) {
     if (!(err instanceof Invalid)) throw err;
     problems = problemsOf(err);
@@ -81,11 +82,8 @@ export const arrivalsPages: AppRoute[] = [
         const draft = await services(request).arrivalDrafts.get(contextOf(request));
         const sections = draft?.sections ?? {};
         return h.view('arrival-tasks', {
-          tasks: taskListItems(sections, !!draft?.photo),
-          draft: draft && {
-            startedAt: formatDateTime(draft.startedAt, zone(request)),
-            savedAt: formatDateTime(draft.updatedAt, zone(request)),
-          },
+          tasks: taskListItems(sections, !!draft?.photo, translatorOf(request)),
+          draft: draft && { startedAt: draft.startedAt, savedAt: draft.updatedAt },
           ready: missingSections(sections).length === 0,
         });
       },

@@ -7,6 +7,7 @@ import { Conflict, invalidFields } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { languageChoice, languageOf } from '../platform/i18n/language-field';
 import { toE164 } from '../platform/phone';
 import {
@@ -31,7 +32,7 @@ import {
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import { bedCheckFormValues, bedChecksFromForm, proposeBedChecks } from '../safeguarding/bed-check-form';
 import { planFormDefaults } from '../safeguarding/plan-form';
-import { planMeasureCodes, planMeasures, risksOfMissing } from '../safeguarding/plan-measures';
+import { planMeasureCodes, risksOfMissing } from '../safeguarding/plan-measures';
 import { type Child, traffickingStatuses } from './child.entity';
 
 const services = (r: PageRequest) => r.server.app.services;
@@ -242,7 +243,7 @@ export const childFormPages: AppRoute[] = [
         proposedBedChecks: bedCheckFormValues(proposed),
         previousVersion: current?.version ?? null,
         planDefaults: planFormDefaults(current ?? null, proposed),
-        measureItems: planMeasureCodes.map((m) => ({ value: m, text: planMeasures[m] })),
+        measureItems: planMeasureCodes.map((m) => ({ value: m, text: translatorOf(request).t(`measure.${m}`) })),
       };
     },
     // Measures are a list: the form's values hold it as the checkboxes send it.

@@ -9,6 +9,7 @@ import { invalidFields } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { toE164 } from '../platform/phone';
 import { dateFieldsFor, dateKeys, isoDateOf, requiredDate } from '../platform/views/date-time-fields';
 import {
@@ -24,7 +25,6 @@ import {
   assessmentOutcomes,
   type TraffickingIndicator,
   traffickingIndicatorCodes,
-  traffickingIndicators,
 } from '../trafficking/trafficking-indicators';
 import { traffickingStatuses } from './child.entity';
 
@@ -116,7 +116,10 @@ export const childRecordPages: AppRoute[] = [
     fieldIds: { assessedOn: 'assessedDay' },
     context: async (request) => ({
       ...(await childHeader(request)),
-      indicatorItems: traffickingIndicatorCodes.map((c) => ({ value: c, text: traffickingIndicators[c] })),
+      indicatorItems: traffickingIndicatorCodes.map((c) => ({
+        value: c,
+        text: translatorOf(request).t(`indicator.${c}`),
+      })),
     }),
     defaults: (request) => ({
       assessor: request.auth.credentials.actor?.name ?? '',

@@ -5,6 +5,7 @@ import type { Child } from '../children/child.entity';
 import { childDetailFields, childDetailsOf, childDetailValues } from '../children/child-forms.pages';
 import { contextOf } from '../platform/http/context';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import { presentCorrections } from './corrections.presenter';
@@ -25,7 +26,7 @@ export const correctionsPages: AppRoute[] = [
       return {
         child: { id: child.id, name: `${child.firstNames} ${child.lastName}`, reference: child.reference },
         record: child,
-        corrections: presentCorrections(corrections, request.server.app.config.displayTimeZone),
+        corrections: presentCorrections(corrections, request.server.app.config.displayTimeZone, translatorOf(request)),
         backLink: { href: `/children/${child.id}`, text: 'Back to the child' },
       };
     },

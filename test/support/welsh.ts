@@ -36,11 +36,15 @@ const demoNames = [
   ...demoRoles.map((r) => r.name),
 ].sort((a, b) => b.length - a.length);
 
+// Attributes that hold codes, not words a reader is shown: a radio's value="inconclusive" or a field's
+// id="ictgOrganisation" is no English left on the page (aria-label, title, alt and placeholder are still read).
+const codeAttributes = /\s(?:id|for|name|value|href|class|aria-describedby|aria-controls|data-[a-z-]+)="[^"]*"/g;
+
 /** The catalogue's English left on a page, leaving out text marked as English (records, the "English" link). */
 export function englishLeft(payload: string): string[] {
   const text = demoNames.reduce(
     (left, name) => left.replaceAll(name, ''),
-    unescape(payload.replace(/<span lang="en">[\s\S]*?<\/span>/g, '')),
+    unescape(payload.replace(/<span lang="en">[\s\S]*?<\/span>/g, '').replace(codeAttributes, '')),
   );
   return englishPhrases
     .filter(({ phrase }) => text.includes(phrase))

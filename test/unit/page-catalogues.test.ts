@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { traffickingStatuses } from '../../src/children/child.entity';
+import { sectionOrder } from '../../src/arrivals/arrival-sections';
+import { identifiedBy, traffickingStatuses } from '../../src/children/child.entity';
 import { riskGrades } from '../../src/escalation/escalation-policy';
 import { namedStepKeys } from '../../src/escalation/step-names';
 import { measureNames } from '../../src/figures/figures.presenter';
@@ -69,6 +70,12 @@ const dynamicKeys = [
   ...labelledRoles.map((r) => `group.role.${r}`),
   ...measureNames.map((m) => `figures.measure.${m}`),
   ...['openEnded', 'openBefore', 'endsAfter', 'endsBefore'].map((w) => `returns.577.${w}`),
+  ...sectionOrder.map((k) => `arrival.section.${k}`),
+  ...identifiedBy.flatMap((b) => [`arrival.by.${b}`, `arrival.check.by.${b}`]),
+  ...placementTypes.map((p) => `arrival.type.${p}`),
+  ...guardianKinds.map((k) => `record.guardian.kind.${k}`),
+  ...assessmentOutcomes.map((o) => `record.assessment.outcome.${o}`),
+  ...nrmDecisions.map((d) => `record.nrm.decision.${d}`),
 ];
 
 describe('page catalogues', () => {

@@ -9,7 +9,6 @@ import path from 'node:path';
 const pages = path.resolve(__dirname, '..', '..', 'templates', 'pages');
 
 const notYetConverted = new Set<string>([
-  '_arrival-form.njk',
   'admin-audit.njk',
   'admin-contact.njk',
   'admin-contacts.njk',
@@ -30,25 +29,6 @@ const notYetConverted = new Set<string>([
   'admin-texts.njk',
   'admin-user-new.njk',
   'admin-users.njk',
-  'arrival-arrival.njk',
-  'arrival-check.njk',
-  'arrival-child.njk',
-  'arrival-indicators.njk',
-  'arrival-photo.njk',
-  'arrival-placement.njk',
-  'arrival-plan.njk',
-  'arrival-recorded.njk',
-  'arrival-referrals.njk',
-  'arrival-tasks.njk',
-  'assessment-new.njk',
-  'child-corrections.njk',
-  'child-edit.njk',
-  'child-new.njk',
-  'guardian-edit.njk',
-  'guardian-new.njk',
-  'nrm-decisions.njk',
-  'nrm-new.njk',
-  'plan-new.njk',
 ]);
 
 // Keys of GOV.UK macro options whose string is shown to the reader.
