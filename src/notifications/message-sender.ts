@@ -6,8 +6,9 @@ import { DeliveryError } from './providers/delivery-error';
 import type { EmailProvider } from './providers/email.provider';
 import type { SmsProvider } from './providers/sms.provider';
 import type { VoiceProvider } from './providers/voice.provider';
-import { MessageContent, renderEmailHtml, renderMessage, renderVoice } from './templates';
+import { MessageContent, renderEmailHtml, renderMessage } from './templates';
 import { alertTwiml, callKeysPath, callStatusPath, callTwimlPath } from './voice/call-twiml';
+import { alertWords, callWords } from './voice/call-words';
 
 export interface MessageSenderDeps {
   sms: SmsProvider;
@@ -76,7 +77,11 @@ export class MessageSender {
       to: n.address,
       url: base + callTwimlPath(n.id),
       statusCallback: base + callStatusPath,
-      twiml: alertTwiml(content.text, renderVoice('call-prompt', data), base + callKeysPath(n.id)),
+      twiml: alertTwiml(
+        alertWords({ ...n, bodyText: content.text }, data),
+        callWords(n, 'call-prompt', data),
+        base + callKeysPath(n.id),
+      ),
     });
   }
 }

@@ -1,8 +1,8 @@
 // Message copy lives in templates/, never in code. SMS templates carry no name, address or photo
 // (and fit their segment limit: see sms-encoding.ts); Welsh versions sit in a cy/ folder beside each
 // (docs/welsh-texts.md), and a message for both languages is both versions, the first language first.
-// Emails have an HTML and a plain-text part; a call's words (templates/voice) carry a reference,
-// spelled out, and the risk, never a name.
+// Emails have an HTML and a plain-text part; a call's words (templates/voice, Welsh in voice/cy) carry
+// a reference, spelled out, and the risk, never a name.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -12,6 +12,7 @@ import type { Language } from '../platform/i18n/language';
 import { cleanBlock, cleanLine } from '../platform/text/clean-text';
 import { languagesOf, Rendering } from './message-language';
 import type { Channel } from './notification.entity';
+import type { Spoken } from './voice/call-twiml';
 import { spellOut } from './voice/spell-out';
 import { withWelshDates } from './welsh-dates';
 
@@ -83,13 +84,23 @@ export function renderSms(template: string, data: object, rendering: Rendering =
   ).join(' / ');
 }
 
-/** What a call says (one paragraph of plain words; the TwiML around it is built by the voice module). */
-export function renderVoice(template: string, data: object): string {
-  return cleanLine(
-    render(textEnv, `voice/${template}.njk`, data)
-      .trim()
-      .replace(/\s*\n\s*/g, ' '),
-  );
+/** What a call says, in each language of the rendering, first language first (the TwiML is built from these). */
+export function voiceParts(template: string, data: object, rendering: Rendering = 'en'): Spoken[] {
+  return inEach(rendering, (language) => ({
+    language,
+    words: cleanLine(
+      render(textEnv, inLanguage(`voice/${template}.njk`, language), dataIn(language, data))
+        .trim()
+        .replace(/\s*\n\s*/g, ' '),
+    ),
+  }));
+}
+
+/** What a call says, as kept on its row and shown on the episode page: both languages one after the other. */
+export function renderVoice(template: string, data: object, rendering: Rendering = 'en'): string {
+  return voiceParts(template, data, rendering)
+    .map((p) => p.words)
+    .join(' / ');
 }
 
 export interface RenderedEmail {
@@ -141,14 +152,14 @@ export interface MessageContent {
   text: string;
 }
 
-/** Calls are in English for now (Welsh voice is not built): a rendering only changes texts and emails. */
+/** What a text, email or call says, in the language(s) of its rendering. */
 export function renderMessage(
   channel: Channel,
   template: string,
   data: object,
   rendering: Rendering = 'en',
 ): MessageContent {
-  if (channel === 'voice') return { subject: null, text: renderVoice(template, data) };
+  if (channel === 'voice') return { subject: null, text: renderVoice(template, data, rendering) };
   return channel === 'sms'
     ? { subject: null, text: renderSms(template, data, rendering) }
     : renderEmailText(template, data, rendering);
@@ -172,7 +183,7 @@ export function assertMessageTemplate(channel: Channel, template: string): void 
 
 /** Compiles every message template now (at start), so the first alert after a restart does not wait for it. */
 export function compileMessageTemplates(): number {
-  const files = ['sms', 'email', 'voice', 'sms/cy', 'email/cy'].flatMap((dir) =>
+  const files = ['sms', 'email', 'voice', 'sms/cy', 'email/cy', 'voice/cy'].flatMap((dir) =>
     (existsSync(path.join(TEMPLATES_DIR, dir)) ? readdirSync(path.join(TEMPLATES_DIR, dir)) : [])
       .filter((f) => f.endsWith('.njk'))
       .map((f) => `${dir}/${f}`),

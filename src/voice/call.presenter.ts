@@ -2,8 +2,8 @@
 // kept (no Twilio credentials) the TwiML it would have been answered with and how to answer it in
 // a demo, since nobody's phone rang.
 import type { Notification } from '../notifications/notification.entity';
-import { renderVoice } from '../notifications/templates';
 import { alertTwiml, callKeysPath } from '../notifications/voice/call-twiml';
+import { alertWords, callWords } from '../notifications/voice/call-words';
 
 export interface CallView {
   words: string;
@@ -20,7 +20,7 @@ export function presentCall(n: Notification, publicBaseUrl: string): CallView | 
     words: n.bodyText,
     recorded,
     twiml: recorded
-      ? alertTwiml(n.bodyText, renderVoice('call-prompt', data), publicBaseUrl + callKeysPath(n.id))
+      ? alertTwiml(alertWords(n, data), callWords(n, 'call-prompt', data), publicBaseUrl + callKeysPath(n.id))
       : null,
     demoCommand: recorded ? `npm run demo:call -- ${n.id} ${n.providerId} 1` : null,
   };

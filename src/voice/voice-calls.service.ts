@@ -11,8 +11,9 @@ import { stepName } from '../escalation/step-names';
 import type { DeliveryFailureService } from '../notifications/delivery-failure.service';
 import { type Notification, statusRank } from '../notifications/notification.entity';
 import { NotificationsRepository } from '../notifications/notifications.repository';
-import { renderVoice } from '../notifications/templates';
-import { alertTwiml, callKeysPath, closingTwiml } from '../notifications/voice/call-twiml';
+import { voiceParts } from '../notifications/templates';
+import { alertTwiml, callKeysPath, closingTwiml, type Spoken } from '../notifications/voice/call-twiml';
+import { alertWords, callWords } from '../notifications/voice/call-words';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
@@ -43,10 +44,10 @@ export class VoiceCallsService {
   async answer(id: string, callSid: string, answeredBy?: string): Promise<string> {
     return this.db.transaction(async (tx) => {
       const n = await this.callOf(tx, id, callSid);
-      if (!n) return closingTwiml(renderVoice('call-unknown', {}));
+      if (!n) return closingTwiml(voiceParts('call-unknown', {}));
       if (isMachine(answeredBy)) {
         await this.calls.note(tx, n, this.clock.now(), 'voicemail', `answered by a machine (${answeredBy})`);
-        return closingTwiml(renderVoice('call-voicemail', this.dataOf(n)));
+        return closingTwiml(callWords(n, 'call-voicemail', this.dataOf(n)));
       }
       return this.alert(n);
     });
@@ -56,19 +57,19 @@ export class VoiceCallsService {
   async pressed(id: string, callSid: string, digits: string): Promise<string> {
     return this.db.transaction(async (tx) => {
       const n = await this.callOf(tx, id, callSid);
-      if (!n) return closingTwiml(renderVoice('call-unknown', {}));
+      if (!n) return closingTwiml(voiceParts('call-unknown', {}));
       const now = this.clock.now();
       if (digits === '1') {
         await this.accept(tx, n, now);
-        return closingTwiml(renderVoice('call-accepted', this.dataOf(n)));
+        return closingTwiml(callWords(n, 'call-accepted', this.dataOf(n)));
       }
       if (digits === '') {
         await this.fail(tx, n, 'the call was answered but no key was pressed');
-        return closingTwiml(renderVoice('call-no-key', this.dataOf(n)));
+        return closingTwiml(callWords(n, 'call-no-key', this.dataOf(n)));
       }
       await this.calls.note(tx, n, now, 'key', `${digits} pressed: the alert was read again`);
       const before = digits === '2' ? 'call-repeat' : 'call-other-key';
-      return this.alert(n, renderVoice(before, { ...this.dataOf(n), digits: digits.split('').join(' ') }));
+      return this.alert(n, callWords(n, before, { ...this.dataOf(n), digits: digits.split('').join(' ') }));
     });
   }
 
@@ -149,10 +150,10 @@ export class VoiceCallsService {
     await this.failures.handle(tx, failed, reason);
   }
 
-  private alert(n: Notification, before?: string): string {
+  private alert(n: Notification, before?: Spoken[]): string {
     const data = this.dataOf(n);
-    const words = n.bodyText ?? renderVoice(n.template, data);
-    return alertTwiml(words, renderVoice('call-prompt', data), this.publicBaseUrl + callKeysPath(n.id), before);
+    const keys = this.publicBaseUrl + callKeysPath(n.id);
+    return alertTwiml(alertWords(n, data), callWords(n, 'call-prompt', data), keys, before);
   }
 
   private dataOf(n: Notification): object {
