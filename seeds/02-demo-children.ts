@@ -6,9 +6,9 @@ import { PoliceForce } from '../src/placements/police-force.entity';
 import type { Clock } from '../src/platform/clock';
 import type { Tx } from '../src/platform/database/transaction';
 import { User } from '../src/users/user.entity';
-import { demoChildren, otherBoroughChild, outOfAreaDemo } from './demo-data';
+import { demoChildren, otherBoroughChild, outOfAreaDemo, welshAuthorityChild } from './demo-data';
 
-type DemoChild = (typeof demoChildren)[number] | typeof otherBoroughChild;
+type DemoChild = (typeof demoChildren)[number] | typeof otherBoroughChild | typeof welshAuthorityChild;
 const DAY = 86_400_000;
 
 export async function seedDemoChildren(tx: Tx, clock: Clock): Promise<void> {
@@ -16,6 +16,8 @@ export async function seedDemoChildren(tx: Tx, clock: Clock): Promise<void> {
   const other = await tx.findOneByOrFail(LocalAuthority, { code: 'OTHER' });
   for (const c of demoChildren) await seedChild(tx, clock, demo, c);
   await seedChild(tx, clock, other, otherBoroughChild);
+  const cymru = await tx.findOneByOrFail(LocalAuthority, { code: 'CYMRU' });
+  await seedChild(tx, clock, cymru, welshAuthorityChild, { name: 'Carys Gofalwr', language: 'cy' });
   await placeOutOfArea(tx, clock, demo);
 }
 
@@ -42,7 +44,13 @@ async function placeOutOfArea(tx: Tx, clock: Clock, demo: LocalAuthority): Promi
   );
 }
 
-async function seedChild(tx: Tx, clock: Clock, authority: LocalAuthority, c: DemoChild): Promise<Child> {
+async function seedChild(
+  tx: Tx,
+  clock: Clock,
+  authority: LocalAuthority,
+  c: DemoChild,
+  carer: Pick<PlacementCarer, 'name' | 'language'> = { name: 'Demo Carer', language: null },
+): Promise<Child> {
   const existing = await tx.findOneBy(Child, { authorityId: authority.id, reference: c.reference });
   if (existing) return existing;
   const now = clock.now();
@@ -94,9 +102,10 @@ async function seedChild(tx: Tx, clock: Clock, authority: LocalAuthority, c: Dem
     tx.create(PlacementCarer, {
       authorityId: authority.id,
       placementId: placement.id,
-      name: sameCarer?.name ?? 'Demo Carer',
+      name: sameCarer?.name ?? carer.name,
       mobile: c.carer,
       email: null,
+      language: carer.language,
     }),
   );
   return child;

@@ -21,7 +21,13 @@ import { SafeguardingPlan } from '../src/safeguarding/safeguarding-plan.entity';
 import { TraffickingAssessment } from '../src/trafficking/trafficking-assessment.entity';
 import type { TraffickingIndicator } from '../src/trafficking/trafficking-indicators';
 import { User } from '../src/users/user.entity';
-import { DEMO_GUARDIAN_ORGANISATION, demoChildren, demoGuardians, otherBoroughChild } from './demo-data';
+import {
+  DEMO_GUARDIAN_ORGANISATION,
+  demoChildren,
+  demoGuardians,
+  otherBoroughChild,
+  welshAuthorityChild,
+} from './demo-data';
 
 interface RecordsSpec {
   /** Oldest first; the last is in force. Days are relative to today (negative = past). */
@@ -69,6 +75,12 @@ const specs: Record<string, RecordsSpec> = {
     nrm: { referred: -8, maker: 'devolved_panel' },
     description: 'Slim, about 155 cm, short braided hair.',
   },
+  C5YM: {
+    plans: [{ risk: 'high', agreed: -11, review: 17 }],
+    indicators: ['no_adult_with_pr', 'phone_number_sewn_into_clothing'],
+    nrm: { referred: -10, maker: 'devolved_panel' },
+    description: 'Slight build, about 150 cm, shoulder-length black hair.',
+  },
 };
 
 const MINUTE = 60_000;
@@ -96,7 +108,7 @@ async function linkDemoGuardian(tx: Tx, child: Child): Promise<void> {
 }
 
 export async function seedDemoRecords(tx: Tx, clock: Clock): Promise<void> {
-  for (const c of [...demoChildren, otherBoroughChild]) {
+  for (const c of [...demoChildren, otherBoroughChild, welshAuthorityChild]) {
     const child = await tx.findOneByOrFail(Child, { reference: c.reference, localId: c.localId });
     const authority = await tx.findOneByOrFail(LocalAuthority, { id: child.authorityId });
     const spec = specs[c.reference];

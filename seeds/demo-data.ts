@@ -2,13 +2,40 @@
 // (mobiles 07700 900xxx; numbers to call 020 7946 0xxx and 0113 496 0xxx) and emails at
 // example.org. Acceptance tests and the README rely on these, so change them together.
 import type { Role } from '../src/platform/auth/roles';
+import type { AuthorityLanguage } from '../src/platform/i18n/language';
 
 export const DEMO_PASSWORD = 'safeguarding-demo';
 
-export const demoAuthorities = [
-  { code: 'DEMO', name: 'Demo Borough', domain: 'demo-borough.example.org', smsNumber: '+447700900000' },
-  { code: 'OTHER', name: 'Other Borough', domain: 'other-borough.example.org', smsNumber: '+447700900001' },
-] as const;
+// CYMRU is Welsh-first: its people see the pages in Welsh until they choose, and its carer texts in Welsh.
+export const demoAuthorities: readonly {
+  code: 'DEMO' | 'OTHER' | 'CYMRU';
+  name: string;
+  domain: string;
+  smsNumber: string;
+  language: AuthorityLanguage;
+}[] = [
+  {
+    code: 'DEMO',
+    name: 'Demo Borough',
+    domain: 'demo-borough.example.org',
+    smsNumber: '+447700900000',
+    language: 'english_only',
+  },
+  {
+    code: 'OTHER',
+    name: 'Other Borough',
+    domain: 'other-borough.example.org',
+    smsNumber: '+447700900001',
+    language: 'english_only',
+  },
+  {
+    code: 'CYMRU',
+    name: 'Cyngor Sir Demo / Demo County Council',
+    domain: 'demo-cyngor.example.org',
+    smsNumber: '+447700900002',
+    language: 'welsh_first',
+  },
+];
 
 export const demoRoles: { role: Role; local: string; name: string }[] = [
   { role: 'administrator', local: 'admin', name: 'Ada Administrator' },
@@ -85,6 +112,24 @@ export const outOfAreaDemo = {
   controlRoom: { mobile: '+447700900221', email: 'control.room.host@example.org' },
 } as const;
 
+/** Cyngor Sir Demo's carer, who speaks Welsh (placement_carers.language 'cy') and cares for one child, C5YM. */
+export const CARER_CYMRAEG = '+447700900501';
+
+export const welshAuthorityChild = {
+  reference: 'C5YM',
+  localId: 'CS3001',
+  firstNames: 'Lan',
+  lastName: 'Enghraifft',
+  dateOfBirth: '2010-09-23',
+  sex: 2 as const,
+  nationality: 'Vietnamese',
+  firstLanguage: 'Vietnamese',
+  trafficking: 'suspected' as const,
+  arrivalPort: 'Holyhead',
+  carer: CARER_CYMRAEG,
+  daysPlaced: 12,
+};
+
 export const otherBoroughChild = {
   reference: 'W3FC',
   localId: 'OB2001',
@@ -107,6 +152,7 @@ export const demoGuardians: Record<string, { name: string; mobile: string; email
   M4RT: { name: 'Hamid Guardian-Sample', mobile: '+447700900402', email: 'hamid.guardian@example.org' },
   H9PX: { name: 'Ines Guardian-Placeholder', mobile: '+447700900403', email: 'ines.guardian@example.org' },
   W3FC: { name: 'Jude Guardian-Fictional', mobile: '+447700900404', email: 'jude.guardian@example.org' },
+  C5YM: { name: 'Kai Guardian-Enghraifft', mobile: '+447700900405', email: 'kai.guardian@example.org' },
 };
 
 /** The contacts the escalation ladder alerts in each demo authority. */
@@ -182,6 +228,37 @@ export const demoContacts = {
       organisation: 'Other Borough',
       mobile: '+447700900213',
       email: 'missing.other@example.org',
+    },
+  ],
+  // Numbers to call from Ofcom's Cardiff drama range (029 2018 0xxx). The control room's language is not
+  // recorded, so its calls and texts are in both languages, Welsh first; the duty manager chose Welsh.
+  CYMRU: [
+    {
+      role: 'police_control_room',
+      name: "Ystafell reoli'r heddlu / Force control room",
+      organisation: 'Heddlu Demo / Demo Police',
+      mobile: '+447700900231',
+      email: 'heddlu@example.org',
+      voiceNumber: '+442920180231',
+      language: null,
+    },
+    {
+      role: 'ceop',
+      name: 'CEOP duty desk',
+      organisation: 'National Crime Agency (CEOP)',
+      mobile: '+447700900232',
+      email: 'ceop.cymru@example.org',
+      voiceNumber: '+442920180232',
+      language: 'en',
+    },
+    {
+      role: 'duty_manager',
+      name: 'Rheolwr ar ddyletswydd / Duty manager',
+      organisation: 'Gwasanaethau plant Cyngor Sir Demo',
+      mobile: '+447700900233',
+      email: 'dyletswydd@example.org',
+      voiceNumber: '+442920180233',
+      language: 'cy',
     },
   ],
 } as const;

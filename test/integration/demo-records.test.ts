@@ -1,7 +1,13 @@
 // The demo safeguarding records and contacts: present for every demo child, as the README lists
 // them, and unchanged when the seeds run a second time.
 import { runSeeds } from '../../seeds';
-import { demoChildren, demoGuardians, otherBoroughChild } from '../../seeds/demo-data';
+import {
+  CARER_CYMRAEG,
+  demoChildren,
+  demoGuardians,
+  otherBoroughChild,
+  welshAuthorityChild,
+} from '../../seeds/demo-data';
 import { buildTestApp, TestApp } from '../support/app';
 import { testLogger } from '../support/quiet-logger';
 
@@ -37,7 +43,7 @@ it('gives every demo child an ICTG, a high-risk plan in force, a profile, an ass
     FROM children c JOIN guardians g ON g.child_id = c.id
     JOIN safeguarding_plans p ON p.child_id = c.id AND p.version = (SELECT max(version) FROM safeguarding_plans WHERE child_id = c.id)
     ORDER BY c.reference`);
-  const refs = [...demoChildren, otherBoroughChild].map((c) => c.reference).sort();
+  const refs = [...demoChildren, otherBoroughChild, welshAuthorityChild].map((c) => c.reference).sort();
   expect(rows).toEqual(
     refs.map((reference) => ({
       reference,
@@ -56,5 +62,37 @@ it('changes nothing when the seeds run again', async () => {
   const logger = testLogger();
   await runSeeds(app.db.dataSource, app.services, { demo: true, logger, clock: app.clock });
   expect(await counts()).toEqual(before);
-  expect(before.contacts).toBe(9);
+  expect(before.contacts).toBe(12);
+});
+
+it('has a Welsh-first demo authority whose carer speaks Welsh and whose other people are not asked yet', async () => {
+  const q = (sql: string, params: unknown[] = []) => app.db.dataSource.query(sql, params);
+  const [authority] = await q(`SELECT id, name, language FROM local_authorities WHERE code = 'CYMRU'`);
+  expect(authority).toMatchObject({ name: 'Cyngor Sir Demo / Demo County Council', language: 'welsh_first' });
+  const users: { email: string; role: string; language: string | null; mobile: string | null }[] = await q(
+    `SELECT email, role, language, mobile FROM users WHERE authority_id = $1 ORDER BY email`,
+    [authority.id],
+  );
+  expect(users).toContainEqual({
+    email: 'social.worker@demo-cyngor.example.org',
+    role: 'social_worker',
+    language: null,
+    mobile: null,
+  });
+  expect(users).toContainEqual({
+    email: 'carer@demo-cyngor.example.org',
+    role: 'carer',
+    language: 'cy',
+    mobile: CARER_CYMRAEG,
+  });
+  const carers = await q(
+    `SELECT c.reference, pc.language FROM placement_carers pc JOIN placements p ON p.id = pc.placement_id
+      JOIN children c ON c.id = p.child_id WHERE pc.mobile = $1`,
+    [CARER_CYMRAEG],
+  );
+  expect(carers).toEqual([{ reference: welshAuthorityChild.reference, language: 'cy' }]);
+  const policies = await q(`SELECT count(*)::int AS n FROM escalation_policies WHERE authority_id = $1`, [
+    authority.id,
+  ]);
+  expect(policies).toEqual([{ n: 1 }]);
 });
