@@ -63,6 +63,12 @@ export class DeliveryRepository {
       );
   }
 
+  /** The stop word this number texted (STOP, STOPIO) and has not lifted with a start word; null if none. */
+  async textsStoppedBy(sql: SqlRunner, mobile: string): Promise<string | null> {
+    const [row] = await sql.query(`SELECT keyword FROM sms_opt_outs WHERE mobile = $1`, [mobile]);
+    return row?.keyword ?? null;
+  }
+
   async nextDueAt(sql: SqlRunner): Promise<Date | null> {
     const [row] = await sql.query(`SELECT min(next_attempt_at) AS at FROM notifications WHERE status = 'queued'`);
     return row?.at ? new Date(row.at) : null;

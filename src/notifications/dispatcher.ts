@@ -19,7 +19,7 @@ import { LeaseKeeper } from './lease-keeper';
 import { MessageSender, MessageSenderDeps, SendResult } from './message-sender';
 import type { Notification } from './notification.entity';
 import { OutboxListener } from './outbox-listener';
-import { asDeliveryError } from './providers/delivery-error';
+import { asDeliveryError, DeliveryError } from './providers/delivery-error';
 import type { RetryPolicy } from './retry-policy';
 
 export type DispatcherDeps = DeliveryOutcomeDeps & MessageSenderDeps;
@@ -240,6 +240,13 @@ export class Dispatcher {
   }
 
   private async deliver(n: Notification): Promise<Outcome> {
+    // A number that texted a stop word gets no texts (Twilio refuses the English words' anyway, 21610; the
+    // Welsh ones only the service knows): failed at once, so the fallback and the duty manager's alert follow.
+    const stoppedBy = n.channel === 'sms' ? await this.repo.textsStoppedBy(this.sql, n.address) : null;
+    if (stoppedBy) {
+      const why = `the recipient texted ${stoppedBy} to stop texts from the service (START or DECHRAU lifts it)`;
+      return this.outcome.failed(n, new DeliveryError('permanent', why));
+    }
     let sent: SendResult;
     try {
       sent = await this.sender.send(n);

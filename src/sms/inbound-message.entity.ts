@@ -17,7 +17,9 @@ export type InboundOutcome =
   | 'no_confirmation'
   | 'update_added'
   | 'bed_check_home'
-  | 'bed_check_bare_asked';
+  | 'bed_check_bare_asked'
+  | 'texts_stopped'
+  | 'texts_restarted';
 
 @Entity('inbound_messages')
 export class InboundMessage {

@@ -23,6 +23,7 @@ import { ReturnConfirmationsRepository } from './return-confirmations.repository
 import { CarerCommands, chooseChild, CommandResult, OpenEpisode } from './sms-commands';
 import type { SmsNotices } from './sms-notices';
 import { bareAnswer, parseSms, SmsCommand, textLanguage, wordCount } from './sms-parser';
+import { TextStops } from './text-stops';
 
 export interface InboundSms {
   messageSid: string;
@@ -58,6 +59,7 @@ export class SmsIntakeService {
     private readonly children = new ChildrenRepository(),
     private readonly messages = new InboundMessagesRepository(),
     private readonly authorities = new AuthoritiesRepository(),
+    private readonly stops = new TextStops(clock, placements),
     private readonly languages = new CarerLanguagesRepository(),
   ) {}
 
@@ -96,8 +98,7 @@ export class SmsIntakeService {
       authorityId: null as string | null,
       childId: null as string | null,
     };
-    // The reply is in the language the carer texted in; a text in neither ("K7Q2", "ACK 1234") is answered in
-    // the carer's recorded language, or as their authority's setting says (both languages where it has Welsh).
+    // Replies in the language texted in; else ("K7Q2", "ACK 1234") the carer's own or their authority's setting.
     const spoken = textLanguage(sms.body);
     const known = await this.languages.forMobile(tx, from);
     let language: Rendering = spoken ?? (known ? renderingFor(known.carer, known.authority) : 'en');
@@ -115,6 +116,7 @@ export class SmsIntakeService {
     // Outside a bed check, NO keeps what the text means otherwise.
     const command = parsed.kind === 'no' ? parsed.otherwise : parsed;
     if (command.kind === 'help') return done('help', 'reply-help');
+    if (command.kind === 'stop' || command.kind === 'start') return this.stops.handle(tx, from, command, done);
     if (command.kind === 'ack') {
       const ack = await this.commands.acknowledge(tx, command.code, from);
       return ack

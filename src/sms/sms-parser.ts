@@ -14,6 +14,7 @@
 // Welsh texts follow the same rules: sms-welsh.ts reads their keywords as the English ones.
 import { referencePattern } from '../children/child-reference';
 import type { Language } from '../platform/i18n/language';
+import { OptWord, optWord } from './sms-opt-out-words';
 import { fromWelsh, languageOfWords } from './sms-welsh';
 
 export type SmsCommand =
@@ -29,6 +30,8 @@ export type SmsCommand =
     }
   | { kind: 'ack'; code: string }
   | { kind: 'help' }
+  /** The whole text is a stop or start word (STOP, STOPIO; START, DECHRAU): see sms-opt-out-words.ts. */
+  | OptWord
   /** Anything else: an update on an open episode, or a message for the duty team. */
   | { kind: 'text'; references: string[]; urgent: boolean };
 
@@ -151,7 +154,8 @@ function rawTokens(body: string): string[] {
 const tokens = (body: string): string[] => fromWelsh(rawTokens(body));
 
 /** The language a carer texted in, when the words say; null for "K7Q2", "?", "ACK 1234". */
-export const textLanguage = (body: string): Language | null => languageOfWords(rawTokens(body));
+export const textLanguage = (body: string): Language | null =>
+  optWord(body)?.language === 'cy' ? 'cy' : languageOfWords(rawTokens(body));
 
 /** How many words the text has once Welsh phrases are read as keywords ("AR GOLL K7Q2" is two). */
 export const wordCount = (body: string): number => tokens(body).length;
@@ -201,6 +205,8 @@ function returnDenied(words: string[]): boolean {
 const othersThan = (answer: Set<string>, words: string[]) => words.filter((w) => !answer.has(w));
 
 export function parseSms(body: string): SmsCommand {
+  const opt = optWord(body);
+  if (opt) return opt;
   const command = classify(body);
   const words = tokens(body);
   const lead = surelyReference(words[0] ?? '') ? words[1] : words[0];

@@ -35,6 +35,8 @@ it('covers every reply the SMS channel sends', () => {
     'reply-not-understood',
     'reply-received',
     'reply-return-recorded',
+    'reply-texts-restarted',
+    'reply-texts-stopped',
     'reply-update-added',
     'reply-which-child',
   ]);
