@@ -21,7 +21,10 @@ async function asTwilio(path: string, params: Record<string, string>): Promise<s
     headers: { 'x-twilio-signature': signature },
   });
   const body = await res.text();
-  const said = [...body.matchAll(/<Say[^>]*>([^<]*)<\/Say>/g)].map((m) => m[1].replace(/&apos;/g, "'"));
+  // A Welsh <Say> holds <lang> elements (the reference's NATO words): their words are said too.
+  const said = [...body.matchAll(/<Say[^>]*>([\s\S]*?)<\/Say>/g)].map((m) =>
+    m[1].replace(/<[^>]+>/g, '').replace(/&apos;/g, "'"),
+  );
   process.stdout.write(`${res.status} ${said.length ? said.join('\n    ') : body}\n`);
   return body;
 }

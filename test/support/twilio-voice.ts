@@ -67,7 +67,11 @@ export function callStatus(server: Server, call: FakeCall, status: string, s: Si
 
 /** The words of the TwiML's <Say> verbs, in order. */
 export function saidIn(twiml: string): string[] {
-  return [...twiml.matchAll(/<Say[^>]*>([^<]*)<\/Say>/g)].map((m) =>
-    m[1].replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+  // A Welsh <Say> holds <lang> elements (the reference's NATO words, said with English sounds): kept as words.
+  return [...twiml.matchAll(/<Say[^>]*>([\s\S]*?)<\/Say>/g)].map((m) =>
+    m[1]
+      .replace(/<[^>]+>/g, '')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&'),
   );
 }
