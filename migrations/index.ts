@@ -33,6 +33,7 @@ import { HostRecipientRoles1732300001510 } from './1732300001510-host-recipient-
 import { RecordsRetention1732300001600 } from './1732300001600-records-retention';
 import { Languages1732300001700 } from './1732300001700-languages';
 import { NotificationLanguage1732300001860 } from './1732300001860-notification-language';
+import { TimelineKeys1732300001900 } from './1732300001900-timeline-keys';
 
 export const migrations = [
   Foundation1732300000000,
@@ -69,4 +70,5 @@ export const migrations = [
   RecordsRetention1732300001600,
   Languages1732300001700,
   NotificationLanguage1732300001860,
+  TimelineKeys1732300001900,
 ];

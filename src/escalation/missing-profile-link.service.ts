@@ -8,6 +8,7 @@ import {
   MissingProfilePhotosRepository,
   type StoredPhoto,
 } from '../missing-profiles/missing-profile-photos.repository';
+import { acknowledgedLine } from '../missing/timeline-lines';
 import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { Clock } from '../platform/clock';
@@ -138,7 +139,13 @@ export class MissingProfileLinkService {
       );
       const steps = [...new Set(carried.map((m) => m.step))];
       for (const step of steps)
-        await this.escalation.acknowledge(tx, e.id, step, { userId: null, name: `${name} (through the profile link)` });
+        await this.escalation.acknowledge(
+          tx,
+          e.id,
+          step,
+          { userId: null, name: `${name} (through the profile link)` },
+          acknowledgedLine({ names: name, through: 'profile_link' }, step),
+        );
       await this.audit.record(tx, null, {
         action: 'acknowledge',
         entityType: 'missing_episode',

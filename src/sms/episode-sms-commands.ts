@@ -4,6 +4,7 @@ import type { Child } from '../children/child.entity';
 import type { EscalationService } from '../escalation/escalation.service';
 import type { EpisodeEndingsService } from '../missing/episode-endings.service';
 import { addToTimeline } from '../missing/episode-events.repository';
+import { carerUpdateLine } from '../missing/timeline-lines';
 import { MissingEpisodesRepository } from '../missing/missing-episodes.repository';
 import type { ReportMissingService } from '../missing/report-missing.service';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -64,7 +65,7 @@ export function episodeSmsCommands(deps: EpisodeSmsDeps, episodes = new MissingE
       // email.
       await addToTimeline(tx, episode, deps.clock.now(), {
         type: 'carer_update',
-        summary: `Update from the carer by text: ${body.trim()}`,
+        ...carerUpdateLine(body),
         actorName: 'Carer (by text)',
       });
     },
