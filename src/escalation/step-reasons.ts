@@ -1,6 +1,6 @@
 // Why the ladder fired or skipped a step: each reason in English (kept on the run, as the API gives it)
 // and as a timeline.* message, so that a page can show the step's line in its reader's language.
-import { msg, type TimelineText } from '../missing/timeline-text';
+import { msg, type TimelineParam, type TimelineText } from '../missing/timeline-text';
 import type { EscalationStep, PolicySnapshot, RiskGrade, StepCondition } from './escalation-policy';
 import { minutesInWords } from './step-names';
 
@@ -60,7 +60,7 @@ export function fireReason(step: EscalationStep, repeat: number, highRiskFromSta
 }
 
 /** minutesInWords as a message: "1 hour 30 minutes", "7 days" (a fired step's delay is never zero). */
-function duration(minutes: number): TimelineText {
+function duration(minutes: number): TimelineParam {
   const m = Math.max(0, Math.round(minutes));
   if (m >= 7 * 1440 && m % 1440 === 0) return msg('timeline.duration.days', { count: m / 1440 });
   const hours = Math.floor(m / 60);
@@ -69,7 +69,7 @@ function duration(minutes: number): TimelineText {
     ...(hours ? [msg('timeline.duration.hours', { count: hours })] : []),
     ...(rest ? [msg('timeline.duration.minutes', { count: rest })] : []),
   ];
-  return msg('timeline.duration', { parts: { list: parts, sep: ' ' } });
+  return { list: parts, sep: ' ' };
 }
 
 /** Null when every condition holds; otherwise a sentence saying which did not. */
