@@ -75,8 +75,7 @@ export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys:
     const dueAt = first === null ? null : repeatDue(step, first, repeat);
     if (ep.closedAt) {
       const foundNotice = step.from === 'returned' && repeat === 0 && dueAt !== null && dueAt <= ep.closedAt.getTime();
-      if (foundNotice)
-        decisions.push(decision(step, repeat, 'fire', reasons.foundNotice, dueAt));
+      if (foundNotice) decisions.push(decision(step, repeat, 'fire', reasons.foundNotice, dueAt));
       else decisions.push(decision(step, repeat, 'skip', reasons.closed, dueAt));
       continue;
     }

@@ -14,9 +14,9 @@ import { LadderRepository, type RunRow } from './ladder.repository';
 import { LadderChild, LadderEpisode, messageRisk, snapshotOf } from './ladder-episode';
 import { foldOverdue, RECORDED_AFTER_THE_FACT, silencedSteps } from './late-entry';
 import { EpisodeFacts, messageData } from './message-data';
+import { rolesText } from './recipient-reasons';
 import { EpisodeParty, RecipientResolver } from './recipients';
 import type { SignedLinks } from './signed-link';
-import { rolesText } from './recipient-reasons';
 import { PlannedStep, planStep, sentStep } from './step-messages';
 import { tellDutyManagers, UnreachedRun } from './unreached-notice';
 
@@ -46,7 +46,10 @@ export interface ProcessOptions {
   resumed?: boolean;
 }
 
-type Recount = Pick<RunRow, 'episodeId' | 'stepKey' | 'repeat' | 'notifications' | 'summary' | 'summaryKey' | 'summaryParams'>;
+type Recount = Pick<
+  RunRow,
+  'episodeId' | 'stepKey' | 'repeat' | 'notifications' | 'summary' | 'summaryKey' | 'summaryParams'
+>;
 type Won = {
   episode: LadderEpisode;
   party: EpisodeParty;

@@ -177,7 +177,10 @@ export class LadderRepository {
   /** Corrects the message count and line of runs whose messages the outbox partly held already. */
   async recount(
     tx: Tx,
-    runs: Pick<RunRow, 'episodeId' | 'stepKey' | 'repeat' | 'notifications' | 'summary' | 'summaryKey' | 'summaryParams'>[],
+    runs: Pick<
+      RunRow,
+      'episodeId' | 'stepKey' | 'repeat' | 'notifications' | 'summary' | 'summaryKey' | 'summaryParams'
+    >[],
   ) {
     if (!runs.length) return;
     await tx.query(

@@ -4,11 +4,11 @@
 // placement address is never part of it.
 import type { DataSource } from 'typeorm';
 
+import { acknowledgedLine } from '../missing/timeline-lines';
 import {
   MissingProfilePhotosRepository,
   type StoredPhoto,
 } from '../missing-profiles/missing-profile-photos.repository';
-import { acknowledgedLine } from '../missing/timeline-lines';
 import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
 import type { AuditService } from '../platform/audit/audit.service';
 import type { Clock } from '../platform/clock';

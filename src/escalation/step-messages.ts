@@ -1,9 +1,9 @@
 // Turns one fired step into outbox rows: every recipient on each of the step's channels they can
 // be reached on (or whichever they have, if none), each falling back to their other channel.
 // Planning and writing are apart so that a sweep writes a whole batch's messages in one statement.
+import { msg, optional, type TimelineText } from '../missing/timeline-text';
 import type { Channel, Fallback } from '../notifications/notification.entity';
 import type { OutboxMessage } from '../notifications/outbox';
-import { msg, optional, type TimelineText } from '../missing/timeline-text';
 import type { Tx } from '../platform/database/transaction';
 import { runKey } from './due-steps';
 import type { EscalationStep, RecipientRole } from './escalation-policy';

@@ -42,11 +42,15 @@ const status = (s: string) => msg(`timeline.trafficking.${s}`);
 
 /** Why a step fires now: a repeat not acknowledged, or its delay after the moment it counts from. */
 export function fireReason(step: EscalationStep, repeat: number, highRiskFromStart: boolean): Reason {
-  if (repeat > 0) return reason(`Repeat ${repeat}: the alert has not been acknowledged.`, 'timeline.reason.repeat', { n: repeat });
+  if (repeat > 0)
+    return reason(`Repeat ${repeat}: the alert has not been acknowledged.`, 'timeline.reason.repeat', { n: repeat });
   const [delay, delayText] = step.delayWorkingDays
     ? [`${step.delayWorkingDays} working days after`, msg('timeline.delay.workingDays', { n: step.delayWorkingDays })]
     : step.delayMinutes
-      ? [`${minutesInWords(step.delayMinutes)} after`, msg('timeline.delay.after', { duration: duration(step.delayMinutes) })]
+      ? [
+          `${minutesInWords(step.delayMinutes)} after`,
+          msg('timeline.delay.after', { duration: duration(step.delayMinutes) }),
+        ]
       : ['at', msg('timeline.delay.at')];
   const highRisk = highRiskFromStart ? 'the report (high risk from the first minute)' : 'the high risk grading';
   const moment = { discovered: 'discovery', reported: 'the report', returned: 'the return', risk_high: highRisk }[

@@ -11,8 +11,8 @@ import { durationInWords } from '../platform/views/durations';
 import { formatDateTime } from '../platform/views/format';
 import { presentCall } from '../voice/call.presenter';
 import type { TimelineLine } from './episode-timeline';
-import { stepReason, timelineText } from './timeline-page';
 import type { EpisodeState, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
+import { closeReasonText, stepReason, timelineText } from './timeline-page';
 
 const tagOf: Record<NotificationStatus, string> = {
   queued: 'govuk-tag--grey',
@@ -119,7 +119,10 @@ export function presentEpisodePage(
         e.returnedAt ? [dt(e.returnedAt), e.returnedWhere, by(e.returnedBy)].filter(Boolean).join(', ') : null,
       ),
       row('episode.row.returnInterview', returnInterviewText(e, dt, tr)),
-      row('episode.row.closed', e.closedAt ? [dt(e.closedAt), e.closeReason].filter(Boolean).join(': ') : null),
+      row(
+        'episode.row.closed',
+        e.closedAt ? [dt(e.closedAt), closeReasonText(e.closeReason, tr)].filter(Boolean).join(': ') : null,
+      ),
     ],
     timeline: d.timeline.map((l) => ({ at: dt(l.at), ...timelineText(l, tr), by: l.actorName ?? '' })),
     steps: d.runs.map((r) => ({

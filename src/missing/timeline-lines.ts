@@ -23,10 +23,14 @@ export interface ReportedLine {
 
 export function reportedLine(r: ReportedLine): TimelineLineText {
   const placed = r.newPlacementDays !== null;
-  const why = [r.trafficking && `trafficking ${r.trafficking}`, placed && `placed within ${r.newPlacementDays} days`]
-    .filter(Boolean);
+  const why = [
+    r.trafficking && `trafficking ${r.trafficking}`,
+    placed && `placed within ${r.newPlacementDays} days`,
+  ].filter(Boolean);
   const whyText = [
-    ...(r.trafficking ? [msg('timeline.why.trafficking', { status: msg(`timeline.trafficking.${r.trafficking}`) })] : []),
+    ...(r.trafficking
+      ? [msg('timeline.why.trafficking', { status: msg(`timeline.trafficking.${r.trafficking}`) })]
+      : []),
     ...(placed ? [msg('timeline.why.newPlacement', { days: r.newPlacementDays! })] : []),
   ];
   return line(
@@ -159,7 +163,10 @@ export type Acknowledger = { name: string } | { names: string; through: 'profile
 
 function acknowledgerName(a: Acknowledger): { english: string; text: TimelineParam } {
   if ('name' in a) return { english: a.name, text: a.name };
-  return { english: `${a.names} (through the profile link)`, text: msg('timeline.ack.profileLink', { names: a.names }) };
+  return {
+    english: `${a.names} (through the profile link)`,
+    text: msg('timeline.ack.profileLink', { names: a.names }),
+  };
 }
 
 export function acknowledgedLine(by: Acknowledger, stepKey: string): TimelineLineText {

@@ -25,3 +25,11 @@ export function stepReason(run: EscalationRun, tr: Translator): { reason: string
     return { reason: renderTimeline(keyed, tr), english: false };
   return { reason: withStepNames(run.reason), english: true };
 }
+
+const STILL_MISSING = 'Closed while the child is still missing: ';
+
+/** An episode's close reason (kept in English, see closeReason in timeline-lines.ts) in the page's language. */
+export function closeReasonText(reason: string | null, tr: Translator): string | null {
+  if (!reason?.startsWith(STILL_MISSING)) return reason;
+  return tr.t('timeline.closed.stillMissing', { reason: reason.slice(STILL_MISSING.length) });
+}

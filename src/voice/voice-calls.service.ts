@@ -7,8 +7,8 @@
 import type { DataSource } from 'typeorm';
 
 import type { EscalationService } from '../escalation/escalation.service';
-import type { DeliveryFailureService } from '../notifications/delivery-failure.service';
 import { acknowledgedByPhoneLine } from '../missing/timeline-lines';
+import type { DeliveryFailureService } from '../notifications/delivery-failure.service';
 import { type Notification, statusRank } from '../notifications/notification.entity';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { renderVoice } from '../notifications/templates';

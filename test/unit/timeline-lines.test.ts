@@ -2,8 +2,8 @@
 // English summary stored beside it (which the API gives unchanged), and the Welsh leaves no English
 // catalogue phrase but the data (names, references, people's own words).
 import type { EscalationStep, PolicySnapshot } from '../../src/escalation/escalation-policy';
-import { type Reason, reasons, fireReason, unmetCondition } from '../../src/escalation/step-reasons';
 import { type PlannedStep, sentStep } from '../../src/escalation/step-messages';
+import { fireReason, type Reason, reasons, unmetCondition } from '../../src/escalation/step-reasons';
 import * as lines from '../../src/missing/timeline-lines';
 import { renderTimeline, type TimelineLineText } from '../../src/missing/timeline-text';
 import { Catalogues } from '../../src/platform/i18n/catalogue';
@@ -58,7 +58,14 @@ const cases: [string, TimelineLineText][] = [
       { trafficking: null, newPlacementDays: null },
     ].map((r, i): [string, TimelineLineText] => [
       `reported ${i} ${recorded}`,
-      lines.reportedLine({ kind: i % 2 ? 'A' : 'M', by: 'Sam Worker', via: ['sms', 'web', 'phone'][i % 3], policyVersion: 3, recorded, ...r }),
+      lines.reportedLine({
+        kind: i % 2 ? 'A' : 'M',
+        by: 'Sam Worker',
+        via: ['sms', 'web', 'phone'][i % 3],
+        policyVersion: 3,
+        recorded,
+        ...r,
+      }),
     ]),
   ),
   ['returned', lines.returnedLine('Cardiff Central', 'PC Jones')],
@@ -75,12 +82,18 @@ const cases: [string, TimelineLineText][] = [
   ['interview offered', lines.returnInterviewLine({ held: false })],
   ['changed to missing', lines.changedToMissingLine('Ffôn wedi diffodd')],
   ['closed', lines.closedLine('Mo Manager', 'Wedi dychwelyd')],
-  ['closed still missing', (() => {
-    const r = lines.closeReason('Symud i Loegr', true);
-    return lines.closedLine('Mo Manager', r.english, r.text);
-  })()],
+  [
+    'closed still missing',
+    (() => {
+      const r = lines.closeReason('Symud i Loegr', true);
+      return lines.closedLine('Mo Manager', r.english, r.text);
+    })(),
+  ],
   ['closed by nobody', lines.closedLine(null, 'Diwedd')],
-  ...[0, 1, 2, 3].map((n): [string, TimelineLineText] => [`undone ${n}`, lines.returnUndoneLine('Mo', 'Camgymeriad', n)]),
+  ...[0, 1, 2, 3].map((n): [string, TimelineLineText] => [
+    `undone ${n}`,
+    lines.returnUndoneLine('Mo', 'Camgymeriad', n),
+  ]),
   ['placement ended', lines.stillMissingLine('placement', 'Chwalfa')],
   ['care ended', lines.stillMissingLine('care', '18 oed')],
   ['carer update', lines.carerUpdateLine('  seen at the bus stop ')],
@@ -111,9 +124,19 @@ const cases: [string, TimelineLineText][] = [
     `unmet ${i}`,
     asLine(reasons.unmet(unmetCondition(when as never, facts, policy)!)),
   ]),
-  ['unmet new', asLine(reasons.unmet(unmetCondition({ newPlacement: false }, { ...facts, newPlacement: true }, policy)!))],
+  [
+    'unmet new',
+    asLine(reasons.unmet(unmetCondition({ newPlacement: false }, { ...facts, newPlacement: true }, policy)!)),
+  ],
   ['unmet graded', asLine(reasons.unmet(unmetCondition({ risk: ['high'] }, { ...facts, risk: 'low' }, policy)!))],
-  ['unmet interview pending', asLine(reasons.unmet(unmetCondition({ returnInterviewPending: true }, { ...facts, returnInterviewPending: false }, policy)!))],
+  [
+    'unmet interview pending',
+    asLine(
+      reasons.unmet(
+        unmetCondition({ returnInterviewPending: true }, { ...facts, returnInterviewPending: false }, policy)!,
+      ),
+    ),
+  ],
   ['sent none', sent(planned([]))],
   [
     'sent',
