@@ -153,7 +153,8 @@ export class LadderRepository {
       `INSERT INTO escalation_runs (episode_id, step_key, repeat, outcome, reason, due_at, notifications, summary,
         summary_key, summary_params, ran_at)
       SELECT e, s, rp, o, r, d, n, l, k, p::jsonb, $11 FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[],
-        $5::text[], $6::timestamptz[], $7::int[], $8::text[], $9::text[], $10::text[]) AS t(e, s, rp, o, r, d, n, l, k, p)
+        $5::text[], $6::timestamptz[], $7::int[], $8::text[], $9::text[], $10::text[])
+        AS t(e, s, rp, o, r, d, n, l, k, p)
       ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`,
       [
         ...columnsOf(runs, [
@@ -184,8 +185,10 @@ export class LadderRepository {
   ) {
     if (!runs.length) return;
     await tx.query(
-      `UPDATE escalation_runs r SET notifications = t.n, summary = t.line, summary_key = t.k, summary_params = t.p::jsonb
-      FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(e, s, rp, n, line, k, p)
+      `UPDATE escalation_runs r
+      SET notifications = t.n, summary = t.line, summary_key = t.k, summary_params = t.p::jsonb
+      FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[])
+        AS t(e, s, rp, n, line, k, p)
       WHERE r.episode_id = t.e AND r.step_key = t.s AND r.repeat = t.rp`,
       [...columnsOf(runs, ['episodeId', 'stepKey', 'repeat', 'notifications', 'summary', 'summaryKey']), params(runs)],
     );
