@@ -33,6 +33,7 @@ import { HostRecipientRoles1732300001510 } from './1732300001510-host-recipient-
 import { RecordsRetention1732300001600 } from './1732300001600-records-retention';
 import { Languages1732300001700 } from './1732300001700-languages';
 import { NotificationLanguage1732300001860 } from './1732300001860-notification-language';
+import { TimelineKeys1732300001900 } from './1732300001900-timeline-keys';
 import { SmsOptOuts1732300001950 } from './1732300001950-sms-opt-outs';
 
 export const migrations = [
@@ -70,5 +71,6 @@ export const migrations = [
   RecordsRetention1732300001600,
   Languages1732300001700,
   NotificationLanguage1732300001860,
+  TimelineKeys1732300001900,
   SmsOptOuts1732300001950,
 ];

@@ -1,9 +1,10 @@
 // The escalation ladder as a pure function: given an episode, the policy copied onto it, the
 // (step, repeat) pairs already run and the time, decide what fires now, what is skipped and why,
 // and when to look again. No database, no clock: the runner supplies everything.
+import type { TimelineText } from '../missing/timeline-text';
 import { addWorkingDaysToInstant as addWorkingDays } from '../platform/working-days';
 import type { EscalationStep, PolicySnapshot, RiskGrade, StepCondition } from './escalation-policy';
-import { minutesInWords } from './step-names';
+import { fireReason, type Reason, reasons, unmetCondition } from './step-reasons';
 
 export interface EpisodeSnapshot {
   kind: 'M' | 'A';
@@ -34,7 +35,10 @@ export interface StepDecision {
   step: EscalationStep;
   repeat: number;
   action: 'fire' | 'skip';
+  /** Why, in English (kept on the run). */
   reason: string;
+  /** The same reason as a timeline.* message. */
+  reasonText: TimelineText;
   dueAt: Date | null;
   /** A fired run of a step with the voice channel: whether this run calls (the step's call rule). */
   calls?: boolean;
@@ -47,7 +51,6 @@ export interface DueResult {
 export const runKey = (stepKey: string, repeat: number) => `${stepKey}#${repeat}`;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const riskWords: Record<RiskGrade, string> = { very_low: 'very low', low: 'low', medium: 'medium', high: 'high' };
 
 export function effectiveRisk(ep: EpisodeSnapshot): RiskGrade | null {
   return ep.highRiskFromStart ? 'high' : ep.riskGrade;
@@ -72,18 +75,17 @@ export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys:
     const dueAt = first === null ? null : repeatDue(step, first, repeat);
     if (ep.closedAt) {
       const foundNotice = step.from === 'returned' && repeat === 0 && dueAt !== null && dueAt <= ep.closedAt.getTime();
-      if (foundNotice)
-        decisions.push(decision(step, repeat, 'fire', 'The child returned or the episode closed.', dueAt));
-      else decisions.push(decision(step, repeat, 'skip', 'The episode is closed, so escalation has stopped.', dueAt));
+      if (foundNotice) decisions.push(decision(step, repeat, 'fire', reasons.foundNotice, dueAt));
+      else decisions.push(decision(step, repeat, 'skip', reasons.closed, dueAt));
       continue;
     }
     if (repeat > 0 && ep.acknowledgedSteps.includes(step.key)) {
-      decisions.push(decision(step, repeat, 'skip', 'The alert was acknowledged, so it is not repeated.', dueAt));
+      decisions.push(decision(step, repeat, 'skip', reasons.acknowledged, dueAt));
       continue;
     }
     const whileMissing = step.whileMissing ?? step.from !== 'returned';
     if (whileMissing && ep.returnedAt) {
-      decisions.push(decision(step, repeat, 'skip', 'The child returned before this step was due.', dueAt));
+      decisions.push(decision(step, repeat, 'skip', reasons.returnedBefore, dueAt));
       continue;
     }
     if (first === null) continue;
@@ -95,12 +97,13 @@ export function dueSteps(ep: EpisodeSnapshot, policy: PolicySnapshot, firedKeys:
       nextAt = Math.min(nextAt, due);
       continue;
     }
-    const unmet = unmetCondition(step.when, ep, policy);
-    if (unmet) {
-      decisions.push(decision(step, r, 'skip', `Condition not met: ${unmet}`, due));
+    const notMet = unmet(step.when, ep, policy);
+    if (notMet) {
+      decisions.push(decision(step, r, 'skip', reasons.unmet(notMet), due));
       continue;
     }
-    decisions.push({ ...decision(step, r, 'fire', fireReason(step, r, ep), due), calls: callsOn(step, r, ep, policy) });
+    const why = fireReason(step, r, ep.highRiskFromStart);
+    decisions.push({ ...decision(step, r, 'fire', why, due), calls: callsOn(step, r, ep, policy) });
     if (r + 1 < maxRuns) nextAt = Math.min(nextAt, repeatDue(step, first, r + 1));
   }
   return { decisions, nextAt: nextAt === Infinity ? null : new Date(nextAt) };
@@ -110,10 +113,11 @@ function decision(
   step: EscalationStep,
   repeat: number,
   action: 'fire' | 'skip',
-  reason: string,
+  why: Reason,
   dueAt: number | null,
 ): StepDecision {
-  return { step, repeat, action, reason, dueAt: dueAt === null ? null : new Date(dueAt) };
+  const reason = why.english;
+  return { step, repeat, action, reason, reasonText: why.text, dueAt: dueAt === null ? null : new Date(dueAt) };
 }
 
 /** For each step key: the highest repeat that fired, and whether it was skipped instead. */
@@ -160,59 +164,28 @@ function repeatDue(step: EscalationStep, first: number, repeat: number): number 
   return first + repeat * (step.repeat?.everyMinutes ?? 0) * MINUTE;
 }
 
-function fireReason(step: EscalationStep, repeat: number, ep: EpisodeSnapshot): string {
-  if (repeat > 0) return `Repeat ${repeat}: the alert has not been acknowledged.`;
-  const delay = step.delayWorkingDays
-    ? `${step.delayWorkingDays} working days after`
-    : step.delayMinutes
-      ? `${minutesInWords(step.delayMinutes)} after`
-      : 'at';
-  const highRisk = ep.highRiskFromStart ? 'the report (high risk from the first minute)' : 'the high risk grading';
-  const moment = { discovered: 'discovery', reported: 'the report', returned: 'the return', risk_high: highRisk }[
-    step.from
-  ];
-  return `Due ${delay} ${moment}.`;
-}
-
 /** Whether this run of the step calls: it has the voice channel and its call rule (if any) allows this run. */
 export function callsOn(step: EscalationStep, repeat: number, ep: EpisodeSnapshot, policy: PolicySnapshot): boolean {
   if (!step.channels.includes('voice')) return false;
   if (!step.call) return true;
   if (repeat >= step.call.fromRepeat) return true;
-  return !!step.call.fromFirstWhen && unmetCondition(step.call.fromFirstWhen, ep, policy) === null;
+  return !!step.call.fromFirstWhen && unmet(step.call.fromFirstWhen, ep, policy) === null;
 }
 
-/** Null when every condition holds; otherwise a sentence saying which did not. */
-export function unmetCondition(
-  when: StepCondition | undefined,
-  ep: EpisodeSnapshot,
-  policy: PolicySnapshot,
-): string | null {
-  if (!when) return null;
-  const risk = effectiveRisk(ep);
-  if (when.risk && !(risk && when.risk.includes(risk))) {
-    return `the risk is ${risk ? riskWords[risk] : 'not graded'}; this step needs ${when.risk.map((r) => riskWords[r]).join(' or ')}.`;
-  }
-  if (when.trafficking && !when.trafficking.some((s) => s === ep.traffickingStatus)) {
-    return `the trafficking status is ${ep.traffickingStatus.replace('_', ' ')}; this step needs ${when.trafficking.join(' or ').replace('_', ' ')}.`;
-  }
-  if (when.newPlacement !== undefined && isNewPlacement(ep, policy.settings.newPlacementDays) !== when.newPlacement) {
-    return when.newPlacement
-      ? `the placement did not start within ${policy.settings.newPlacementDays} days.`
-      : 'the placement is new.';
-  }
-  if (when.repeatCountAtLeast && ep.repeatCount < when.repeatCountAtLeast) {
-    return `this is episode ${ep.repeatCount} in ${policy.settings.repeatWindowDays} days; this step needs ${when.repeatCountAtLeast}.`;
-  }
-  if (when.notAcknowledged && ep.acknowledgedSteps.includes(when.notAcknowledged)) {
-    return `the ${when.notAcknowledged} alert was acknowledged.`;
-  }
-  if (when.returnInterviewPending !== undefined && ep.returnInterviewPending !== when.returnInterviewPending) {
-    return when.returnInterviewPending
-      ? 'the return interview was held, declined or explained.'
-      : 'the return interview is still pending.';
-  }
-  return null;
+/** Which of a step's conditions the episode does not meet (null: all met), with the sentence saying so. */
+function unmet(when: StepCondition | undefined, ep: EpisodeSnapshot, policy: PolicySnapshot): Reason | null {
+  return unmetCondition(
+    when,
+    {
+      risk: effectiveRisk(ep),
+      traffickingStatus: ep.traffickingStatus,
+      newPlacement: isNewPlacement(ep, policy.settings.newPlacementDays),
+      repeatCount: ep.repeatCount,
+      acknowledgedSteps: ep.acknowledgedSteps,
+      returnInterviewPending: ep.returnInterviewPending,
+    },
+    policy,
+  );
 }
 
 export function isNewPlacement(

@@ -2,6 +2,8 @@
 // is what makes a step run once however many instances sweep at the same moment.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+import type { TimelineText } from '../missing/timeline-text';
+
 @Entity('escalation_runs')
 export class EscalationRun {
   @PrimaryColumn('uuid') episodeId!: string;
@@ -15,6 +17,9 @@ export class EscalationRun {
   @Column('integer') notifications!: number;
   /** The run's line on the episode's timeline (null for runs written before runs carried it). */
   @Column('text', { nullable: true }) summary!: string | null;
+  /** The same line as a timeline.* message and its parameters (null on runs written before lines had keys). */
+  @Column('text', { nullable: true }) summaryKey!: string | null;
+  @Column('jsonb', { nullable: true }) summaryParams!: TimelineText['params'] | null;
   /** Order of writing, for runs that share ran_at. */
   @Column({ type: 'bigint', insert: false, update: false }) seq!: string;
 }

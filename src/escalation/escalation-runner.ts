@@ -4,15 +4,17 @@
 // the outbox in the same transaction. That claim is the one guard that makes a step run once
 // however many instances run at the same moment; the episode row lock the callers hold only
 // serialises the ladder with other changes to the episode. Each stage is one statement per batch.
+import { msg, type TimelineLineText } from '../missing/timeline-text';
 import type { NotificationOutbox } from '../notifications/outbox';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { BatchMessages } from './batch-messages';
 import { dueSteps, runKey, RunOutcome, StepDecision } from './due-steps';
-import { LadderRepository } from './ladder.repository';
+import { LadderRepository, type RunRow } from './ladder.repository';
 import { LadderChild, LadderEpisode, messageRisk, snapshotOf } from './ladder-episode';
 import { foldOverdue, RECORDED_AFTER_THE_FACT, silencedSteps } from './late-entry';
 import { EpisodeFacts, messageData } from './message-data';
+import { rolesText } from './recipient-reasons';
 import { EpisodeParty, RecipientResolver } from './recipients';
 import type { SignedLinks } from './signed-link';
 import { PlannedStep, planStep, sentStep } from './step-messages';
@@ -44,7 +46,10 @@ export interface ProcessOptions {
   resumed?: boolean;
 }
 
-type Recount = { episodeId: string; stepKey: string; repeat: number; notifications: number; summary: string };
+type Recount = Pick<
+  RunRow,
+  'episodeId' | 'stepKey' | 'repeat' | 'notifications' | 'summary' | 'summaryKey' | 'summaryParams'
+>;
 type Won = {
   episode: LadderEpisode;
   party: EpisodeParty;
@@ -136,7 +141,7 @@ export class EscalationRunner {
       d.expected = outbox.expected(d.from, d.plan.messages.length);
       d.count = d.expected.filter(Boolean).length;
     }
-    const won = await this.claim(tx, decided, now, (d) => ({ count: d.count, summary: lineOf(d, d.expected) }));
+    const won = await this.claim(tx, decided, now, (d) => ({ count: d.count, line: lineOf(d, d.expected) }));
     const queued = await outbox.write(tx, this.outbox, new Set(won.filter((w) => w.plan).map((w) => w.from)));
     const recount: Recount[] = [];
     const unreached: UnreachedRun[] = [];
@@ -171,7 +176,7 @@ export class EscalationRunner {
           stepKey: w.decision.step.key,
           repeat: w.decision.repeat,
           notifications: sent.count,
-          summary: lineOf(w, ids),
+          ...lineColumns(lineOf(w, ids)),
         });
       }
     }
@@ -206,7 +211,7 @@ export class EscalationRunner {
     tx: Tx,
     decided: Won[],
     now: Date,
-    describe: (d: Won) => { count: number; summary: string },
+    describe: (d: Won) => { count: number; line: TimelineLineText },
   ): Promise<Won[]> {
     const lines = decided.map(describe);
     const won = await this.repo.claimRuns(
@@ -219,7 +224,7 @@ export class EscalationRunner {
         reason: w.decision.reason,
         dueAt: w.decision.dueAt ?? null,
         notifications: lines[i].count,
-        summary: lines[i].summary,
+        ...lineColumns(lines[i].line),
       })),
       now,
     );
@@ -238,14 +243,26 @@ function outcomeOf(d: Won): RunOutcome {
 }
 
 /** The step's line on the episode's timeline, given which of its messages were (or will be) queued. */
-function lineOf(d: Won, ids: (string | null)[]): string {
-  const { step, reason } = d.decision;
+function lineOf(d: Won, ids: (string | null)[]): TimelineLineText {
+  const { step, reason, reasonText } = d.decision;
+  const params = { step: { step: step.key }, reason: reasonText };
   if (d.plan && reachedNobody(d.plan)) {
-    return `FAILED: nobody to send to. Step ${step.key} reached nobody: no active contact or user is set up as ${d.plan.nobody.join(', ')}. ${reason}`;
+    return {
+      summary: `FAILED: nobody to send to. Step ${step.key} reached nobody: no active contact or user is set up as ${d.plan.nobody.join(', ')}. ${reason}`,
+      text: msg('timeline.step.unreached', { ...params, roles: rolesText(d.plan.nobodyRoles) }),
+    };
   }
-  return d.plan
-    ? `Step ${step.key} fired. ${reason} ${sentStep(d.plan, ids).summary}`
-    : `Step ${step.key} skipped. ${reason}`;
+  if (!d.plan) return { summary: `Step ${step.key} skipped. ${reason}`, text: msg('timeline.step.skipped', params) };
+  const sent = sentStep(d.plan, ids);
+  return {
+    summary: `Step ${step.key} fired. ${reason} ${sent.summary}`,
+    text: msg('timeline.step.fired', { ...params, sent: sent.summaryText }),
+  };
+}
+
+/** A line as the run's columns: the English summary and its key with parameters. */
+function lineColumns(line: TimelineLineText): Pick<RunRow, 'summary' | 'summaryKey' | 'summaryParams'> {
+  return { summary: line.summary, summaryKey: line.text.key, summaryParams: line.text.params ?? {} };
 }
 
 function partyOf(episode: LadderEpisode, child: LadderChild): EpisodeParty {

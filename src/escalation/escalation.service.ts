@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 
 import { addToTimeline } from '../missing/episode-events.repository';
+import { acknowledgedLine } from '../missing/timeline-lines';
+import type { TimelineLineText } from '../missing/timeline-text';
 import { AcknowledgementsRepository } from '../notifications/acknowledgements.repository';
 import type { RequestContext } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
@@ -17,7 +19,6 @@ import { EscalationRunner, ProcessOptions, RunSummary } from './escalation-runne
 import { LadderRepository } from './ladder.repository';
 import type { LadderEpisode } from './ladder-episode';
 import { RecipientResolver } from './recipients';
-import { stepName } from './step-names';
 
 export interface SweepResult extends Omit<RunSummary, 'unreached'> {
   due: number;
@@ -134,9 +135,9 @@ export class EscalationService {
     tx: Tx,
     episodeId: string,
     stepKey: string,
-    by: { userId: string | null; name: string } = { userId: null, name: 'A recipient' },
-    /** The timeline's line, when the way it was acknowledged says more (a key pressed on a call). */
-    summary?: string,
+    by: { userId: string | null; name: string },
+    /** The timeline's line, when the way it was acknowledged says more (a key pressed on a call, a profile link). */
+    line?: TimelineLineText,
   ): Promise<boolean> {
     const episode = await this.ladder.lockEpisode(tx, episodeId);
     if (!episode) throw new NotFound('No episode with that id was found.');
@@ -151,7 +152,7 @@ export class EscalationService {
       stepKey,
       actorUserId: by.userId,
       actorName: by.name,
-      summary: summary ?? `${by.name} acknowledged the alert “${stepName(stepKey)}”; it will not be repeated.`,
+      ...(line ?? acknowledgedLine(by, stepKey)),
     });
     await this.runner.process(tx, episodeId);
     return true;

@@ -3,6 +3,7 @@
 // transaction can insert), and recording each episode's next look in escalation_schedule.
 import type { DataSource } from 'typeorm';
 
+import type { TimelineText } from '../missing/timeline-text';
 import type { Tx } from '../platform/database/transaction';
 import type { RunOutcome } from './due-steps';
 import { type PolicySnapshot, withCurrentRoleNames } from './escalation-policy';
@@ -29,6 +30,9 @@ export interface RunRow {
   dueAt: Date | null;
   notifications: number;
   summary: string;
+  /** The same line as a timeline.* message and its parameters. */
+  summaryKey: string;
+  summaryParams: TimelineText['params'];
 }
 export interface EpisodeHistory {
   /** Outcome by run key ("step#repeat"). */
@@ -146,9 +150,11 @@ export class LadderRepository {
   async claimRuns(tx: Tx, runs: RunRow[], now: Date): Promise<Set<string>> {
     if (!runs.length) return new Set();
     const won: { episode_id: string; step_key: string; repeat: number }[] = await tx.query(
-      `INSERT INTO escalation_runs (episode_id, step_key, repeat, outcome, reason, due_at, notifications, summary, ran_at)
-      SELECT *, $9 FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[],
-        $7::int[], $8::text[])
+      `INSERT INTO escalation_runs (episode_id, step_key, repeat, outcome, reason, due_at, notifications, summary,
+        summary_key, summary_params, ran_at)
+      SELECT e, s, rp, o, r, d, n, l, k, p::jsonb, $11 FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[],
+        $5::text[], $6::timestamptz[], $7::int[], $8::text[], $9::text[], $10::text[])
+        AS t(e, s, rp, o, r, d, n, l, k, p)
       ON CONFLICT DO NOTHING RETURNING episode_id, step_key, repeat`,
       [
         ...columnsOf(runs, [
@@ -160,7 +166,9 @@ export class LadderRepository {
           'dueAt',
           'notifications',
           'summary',
+          'summaryKey',
         ]),
+        params(runs),
         now,
       ],
     );
@@ -168,13 +176,21 @@ export class LadderRepository {
   }
 
   /** Corrects the message count and line of runs whose messages the outbox partly held already. */
-  async recount(tx: Tx, runs: Pick<RunRow, 'episodeId' | 'stepKey' | 'repeat' | 'notifications' | 'summary'>[]) {
+  async recount(
+    tx: Tx,
+    runs: Pick<
+      RunRow,
+      'episodeId' | 'stepKey' | 'repeat' | 'notifications' | 'summary' | 'summaryKey' | 'summaryParams'
+    >[],
+  ) {
     if (!runs.length) return;
     await tx.query(
-      `UPDATE escalation_runs r SET notifications = t.n, summary = t.line
-      FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[]) AS t(e, s, rp, n, line)
+      `UPDATE escalation_runs r
+      SET notifications = t.n, summary = t.line, summary_key = t.k, summary_params = t.p::jsonb
+      FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[])
+        AS t(e, s, rp, n, line, k, p)
       WHERE r.episode_id = t.e AND r.step_key = t.s AND r.repeat = t.rp`,
-      columnsOf(runs, ['episodeId', 'stepKey', 'repeat', 'notifications', 'summary']),
+      [...columnsOf(runs, ['episodeId', 'stepKey', 'repeat', 'notifications', 'summary', 'summaryKey']), params(runs)],
     );
   }
 
@@ -222,6 +238,11 @@ export class LadderRepository {
     );
     return row;
   }
+}
+
+/** Each run's line parameters as JSON text: an array parameter cannot carry jsonb elements. */
+function params(runs: Pick<RunRow, 'summaryParams'>[]): string[] {
+  return runs.map((r) => JSON.stringify(r.summaryParams ?? {}));
 }
 
 /** One array per named field, in order: the parameters of an unnest(...). */

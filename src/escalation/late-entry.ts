@@ -5,15 +5,22 @@
 import type { StepDecision } from './due-steps';
 import type { PolicySnapshot } from './escalation-policy';
 import type { PlannedMessage, PlannedStep } from './step-messages';
+import { type Reason, reasons } from './step-reasons';
 
-export const RECORDED_AFTER_THE_FACT =
-  'The episode was over when it was entered (recorded after the fact), so no alert is sent.';
+export const RECORDED_AFTER_THE_FACT = reasons.recordedAfterTheFact;
 /** The template of the one alert that carries a late entry's overdue steps to one recipient. */
 export const LATE_SUMMARY_TEMPLATE = 'late-summary';
 
 /** Every step of the policy, skipped: a closed ladder for an episode recorded after the fact. */
-export function silencedSteps(policy: PolicySnapshot, reason: string): StepDecision[] {
-  return policy.steps.map((step) => ({ step, repeat: 0, action: 'skip', reason, dueAt: null }));
+export function silencedSteps(policy: PolicySnapshot, why: Reason): StepDecision[] {
+  return policy.steps.map((step) => ({
+    step,
+    repeat: 0,
+    action: 'skip',
+    reason: why.english,
+    reasonText: why.text,
+    dueAt: null,
+  }));
 }
 
 /**

@@ -4,6 +4,7 @@
 // placement address is never part of it.
 import type { DataSource } from 'typeorm';
 
+import { acknowledgedLine } from '../missing/timeline-lines';
 import {
   MissingProfilePhotosRepository,
   type StoredPhoto,
@@ -138,7 +139,13 @@ export class MissingProfileLinkService {
       );
       const steps = [...new Set(carried.map((m) => m.step))];
       for (const step of steps)
-        await this.escalation.acknowledge(tx, e.id, step, { userId: null, name: `${name} (through the profile link)` });
+        await this.escalation.acknowledge(
+          tx,
+          e.id,
+          step,
+          { userId: null, name: `${name} (through the profile link)` },
+          acknowledgedLine({ names: name, through: 'profile_link' }, step),
+        );
       await this.audit.record(tx, null, {
         action: 'acknowledge',
         entityType: 'missing_episode',

@@ -2,6 +2,7 @@
 // duty number to call back, sightings and carers' updates, the current police grade), and the page
 // that says a link no longer works and whom to call instead.
 import { riskText } from '../missing/episode-page.presenter';
+import { timelineText } from '../missing/timeline-page';
 import type { Translator } from '../platform/i18n/catalogue';
 import type { ProfileView, RefusalDetails } from './missing-profile-link.service';
 
@@ -17,6 +18,14 @@ const locales = { en: 'en-GB', cy: 'cy' } as const;
 export function presentProfilePage(view: ProfileView, timeZone: string, token: string, tr: Translator) {
   const fmt = (d: Date | null) =>
     d ? d.toLocaleString(locales[tr.lang], { timeZone, dateStyle: 'medium', timeStyle: 'short' }) : null;
+  // Each line in the page's language from its key; an older line as written, marked English on a Welsh page.
+  const notes = (v: ProfileView, type: string) =>
+    v.notes
+      .filter((n) => n.type === type)
+      .map((n) => {
+        const { summary, english } = timelineText(n, tr);
+        return { at: fmt(n.at), text: summary, english };
+      });
   return {
     ...view,
     pageTitle: tr.t('profile.link.title', { child: String(view.child.reference), episode: view.episode.reference }),
@@ -27,8 +36,8 @@ export function presentProfilePage(view: ProfileView, timeZone: string, token: s
     highRisk: view.episode.riskGrade ? view.episode.riskGrade === 'high' : view.episode.highRiskFromStart,
     photo: view.photoUploadedAt ? { src: `/p/${token}/photo`, uploadedAt: fmt(view.photoUploadedAt) } : null,
     duty: { authorityName: view.duty.authorityName, number: dialled(view.duty.dutyNumber) },
-    sightings: view.notes.filter((n) => n.type === 'sighting').map((n) => ({ at: fmt(n.at), text: n.summary })),
-    carerUpdates: view.notes.filter((n) => n.type === 'carer_update').map((n) => ({ at: fmt(n.at), text: n.summary })),
+    sightings: notes(view, 'sighting'),
+    carerUpdates: notes(view, 'carer_update'),
     acknowledge: view.acknowledgement && {
       action: `/p/${token}/acknowledge`,
       pending: view.acknowledgement.pending,

@@ -1,6 +1,7 @@
 // What the signed profile link shows, read for one episode the link has already been checked
 // against: the child's identifying details (never the placement address), the missing profile,
 // sightings and carers' updates, and the authority's duty number to call back.
+import type { TimelineText } from '../missing/timeline-text';
 import type { Tx } from '../platform/database/transaction';
 import type { AuthorityLanguage } from '../platform/i18n/language';
 import type { RiskGrade } from './escalation-policy';
@@ -33,6 +34,8 @@ export interface EpisodeNote {
   at: Date;
   type: 'sighting' | 'carer_update';
   summary: string;
+  summaryKey: string | null;
+  summaryParams: TimelineText['params'] | null;
   data: Record<string, unknown> | null;
 }
 
@@ -94,7 +97,8 @@ export class ProfileLinkRepository {
   /** Sightings and carers' updates, newest first. */
   async notes(tx: Tx, episodeId: string): Promise<EpisodeNote[]> {
     return tx.query(
-      `SELECT at, type, summary, data FROM episode_events WHERE episode_id = $1 AND type IN ('sighting', 'carer_update')
+      `SELECT at, type, summary, summary_key AS "summaryKey", summary_params AS "summaryParams", data
+      FROM episode_events WHERE episode_id = $1 AND type IN ('sighting', 'carer_update')
       ORDER BY at DESC, id DESC LIMIT 50`,
       [episodeId],
     );

@@ -1,5 +1,6 @@
 // Why each recipient of a fired step was chosen, written on the step's run (its timeline line): the
 // team is read when the step fires, so the line shows whom the child's team named at that moment.
+import { msg, type TimelineParam } from '../missing/timeline-text';
 import type { RecipientRole } from './escalation-policy';
 
 export const whyChosen: Record<RecipientRole, string> = {
@@ -33,4 +34,18 @@ export function reasonsLine(reached: { role: RecipientRole; name: string }[]): s
     parts.push(`${r.name}: ${whyChosen[r.role]}`);
   }
   return parts.length ? ` Chosen: ${parts.join('; ')}.` : '';
+}
+
+/** reasonsLine as a timeline.* message: each person's name stays as it is, each role's reason in words. */
+export function reasonsText(reached: { role: RecipientRole; name: string }[]): TimelineParam {
+  const seen = new Set<string>();
+  const items = reached.filter((r) => !seen.has(`${r.name}|${r.role}`) && seen.add(`${r.name}|${r.role}`));
+  if (!items.length) return '';
+  const list = items.map((r) => msg('timeline.chosen.item', { name: r.name, why: msg(`timeline.chosen.${r.role}`) }));
+  return msg('timeline.chosen', { people: { list, sep: '; ' } });
+}
+
+/** Roles in words ("police control room, CEOP"), as a list of timeline.role.* messages. */
+export function rolesText(roles: RecipientRole[]): TimelineParam {
+  return { list: roles.map((r) => msg(`timeline.role.${r}`)), sep: ', ' };
 }

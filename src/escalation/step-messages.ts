@@ -1,12 +1,13 @@
 // Turns one fired step into outbox rows: every recipient on each of the step's channels they can
 // be reached on (or whichever they have, if none), each falling back to their other channel.
 // Planning and writing are apart so that a sweep writes a whole batch's messages in one statement.
+import { msg, optional, type TimelineText } from '../missing/timeline-text';
 import type { Channel, Fallback } from '../notifications/notification.entity';
 import type { OutboxMessage } from '../notifications/outbox';
 import type { Tx } from '../platform/database/transaction';
 import { runKey } from './due-steps';
 import type { EscalationStep, RecipientRole } from './escalation-policy';
-import { reasonsLine } from './recipient-reasons';
+import { reasonsLine, reasonsText, rolesText } from './recipient-reasons';
 import type { BatchRecipients, EpisodeParty, Reachable } from './recipients';
 import type { Audience, LinkClaim } from './signed-link';
 
@@ -25,6 +26,8 @@ export interface SentStep {
   recipients: { role: RecipientRole; name: string; channel: string }[];
   nobody: string[];
   summary: string;
+  /** The summary as a timeline.* message. */
+  summaryText: TimelineText;
 }
 
 const visibleRole: Partial<Record<RecipientRole, string>> = {
@@ -45,20 +48,25 @@ export interface PlannedMessage {
 }
 export interface PlannedStep {
   messages: PlannedMessage[];
+  /** The roles with nobody, in words ("police control room"); nobodyRoles are the same roles as keys. */
   nobody: string[];
+  nobodyRoles: RecipientRole[];
   /** Messages of this step carried instead by a late entry's one summary alert per recipient. */
   folded?: number;
 }
 
 /** The outbox messages one fired step asks for; nothing is written yet, so a batch can write them in one statement. */
 export async function planStep(tx: Tx, recipients: BatchRecipients, s: StepToSend): Promise<PlannedStep> {
-  const planned: PlannedStep = { messages: [], nobody: [] };
+  const planned: PlannedStep = { messages: [], nobody: [], nobodyRoles: [] };
   const links = new Map<Audience, LinkClaim>();
   for (const role of s.step.recipients) {
     const people = await recipients.resolve(tx, s.party, role);
     // A host role's row without an address: placed out of area, but the force or coordinator has no contact.
     const unreachable = role.startsWith('host_') && people.length > 0 && !people.some((p) => p.mobile || p.email);
-    if ((!people.length && !oftenNobody.includes(role)) || unreachable) planned.nobody.push(role.replace(/_/g, ' '));
+    if ((!people.length && !oftenNobody.includes(role)) || unreachable) {
+      planned.nobody.push(role.replace(/_/g, ' '));
+      planned.nobodyRoles.push(role);
+    }
     for (const person of people) {
       const audience = s.step.profileLink ? person.audience : null;
       if (audience && !links.has(audience)) links.set(audience, s.link(audience));
@@ -108,7 +116,14 @@ export async function planStep(tx: Tx, recipients: BatchRecipients, s: StepToSen
 
 /** What a planned step sent, given the outbox's answer for each of its messages (null: a duplicate, skipped). */
 export function sentStep(planned: PlannedStep, ids: (string | null)[]): SentStep {
-  const sent: SentStep = { count: 0, audiences: [], recipients: [], nobody: planned.nobody, summary: '' };
+  const sent: SentStep = {
+    count: 0,
+    audiences: [],
+    recipients: [],
+    nobody: planned.nobody,
+    summary: '',
+    summaryText: msg('timeline.sent'),
+  };
   planned.messages.forEach(({ role, name, channel }, i) => {
     if (!ids[i]) return;
     sent.count += 1;
@@ -122,6 +137,20 @@ export function sentStep(planned: PlannedStep, ids: (string | null)[]): SentStep
     reasonsLine(sent.recipients) +
     (planned.folded ? ` ${planned.folded} more in the summary alert of this late entry.` : '') +
     (sent.nobody.length ? ` Nobody is set up as: ${sent.nobody.join(', ')}.` : '');
+  sent.summaryText = msg('timeline.sent', {
+    count: sent.count,
+    to: optional(to, 'timeline.sent.to', {
+      recipients: {
+        list: sent.recipients.map((r) =>
+          msg('timeline.sent.recipient', { name: r.name, channel: msg(`timeline.channel.${r.channel}`) }),
+        ),
+        sep: ', ',
+      },
+    }),
+    chosen: reasonsText(sent.recipients),
+    folded: optional(planned.folded, 'timeline.sent.folded', { count: planned.folded ?? 0 }),
+    nobody: optional(sent.nobody.length, 'timeline.sent.nobody', { roles: rolesText(planned.nobodyRoles) }),
+  });
   return sent;
 }
 

@@ -5,6 +5,8 @@ import type { Tx } from '../platform/database/transaction';
 import { addToTimeline } from './episode-events.repository';
 import type { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
+import { closedLine } from './timeline-lines';
+import type { TimelineParam } from './timeline-text';
 
 const episodes = new MissingEpisodesRepository();
 
@@ -12,17 +14,19 @@ export async function closeEpisode(
   tx: Tx,
   episode: MissingEpisode,
   at: Date,
-  reason: string,
+  /** Kept on the episode in English; `text` is the same reason for the timeline's key. */
+  reason: { english: string; text: TimelineParam },
   by: { userId: string | null; name: string } | null,
 ): Promise<void> {
   const floor = Math.max(episode.discoveredAt.getTime(), episode.returnedAt?.getTime() ?? 0);
   const closedAt = new Date(Math.max(at.getTime(), floor));
-  await episodes.saveChanges(tx, episode.id, { state: 'closed', closedAt, closeReason: reason, updatedAt: at });
-  Object.assign(episode, { state: 'closed', closedAt, closeReason: reason });
+  const closeReason = reason.english;
+  await episodes.saveChanges(tx, episode.id, { state: 'closed', closedAt, closeReason, updatedAt: at });
+  Object.assign(episode, { state: 'closed', closedAt, closeReason });
   await addToTimeline(tx, episode, at, {
     type: 'closed',
     actorUserId: by?.userId ?? null,
     actorName: by?.name ?? null,
-    summary: `Episode closed${by ? ` by ${by.name}` : ''}. ${reason}`,
+    ...closedLine(by?.name ?? null, reason.english, reason.text),
   });
 }

@@ -19,6 +19,8 @@ import { transition } from './episode-state';
 import type { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { carerOf } from './report-missing.service';
+import { returnedBySmsLine, stillMissingLine } from './timeline-lines';
+import type { TimelineLineText } from './timeline-text';
 
 export class EpisodeEndingsService {
   constructor(
@@ -47,7 +49,7 @@ export class EpisodeEndingsService {
       await addToTimeline(tx, episode, now, {
         type: 'returned',
         actorName: carer.name,
-        summary: `Child returned, reported by ${carer.name} by text. Return interview due within 72 hours.`,
+        ...returnedBySmsLine(carer.name),
       });
       await this.audit.record(tx, null, {
         action: 'update',
@@ -70,7 +72,7 @@ export class EpisodeEndingsService {
     endedAt: Date,
     reason: string,
   ): Promise<void> =>
-    this.note(tx, ctx, placement.childId, endedAt, 'placement_ended', `The placement ended (${reason}).`);
+    this.note(tx, ctx, placement.childId, endedAt, 'placement_ended', stillMissingLine('placement', reason));
 
   /** CareEndingsService.endedListeners hook: likewise for the end of the child's care. */
   readonly onCareEnded = (
@@ -79,7 +81,7 @@ export class EpisodeEndingsService {
     child: Child,
     endedAt: Date,
     reason: string,
-  ): Promise<void> => this.note(tx, ctx, child.id, endedAt, 'care_ended', `The child's care ended (${reason}).`);
+  ): Promise<void> => this.note(tx, ctx, child.id, endedAt, 'care_ended', stillMissingLine('care', reason));
 
   private async note(
     tx: Tx,
@@ -87,7 +89,7 @@ export class EpisodeEndingsService {
     childId: string,
     at: Date,
     type: string,
-    sentence: string,
+    line: TimelineLineText,
   ): Promise<void> {
     const episode = await this.repo.missingForChild(tx, childId);
     if (!episode) return;
@@ -96,7 +98,7 @@ export class EpisodeEndingsService {
       actorUserId: ctx?.actor.userId ?? null,
       actorName: ctx?.actor.name ?? null,
       data: { at: at.toISOString() },
-      summary: `${sentence} The child is still missing, so the episode and its escalation stay open.`,
+      ...line,
     });
   }
 }

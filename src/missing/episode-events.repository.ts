@@ -2,10 +2,14 @@
 // Escalation decisions are lines too, kept on their runs; episode-timeline.ts merges both for reading.
 import type { Tx } from '../platform/database/transaction';
 import { EpisodeEvent, RiskGradeChange } from './missing-episode.entity';
+import type { TimelineText } from './timeline-text';
 
 export interface TimelineEntry {
   type: string;
+  /** The line in English, as the API gives it. */
   summary: string;
+  /** The same line as a timeline.* message, which pages render in their own language. */
+  text?: TimelineText | null;
   actorUserId?: string | null;
   actorName?: string | null;
   stepKey?: string | null;
@@ -29,6 +33,8 @@ function eventRow(episode: { id: string; authorityId: string }, at: Date, entry:
     at,
     type: entry.type,
     summary: entry.summary,
+    summaryKey: entry.text?.key ?? null,
+    summaryParams: entry.text ? (entry.text.params ?? {}) : null,
     actorUserId: entry.actorUserId ?? null,
     actorName: entry.actorName ?? null,
     stepKey: entry.stepKey ?? null,

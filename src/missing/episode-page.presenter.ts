@@ -12,6 +12,7 @@ import { formatDateTime } from '../platform/views/format';
 import { presentCall } from '../voice/call.presenter';
 import type { TimelineLine } from './episode-timeline';
 import type { EpisodeState, MissingEpisode, RiskGradeChange } from './missing-episode.entity';
+import { closeReasonText, stepReason, timelineText } from './timeline-page';
 
 const tagOf: Record<NotificationStatus, string> = {
   queued: 'govuk-tag--grey',
@@ -118,20 +119,23 @@ export function presentEpisodePage(
         e.returnedAt ? [dt(e.returnedAt), e.returnedWhere, by(e.returnedBy)].filter(Boolean).join(', ') : null,
       ),
       row('episode.row.returnInterview', returnInterviewText(e, dt, tr)),
-      row('episode.row.closed', e.closedAt ? [dt(e.closedAt), e.closeReason].filter(Boolean).join(': ') : null),
+      row(
+        'episode.row.closed',
+        e.closedAt ? [dt(e.closedAt), closeReasonText(e.closeReason, tr)].filter(Boolean).join(': ') : null,
+      ),
     ],
-    timeline: d.timeline.map((t) => ({ at: dt(t.at), summary: withStepNames(t.summary), by: t.actorName ?? '' })),
+    timeline: d.timeline.map((l) => ({ at: dt(l.at), ...timelineText(l, tr), by: l.actorName ?? '' })),
     steps: d.runs.map((r) => ({
       step: runName(r),
       outcome: t(`run.${r.outcome}`),
       failed: r.outcome === 'unreached',
-      reason: withStepNames((r.outcome === 'unreached' ? r.summary : r.reason) ?? ''),
+      ...stepReason(r, tr),
       at: dt(r.ranAt),
     })),
     // A step with nobody to send to is a failure shown at the top of the page, never "sent".
     failedSteps: d.runs
       .filter((r) => r.outcome === 'unreached')
-      .map((r) => ({ step: runName(r), at: dt(r.ranAt), summary: withStepNames(r.summary ?? '') })),
+      .map((r) => ({ step: runName(r), at: dt(r.ranAt), ...timelineText(r, tr) })),
     riskGrades: d.riskGrades.map((g) => ({
       at: dt(g.gradedAt),
       grade: riskName(g.grade, tr),

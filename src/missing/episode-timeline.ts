@@ -7,7 +7,10 @@ import type { EpisodeEvent } from './missing-episode.entity';
 const timelineType = { fired: 'step_fired', skipped: 'step_skipped', unreached: 'step_failed' } as const;
 
 /** A line as people see it: an event, or an escalation step's decision. */
-export type TimelineLine = Pick<EpisodeEvent, 'at' | 'type' | 'summary' | 'actorName' | 'stepKey' | 'repeat'>;
+export type TimelineLine = Pick<
+  EpisodeEvent,
+  'at' | 'type' | 'summary' | 'summaryKey' | 'summaryParams' | 'actorName' | 'stepKey' | 'repeat'
+>;
 
 /**
  * Events and step decisions in time order; at the same moment an event comes first, since the
@@ -20,6 +23,8 @@ export function mergeTimeline(events: EpisodeEvent[], runs: EscalationRun[]): Ti
       at: r.ranAt,
       type: timelineType[r.outcome],
       summary: r.summary!,
+      summaryKey: r.summaryKey,
+      summaryParams: r.summaryParams,
       actorName: null,
       stepKey: r.stepKey,
       repeat: r.repeat,

@@ -14,12 +14,20 @@ import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import { checkEventTimes, type EventTime } from '../platform/dates';
 import { Conflict, Forbidden, Invalid, NotFound } from '../platform/errors';
-import { formatDateTime } from '../platform/views/format';
 import { closeEpisode } from './close-episode';
 import { addToTimeline, recordRiskGrade } from './episode-events.repository';
 import { EpisodeAction, transition } from './episode-state';
 import type { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
+import {
+  changedToMissingLine,
+  closeReason,
+  policeDetailsLine,
+  returnedLine,
+  returnInterviewLine,
+  sightingLine,
+} from './timeline-lines';
+import type { TimelineLineText } from './timeline-text';
 
 export interface PoliceInput {
   reportedToPoliceAt?: Date;
@@ -83,11 +91,10 @@ export class EpisodeUpdatesService {
           gradedAt: now,
         });
       }
-      const grade = changes.riskGrade ? ` Risk graded ${changes.riskGrade.replace('_', ' ')}: ${input.reason}` : '';
       return {
         changes,
         type: 'police_informed',
-        summary: `Police details recorded${changes.policeReference ? ` (reference ${changes.policeReference})` : ''}.${grade}`,
+        ...policeDetailsLine(changes.policeReference ?? null, changes.riskGrade ?? null, input.reason),
       };
     });
   }
@@ -99,7 +106,7 @@ export class EpisodeUpdatesService {
         changes: {},
         type: 'sighting',
         data: { ...input },
-        summary: `Sighting at ${input.where} (${formatDateTime(input.at, this.timeZone)})${input.by ? ` reported by ${input.by}` : ''}.${input.details ? ` ${input.details}` : ''}`,
+        ...sightingLine(input, this.timeZone),
       };
     });
   }
@@ -121,7 +128,7 @@ export class EpisodeUpdatesService {
           preventionInterviewAt: input.preventionInterviewAt ?? null,
           preventionInterviewBy: input.preventionInterviewBy ?? null,
         },
-        summary: `Child returned${input.where ? ` at ${input.where}` : ''}${input.by ? `, found by ${input.by}` : ''}. Return interview due within 72 hours.`,
+        ...returnedLine(input.where, input.by),
       };
     });
   }
@@ -149,17 +156,10 @@ export class EpisodeUpdatesService {
           throw new Invalid('heldAt cannot be before the child returned.');
         Object.assign(changes, { returnInterviewHeldAt: input.heldAt, state: 'return_interview_held' });
       }
-      const what = input.heldAt
-        ? 'held'
-        : input.declined
-          ? 'declined by the child'
-          : input.reasonNotHeld
-            ? `not held: ${input.reasonNotHeld}`
-            : 'offered';
       return {
         changes,
         type: 'return_interview',
-        summary: `Return interview ${what}${input.by ? ` (${input.by})` : ''}.`,
+        ...returnInterviewLine({ ...input, held: !!input.heldAt }),
       };
     });
   }
@@ -172,7 +172,7 @@ export class EpisodeUpdatesService {
       return {
         changes: { kind: 'M', missingSince: now },
         type: 'changed_to_missing',
-        summary: `Changed from away (whereabouts known) to missing (whereabouts unknown); the missing ladder starts now. ${input.reason}`,
+        ...changedToMissingLine(input.reason),
       };
     });
   }
@@ -185,7 +185,7 @@ export class EpisodeUpdatesService {
     return this.withEpisode(ctx, id, async (tx, e, now) => {
       transition(e, 'close');
       const stillMissing = !e.returnedAt;
-      await closeEpisode(tx, e, now, stillMissing ? `Closed while the child is still missing: ${reason}` : reason, {
+      await closeEpisode(tx, e, now, closeReason(reason, stillMissing), {
         userId: ctx.actor.userId,
         name: ctx.actor.name,
       });
@@ -254,15 +254,16 @@ export class EpisodeUpdatesService {
       tx: Tx,
       e: MissingEpisode,
       now: Date,
-    ) => Promise<{ changes: Partial<MissingEpisode>; type: string; summary: string; data?: Record<string, unknown> }>,
+    ) => Promise<{ changes: Partial<MissingEpisode>; type: string; data?: Record<string, unknown> } & TimelineLineText>,
   ) {
     return this.withEpisode(ctx, id, async (tx, e, now) => {
       const state = transition(e, action);
-      const { changes, type, summary, data } = await apply(tx, e, now);
+      const { changes, type, summary, text, data } = await apply(tx, e, now);
       await this.repo.saveChanges(tx, e.id, { state, ...changes, updatedAt: now });
       await addToTimeline(tx, e, now, {
         type,
         summary,
+        text,
         data,
         actorUserId: ctx.actor.userId,
         actorName: ctx.actor.name,

@@ -3,6 +3,7 @@
 import { Column, Entity, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
 
 import type { PolicySnapshot, RiskGrade } from '../escalation/escalation-policy';
+import type { TimelineText } from './timeline-text';
 
 export const episodeKinds = ['M', 'A'] as const;
 export const reportedVia = ['sms', 'web', 'phone'] as const;
@@ -101,6 +102,9 @@ export class EpisodeEvent {
   @Column('text', { nullable: true }) stepKey!: string | null;
   @Column('integer', { nullable: true }) repeat!: number | null;
   @Column('text') summary!: string;
+  /** The line as a timeline.* message and its parameters, for pages in either language (null on older lines). */
+  @Column('text', { nullable: true }) summaryKey!: string | null;
+  @Column('jsonb', { nullable: true }) summaryParams!: TimelineText['params'] | null;
   @Column('jsonb', { nullable: true }) data!: object | null;
 }
 

@@ -28,6 +28,7 @@ import { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
 import { entryKind, overlapRefusal } from './past-entry';
 import { lockChild, LockedChild, ReportContext, reportContext } from './report-context.repository';
+import { reportedLine, returnedAfterTheFactLine } from './timeline-lines';
 
 export interface LastSeen {
   at?: Date;
@@ -187,19 +188,19 @@ export class ReportMissingService {
     };
     // The version's id is the episode's copy of it; the document is attached for the ladder's first run.
     const episode = Object.assign(await this.insertWithFreeReference(tx, values), { policy: policySnapshot });
-    const why = [
-      trafficked && `trafficking ${child.traffickingStatus}`,
-      newPlacement && `placed within ${policy.settings.newPlacementDays} days`,
-    ].filter(Boolean);
     await addToTimeline(tx, episode, now, {
       type: 'reported',
       actorUserId: by.userId,
       actorName: by.name,
-      summary:
-        `Reported ${input.kind === 'M' ? 'missing' : 'away without authorisation'} by ${by.name} via ${input.reportedVia}.` +
-        (why.length ? ` High risk from the first minute (${why.join('; ')}).` : '') +
-        ` Escalation policy version ${policy.version}.` +
-        (recorded ? ' Recorded after the fact: the episode was over when entered, so no alerts are sent.' : ''),
+      ...reportedLine({
+        kind: input.kind,
+        by: by.name,
+        via: input.reportedVia,
+        trafficking: trafficked ? child.traffickingStatus : null,
+        newPlacementDays: newPlacement ? policy.settings.newPlacementDays : null,
+        policyVersion: policy.version,
+        recorded,
+      }),
     });
     if (recorded) {
       await addToTimeline(tx, episode, now, {
@@ -207,7 +208,7 @@ export class ReportMissingService {
         actorUserId: by.userId,
         actorName: by.name,
         data: { returnedAt: input.returnedAt!.toISOString() },
-        summary: `Child returned${input.returnedWhere ? ` at ${input.returnedWhere}` : ''}${input.returnedBy ? `, found by ${input.returnedBy}` : ''} (recorded after the fact).`,
+        ...returnedAfterTheFactLine(input.returnedWhere, input.returnedBy),
       });
     }
     await this.audit.record(tx, by.ctx, {

@@ -14,6 +14,7 @@ import { addToTimeline } from './episode-events.repository';
 import { transition } from './episode-state';
 import { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodesRepository } from './missing-episodes.repository';
+import { returnUndoneLine } from './timeline-lines';
 import { UndoReturnRepository } from './undo-return.repository';
 
 const cleared: Partial<MissingEpisode> = {
@@ -77,7 +78,7 @@ export class UndoReturnService {
         actorUserId: ctx.actor.userId,
         actorName: ctx.actor.name,
         data: { reason },
-        summary: `Return undone by ${ctx.actor.name}: ${reason}. The child is still missing; ${told.length} told of the return ${told.length === 1 ? 'is' : 'are'} told so.`,
+        ...returnUndoneLine(ctx.actor.name, reason, told.length),
       });
       await this.audit.record(tx, ctx, {
         action: 'update',

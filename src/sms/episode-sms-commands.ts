@@ -6,6 +6,7 @@ import type { EpisodeEndingsService } from '../missing/episode-endings.service';
 import { addToTimeline } from '../missing/episode-events.repository';
 import { MissingEpisodesRepository } from '../missing/missing-episodes.repository';
 import type { ReportMissingService } from '../missing/report-missing.service';
+import { carerUpdateLine } from '../missing/timeline-lines';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
@@ -64,7 +65,7 @@ export function episodeSmsCommands(deps: EpisodeSmsDeps, episodes = new MissingE
       // email.
       await addToTimeline(tx, episode, deps.clock.now(), {
         type: 'carer_update',
-        summary: `Update from the carer by text: ${body.trim()}`,
+        ...carerUpdateLine(body),
         actorName: 'Carer (by text)',
       });
     },

@@ -7,7 +7,7 @@
 import type { DataSource } from 'typeorm';
 
 import type { EscalationService } from '../escalation/escalation.service';
-import { stepName } from '../escalation/step-names';
+import { acknowledgedByPhoneLine } from '../missing/timeline-lines';
 import type { DeliveryFailureService } from '../notifications/delivery-failure.service';
 import { type Notification, statusRank } from '../notifications/notification.entity';
 import { NotificationsRepository } from '../notifications/notifications.repository';
@@ -124,7 +124,7 @@ export class VoiceCallsService {
         n.episodeId,
         step,
         { userId: null, name: n.recipientName },
-        `Acknowledged by phone by ${n.recipientName} (1 pressed on the call): the alert “${stepName(step)}” will not be repeated.`,
+        acknowledgedByPhoneLine(n.recipientName, step),
       )
       .catch(() => false);
     await this.audit.record(tx, null, {

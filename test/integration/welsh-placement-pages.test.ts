@@ -236,8 +236,9 @@ describe("the police's page from the alert link", () => {
     expectWelsh(welsh);
     expect(welsh.payload).toContain('Gradd risg yr heddlu');
     expect(welsh.payload).toContain('Achosion o&#39;i weld');
-    // What the sighting said is shown as written, marked as English.
-    expect(welsh.payload).toMatch(/<span lang="en">[^<]*With two adults/);
+    // The sighting's line is in Welsh (from its timeline key); what the person said is shown as written.
+    expect(welsh.payload).toMatch(/Gwelwyd y plentyn: Gorsaf fysiau \([^)]*\)\. With two adults/);
+    expect(welsh.payload).not.toMatch(/<span lang="en">[^<]*With two adults/);
     expect(welsh.payload).toContain('Tal, gwallt byr');
     // The officer's choice is remembered for the next opening.
     const again = await app.server.inject({ url: link, headers: { cookie: 'mc_lang=cy' } });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { sectionOrder } from '../../src/arrivals/arrival-sections';
 import { identifiedBy, traffickingStatuses } from '../../src/children/child.entity';
 import { riskGrades } from '../../src/escalation/escalation-policy';
+import { whyChosen } from '../../src/escalation/recipient-reasons';
 import { namedStepKeys } from '../../src/escalation/step-names';
 import { measureNames } from '../../src/figures/figures.presenter';
 import { guardianKinds } from '../../src/guardians/guardian.entity';
@@ -76,6 +77,14 @@ const dynamicKeys = [
   ...guardianKinds.map((k) => `record.guardian.kind.${k}`),
   ...assessmentOutcomes.map((o) => `record.assessment.outcome.${o}`),
   ...nrmDecisions.map((d) => `record.nrm.decision.${d}`),
+  // Timeline lines keep these as parameters and name them through the catalogue when shown.
+  ...['M', 'A'].map((k) => `timeline.kind.${k}`),
+  ...reportedVia.map((v) => `timeline.via.${v}`),
+  ...traffickingStatuses.map((s) => `timeline.trafficking.${s}`),
+  ...riskGrades.map((g) => `timeline.risk.${g}`),
+  ...['sms', 'email', 'voice'].map((c) => `timeline.channel.${c}`),
+  ...['discovered', 'reported', 'returned', 'risk_high', 'riskHighFromStart'].map((m) => `timeline.moment.${m}`),
+  ...Object.keys(whyChosen).flatMap((r) => [`timeline.chosen.${r}`, `timeline.role.${r}`]),
 ];
 
 describe('page catalogues', () => {
