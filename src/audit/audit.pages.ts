@@ -7,6 +7,7 @@ import Joi from 'joi';
 import { contextOf } from '../platform/http/context';
 import type { AppRoute } from '../platform/http/types';
 import { failAction } from '../platform/http/validation';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { pageErrors } from '../platform/views/forms';
 import { auditPageRow } from './audit.presenter';
 import { auditQuery, exportAuditCsv, readTrail } from './audit.routes';
@@ -30,7 +31,7 @@ async function renderPage<R extends ReqRef>(
     rows,
     ...pageErrors(problems),
     userItems: [
-      { value: '', text: 'Anyone' },
+      { value: '', text: translatorOf(request).t('admin.audit.anyone') },
       ...users.map((u) => ({ value: u.id, text: `${u.name} (${u.email})`, selected: u.id === values.userId })),
     ],
   });
@@ -58,7 +59,7 @@ export const auditPages: AppRoute[] = [
         return renderPage(
           request,
           h,
-          events.map((e) => auditPageRow(e, tz)),
+          events.map((e) => auditPageRow(e, tz, translatorOf(request))),
         );
       },
     },

@@ -1,8 +1,9 @@
 // Audit events as JSON, as CSV (every cell quoted, formulas neutralised by the shared writer) and as
 // the administration page's rows.
+import { roleName } from '../admin/admin-words';
 import type { AuditLine } from '../platform/audit/audit-trail.repository';
-import { type Role, roleLabels } from '../platform/auth/roles';
 import { toCsv } from '../platform/http/csv';
+import type { Translator } from '../platform/i18n/catalogue';
 import { formatDateTime } from '../platform/views/format';
 
 export function presentAuditEvent(e: AuditLine) {
@@ -57,22 +58,22 @@ export function auditCsv(events: AuditLine[]): string {
 }
 
 /** Who acted, as a person reads it: the user's name, email and role; a link or a text has no user. */
-export function actorText(e: AuditLine): string {
-  const role = e.actorRole ? (roleLabels[e.actorRole as Role] ?? e.actorRole) : null;
-  if (!e.actorUserId) return 'No signed-in user (a signed link or a text)';
-  return [e.actorName ?? 'Unknown user', e.actorEmail && `<${e.actorEmail}>`, role && `(${role})`]
+export function actorText(e: AuditLine, tr: Translator): string {
+  const role = e.actorRole ? roleName(e.actorRole, tr) : null;
+  if (!e.actorUserId) return tr.t('admin.audit.noUser');
+  return [e.actorName ?? tr.t('admin.audit.unknownUser'), e.actorEmail && `<${e.actorEmail}>`, role && `(${role})`]
     .filter(Boolean)
     .join(' ');
 }
 
 /** A row of the administration page; the child column links to that child's filtered trail. */
-export function auditPageRow(e: AuditLine, timeZone: string) {
+export function auditPageRow(e: AuditLine, timeZone: string, tr: Translator) {
   const shown = Array.isArray((e.changes as { childIds?: unknown } | null)?.childIds)
     ? (e.changes as { childIds: string[] }).childIds.length
     : null;
   return {
-    at: formatDateTime(e.at, timeZone),
-    who: actorText(e),
+    at: formatDateTime(e.at, timeZone, tr.lang),
+    who: actorText(e, tr),
     action: e.action,
     what: e.entityType,
     entityId: e.entityId ?? '',
@@ -83,6 +84,6 @@ export function auditPageRow(e: AuditLine, timeZone: string) {
         : '',
     childHref: e.childId ? `/admin/audit?childId=${e.childId}` : null,
     childId: e.childId ?? '',
-    shown: shown === null ? '' : `${shown} ${shown === 1 ? 'child' : 'children'} shown`,
+    shown: shown === null ? '' : tr.t('admin.audit.childrenShown', { count: shown }),
   };
 }

@@ -1,16 +1,19 @@
 // Administration: the contacts the escalation ladder alerts (control rooms, CEOP, lists), added and changed.
+import { contactRoleName } from '../admin/admin-words';
 import { can } from '../platform/auth/permissions';
 import { invalidFields, NotFound } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { languageChoice, languageOf } from '../platform/i18n/language-field';
 import { toE164 } from '../platform/phone';
 import { choice, chosen, optionalEmail, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
-import { contactRoleLabels, contactRoles } from './contact.entity';
+import { contactRoles } from './contact.entity';
 import type { ContactInput } from './contacts.service';
 
-const roleItems = contactRoles.map((r) => ({ value: r, text: contactRoleLabels[r] }));
+const roleItems = (request: PageRequest) =>
+  contactRoles.map((r) => ({ value: r, text: contactRoleName(r, translatorOf(request)) }));
 
 const fields = {
   name: requiredText(200, 'the contact’s name', 'Name'),
@@ -58,15 +61,18 @@ export const contactsPages: AppRoute[] = [
         const ctx = contextOf(request);
         const contacts = await request.server.app.services.contacts.list(ctx, {});
         const canEdit = can(ctx.actor.role, 'contacts.write');
+        const tr = translatorOf(request);
         return h.view('admin-contacts', {
           backLink: { href: '/admin', text: 'Back to administration' },
           canEdit,
           rows: contacts.map((c) => ({
             name: c.name,
             organisation: c.organisation,
-            role: contactRoleLabels[c.role] ?? c.role,
-            reach: [c.mobile, c.email, c.voiceNumber && `calls ${c.voiceNumber}`].filter(Boolean).join(', '),
-            active: c.active ? 'Active' : 'Inactive',
+            role: contactRoleName(c.role, tr),
+            reach: [c.mobile, c.email, c.voiceNumber && tr.t('admin.contacts.calls', { number: c.voiceNumber })]
+              .filter(Boolean)
+              .join(', '),
+            active: tr.t(c.active ? 'admin.common.active' : 'admin.common.inactive'),
             editHref: canEdit ? `/admin/contacts/${c.id}/edit` : null,
           })),
         });
@@ -79,9 +85,9 @@ export const contactsPages: AppRoute[] = [
     action: 'contacts.write',
     description: 'Add a contact',
     fields,
-    context: async () => ({
-      heading: 'Add a contact',
-      roleItems,
+    context: async (request) => ({
+      heading: translatorOf(request).t('admin.contacts.add'),
+      roleItems: roleItems(request),
       backLink: { href: '/admin/contacts', text: 'Back to contacts' },
     }),
     submit: async (request, v) => {
@@ -98,8 +104,8 @@ export const contactsPages: AppRoute[] = [
     context: async (request) => {
       const contact = await contactOf(request);
       return {
-        heading: `Change ${contact.name}`,
-        roleItems,
+        heading: translatorOf(request).t('admin.contacts.changeHeading', { name: contact.name }),
+        roleItems: roleItems(request),
         backLink: { href: '/admin/contacts', text: 'Back to contacts' },
         contact,
       };

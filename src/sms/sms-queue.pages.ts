@@ -2,17 +2,18 @@
 // handled with a note of what was done.
 import { contextOf } from '../platform/http/context';
 import type { AppRoute } from '../platform/http/types';
+import type { Language } from '../platform/i18n/language';
+import { languageOf } from '../platform/i18n/language.plugin';
 import { requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import { formatDateTime } from '../platform/views/format';
 import type { InboundMessage } from './inbound-message.entity';
 
-const present = (m: InboundMessage, tz: string) => ({
-  receivedAt: formatDateTime(m.receivedAt, tz),
+const present = (m: InboundMessage, tz: string, lang: Language) => ({
+  receivedAt: formatDateTime(m.receivedAt, tz, lang),
   from: m.fromNumber,
   body: m.body,
   reply: m.reply,
-  handled: m.handledAt ? `Handled ${formatDateTime(m.handledAt, tz)}: ${m.handledNote ?? ''}` : null,
   handleHref: `/admin/texts/${m.id}/handled`,
 });
 
@@ -36,7 +37,7 @@ export const smsQueuePages: AppRoute[] = [
         });
         return h.view('admin-texts', {
           backLink: { href: '/admin', text: 'Back to administration' },
-          rows: items.map((m) => present(m, tz)),
+          rows: items.map((m) => present(m, tz, languageOf(request))),
         });
       },
     },
@@ -48,7 +49,7 @@ export const smsQueuePages: AppRoute[] = [
     description: 'Mark a text as handled',
     fields: { note: requiredText(1000, 'what you did about this text', 'The note') },
     context: async (request) => ({
-      text: present(await waitingText(request), request.server.app.config.displayTimeZone),
+      text: present(await waitingText(request), request.server.app.config.displayTimeZone, languageOf(request)),
       backLink: { href: '/admin/texts', text: 'Back to texts needing attention' },
     }),
     submit: async (request, v) => {

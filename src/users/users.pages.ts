@@ -1,9 +1,11 @@
 // Administration: the authority's users, and adding one with a temporary password.
+import { roleName } from '../admin/admin-words';
 import { can } from '../platform/auth/permissions';
-import { roleLabels, roles } from '../platform/auth/roles';
+import { roles } from '../platform/auth/roles';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { toE164 } from '../platform/phone';
 import { choice, chosen, optionalMobile, orNull, requiredText } from '../platform/views/form-fields';
 import { formPage } from '../platform/views/form-page';
@@ -21,14 +23,17 @@ export const usersPages: AppRoute[] = [
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const users = await request.server.app.services.users.list(ctx);
+        const tr = translatorOf(request);
         return h.view('admin-users', {
           backLink: adminBack,
           canCreate: can(ctx.actor.role, 'users.write'),
           rows: users.map((u) => ({
             name: u.name,
             email: u.email,
-            role: roleLabels[u.role] ?? u.role,
-            status: u.disabledAt ? 'Disabled' : u.lockedUntil ? 'Locked' : 'Active',
+            role: roleName(u.role, tr),
+            status: tr.t(
+              u.disabledAt ? 'admin.users.disabled' : u.lockedUntil ? 'admin.users.locked' : 'admin.common.active',
+            ),
           })),
         });
       },
@@ -55,9 +60,9 @@ export const usersPages: AppRoute[] = [
         'string.min': 'The temporary password must be 12 characters or more',
       }),
     },
-    context: async () => ({
+    context: async (request) => ({
       backLink: { href: '/admin/users', text: 'Back to users' },
-      roleItems: roles.map((r) => ({ value: r, text: roleLabels[r] })),
+      roleItems: roles.map((r) => ({ value: r, text: roleName(r, translatorOf(request)) })),
     }),
     submit: async (request, v) => {
       await request.server.app.services.users.create(contextOf(request), {

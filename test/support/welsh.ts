@@ -30,9 +30,10 @@ const unescape = (html: string) =>
     .replace(/&gt;/g, '>');
 
 // Names in the demo data stay as they are: each demo user's ("Ada Administrator" is a name, not the role
-// "Administrator" left in English) and each contact's (a contact named "Duty manager").
+// "Administrator" left in English), each contact's (a contact named "Duty manager") and its organisation's
+// ("Independent Child Trafficking Guardian service" holds a role's name).
 const demoNames = [
-  ...Object.values(demoContacts).flatMap((list) => list.map((c) => c.name)),
+  ...Object.values(demoContacts).flatMap((list) => list.flatMap((c) => [c.name, c.organisation])),
   ...demoRoles.map((r) => r.name),
 ].sort((a, b) => b.length - a.length);
 

@@ -9,9 +9,6 @@ import path from 'node:path';
 const pages = path.resolve(__dirname, '..', '..', 'templates', 'pages');
 
 const notYetConverted = new Set<string>([
-  'admin-audit.njk',
-  'admin-contact.njk',
-  'admin-contacts.njk',
   'admin-legal-hold.njk',
   'admin-legal-holds.njk',
   'admin-policy-edit.njk',
@@ -25,10 +22,6 @@ const notYetConverted = new Set<string>([
   'admin-subject-access-request.njk',
   'admin-subject-access-step.njk',
   'admin-subject-access.njk',
-  'admin-text-handled.njk',
-  'admin-texts.njk',
-  'admin-user-new.njk',
-  'admin-users.njk',
 ]);
 
 // Keys of GOV.UK macro options whose string is shown to the reader.

@@ -1,0 +1,128 @@
+// The administration pages in Welsh (issue 29): each page an administrator, a data protection officer or a
+// manager opens under /admin, asked for in Welsh, is marked lang="cy" and shows none of the English
+// catalogue's phrases; each form refused in Welsh says what is wrong in Welsh.
+import { buildTestApp, TestApp } from '../support/app';
+import { PageSession, pageSession } from '../support/pages';
+import { expectWelsh } from '../support/welsh';
+
+let app: TestApp;
+let admin: PageSession;
+let dpo: PageSession;
+let sw: PageSession;
+
+/** A session whose pages are in Welsh from now on (the choice is remembered in its cookie). */
+async function welsh(session: PageSession) {
+  expectWelsh(await session.get('/admin?lang=cy'));
+  return session;
+}
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  admin = await welsh(await pageSession(app, 'administrator'));
+  dpo = await welsh(await pageSession(app, 'data_protection_officer'));
+  sw = await pageSession(app, 'social_worker');
+  expectWelsh(await sw.get('/?lang=cy'));
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('users', () => {
+  it('lists users with their roles and statuses in Welsh', async () => {
+    const page = await admin.get('/admin/users');
+    expectWelsh(page);
+    expect(page.payload).toContain('Ychwanegu defnyddiwr');
+    expect(page.payload).toContain('Gweithiwr cymdeithasol');
+    expect(page.payload).toContain('Gweithredol');
+  });
+
+  it('asks for a new user in Welsh and refuses a bad one in Welsh', async () => {
+    const form = await admin.get('/admin/users/new');
+    expectWelsh(form);
+    expect(form.payload).toContain('Cyfrinair dros dro');
+    expect(form.payload).toContain('Swyddog diogelu data');
+    const bad = await admin.post('/admin/users/new', {
+      name: '',
+      email: 'nope',
+      role: 'king',
+      mobile: '123',
+      password: 'short',
+    });
+    expectWelsh(bad, 400);
+    expect(bad.payload).toContain('Mae problem wedi codi');
+    expect(bad.payload).toContain('Rhowch eu henw llawn');
+    expect(bad.payload).toContain('Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@example.org');
+    expect(bad.payload).toContain('Dewiswch rôl');
+    expect(bad.payload).toContain('Rhowch eu rhif ffôn symudol fel 07700 900101 neu +44 7700 900101');
+    expect(bad.payload).toContain('Rhaid i&#39;r cyfrinair dros dro fod yn 12 nod neu fwy');
+    const common = await admin.post('/admin/users/new', {
+      name: 'Nia Rees',
+      email: 'nia.rees@example.org',
+      role: 'social_worker',
+      password: 'password1234',
+    });
+    expectWelsh(common, 400);
+    expect(common.payload).toContain('Mae&#39;n rhy hawdd dyfalu&#39;r cyfrinair');
+  });
+});
+
+describe('contacts', () => {
+  it('lists contacts and asks for a new one in Welsh, refusing one nobody can reach', async () => {
+    const list = await admin.get('/admin/contacts');
+    expectWelsh(list);
+    expect(list.payload).toContain('Ystafell reoli&#39;r heddlu');
+    const form = await admin.get('/admin/contacts/new');
+    expectWelsh(form);
+    expect(form.payload).toContain('Iaith negeseuon');
+    const unreachable = await admin.post('/admin/contacts/new', {
+      name: 'Desg',
+      organisation: 'Heddlu',
+      role: 'police_control_room',
+      mobile: '',
+      email: '',
+    });
+    expectWelsh(unreachable, 400);
+    expect(unreachable.payload).toContain('Rhowch rif ffôn symudol neu gyfeiriad e-bost');
+    const empty = await admin.post('/admin/contacts/new', { name: '', organisation: '', role: '', email: 'x@' });
+    expectWelsh(empty, 400);
+    expect(empty.payload).toContain('Rhowch enw&#39;r cysylltiad');
+    expect(empty.payload).toContain('Dewiswch beth yw diben y cysylltiad');
+    expect(empty.payload).toContain('Rhowch gyfeiriad e-bost yn y fformat cywir');
+    const href = /href="(\/admin\/contacts\/[0-9a-f-]{36}\/edit)"/.exec(list.payload)![1];
+    const edit = await admin.get(href);
+    expectWelsh(edit);
+    expect(edit.payload).toContain('Newid ');
+    expectWelsh(await admin.get('/admin/contacts/00000000-0000-4000-8000-000000000000/edit'), 404);
+  });
+});
+
+describe('texts needing attention', () => {
+  it('shows the waiting texts and the handled form in Welsh, and an empty note refused in Welsh', async () => {
+    const list = await sw.get('/admin/texts');
+    expectWelsh(list);
+    expect(list.payload).toContain('Nodi wedi&#39;i thrin');
+    const href = /href="(\/admin\/texts\/[0-9a-f-]{36}\/handled)"/.exec(list.payload)![1];
+    const form = await sw.get(href);
+    expectWelsh(form);
+    expect(form.payload).toContain('Oddi wrth ');
+    const empty = await sw.post(href, { note: '' });
+    expectWelsh(empty, 400);
+    expect(empty.payload).toContain('Rhowch beth wnaethoch chi ynghylch y neges hon');
+  });
+});
+
+describe('audit trail', () => {
+  it('shows the trail in Welsh to an administrator and a data protection officer, and bad filters in Welsh', async () => {
+    for (const session of [admin, dpo]) {
+      const page = await session.get('/admin/audit');
+      expectWelsh(page);
+      expect(page.payload).toContain('Lawrlwytho&#39;r llwybr archwilio (CSV)');
+    }
+    const bad = await admin.get('/admin/audit?from=2026-03-31&to=2026-03-01&action=Read!');
+    expectWelsh(bad, 400);
+    expect(bad.payload).toContain('Rhaid i&#39;r weithred fod yn weithred archwilio');
+    const order = await admin.get('/admin/audit?from=2026-03-31&to=2026-03-01');
+    expectWelsh(order, 400);
+    expect(order.payload).toContain('Rhaid i&#39;r diwrnod ‘O’ fod ar neu cyn y diwrnod ‘Hyd at’');
+  });
+});
