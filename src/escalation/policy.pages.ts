@@ -1,23 +1,18 @@
 // Administration: the escalation policy in force, and saving a new version written as JSON and
 // checked by the same rules as the API (each problem shown with the GOV.UK error summary).
+import { recipientNameIn } from '../admin/admin-words';
 import { can } from '../platform/auth/permissions';
 import { invalidFields } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
 import { validateOptions } from '../platform/http/validation';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { formPage } from '../platform/views/form-page';
 import { formatDateTime } from '../platform/views/format';
 import { type PolicyDocument, policyDocumentSchema } from './escalation-policy';
-import { minutesInWords, recipientName, stepName } from './step-names';
-
-const momentNames: Record<string, string> = {
-  discovered: 'Found missing',
-  reported: 'Reported',
-  returned: 'Returned',
-  risk_high: 'Graded high risk',
-};
 import type { EscalationPolicy } from './escalation-policy.entity';
+import { presentPolicySteps } from './policy-page.presenter';
 
 const documentOf = (p: EscalationPolicy): PolicyDocument => ({ settings: p.settings, steps: p.steps });
 
@@ -36,20 +31,6 @@ function parsePolicy(text: string): PolicyDocument {
   return value as PolicyDocument;
 }
 
-function presentSteps(p: EscalationPolicy) {
-  return p.steps.map((s) => ({
-    key: stepName(s.key),
-    from: momentNames[s.from] ?? s.from.replace(/_/g, ' '),
-    delay: s.delayWorkingDays
-      ? `${s.delayWorkingDays} working day${s.delayWorkingDays === 1 ? '' : 's'}`
-      : minutesInWords(s.delayMinutes),
-    recipients: s.recipients.map(recipientName).join(', '),
-    channels: s.channels.map((c) => (c === 'sms' ? 'text message' : c)).join(' and '),
-    ack: s.needsAck ? 'Yes' : 'No',
-    repeat: s.repeat ? `every ${minutesInWords(s.repeat.everyMinutes)}, up to ${s.repeat.max} times` : 'No',
-  }));
-}
-
 export const policyPages: AppRoute[] = [
   {
     method: 'GET',
@@ -61,13 +42,14 @@ export const policyPages: AppRoute[] = [
       handler: async (request, h) => {
         const ctx = contextOf(request);
         const { policy, rolesWithNobody } = await request.server.app.services.escalationPolicies.withGaps(ctx);
+        const tr = translatorOf(request);
         return h.view('admin-policy', {
-          rolesWithNobody: rolesWithNobody.map(recipientName),
+          rolesWithNobody: rolesWithNobody.map((r) => recipientNameIn(r, tr)),
           backLink: { href: '/admin', text: 'Back to administration' },
           version: policy.version,
-          savedAt: formatDateTime(policy.createdAt, request.server.app.config.displayTimeZone),
+          savedAt: formatDateTime(policy.createdAt, request.server.app.config.displayTimeZone, tr.lang),
           settings: policy.settings,
-          steps: presentSteps(policy),
+          steps: presentPolicySteps(policy, tr),
           canEdit: can(ctx.actor.role, 'policy.write'),
         });
       },

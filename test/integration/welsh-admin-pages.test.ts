@@ -10,6 +10,12 @@ let admin: PageSession;
 let dpo: PageSession;
 let sw: PageSession;
 
+// The policy form's textarea holds the policy itself, a JSON document whose keys are code ("notAcknowledged").
+const withoutJson = (res: { statusCode: number; payload: string }) => ({
+  ...res,
+  payload: res.payload.replace(/(<textarea[^>]*>)[\s\S]*?(<\/textarea>)/, '$1$2'),
+});
+
 /** A session whose pages are in Welsh from now on (the choice is remembered in its cookie). */
 async function welsh(session: PageSession) {
   expectWelsh(await session.get('/admin?lang=cy'));
@@ -124,5 +130,51 @@ describe('audit trail', () => {
     const order = await admin.get('/admin/audit?from=2026-03-31&to=2026-03-01');
     expectWelsh(order, 400);
     expect(order.payload).toContain('Rhaid i&#39;r diwrnod ‘O’ fod ar neu cyn y diwrnod ‘Hyd at’');
+  });
+});
+
+describe('escalation policy', () => {
+  it('shows the policy in force and its form in Welsh, and JSON it cannot read refused in Welsh', async () => {
+    const manager = await welsh(await pageSession(app, 'senior_manager'));
+    for (const session of [admin, manager]) {
+      const page = await session.get('/admin/policy');
+      expectWelsh(page);
+      expect(page.payload).toContain('Polisi uwchgyfeirio (fersiwn');
+      expect(page.payload).toContain('Ystafell reoli&#39;r heddlu');
+      expect(page.payload).toContain('ar unwaith');
+    }
+    const form = await admin.get('/admin/policy/edit');
+    expect(form.payload).toContain('&quot;notAcknowledged&quot;');
+    expectWelsh(withoutJson(form));
+    expect(form.payload).toContain('Cadw fersiwn newydd');
+    const empty = await admin.post('/admin/policy/edit', { policy: '' });
+    expectWelsh(empty, 400);
+    expect(empty.payload).toContain('Rhowch y polisi');
+    const notJson = await admin.post('/admin/policy/edit', { policy: '{ "steps": [' });
+    expectWelsh(withoutJson(notJson), 400);
+    expect(notJson.payload).toContain('Nid yw&#39;r polisi&#39;n JSON dilys');
+  });
+});
+
+describe('published contacts', () => {
+  it('shows what the authority publishes and its form in Welsh, and a bad number refused in Welsh', async () => {
+    const page = await admin.get('/admin/published-contacts');
+    expectWelsh(page);
+    expect(page.payload).toContain('Ein hardal a&#39;i heddlu');
+    const form = await admin.get('/admin/published-contacts/edit');
+    expectWelsh(form);
+    expect(form.payload).toContain('Cyhoeddi');
+    const bad = await admin.post('/admin/published-contacts/edit', {
+      onsCode: 'NOPE',
+      policeForceCode: '',
+      controlRoomMobile: '12',
+      controlRoomEmail: 'room@',
+    });
+    expectWelsh(bad, 400);
+    expect(bad.payload).toContain('Rhowch rif ffôn symudol yr ystafell reoli fel 07700 900101');
+    expect(bad.payload).toContain('Rhowch gyfeiriad e-bost yr ystafell reoli yn y fformat cywir');
+    const unknown = await admin.post('/admin/published-contacts/edit', { onsCode: 'NOPE', policeForceCode: '' });
+    expectWelsh(unknown, 400);
+    expect(unknown.payload).toContain('Dewiswch eich awdurdod o&#39;r rhestr');
   });
 });

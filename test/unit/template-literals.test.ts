@@ -11,10 +11,6 @@ const pages = path.resolve(__dirname, '..', '..', 'templates', 'pages');
 const notYetConverted = new Set<string>([
   'admin-legal-hold.njk',
   'admin-legal-holds.njk',
-  'admin-policy-edit.njk',
-  'admin-policy.njk',
-  'admin-published-contacts-edit.njk',
-  'admin-published-contacts.njk',
   'admin-retention-review.njk',
   'admin-retention-rule.njk',
   'admin-retention.njk',
