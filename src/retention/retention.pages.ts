@@ -5,15 +5,24 @@ import { Conflict, Forbidden } from '../platform/errors';
 import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import type { AppRoute } from '../platform/http/types';
+import type { Translator } from '../platform/i18n/catalogue';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { choice, optionalText, requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import { formatDate, formatDateTime } from '../platform/views/format';
-import { inKindOrder, presentHold, presentReview, presentRule } from './retention.presenter';
-import { kindLabels, type RetentionKind, retentionKinds } from './retention-kinds';
+import { inKindOrder, presentHold, presentReview } from './retention.presenter';
+import { type RetentionKind, retentionKinds } from './retention-kinds';
+import { actionName, kindName, presentRuleIn } from './retention-page.presenter';
 
 const services = (request: PageRequest) => request.server.app.services;
 const zone = (request: PageRequest) => request.server.app.config.displayTimeZone;
 const back = { href: '/admin/retention', text: 'Back to retention' };
+
+const reviewIn = (i: Parameters<typeof presentReview>[0], tr: Translator) => ({
+  ...presentReview(i),
+  label: kindName(i.kind, tr),
+  actionLabel: actionName(i.action, tr),
+});
 
 /** The two-person refusal shows on the form, like any other reason the decision cannot be made. */
 const onForm = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -37,20 +46,22 @@ export const retentionPages: AppRoute[] = [
         const ctx = contextOf(request);
         const s = services(request);
         const tz = zone(request);
+        const tr = translatorOf(request);
         return h.view('admin-retention', {
           backLink: { href: '/admin', text: 'Back to administration' },
           canConfigure: can(ctx.actor.role, 'retention.configure'),
           canReview: can(ctx.actor.role, 'retention.review'),
-          rules: inKindOrder(await s.retentionRules.list(ctx)).map(presentRule),
+          rules: inKindOrder(await s.retentionRules.list(ctx)).map((r) => presentRuleIn(r, tr)),
           items: (await s.retentionReview.list(ctx)).map((i) => ({
-            ...presentReview(i),
-            dueOnText: formatDate(i.dueOn, tz),
-            recordDateText: formatDate(i.recordDate, tz),
+            ...reviewIn(i, tr),
+            dueOnText: formatDate(i.dueOn, tz, tr.lang),
+            recordDateText: formatDate(i.recordDate, tz, tr.lang),
           })),
           tombstones: (await s.retentionReview.tombstones(ctx)).slice(0, 50).map((t) => ({
             ...t,
-            label: kindLabels[t.kind as RetentionKind] ?? t.kind,
-            approvedAtText: formatDateTime(t.approvedAt, tz),
+            label: kindName(t.kind, tr),
+            actionLabel: actionName(t.action, tr),
+            approvedAtText: formatDateTime(t.approvedAt, tz, tr.lang),
           })),
         });
       },
@@ -69,7 +80,8 @@ export const retentionPages: AppRoute[] = [
       const items = await services(request).retentionReview.list(contextOf(request));
       const item = items.find((i) => i.id === request.params.id);
       if (!item) throw new Conflict('This item has already been decided.');
-      return { backLink: back, item: presentReview(item), dueOnText: formatDate(item.dueOn, zone(request)) };
+      const tr = translatorOf(request);
+      return { backLink: back, item: reviewIn(item, tr), dueOnText: formatDate(item.dueOn, zone(request), tr.lang) };
     },
     submit: async (request, v) => {
       const ctx = contextOf(request);
@@ -103,9 +115,9 @@ export const retentionPages: AppRoute[] = [
       inquiryHold: Joi.string().valid('yes', 'no').default('no'),
       reason: requiredText(1000, 'why the rule changes', 'The reason'),
     },
-    context: async () => ({
+    context: async (request) => ({
       backLink: back,
-      kindItems: retentionKinds.map((k) => ({ value: k, text: kindLabels[k] })),
+      kindItems: retentionKinds.map((k) => ({ value: k, text: kindName(k, translatorOf(request)) })),
     }),
     submit: async (request, v) => {
       await services(request).retentionRules.change(contextOf(request), {
@@ -132,8 +144,8 @@ export const retentionPages: AppRoute[] = [
           canWrite: can(ctx.actor.role, 'legal_holds.write'),
           holds: (await services(request).legalHolds.list(ctx)).map((hold) => ({
             ...presentHold(hold),
-            placedAtText: formatDateTime(hold.placedAt, zone(request)),
-            releasedAtText: formatDateTime(hold.releasedAt, zone(request)),
+            placedAtText: formatDateTime(hold.placedAt, zone(request), translatorOf(request).lang),
+            releasedAtText: formatDateTime(hold.releasedAt, zone(request), translatorOf(request).lang),
           })),
         });
       },
@@ -153,10 +165,11 @@ export const retentionPages: AppRoute[] = [
     },
     context: async (request) => {
       const { items } = await services(request).children.list(contextOf(request), { limit: 200, offset: 0 });
+      const tr = translatorOf(request);
       return {
-        heading: 'Place a legal hold',
+        heading: tr.t('admin.holds.place'),
         backLink: { href: '/admin/legal-holds', text: 'Back to legal holds' },
-        childItems: [{ value: '', text: 'Select a child' }, ...items.map((c) => ({ value: c.id, text: c.reference }))],
+        childItems: [{ value: '', text: tr.t('admin.holds.selectChild') }, ...items.map((c) => ({ value: c.id, text: c.reference }))],
       };
     },
     submit: async (request, v) => {
@@ -170,7 +183,10 @@ export const retentionPages: AppRoute[] = [
     action: 'legal_holds.write',
     description: 'Release a legal hold',
     fields: { reason: requiredText(1000, 'why the hold is released', 'The reason') },
-    context: async () => ({ heading: 'Release a legal hold', backLink: { href: '/admin/legal-holds', text: 'Back' } }),
+    context: async (request) => ({
+      heading: translatorOf(request).t('admin.holds.release'),
+      backLink: { href: '/admin/legal-holds', text: 'Back to legal holds' },
+    }),
     submit: async (request, v) => {
       await services(request).legalHolds.release(contextOf(request), request.params.id, v.reason);
       return '/admin/legal-holds';

@@ -178,3 +178,70 @@ describe('published contacts', () => {
     expect(unknown.payload).toContain('Dewiswch eich awdurdod o&#39;r rhestr');
   });
 });
+
+describe('retention', () => {
+  it('shows the rules, their legal sources and what is due in Welsh, and refuses a bad decision in Welsh', async () => {
+    const page = await dpo.get('/admin/retention');
+    expectWelsh(page);
+    expect(page.payload).toContain('Cofnod achos y plentyn');
+    expect(page.payload).toContain('Deddf Cyfyngiadau 1980');
+    expect(page.payload).toContain('o flynyddoedd');
+    expectWelsh(await admin.get('/admin/retention'));
+    const href = /href="(\/admin\/retention\/reviews\/[0-9a-f-]{36})"/.exec(page.payload)![1];
+    const review = await dpo.get(href);
+    expectWelsh(review);
+    expect(review.payload).toContain('Beth ydych chi am ei wneud?');
+    const nothing = await dpo.post(href, { decision: '', reason: '' });
+    expectWelsh(nothing, 400);
+    expect(nothing.payload).toContain('Dewiswch beth i&#39;w wneud');
+    const noReason = await dpo.post(href, { decision: 'ask', reason: '' });
+    expectWelsh(noReason, 400);
+    expect(noReason.payload).toContain('Rhowch y rheswm: caiff ei gadw gyda&#39;r penderfyniad.');
+    expect((await dpo.post(href, { decision: 'ask', reason: 'Two years old' })).statusCode).toBe(303);
+    const own = await dpo.post(href, { decision: 'approve', reason: '' });
+    expectWelsh(own, 400);
+    expect(own.payload).toContain('Rhaid i berson gwahanol gymeradwyo');
+  });
+
+  it('asks for a changed rule in Welsh and refuses an empty one in Welsh', async () => {
+    const form = await dpo.get('/admin/retention/rules');
+    expectWelsh(form);
+    expect(form.payload).toContain('Cyfrifon defnyddwyr');
+    const empty = await dpo.post('/admin/retention/rules', { kind: '', keepYears: '', reason: '' });
+    expectWelsh(empty, 400);
+    expect(empty.payload).toContain('Dewiswch y math o gofnod');
+    expect(empty.payload).toContain('Rhowch nifer y blynyddoedd, fel 75');
+    expect(empty.payload).toContain('Rhowch pam mae&#39;r rheol yn newid');
+    const notBodies = await dpo.post('/admin/retention/rules', {
+      kind: 'users',
+      keepYears: '6',
+      automatic: 'yes',
+      reason: 'Faster',
+    });
+    expectWelsh(notBodies, 400);
+    expect(notBodies.payload).toContain('Dim ond rheol sy&#39;n dileu cynnwys negeseuon');
+  });
+});
+
+describe('legal holds', () => {
+  it('lists, places and releases holds in Welsh, refusing empty forms in Welsh', async () => {
+    expectWelsh(await admin.get('/admin/legal-holds'));
+    const form = await dpo.get('/admin/legal-holds/new');
+    expectWelsh(form);
+    expect(form.payload).toContain('Dewiswch blentyn');
+    const empty = await dpo.post('/admin/legal-holds/new', { childId: '', reason: '' });
+    expectWelsh(empty, 400);
+    expect(empty.payload).toContain('Dewiswch y plentyn');
+    expect(empty.payload).toContain('Rhowch pam mae&#39;n rhaid cadw&#39;r cofnodion');
+    const childId = /<option value="([0-9a-f-]{36})"/.exec(form.payload)![1];
+    expect((await dpo.post('/admin/legal-holds/new', { childId, reason: 'Care proceedings' })).statusCode).toBe(303);
+    const list = await dpo.get('/admin/legal-holds');
+    expectWelsh(list);
+    expect(list.payload).toContain('Yn sefyll');
+    const release = /href="(\/admin\/legal-holds\/[0-9a-f-]{36}\/release)"/.exec(list.payload)![1];
+    expectWelsh(await dpo.get(release));
+    const noReason = await dpo.post(release, { reason: '' });
+    expectWelsh(noReason, 400);
+    expect(noReason.payload).toContain('Rhowch pam mae&#39;r cadw&#39;n cael ei ryddhau');
+  });
+});

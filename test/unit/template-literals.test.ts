@@ -9,11 +9,6 @@ import path from 'node:path';
 const pages = path.resolve(__dirname, '..', '..', 'templates', 'pages');
 
 const notYetConverted = new Set<string>([
-  'admin-legal-hold.njk',
-  'admin-legal-holds.njk',
-  'admin-retention-review.njk',
-  'admin-retention-rule.njk',
-  'admin-retention.njk',
   'admin-subject-access-new.njk',
   'admin-subject-access-request.njk',
   'admin-subject-access-step.njk',
