@@ -39,6 +39,8 @@ const recipientKeys: Record<string, string> = {
   alerted: 'admin.recipient.alerted',
   host_police: 'admin.recipient.host_police',
   host_coordinator: 'admin.recipient.host_coordinator',
+  host_police_control_room: 'admin.recipient.host_police',
+  host_authority_coordinator: 'admin.recipient.host_coordinator',
   senior_manager: 'admin.recipient.senior_manager',
 };
 

@@ -5,13 +5,14 @@ import { contextOf } from '../platform/http/context';
 import { Joi } from '../platform/http/joi';
 import { idParam, isoDate } from '../platform/http/schemas';
 import type { AppRoute } from '../platform/http/types';
+import { translatorOf } from '../platform/i18n/language.plugin';
 import { toE164 } from '../platform/phone';
 import { choice, optionalMobile, requiredText } from '../platform/views/form-fields';
 import { formPage, type PageRequest } from '../platform/views/form-page';
 import { pageAction } from './page-actions';
 import { redactionReasons } from './sar.presenter';
-import { presentItems, presentMarks } from './sar-page.presenter';
 import { renderPdf } from './sar-pdf';
+import { itemsIn, marksIn, reasonItemsIn, requestIn } from './sar-words.presenter';
 import { redactionParams } from './subject-access.schemas';
 import type { Mark } from './subject-access.service';
 
@@ -19,7 +20,7 @@ const sar = (request: PageRequest) => request.server.app.services.subjectAccess;
 const back = { href: '/admin/subject-access', text: 'Back to subject access requests' };
 const pageOf = (request: PageRequest) => `/admin/subject-access/${request.params.id}`;
 const dateField = isoDate.messages({ 'string.pattern.base': 'Enter the date like 2026-11-20' });
-const reasonItems = Object.entries(redactionReasons).map(([value, text]) => ({ value, text }));
+const zone = (request: PageRequest) => request.server.app.config.displayTimeZone;
 
 export const subjectAccessPages: AppRoute[] = [
   {
@@ -29,11 +30,13 @@ export const subjectAccessPages: AppRoute[] = [
       auth: 'session',
       app: { action: 'subject_access.read' },
       description: 'Subject access requests',
-      handler: async (request, h) =>
-        h.view('admin-subject-access', {
+      handler: async (request, h) => {
+        const tr = translatorOf(request);
+        return h.view('admin-subject-access', {
           backLink: { href: '/admin', text: 'Back to administration' },
-          rows: await sar(request).list(contextOf(request)),
-        }),
+          rows: (await sar(request).list(contextOf(request))).map((r) => requestIn(r, tr, zone(request))),
+        });
+      },
     },
   },
   ...formPage({
@@ -52,7 +55,7 @@ export const subjectAccessPages: AppRoute[] = [
       return {
         backLink: back,
         childItems: [
-          { value: '', text: 'Not a child (a carer)' },
+          { value: '', text: translatorOf(request).t('admin.sar.notAChild') },
           ...items.map((c) => ({ value: c.id, text: `${c.reference}: ${c.firstNames} ${c.lastName}` })),
         ],
       };
@@ -83,12 +86,13 @@ export const subjectAccessPages: AppRoute[] = [
           unredacted,
           sections,
         } = await sar(request).get(contextOf(request), request.params.id);
+        const tr = translatorOf(request);
         return h.view('admin-subject-access-request', {
           backLink: back,
-          r,
-          marks: presentMarks(marks),
-          sections: presentItems(unredacted, sections),
-          reasonItems,
+          r: requestIn(r, tr, zone(request)),
+          marks: marksIn(marks, tr),
+          sections: itemsIn(unredacted, sections, tr),
+          reasonItems: reasonItemsIn(tr),
         });
       },
     },
@@ -147,7 +151,10 @@ export const subjectAccessPages: AppRoute[] = [
     action: 'subject_access.write',
     description: 'Pause a subject access request',
     fields: { reason: requiredText(1000, 'what clarification you are waiting for', 'The reason') },
-    context: async (request) => ({ heading: 'Pause the clock', backLink: { href: pageOf(request), text: 'Back' } }),
+    context: async (request) => ({
+      heading: translatorOf(request).t('admin.sar.pauseTitle'),
+      backLink: { href: pageOf(request), text: 'Back' },
+    }),
     submit: async (request, v) => {
       await sar(request).pause(contextOf(request), request.params.id, v.reason);
       return pageOf(request);
@@ -163,7 +170,7 @@ export const subjectAccessPages: AppRoute[] = [
       reason: requiredText(1000, 'why the request needs longer', 'The reason'),
     },
     context: async (request) => ({
-      heading: 'Extend the deadline',
+      heading: translatorOf(request).t('admin.sar.extendTitle'),
       extend: true,
       backLink: { href: pageOf(request), text: 'Back' },
     }),

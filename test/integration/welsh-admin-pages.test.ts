@@ -245,3 +245,59 @@ describe('legal holds', () => {
     expect(noReason.payload).toContain('Rhowch pam mae&#39;r cadw&#39;n cael ei ryddhau');
   });
 });
+
+describe('subject access', () => {
+  it('records a request, shows it with what is held and its steps in Welsh, and refuses bad forms in Welsh', async () => {
+    expectWelsh(await dpo.get('/admin/subject-access'));
+    const form = await dpo.get('/admin/subject-access/new');
+    expectWelsh(form);
+    expect(form.payload).toContain('Nid plentyn (gofalwr)');
+    const empty = await dpo.post('/admin/subject-access/new', {
+      childId: '',
+      carerMobile: '12',
+      requester: '',
+      receivedOn: '20/11',
+    });
+    expectWelsh(empty, 400);
+    expect(empty.payload).toContain('Rhowch rif ffôn symudol y gofalwr fel 07700 900101');
+    expect(empty.payload).toContain('Rhowch pwy wnaeth y cais');
+    expect(empty.payload).toContain('Rhowch y dyddiad fel 2026-11-20');
+    const childId = /<option value="([0-9a-f-]{36})"/.exec(form.payload)![1];
+    const today = app.clock.now().toISOString().slice(0, 10);
+    const created = await dpo.post('/admin/subject-access/new', {
+      childId,
+      requester: 'Y person ifanc',
+      receivedOn: today,
+    });
+    expect(created.statusCode).toBe(303);
+    const path = String(created.headers.location);
+    const request = await dpo.get(path);
+    expectWelsh(request);
+    expect(request.payload).toContain('Eich cofnod');
+    expect(request.payload).toContain('Dyledus erbyn');
+    expect(request.payload).toContain('Golygu&#39;r eitem hon oherwydd');
+    const list = await dpo.get('/admin/subject-access');
+    expectWelsh(list);
+    expect(list.payload).toContain('Ar agor');
+
+    expectWelsh(await dpo.get(`${path}/pause`));
+    const noReason = await dpo.post(`${path}/pause`, { reason: '' });
+    expectWelsh(noReason, 400);
+    expect(noReason.payload).toContain('Rhowch pa eglurhad rydych chi&#39;n aros amdano');
+    expect((await dpo.post(`${path}/pause`, { reason: 'Which years?' })).statusCode).toBe(303);
+    const paused = await dpo.get(path);
+    expectWelsh(paused);
+    expect(paused.payload).toContain('Wedi&#39;i oedi ers');
+    const again = await dpo.post(`${path}/pause`, { reason: 'Again' });
+    expectWelsh(again, 400);
+    expect(again.payload).toContain('Mae&#39;r cais hwn wedi&#39;i oedi eisoes.');
+
+    const extend = await dpo.get(`${path}/extend`);
+    expectWelsh(extend);
+    expect(extend.payload).toContain('Dau fis');
+    const noMonths = await dpo.post(`${path}/extend`, { months: '', reason: '' });
+    expectWelsh(noMonths, 400);
+    expect(noMonths.payload).toContain('Dewiswch sawl mis i&#39;w ymestyn');
+    expect(noMonths.payload).toContain('Rhowch pam mae angen mwy o amser ar y cais');
+  });
+});

@@ -9,10 +9,6 @@ import path from 'node:path';
 const pages = path.resolve(__dirname, '..', '..', 'templates', 'pages');
 
 const notYetConverted = new Set<string>([
-  'admin-subject-access-new.njk',
-  'admin-subject-access-request.njk',
-  'admin-subject-access-step.njk',
-  'admin-subject-access.njk',
 ]);
 
 // Keys of GOV.UK macro options whose string is shown to the reader.
