@@ -169,7 +169,10 @@ export const retentionPages: AppRoute[] = [
       return {
         heading: tr.t('admin.holds.place'),
         backLink: { href: '/admin/legal-holds', text: 'Back to legal holds' },
-        childItems: [{ value: '', text: tr.t('admin.holds.selectChild') }, ...items.map((c) => ({ value: c.id, text: c.reference }))],
+        childItems: [
+          { value: '', text: tr.t('admin.holds.selectChild') },
+          ...items.map((c) => ({ value: c.id, text: c.reference })),
+        ],
       };
     },
     submit: async (request, v) => {
