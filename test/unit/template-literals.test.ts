@@ -8,8 +8,7 @@ import path from 'node:path';
 
 const pages = path.resolve(__dirname, '..', '..', 'templates', 'pages');
 
-const notYetConverted = new Set<string>([
-]);
+const notYetConverted = new Set<string>([]);
 
 // Keys of GOV.UK macro options whose string is shown to the reader.
 const shownOptions =
