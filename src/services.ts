@@ -67,7 +67,6 @@ import { SmsQueueService } from './sms/sms-queue.service';
 import { CorrectionsService } from './subject-access/corrections.service';
 import { SubjectAccessService } from './subject-access/subject-access.service';
 import { TraffickingAssessmentsService } from './trafficking/trafficking-assessments.service';
-import { RecentTokens } from './users/recent-tokens';
 import { TokensService } from './users/tokens.service';
 import { UsersService } from './users/users.service';
 import { VoiceCallsService } from './voice/voice-calls.service';
@@ -85,8 +84,6 @@ export interface ServiceDeps {
 
 export function createServices({ db, clock, config, logger, ...deps }: ServiceDeps) {
   const audit = new AuditService(db, clock);
-  // Bearer tokens the database vouched for in the last few seconds, forgotten when what they carry changes.
-  const recentTokens = new RecentTokens(clock, config.tokenRecentSeconds * 1000);
   const outbox = new NotificationOutbox(clock);
   const sms = deps.sms ?? createSmsProvider(config);
   const email = deps.email ?? createEmailProvider(config);
@@ -137,18 +134,13 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     subjectAccess: new SubjectAccessService(db, clock, audit, children, config.displayTimeZone),
     corrections: new CorrectionsService(db, clock, audit, children),
     authorities: new AuthoritiesService(db, clock),
-    users: new UsersService(db, clock, audit, recentTokens),
-    tokens: new TokensService(
-      db,
-      clock,
-      audit,
-      {
-        ttlHours: config.tokenTtlHours,
-        lockoutAttempts: config.lockoutAttempts,
-        lockoutMinutes: config.lockoutMinutes,
-      },
-      recentTokens,
-    ),
+    users: new UsersService(db, clock, audit),
+    tokens: new TokensService(db, clock, audit, {
+      ttlHours: config.tokenTtlHours,
+      recentSeconds: config.tokenRecentSeconds,
+      lockoutAttempts: config.lockoutAttempts,
+      lockoutMinutes: config.lockoutMinutes,
+    }),
     children,
     placements,
     placementCarers: new PlacementCarersService(db, placements),
@@ -173,7 +165,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     nrmReferrals: new NrmReferralsService(db, clock, audit, childScope),
     contacts: new ContactsService(db, clock, audit),
     publishedContacts: new PublishedContactsService(db, clock, audit),
-    authorityLanguage: new AuthorityLanguageService(db, audit, recentTokens),
+    authorityLanguage: new AuthorityLanguageService(db, audit),
     outbox,
     providers: { sms, email, voice },
     notifications,

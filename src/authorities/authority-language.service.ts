@@ -6,7 +6,6 @@ import type { AuditService } from '../platform/audit/audit.service';
 import type { RequestContext } from '../platform/auth/actor';
 import { NotFound } from '../platform/errors';
 import type { AuthorityLanguage } from '../platform/i18n/language';
-import type { RecentTokens } from '../users/recent-tokens';
 import { AuthoritiesRepository } from './authorities.repository';
 
 export class AuthorityLanguageService {
@@ -15,7 +14,6 @@ export class AuthorityLanguageService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly recent: RecentTokens,
   ) {}
 
   async get(ctx: RequestContext): Promise<AuthorityLanguage> {
@@ -37,6 +35,5 @@ export class AuthorityLanguageService {
         changes: { language: { from: authority.language, to: language } },
       });
     });
-    this.recent.forgetWhere((a) => a.authorityId === ctx.actor.authorityId);
   }
 }

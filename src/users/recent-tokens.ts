@@ -2,9 +2,8 @@
 // round trip per request for the same answer (measured: docs/sizing-and-benchmarks.md, 2026-12-05 night).
 // Kept deliberately plain: an entry lives at most `ttlMs` (and never past the token's own expiry); a sign-out
 // or revocation on this instance forgets the token at once; one on another instance, or a user disabled in the
-// database, takes effect here within `ttlMs`; a person's or authority's language changed here counts at once.
-// Only live tokens are kept: an unknown token always asks the database, so a token issued a moment ago on
-// another instance works at once.
+// database, takes effect here within `ttlMs`. Only live tokens are kept: an unknown token always asks the
+// database, so a token issued a moment ago on another instance works at once.
 import type { Actor } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
 
@@ -35,10 +34,5 @@ export class RecentTokens {
 
   forget(tokenHash: string): void {
     this.entries.delete(tokenHash);
-  }
-
-  /** After a change to what an actor carries (a person's or an authority's language): ask the database again. */
-  forgetWhere(changed: (actor: Actor) => boolean): void {
-    for (const [hash, entry] of this.entries) if (changed(entry.actor)) this.entries.delete(hash);
   }
 }

@@ -9,27 +9,30 @@ import type { Actor } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { CredentialsService, LockoutPolicy } from './credentials.service';
-import type { RecentTokens } from './recent-tokens';
+import { RecentTokens } from './recent-tokens';
 import { User } from './user.entity';
 
 export interface TokenPolicy extends LockoutPolicy {
   ttlHours: number;
+  /** How long a looked-up token is remembered (recent-tokens.ts); 0 asks the database every time. */
+  recentSeconds: number;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export class TokensService {
   private readonly credentials: CredentialsService;
+  private readonly recent: RecentTokens;
 
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly policy: TokenPolicy,
-    private readonly recent: RecentTokens,
     private readonly tokens = new ApiTokensRepository(),
   ) {
     this.credentials = new CredentialsService(db, clock, audit, policy);
+    this.recent = new RecentTokens(clock, policy.recentSeconds * 1000);
   }
 
   async signIn(

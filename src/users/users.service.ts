@@ -10,7 +10,6 @@ import { Conflict, invalidFields } from '../platform/errors';
 import type { Language } from '../platform/i18n/language';
 import { newPasswordProblem } from './password-rules';
 import { hashPassword } from './passwords';
-import type { RecentTokens } from './recent-tokens';
 import type { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -31,7 +30,6 @@ export class UsersService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly recent: RecentTokens,
   ) {}
 
   async list(ctx: RequestContext): Promise<User[]> {
@@ -41,7 +39,6 @@ export class UsersService {
   /** A person's own language for pages (and, where they get them, texts and emails). */
   async setOwnLanguage(actor: Actor, language: Language): Promise<void> {
     await this.repo.setLanguage(this.db.manager, actor.authorityId, actor.userId, language);
-    this.recent.forgetWhere((a) => a.userId === actor.userId);
   }
 
   async create(ctx: RequestContext, input: NewUser): Promise<User> {
