@@ -22,7 +22,6 @@ export interface Config {
   /** A folder with en.json / cy.json whose keys replace the shipped catalogue's (an authority's own wording). */
   catalogueOverridesDir?: string;
   tokenTtlHours: number;
-  tokenRecentSeconds: number;
   lockoutAttempts: number;
   lockoutMinutes: number;
   signedLinkDays: number;
@@ -89,8 +88,6 @@ const schema = Joi.object({
     .min(1)
     .max(24 * 90)
     .default(12),
-  // A looked-up bearer token is remembered this long (0: never); a revocation elsewhere counts within it.
-  TOKEN_RECENT_SECONDS: Joi.number().integer().min(0).max(60).default(10),
   LOCKOUT_ATTEMPTS: Joi.number().integer().min(1).default(5),
   LOCKOUT_MINUTES: Joi.number().integer().min(1).default(15),
   SIGNED_LINK_DAYS: Joi.number().integer().min(1).max(30).default(7),
@@ -168,7 +165,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     displayTimeZone: v.DISPLAY_TIME_ZONE,
     catalogueOverridesDir: v.CATALOGUE_OVERRIDES_DIR,
     tokenTtlHours: v.TOKEN_TTL_HOURS,
-    tokenRecentSeconds: v.TOKEN_RECENT_SECONDS,
     lockoutAttempts: v.LOCKOUT_ATTEMPTS,
     lockoutMinutes: v.LOCKOUT_MINUTES,
     signedLinkDays: v.SIGNED_LINK_DAYS,

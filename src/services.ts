@@ -137,7 +137,6 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     users: new UsersService(db, clock, audit),
     tokens: new TokensService(db, clock, audit, {
       ttlHours: config.tokenTtlHours,
-      recentSeconds: config.tokenRecentSeconds,
       lockoutAttempts: config.lockoutAttempts,
       lockoutMinutes: config.lockoutMinutes,
     }),

@@ -9,18 +9,16 @@ export class ApiTokensRepository {
     await tx.insert(ApiToken, token);
   }
 
-  /** Who a live token (not revoked, not expired, user not disabled) belongs to, and when the token expires. */
-  async liveActor(tx: Tx, tokenHash: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
-    const [row]: (Actor & { expiresAt: Date })[] = await tx.query(
+  /** Who a live token (not revoked, not expired, user not disabled) belongs to. */
+  async liveActor(tx: Tx, tokenHash: string, now: Date): Promise<Actor | null> {
+    const [actor]: Actor[] = await tx.query(
       `SELECT u.id AS "userId", u.authority_id AS "authorityId", u.role, u.name, u.language,
-        a.language AS "authorityLanguage", t.expires_at AS "expiresAt"
+        a.language AS "authorityLanguage"
       FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN local_authorities a ON a.id = u.authority_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND u.disabled_at IS NULL`,
       [tokenHash, now],
     );
-    if (!row) return null;
-    const { expiresAt, ...actor } = row;
-    return { actor, expiresAt };
+    return actor ?? null;
   }
 
   async revoke(tx: Tx, tokenHash: string, at: Date): Promise<void> {

@@ -9,20 +9,16 @@ import type { Actor } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { CredentialsService, LockoutPolicy } from './credentials.service';
-import { RecentTokens } from './recent-tokens';
 import { User } from './user.entity';
 
 export interface TokenPolicy extends LockoutPolicy {
   ttlHours: number;
-  /** How long a looked-up token is remembered (recent-tokens.ts); 0 asks the database every time. */
-  recentSeconds: number;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export class TokensService {
   private readonly credentials: CredentialsService;
-  private readonly recent: RecentTokens;
 
   constructor(
     private readonly db: DataSource,
@@ -32,7 +28,6 @@ export class TokensService {
     private readonly tokens = new ApiTokensRepository(),
   ) {
     this.credentials = new CredentialsService(db, clock, audit, policy);
-    this.recent = new RecentTokens(clock, policy.recentSeconds * 1000);
   }
 
   async signIn(
@@ -58,21 +53,13 @@ export class TokensService {
     return this.credentials.verify(email, password, ip);
   }
 
-  /** The actor a bearer token belongs to: remembered for a few seconds after the database has said so. */
+  /** The actor a bearer token belongs to, looked up on each request (no cache to keep in step with revocations). */
   async authenticate(token: string): Promise<Actor | null> {
-    const hash = sha256(token);
-    const known = this.recent.get(hash);
-    if (known) return known;
-    const live = await this.tokens.liveActor(this.db.manager, hash, this.clock.now());
-    if (!live) return null;
-    this.recent.keep(hash, live.actor, live.expiresAt);
-    return live.actor;
+    return this.tokens.liveActor(this.db.manager, sha256(token), this.clock.now());
   }
 
   async revoke(token: string): Promise<void> {
-    const hash = sha256(token);
-    this.recent.forget(hash);
-    await this.tokens.revoke(this.db.manager, hash, this.clock.now());
+    await this.tokens.revoke(this.db.manager, sha256(token), this.clock.now());
   }
 }
 
