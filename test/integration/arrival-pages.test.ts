@@ -6,7 +6,7 @@ import sharp from 'sharp';
 
 import { fieldsFor } from '../../src/platform/views/date-time-fields';
 import { buildTestApp, TestApp } from '../support/app';
-import { PageSession, pageSession } from '../support/pages';
+import { PageSession, pageSession, uploadPhoto } from '../support/pages';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -76,25 +76,8 @@ const sections = () => ({
   },
 });
 
-function uploadPhoto(session: PageSession, bytes: Buffer) {
-  const boundary = `----form${Math.random().toString(16).slice(2)}`;
-  const part = (head: string, body: Buffer | string) => [
-    Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`),
-    Buffer.from(body),
-    Buffer.from('\r\n'),
-  ];
-  const payload = Buffer.concat([
-    ...part('Content-Disposition: form-data; name="crumb"', session.crumb),
-    ...part('Content-Disposition: form-data; name="photo"; filename="p.png"\r\nContent-Type: image/png', bytes),
-    Buffer.from(`--${boundary}--\r\n`),
-  ]);
-  return app.server.inject({
-    method: 'POST',
-    url: '/arrivals/new/photo',
-    payload,
-    headers: { cookie: session.cookie(), 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const uploadArrivalPhoto = (session: PageSession, bytes: Buffer) =>
+  uploadPhoto(app, session, '/arrivals/new/photo', { name: 'p.png', type: 'image/png', bytes });
 
 it('records an arrival through the pages, resumes the draft, and tells police and the guardian service', async () => {
   // A guardian service contact of the authority, as an administrator would add it.
@@ -135,8 +118,8 @@ it('records an arrival through the pages, resumes the draft, and tells police an
   const png = await sharp({ create: { width: 4, height: 6, channels: 3, background: '#336699' } })
     .png()
     .toBuffer();
-  expect((await uploadPhoto(sw, Buffer.from('not an image'))).statusCode).toBe(400);
-  expect((await uploadPhoto(sw, png)).headers.location).toBe('/arrivals/new/plan');
+  expect((await uploadArrivalPhoto(sw, Buffer.from('not an image'))).statusCode).toBe(400);
+  expect((await uploadArrivalPhoto(sw, png)).headers.location).toBe('/arrivals/new/plan');
   const planForm = await sw.get('/arrivals/new/plan');
   expect(planForm.payload).toContain('value="23:00, 02:00, 06:00"'); // bed checks proposed
   expect((await sw.post('/arrivals/new/plan', s.plan)).headers.location).toBe('/arrivals/new/placement');
@@ -267,7 +250,7 @@ it.each(['carer', 'police', 'group_member', 'guardian', 'administrator'] as cons
 
 it('answers a photograph past the upload limit with the page and a sentence (413), not an error', async () => {
   const sw = await pageSession(app, 'social_worker');
-  const res = await uploadPhoto(sw, Buffer.alloc(6 * 1024 * 1024, 1));
+  const res = await uploadArrivalPhoto(sw, Buffer.alloc(6 * 1024 * 1024, 1));
   expect(res.statusCode).toBe(413);
   expect(res.headers['content-type']).toMatch(/^text\/html/);
   expect(res.payload).toContain('The photograph must be smaller than 5 MB.');

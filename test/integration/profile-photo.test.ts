@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { TestApp } from '../support/app';
 import { buildDeliveryTestApp, DeliveryTestApp, PUBLIC_BASE_URL } from '../support/delivery';
 import { addContacts, childPlaced, reportMissing } from '../support/escalation-fixtures';
-import { PageSession, pageSession } from '../support/pages';
+import { PageSession, pageSession, uploadPhoto } from '../support/pages';
 
 let t: DeliveryTestApp;
 let app: TestApp;
@@ -34,29 +34,8 @@ const jpegWithExif = async () =>
     .withExif({ IFD0: { ImageDescription: MARKER, Make: MARKER } })
     .toBuffer();
 
-/** The upload form as a browser posts it: multipart, with the session's crumb. */
-function upload(session: PageSession, childId: string, file: { name: string; type: string; bytes: Buffer }) {
-  const boundary = `----form${Math.random().toString(16).slice(2)}`;
-  const part = (head: string, body: Buffer | string) => [
-    Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`),
-    Buffer.from(body),
-    Buffer.from('\r\n'),
-  ];
-  const payload = Buffer.concat([
-    ...part('Content-Disposition: form-data; name="crumb"', session.crumb),
-    ...part(
-      `Content-Disposition: form-data; name="photo"; filename="${file.name}"\r\nContent-Type: ${file.type}`,
-      file.bytes,
-    ),
-    Buffer.from(`--${boundary}--\r\n`),
-  ]);
-  return app.server.inject({
-    method: 'POST',
-    url: `/children/${childId}/missing-profile/photo`,
-    payload,
-    headers: { cookie: session.cookie(), 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const upload = (session: PageSession, childId: string, file: { name: string; type: string; bytes: Buffer }) =>
+  uploadPhoto(app, session, `/children/${childId}/missing-profile/photo`, file);
 
 const stored = async (childId: string): Promise<{ content_type: string; bytes: Buffer } | undefined> =>
   (await q('SELECT content_type, bytes FROM missing_profile_photos WHERE child_id = $1', [childId]))[0];

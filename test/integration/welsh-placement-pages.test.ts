@@ -4,7 +4,7 @@
 import { fieldsFor } from '../../src/platform/views/date-time-fields';
 import { buildTestApp, TestApp } from '../support/app';
 import { addContacts, childPlaced, post, reportMissing, TestChild } from '../support/escalation-fixtures';
-import { PageSession, pageSession } from '../support/pages';
+import { PageSession, pageSession, uploadPhoto } from '../support/pages';
 import { expectWelsh } from '../support/welsh';
 
 let app: TestApp;
@@ -153,32 +153,14 @@ describe('the missing profile', () => {
     expect(summaryOf(badPhone.payload)).toContain('Rhaid i linell ffôn 1 ddechrau gyda rhif ffôn');
 
     // A file that is not a photograph: the multipart form re-rendered with its error.
-    const boundary = '----formcyplace';
-    const upload = await app.server.inject({
-      method: 'POST',
-      url: `/children/${child.id}/missing-profile/photo`,
-      payload: Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="crumb"\r\n\r\n${sw.crumb}\r\n` +
-          `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="x.png"\r\nContent-Type: image/png\r\n\r\nhello\r\n` +
-          `--${boundary}--\r\n`,
-      ),
-      headers: { cookie: sw.cookie(), 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
+    const url = `/children/${child.id}/missing-profile/photo`;
+    const upload = await uploadPhoto(app, sw, url, { name: 'x.png', type: 'image/png', bytes: 'hello' });
     expectWelsh(upload, 400);
     expect(summaryOf(upload.payload)).toContain(
       "Rhaid i'r ffeil fod yn ffotograff wedi'i gadw fel JPEG, PNG neu WebP.",
     );
     expect(unescaped(upload)).toContain("Yn ôl i'r proffil coll");
-    const none = await app.server.inject({
-      method: 'POST',
-      url: `/children/${child.id}/missing-profile/photo`,
-      payload: Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="crumb"\r\n\r\n${sw.crumb}\r\n` +
-          `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n` +
-          `--${boundary}--\r\n`,
-      ),
-      headers: { cookie: sw.cookie(), 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
+    const none = await uploadPhoto(app, sw, url, { name: '', type: 'application/octet-stream', bytes: '' });
     // No file chosen: the browser still sends an empty part, and the form says to choose one.
     expectWelsh(none, 400);
     expect(summaryOf(none.payload)).toContain("Dewiswch ffotograff i'w lanlwytho.");

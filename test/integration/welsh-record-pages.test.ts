@@ -5,7 +5,7 @@ import sharp from 'sharp';
 
 import { fieldsFor } from '../../src/platform/views/date-time-fields';
 import { buildTestApp, TestApp } from '../support/app';
-import { PageSession, pageSession } from '../support/pages';
+import { PageSession, pageSession, uploadPhoto } from '../support/pages';
 import { demoChildId } from '../support/records';
 import { expectWelsh } from '../support/welsh';
 
@@ -32,25 +32,8 @@ afterAll(async () => {
   await app.close();
 });
 
-function uploadPhoto(session: PageSession, bytes: Buffer) {
-  const boundary = `----form${Math.random().toString(16).slice(2)}`;
-  const part = (head: string, body: Buffer | string) => [
-    Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`),
-    Buffer.from(body),
-    Buffer.from('\r\n'),
-  ];
-  const payload = Buffer.concat([
-    ...part('Content-Disposition: form-data; name="crumb"', session.crumb),
-    ...part('Content-Disposition: form-data; name="photo"; filename="p.png"\r\nContent-Type: image/png', bytes),
-    Buffer.from(`--${boundary}--\r\n`),
-  ]);
-  return app.server.inject({
-    method: 'POST',
-    url: '/arrivals/new/photo',
-    payload,
-    headers: { cookie: session.cookie(), 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const uploadArrivalPhoto = (session: PageSession, bytes: Buffer) =>
+  uploadPhoto(app, session, '/arrivals/new/photo', { name: 'p.png', type: 'image/png', bytes });
 
 describe('the port arrival in Welsh', () => {
   const sections = () => ({
@@ -147,13 +130,13 @@ describe('the port arrival in Welsh', () => {
         const photo = await sw.get('/arrivals/new/photo');
         expectWelsh(photo);
         expect(photo.payload).toContain('Uwchlwytho a pharhau');
-        const notImage = await uploadPhoto(sw, Buffer.from('not an image'));
+        const notImage = await uploadArrivalPhoto(sw, Buffer.from('not an image'));
         expectWelsh(notImage, 400);
         expect(text(notImage.payload)).toContain("Rhaid i'r ffeil fod yn ffotograff");
         const png = await sharp({ create: { width: 4, height: 6, channels: 3, background: '#336699' } })
           .png()
           .toBuffer();
-        expect((await uploadPhoto(sw, png)).statusCode).toBe(303);
+        expect((await uploadArrivalPhoto(sw, png)).statusCode).toBe(303);
         expectWelsh(await sw.get('/arrivals/new/photo'));
       }
     }

@@ -67,3 +67,32 @@ export async function pageSession(
       }),
   };
 }
+
+/** A photo form as a browser posts it: multipart, with the session's crumb (an empty file name is "none chosen"). */
+export function uploadPhoto(
+  app: TestApp,
+  session: PageSession,
+  url: string,
+  file: { name: string; type: string; bytes: Buffer | string },
+) {
+  const boundary = `----form${Math.random().toString(16).slice(2)}`;
+  const part = (head: string, body: Buffer | string) => [
+    Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`),
+    Buffer.from(body),
+    Buffer.from('\r\n'),
+  ];
+  const payload = Buffer.concat([
+    ...part('Content-Disposition: form-data; name="crumb"', session.crumb),
+    ...part(
+      `Content-Disposition: form-data; name="photo"; filename="${file.name}"\r\nContent-Type: ${file.type}`,
+      file.bytes,
+    ),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
+  return app.server.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { cookie: session.cookie(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
