@@ -63,10 +63,14 @@ export class DeliveryRepository {
       );
   }
 
-  /** The stop word this number texted (STOP, STOPIO) and has not lifted with a start word; null if none. */
-  async textsStoppedBy(sql: SqlRunner, mobile: string): Promise<string | null> {
-    const [row] = await sql.query(`SELECT keyword FROM sms_opt_outs WHERE mobile = $1`, [mobile]);
-    return row?.keyword ?? null;
+  /** Of these numbers, each that texted a stop word (STOP, STOPIO) not lifted since, with that word: one query. */
+  async textsStopped(sql: SqlRunner, mobiles: string[]): Promise<Map<string, string>> {
+    if (!mobiles.length) return new Map();
+    const rows: { mobile: string; keyword: string }[] = await sql.query(
+      `SELECT mobile, keyword FROM sms_opt_outs WHERE mobile = ANY($1::text[])`,
+      [[...new Set(mobiles)]],
+    );
+    return new Map(rows.map((r) => [r.mobile, r.keyword]));
   }
 
   async nextDueAt(sql: SqlRunner): Promise<Date | null> {

@@ -212,9 +212,10 @@ export class Dispatcher {
         );
         counts.claimed += claimed.length;
         mayHaveMore = claimed.length > 0;
+        const stopped = lane.channel === 'sms' ? await this.stoppedAmong(claimed) : new Map<string, string>();
         for (const n of claimed) {
           this.leases.hold(n, until);
-          const sending: Promise<void> = this.deliver(n)
+          const sending: Promise<void> = this.deliver(n, stopped.get(n.address) ?? null)
             .catch((err): Outcome => {
               this.deps.logger.error(
                 { err, notificationId: n.id },
@@ -239,10 +240,18 @@ export class Dispatcher {
     }
   }
 
-  private async deliver(n: Notification): Promise<Outcome> {
+  /** The stop words of a claimed batch's numbers, asked once for the batch (a failure here is the claim's failure). */
+  private async stoppedAmong(claimed: Notification[]): Promise<Map<string, string>> {
+    if (!claimed.length) return new Map();
+    return this.repo.textsStopped(
+      this.sql,
+      claimed.map((n) => n.address),
+    );
+  }
+
+  private async deliver(n: Notification, stoppedBy: string | null): Promise<Outcome> {
     // A number that texted a stop word gets no texts (Twilio refuses the English words' anyway, 21610; the
     // Welsh ones only the service knows): failed at once, so the fallback and the duty manager's alert follow.
-    const stoppedBy = n.channel === 'sms' ? await this.repo.textsStoppedBy(this.sql, n.address) : null;
     if (stoppedBy) {
       const why = `the recipient texted ${stoppedBy} to stop texts from the service (START or DECHRAU lifts it)`;
       return this.outcome.failed(n, new DeliveryError('permanent', why));
