@@ -44,12 +44,13 @@ it('starts every authority on the default ladder, version 1', async () => {
   expect((await getPolicy('social_worker')).statusCode).toBe(403);
 });
 
-it('seeds version 1 for both demo authorities, and seeding again changes nothing', async () => {
+it('seeds version 1 for each demo authority, and seeding again changes nothing', async () => {
   await runSeeds(app.db.dataSource, app.services, { demo: true, logger: testLogger(), clock: app.clock });
   const rows = await app.db.dataSource.query(
     `SELECT a.code, p.version FROM escalation_policies p JOIN local_authorities a ON a.id = p.authority_id ORDER BY a.code`,
   );
   expect(rows).toEqual([
+    { code: 'CYMRU', version: 1 },
     { code: 'DEMO', version: 1 },
     { code: 'OTHER', version: 1 },
   ]);
