@@ -2,9 +2,10 @@
 // whether each alert arrived, and the lists of work waiting. Times are in the authority's zone.
 import { presentTodaysChecks } from '../bed-checks/todays-checks.presenter';
 import type { Child } from '../children/child.entity';
-import { stepName, withStepNames } from '../escalation/step-names';
+import { stepName } from '../escalation/step-names';
 import { alertStatus, channelName, riskText } from '../missing/episode-page.presenter';
 import type { MissingEpisode } from '../missing/missing-episode.entity';
+import { timelineText } from '../missing/timeline-page';
 import type { NotificationWithHistory } from '../notifications/notifications.service';
 import type { Role } from '../platform/auth/roles';
 import { englandDate } from '../platform/dates';
@@ -175,7 +176,7 @@ export function presentDashboard(
         reference: r.episodeReference,
         step: stepName(r.stepKey, r.repeat, tr),
         at: dt(r.ranAt),
-        summary: r.summary ? withStepNames(r.summary) : null,
+        ...(r.summary ? timelineText(r, tr) : { summary: null, english: false }),
       })) ?? null,
     overdueActions:
       d.overdueActions?.map((a) => ({

@@ -3,6 +3,7 @@
 // policy page). Scoped to one authority; carries references and role names, never personal data.
 import type { Tx } from '../platform/database/transaction';
 import type { RecipientRole } from './escalation-policy';
+import type { EscalationRun } from './escalation-run.entity';
 
 export interface UnreachedStep {
   episodeId: string;
@@ -11,6 +12,9 @@ export interface UnreachedStep {
   repeat: number;
   ranAt: Date;
   summary: string | null;
+  /** The line as a catalogue key (runs since migration 1732300001900), so a page shows it in its language. */
+  summaryKey: string | null;
+  summaryParams: EscalationRun['summaryParams'];
 }
 type Row = {
   episode_id: string;
@@ -19,6 +23,8 @@ type Row = {
   repeat: number;
   ran_at: Date;
   summary: string | null;
+  summary_key: string | null;
+  summary_params: EscalationRun['summaryParams'];
 };
 
 /** Roles held by users rather than contacts (as the recipient resolver reads them). */
@@ -40,7 +46,8 @@ const perChildRoles: readonly string[] = [
 export class EscalationGapsRepository {
   async unreachedSteps(tx: Tx, authorityId: string, limit: number): Promise<UnreachedStep[]> {
     const rows: Row[] = await tx.query(
-      `SELECT r.episode_id, e.reference, r.step_key, r.repeat, r.ran_at, r.summary FROM escalation_runs r
+      `SELECT r.episode_id, e.reference, r.step_key, r.repeat, r.ran_at, r.summary, r.summary_key,
+        r.summary_params FROM escalation_runs r
         JOIN missing_episodes e ON e.id = r.episode_id
       WHERE r.outcome = 'unreached' AND e.authority_id = $1 AND e.closed_at IS NULL
       ORDER BY r.ran_at DESC, r.step_key LIMIT $2`,
@@ -53,6 +60,8 @@ export class EscalationGapsRepository {
       repeat: r.repeat,
       ranAt: r.ran_at,
       summary: r.summary,
+      summaryKey: r.summary_key,
+      summaryParams: r.summary_params,
     }));
   }
 

@@ -95,6 +95,14 @@ it('records a step with no active recipient as failed, shows it on the episode p
   expect(dashboard).toContain(`>${episode.reference}</a>`);
   // A step that reached someone is no failure, on either page.
   expect(dashboard.split('Escalation steps with nobody to send to')[1]).not.toContain('report_police#');
+  // In Welsh, what happened reads in Welsh from the run's key, not the English kept beside it.
+  const welsh = (await page.get('/?lang=cy')).payload
+    .split('Camau uwchgyfeirio heb neb i anfon atynt')[1]
+    .split('</table>')[0];
+  await page.get('/?lang=en');
+  expect(welsh).toContain(`>${episode.reference}</a>`);
+  expect(welsh).not.toContain('lang="en"');
+  expect(welsh).not.toContain('nobody to send to');
 });
 
 it('a step that reaches its contacts is sent, not failed, and nobody is told of a gap', async () => {
