@@ -212,7 +212,14 @@ export class Dispatcher {
         );
         counts.claimed += claimed.length;
         mayHaveMore = claimed.length > 0;
-        const stopped = lane.channel === 'sms' ? await this.stoppedAmong(claimed) : new Map<string, string>();
+        // A claimed batch's numbers that texted a stop word, asked once for the batch.
+        const stopped =
+          lane.channel === 'sms'
+            ? await this.repo.textsStopped(
+                this.sql,
+                claimed.map((n) => n.address),
+              )
+            : new Map<string, string>();
         for (const n of claimed) {
           this.leases.hold(n, until);
           const sending: Promise<void> = this.deliver(n, stopped.get(n.address) ?? null)
@@ -238,15 +245,6 @@ export class Dispatcher {
       if (!inFlight.size) return counts;
       await Promise.race([...inFlight, lane.nextWake()]);
     }
-  }
-
-  /** The stop words of a claimed batch's numbers, asked once for the batch (a failure here is the claim's failure). */
-  private async stoppedAmong(claimed: Notification[]): Promise<Map<string, string>> {
-    if (!claimed.length) return new Map();
-    return this.repo.textsStopped(
-      this.sql,
-      claimed.map((n) => n.address),
-    );
   }
 
   private async deliver(n: Notification, stoppedBy: string | null): Promise<Outcome> {
