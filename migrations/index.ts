@@ -35,6 +35,7 @@ import { Languages1732300001700 } from './1732300001700-languages';
 import { NotificationLanguage1732300001860 } from './1732300001860-notification-language';
 import { TimelineKeys1732300001900 } from './1732300001900-timeline-keys';
 import { SmsOptOuts1732300001950 } from './1732300001950-sms-opt-outs';
+import { OutboxLanesIndex1732300002000 } from './1732300002000-outbox-lanes-index';
 
 export const migrations = [
   Foundation1732300000000,
@@ -73,4 +74,5 @@ export const migrations = [
   NotificationLanguage1732300001860,
   TimelineKeys1732300001900,
   SmsOptOuts1732300001950,
+  OutboxLanesIndex1732300002000,
 ];

@@ -45,7 +45,14 @@ export interface Config {
   webhookRateLimit: number;
   /** Load balancers whose X-Forwarded-For is believed (addresses or CIDR ranges); empty: none. */
   trustedProxies: string[];
-  dispatch: { maxAttempts: number; baseDelayMs: number; leaseMs: number; sendTimeoutMs: number; pollMs: number };
+  dispatch: {
+    maxAttempts: number;
+    baseDelayMs: number;
+    leaseMs: number;
+    sendTimeoutMs: number;
+    pollMs: number;
+    giveWayMs: number;
+  };
 }
 
 // A comma-separated variable read as a list, so each entry is validated (and named) on its own.
@@ -122,6 +129,7 @@ const schema = Joi.object({
   DISPATCH_BASE_DELAY_SECONDS: Joi.number().min(0.1).max(600).default(5),
   DISPATCH_LEASE_SECONDS: Joi.number().integer().min(10).max(3600).default(120),
   DISPATCH_POLL_SECONDS: Joi.number().min(1).max(600).default(10),
+  DISPATCH_GIVE_WAY_SECONDS: Joi.number().min(0).max(120).default(10),
   PROVIDER_TIMEOUT_SECONDS: Joi.number().min(0.1).max(120).default(15),
 })
   .unknown(true)
@@ -190,6 +198,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       baseDelayMs: v.DISPATCH_BASE_DELAY_SECONDS * 1000,
       leaseMs: v.DISPATCH_LEASE_SECONDS * 1000,
       pollMs: v.DISPATCH_POLL_SECONDS * 1000,
+      giveWayMs: v.DISPATCH_GIVE_WAY_SECONDS * 1000,
       sendTimeoutMs: v.PROVIDER_TIMEOUT_SECONDS * 1000,
     },
   };

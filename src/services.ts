@@ -184,6 +184,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
         retry: { maxAttempts: config.dispatch.maxAttempts, baseDelayMs: config.dispatch.baseDelayMs },
         leaseMs: config.dispatch.leaseMs,
         pollMs: config.dispatch.pollMs,
+        giveWayMs: config.dispatch.giveWayMs,
         publicBaseUrl: config.publicBaseUrl,
       },
     ),

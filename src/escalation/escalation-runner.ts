@@ -18,7 +18,7 @@ import { rolesText } from './recipient-reasons';
 import { EpisodeParty, RecipientResolver } from './recipients';
 import type { SignedLinks } from './signed-link';
 import { PlannedStep, planStep, sentStep } from './step-messages';
-import { tellDutyManagers, UnreachedRun } from './unreached-notice';
+import { dutyManagerMessages, UnreachedRun } from './unreached-notice';
 
 export interface RunSummary {
   fired: number;
@@ -142,9 +142,22 @@ export class EscalationRunner {
       d.count = d.expected.filter(Boolean).length;
     }
     const won = await this.claim(tx, decided, now, (d) => ({ count: d.count, line: lineOf(d, d.expected) }));
-    const queued = await outbox.write(tx, this.outbox, new Set(won.filter((w) => w.plan).map((w) => w.from)));
+    // A step with nobody to send to for a role tells the duty managers, in the same write as the steps' messages.
+    const unreached: UnreachedRun[] = won
+      .filter((w) => w.plan?.nobody.length)
+      .map((w) => ({
+        party: w.party,
+        childRef: children.get(w.episode.childId)!.reference,
+        episodeRef: w.episode.reference,
+        stepKey: w.decision.step.key,
+        stepRun: runKey(w.decision.step.key, w.decision.repeat),
+        roles: w.plan!.nobody,
+      }));
+    const duty = await dutyManagerMessages(tx, recipients, unreached);
+    const written = new Set([...won.filter((w) => w.plan).map((w) => w.from), outbox.add(duty.messages)]);
+    const queued = await outbox.write(tx, this.outbox, written);
+    const untold = new Set(duty.untold.map((run) => `${run.party.episodeId} ${run.stepKey}`));
     const recount: Recount[] = [];
-    const unreached: UnreachedRun[] = [];
     const visible = new Map(episodes.map((e) => [e.id, new Set(e.visibleToRoles)]));
     for (const w of won) {
       const summary = summaries.get(w.episode.id)!;
@@ -158,16 +171,8 @@ export class EscalationRunner {
       summary.fired += 1;
       summary.notifications += sent.count;
       if (sent.nobody.length) {
-        summary.unreached.push({ stepKey: w.decision.step.key, roles: sent.nobody, dutyManagerTold: true });
-        const child = children.get(w.episode.childId)!;
-        unreached.push({
-          party: w.party,
-          childRef: child.reference,
-          episodeRef: w.episode.reference,
-          stepKey: w.decision.step.key,
-          stepRun: runKey(w.decision.step.key, w.decision.repeat),
-          roles: sent.nobody,
-        });
+        const dutyManagerTold = !untold.has(`${w.episode.id} ${w.decision.step.key}`);
+        summary.unreached.push({ stepKey: w.decision.step.key, roles: sent.nobody, dutyManagerTold });
       }
       // Only where the outbox already held one of the messages does the run row need correcting.
       if (sent.count !== w.count) {
@@ -178,11 +183,6 @@ export class EscalationRunner {
           notifications: sent.count,
           ...lineColumns(lineOf(w, ids)),
         });
-      }
-    }
-    if (unreached.length) {
-      for (const run of await tellDutyManagers(tx, recipients, this.outbox, unreached)) {
-        summaries.get(run.party.episodeId)!.unreached.find((u) => u.stepKey === run.stepKey)!.dutyManagerTold = false;
       }
     }
     const changed = episodes.filter((e) => visible.get(e.id)!.size !== e.visibleToRoles.length);

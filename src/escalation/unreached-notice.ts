@@ -1,7 +1,7 @@
 // A step that had nobody to send to for one or more of its roles is a failure people must see: the
 // authority's duty managers get a message carrying only the episode and child references, the step
 // and the roles nobody holds, so they can alert those people another way and have the gap filled.
-import type { NotificationOutbox, OutboxMessage } from '../notifications/outbox';
+import type { OutboxMessage } from '../notifications/outbox';
 import { messageToPerson } from '../notifications/person-message';
 import type { Tx } from '../platform/database/transaction';
 import type { BatchRecipients, EpisodeParty, Reachable } from './recipients';
@@ -17,13 +17,15 @@ export interface UnreachedRun {
   roles: string[];
 }
 
-/** Queues each duty manager's message for each run; returns the runs no duty manager could be told of. */
-export async function tellDutyManagers(
+/**
+ * Each duty manager's message for each run, to be written with the pass's other messages; and the runs no duty
+ * manager could be told of.
+ */
+export async function dutyManagerMessages(
   tx: Tx,
   recipients: BatchRecipients,
-  outbox: NotificationOutbox,
   runs: UnreachedRun[],
-): Promise<UnreachedRun[]> {
+): Promise<{ messages: OutboxMessage[]; untold: UnreachedRun[] }> {
   const messages: OutboxMessage[] = [];
   const untold: UnreachedRun[] = [];
   for (const run of runs) {
@@ -31,8 +33,7 @@ export async function tellDutyManagers(
     if (!managers.length) untold.push(run);
     for (const m of managers) messages.push(messageFor(run, m));
   }
-  await outbox.enqueueMany(tx, messages);
-  return untold;
+  return { messages, untold };
 }
 
 function messageFor(run: UnreachedRun, m: Reachable): OutboxMessage {

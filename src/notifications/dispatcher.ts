@@ -5,16 +5,20 @@
 // Sends go out in lanes (see dispatch-lane.ts), topped up as sends finish: alerts that need
 // acknowledging (police, CEOP, managers) have wide lanes, one per channel so a slow mail server
 // never holds back a text; other messages (the team's copies, carers' confirmations, notices) have
-// narrow ones, so in a burst they take their turn without slowing the reports and police alerts.
+// narrow ones that give way: while an alert needing acknowledgement is being sent they wait, for
+// up to giveWayMs at a stretch (DISPATCH_GIVE_WAY_SECONDS), so in a burst the reports and police
+// alerts have the machine to themselves.
 // Calls (voice) have one lane of their own: every call asks for acknowledgement (press 1).
 // Delivery is at least once: a crash between sending and recording repeats a message after the
 // claim lapses; nothing is lost. A live instance keeps its claims (lease-keeper.ts), so only a
 // crash, never a slow send, repeats a message.
+import { performance } from 'node:perf_hooks';
+
 import { Pool } from 'pg';
 
 import { DeliveryRepository, poolRunner, SqlRunner } from './delivery.repository';
 import { DeliveryOutcome, DeliveryOutcomeDeps, Outcome } from './delivery-outcome';
-import { Lane } from './dispatch-lane';
+import { Lane, whenQuiet } from './dispatch-lane';
 import { LeaseKeeper } from './lease-keeper';
 import { MessageSender, MessageSenderDeps, SendResult } from './message-sender';
 import type { Notification } from './notification.entity';
@@ -27,6 +31,11 @@ export interface DispatcherOptions {
   retry: RetryPolicy;
   leaseMs: number;
   pollMs: number;
+  /**
+   * How long at a stretch routine messages wait while alerts needing acknowledgement are being sent (0: never): in a
+   * burst of reports the team's copies, carers' confirmations and notices go out seconds later, never later than this.
+   */
+  giveWayMs: number;
   publicBaseUrl: string;
   /**
    * The most rows one claim takes (50); sends in flight per channel of alerts needing acknowledgement (20), and of the
@@ -201,6 +210,7 @@ export class Dispatcher {
     for (;;) {
       const room = concurrency - inFlight.size;
       if (room > 0 && (lane.takeWake() || (mayHaveMore && (!inFlight.size || room >= concurrency / 2)))) {
+        if (!lane.urgent) await this.giveWay(lane);
         const now = this.deps.clock.now();
         const until = new Date(now.getTime() + this.options.leaseMs);
         const claimed = await this.repo.claimDue(
@@ -208,7 +218,7 @@ export class Dispatcher {
           lane,
           now,
           until,
-          Math.min(room, this.options.batchSize ?? 50),
+          Math.min(concurrency - inFlight.size, this.options.batchSize ?? 50),
         );
         counts.claimed += claimed.length;
         mayHaveMore = claimed.length > 0;
@@ -245,6 +255,14 @@ export class Dispatcher {
       if (!inFlight.size) return counts;
       await Promise.race([...inFlight, lane.nextWake()]);
     }
+  }
+
+  /** A routine lane waits while an urgent one is draining, giveWayMs at most at a stretch. */
+  private async giveWay(lane: Lane): Promise<void> {
+    const urgent = this.lanes.filter((l) => l.urgent);
+    lane.givingWaySince ??= performance.now();
+    await whenQuiet(urgent, lane.givingWaySince + this.options.giveWayMs);
+    if (urgent.every((l) => l.draining === null)) lane.givingWaySince = null;
   }
 
   private async deliver(n: Notification, stoppedBy: string | null): Promise<Outcome> {

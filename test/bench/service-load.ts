@@ -43,7 +43,7 @@ export async function serviceBench({ seconds = 8, connections = 16 } = {}): Prom
   const smtp = await SmtpSink.start({ subjectOnly: true });
   const running: ServiceProcess[] = [];
   try {
-    await createBulkCarers(db.dataSource, CARERS_NEEDED);
+    await createBulkCarers(db, CARERS_NEEDED);
     const service = await ServiceProcess.start({ env: benchServiceEnv(twilio, smtp, db.url) });
     running.push(service);
     const cold = await firstBurst(service.url, twilio, smtp, db.dataSource);

@@ -195,7 +195,7 @@ async function main(): Promise<void> {
   const smtp = await SmtpSink.start({ subjectOnly: true });
   let service: ServiceProcess | null = null;
   try {
-    await createBulkCarers(db.dataSource, CARERS_NEEDED);
+    await createBulkCarers(db, CARERS_NEEDED);
     const profile = process.env.PROFILE_DIR;
     service = await ServiceProcess.start({
       env: benchServiceEnv(twilio, smtp, db.url),

@@ -1,5 +1,7 @@
 // In a burst the alert that matters leaves first: a police text queued while other messages are
-// stuck at the provider goes out at once, in its own lane, and nothing is lost or sent twice.
+// stuck at the provider goes out at once, in its own lane, and nothing is lost or sent twice; and
+// the team's copies give way to alerts being sent, for a bounded time (DISPATCH_GIVE_WAY_SECONDS).
+import type { TestApp } from '../support/app';
 import { buildDeliveryTestApp, DeliveryTestApp, queueAlert } from '../support/delivery';
 import { eventually } from '../support/wait';
 
@@ -57,3 +59,47 @@ it('sends a police text queued while the team’s texts hang at Twilio, without 
     '+447700900614',
   ]);
 }, 60_000);
+
+const TEAM = '+447700900611';
+const POLICE = '+447700900201';
+
+/** Queues the team's text (no acknowledgement needed) and then the police text (needs one). */
+async function teamThenPolice(app: TestApp, authorityId: string): Promise<void> {
+  await queueAlert(app, { authorityId, channel: 'sms', address: TEAM, episodeRef: 'E-TEAM', needsAck: false });
+  await queueAlert(app, { authorityId, channel: 'sms', address: POLICE, episodeRef: 'E-POLICE', needsAck: true });
+}
+
+/** When each number's text reached Twilio, in milliseconds after the police text's. */
+const afterPolice = (d: DeliveryTestApp): Record<string, number> => {
+  const at = new Map(d.twilio.messages.map((m) => [m.to, m.receivedAt]));
+  return Object.fromEntries([...at].map(([to, ms]) => [to, ms - at.get(POLICE)!]));
+};
+
+it('holds the team’s text back while a police text is being sent, then sends it', async () => {
+  t.twilio.reset();
+  await teamThenPolice(t.app, t.authorityId);
+  t.twilio.slowNext(1, 1_500); // the first text to reach Twilio is accepted only after 1.5 s
+  await t.app.services.dispatcher.drain();
+  const at = afterPolice(t);
+  expect(Object.keys(at).sort()).toEqual([POLICE, TEAM]);
+  expect(at[TEAM]).toBeGreaterThanOrEqual(1_400); // sent once the police text was done, not beside it
+}, 30_000);
+
+describe('with DISPATCH_GIVE_WAY_SECONDS=0.3', () => {
+  let short: DeliveryTestApp;
+  beforeAll(async () => {
+    short = await buildDeliveryTestApp({ PROVIDER_TIMEOUT_SECONDS: '30', DISPATCH_GIVE_WAY_SECONDS: '0.3' });
+  });
+  afterAll(async () => {
+    await short.close();
+  });
+
+  it('sends the team’s text after 0.3 s even though the police text is still at Twilio', async () => {
+    await teamThenPolice(short.app, short.authorityId);
+    short.twilio.slowNext(1, 3_000);
+    await short.app.services.dispatcher.drain();
+    const at = afterPolice(short);
+    expect(at[TEAM]).toBeGreaterThanOrEqual(250);
+    expect(at[TEAM]).toBeLessThan(2_000);
+  }, 30_000);
+});

@@ -71,6 +71,7 @@ function dispatcherOn(
       retry: { maxAttempts: 6, baseDelayMs: 5000 },
       leaseMs,
       pollMs: 60_000,
+      giveWayMs: app.config.dispatch.giveWayMs,
       publicBaseUrl: app.config.publicBaseUrl,
       batchSize: 7,
       concurrency: 4,

@@ -45,7 +45,7 @@ function start(): Promise<ServiceProcess> {
 
 beforeAll(async () => {
   db = await createTestDatabase(4);
-  await createBulkCarers(db.dataSource, REPORTS);
+  await createBulkCarers(db, REPORTS);
   twilio = await FakeTwilio.start();
   smtp = await SmtpSink.start();
   instances.push(...(await Promise.all([start(), start(), start()])));
