@@ -198,21 +198,21 @@ export class LadderRepository {
   async schedule(tx: Tx, next: { id: string; next: Date | null }[], visible: { id: string; roles: string[] }[]) {
     const ending = next.filter((e) => !e.next).map((e) => e.id);
     const later = next.filter((e) => e.next);
-    if (ending.length) await tx.query('DELETE FROM escalation_schedule WHERE episode_id = ANY($1::uuid[])', [ending]);
-    if (later.length)
-      await tx.query(
-        `INSERT INTO escalation_schedule (episode_id, next_at) SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
+    if (!ending.length && !later.length && !visible.length) return;
+    // One statement, one round trip: an episode is either ending or scheduled, never both. Roles travel joined, one
+    // row per episode, as a text[] cannot be one element of an array parameter.
+    await tx.query(
+      `WITH ending AS (DELETE FROM escalation_schedule WHERE episode_id = ANY($1::uuid[])),
+      later AS (
+        INSERT INTO escalation_schedule (episode_id, next_at) SELECT * FROM unnest($2::uuid[], $3::timestamptz[])
         ON CONFLICT (episode_id) DO UPDATE SET next_at = excluded.next_at
-        WHERE escalation_schedule.next_at IS DISTINCT FROM excluded.next_at`,
-        columnsOf(later, ['id', 'next']),
-      );
-    // One row per episode: roles travel joined, as a text[] cannot be one element of an array parameter.
-    if (visible.length)
-      await tx.query(
-        `UPDATE missing_episodes e SET visible_to_roles = string_to_array(v.roles, ',')
-        FROM unnest($1::uuid[], $2::text[]) AS v(id, roles) WHERE e.id = v.id`,
-        [visible.map((v) => v.id), visible.map((v) => v.roles.join(','))],
-      );
+        WHERE escalation_schedule.next_at IS DISTINCT FROM excluded.next_at),
+      visible AS (
+        UPDATE missing_episodes e SET visible_to_roles = string_to_array(v.roles, ',')
+        FROM unnest($4::uuid[], $5::text[]) AS v(id, roles) WHERE e.id = v.id)
+      SELECT 1`,
+      [ending, ...columnsOf(later, ['id', 'next']), visible.map((v) => v.id), visible.map((v) => v.roles.join(','))],
+    );
   }
 
   /** Locks an episode (for an acknowledgement); null if there is none. */

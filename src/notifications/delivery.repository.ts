@@ -15,9 +15,19 @@ export interface SqlRunner {
   query(sql: string, params?: unknown[]): Promise<any>;
 }
 
-/** A node-postgres pool (the dispatcher's own) as a SqlRunner: its rows, as TypeORM's query answers. */
+/**
+ * A node-postgres pool (the dispatcher's own) as a SqlRunner: its rows, as TypeORM's query answers. Its few statements
+ * run for every batch, so each is prepared once per connection (named) and PostgreSQL stops planning it afresh.
+ */
 export function poolRunner(pool: Pool): SqlRunner {
-  return { query: async (text, params) => (await pool.query(text, params)).rows };
+  return { query: async (text, values) => (await pool.query({ name: statementName(text), text, values })).rows };
+}
+
+const names = new Map<string, string>();
+/** A name per statement text; the dispatcher has about ten, so a text past fifty runs unnamed (planned each time). */
+function statementName(text: string): string | undefined {
+  if (!names.has(text) && names.size < 50) names.set(text, `dispatch_${names.size + 1}`);
+  return names.get(text);
 }
 
 export class DeliveryRepository {

@@ -1,6 +1,7 @@
 // The outbox's one write: many queued messages in one INSERT ... SELECT FROM unnest (one array
-// parameter per column), skipping any whose dedupe key is already queued, then one pg_notify that
-// wakes every dispatcher when (and only if) the transaction commits.
+// parameter per column), skipping any whose dedupe key is already queued; each row written also
+// signals the outbox channel, which wakes every dispatcher when (and only if) the transaction
+// commits. PostgreSQL delivers identical signals of one transaction once, so a commit is one wake-up.
 import type { Client } from 'pg';
 
 import type { Tx } from '../platform/database/transaction';
@@ -36,7 +37,7 @@ const columns = Object.keys(QUEUED_COLUMNS) as (keyof typeof QUEUED_COLUMNS)[];
 const INSERT = `INSERT INTO notifications (${columns.join(', ')}, status, attempts, created_at, updated_at)
   SELECT *, 'queued', 0, $${columns.length + 1}, $${columns.length + 1}
   FROM unnest(${columns.map((c, i) => `$${i + 1}::${QUEUED_COLUMNS[c]}[]`).join(', ')})
-  ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
+  ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, pg_notify('${OUTBOX_CHANNEL}', '')`;
 
 /** Subscribes a dedicated connection to the commits that queue messages (each insert's pg_notify). */
 export async function listenForQueued(client: Pick<Client, 'query'>): Promise<void> {
@@ -52,7 +53,6 @@ export class OutboxRepository {
   /** Inserts the rows in the caller's transaction; returns the ids inserted (a taken dedupe key is skipped). */
   async insertQueued(tx: Tx, rows: QueuedRow[], now: Date): Promise<Set<string>> {
     const inserted: { id: string }[] = await tx.query(INSERT, [...columns.map((c) => rows.map((r) => r[c])), now]);
-    if (inserted.length) await tx.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, inserted[0].id]);
     return new Set(inserted.map((r) => r.id));
   }
 }
