@@ -16,18 +16,12 @@ export interface SqlRunner {
 }
 
 /**
- * A node-postgres pool (the dispatcher's own) as a SqlRunner: its rows, as TypeORM's query answers. Its few statements
- * run for every batch, so each is prepared once per connection (named) and PostgreSQL stops planning it afresh.
+ * A node-postgres pool (the dispatcher's own) as a SqlRunner: its rows, as TypeORM's query answers. Not prepared: the
+ * claim answers whole rows (n.*), and a prepared statement whose columns change under it (a migration adding one while
+ * this instance runs) fails on every connection until the connection is replaced.
  */
 export function poolRunner(pool: Pool): SqlRunner {
-  return { query: async (text, values) => (await pool.query({ name: statementName(text), text, values })).rows };
-}
-
-const names = new Map<string, string>();
-/** A name per statement text; the dispatcher has about ten, so a text past fifty runs unnamed (planned each time). */
-function statementName(text: string): string | undefined {
-  if (!names.has(text) && names.size < 50) names.set(text, `dispatch_${names.size + 1}`);
-  return names.get(text);
+  return { query: async (text, params) => (await pool.query(text, params)).rows };
 }
 
 export class DeliveryRepository {

@@ -1,6 +1,9 @@
 // Bearer tokens, kept as SHA-256 hashes: issued at sign-in, looked up by hash on every API request
 // (one indexed read joined to the user, so a revoked token or a disabled user counts at once), revoked.
+import type { DataSource } from 'typeorm';
+
 import type { Actor } from '../platform/auth/actor';
+import { poolOf, queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import { ApiToken } from './api-token.entity';
 
@@ -9,9 +12,10 @@ export class ApiTokensRepository {
     await tx.insert(ApiToken, token);
   }
 
-  /** Who a live token (not revoked, not expired, user not disabled) belongs to. */
-  async liveActor(tx: Tx, tokenHash: string, now: Date): Promise<Actor | null> {
-    const [actor]: Actor[] = await tx.query(
+  /** Who a live token (not revoked, not expired, user not disabled) belongs to: on the pool, prepared. */
+  async liveActor(db: DataSource, tokenHash: string, now: Date): Promise<Actor | null> {
+    const [actor] = await queryPrepared<Actor>(
+      poolOf(db),
       `SELECT u.id AS "userId", u.authority_id AS "authorityId", u.role, u.name, u.language,
         a.language AS "authorityLanguage"
       FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN local_authorities a ON a.id = u.authority_id

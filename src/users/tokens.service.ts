@@ -55,7 +55,7 @@ export class TokensService {
 
   /** The actor a bearer token belongs to, looked up on each request (no cache to keep in step with revocations). */
   async authenticate(token: string): Promise<Actor | null> {
-    return this.tokens.liveActor(this.db.manager, sha256(token), this.clock.now());
+    return this.tokens.liveActor(this.db, sha256(token), this.clock.now());
   }
 
   async revoke(token: string): Promise<void> {

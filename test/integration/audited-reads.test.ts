@@ -42,6 +42,19 @@ it('leaves exactly one audit line, with who and from where, for each of many con
   expect(line).toEqual({ actor_role: 'social_worker', entity_id: childId, authority_id: authorityId, ip: '127.0.0.1' });
 });
 
+it('keeps answering after a migration adds columns under its prepared statements (as in a rolling deploy)', async () => {
+  const token = await app.tokenFor('social_worker');
+  const many = async () => (await Promise.all(Array.from({ length: 20 }, () => get(childId, token)))).map((a) => a.statusCode);
+  expect(await many()).toEqual(Array(20).fill(200)); // the token lookup and the read prepared on the pool's connections
+  const tables = ['children', 'users', 'api_tokens', 'local_authorities', 'audit_events'];
+  await app.db.asOwner(tables.map((t) => `ALTER TABLE ${t} ADD COLUMN added_later text`).join('; '));
+  try {
+    expect(await many()).toEqual(Array(20).fill(200));
+  } finally {
+    await app.db.asOwner(tables.map((t) => `ALTER TABLE ${t} DROP COLUMN added_later`).join('; '));
+  }
+});
+
 it('writes no line when the child is not found or belongs to another authority', async () => {
   const before = await readLines();
   expect((await get(childId, await app.tokenFor('social_worker', 'OTHER'))).statusCode).toBe(404);

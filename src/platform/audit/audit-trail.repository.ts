@@ -4,6 +4,7 @@
 import type { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
+import { poolOf, queryPrepared } from '../database/prepared';
 import type { Tx } from '../database/transaction';
 import { AuditEvent } from './audit-event.entity';
 
@@ -51,7 +52,8 @@ export class AuditTrailRepository {
    */
   readRecorded<T>(select: AuditedSelect, line: NewAuditLine): Promise<T[]> {
     const n = select.values.length;
-    return this.db.query(
+    return queryPrepared<T>(
+      poolOf(this.db),
       `WITH read AS (${select.text}),
       commit_setting AS (SELECT set_config('synchronous_commit', 'off', true)),
       audit AS (INSERT INTO audit_events
