@@ -71,6 +71,8 @@ const matchers = new WeakMap<readonly string[], BlockList>();
 
 export function clientAddress(request: AddressedRequest): string | null {
   const entries = request.server.app.config.trustedProxies;
+  // No proxy trusted (the usual set-up without a load balancer): the socket's peer, with no list to ask.
+  if (!entries.length) return plainAddress(request.info.remoteAddress) ?? request.info.remoteAddress ?? null;
   let trusted = matchers.get(entries);
   if (!trusted) matchers.set(entries, (trusted = trustedProxyList(entries)));
   const forwardedFor = request.headers['x-forwarded-for'];
