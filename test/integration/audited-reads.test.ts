@@ -44,7 +44,8 @@ it('leaves exactly one audit line, with who and from where, for each of many con
 
 it('keeps answering after a migration adds columns under its prepared statements (as in a rolling deploy)', async () => {
   const token = await app.tokenFor('social_worker');
-  const many = async () => (await Promise.all(Array.from({ length: 20 }, () => get(childId, token)))).map((a) => a.statusCode);
+  const many = async () =>
+    (await Promise.all(Array.from({ length: 20 }, () => get(childId, token)))).map((a) => a.statusCode);
   expect(await many()).toEqual(Array(20).fill(200)); // the token lookup and the read prepared on the pool's connections
   const tables = ['children', 'users', 'api_tokens', 'local_authorities', 'audit_events'];
   await app.db.asOwner(tables.map((t) => `ALTER TABLE ${t} ADD COLUMN added_later text`).join('; '));
