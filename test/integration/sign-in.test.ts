@@ -56,7 +56,7 @@ it('answers unknown, disabled, locked and wrong-password alike, in similar time'
     wrong: () => signIn(demo('team.manager'), 'wrong-password', '198.51.100.1'),
   };
   const times: Record<string, number[]> = {};
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 7; round++) {
     await app.db.dataSource.query('UPDATE users SET failed_attempts = 0 WHERE email = $1', [demo('team.manager')]); // never locks here
     for (const [name, send] of Object.entries(cases)) {
       const { status, message, ms } = await timed(send);
@@ -65,12 +65,13 @@ it('answers unknown, disabled, locked and wrong-password alike, in similar time'
     }
   }
   // Loose: each refusal costs an argon2 verification, so none is a small fraction of a wrong password's
-  // (about 1 with the verification burnt, about 0.3 without).
+  // (about 1 with the verification burnt, about 0.3 without; 0.59 seen once on a loaded CI machine, where
+  // the wrong password's extra write of the failed attempt weighs more).
   const wrong = median(times.wrong);
   const ratios = Object.fromEntries(
     ['unknown', 'disabled', 'locked'].map((name) => [name, median(times[name]) / wrong]),
   );
-  for (const ratio of Object.values(ratios)) expect(ratio).toBeGreaterThan(0.6);
+  for (const ratio of Object.values(ratios)) expect(ratio).toBeGreaterThan(0.5);
 });
 
 it('locks an account after 20 parallel wrong guesses, refuses the right password while locked, then lets it in', async () => {
