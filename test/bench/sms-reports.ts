@@ -139,15 +139,20 @@ export async function firstBurst(
 ): Promise<AlertFigures> {
   const figures = await textMissingReports(serviceUrl, twilio, smtp, { from: REPORTS + 1, count: AT_A_TIME });
   // Its other messages (the team's copies, the carers' confirmations) go out before the measured reports start.
+  await outboxDrained(db, "the first burst's messages");
+  return figures;
+}
+
+/** Waits until every queued message has been sent (or has failed): nothing of a burst is left to compete. */
+export async function outboxDrained(db: DataSource, what: string): Promise<void> {
   await eventually(
     async () =>
       (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE status IN ('queued', 'sending')`))[0].n === 0
         ? true
         : null,
-    "the first burst's messages all sent",
+    `${what} all sent`,
     120_000,
   );
-  return figures;
 }
 
 /** Carers for the first burst and the measured reports. */
