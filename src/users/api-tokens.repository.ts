@@ -3,7 +3,7 @@
 import type { DataSource } from 'typeorm';
 
 import type { Actor } from '../platform/auth/actor';
-import { poolOf, queryPrepared } from '../platform/database/prepared';
+import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import { ApiToken } from './api-token.entity';
 
@@ -15,7 +15,7 @@ export class ApiTokensRepository {
   /** Who a live token (not revoked, not expired, user not disabled) belongs to: on the pool, prepared. */
   async liveActor(db: DataSource, tokenHash: string, now: Date): Promise<Actor | null> {
     const [actor] = await queryPrepared<Actor>(
-      poolOf(db),
+      db,
       `SELECT u.id AS "userId", u.authority_id AS "authorityId", u.role, u.name, u.language,
         a.language AS "authorityLanguage"
       FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN local_authorities a ON a.id = u.authority_id

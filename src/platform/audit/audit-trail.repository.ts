@@ -4,7 +4,7 @@
 import type { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
-import { poolOf, queryPrepared } from '../database/prepared';
+import { queryPrepared } from '../database/prepared';
 import type { Tx } from '../database/transaction';
 import { AuditEvent } from './audit-event.entity';
 
@@ -53,7 +53,7 @@ export class AuditTrailRepository {
   readRecorded<T>(select: AuditedSelect, line: NewAuditLine): Promise<T[]> {
     const n = select.values.length;
     return queryPrepared<T>(
-      poolOf(this.db),
+      this.db,
       `WITH read AS (${select.text}),
       commit_setting AS (SELECT set_config('synchronous_commit', 'off', true)),
       audit AS (INSERT INTO audit_events

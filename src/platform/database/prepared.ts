@@ -15,12 +15,8 @@ function nameOf(text: string): string | undefined {
   return names.get(text);
 }
 
-/** The rows of this statement, prepared once per connection of the pool. */
-export async function queryPrepared<T>(pool: Pool, text: string, values: unknown[] = []): Promise<T[]> {
+/** The rows of this statement, prepared once per connection of the service's pool (TypeORM's node-postgres pool). */
+export async function queryPrepared<T>(db: DataSource, text: string, values: unknown[] = []): Promise<T[]> {
+  const pool = (db.driver as unknown as { master: Pool }).master;
   return (await pool.query({ name: nameOf(text), text, values })).rows as T[];
-}
-
-/** The service's own connection pool (TypeORM's node-postgres pool). */
-export function poolOf(db: DataSource): Pool {
-  return (db.driver as unknown as { master: Pool }).master;
 }
