@@ -4,6 +4,7 @@
 import type { DataSource } from 'typeorm';
 
 import type { TimelineText } from '../missing/timeline-text';
+import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import type { RunOutcome } from './due-steps';
 import { type PolicySnapshot, withCurrentRoleNames } from './escalation-policy';
@@ -149,7 +150,8 @@ export class LadderRepository {
    */
   async claimRuns(tx: Tx, runs: RunRow[], now: Date): Promise<Set<string>> {
     if (!runs.length) return new Set();
-    const won: { episode_id: string; step_key: string; repeat: number }[] = await tx.query(
+    const won = await queryPrepared<{ episode_id: string; step_key: string; repeat: number }>(
+      tx,
       `INSERT INTO escalation_runs (episode_id, step_key, repeat, outcome, reason, due_at, notifications, summary,
         summary_key, summary_params, ran_at)
       SELECT e, s, rp, o, r, d, n, l, k, p::jsonb, $11 FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[],
@@ -201,7 +203,8 @@ export class LadderRepository {
     if (!ending.length && !later.length && !visible.length) return;
     // One statement, one round trip: an episode is either ending or scheduled, never both. Roles travel joined, one
     // row per episode, as a text[] cannot be one element of an array parameter.
-    await tx.query(
+    await queryPrepared(
+      tx,
       `WITH ending AS (DELETE FROM escalation_schedule WHERE episode_id = ANY($1::uuid[])),
       later AS (
         INSERT INTO escalation_schedule (episode_id, next_at) SELECT * FROM unnest($2::uuid[], $3::timestamptz[])

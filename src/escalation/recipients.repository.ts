@@ -1,6 +1,7 @@
 // The statements behind the recipient lists, and their reading: one per list of per-episode people (for a whole
 // batch of episodes at once), one for the authority-wide lists, and a way to ask several of them in
 // a single round trip (each list a JSON column of one row).
+import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import type { RecipientRole } from './escalation-policy';
 import type { EpisodeParty, PerEpisode } from './recipients';
@@ -18,13 +19,13 @@ function query(sql: string, params: unknown[]): ListQuery {
 
 /** The rows of one list's statement. */
 export function readList<T>(tx: Tx, list: ListQuery): Promise<T[]> {
-  return tx.query(list.sql, list.params);
+  return queryPrepared(tx, list.sql, list.params);
 }
 
 /** Several lists in one round trip: the result's column i holds the rows of statement i. */
 export async function readAsOneRow(tx: Tx, lists: ListQuery[]): Promise<Record<string, never[]>> {
   const one = asOneRow(lists);
-  const [row] = await tx.query(one.sql, one.params);
+  const [row] = await queryPrepared<Record<string, never[]>>(tx, one.sql, one.params);
   return row;
 }
 

@@ -5,6 +5,7 @@
 // that the reads after it see what a report that held the lock before committed.
 import type { PolicySnapshot } from '../escalation/escalation-policy';
 import type { LadderChild } from '../escalation/ladder-episode';
+import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 
 export interface LockedChild {
@@ -35,9 +36,34 @@ export interface ReportContext {
   policy: (PolicySnapshot & { id: string }) | null;
 }
 
+interface ChildRow {
+  id: string;
+  authority_id: string;
+  reference: string;
+  care_ended_at: Date | null;
+  trafficking_status: string;
+  date_of_birth: string | null;
+  social_worker_id: string | null;
+  authority_name: string;
+}
+/** Dates travel as text inside JSON. */
+interface EpisodeJson {
+  id: string;
+  reference: string;
+  discoveredAt: string;
+  returnedAt: string | null;
+  closedAt: string | null;
+}
+interface ContextRow {
+  placement: { id: string; startedAt: string; carerName: string | null } | null;
+  episodes: EpisodeJson[];
+  policy: (PolicySnapshot & { id: string }) | null;
+}
+
 /** Locks the child's row for the rest of the transaction; null if there is no such child. */
 export async function lockChild(tx: Tx, childId: string): Promise<LockedChild | null> {
-  const [row] = await tx.query(
+  const [row] = await queryPrepared<ChildRow>(
+    tx,
     `SELECT c.id, c.authority_id, c.reference, c.care_ended_at, c.trafficking_status, c.date_of_birth::text AS date_of_birth, c.social_worker_id, a.name AS authority_name
     FROM children c JOIN local_authorities a ON a.id = c.authority_id WHERE c.id = $1 FOR UPDATE OF c`,
     [childId],
@@ -64,7 +90,8 @@ export async function lockChild(tx: Tx, childId: string): Promise<LockedChild | 
  * For a child whose row this transaction has locked; carerMobile picks the carer of the current placement, if given.
  */
 export async function reportContext(tx: Tx, child: LockedChild, carerMobile: string | null): Promise<ReportContext> {
-  const [row] = await tx.query(
+  const [row] = await queryPrepared<ContextRow>(
+    tx,
     `SELECT
       (SELECT json_build_object('id', p.id, 'startedAt', p.started_at, 'carerName',
           (SELECT pc.name FROM placement_carers pc WHERE pc.placement_id = p.id AND pc.mobile = $3 ORDER BY pc.name LIMIT 1))
@@ -77,20 +104,13 @@ export async function reportContext(tx: Tx, child: LockedChild, carerMobile: str
     [child.id, child.authorityId, carerMobile],
   );
   const date = (s: string | null) => (s === null ? null : new Date(s));
-  type Json = {
-    id: string;
-    reference: string;
-    discoveredAt: string;
-    returnedAt: string | null;
-    closedAt: string | null;
-  };
   return {
     placement: row.placement && {
       id: row.placement.id,
       startedAt: new Date(row.placement.startedAt),
       carerName: row.placement.carerName,
     },
-    episodes: (row.episodes as Json[]).map((e) => ({
+    episodes: row.episodes.map((e) => ({
       id: e.id,
       reference: e.reference,
       discoveredAt: new Date(e.discoveredAt),

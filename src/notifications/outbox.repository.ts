@@ -4,6 +4,7 @@
 // commits. PostgreSQL delivers identical signals of one transaction once, so a commit is one wake-up.
 import type { Client } from 'pg';
 
+import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import { Notification } from './notification.entity';
 
@@ -52,7 +53,10 @@ export class OutboxRepository {
 
   /** Inserts the rows in the caller's transaction; returns the ids inserted (a taken dedupe key is skipped). */
   async insertQueued(tx: Tx, rows: QueuedRow[], now: Date): Promise<Set<string>> {
-    const inserted: { id: string }[] = await tx.query(INSERT, [...columns.map((c) => rows.map((r) => r[c])), now]);
+    const inserted = await queryPrepared<{ id: string }>(tx, INSERT, [
+      ...columns.map((c) => rows.map((r) => r[c])),
+      now,
+    ]);
     return new Set(inserted.map((r) => r.id));
   }
 }

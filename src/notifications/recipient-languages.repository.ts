@@ -1,6 +1,7 @@
 // The language each queued message's recipient reads: their recorded choice (users, contacts,
 // placement carers) and their authority's setting, in one query for a whole batch of messages.
 // A carer texted about a bed check is known by mobile only: their most recent placement's choice.
+import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import type { AuthorityLanguage, Language } from '../platform/i18n/language';
 import type { RecipientType } from './notification.entity';
@@ -47,7 +48,7 @@ export class RecipientLanguagesRepository {
     const authorityIds = [...new Set(queries.map((q) => q.authorityId))];
     const keys = [...new Set(queries.map(personKey).filter((k): k is string => k !== null))];
     const of = (prefix: string) => keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-    const rows: { key: string; language: string | null }[] = await tx.query(LANGUAGES, [
+    const rows = await queryPrepared<{ key: string; language: string | null }>(tx, LANGUAGES, [
       of('user:'),
       of('contact:'),
       of('carer:'),

@@ -1,5 +1,6 @@
 // A texting carer's language: the one recorded on their current placements (null until known) and
 // their authority's setting; and the record, when a carer whose language is unknown texts in Welsh.
+import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import type { AuthorityLanguage, Language } from '../platform/i18n/language';
 
@@ -11,7 +12,8 @@ export interface CarerLanguage {
 export class CarerLanguagesRepository {
   /** From the carer's most recent current placement; null when the number is no current carer's. */
   async forMobile(tx: Tx, mobile: string): Promise<CarerLanguage | null> {
-    const rows: CarerLanguage[] = await tx.query(
+    const rows = await queryPrepared<CarerLanguage>(
+      tx,
       `SELECT pc.language AS carer, a.language AS authority
          FROM placement_carers pc
          JOIN placements p ON p.id = pc.placement_id AND p.ended_at IS NULL

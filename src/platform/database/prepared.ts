@@ -1,10 +1,13 @@
-// Statements the service runs on every request (a bearer token's lookup, an audited read) run as
-// prepared statements: named, so PostgreSQL parses and plans each once per connection instead of every
-// time. On an API read that was half of PostgreSQL's work (docs/decisions/prepared-statements.md).
-// They run on a pool, outside any transaction. Only for statements naming their columns: a prepared
-// `SELECT *` whose table gains a column (a migration while this instance runs) fails until reconnected.
-import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+// Statements the service runs on every request or report (a bearer token's lookup, an audited read, the
+// statements of a missing report and the dispatcher's) run as prepared statements: named, so PostgreSQL
+// parses and plans each once per connection instead of every time. On an API read that was half of
+// PostgreSQL's work, on a report about a third (docs/decisions/prepared-statements.md).
+// Only for statements naming their columns: a prepared `SELECT *` whose table gains a column (a
+// migration while this instance runs) fails until reconnected.
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+
+import type { Tx } from './transaction';
 
 /** More distinct texts than the service has such statements: a text built per call runs unnamed past this. */
 const MOST_NAMES = 200;
@@ -15,8 +18,27 @@ function nameOf(text: string): string | undefined {
   return names.get(text);
 }
 
-/** The rows of this statement, prepared once per connection of the service's pool (TypeORM's node-postgres pool). */
-export async function queryPrepared<T>(db: DataSource, text: string, values: unknown[] = []): Promise<T[]> {
-  const pool = (db.driver as unknown as { master: Pool }).master;
-  return (await pool.query({ name: nameOf(text), text, values })).rows as T[];
+/** Where a statement runs: a node-postgres pool, or a connection of one. */
+type Runner = Pick<Pool | PoolClient, 'query'>;
+
+/** The transaction's own connection, or the pool (TypeORM's node-postgres pool) for work outside one. */
+async function runnerOf(on: DataSource | Tx | Pool): Promise<Runner> {
+  if (on instanceof DataSource) return (on.driver as unknown as { master: Pool }).master;
+  if (!(on instanceof EntityManager)) return on;
+  const runner = on.queryRunner;
+  if (runner && !runner.isReleased) return (await runner.connect()) as PoolClient;
+  return runnerOf(on.connection);
+}
+
+/**
+ * The rows of this statement, prepared once per connection: in the caller's transaction when given one, else on the
+ * pool. A failure is TypeORM's QueryFailedError, as from `tx.query`.
+ */
+export async function queryPrepared<T>(on: DataSource | Tx | Pool, text: string, values: unknown[] = []): Promise<T[]> {
+  const runner = await runnerOf(on);
+  try {
+    return (await runner.query({ name: nameOf(text), text, values })).rows as T[];
+  } catch (err) {
+    throw new QueryFailedError(text, values, err as Error);
+  }
 }

@@ -1,0 +1,60 @@
+// A missing report's statements and the dispatcher's are prepared on the connections that run them
+// (docs/decisions/prepared-statements.md). A migration that adds columns while an instance runs (a
+// rolling deploy) must not stop the next report or its police text: a prepared statement whose
+// result columns changed would fail on every connection that prepared it.
+import { buildDeliveryTestApp, DeliveryTestApp, PUBLIC_BASE_URL } from '../support/delivery';
+import { FAKE_AUTH_TOKEN } from '../support/fake-twilio';
+import { textService } from '../support/twilio-sms';
+
+let t: DeliveryTestApp;
+beforeAll(async () => {
+  t = await buildDeliveryTestApp();
+  await t.app.services.dispatcher.start(); // on its own pool, as in the service
+});
+afterAll(async () => {
+  await t.app.services.dispatcher.stop();
+  await t.close();
+});
+
+const text = (from: string, body: string) =>
+  textService(t.app.server, from, body, { authToken: FAKE_AUTH_TOKEN, baseUrl: PUBLIC_BASE_URL });
+
+/** Every table a report's or the dispatcher's prepared statements read or return rows of. */
+const tables = [
+  'children',
+  'local_authorities',
+  'placements',
+  'placement_carers',
+  'missing_episodes',
+  'escalation_policies',
+  'escalation_runs',
+  'escalation_schedule',
+  'users',
+  'contacts',
+  'guardians',
+  'police_forces',
+  'notifications',
+  'notification_events',
+  'sms_opt_outs',
+];
+
+it('texts police about the next report after a migration adds columns under the prepared statements', async () => {
+  const first = await text('+447700900101', 'MISSING');
+  expect(first.reply).toMatch(/^Thank you. Missing report for K7Q2 recorded/);
+  await t.app.services.dispatcher.drain();
+  expect(t.twilio.to('+447700900201').map((m) => m.body)).toEqual([expect.stringMatching(/^MISSING child ref K7Q2/)]);
+
+  await t.app.db.asOwner(tables.map((name) => `ALTER TABLE ${name} ADD COLUMN added_later text`).join('; '));
+  try {
+    // The same connections (the pools hand back the one used last) run the same statements again.
+    const second = await text('+447700900102', 'MISSING M4RT');
+    expect(second.reply).toMatch(/^Thank you. Missing report for M4RT recorded/);
+    await t.app.services.dispatcher.drain();
+    expect(t.twilio.to('+447700900201').map((m) => m.body)).toEqual([
+      expect.stringMatching(/^MISSING child ref K7Q2/),
+      expect.stringMatching(/^MISSING child ref M4RT/),
+    ]);
+  } finally {
+    await t.app.db.asOwner(tables.map((name) => `ALTER TABLE ${name} DROP COLUMN added_later`).join('; '));
+  }
+});
