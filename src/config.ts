@@ -22,6 +22,8 @@ export interface Config {
   /** A folder with en.json / cy.json whose keys replace the shipped catalogue's (an authority's own wording). */
   catalogueOverridesDir?: string;
   tokenTtlHours: number;
+  /** How long a token's actor is used before it is looked up again: the most a change elsewhere takes to count. */
+  tokenRecheckMs: number;
   lockoutAttempts: number;
   lockoutMinutes: number;
   signedLinkDays: number;
@@ -95,6 +97,7 @@ const schema = Joi.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  TOKEN_RECHECK_SECONDS: Joi.number().min(0).max(5).default(1),
   LOCKOUT_ATTEMPTS: Joi.number().integer().min(1).default(5),
   LOCKOUT_MINUTES: Joi.number().integer().min(1).default(15),
   SIGNED_LINK_DAYS: Joi.number().integer().min(1).max(30).default(7),
@@ -173,6 +176,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     displayTimeZone: v.DISPLAY_TIME_ZONE,
     catalogueOverridesDir: v.CATALOGUE_OVERRIDES_DIR,
     tokenTtlHours: v.TOKEN_TTL_HOURS,
+    tokenRecheckMs: v.TOKEN_RECHECK_SECONDS * 1000,
     lockoutAttempts: v.LOCKOUT_ATTEMPTS,
     lockoutMinutes: v.LOCKOUT_MINUTES,
     signedLinkDays: v.SIGNED_LINK_DAYS,

@@ -90,6 +90,12 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
   const voice = deps.voice ?? createVoiceProvider(config);
   const failures = new DeliveryFailureService(outbox, logger);
   const notifications = new NotificationsService(db, clock, audit);
+  const tokens = new TokensService(db, clock, audit, {
+    ttlHours: config.tokenTtlHours,
+    recheckMs: config.tokenRecheckMs,
+    lockoutAttempts: config.lockoutAttempts,
+    lockoutMinutes: config.lockoutMinutes,
+  });
   const children = new ChildrenService(db, clock, audit);
   const placements = new PlacementsService(db, clock, audit, children, new HostNotices(outbox, config.displayTimeZone));
   const childScope = new ChildScope(db, audit, children);
@@ -134,12 +140,8 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     subjectAccess: new SubjectAccessService(db, clock, audit, children, config.displayTimeZone),
     corrections: new CorrectionsService(db, clock, audit, children),
     authorities: new AuthoritiesService(db, clock),
-    users: new UsersService(db, clock, audit),
-    tokens: new TokensService(db, clock, audit, {
-      ttlHours: config.tokenTtlHours,
-      lockoutAttempts: config.lockoutAttempts,
-      lockoutMinutes: config.lockoutMinutes,
-    }),
+    users: new UsersService(db, clock, audit, tokens),
+    tokens,
     children,
     placements,
     placementCarers: new PlacementCarersService(db, placements),

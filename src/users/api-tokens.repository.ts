@@ -12,17 +12,19 @@ export class ApiTokensRepository {
     await tx.insert(ApiToken, token);
   }
 
-  /** Who a live token (not revoked, not expired, user not disabled) belongs to: on the pool, prepared. */
-  async liveActor(db: DataSource, tokenHash: string, now: Date): Promise<Actor | null> {
-    const [actor] = await queryPrepared<Actor>(
+  /** Whose a live token is (not revoked or expired, user not disabled), and its expiry: prepared, on the pool. */
+  async liveActor(db: DataSource, tokenHash: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
+    const [row] = await queryPrepared<Actor & { expiresAt: Date }>(
       db,
       `SELECT u.id AS "userId", u.authority_id AS "authorityId", u.role, u.name, u.language,
-        a.language AS "authorityLanguage"
+        a.language AS "authorityLanguage", t.expires_at AS "expiresAt"
       FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN local_authorities a ON a.id = u.authority_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND u.disabled_at IS NULL`,
       [tokenHash, now],
     );
-    return actor ?? null;
+    if (!row) return null;
+    const { expiresAt, ...actor } = row;
+    return { actor, expiresAt };
   }
 
   async revoke(tx: Tx, tokenHash: string, at: Date): Promise<void> {

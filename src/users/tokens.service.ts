@@ -9,16 +9,20 @@ import type { Actor } from '../platform/auth/actor';
 import type { Clock } from '../platform/clock';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { CredentialsService, LockoutPolicy } from './credentials.service';
+import { RecentActors } from './recent-actors';
 import { User } from './user.entity';
 
 export interface TokenPolicy extends LockoutPolicy {
   ttlHours: number;
+  /** How long a token's actor is used before the database is asked again (0: every request). */
+  recheckMs: number;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export class TokensService {
   private readonly credentials: CredentialsService;
+  private readonly recent: RecentActors;
 
   constructor(
     private readonly db: DataSource,
@@ -28,6 +32,7 @@ export class TokensService {
     private readonly tokens = new ApiTokensRepository(),
   ) {
     this.credentials = new CredentialsService(db, clock, audit, policy);
+    this.recent = new RecentActors(clock, policy.recheckMs);
   }
 
   async signIn(
@@ -53,13 +58,26 @@ export class TokensService {
     return this.credentials.verify(email, password, ip);
   }
 
-  /** The actor a bearer token belongs to, looked up on each request (no cache to keep in step with revocations). */
+  /** The actor a bearer token belongs to: looked up, or as looked up less than policy.recheckMs ago. */
   async authenticate(token: string): Promise<Actor | null> {
-    return this.tokens.liveActor(this.db, sha256(token), this.clock.now());
+    const hash = sha256(token);
+    const recent = this.recent.get(hash);
+    if (recent) return recent;
+    const live = await this.tokens.liveActor(this.db, hash, this.clock.now());
+    if (!live) return null;
+    this.recent.keep(hash, live.actor, live.expiresAt);
+    return live.actor;
   }
 
   async revoke(token: string): Promise<void> {
-    await this.tokens.revoke(this.db.manager, sha256(token), this.clock.now());
+    const hash = sha256(token);
+    await this.tokens.revoke(this.db.manager, hash, this.clock.now());
+    this.recent.forgetToken(hash);
+  }
+
+  /** A change to the user this instance made (their language): their next request sees it. */
+  userChanged(userId: string): void {
+    this.recent.forgetUser(userId);
   }
 }
 

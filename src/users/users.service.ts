@@ -10,6 +10,7 @@ import { Conflict, invalidFields } from '../platform/errors';
 import type { Language } from '../platform/i18n/language';
 import { newPasswordProblem } from './password-rules';
 import { hashPassword } from './passwords';
+import type { TokensService } from './tokens.service';
 import type { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -30,6 +31,7 @@ export class UsersService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly tokens: Pick<TokensService, 'userChanged'>,
   ) {}
 
   async list(ctx: RequestContext): Promise<User[]> {
@@ -39,6 +41,7 @@ export class UsersService {
   /** A person's own language for pages (and, where they get them, texts and emails). */
   async setOwnLanguage(actor: Actor, language: Language): Promise<void> {
     await this.repo.setLanguage(this.db.manager, actor.authorityId, actor.userId, language);
+    this.tokens.userChanged(actor.userId);
   }
 
   async create(ctx: RequestContext, input: NewUser): Promise<User> {
