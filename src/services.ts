@@ -151,7 +151,6 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
       db,
       clock,
       logger,
-      placements.repo,
       carerCommands,
       new SmsNotices(outbox, config.publicBaseUrl),
       config.displayTimeZone,

@@ -3,7 +3,6 @@
 import { In, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
-import { Child } from '../children/child.entity';
 import type { Tx } from '../platform/database/transaction';
 import { Placement, PlacementCarer } from './placement.entity';
 
@@ -41,17 +40,6 @@ export class PlacementsRepository {
     const placement = await tx.findOne(Placement, { where: { childId, authorityId, endedAt: IsNull() } });
     if (placement) await this.attachCarers(tx, [placement]);
     return placement;
-  }
-
-  /** Children in a current placement where this number is a registered carer, in any authority (one round trip). */
-  async childrenPlacedWithCarer(tx: Tx, mobile: string): Promise<Child[]> {
-    return tx
-      .createQueryBuilder(Child, 'c')
-      .innerJoin(Placement, 'p', 'p.child_id = c.id AND p.authority_id = c.authority_id AND p.ended_at IS NULL')
-      .where('EXISTS (SELECT 1 FROM placement_carers pc WHERE pc.placement_id = p.id AND pc.mobile = :mobile)', {
-        mobile,
-      })
-      .getMany();
   }
 
   /**

@@ -9,14 +9,12 @@ import type { Child } from '../children/child.entity';
 import { ChildrenRepository } from '../children/children.repository';
 import { Rendering, renderingFor } from '../notifications/message-language';
 import { renderSms } from '../notifications/templates';
-import type { PlacementsRepository } from '../placements/placements.repository';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import type { Logger } from '../platform/logger';
 import { toE164 } from '../platform/phone';
 import { formatDateTime } from '../platform/views/format';
 import { BedCheckIntake } from './bed-check-intake';
-import { CarerLanguagesRepository } from './carer-languages.repository';
 import type { InboundMessage, InboundOutcome } from './inbound-message.entity';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { ReturnConfirmationsRepository } from './return-confirmations.repository';
@@ -24,6 +22,7 @@ import { CarerCommands, chooseChild, CommandResult, OpenEpisode } from './sms-co
 import type { SmsNotices } from './sms-notices';
 import { bareAnswer, parseSms, SmsCommand, textLanguage, wordCount } from './sms-parser';
 import { TextStops } from './text-stops';
+import { TextingCarersRepository } from './texting-carers.repository';
 
 export interface InboundSms {
   messageSid: string;
@@ -50,7 +49,6 @@ export class SmsIntakeService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly placements: PlacementsRepository,
     private readonly commands: CarerCommands,
     private readonly notices: SmsNotices,
     private readonly timeZone: string,
@@ -59,8 +57,8 @@ export class SmsIntakeService {
     private readonly children = new ChildrenRepository(),
     private readonly messages = new InboundMessagesRepository(),
     private readonly authorities = new AuthoritiesRepository(),
-    private readonly stops = new TextStops(clock, placements),
-    private readonly languages = new CarerLanguagesRepository(),
+    private readonly stops = new TextStops(clock),
+    private readonly carers = new TextingCarersRepository(),
   ) {}
 
   /** Returns the reply text for this message (the same text every time the same MessageSid arrives). */
@@ -100,9 +98,9 @@ export class SmsIntakeService {
     };
     // Replies in the language texted in; else ("K7Q2", "ACK 1234") the carer's own or their authority's setting.
     const spoken = textLanguage(sms.body);
-    const known = await this.languages.forMobile(tx, from);
+    const { language: known, children } = await this.carers.whoTexted(tx, from);
     let language: Rendering = spoken ?? (known ? renderingFor(known.carer, known.authority) : 'en');
-    if (spoken === 'cy' && known && !known.carer) await this.languages.recordIfUnknown(tx, from, 'cy');
+    if (spoken === 'cy' && known && !known.carer) await this.carers.recordIfUnknown(tx, from, 'cy');
     const done = (
       outcome: InboundOutcome,
       template: string,
@@ -116,14 +114,14 @@ export class SmsIntakeService {
     // Outside a bed check, NO keeps what the text means otherwise.
     const command = parsed.kind === 'no' ? parsed.otherwise : parsed;
     if (command.kind === 'help') return done('help', 'reply-help');
-    if (command.kind === 'stop' || command.kind === 'start') return this.stops.handle(tx, from, command, done);
+    if (command.kind === 'stop' || command.kind === 'start')
+      return this.stops.handle(tx, from, children, command, done);
     if (command.kind === 'ack') {
       const ack = await this.commands.acknowledge(tx, command.code, from);
       return ack
         ? done('acknowledged', 'reply-acknowledged', {}, { authorityId: ack.authorityId, episodeId: ack.episodeId })
         : done('ack_not_recognised', 'reply-ack-not-recognised');
     }
-    const children = await this.placements.childrenPlacedWithCarer(tx, from);
     if (!children.length) {
       // Neutral: the reply never says whether this number, or any child, is known.
       const owner = sms.to ? await this.authorities.findBySmsNumber(tx, toE164(sms.to) ?? sms.to) : null;

@@ -2,7 +2,7 @@
 // stop, or start again, whoever it is (the reply never says whether the number is known). A carer who
 // stops texts no longer gets bed checks or alerts by text, so the text waits in the duty queue for a
 // person to follow up; the dispatcher fails each later text to the number, and its fallback follows.
-import type { PlacementsRepository } from '../placements/placements.repository';
+import type { Child } from '../children/child.entity';
 import type { Clock } from '../platform/clock';
 import type { Tx } from '../platform/database/transaction';
 import type { Done, Handled } from './sms-intake.service';
@@ -12,12 +12,11 @@ import { SmsOptOutsRepository } from './sms-opt-outs.repository';
 export class TextStops {
   constructor(
     private readonly clock: Clock,
-    private readonly placements: PlacementsRepository,
     private readonly optOuts = new SmsOptOutsRepository(),
   ) {}
 
-  async handle(tx: Tx, from: string, word: OptWord, done: Done): Promise<Handled> {
-    const children = await this.placements.childrenPlacedWithCarer(tx, from);
+  /** children: those placed with the number's carer (none for a stranger). */
+  async handle(tx: Tx, from: string, children: Child[], word: OptWord, done: Done): Promise<Handled> {
     const authorityId = children[0]?.authorityId ?? null;
     if (word.kind === 'start') {
       await this.optOuts.start(tx, from);
