@@ -4,7 +4,7 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
-import { entityColumns, entityFromRow } from '../platform/database/entity-rows';
+import { entityFromRow } from '../platform/database/entity-rows';
 import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import { Channel, Notification } from './notification.entity';
@@ -29,7 +29,10 @@ export class DeliveryRepository {
   private readonly claimed: string;
 
   constructor(private readonly db: DataSource) {
-    this.claimed = entityColumns(db, Notification, 'n');
+    this.claimed = db
+      .getMetadata(Notification)
+      .columns.map((c) => `n.${c.databaseName}`)
+      .join(', ');
   }
 
   /**

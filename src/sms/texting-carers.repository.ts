@@ -3,7 +3,7 @@
 // one recorded on those placements, null until known) with their authority's setting. One prepared
 // statement; and the record, when a carer whose language is unknown texts in Welsh.
 import { Child } from '../children/child.entity';
-import { entityColumns, entityFromRow } from '../platform/database/entity-rows';
+import { entityColumns } from '../platform/database/entity-select';
 import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import type { AuthorityLanguage, Language } from '../platform/i18n/language';
@@ -19,11 +19,10 @@ export interface TextingCarer {
   children: Child[];
 }
 
-interface Row extends Record<string, unknown> {
-  texting_carer_language: Language | null;
-  texting_authority_language: AuthorityLanguage;
-  id: string | null;
-}
+/** A current placement's child (null when the child belongs to another authority) and the languages. */
+type Row = { texting_carer_language: Language | null; texting_authority_language: AuthorityLanguage } & (
+  Child | { id: null }
+);
 
 export class TextingCarersRepository {
   /** One row per current placement of the number, the one whose language is known and most recent first. */
@@ -41,8 +40,8 @@ export class TextingCarersRepository {
       [mobile],
     );
     const children = new Map<string, Child>();
-    for (const row of rows)
-      if (row.id && !children.has(row.id)) children.set(row.id, entityFromRow(tx.connection, Child, row));
+    for (const { texting_carer_language: _carer, texting_authority_language: _authority, ...child } of rows)
+      if (child.id !== null && !children.has(child.id)) children.set(child.id, child as Child);
     return {
       language: rows.length
         ? { carer: rows[0].texting_carer_language, authority: rows[0].texting_authority_language }

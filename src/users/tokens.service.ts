@@ -61,12 +61,7 @@ export class TokensService {
   /** The actor a bearer token belongs to: looked up, or as looked up less than policy.recheckMs ago. */
   async authenticate(token: string): Promise<Actor | null> {
     const hash = sha256(token);
-    const recent = this.recent.get(hash);
-    if (recent) return recent;
-    const live = await this.tokens.liveActor(this.db, hash, this.clock.now());
-    if (!live) return null;
-    this.recent.keep(hash, live.actor, live.expiresAt);
-    return live.actor;
+    return this.recent.actorOf(hash, (at) => this.tokens.liveActor(this.db, hash, at));
   }
 
   async revoke(token: string): Promise<void> {

@@ -2,6 +2,9 @@
 // (docs/decisions/prepared-statements.md). A migration that adds columns while an instance runs (a
 // rolling deploy) must not stop the next report or its police text: a prepared statement whose
 // result columns changed would fail on every connection that prepared it.
+import type { EntityManager } from 'typeorm';
+
+import { queryPrepared } from '../../src/platform/database/prepared';
 import { buildDeliveryTestApp, DeliveryTestApp, PUBLIC_BASE_URL } from '../support/delivery';
 import { FAKE_AUTH_TOKEN } from '../support/fake-twilio';
 import { textService } from '../support/twilio-sms';
@@ -57,4 +60,16 @@ it('texts police about the next report after a migration adds columns under the 
   } finally {
     await t.app.db.asOwner(tables.map((name) => `ALTER TABLE ${name} DROP COLUMN added_later`).join('; '));
   }
+});
+
+it('refuses a statement of a transaction that has ended, as tx.query does, instead of running it on its own', async () => {
+  let ended: EntityManager | null = null;
+  await t.app.db.dataSource.transaction(async (tx) => {
+    ended = tx;
+  });
+  const before = await t.app.db.dataSource.query('SELECT count(*)::int AS n FROM sms_opt_outs');
+  await expect(
+    queryPrepared(ended!, `INSERT INTO sms_opt_outs VALUES ('+447700900777', 'STOP', 'en', now())`),
+  ).rejects.toThrow(/released/i);
+  expect(await t.app.db.dataSource.query('SELECT count(*)::int AS n FROM sms_opt_outs')).toEqual(before);
 });

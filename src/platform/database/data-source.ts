@@ -35,11 +35,6 @@ export function createDataSource(url: string, entities: EntityList, poolSize = 2
     logging: false,
     namingStrategy: new SnakeNamingStrategy(),
     // Up to WARM_CONNECTIONS idle connections stay open, so a report after a quiet night does not wait for new ones.
-    extra: {
-      max: poolSize,
-      min: Math.min(poolSize, WARM_CONNECTIONS),
-      application_name: 'missing-children',
-      options: '-c plan_cache_mode=force_generic_plan',
-    },
+    extra: { max: poolSize, min: Math.min(poolSize, WARM_CONNECTIONS), application_name: 'missing-children' },
   });
 }

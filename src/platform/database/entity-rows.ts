@@ -1,21 +1,12 @@
 // Plain SQL with entity-shaped results, for hot paths where building a TypeORM query costs more
-// than the statement itself (and for prepared statements, which TypeORM cannot make): an INSERT ...
-// RETURNING * whose row comes back as the entity, with an optional ON CONFLICT clause TypeORM's
-// builder cannot target, and rows read with an entity's columns named. Each value goes through
-// TypeORM's own hydration, so a row comes out exactly as TypeORM's find would give it ('date' as text).
+// than the statement itself: an INSERT ... RETURNING * whose row comes back as the entity, with an
+// optional ON CONFLICT clause TypeORM's builder cannot target. Only for entities whose columns pg
+// returns in their entity form (uuid, text, numbers, booleans, timestamptz, jsonb, arrays; no 'date').
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
 import type { Tx } from './transaction';
 
-/** "alias.column, ..." for every column of the entity: a row any entityFromRow reads, named (fit to prepare). */
-export function entityColumns(db: DataSource, target: EntityTarget<ObjectLiteral>, alias: string): string {
-  return db
-    .getMetadata(target)
-    .columns.map((c) => `${alias}.${c.databaseName}`)
-    .join(', ');
-}
-
-/** The entity for a row read with its columns (entityColumns, or SELECT * / RETURNING * from its table). */
+/** The entity for a row read with SELECT * / RETURNING * from its table. */
 export function entityFromRow<T extends ObjectLiteral>(
   db: DataSource,
   target: EntityTarget<T>,
@@ -24,10 +15,7 @@ export function entityFromRow<T extends ObjectLiteral>(
   const metadata = db.getMetadata(target);
   const entity = metadata.create() as T;
   for (const column of metadata.columns)
-    (entity as Record<string, unknown>)[column.propertyName] = db.driver.prepareHydratedValue(
-      row[column.databaseName],
-      column,
-    );
+    (entity as Record<string, unknown>)[column.propertyName] = row[column.databaseName];
   return entity;
 }
 

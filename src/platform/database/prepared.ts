@@ -1,11 +1,11 @@
 // Statements the service runs on every request or report (a bearer token's lookup, an audited read, the
 // statements of a missing report and the dispatcher's) run as prepared statements: named, so PostgreSQL
-// parses and plans each once per connection instead of every time. On an API read that was half of
-// PostgreSQL's work, on a report about a third (docs/decisions/prepared-statements.md).
+// parses each once per connection, and plans it once where a generic plan serves (after five runs).
+// Planning was half of PostgreSQL's work on an API read (docs/decisions/prepared-statements.md).
 // Only for statements naming their columns: a prepared `SELECT *` whose table gains a column (a
 // migration while this instance runs) fails until reconnected.
-import type { Pool, PoolClient } from 'pg';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DatabaseError, type Pool, type PoolClient } from 'pg';
+import { DataSource, EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 import type { Tx } from './transaction';
 
@@ -26,19 +26,21 @@ async function runnerOf(on: DataSource | Tx | Pool): Promise<Runner> {
   if (on instanceof DataSource) return (on.driver as unknown as { master: Pool }).master;
   if (!(on instanceof EntityManager)) return on;
   const runner = on.queryRunner;
-  if (runner && !runner.isReleased) return (await runner.connect()) as PoolClient;
-  return runnerOf(on.connection);
+  if (!runner) return runnerOf(on.connection);
+  // As tx.query would: a statement of a transaction that has ended must not run on its own, committed at once.
+  if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+  return (await runner.connect()) as PoolClient;
 }
 
 /**
  * The rows of this statement, prepared once per connection: in the caller's transaction when given one, else on the
- * pool. A failure is TypeORM's QueryFailedError, as from `tx.query`.
+ * pool. PostgreSQL's refusal is TypeORM's QueryFailedError, as from `tx.query`; a connection's failure is as it came.
  */
 export async function queryPrepared<T>(on: DataSource | Tx | Pool, text: string, values: unknown[] = []): Promise<T[]> {
   const runner = await runnerOf(on);
   try {
     return (await runner.query({ name: nameOf(text), text, values })).rows as T[];
   } catch (err) {
-    throw new QueryFailedError(text, values, err as Error);
+    throw err instanceof DatabaseError ? new QueryFailedError(text, values, err) : err;
   }
 }
