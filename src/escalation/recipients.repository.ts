@@ -119,25 +119,30 @@ export function perEpisodeQuery(list: PerEpisode, ps: EpisodeParty[], now: Date)
 /**
  * The host force's control room and the host coordinator of each episode whose placement is out of
  * area; a row with no address where the force has no control-room contact or the host no coordinator.
+ * Four plain joins from the placements, not a LATERAL per placement: prepared, PostgreSQL keeps one plan
+ * for this (and the combined read it is part of) only when its generic plan is not costed as a loop per
+ * guessed episode (docs/decisions/prepared-statements.md).
  */
 function hostQuery(ps: EpisodeParty[]): ListQuery {
   return query(
-    `SELECT p.episode_id, x.id, x.name, x.mobile, x.email, x.kind
-    FROM unnest($1::uuid[], $2::uuid[]) AS p(episode_id, placement_id)
-    JOIN placements pl ON pl.id = p.placement_id AND (pl.host_name IS NOT NULL OR pl.host_authority_id <> pl.authority_id)
-    CROSS JOIN LATERAL (
-      SELECT NULL::uuid AS id, coalesce(f.name, 'Host police force (not named)') || ' control room' AS name,
-        f.control_room_mobile AS mobile, f.control_room_email AS email, 'police' AS kind
-        FROM (SELECT 1) one LEFT JOIN police_forces f ON f.code = pl.police_force_code
-      UNION ALL SELECT NULL, pl.host_name || ' missing-children coordinator',
-          pl.host_coordinator_phone, pl.host_coordinator_email, 'coordinator'
-        WHERE pl.host_name IS NOT NULL
-      UNION ALL SELECT c.id, c.name, c.mobile, c.email, 'coordinator' FROM contacts c
-        WHERE c.authority_id = pl.host_authority_id AND c.role = 'missing_coordinator' AND c.active
-      UNION ALL SELECT NULL, 'Host missing-children coordinator (none published)', NULL, NULL, 'coordinator'
-        WHERE pl.host_authority_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contacts c
-          WHERE c.authority_id = pl.host_authority_id AND c.role = 'missing_coordinator' AND c.active)) x
-    ORDER BY x.kind, x.name`,
+    `WITH host AS (
+      SELECT p.episode_id, pl.police_force_code, pl.host_name, pl.host_coordinator_phone, pl.host_coordinator_email,
+        pl.host_authority_id
+      FROM unnest($1::uuid[], $2::uuid[]) AS p(episode_id, placement_id)
+      JOIN placements pl ON pl.id = p.placement_id AND (pl.host_name IS NOT NULL OR pl.host_authority_id <> pl.authority_id))
+    SELECT episode_id, id, name, mobile, email, kind FROM (
+      SELECT h.episode_id, NULL::uuid AS id, coalesce(f.name, 'Host police force (not named)') || ' control room' AS name,
+          f.control_room_mobile AS mobile, f.control_room_email AS email, 'police' AS kind
+        FROM host h LEFT JOIN police_forces f ON f.code = h.police_force_code
+      UNION ALL SELECT h.episode_id, NULL, h.host_name || ' missing-children coordinator', h.host_coordinator_phone,
+          h.host_coordinator_email, 'coordinator'
+        FROM host h WHERE h.host_name IS NOT NULL
+      UNION ALL SELECT h.episode_id, c.id, c.name, c.mobile, c.email, 'coordinator'
+        FROM host h JOIN contacts c ON c.authority_id = h.host_authority_id AND c.role = 'missing_coordinator' AND c.active
+      UNION ALL SELECT h.episode_id, NULL, 'Host missing-children coordinator (none published)', NULL, NULL, 'coordinator'
+        FROM host h WHERE h.host_authority_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contacts c
+          WHERE c.authority_id = h.host_authority_id AND c.role = 'missing_coordinator' AND c.active)) hosts
+    ORDER BY kind, name`,
     [ps.map((p) => p.episodeId), ps.map((p) => p.placementId)],
   );
 }

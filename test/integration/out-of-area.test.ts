@@ -223,9 +223,31 @@ describe('a missing report for a child placed out of area', () => {
       episode.id,
     ]);
     expect(run.summary).toContain('Nobody is set up as: host police');
+    const [team] = await q(`SELECT summary FROM escalation_runs WHERE episode_id = $1 AND step_key = 'report_team'`, [
+      episode.id,
+    ]);
+    // The host authority publishes a coordinator: told, and no gap reported for them.
+    expect(team.summary).toContain('Missing-children coordinator (sms)');
+    expect(team.summary).not.toMatch(/none published|Nobody is set up/);
     expect(
       await q(`SELECT template FROM notifications WHERE episode_id = $1 AND template = 'step-unreached'`, [episode.id]),
     ).not.toEqual([]);
+  });
+
+  it('reports a gap when the host authority publishes no missing-children coordinator', async () => {
+    const child = await childWithoutPlacement();
+    const other = (await q(`SELECT id FROM local_authorities WHERE code = 'OTHER'`))[0].id;
+    await api('POST', `/api/v1/children/${child.id}/placements`, placement({ hostAuthorityId: other }));
+    await q(`UPDATE contacts SET active = false WHERE authority_id = $1 AND role = 'missing_coordinator'`, [other]);
+    try {
+      const episode = await reportMissing(t.app, child.id);
+      const [team] = await q(`SELECT summary FROM escalation_runs WHERE episode_id = $1 AND step_key = 'report_team'`, [
+        episode.id,
+      ]);
+      expect(team.summary).toContain('Nobody is set up as: host authority coordinator.');
+    } finally {
+      await q(`UPDATE contacts SET active = true WHERE authority_id = $1 AND role = 'missing_coordinator'`, [other]);
+    }
   });
 
   it("of a child placed in its own area alerts the placing authority's police only, with no gap reported", async () => {
