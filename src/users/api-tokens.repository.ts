@@ -6,6 +6,7 @@ import type { Actor } from '../platform/auth/actor';
 import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import { ApiToken } from './api-token.entity';
+import type { LiveActor } from './recent-actors';
 
 export class ApiTokensRepository {
   async issue(tx: Tx, token: Pick<ApiToken, 'userId' | 'tokenHash' | 'createdAt' | 'expiresAt'>): Promise<void> {
@@ -13,7 +14,7 @@ export class ApiTokensRepository {
   }
 
   /** Whose a live token is (not revoked or expired, user not disabled), and its expiry: prepared, on the pool. */
-  async liveActor(db: DataSource, tokenHash: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
+  async liveActor(db: DataSource, tokenHash: string, now: Date): Promise<LiveActor | null> {
     const [row] = await queryPrepared<Actor & { expiresAt: Date }>(
       db,
       `SELECT u.id AS "userId", u.authority_id AS "authorityId", u.role, u.name, u.language,
