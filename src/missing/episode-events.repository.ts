@@ -1,5 +1,6 @@
 // Writes one line on an episode's timeline: every report, update and acknowledgement, with who and why.
 // Escalation decisions are lines too, kept on their runs; episode-timeline.ts merges both for reading.
+import { insertRow } from '../platform/database/entity-rows';
 import type { Tx } from '../platform/database/transaction';
 import { EpisodeEvent, RiskGradeChange } from './missing-episode.entity';
 import type { TimelineText } from './timeline-text';
@@ -23,7 +24,7 @@ export async function addToTimeline(
   at: Date,
   entry: TimelineEntry,
 ): Promise<void> {
-  await tx.insert(EpisodeEvent, eventRow(episode, at, entry));
+  await insertRow(tx, EpisodeEvent, eventRow(episode, at, entry));
 }
 
 function eventRow(episode: { id: string; authorityId: string }, at: Date, entry: TimelineEntry) {

@@ -1,5 +1,8 @@
 // Reads and writes the log of inbound texts. Texts to a number no authority owns (authority_id
 // null) belong to every authority's duty queue.
+import { insertRow } from '../platform/database/entity-rows';
+import { entityColumns } from '../platform/database/entity-select';
+import { queryPrepared } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import { InboundMessage } from './inbound-message.entity';
 
@@ -47,14 +50,20 @@ export class InboundMessagesRepository {
     await tx.save(InboundMessage, message);
   }
 
-  findBySid(tx: Tx, messageSid: string): Promise<InboundMessage | null> {
-    return tx.findOneBy(InboundMessage, { messageSid });
+  /** The record of a text by Twilio's MessageSid (every text asks, to answer a retry from the log). */
+  async findBySid(tx: Tx, messageSid: string): Promise<InboundMessage | null> {
+    const [row] = await queryPrepared<InboundMessage>(
+      tx,
+      `SELECT ${entityColumns(tx.connection, InboundMessage, 'm')} FROM inbound_messages m WHERE m.message_sid = $1`,
+      [messageSid],
+    );
+    return row ? Object.assign(new InboundMessage(), row) : null;
   }
 
   /** Records a handled text, or corrects the row of one that failed before and is being retried. */
   async upsert(tx: Tx, messageSid: string, row: Partial<InboundMessage>, failedBefore: boolean): Promise<void> {
     if (failedBefore) await tx.update(InboundMessage, { messageSid }, row);
-    else await tx.insert(InboundMessage, { ...row, messageSid });
+    else await insertRow(tx, InboundMessage, { ...row, messageSid });
   }
 
   /** Records a text that could not be handled, unless a row for it exists already. */

@@ -2,7 +2,6 @@
 // user, child, action and time, each with the name and email of the user who acted. A child is
 // found both where a line is about them and where a list or search showed them (changes.childIds).
 import type { DataSource } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 import { queryPrepared } from '../database/prepared';
 import type { Tx } from '../database/transaction';
@@ -32,13 +31,45 @@ export interface AuditQuery {
 
 export type AuditLine = AuditEvent & { actorName: string | null; actorEmail: string | null };
 
+/** A line's fields in the order of LINE_COLUMNS. */
+const FIELDS = [
+  'at',
+  'authorityId',
+  'actorUserId',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'childId',
+  'ip',
+  'changes',
+] as const satisfies readonly (keyof NewAuditLine)[];
+const LINE_COLUMNS =
+  '(at, authority_id, actor_user_id, actor_role, action, entity_type, entity_id, child_id, ip, changes)';
+
+/** A field as a parameter: the changes as JSON text (an array parameter cannot carry jsonb elements). */
+function valueOf(line: NewAuditLine, field: (typeof FIELDS)[number]): unknown {
+  if (field !== 'changes') return line[field] ?? null;
+  return line.changes ? JSON.stringify(line.changes) : null;
+}
+
 export class AuditTrailRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Writes lines in the caller's transaction (or on their own when there is none): one statement however many. */
+  /**
+   * Writes lines in the caller's transaction (or on their own when there is none): one prepared statement however
+   * many (a carer's report writes one in its transaction).
+   */
   async add(tx: Tx | null, lines: NewAuditLine[]): Promise<void> {
-    // TypeORM's partial-entity type cannot follow a jsonb column typed as a record; the values are plain JSON.
-    await (tx ?? this.db.manager).insert(AuditEvent, lines as QueryDeepPartialEntity<AuditEvent>[]);
+    if (!lines.length) return;
+    await queryPrepared(
+      tx ?? this.db,
+      `INSERT INTO audit_events ${LINE_COLUMNS}
+      SELECT at, a, u, r, act, et, ei, c, ip, ch::jsonb FROM unnest($1::timestamptz[], $2::uuid[], $3::uuid[],
+        $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[])
+        AS t(at, a, u, r, act, et, ei, c, ip, ch)`,
+      FIELDS.map((f) => lines.map((line) => valueOf(line, f))),
+    );
   }
 
   /**
@@ -56,25 +87,12 @@ export class AuditTrailRepository {
       this.db,
       `WITH read AS (${select.text}),
       commit_setting AS (SELECT set_config('synchronous_commit', 'off', true)),
-      audit AS (INSERT INTO audit_events
-          (at, authority_id, actor_user_id, actor_role, action, entity_type, entity_id, child_id, ip, changes)
+      audit AS (INSERT INTO audit_events ${LINE_COLUMNS}
         SELECT $${n + 1}::timestamptz, $${n + 2}::uuid, $${n + 3}::uuid, $${n + 4}::text, $${n + 5}::text,
           $${n + 6}::text, $${n + 7}::text, $${n + 8}::uuid, $${n + 9}::text, $${n + 10}::jsonb
         FROM commit_setting WHERE EXISTS (SELECT 1 FROM read))
       SELECT * FROM read`,
-      [
-        ...select.values,
-        line.at,
-        line.authorityId,
-        line.actorUserId,
-        line.actorRole,
-        line.action,
-        line.entityType,
-        line.entityId,
-        line.childId,
-        line.ip,
-        line.changes ? JSON.stringify(line.changes) : null,
-      ],
+      [...select.values, ...FIELDS.map((f) => valueOf(line, f))],
     );
   }
 
