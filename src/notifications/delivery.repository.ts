@@ -24,6 +24,12 @@ export function poolRunner(pool: Pool): SqlRunner {
   return { query: (text, params) => queryPrepared(pool, text, params) };
 }
 
+/** A claimed message, and the stop word its number texted (a text's only; null when none). */
+export interface Claimed {
+  n: Notification;
+  stoppedBy: string | null;
+}
+
 export class DeliveryRepository {
   /** The claim returns the entity's columns by name, never n.*: prepared, its result must not change with the table. */
   private readonly claimed: string;
@@ -38,7 +44,8 @@ export class DeliveryRepository {
   /**
    * One statement, so one short transaction: lock due rows of one lane (channel, and whether they
    * need acknowledging) no one else holds (queued and due, or sending whose claim lapsed because that
-   * instance died), mark them ours until leaseUntil, log the attempt, and return the claimed rows.
+   * instance died), mark them ours until leaseUntil, log the attempt, and return the claimed rows,
+   * each text with the stop word (STOP, STOPIO) its number sent, if not lifted since.
    */
   async claimDue(
     sql: SqlRunner,
@@ -46,8 +53,8 @@ export class DeliveryRepository {
     now: Date,
     leaseUntil: Date,
     limit: number,
-  ): Promise<Notification[]> {
-    const rows: Record<string, unknown>[] = await sql.query(
+  ): Promise<Claimed[]> {
+    const rows: (Record<string, unknown> & { stopped_by: string | null })[] = await sql.query(
       `
       WITH due AS (
         SELECT id, status AS previous FROM notifications
@@ -64,25 +71,16 @@ export class DeliveryRepository {
         SELECT id, $1, 'sending', 'attempt ' || attempts || CASE WHEN previous = 'sending' THEN ' (an earlier claim lapsed)' ELSE '' END
         FROM claimed
       )
-      SELECT * FROM claimed`,
+      SELECT c.*, o.keyword AS stopped_by FROM claimed c
+        LEFT JOIN sms_opt_outs o ON c.channel = 'sms' AND o.mobile = c.address`,
       [now, leaseUntil, limit, lane.channel, lane.urgent],
     );
     return rows
-      .map((r) => entityFromRow(this.db, Notification, r))
+      .map((r) => ({ n: entityFromRow(this.db, Notification, r), stoppedBy: r.stopped_by }))
       .sort(
-        (a, b) =>
+        ({ n: a }, { n: b }) =>
           a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime(),
       );
-  }
-
-  /** Of these numbers, each that texted a stop word (STOP, STOPIO) not lifted since, with that word: one query. */
-  async textsStopped(sql: SqlRunner, mobiles: string[]): Promise<Map<string, string>> {
-    if (!mobiles.length) return new Map();
-    const rows: { mobile: string; keyword: string }[] = await sql.query(
-      `SELECT mobile, keyword FROM sms_opt_outs WHERE mobile = ANY($1::text[])`,
-      [[...new Set(mobiles)]],
-    );
-    return new Map(rows.map((r) => [r.mobile, r.keyword]));
   }
 
   async nextDueAt(sql: SqlRunner): Promise<Date | null> {

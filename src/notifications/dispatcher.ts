@@ -222,17 +222,9 @@ export class Dispatcher {
         );
         counts.claimed += claimed.length;
         mayHaveMore = claimed.length > 0;
-        // A claimed batch's numbers that texted a stop word, asked once for the batch.
-        const stopped =
-          lane.channel === 'sms'
-            ? await this.repo.textsStopped(
-                this.sql,
-                claimed.map((n) => n.address),
-              )
-            : new Map<string, string>();
-        for (const n of claimed) {
+        for (const { n, stoppedBy } of claimed) {
           this.leases.hold(n, until);
-          const sending: Promise<void> = this.deliver(n, stopped.get(n.address) ?? null)
+          const sending: Promise<void> = this.deliver(n, stoppedBy)
             .catch((err): Outcome => {
               this.deps.logger.error(
                 { err, notificationId: n.id },

@@ -10,6 +10,7 @@ import { ChildrenRepository } from '../children/children.repository';
 import { Rendering, renderingFor } from '../notifications/message-language';
 import { renderSms } from '../notifications/templates';
 import type { Clock } from '../platform/clock';
+import { planEachStatementOnce } from '../platform/database/prepared';
 import type { Tx } from '../platform/database/transaction';
 import type { Logger } from '../platform/logger';
 import { toE164 } from '../platform/phone';
@@ -67,6 +68,7 @@ export class SmsIntakeService {
     if (earlier && earlier.outcome !== 'failed') return earlier.reply;
     try {
       return await this.db.transaction(async (tx) => {
+        await planEachStatementOnce(tx);
         const result = await this.handle(tx, sms);
         const row = {
           ...result.record,

@@ -97,9 +97,9 @@ describe('the dispatcher: every write after a claim is fenced by status and atte
   async function claim(id: string): Promise<Notification> {
     const now = app.clock.now();
     const claimed = await repo().claimDue(sql, lane, now, new Date(now.getTime() + leaseMs), 50);
-    const n = claimed.find((c) => c.id === id);
-    if (!n) throw new Error('the message was not claimed');
-    return n;
+    const c = claimed.find(({ n }) => n.id === id);
+    if (!c) throw new Error('the message was not claimed');
+    return c.n;
   }
   const sent = (n: Notification, providerId: string) => ({
     n,

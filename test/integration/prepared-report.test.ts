@@ -4,7 +4,7 @@
 // result columns changed would fail on every connection that prepared it.
 import type { EntityManager } from 'typeorm';
 
-import { queryPrepared } from '../../src/platform/database/prepared';
+import { planEachStatementOnce, queryPrepared } from '../../src/platform/database/prepared';
 import { buildDeliveryTestApp, DeliveryTestApp, PUBLIC_BASE_URL } from '../support/delivery';
 import { FAKE_AUTH_TOKEN } from '../support/fake-twilio';
 import { textService } from '../support/twilio-sms';
@@ -75,4 +75,20 @@ it('refuses a statement of a transaction that has ended, as tx.query does, inste
     queryPrepared(ended!, `INSERT INTO sms_opt_outs VALUES ('+447700900777', 'STOP', 'en', now())`),
   ).rejects.toThrow(/released/i);
   expect(await t.app.db.dataSource.query('SELECT count(*)::int AS n FROM sms_opt_outs')).toEqual(before);
+});
+
+it("plans a text's statements once for the rest of its transaction, and leaves the connection as it found it", async () => {
+  const runner = t.app.db.dataSource.createQueryRunner();
+  await runner.connect();
+  const mode = async () => (await runner.query(`SELECT current_setting('plan_cache_mode') AS mode`))[0].mode;
+  try {
+    await runner.startTransaction();
+    await planEachStatementOnce(runner.manager);
+    expect(await mode()).toBe('force_generic_plan');
+    await runner.commitTransaction();
+    // The pool hands this connection to the next request, whose pages need plans for their values.
+    expect(await mode()).toBe('auto');
+  } finally {
+    await runner.release();
+  }
 });
