@@ -49,11 +49,10 @@ export async function queryPrepared<T>(on: DataSource | Tx | Pool, text: string,
  * For the rest of the caller's transaction, PostgreSQL plans each prepared statement once per connection. By default
  * it plans each of a statement's first five runs on a connection for its values before settling on one plan, so a
  * burst of texts that meets young connections (after a restart, or the pool's connections above its warm ten) plans
- * every statement of every report (alert p99 about 1,000 ms that way, 850-970 ms this way; see
- * docs/sizing-and-benchmarks.md). Only for transactions of statements we wrote and whose one plan serves every value
- * (a text's: each settles on it anyway); never for the service's connections as a whole, where a page's search needs
- * a plan for its values (docs/decisions/prepared-statements.md). LOCAL: it ends with the transaction, before the
- * connection is reused.
+ * every statement of every report (alert p99 827-940 ms that way, 702-812 ms this way, alternating). Only for
+ * transactions of statements we wrote and whose one plan serves every value (a text's: each settles on it anyway);
+ * never for the service's connections as a whole, where a page's search needs a plan for its values
+ * (docs/decisions/prepared-statements.md). LOCAL: it ends with the transaction, before the connection is reused.
  */
 export async function planEachStatementOnce(tx: Tx): Promise<void> {
   await tx.query('SET LOCAL plan_cache_mode = force_generic_plan');
