@@ -39,8 +39,9 @@ const LANGUAGES = `
   UNION ALL SELECT 'carer:' || id, language FROM placement_carers WHERE id = ANY($3::uuid[])
   UNION ALL SELECT 'mobile:' || pc.authority_id || ' ' || pc.mobile,
       (array_agg(pc.language ORDER BY p.started_at DESC) FILTER (WHERE pc.language IS NOT NULL))[1]
-    FROM placement_carers pc JOIN placements p ON p.id = pc.placement_id
-    WHERE pc.authority_id || ' ' || pc.mobile = ANY($4::text[])
+    FROM unnest($4::uuid[], $6::text[]) AS k(authority_id, mobile)
+    JOIN placement_carers pc ON pc.mobile = k.mobile AND pc.authority_id = k.authority_id
+    JOIN placements p ON p.id = pc.placement_id
     GROUP BY pc.authority_id, pc.mobile`;
 
 export class RecipientLanguagesRepository {
@@ -48,12 +49,15 @@ export class RecipientLanguagesRepository {
     const authorityIds = [...new Set(queries.map((q) => q.authorityId))];
     const keys = [...new Set(queries.map(personKey).filter((k): k is string => k !== null))];
     const of = (prefix: string) => keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    // "<authority id> <mobile>": the carer's mobile within that authority, matched by its index on mobile.
+    const mobiles = of('mobile:').map((k) => [k.slice(0, k.indexOf(' ')), k.slice(k.indexOf(' ') + 1)]);
     const rows = await queryPrepared<{ key: string; language: string | null }>(tx, LANGUAGES, [
       of('user:'),
       of('contact:'),
       of('carer:'),
-      of('mobile:'),
+      mobiles.map(([authority]) => authority),
       authorityIds,
+      mobiles.map(([, mobile]) => mobile),
     ]);
     const authority = new Map<string, AuthorityLanguage>();
     const person = new Map<string, Language | null>();

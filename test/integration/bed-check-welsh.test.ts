@@ -59,8 +59,28 @@ it('sends the check Welsh first to a carer whose language is unknown, and a bare
   expect(await answer()).toBe('yes');
 });
 
+it('a carer who chose Welsh, known to the check only by their mobile, gets it in Welsh alone where the authority writes English', async () => {
+  const db = t.app.db.dataSource;
+  await db.query(`UPDATE local_authorities SET language = 'english_only' WHERE id = $1`, [t.authorityId]);
+  await db.query(`UPDATE placement_carers SET language = 'cy' WHERE mobile = $1`, [CARER]);
+  try {
+    const before = t.twilio.to(CARER).length;
+    await checkWaiting(2);
+    expect(
+      t.twilio
+        .to(CARER)
+        .slice(before)
+        .map((m) => m.body),
+    ).toEqual(['Gwiriad gwely K7Q2: atebwch IE os yw K7Q2 adref, NA os nad yw']);
+    expect(await text('IE')).toBe("Diolch. Gwiriad gwely K7Q2 wedi'i gofnodi: adref.");
+  } finally {
+    await db.query(`UPDATE placement_carers SET language = NULL WHERE mobile = $1`, [CARER]);
+    await db.query(`UPDATE local_authorities SET language = 'welsh_first' WHERE id = $1`, [t.authorityId]);
+  }
+});
+
 it('a bare NA opens the episode, with the reply in Welsh', async () => {
-  await checkWaiting(2);
+  await checkWaiting(3);
   expect(await text('na')).toMatch(/^Diolch\. Gwiriad gwely: K7Q2 ddim adref\. Achos ar goll E-\w+ ar agor;/);
   expect(await answer()).toBe('no');
 });
