@@ -50,7 +50,10 @@ export class RecipientLanguagesRepository {
     const keys = [...new Set(queries.map(personKey).filter((k): k is string => k !== null))];
     const of = (prefix: string) => keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
     // "<authority id> <mobile>": the carer's mobile within that authority, matched by its index on mobile.
-    const mobiles = of('mobile:').map((k) => [k.slice(0, k.indexOf(' ')), k.slice(k.indexOf(' ') + 1)]);
+    const mobiles = of('mobile:').map((k) => {
+      const space = k.indexOf(' ');
+      return [k.slice(0, space), k.slice(space + 1)];
+    });
     const rows = await queryPrepared<{ key: string; language: string | null }>(tx, LANGUAGES, [
       of('user:'),
       of('contact:'),
