@@ -65,12 +65,16 @@ export class LadderRepository {
   /**
    * Those of the episodes still open and due that no other transaction holds (SKIP LOCKED, so
    * concurrent sweeps share the work), locked until commit, each with its child and policy.
+   * The schedule row is locked too: that is what makes PostgreSQL re-read it when another sweep
+   * moved it on and committed after this statement began. Locking the episode alone saw the
+   * statement's older copy, still due, and ran the episode a second time (nothing was sent twice,
+   * as its runs were read afresh, but the work was done twice and counted twice).
    */
   lockDue(tx: Tx, episodeIds: string[], now: Date): Promise<LadderEpisode[]> {
     return this.episodes(
       tx,
       `JOIN escalation_schedule s ON s.episode_id = e.id
-      WHERE e.id = ANY($1::uuid[]) AND e.closed_at IS NULL AND s.next_at <= $2 FOR UPDATE OF e SKIP LOCKED`,
+      WHERE e.id = ANY($1::uuid[]) AND e.closed_at IS NULL AND s.next_at <= $2 FOR UPDATE OF e, s SKIP LOCKED`,
       [episodeIds, now],
     );
   }
