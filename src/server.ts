@@ -105,7 +105,10 @@ export async function createServer({ config, services, logger, clock = systemClo
   });
   await server.register(securityHeadersPlugin);
   await server.register(errorsPlugin);
-  await server.register({ plugin: refusalAuditPlugin, options: { audit: services.audit } });
+  await server.register({
+    plugin: refusalAuditPlugin,
+    options: { audit: services.audit, ownerOf: (type, id) => services.recordOwners.ownerOf(type, id) },
+  });
   await server.register({
     plugin: rateLimitPlugin,
     options: {

@@ -15,6 +15,7 @@ import { CareEndingsService } from './children/care-endings.service';
 import { ChildPageService, type ChildPageSources } from './children/child-page.service';
 import { ChildScope } from './children/child-scope';
 import { ChildrenService } from './children/children.service';
+import { RecordOwnersRepository } from './children/record-owners.repository';
 import type { Config } from './config';
 import { ContactsService } from './contacts/contacts.service';
 import { CaredForChildren } from './dashboard/cared-for-children.service';
@@ -204,6 +205,8 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     bedCheckRound: new BedCheckRound(db, clock, outbox, config.publicBaseUrl),
     bedChecks: new BedChecksService(db, clock),
     voiceCalls: new VoiceCallsService(db, clock, audit, failures, escalation, config.publicBaseUrl),
+    // Whose record a refused request named (refusal-audit.plugin writes the refusal on that trail too).
+    recordOwners: new RecordOwnersRepository(db),
   };
   const arrivals = new ArrivalsService(db, clock, audit, services, new ArrivalNotices(outbox, config.displayTimeZone));
   const arrivalDrafts = new ArrivalDraftsService(db, clock, arrivals, config.displayTimeZone);

@@ -32,22 +32,50 @@ const get = async (
 ) => app.server.inject({ method: 'GET', url, headers: bearer(await app.tokenFor(role, authority)) });
 
 describe('refused requests', () => {
-  it("audits another authority's read of a child (404 by design) in the caller's authority", async () => {
+  it("audits another authority's read of a child (404 by design) on the caller's trail and on the child's", async () => {
     const token = await app.tokenFor('social_worker', 'OTHER');
     const since = await lastId();
     const res = await app.server.inject({ method: 'GET', url: `/api/v1/children/${childId}`, headers: bearer(token) });
     expect(res.statusCode).toBe(404);
+    const line = {
+      actor_role: 'social_worker',
+      action: 'refused',
+      entity_type: 'child',
+      entity_id: childId,
+      child_id: childId,
+      ip: '127.0.0.1',
+    };
+    const route = 'GET /api/v1/children/{id}';
+    const other = await authorityId(app, 'OTHER');
     expect(await linesSince(since)).toEqual([
+      { ...line, authority_id: other, changes: { reason: 'not_found', route } },
       {
-        authority_id: await authorityId(app, 'OTHER'),
-        actor_role: 'social_worker',
-        action: 'refused',
-        entity_type: 'child',
-        entity_id: childId,
-        child_id: childId,
-        ip: '127.0.0.1',
-        changes: { reason: 'not_found', route: 'GET /api/v1/children/{id}' },
+        ...line,
+        authority_id: await authorityId(app),
+        changes: { reason: 'not_found', route, callerAuthorityId: other },
       },
+    ]);
+  });
+
+  it("shows the child's authority who tried to open its episode, and writes one line for its own refusals", async () => {
+    await addContacts(app);
+    const child = await childPlaced(app, { trafficking: 'suspected', daysAgo: 1 });
+    const episode = await reportMissing(app, child.id);
+    const since = await lastId();
+    expect((await get(`/api/v1/episodes/${episode.id}`, 'social_worker', 'OTHER')).statusCode).toBe(404);
+    expect((await get(`/api/v1/children/${childId}`, 'carer')).statusCode).toBe(403);
+    expect(await linesSince(since)).toMatchObject([
+      { authority_id: await authorityId(app, 'OTHER'), entity_type: 'missing_episode', child_id: null },
+      { authority_id: await authorityId(app), entity_type: 'missing_episode', child_id: child.id },
+      { authority_id: await authorityId(app), actor_role: 'carer', child_id: childId },
+    ]);
+    // The demo borough's administrator finds the attempt by the child, with the other authority's user named.
+    const seen = (await get(`/api/v1/audit?childId=${child.id}&action=refused`)).result as {
+      actorEmail: string;
+      entityId: string;
+    }[];
+    expect(seen.map((e) => [e.actorEmail, e.entityId])).toEqual([
+      ['social.worker@other-borough.example.org', episode.id],
     ]);
   });
 
@@ -57,6 +85,7 @@ describe('refused requests', () => {
     expect((await outsider.get(`/children/${childId}`)).statusCode).toBe(404);
     expect(await linesSince(since)).toMatchObject([
       { action: 'refused', child_id: childId, changes: { reason: 'not_found', route: 'GET /children/{id}' } },
+      { action: 'refused', child_id: childId, authority_id: await authorityId(app) },
     ]);
   });
 

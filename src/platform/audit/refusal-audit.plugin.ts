@@ -1,7 +1,9 @@
 // Refused requests are audited in this one place rather than in every service: a signed-in caller
 // answered 404 (a record of another authority is "not found" by design, or no such record) or 403
 // (their role, or later their tie to the child, does not allow it) leaves a 'refused' line in the
-// caller's authority, with the route's record type and id but never the URL, query or body.
+// caller's authority, with the route's record type and id but never the URL, query or body. When the
+// record is another authority's child's, a second line goes on that authority's trail, so its data
+// protection officer sees the attempt too (and the child's subject access request lists it).
 import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
 
@@ -11,6 +13,9 @@ import type { AuditService } from './audit.service';
 import { refusedRecord } from './refused-record';
 
 export type RefusalReason = 'not_found' | 'forbidden';
+
+/** The authority holding a record and its child (null: no child's record, or none by that id). */
+export type OwnerLookup = (entityType: string, id: string) => Promise<{ authorityId: string; childId: string } | null>;
 
 /** Why a response refused the caller, or null when it is not a refusal. */
 export function refusalReason(response: Request['response']): RefusalReason | null {
@@ -22,9 +27,9 @@ export function refusalReason(response: Request['response']): RefusalReason | nu
   return null;
 }
 
-export const refusalAuditPlugin: Plugin<{ audit: AuditService }> = {
+export const refusalAuditPlugin: Plugin<{ audit: AuditService; ownerOf: OwnerLookup }> = {
   name: 'app-refusal-audit',
-  register(server, { audit }) {
+  register(server, { audit, ownerOf }) {
     // Before app-errors maps domain errors to plain responses, so the error's class is still there.
     server.ext(
       'onPreResponse',
@@ -38,11 +43,21 @@ export const refusalAuditPlugin: Plugin<{ audit: AuditService }> = {
         const record = refusedRecord(request.route.path, request.params);
         try {
           // contextOf: the same caller and client address as every other audit line.
-          await audit.record(null, contextOf(request), {
-            action: 'refused',
-            ...record,
-            changes: { reason, route: `${request.method.toUpperCase()} ${request.route.path}` },
-          });
+          const ctx = contextOf(request);
+          const changes = { reason, route: `${request.method.toUpperCase()} ${request.route.path}` };
+          await audit.record(null, ctx, { action: 'refused', ...record, changes });
+          const owner = record.entityId ? await ownerOf(record.entityType, record.entityId) : null;
+          if (owner && owner.authorityId !== actor.authorityId)
+            await audit.record(
+              null,
+              { ...ctx, actor: { ...actor, authorityId: owner.authorityId } },
+              {
+                action: 'refused',
+                ...record,
+                childId: owner.childId,
+                changes: { ...changes, callerAuthorityId: actor.authorityId },
+              },
+            );
         } catch (err) {
           // The refusal still stands (nothing was shown); the failure is logged by code, never with values.
           request.log(['error', 'audit'], {
