@@ -206,7 +206,7 @@ export function createServices({ db, clock, config, logger, ...deps }: ServiceDe
     bedChecks: new BedChecksService(db, clock),
     voiceCalls: new VoiceCallsService(db, clock, audit, failures, escalation, config.publicBaseUrl),
     // Whose record a refused request named (refusal-audit.plugin writes the refusal on that trail too).
-    recordOwners: new RecordOwnersRepository(db),
+    recordOwners: new RecordOwnersRepository(),
   };
   const arrivals = new ArrivalsService(db, clock, audit, services, new ArrivalNotices(outbox, config.displayTimeZone));
   const arrivalDrafts = new ArrivalDraftsService(db, clock, arrivals, config.displayTimeZone);

@@ -1,12 +1,7 @@
 // Which authority holds a record, and whose child it is, by the record type the audit trail names it by.
 // A refusal of another authority's record is also written on the holder's trail (refusal-audit.plugin),
 // where its data protection officer asks "who tried to open this child's record?".
-import type { DataSource } from 'typeorm';
-
-export interface RecordOwner {
-  authorityId: string;
-  childId: string;
-}
+import type { AuditedSelect } from '../platform/audit/audit.service';
 
 // The records that hold a child's data, each with the column naming its child.
 const HOLDERS: Record<string, { table: string; child: string }> = {
@@ -18,16 +13,13 @@ const HOLDERS: Record<string, { table: string; child: string }> = {
 };
 
 export class RecordOwnersRepository {
-  constructor(private readonly db: DataSource) {}
-
-  /** Null for a record type that holds no child's data, or no such record. */
-  async ownerOf(entityType: string, id: string): Promise<RecordOwner | null> {
+  /**
+   * The record's authority and child (columns authority_id, child_id; no row when there is no such record), or null
+   * for a record type that holds no child's data.
+   */
+  ownerOf(entityType: string, id: string): AuditedSelect | null {
     if (!Object.hasOwn(HOLDERS, entityType)) return null;
-    const holder = HOLDERS[entityType];
-    const [row] = await this.db.query(
-      `SELECT authority_id AS "authorityId", ${holder.child} AS "childId" FROM ${holder.table} WHERE id = $1`,
-      [id],
-    );
-    return row ?? null;
+    const { table, child } = HOLDERS[entityType];
+    return { text: `SELECT authority_id, ${child} AS child_id FROM ${table} WHERE id = $1`, values: [id] };
   }
 }

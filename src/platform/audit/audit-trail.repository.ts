@@ -96,6 +96,30 @@ export class AuditTrailRepository {
     );
   }
 
+  /**
+   * Writes the line, and a copy of it on the trail of the authority `owner` names (columns authority_id and child_id)
+   * when that is not the line's own, with `changes.callerAuthorityId`. One statement either way, so a refusal takes
+   * as long whether or not the record exists elsewhere.
+   */
+  async addWithOwnersCopy(line: NewAuditLine, owner: AuditedSelect): Promise<void> {
+    const n = owner.values.length;
+    const p = (i: number) => `$${n + i}`;
+    await queryPrepared(
+      this.db,
+      `WITH owner AS (${owner.text}),
+      line AS (SELECT ${p(1)}::timestamptz AS at, ${p(2)}::uuid AS a, ${p(3)}::uuid AS u, ${p(4)}::text AS r,
+        ${p(5)}::text AS act, ${p(6)}::text AS et, ${p(7)}::text AS ei, ${p(8)}::uuid AS c, ${p(9)}::text AS ip,
+        ${p(10)}::jsonb AS ch)
+      INSERT INTO audit_events ${LINE_COLUMNS}
+      SELECT at, a, u, r, act, et, ei, c, ip, ch FROM line
+      UNION ALL
+      SELECT at, o.authority_id, u, r, act, et, ei, o.child_id, ip,
+        coalesce(ch, '{}') || jsonb_build_object('callerAuthorityId', a)
+      FROM line, owner o WHERE o.authority_id IS DISTINCT FROM a`,
+      [...owner.values, ...FIELDS.map((f) => valueOf(line, f))],
+    );
+  }
+
   async list(authorityId: string, query: AuditQuery): Promise<AuditLine[]> {
     const values: unknown[] = [authorityId];
     const param = (v: unknown) => {

@@ -64,6 +64,16 @@ export class AuditService {
     await this.trail.add(tx, [lineOf(ctx, entry, this.clock.now())]);
   }
 
+  /**
+   * A refusal's line, copied onto the trail of the authority holding the refused record when that is another
+   * (`owner`: a select of its authority_id and child_id; see AuditTrailRepository.addWithOwnersCopy).
+   */
+  async recordRefusal(ctx: RequestContext, entry: AuditEntry, owner: AuditedSelect | null): Promise<void> {
+    const line = lineOf(ctx, entry, this.clock.now());
+    if (owner) await this.trail.addWithOwnersCopy(line, owner);
+    else await this.trail.add(null, [line]);
+  }
+
   /** One statement for many lines (an export that reads many children's records). */
   async recordMany(tx: Tx | null, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
     if (!entries.length) return;

@@ -9,13 +9,13 @@ import type { Plugin, Request, ResponseObject, ResponseToolkit } from '@hapi/hap
 
 import { Forbidden, NotFound } from '../errors';
 import { contextOf } from '../http/context';
-import type { AuditService } from './audit.service';
+import type { AuditedSelect, AuditService } from './audit.service';
 import { refusedRecord } from './refused-record';
 
 export type RefusalReason = 'not_found' | 'forbidden';
 
-/** The authority holding a record and its child (null: no child's record, or none by that id). */
-export type OwnerLookup = (entityType: string, id: string) => Promise<{ authorityId: string; childId: string } | null>;
+/** A select of the authority holding a record and its child (authority_id, child_id), or null: no child's record. */
+export type OwnerLookup = (entityType: string, id: string) => AuditedSelect | null;
 
 /** Why a response refused the caller, or null when it is not a refusal. */
 export function refusalReason(response: Request['response']): RefusalReason | null {
@@ -43,21 +43,9 @@ export const refusalAuditPlugin: Plugin<{ audit: AuditService; ownerOf: OwnerLoo
         const record = refusedRecord(request.route.path, request.params);
         try {
           // contextOf: the same caller and client address as every other audit line.
-          const ctx = contextOf(request);
           const changes = { reason, route: `${request.method.toUpperCase()} ${request.route.path}` };
-          await audit.record(null, ctx, { action: 'refused', ...record, changes });
-          const owner = record.entityId ? await ownerOf(record.entityType, record.entityId) : null;
-          if (owner && owner.authorityId !== actor.authorityId)
-            await audit.record(
-              null,
-              { ...ctx, actor: { ...actor, authorityId: owner.authorityId } },
-              {
-                action: 'refused',
-                ...record,
-                childId: owner.childId,
-                changes: { ...changes, callerAuthorityId: actor.authorityId },
-              },
-            );
+          const owner = record.entityId ? ownerOf(record.entityType, record.entityId) : null;
+          await audit.recordRefusal(contextOf(request), { action: 'refused', ...record, changes }, owner);
         } catch (err) {
           // The refusal still stands (nothing was shown); the failure is logged by code, never with values.
           request.log(['error', 'audit'], {
