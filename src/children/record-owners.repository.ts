@@ -3,13 +3,22 @@
 // where its data protection officer asks "who tried to open this child's record?".
 import type { AuditedSelect } from '../platform/audit/audit.service';
 
-// The records that hold a child's data, each with the column naming its child.
-const HOLDERS: Record<string, { table: string; child: string }> = {
-  child: { table: 'children', child: 'id' },
-  missing_episode: { table: 'missing_episodes', child: 'child_id' },
-  placement: { table: 'placements', child: 'child_id' },
-  guardian: { table: 'guardians', child: 'child_id' },
-  nrm_referral: { table: 'nrm_referrals', child: 'child_id' },
+// Each record type that holds a child's data (or, for a text or a request, may): its authority and child by id.
+const byId = (table: string, child = 'child_id') =>
+  `SELECT authority_id, ${child} AS child_id FROM ${table} WHERE id = $1`;
+const OWNERS: Record<string, string> = {
+  child: byId('children', 'id'),
+  missing_episode: byId('missing_episodes'),
+  placement: byId('placements'),
+  guardian: byId('guardians'),
+  nrm_referral: byId('nrm_referrals'),
+  subject_access_request: byId('subject_access_requests'),
+  legal_hold: byId('legal_holds'),
+  retention_review: byId('retention_reviews'),
+  group_action: byId('group_actions'),
+  inbound_message: byId('inbound_messages'),
+  placement_carer: `SELECT pc.authority_id, p.child_id FROM placement_carers pc JOIN placements p ON p.id = pc.placement_id
+    WHERE pc.id = $1`,
 };
 
 export class RecordOwnersRepository {
@@ -18,8 +27,6 @@ export class RecordOwnersRepository {
    * for a record type that holds no child's data.
    */
   ownerOf(entityType: string, id: string): AuditedSelect | null {
-    if (!Object.hasOwn(HOLDERS, entityType)) return null;
-    const { table, child } = HOLDERS[entityType];
-    return { text: `SELECT authority_id, ${child} AS child_id FROM ${table} WHERE id = $1`, values: [id] };
+    return Object.hasOwn(OWNERS, entityType) ? { text: OWNERS[entityType], values: [id] } : null;
   }
 }

@@ -37,3 +37,9 @@ export async function auditActions(app: TestApp, childId: string, entityType: st
 }
 
 export const UNKNOWN_ID = '9b2f7c1e-4d3a-4f6b-8a1c-2e5d7f9a0b3c';
+
+/** The newest audit line's id ('0' when none): lines after it are what a test's requests wrote. */
+export async function lastAuditId(app: TestApp): Promise<string> {
+  const [row] = await app.db.dataSource.query('SELECT coalesce(max(id), 0)::text AS id FROM audit_events');
+  return row.id;
+}

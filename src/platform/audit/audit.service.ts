@@ -28,6 +28,15 @@ export interface AuditEntry {
 
 export type { AuditedSelect };
 
+/** A refusal's copy for the record's authority could not be written (the caller's own line was). */
+export class OwnersCopyFailed extends Error {
+  readonly code: string | undefined;
+  constructor(cause: unknown) {
+    super("the refusal's copy for the record's authority could not be written", { cause });
+    this.code = (cause as { code?: string }).code;
+  }
+}
+
 /** A record a list showed: its id, and its child's (the same id for a child). */
 export interface ShownRecord {
   id: string;
@@ -70,8 +79,15 @@ export class AuditService {
    */
   async recordRefusal(ctx: RequestContext, entry: AuditEntry, owner: AuditedSelect | null): Promise<void> {
     const line = lineOf(ctx, entry, this.clock.now());
-    if (owner) await this.trail.addWithOwnersCopy(line, owner);
-    else await this.trail.add(null, [line]);
+    if (!owner) return this.trail.add(null, [line]);
+    try {
+      await this.trail.addWithOwnersCopy(line, owner);
+    } catch (err) {
+      // The owner's select reads tables the caller's line alone never did (a lock, a cancelled statement):
+      // the caller's line is still written, and the failure reported.
+      await this.trail.add(null, [line]);
+      throw new OwnersCopyFailed(err);
+    }
   }
 
   /** One statement for many lines (an export that reads many children's records). */

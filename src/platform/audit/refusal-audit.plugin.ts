@@ -9,7 +9,7 @@ import type { Plugin, Request, ResponseObject, ResponseToolkit } from '@hapi/hap
 
 import { Forbidden, NotFound } from '../errors';
 import { contextOf } from '../http/context';
-import type { AuditedSelect, AuditService } from './audit.service';
+import { type AuditedSelect, type AuditService, OwnersCopyFailed } from './audit.service';
 import { refusedRecord } from './refused-record';
 
 export type RefusalReason = 'not_found' | 'forbidden';
@@ -50,7 +50,7 @@ export const refusalAuditPlugin: Plugin<{ audit: AuditService; ownerOf: OwnerLoo
           // The refusal still stands (nothing was shown); the failure is logged by code, never with values.
           request.log(['error', 'audit'], {
             requestId: request.info.id,
-            auditFailed: 'refused',
+            auditFailed: err instanceof OwnersCopyFailed ? 'refused_owners_copy' : 'refused',
             code: (err as { code?: string }).code,
           });
         }

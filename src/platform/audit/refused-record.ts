@@ -19,6 +19,12 @@ const ENTITY_TYPES: Record<string, string> = {
   users: 'user',
   carers: 'placement_carer',
   members: 'group_member',
+  'subject-access': 'subject_access_request',
+  'subject-access-requests': 'subject_access_request',
+  'legal-holds': 'legal_hold',
+  reviews: 'retention_review',
+  // The page showing a recorded arrival is named by the child's id.
+  arrivals: 'child',
 };
 
 export interface RefusedRecord {
