@@ -75,8 +75,10 @@ export const childQueries: [string, string][] = [
   ],
   [
     'audit',
-    `SELECT a.id::text AS id, a.at, a.action, a.entity_type, u.name AS actor_name, a.actor_role
-       FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id
+    // The actor's organisation says when someone of another authority tried to open the record (a refusal's copy).
+    `SELECT a.id::text AS id, a.at, a.action, a.entity_type, u.name AS actor_name, a.actor_role,
+        ua.name AS actor_organisation
+       FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id LEFT JOIN local_authorities ua ON ua.id = u.authority_id
       WHERE a.authority_id = $2 AND (a.child_id = $1 OR a.changes -> 'childIds' ? $1::text) ORDER BY a.at, a.id`,
   ],
 ];

@@ -128,6 +128,8 @@ it('assembles every kind of record of the child and nothing of another, even whe
     dpo,
   );
   expect(corrected.statusCode).toBe(200);
+  // Someone of another authority tries to open the child's record: the child's own authority's trail has it.
+  expect((await api('GET', `/api/v1/children/${k7q2}`, undefined, { authority: 'OTHER' })).statusCode).toBe(404);
 
   const res = await api('GET', `/api/v1/subject-access-requests/${sarId}/export?format=json`, undefined, dpo);
   expect(res.statusCode).toBe(200);
@@ -160,6 +162,9 @@ it('assembles every kind of record of the child and nothing of another, even whe
     reason: 'Passport seen by the social worker',
   });
   expect(sections.meetings).toHaveLength(1);
+  expect(sections.audit.filter((i) => i.fields.action === 'refused').map((i) => i.fields)).toEqual([
+    expect.objectContaining({ entity_type: 'child', actor_role: 'social_worker', actor_organisation: 'Other Borough' }),
+  ]);
   expect(sections.episodes[0].flags).toContain('police_information');
   const text = JSON.stringify(doc);
   expect(text).toContain('[another child]');
