@@ -36,6 +36,7 @@ import { NotificationLanguage1732300001860 } from './1732300001860-notification-
 import { TimelineKeys1732300001900 } from './1732300001900-timeline-keys';
 import { SmsOptOuts1732300001950 } from './1732300001950-sms-opt-outs';
 import { OutboxLanesIndex1732300002000 } from './1732300002000-outbox-lanes-index';
+import { RefusalCopiesIndex1732300002100 } from './1732300002100-refusal-copies-index';
 
 export const migrations = [
   Foundation1732300000000,
@@ -75,4 +76,5 @@ export const migrations = [
   TimelineKeys1732300001900,
   SmsOptOuts1732300001950,
   OutboxLanesIndex1732300002000,
+  RefusalCopiesIndex1732300002100,
 ];

@@ -17,6 +17,8 @@ const OWNERS: Record<string, string> = {
   retention_review: byId('retention_reviews'),
   group_action: byId('group_actions'),
   inbound_message: byId('inbound_messages'),
+  // A meeting's pack holds several children: the copy names none (the pack's own reads name each).
+  group_meeting: 'SELECT authority_id, NULL::uuid AS child_id FROM group_meetings WHERE id = $1',
   placement_carer: `SELECT pc.authority_id, p.child_id FROM placement_carers pc JOIN placements p ON p.id = pc.placement_id
     WHERE pc.id = $1`,
 };

@@ -82,9 +82,10 @@ describe('refused requests', () => {
     const outsider = await pageSession(app, 'social_worker', 'OTHER');
     const since = await lastId();
     expect((await outsider.get(`/children/${childId}`)).statusCode).toBe(404);
-    // The child's authority already has this hour's copy of this user's refusal of this child (the test above).
+    // A page is another route than the API's (the test above), so the child's authority gets its own copy.
     expect(await linesSince(since)).toMatchObject([
       { action: 'refused', child_id: childId, changes: { reason: 'not_found', route: 'GET /children/{id}' } },
+      { action: 'refused', child_id: childId, authority_id: await authorityId(app) },
     ]);
   });
 

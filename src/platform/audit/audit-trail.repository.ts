@@ -99,9 +99,10 @@ export class AuditTrailRepository {
   /**
    * Writes the line, and a copy of it on the trail of the authority `owner` names (columns authority_id and child_id)
    * when that is another authority, with `changes.callerAuthorityId`. One statement either way, so a refusal takes as
-   * long whether or not the record exists elsewhere. The copy is written once an hour per caller, record and action:
-   * enough for the holder to see the attempt, and a caller repeating it cannot fill another authority's trail (their
-   * own has every line).
+   * long whether or not the record exists elsewhere. The copy is written once an hour per caller, record and route
+   * (a read and an attempted change are two): enough for the holder to see each attempt, and a caller repeating one
+   * cannot fill another authority's trail (their own has every line). audit_events_refusal_copies finds an earlier
+   * copy.
    */
   async addWithOwnersCopy(line: NewAuditLine, owner: AuditedSelect): Promise<void> {
     const n = owner.values.length;
@@ -118,8 +119,8 @@ export class AuditTrailRepository {
       SELECT at, o.authority_id, u, r, act, et, ei, o.child_id, ip,
         coalesce(ch, '{}') || jsonb_build_object('callerAuthorityId', a)
       FROM line, owner o WHERE o.authority_id <> a
-        AND NOT EXISTS (SELECT 1 FROM audit_events x WHERE x.actor_user_id = line.u AND x.at > line.at - interval '1 hour'
-          AND x.authority_id = o.authority_id AND x.entity_id = line.ei AND x.action = line.act)`,
+        AND NOT EXISTS (SELECT 1 FROM audit_events x WHERE x.changes ? 'callerAuthorityId' AND x.actor_user_id = line.u
+          AND x.entity_id = line.ei AND x.at > line.at - interval '1 hour' AND x.changes->>'route' = line.ch->>'route')`,
       [...owner.values, ...FIELDS.map((f) => valueOf(line, f))],
     );
   }
