@@ -47,6 +47,13 @@ const FIELDS = [
 const LINE_COLUMNS =
   '(at, authority_id, actor_user_id, actor_role, action, entity_type, entity_id, child_id, ip, changes)';
 
+/** One line from parameters $n+1..$n+10 (valueOf each of FIELDS), typed and named as LINE_COLUMNS. */
+function lineFromParameters(n: number): string {
+  const types = ['timestamptz', 'uuid', 'uuid', 'text', 'text', 'text', 'text', 'uuid', 'text', 'jsonb'];
+  const names = LINE_COLUMNS.slice(1, -1).split(', ');
+  return types.map((type, i) => `$${n + i + 1}::${type} AS ${names[i]}`).join(', ');
+}
+
 /** A field as a parameter: the changes as JSON text (an array parameter cannot carry jsonb elements). */
 function valueOf(line: NewAuditLine, field: (typeof FIELDS)[number]): unknown {
   if (field !== 'changes') return line[field] ?? null;
@@ -88,9 +95,7 @@ export class AuditTrailRepository {
       `WITH read AS (${select.text}),
       commit_setting AS (SELECT set_config('synchronous_commit', 'off', true)),
       audit AS (INSERT INTO audit_events ${LINE_COLUMNS}
-        SELECT $${n + 1}::timestamptz, $${n + 2}::uuid, $${n + 3}::uuid, $${n + 4}::text, $${n + 5}::text,
-          $${n + 6}::text, $${n + 7}::text, $${n + 8}::uuid, $${n + 9}::text, $${n + 10}::jsonb
-        FROM commit_setting WHERE EXISTS (SELECT 1 FROM read))
+        SELECT ${lineFromParameters(n)} FROM commit_setting WHERE EXISTS (SELECT 1 FROM read))
       SELECT * FROM read`,
       [...select.values, ...FIELDS.map((f) => valueOf(line, f))],
     );
@@ -105,22 +110,19 @@ export class AuditTrailRepository {
    * copy.
    */
   async addWithOwnersCopy(line: NewAuditLine, owner: AuditedSelect): Promise<void> {
-    const n = owner.values.length;
-    const p = (i: number) => `$${n + i}`;
     await queryPrepared(
       this.db,
       `WITH owner AS (${owner.text}),
-      line AS (SELECT ${p(1)}::timestamptz AS at, ${p(2)}::uuid AS a, ${p(3)}::uuid AS u, ${p(4)}::text AS r,
-        ${p(5)}::text AS act, ${p(6)}::text AS et, ${p(7)}::text AS ei, ${p(8)}::uuid AS c, ${p(9)}::text AS ip,
-        ${p(10)}::jsonb AS ch)
+      line AS (SELECT ${lineFromParameters(owner.values.length)})
       INSERT INTO audit_events ${LINE_COLUMNS}
-      SELECT at, a, u, r, act, et, ei, c, ip, ch FROM line
+      SELECT * FROM line
       UNION ALL
-      SELECT at, o.authority_id, u, r, act, et, ei, o.child_id, ip,
-        coalesce(ch, '{}') || jsonb_build_object('callerAuthorityId', a)
-      FROM line, owner o WHERE o.authority_id <> a
-        AND NOT EXISTS (SELECT 1 FROM audit_events x WHERE x.changes ? 'callerAuthorityId' AND x.actor_user_id = line.u
-          AND x.entity_id = line.ei AND x.at > line.at - interval '1 hour' AND x.changes->>'route' = line.ch->>'route')`,
+      SELECT l.at, o.authority_id, l.actor_user_id, l.actor_role, l.action, l.entity_type, l.entity_id, o.child_id,
+        l.ip, coalesce(l.changes, '{}') || jsonb_build_object('callerAuthorityId', l.authority_id)
+      FROM line l, owner o WHERE o.authority_id <> l.authority_id
+        AND NOT EXISTS (SELECT 1 FROM audit_events x WHERE x.changes ? 'callerAuthorityId'
+          AND x.actor_user_id = l.actor_user_id AND x.entity_id = l.entity_id AND x.at > l.at - interval '1 hour'
+          AND x.changes->>'route' = l.changes->>'route')`,
       [...owner.values, ...FIELDS.map((f) => valueOf(line, f))],
     );
   }

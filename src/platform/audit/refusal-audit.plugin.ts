@@ -2,8 +2,9 @@
 // answered 404 (a record of another authority is "not found" by design, or no such record) or 403
 // (their role, or later their tie to the child, does not allow it) leaves a 'refused' line in the
 // caller's authority, with the route's record type and id but never the URL, query or body. When the
-// record is another authority's child's, a second line goes on that authority's trail, so its data
-// protection officer sees the attempt too (and the child's subject access request lists it).
+// record holds a child's data and is another authority's, a copy goes on that authority's trail (once an
+// hour per caller, record and route), so its data protection officer sees the attempt too and the child's
+// subject access request lists it.
 import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseObject, ResponseToolkit } from '@hapi/hapi';
 
